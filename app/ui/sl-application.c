@@ -1,0 +1,202 @@
+/* sl-application.c — the GTK application: one instance, its actions, its window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GApplication makes the program single-instance on the session bus: starting
+ * it a second time activates the first process, which presents its window
+ * again instead of opening the same ledger twice.
+ */
+
+#define G_LOG_DOMAIN "sl-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-application.h"
+#include "sl-window.h"
+
+struct _SlApplication
+{
+  AdwApplication parent_instance;
+
+  /* owned references */
+  char *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (SlApplication, sl_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_DATABASE_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+sl_application_about (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SlApplication *self = SL_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", parent != NULL,
+                        "application-name", _("Study Ledger"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Study Ledger developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Keep the records of a party organisation’s study meetings and print them for inspection."),
+                        "copyright", _("© 2026 The Study Ledger developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: your names, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (about);
+}
+
+static void
+sl_application_quit (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = sl_application_about },
+  { .name = "quit", .activate = sl_application_quit },
+};
+
+static void
+sl_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (sl_application_parent_class)->startup (application);
+
+  gtk_window_set_default_icon_name (APP_ID);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "app.quit", quit_accels);
+}
+
+static void
+sl_application_activate (GApplication *application)
+{
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (window == NULL)
+    window = GTK_WINDOW (sl_window_new (GTK_APPLICATION (application)));
+
+  gtk_window_present (window);
+}
+
+static void
+sl_application_finalize (GObject *object)
+{
+  SlApplication *self = SL_APPLICATION (object);
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (sl_application_parent_class)->finalize (object);
+}
+
+static void
+sl_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SlApplication *self = SL_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      g_value_set_string (value, self->database_path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sl_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SlApplication *self = SL_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      /* Construct-only: set once, so there is nobody to notify. */
+      g_free (self->database_path);
+      self->database_path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sl_application_class_init (SlApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = sl_application_finalize;
+  object_class->get_property = sl_application_get_property;
+  object_class->set_property = sl_application_set_property;
+
+  application_class->startup = sl_application_startup;
+  application_class->activate = sl_application_activate;
+
+  /**
+   * SlApplication:database-path:
+   *
+   * The ledger file the window opens; %NULL means the default one in the
+   * user's data directory.
+   */
+  properties[PROP_DATABASE_PATH] =
+    g_param_spec_string ("database-path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sl_application_init (SlApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+}
+
+SlApplication *
+sl_application_new (const char *database_path)
+{
+  return g_object_new (SL_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/org/studyledger/StudyLedger",
+                       "database-path", database_path,
+                       NULL);
+}
+
+const char *
+sl_application_get_database_path (SlApplication *self)
+{
+  g_return_val_if_fail (SL_IS_APPLICATION (self), NULL);
+
+  return self->database_path;
+}
