@@ -1,0 +1,1470 @@
+/* sl-archive.c — the JSON interchange file (docs/archive.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading and writing are both driven by one table of fields per record
+ * kind (below): the archive key, what kind of value it holds, and for
+ * references what it points at. The key is also the property name, with
+ * '_' for '-', so the table is the whole mapping between the two.
+ *
+ * Import is all-or-nothing: the file is parsed and checked completely
+ * (types, dates, codes, duplicate ids, references to records in the file
+ * or already in the ledger) before the first row is written, and then
+ * everything is written in one transaction.
+ */
+
+#define G_LOG_DOMAIN "sl-archive"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sl-archive.h"
+#include "sl-attendance.h"
+#include "sl-enums.h"
+#include "sl-guest.h"
+#include "sl-ledger.h"
+#include "sl-measure.h"
+#include "sl-meeting.h"
+#include "sl-member.h"
+#include "sl-organization.h"
+#include "sl-plan.h"
+#include "sl-plan-item.h"
+#include "sl-research-topic.h"
+#include "sl-speech.h"
+#include "sl-study.h"
+#include "sl-util.h"
+
+G_DEFINE_QUARK (sl-archive-error-quark, sl_archive_error)
+
+typedef enum
+{
+  FIELD_TEXT,
+  FIELD_DATE,
+  FIELD_TIME,
+  FIELD_BOOL,
+  FIELD_INT,      /* any integer */
+  FIELD_COUNT,    /* an integer from min to max; 0 in the object is null */
+  FIELD_ENUM,
+  FIELD_REF,      /* an id */
+  FIELD_REFS,     /* an array of ids */
+} FieldKind;
+
+typedef enum
+{
+  REF_NONE,
+  REF_ORGANIZATION,
+  REF_MEMBER,
+  REF_PLAN_ITEM,
+  N_REFS
+} RefKind;
+
+typedef struct
+{
+  const char *key;
+  FieldKind   kind;
+  GType     (*enum_type) (void);
+  RefKind     ref;
+  gboolean    required;
+  int         min;
+  int         max;
+} Field;
+
+#define TEXT(k)           { k, FIELD_TEXT }
+#define REQUIRED_TEXT(k)  { k, FIELD_TEXT, NULL, REF_NONE, TRUE }
+#define DATE(k)           { k, FIELD_DATE }
+#define TIME(k)           { k, FIELD_TIME }
+#define BOOL(k)           { k, FIELD_BOOL }
+#define INT(k)            { k, FIELD_INT }
+#define COUNT(k, lo, hi, req) { k, FIELD_COUNT, NULL, REF_NONE, req, lo, hi }
+#define ENUM(k, t, req)   { k, FIELD_ENUM, t, REF_NONE, req }
+#define REF(k, r, req)    { k, FIELD_REF, NULL, r, req }
+#define REFS(k, r)        { k, FIELD_REFS, NULL, r }
+
+static const Field organization_fields[] = {
+  REQUIRED_TEXT ("name"),
+  ENUM ("kind", sl_organization_kind_get_type, FALSE),
+  REF ("parent", REF_ORGANIZATION, FALSE),
+};
+
+static const Field member_fields[] = {
+  REQUIRED_TEXT ("name"),
+  TEXT ("gender"),
+  TEXT ("post"),
+  REF ("organization", REF_ORGANIZATION, FALSE),
+  BOOL ("leadership"),
+  BOOL ("central_group"),
+  DATE ("joined_on"),
+  DATE ("left_on"),
+  INT ("sort"),
+  TEXT ("phone"),
+  TEXT ("note"),
+};
+
+static const Field plan_fields[] = {
+  REF ("organization", REF_ORGANIZATION, TRUE),
+  COUNT ("year", 1, 9999, TRUE),
+  TEXT ("title"),
+  TEXT ("guiding"),
+  TEXT ("focus"),
+  TEXT ("forms"),
+  TEXT ("requirements"),
+};
+
+static const Field plan_item_fields[] = {
+  COUNT ("month", 1, 12, FALSE),
+  DATE ("planned_on"),
+  TEXT ("theme"),
+  TEXT ("content"),
+  ENUM ("form", sl_study_form_get_type, FALSE),
+  REFS ("leads", REF_MEMBER),
+  REFS ("speakers", REF_MEMBER),
+  TEXT ("scope"),
+  TEXT ("department"),
+  ENUM ("status", sl_plan_item_status_get_type, FALSE),
+  TEXT ("note"),
+};
+
+static const Field meeting_fields[] = {
+  REF ("organization", REF_ORGANIZATION, TRUE),
+  ENUM ("kind", sl_meeting_kind_get_type, TRUE),
+  COUNT ("sequence", 1, G_MAXINT, FALSE),
+  TEXT ("title"),
+  { "date", FIELD_DATE, NULL, REF_NONE, TRUE },
+  TIME ("start"),
+  TIME ("end"),
+  TEXT ("place"),
+  REF ("chair", REF_MEMBER, FALSE),
+  REF ("recorder", REF_MEMBER, FALSE),
+  ENUM ("form", sl_study_form_get_type, FALSE),
+  TEXT ("theme"),
+  BOOL ("expanded"),
+  REF ("plan_item", REF_PLAN_ITEM, FALSE),
+  TEXT ("chair_summary"),
+  TEXT ("decisions"),
+  TEXT ("note"),
+};
+
+static const Field study_fields[] = {
+  TEXT ("title"),
+  TEXT ("source"),
+  DATE ("published_on"),
+  REF ("lead", REF_MEMBER, FALSE),
+  BOOL ("first_topic"),
+  TEXT ("summary"),
+};
+
+static const Field attendance_fields[] = {
+  REF ("member", REF_MEMBER, TRUE),
+  ENUM ("status", sl_attendance_status_get_type, TRUE),
+  ENUM ("leave_kind", sl_leave_kind_get_type, FALSE),
+  TEXT ("reason"),
+  BOOL ("late"),
+  BOOL ("left_early"),
+};
+
+static const Field makeup_fields[] = {
+  { "on", FIELD_DATE },
+  TEXT ("method"),
+  TEXT ("evidence"),
+};
+
+static const Field guest_fields[] = {
+  TEXT ("name"),
+  TEXT ("post"),
+};
+
+static const Field speech_fields[] = {
+  REF ("speaker", REF_MEMBER, FALSE),
+  TEXT ("speaker_name"),
+  TEXT ("points"),
+};
+
+static const Field measure_fields[] = {
+  TEXT ("text"),
+  REF ("owner", REF_MEMBER, FALSE),
+  TEXT ("department"),
+  DATE ("due_on"),
+  ENUM ("status", sl_measure_status_get_type, FALSE),
+  DATE ("done_on"),
+  TEXT ("progress"),
+};
+
+static const Field research_topic_fields[] = {
+  REF ("organization", REF_ORGANIZATION, TRUE),
+  COUNT ("year", 1, 9999, TRUE),
+  REF ("lead", REF_MEMBER, FALSE),
+  TEXT ("title"),
+  ENUM ("status", sl_topic_status_get_type, FALSE),
+  TEXT ("note"),
+};
+
+static char *
+property_name (const char *key)
+{
+  return g_strdelimit (g_strdup (key), "_", '-');
+}
+
+/* Writing ------------------------------------------------------------------ */
+
+static void
+write_fields (JsonBuilder *builder,
+              GObject     *object,
+              const Field *fields,
+              guint        n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const Field *field = &fields[i];
+      g_autofree char *name = property_name (field->key);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_object_get_property (object, name, &value);
+      json_builder_set_member_name (builder, field->key);
+
+      switch (field->kind)
+        {
+        case FIELD_TEXT:
+        case FIELD_DATE:
+        case FIELD_TIME:
+        case FIELD_REF:
+          if (g_value_get_string (&value) != NULL)
+            json_builder_add_string_value (builder, g_value_get_string (&value));
+          else
+            json_builder_add_null_value (builder);
+          break;
+
+        case FIELD_BOOL:
+          json_builder_add_boolean_value (builder, g_value_get_boolean (&value));
+          break;
+
+        case FIELD_INT:
+          json_builder_add_int_value (builder, g_value_get_int (&value));
+          break;
+
+        case FIELD_COUNT:
+          if (g_value_get_int (&value) > 0)
+            json_builder_add_int_value (builder, g_value_get_int (&value));
+          else
+            json_builder_add_null_value (builder);
+          break;
+
+        case FIELD_ENUM:
+          {
+            const char *code = sl_enum_to_code (field->enum_type (), g_value_get_enum (&value));
+            if (code != NULL)
+              json_builder_add_string_value (builder, code);
+            else
+              json_builder_add_null_value (builder);
+          }
+          break;
+
+        case FIELD_REFS:
+          {
+            const char * const *ids = g_value_get_boxed (&value);
+
+            json_builder_begin_array (builder);
+            for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
+              json_builder_add_string_value (builder, ids[j]);
+            json_builder_end_array (builder);
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+static void
+write_record (JsonBuilder *builder,
+              gpointer     object,
+              const Field *fields,
+              guint        n_fields)
+{
+  json_builder_begin_object (builder);
+  if (SL_IS_RECORD (object))
+    {
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, sl_record_get_id (object));
+    }
+  write_fields (builder, object, fields, n_fields);
+}
+
+#define WRITE_RECORD(b, o, f) write_record (b, o, f, G_N_ELEMENTS (f))
+
+static void
+write_list (JsonBuilder *builder,
+            const char  *key,
+            GListModel  *list,
+            const Field *fields,
+            guint        n_fields)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (list, i);
+
+      write_record (builder, object, fields, n_fields);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+write_attendance (JsonBuilder *builder,
+                  GListModel  *attendance)
+{
+  guint n = g_list_model_get_n_items (attendance);
+
+  json_builder_set_member_name (builder, "attendance");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlAttendance) row = g_list_model_get_item (attendance, i);
+
+      WRITE_RECORD (builder, row, attendance_fields);
+      json_builder_set_member_name (builder, "makeup");
+      if (sl_attendance_get_has_makeup (row))
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "on");
+          if (sl_attendance_get_makeup_on (row))
+            json_builder_add_string_value (builder, sl_attendance_get_makeup_on (row));
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "method");
+          if (sl_attendance_get_makeup_method (row))
+            json_builder_add_string_value (builder, sl_attendance_get_makeup_method (row));
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "evidence");
+          if (sl_attendance_get_makeup_evidence (row))
+            json_builder_add_string_value (builder, sl_attendance_get_makeup_evidence (row));
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+JsonNode *
+sl_archive_build (SlLedger         *ledger,
+                  SlArchiveCounts  *counts,
+                  GError          **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *exported_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
+  GListModel *organizations, *members;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), NULL);
+
+  /* One read transaction: the snapshot is consistent even if another
+   * process writes meanwhile. */
+  if (!sl_ledger_begin (ledger, error))
+    return NULL;
+
+  organizations = sl_ledger_get_organizations (ledger);
+  members = sl_ledger_get_members (ledger);
+  plans = sl_ledger_load_plans (ledger, 0, error);
+  meetings = plans ? sl_ledger_load_meetings (ledger, 0, NULL, TRUE, error) : NULL;
+  topics = meetings ? sl_ledger_load_research_topics (ledger, 0, error) : NULL;
+
+  if (topics == NULL)
+    {
+      sl_ledger_rollback (ledger);
+      return NULL;
+    }
+  sl_ledger_commit (ledger, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, SL_ARCHIVE_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, SL_ARCHIVE_VERSION);
+  json_builder_set_member_name (builder, "exported_at");
+  json_builder_add_string_value (builder, exported_at);
+
+  write_list (builder, "organizations", organizations,
+              organization_fields, G_N_ELEMENTS (organization_fields));
+  write_list (builder, "members", members, member_fields, G_N_ELEMENTS (member_fields));
+
+  json_builder_set_member_name (builder, "plans");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < plans->len; i++)
+    {
+      SlPlan *plan = g_ptr_array_index (plans, i);
+
+      WRITE_RECORD (builder, plan, plan_fields);
+      write_list (builder, "items", sl_plan_get_items (plan),
+                  plan_item_fields, G_N_ELEMENTS (plan_item_fields));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "meetings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      SlMeeting *meeting = g_ptr_array_index (meetings, i);
+
+      WRITE_RECORD (builder, meeting, meeting_fields);
+      write_list (builder, "studies", sl_meeting_get_studies (meeting),
+                  study_fields, G_N_ELEMENTS (study_fields));
+      write_attendance (builder, sl_meeting_get_attendance (meeting));
+      write_list (builder, "guests", sl_meeting_get_guests (meeting),
+                  guest_fields, G_N_ELEMENTS (guest_fields));
+      write_list (builder, "speeches", sl_meeting_get_speeches (meeting),
+                  speech_fields, G_N_ELEMENTS (speech_fields));
+      write_list (builder, "measures", sl_meeting_get_measures (meeting),
+                  measure_fields, G_N_ELEMENTS (measure_fields));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "research_topics");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < topics->len; i++)
+    {
+      WRITE_RECORD (builder, g_ptr_array_index (topics, i), research_topic_fields);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  if (counts != NULL)
+    {
+      counts->organizations = g_list_model_get_n_items (organizations);
+      counts->members = g_list_model_get_n_items (members);
+      counts->plans = plans->len;
+      counts->meetings = meetings->len;
+      counts->research_topics = topics->len;
+    }
+
+  return json_builder_get_root (builder);
+}
+
+/**
+ * sl_archive_export:
+ *
+ * Writes the whole ledger to @path: to a temporary file beside it first,
+ * renamed over @path only once complete, and readable by its owner only.
+ */
+gboolean
+sl_archive_export (SlLedger         *ledger,
+                   const char       *path,
+                   SlArchiveCounts  *counts,
+                   GError          **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!(root = sl_archive_build (ledger, counts, error)))
+    return FALSE;
+
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &length);
+
+  if (!g_file_set_contents_full (path, text, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_WRITE,
+                   _("Cannot write the archive: %s"), local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reading ------------------------------------------------------------------ */
+
+typedef struct
+{
+  char    *path;   /* "meetings[3].attendance[7].member" */
+  RefKind  kind;
+  char    *id;
+} PendingRef;
+
+static void
+pending_ref_free (gpointer data)
+{
+  PendingRef *ref = data;
+
+  g_free (ref->path);
+  g_free (ref->id);
+  g_free (ref);
+}
+
+typedef struct
+{
+  SlLedger   *ledger;
+  gboolean    merge;
+
+  /* what the file holds */
+  GPtrArray  *organizations;
+  GPtrArray  *members;
+  GPtrArray  *plans;
+  GPtrArray  *meetings;
+  GPtrArray  *topics;
+
+  GHashTable *ids;                /* every id in the file → its path */
+  GHashTable *targets[N_REFS];    /* ids that references may name */
+  GPtrArray  *refs;               /* PendingRef, checked once all is read */
+} Reader;
+
+static void
+reader_clear (Reader *reader)
+{
+  g_clear_pointer (&reader->organizations, g_ptr_array_unref);
+  g_clear_pointer (&reader->members, g_ptr_array_unref);
+  g_clear_pointer (&reader->plans, g_ptr_array_unref);
+  g_clear_pointer (&reader->meetings, g_ptr_array_unref);
+  g_clear_pointer (&reader->topics, g_ptr_array_unref);
+  g_clear_pointer (&reader->ids, g_hash_table_unref);
+  for (guint i = 0; i < N_REFS; i++)
+    g_clear_pointer (&reader->targets[i], g_hash_table_unref);
+  g_clear_pointer (&reader->refs, g_ptr_array_unref);
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *path,
+         const char  *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+invalid (GError     **error,
+         const char  *path,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID, "%s: %s", path, message);
+  return FALSE;
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT: return _("an object");
+    case JSON_NODE_ARRAY:  return _("an array");
+    case JSON_NODE_NULL:   return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      {
+        GType type = json_node_get_value_type (node);
+        if (type == G_TYPE_STRING)  return _("text");
+        if (type == G_TYPE_BOOLEAN) return _("true or false");
+        return _("a number");
+      }
+    }
+}
+
+static gboolean
+node_is (JsonNode *node,
+         GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static gboolean
+read_int (JsonNode *node,
+          gint64   *out)
+{
+  if (node_is (node, G_TYPE_INT64))
+    {
+      *out = json_node_get_int (node);
+      return TRUE;
+    }
+
+  /* 3.0 is 3; 3.5 is not a count. */
+  if (node_is (node, G_TYPE_DOUBLE))
+    {
+      double value = json_node_get_double (node);
+      if (value == (double) (gint64) value)
+        {
+          *out = (gint64) value;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+expect_ref (Reader     *reader,
+            const char *path,
+            RefKind     kind,
+            const char *id)
+{
+  PendingRef *ref = g_new0 (PendingRef, 1);
+
+  ref->path = g_strdup (path);
+  ref->kind = kind;
+  ref->id = g_strdup (id);
+  g_ptr_array_add (reader->refs, ref);
+}
+
+static gboolean
+read_fields (Reader       *reader,
+             JsonObject   *json,
+             GObject      *object,
+             const char   *path,
+             const Field  *fields,
+             guint         n_fields,
+             GError      **error)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const Field *field = &fields[i];
+      g_autofree char *where = g_strdup_printf ("%s.%s", path, field->key);
+      g_autofree char *name = property_name (field->key);
+      JsonNode *node = json_object_get_member (json, field->key);
+
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        {
+          if (field->required)
+            return invalid (error, where, _("is required and missing"));
+          continue;
+        }
+
+      switch (field->kind)
+        {
+        case FIELD_TEXT:
+          if (!node_is (node, G_TYPE_STRING))
+            return invalid (error, where, _("must be text, not %s"), describe_node (node));
+          if (field->required && *json_node_get_string (node) == '\0')
+            return invalid (error, where, _("is required and empty"));
+          g_object_set (object, name, json_node_get_string (node), NULL);
+          break;
+
+        case FIELD_DATE:
+          if (!node_is (node, G_TYPE_STRING) || !sl_date_is_valid (json_node_get_string (node)))
+            return invalid (error, where,
+                            _("“%s” is not a date; write a real day as YYYY-MM-DD, or null"),
+                            node_is (node, G_TYPE_STRING) ? json_node_get_string (node)
+                                                          : describe_node (node));
+          g_object_set (object, name, json_node_get_string (node), NULL);
+          break;
+
+        case FIELD_TIME:
+          if (!node_is (node, G_TYPE_STRING) || !sl_time_is_valid (json_node_get_string (node)))
+            return invalid (error, where,
+                            _("“%s” is not a time; write it as HH:MM (24 hours), or null"),
+                            node_is (node, G_TYPE_STRING) ? json_node_get_string (node)
+                                                          : describe_node (node));
+          g_object_set (object, name, json_node_get_string (node), NULL);
+          break;
+
+        case FIELD_BOOL:
+          if (!node_is (node, G_TYPE_BOOLEAN))
+            return invalid (error, where, _("must be true or false, not %s"), describe_node (node));
+          g_object_set (object, name, json_node_get_boolean (node), NULL);
+          break;
+
+        case FIELD_INT:
+        case FIELD_COUNT:
+          {
+            gint64 value;
+
+            if (!read_int (node, &value))
+              return invalid (error, where, _("must be a whole number, not %s"), describe_node (node));
+            if (field->kind == FIELD_COUNT && (value < field->min || value > field->max))
+              return invalid (error, where, _("%" G_GINT64_FORMAT " is out of range (%d to %d)"),
+                              value, field->min, field->max);
+            if (value < G_MININT || value > G_MAXINT)
+              return invalid (error, where, _("%" G_GINT64_FORMAT " is too large"), value);
+            g_object_set (object, name, (int) value, NULL);
+          }
+          break;
+
+        case FIELD_ENUM:
+          {
+            int value;
+
+            if (!node_is (node, G_TYPE_STRING) ||
+                !sl_enum_from_code (field->enum_type (), json_node_get_string (node), &value))
+              {
+                g_autofree char *codes = sl_enum_list_codes (field->enum_type ());
+                return invalid (error, where, _("“%s” is not a known code; use one of %s"),
+                                node_is (node, G_TYPE_STRING) ? json_node_get_string (node)
+                                                              : describe_node (node),
+                                codes);
+              }
+            g_object_set (object, name, value, NULL);
+          }
+          break;
+
+        case FIELD_REF:
+          if (!node_is (node, G_TYPE_STRING) || !sl_is_uuid (json_node_get_string (node)))
+            return invalid (error, where, _("“%s” is not an id (a UUID)"),
+                            node_is (node, G_TYPE_STRING) ? json_node_get_string (node)
+                                                          : describe_node (node));
+          expect_ref (reader, where, field->ref, json_node_get_string (node));
+          g_object_set (object, name, json_node_get_string (node), NULL);
+          break;
+
+        case FIELD_REFS:
+          {
+            g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+            g_auto(GStrv) strv = NULL;
+            JsonArray *array;
+
+            if (!JSON_NODE_HOLDS_ARRAY (node))
+              return invalid (error, where, _("must be an array of ids, not %s"), describe_node (node));
+
+            array = json_node_get_array (node);
+            for (guint j = 0; j < json_array_get_length (array); j++)
+              {
+                JsonNode *element = json_array_get_element (array, j);
+                g_autofree char *element_path = g_strdup_printf ("%s[%u]", where, j);
+
+                if (!node_is (element, G_TYPE_STRING) || !sl_is_uuid (json_node_get_string (element)))
+                  return invalid (error, element_path, _("“%s” is not an id (a UUID)"),
+                                  node_is (element, G_TYPE_STRING) ? json_node_get_string (element)
+                                                                   : describe_node (element));
+                expect_ref (reader, element_path, field->ref, json_node_get_string (element));
+                g_strv_builder_add (ids, json_node_get_string (element));
+              }
+
+            strv = g_strv_builder_end (ids);
+            g_object_set (object, name, strv, NULL);
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return TRUE;
+}
+
+/* Reads the id of a record, checking that it is a UUID that no other
+ * record of the file has. */
+static gboolean
+read_id (Reader      *reader,
+         JsonObject  *json,
+         SlRecord    *record,
+         const char  *path,
+         RefKind      target,
+         GError     **error)
+{
+  g_autofree char *where = g_strdup_printf ("%s.id", path);
+  JsonNode *node = json_object_get_member (json, "id");
+  const char *id;
+  const char *other;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return invalid (error, where, _("is required and missing"));
+
+  if (!node_is (node, G_TYPE_STRING) || !sl_is_uuid (json_node_get_string (node)))
+    return invalid (error, where, _("“%s” is not an id (a UUID)"),
+                    node_is (node, G_TYPE_STRING) ? json_node_get_string (node)
+                                                  : describe_node (node));
+
+  id = json_node_get_string (node);
+  if ((other = g_hash_table_lookup (reader->ids, id)) != NULL)
+    return invalid (error, where, _("%s is also the id of %s; every record needs its own id"),
+                    id, other);
+
+  g_hash_table_insert (reader->ids, g_strdup (id), g_strdup (path));
+  if (target != REF_NONE)
+    g_hash_table_add (reader->targets[target], g_strdup (id));
+
+  sl_record_set_id (record, id);
+  return TRUE;
+}
+
+static JsonArray *
+get_array (JsonObject  *json,
+           const char  *key,
+           const char  *path,
+           gboolean    *ok,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (json, key);
+
+  *ok = TRUE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *where = path ? g_strdup_printf ("%s.%s", path, key) : g_strdup (key);
+      *ok = invalid (error, where, _("must be an array, not %s"), describe_node (node));
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+get_object (JsonArray   *array,
+            guint        index,
+            const char  *path,
+            GError     **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      invalid (error, path, _("must be an object, not %s"), describe_node (node));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+typedef gpointer (*ReadFunc) (Reader      *reader,
+                              JsonObject  *json,
+                              const char  *path,
+                              GError     **error);
+
+/* Reads each element of the array @key of @json with @read into @into,
+ * or into the list store @store. */
+static gboolean
+read_array (Reader      *reader,
+            JsonObject  *json,
+            const char  *parent_path,
+            const char  *key,
+            ReadFunc     read,
+            GPtrArray   *into,
+            GListModel  *store,
+            GError     **error)
+{
+  JsonArray *array;
+  gboolean ok;
+
+  array = get_array (json, key, parent_path, &ok, error);
+  if (array == NULL)
+    return ok;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = parent_path ? g_strdup_printf ("%s.%s[%u]", parent_path, key, i)
+                                          : g_strdup_printf ("%s[%u]", key, i);
+      JsonObject *element = get_object (array, i, path, error);
+      gpointer object;
+
+      if (element == NULL)
+        return FALSE;
+      if (!(object = read (reader, element, path, error)))
+        return FALSE;
+
+      if (into != NULL)
+        g_ptr_array_add (into, object);
+      else
+        {
+          g_list_store_append (G_LIST_STORE (store), object);
+          g_object_unref (object);
+        }
+    }
+
+  return TRUE;
+}
+
+#define READ_RECORD(type, new_func, fields, target)                                   \
+  static gpointer                                                                      \
+  read_##type (Reader      *reader,                                                    \
+               JsonObject  *json,                                                      \
+               const char  *path,                                                      \
+               GError     **error)                                                     \
+  {                                                                                    \
+    g_autoptr(GObject) object = G_OBJECT (new_func ());                                \
+    if (!read_id (reader, json, SL_RECORD (object), path, target, error) ||            \
+        !read_fields (reader, json, object, path, fields, G_N_ELEMENTS (fields), error)) \
+      return NULL;                                                                     \
+    return g_steal_pointer (&object);                                                  \
+  }
+
+READ_RECORD (organization, sl_organization_new, organization_fields, REF_ORGANIZATION)
+READ_RECORD (member, sl_member_new, member_fields, REF_MEMBER)
+READ_RECORD (plan_item, sl_plan_item_new, plan_item_fields, REF_PLAN_ITEM)
+READ_RECORD (study, sl_study_new, study_fields, REF_NONE)
+READ_RECORD (measure, sl_measure_new, measure_fields, REF_NONE)
+READ_RECORD (research_topic, sl_research_topic_new, research_topic_fields, REF_NONE)
+
+#undef READ_RECORD
+
+static gpointer
+read_guest (Reader      *reader,
+            JsonObject  *json,
+            const char  *path,
+            GError     **error)
+{
+  g_autoptr(SlGuest) guest = sl_guest_new ();
+
+  if (!read_fields (reader, json, G_OBJECT (guest), path,
+                    guest_fields, G_N_ELEMENTS (guest_fields), error))
+    return NULL;
+
+  return g_steal_pointer (&guest);
+}
+
+static gpointer
+read_speech (Reader      *reader,
+             JsonObject  *json,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(SlSpeech) speech = sl_speech_new ();
+
+  if (!read_fields (reader, json, G_OBJECT (speech), path,
+                    speech_fields, G_N_ELEMENTS (speech_fields), error))
+    return NULL;
+
+  return g_steal_pointer (&speech);
+}
+
+static gpointer
+read_attendance (Reader      *reader,
+                 JsonObject  *json,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(SlAttendance) row = sl_attendance_new ();
+  g_autofree char *where = g_strdup_printf ("%s.makeup", path);
+  JsonNode *makeup;
+
+  if (!read_fields (reader, json, G_OBJECT (row), path,
+                    attendance_fields, G_N_ELEMENTS (attendance_fields), error))
+    return NULL;
+
+  makeup = json_object_get_member (json, "makeup");
+  if (makeup != NULL && !JSON_NODE_HOLDS_NULL (makeup))
+    {
+      JsonObject *object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (makeup))
+        {
+          invalid (error, where, _("must be an object with on, method and evidence, or null; not %s"),
+                   describe_node (makeup));
+          return NULL;
+        }
+
+      object = json_node_get_object (makeup);
+      /* The object's keys are not the attendance properties' names. */
+      for (guint i = 0; i < G_N_ELEMENTS (makeup_fields); i++)
+        {
+          JsonNode *node = json_object_get_member (object, makeup_fields[i].key);
+          g_autofree char *field_path = g_strdup_printf ("%s.%s", where, makeup_fields[i].key);
+          const char *text;
+
+          if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+            continue;
+          if (!node_is (node, G_TYPE_STRING))
+            {
+              invalid (error, field_path, _("must be text, not %s"), describe_node (node));
+              return NULL;
+            }
+
+          text = json_node_get_string (node);
+          if (makeup_fields[i].kind == FIELD_DATE && !sl_date_is_valid (text))
+            {
+              invalid (error, field_path,
+                       _("“%s” is not a date; write a real day as YYYY-MM-DD, or null"), text);
+              return NULL;
+            }
+
+          switch (i)
+            {
+            case 0: sl_attendance_set_makeup_on (row, text); break;
+            case 1: sl_attendance_set_makeup_method (row, text); break;
+            case 2: sl_attendance_set_makeup_evidence (row, text); break;
+            default: g_assert_not_reached ();
+            }
+        }
+
+      sl_attendance_set_has_makeup (row, TRUE);
+    }
+
+  return g_steal_pointer (&row);
+}
+
+/* What no single field shows: the order of times and dates, and one
+ * attendance row per member. */
+static gboolean
+check_meeting (SlMeeting   *meeting,
+               const char  *path,
+               GError     **error)
+{
+  GListModel *attendance = sl_meeting_get_attendance (meeting);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *start = sl_meeting_get_start (meeting);
+  const char *end = sl_meeting_get_end (meeting);
+
+  if (start != NULL && end != NULL && g_strcmp0 (end, start) < 0)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.end", path);
+      return invalid (error, where, _("the meeting ends (%s) before it starts (%s)"), end, start);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (attendance); i++)
+    {
+      g_autoptr(SlAttendance) row = g_list_model_get_item (attendance, i);
+      const char *member = sl_attendance_get_member (row);
+      const char *made_up_on = sl_attendance_get_makeup_on (row);
+
+      if (!g_hash_table_add (seen, (gpointer) member))
+        {
+          g_autofree char *where = g_strdup_printf ("%s.attendance[%u].member", path, i);
+          return invalid (error, where, _("%s is listed twice in this meeting's attendance"), member);
+        }
+
+      if (made_up_on != NULL && g_strcmp0 (made_up_on, sl_meeting_get_date (meeting)) < 0)
+        {
+          g_autofree char *where = g_strdup_printf ("%s.attendance[%u].makeup.on", path, i);
+          return invalid (error, where, _("the make-up study (%s) is before the meeting (%s)"),
+                          made_up_on, sl_meeting_get_date (meeting));
+        }
+    }
+
+  return TRUE;
+}
+
+static gpointer
+read_meeting (Reader      *reader,
+              JsonObject  *json,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(SlMeeting) meeting = sl_meeting_new ();
+
+  if (!read_id (reader, json, SL_RECORD (meeting), path, REF_NONE, error) ||
+      !read_fields (reader, json, G_OBJECT (meeting), path,
+                    meeting_fields, G_N_ELEMENTS (meeting_fields), error) ||
+      !read_array (reader, json, path, "studies", read_study, NULL,
+                   sl_meeting_get_studies (meeting), error) ||
+      !read_array (reader, json, path, "attendance", read_attendance, NULL,
+                   sl_meeting_get_attendance (meeting), error) ||
+      !read_array (reader, json, path, "guests", read_guest, NULL,
+                   sl_meeting_get_guests (meeting), error) ||
+      !read_array (reader, json, path, "speeches", read_speech, NULL,
+                   sl_meeting_get_speeches (meeting), error) ||
+      !read_array (reader, json, path, "measures", read_measure, NULL,
+                   sl_meeting_get_measures (meeting), error) ||
+      !check_meeting (meeting, path, error))
+    return NULL;
+
+  return g_steal_pointer (&meeting);
+}
+
+static gpointer
+read_plan (Reader      *reader,
+           JsonObject  *json,
+           const char  *path,
+           GError     **error)
+{
+  g_autoptr(SlPlan) plan = sl_plan_new ();
+
+  if (!read_id (reader, json, SL_RECORD (plan), path, REF_NONE, error) ||
+      !read_fields (reader, json, G_OBJECT (plan), path,
+                    plan_fields, G_N_ELEMENTS (plan_fields), error) ||
+      !read_array (reader, json, path, "items", read_plan_item, NULL,
+                   sl_plan_get_items (plan), error))
+    return NULL;
+
+  return g_steal_pointer (&plan);
+}
+
+static GType
+ref_record_type (RefKind kind)
+{
+  switch (kind)
+    {
+    case REF_ORGANIZATION: return SL_TYPE_ORGANIZATION;
+    case REF_MEMBER:       return SL_TYPE_MEMBER;
+    case REF_PLAN_ITEM:    return SL_TYPE_PLAN_ITEM;
+    case REF_NONE:
+    case N_REFS:
+    default:               g_assert_not_reached ();
+    }
+}
+
+static const char *
+ref_description (RefKind kind)
+{
+  switch (kind)
+    {
+    case REF_ORGANIZATION: return _("organization");
+    case REF_MEMBER:       return _("member");
+    case REF_PLAN_ITEM:    return _("plan item");
+    case REF_NONE:
+    case N_REFS:
+    default:               g_assert_not_reached ();
+    }
+}
+
+static gboolean
+check_references (Reader  *reader,
+                  GError **error)
+{
+  for (guint i = 0; i < reader->refs->len; i++)
+    {
+      PendingRef *ref = g_ptr_array_index (reader->refs, i);
+
+      if (g_hash_table_contains (reader->targets[ref->kind], ref->id))
+        continue;
+      if (sl_ledger_contains (reader->ledger, ref_record_type (ref->kind), ref->id))
+        continue;
+
+      return invalid (error, ref->path,
+                      _("no %s has the id %s, neither in this file nor in the ledger"),
+                      ref_description (ref->kind), ref->id);
+    }
+
+  return TRUE;
+}
+
+/* Without --merge an import only adds: an id that the ledger already has
+ * would silently overwrite what the secretary typed. */
+static gboolean
+check_conflicts (Reader  *reader,
+                 GError **error)
+{
+  static const struct { const char *prefix; GType (*get_type) (void); } kinds[] = {
+    { "organizations[", sl_organization_get_type },
+    { "members[", sl_member_get_type },
+    { "research_topics[", sl_research_topic_get_type },
+  };
+  GHashTableIter iter;
+  gpointer id, path;
+
+  if (reader->merge)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, reader->ids);
+  while (g_hash_table_iter_next (&iter, &id, &path))
+    {
+      GType type = G_TYPE_INVALID;
+
+      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+        if (g_str_has_prefix (path, kinds[i].prefix))
+          type = kinds[i].get_type ();
+
+      if (type == G_TYPE_INVALID)
+        {
+          /* plans[..], plans[..].items[..], meetings[..] and their rows */
+          if (g_str_has_prefix (path, "plans[") && strstr (path, ".items[") == NULL)
+            type = SL_TYPE_PLAN;
+          else if (strstr (path, ".items["))
+            type = SL_TYPE_PLAN_ITEM;
+          else if (strstr (path, ".studies["))
+            type = SL_TYPE_STUDY;
+          else if (strstr (path, ".measures["))
+            type = SL_TYPE_MEASURE;
+          else
+            type = SL_TYPE_MEETING;
+        }
+
+      if (sl_ledger_contains (reader->ledger, type, id))
+        {
+          g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_CONFLICT,
+                       _("%s.id: the ledger already has a record with the id %s; "
+                         "use import-archive --merge to update existing records"),
+                       (const char *) path, (const char *) id);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Parents before children, so that each organization's parent is in the
+ * ledger when it is saved; a cycle of parents can never be saved. */
+static gboolean
+order_organizations (Reader  *reader,
+                     GError **error)
+{
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *rest = reader->organizations;
+
+  while (ordered->len < rest->len)
+    {
+      gboolean progress = FALSE;
+
+      for (guint i = 0; i < rest->len; i++)
+        {
+          SlOrganization *organization = g_ptr_array_index (rest, i);
+          const char *id = sl_record_get_id (SL_RECORD (organization));
+          const char *parent = sl_organization_get_parent (organization);
+
+          if (g_hash_table_contains (placed, id))
+            continue;
+          if (parent != NULL &&
+              g_hash_table_contains (reader->targets[REF_ORGANIZATION], parent) &&
+              !g_hash_table_contains (placed, parent))
+            continue;
+
+          g_hash_table_add (placed, (gpointer) id);
+          g_ptr_array_add (ordered, g_object_ref (organization));
+          progress = TRUE;
+        }
+
+      if (!progress)
+        {
+          for (guint i = 0; i < rest->len; i++)
+            {
+              SlOrganization *organization = g_ptr_array_index (rest, i);
+              if (!g_hash_table_contains (placed, sl_record_get_id (SL_RECORD (organization))))
+                {
+                  g_autofree char *where = g_strdup_printf ("organizations[%u].parent", i);
+                  return invalid (error, where,
+                                  _("the organizations' parents form a circle; "
+                                    "one of them must have no parent"));
+                }
+            }
+        }
+    }
+
+  g_ptr_array_unref (reader->organizations);
+  reader->organizations = g_steal_pointer (&ordered);
+  return TRUE;
+}
+
+static gboolean
+read_document (Reader      *reader,
+               JsonNode    *root,
+               GError     **error)
+{
+  JsonObject *json;
+  JsonNode *format, *version;
+  gint64 number;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_FORMAT,
+                   _("this is not a Study Ledger archive: the file holds %s, not an object "
+                     "with \"format\": \"%s\""),
+                   describe_node (root), SL_ARCHIVE_FORMAT);
+      return FALSE;
+    }
+
+  json = json_node_get_object (root);
+  format = json_object_get_member (json, "format");
+  if (format == NULL || !node_is (format, G_TYPE_STRING) ||
+      g_strcmp0 (json_node_get_string (format), SL_ARCHIVE_FORMAT) != 0)
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_FORMAT,
+                   _("format: this is not a Study Ledger archive (\"format\" must be \"%s\")"),
+                   SL_ARCHIVE_FORMAT);
+      return FALSE;
+    }
+
+  version = json_object_get_member (json, "version");
+  if (version == NULL || !read_int (version, &number) || number < 1)
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_FORMAT,
+                   _("version: must be a whole number from 1; this program reads version %d"),
+                   SL_ARCHIVE_VERSION);
+      return FALSE;
+    }
+
+  if (number > SL_ARCHIVE_VERSION)
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_FORMAT,
+                   _("version: the archive is version %" G_GINT64_FORMAT ", written by a newer "
+                     "Study Ledger; this one reads version %d. Install the newer version to import it"),
+                   number, SL_ARCHIVE_VERSION);
+      return FALSE;
+    }
+
+  return read_array (reader, json, NULL, "organizations", read_organization,
+                     reader->organizations, NULL, error) &&
+         read_array (reader, json, NULL, "members", read_member,
+                     reader->members, NULL, error) &&
+         read_array (reader, json, NULL, "plans", read_plan,
+                     reader->plans, NULL, error) &&
+         read_array (reader, json, NULL, "meetings", read_meeting,
+                     reader->meetings, NULL, error) &&
+         read_array (reader, json, NULL, "research_topics", read_research_topic,
+                     reader->topics, NULL, error) &&
+         check_references (reader, error) &&
+         check_conflicts (reader, error) &&
+         order_organizations (reader, error);
+}
+
+static gboolean
+write_records (Reader  *reader,
+               GError **error)
+{
+  SlLedger *ledger = reader->ledger;
+  SlSaveFlags flags = reader->merge ? SL_SAVE_MERGE : SL_SAVE_REPLACE;
+
+  for (guint i = 0; i < reader->organizations->len; i++)
+    if (!sl_ledger_save_organization (ledger, g_ptr_array_index (reader->organizations, i), error))
+      return FALSE;
+
+  for (guint i = 0; i < reader->members->len; i++)
+    if (!sl_ledger_save_member (ledger, g_ptr_array_index (reader->members, i), error))
+      {
+        g_prefix_error (error, "members[%u]: ", i);
+        return FALSE;
+      }
+
+  for (guint i = 0; i < reader->plans->len; i++)
+    if (!sl_ledger_save_plan (ledger, g_ptr_array_index (reader->plans, i), flags, error))
+      {
+        g_prefix_error (error, "plans[%u]: ", i);
+        return FALSE;
+      }
+
+  for (guint i = 0; i < reader->meetings->len; i++)
+    if (!sl_ledger_save_meeting (ledger, g_ptr_array_index (reader->meetings, i), flags, error))
+      {
+        g_prefix_error (error, "meetings[%u]: ", i);
+        return FALSE;
+      }
+
+  for (guint i = 0; i < reader->topics->len; i++)
+    if (!sl_ledger_save_research_topic (ledger, g_ptr_array_index (reader->topics, i), error))
+      {
+        g_prefix_error (error, "research_topics[%u]: ", i);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+/**
+ * sl_archive_import_data:
+ * @name: the file name, for messages
+ *
+ * Imports an archive held in memory: everything or, on any error, nothing.
+ */
+gboolean
+sl_archive_import_data (SlLedger         *ledger,
+                        const char       *data,
+                        gsize             length,
+                        const char       *name,
+                        gboolean          merge,
+                        SlArchiveCounts  *counts,
+                        GError          **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  Reader reader = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
+                   _("%s: an archive is UTF-8 text, and this file is not"), name);
+      return FALSE;
+    }
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
+                   _("%s: not valid JSON: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  reader.ledger = ledger;
+  reader.merge = merge;
+  reader.organizations = g_ptr_array_new_with_free_func (g_object_unref);
+  reader.members = g_ptr_array_new_with_free_func (g_object_unref);
+  reader.plans = g_ptr_array_new_with_free_func (g_object_unref);
+  reader.meetings = g_ptr_array_new_with_free_func (g_object_unref);
+  reader.topics = g_ptr_array_new_with_free_func (g_object_unref);
+  reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < N_REFS; i++)
+    reader.targets[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader.refs = g_ptr_array_new_with_free_func (pending_ref_free);
+
+  ok = read_document (&reader, json_parser_get_root (parser), &local_error);
+
+  if (ok)
+    {
+      ok = sl_ledger_begin (ledger, &local_error);
+      if (ok)
+        {
+          if (write_records (&reader, &local_error))
+            ok = sl_ledger_commit (ledger, &local_error);
+          else
+            {
+              sl_ledger_rollback (ledger);
+              ok = FALSE;
+            }
+        }
+    }
+
+  if (ok && counts != NULL)
+    {
+      counts->organizations = reader.organizations->len;
+      counts->members = reader.members->len;
+      counts->plans = reader.plans->len;
+      counts->meetings = reader.meetings->len;
+      counts->research_topics = reader.topics->len;
+    }
+
+  reader_clear (&reader);
+
+  if (!ok)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sl_archive_import (SlLedger         *ledger,
+                   const char       *path,
+                   gboolean          merge,
+                   SlArchiveCounts  *counts,
+                   GError          **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
+                   _("Cannot read the archive: %s"), local_error->message);
+      return FALSE;
+    }
+
+  return sl_archive_import_data (ledger, data, length, path, merge, counts, error);
+}

@@ -1,0 +1,974 @@
+/* sl-database.c — the ledger's SQLite file: opening, migrations, statements
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One file holds a whole ledger. It is marked as ours by PRAGMA
+ * application_id and versioned by PRAGMA user_version; migrations only go
+ * forward, each in the same transaction as the version bump, and a file
+ * from a newer build is refused before anything is written to it (even
+ * switching to WAL writes the header, so the checks come first).
+ *
+ * Schema history
+ *   1  records: organizations, members, plans and their items (with the
+ *      leads and speakers of each item), meetings with studies, attendance,
+ *      guests, speeches and measures, research topics, settings.
+ *   2  full-text search: an FTS5 trigram index over meeting titles and
+ *      themes, studies, speeches and measures, kept by triggers.
+ *
+ * Every table has an integer key (id) for joins, and records that the
+ * archive names carry their UUID in uuid. References are integer keys;
+ * rows that only exist inside a meeting (attendance, guests, speeches)
+ * are ordered by position. Enumerations are stored as the archive's codes,
+ * so that the file reads well in any SQLite browser.
+ */
+
+#define G_LOG_DOMAIN "sl-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sl-database.h"
+
+/* 'SLDG' */
+#define SL_APPLICATION_ID 0x534C4447
+
+#define ENUM_CHECK(column, ...) \
+  "CHECK (" column " IN (" __VA_ARGS__ "))"
+
+static const char *migrations[] = {
+  /* 1: records */
+  "CREATE TABLE organizations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  kind TEXT " ENUM_CHECK ("kind", "'party_group','party_committee','branch','other'") ","
+  "  parent_id INTEGER REFERENCES organizations (id) ON DELETE SET NULL"
+  ");"
+  "CREATE TABLE members ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  gender TEXT,"
+  "  post TEXT,"
+  "  organization_id INTEGER REFERENCES organizations (id),"
+  "  leadership INTEGER NOT NULL DEFAULT 0,"
+  "  central_group INTEGER NOT NULL DEFAULT 0,"
+  "  joined_on TEXT,"
+  "  left_on TEXT,"
+  "  sort INTEGER NOT NULL DEFAULT 0,"
+  "  phone TEXT,"
+  "  note TEXT"
+  ");"
+  "CREATE INDEX members_organization ON members (organization_id, sort);"
+  "CREATE TABLE plans ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  organization_id INTEGER NOT NULL REFERENCES organizations (id),"
+  "  year INTEGER NOT NULL,"
+  "  title TEXT,"
+  "  guiding TEXT,"
+  "  focus TEXT,"
+  "  forms TEXT,"
+  "  requirements TEXT"
+  ");"
+  "CREATE INDEX plans_year ON plans (year, organization_id);"
+  "CREATE TABLE plan_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  month INTEGER CHECK (month BETWEEN 1 AND 12),"
+  "  planned_on TEXT,"
+  "  theme TEXT,"
+  "  content TEXT,"
+  "  form TEXT " ENUM_CHECK ("form", "'collective_study','seminar','lecture','research','reading_class','on_site','relay','other'") ","
+  "  scope TEXT,"
+  "  department TEXT,"
+  "  status TEXT " ENUM_CHECK ("status", "'planned','adjusted','cancelled'") ","
+  "  note TEXT"
+  ");"
+  "CREATE INDEX plan_items_plan ON plan_items (plan_id, position);"
+  "CREATE TABLE plan_item_people ("
+  "  item_id INTEGER NOT NULL REFERENCES plan_items (id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL CHECK (role IN ('lead','speaker')),"
+  "  position INTEGER NOT NULL,"
+  "  member_id INTEGER NOT NULL REFERENCES members (id),"
+  "  PRIMARY KEY (item_id, role, position)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX plan_item_people_member ON plan_item_people (member_id);"
+  "CREATE TABLE meetings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  organization_id INTEGER NOT NULL REFERENCES organizations (id),"
+  "  kind TEXT NOT NULL " ENUM_CHECK ("kind", "'party_group','central_group','ideology','situation_analysis','branch_assembly','branch_committee','group_meeting','party_lecture','training','other'") ","
+  "  sequence INTEGER,"
+  "  title TEXT,"
+  "  date TEXT NOT NULL,"
+  "  year INTEGER GENERATED ALWAYS AS (CAST (substr (date, 1, 4) AS INTEGER)) STORED,"
+  "  start_time TEXT,"
+  "  end_time TEXT,"
+  "  place TEXT,"
+  "  chair_id INTEGER REFERENCES members (id),"
+  "  recorder_id INTEGER REFERENCES members (id),"
+  "  form TEXT " ENUM_CHECK ("form", "'collective_study','seminar','lecture','research','reading_class','on_site','relay','other'") ","
+  "  theme TEXT,"
+  "  expanded INTEGER NOT NULL DEFAULT 0,"
+  "  plan_item_id INTEGER REFERENCES plan_items (id) ON DELETE SET NULL,"
+  "  chair_summary TEXT,"
+  "  decisions TEXT,"
+  "  note TEXT"
+  ");"
+  "CREATE INDEX meetings_year ON meetings (year, kind, organization_id);"
+  "CREATE INDEX meetings_organization ON meetings (organization_id, year);"
+  "CREATE INDEX meetings_plan_item ON meetings (plan_item_id);"
+  "CREATE INDEX meetings_chair ON meetings (chair_id);"
+  "CREATE INDEX meetings_recorder ON meetings (recorder_id);"
+  "CREATE TABLE studies ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  title TEXT,"
+  "  source TEXT,"
+  "  published_on TEXT,"
+  "  lead_id INTEGER REFERENCES members (id),"
+  "  first_topic INTEGER NOT NULL DEFAULT 0,"
+  "  summary TEXT"
+  ");"
+  "CREATE INDEX studies_meeting ON studies (meeting_id, position);"
+  "CREATE INDEX studies_lead ON studies (lead_id);"
+  "CREATE TABLE attendance ("
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  member_id INTEGER NOT NULL REFERENCES members (id),"
+  "  position INTEGER NOT NULL,"
+  "  status TEXT NOT NULL " ENUM_CHECK ("status", "'present','leave','absent'") ","
+  "  leave_kind TEXT " ENUM_CHECK ("leave_kind", "'official','sick','personal'") ","
+  "  reason TEXT,"
+  "  late INTEGER NOT NULL DEFAULT 0,"
+  "  left_early INTEGER NOT NULL DEFAULT 0,"
+  "  made_up INTEGER NOT NULL DEFAULT 0,"
+  "  makeup_on TEXT,"
+  "  makeup_method TEXT,"
+  "  makeup_evidence TEXT,"
+  "  PRIMARY KEY (meeting_id, member_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX attendance_member ON attendance (member_id, status);"
+  "CREATE TABLE guests ("
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT,"
+  "  post TEXT,"
+  "  PRIMARY KEY (meeting_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE speeches ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  speaker_id INTEGER REFERENCES members (id),"
+  "  speaker_name TEXT,"
+  "  points TEXT"
+  ");"
+  "CREATE INDEX speeches_meeting ON speeches (meeting_id, position);"
+  "CREATE INDEX speeches_speaker ON speeches (speaker_id);"
+  "CREATE TABLE measures ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT,"
+  "  owner_id INTEGER REFERENCES members (id),"
+  "  department TEXT,"
+  "  due_on TEXT,"
+  "  status TEXT " ENUM_CHECK ("status", "'open','in_progress','done'") ","
+  "  done_on TEXT,"
+  "  progress TEXT"
+  ");"
+  "CREATE INDEX measures_meeting ON measures (meeting_id, position);"
+  "CREATE INDEX measures_owner ON measures (owner_id);"
+  "CREATE TABLE research_topics ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  organization_id INTEGER NOT NULL REFERENCES organizations (id),"
+  "  year INTEGER NOT NULL,"
+  "  lead_id INTEGER REFERENCES members (id),"
+  "  title TEXT,"
+  "  status TEXT " ENUM_CHECK ("status", "'planned','in_progress','done'") ","
+  "  note TEXT"
+  ");"
+  "CREATE INDEX research_topics_year ON research_topics (year, lead_id);"
+  "CREATE INDEX research_topics_lead ON research_topics (lead_id);"
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ") WITHOUT ROWID;",
+
+  /* 2: full-text search. The index's rowid is the source row's key times
+   * eight plus a tag: 1 meeting (title, theme), 2 study (title, source,
+   * summary), 3 speech (points), 4 measure (text, progress). */
+  "CREATE VIRTUAL TABLE search_index USING fts5 (body, tokenize = 'trigram');"
+  "CREATE TRIGGER meetings_search_insert AFTER INSERT ON meetings BEGIN"
+  "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 1,"
+  "    coalesce (new.title, '') || char (10) || coalesce (new.theme, ''));"
+  "END;"
+  "CREATE TRIGGER meetings_search_update AFTER UPDATE OF title, theme ON meetings BEGIN"
+  "  DELETE FROM search_index WHERE rowid = old.id * 8 + 1;"
+  "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 1,"
+  "    coalesce (new.title, '') || char (10) || coalesce (new.theme, ''));"
+  "END;"
+  "CREATE TRIGGER meetings_search_delete AFTER DELETE ON meetings BEGIN"
+  "  DELETE FROM search_index WHERE rowid = old.id * 8 + 1;"
+  "END;"
+  "CREATE TRIGGER studies_search_insert AFTER INSERT ON studies BEGIN"
+  "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 2,"
+  "    coalesce (new.title, '') || char (10) || coalesce (new.source, '') || char (10) || coalesce (new.summary, ''));"
+  "END;"
+  "CREATE TRIGGER studies_search_update AFTER UPDATE OF title, source, summary ON studies BEGIN"
+  "  DELETE FROM search_index WHERE rowid = old.id * 8 + 2;"
+  "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 2,"
+  "    coalesce (new.title, '') || char (10) || coalesce (new.source, '') || char (10) || coalesce (new.summary, ''));"
+  "END;"
+  "CREATE TRIGGER studies_search_delete AFTER DELETE ON studies BEGIN"
+  "  DELETE FROM search_index WHERE rowid = old.id * 8 + 2;"
+  "END;"
+  "CREATE TRIGGER speeches_search_insert AFTER INSERT ON speeches BEGIN"
+  "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 3, coalesce (new.points, ''));"
+  "END;"
+  "CREATE TRIGGER speeches_search_update AFTER UPDATE OF points ON speeches BEGIN"
+  "  DELETE FROM search_index WHERE rowid = old.id * 8 + 3;"
+  "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 3, coalesce (new.points, ''));"
+  "END;"
+  "CREATE TRIGGER speeches_search_delete AFTER DELETE ON speeches BEGIN"
+  "  DELETE FROM search_index WHERE rowid = old.id * 8 + 3;"
+  "END;"
+  "CREATE TRIGGER measures_search_insert AFTER INSERT ON measures BEGIN"
+  "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 4,"
+  "    coalesce (new.text, '') || char (10) || coalesce (new.progress, ''));"
+  "END;"
+  "CREATE TRIGGER measures_search_update AFTER UPDATE OF text, progress ON measures BEGIN"
+  "  DELETE FROM search_index WHERE rowid = old.id * 8 + 4;"
+  "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 4,"
+  "    coalesce (new.text, '') || char (10) || coalesce (new.progress, ''));"
+  "END;"
+  "CREATE TRIGGER measures_search_delete AFTER DELETE ON measures BEGIN"
+  "  DELETE FROM search_index WHERE rowid = old.id * 8 + 4;"
+  "END;"
+  /* Records written before the index existed. */
+  "INSERT INTO search_index (rowid, body)"
+  "  SELECT id * 8 + 1, coalesce (title, '') || char (10) || coalesce (theme, '') FROM meetings;"
+  "INSERT INTO search_index (rowid, body)"
+  "  SELECT id * 8 + 2, coalesce (title, '') || char (10) || coalesce (source, '') || char (10) || coalesce (summary, '') FROM studies;"
+  "INSERT INTO search_index (rowid, body)"
+  "  SELECT id * 8 + 3, coalesce (points, '') FROM speeches;"
+  "INSERT INTO search_index (rowid, body)"
+  "  SELECT id * 8 + 4, coalesce (text, '') || char (10) || coalesce (progress, '') FROM measures;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_SCHEMA_VERSION);
+
+struct _SlDatabase
+{
+  GObject     parent_instance;
+
+  /* owned */
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;  /* SQL text → sqlite3_stmt */
+  GHashTable *settings;    /* key → value, read through */
+
+  guint       depth;       /* transaction nesting */
+};
+
+G_DEFINE_FINAL_TYPE (SlDatabase, sl_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sl-database-error-quark, sl_database_error)
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+sl_database_finalize (GObject *object)
+{
+  SlDatabase *self = SL_DATABASE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->settings, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (sl_database_parent_class)->finalize (object);
+}
+
+static void
+sl_database_class_init (SlDatabaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sl_database_finalize;
+}
+
+static void
+sl_database_init (SlDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            finalize_statement);
+  self->settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+char *
+sl_database_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "study-ledger", "ledger.db", NULL);
+}
+
+gboolean
+sl_database_set_error (SlDatabase  *self,
+                       int          rc,
+                       GError     **error)
+{
+  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  int code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_BUSY,
+                   _("%s: the ledger is in use by another program and stayed locked; "
+                     "close the other copy of Study Ledger and try again"),
+                   self->path);
+      return FALSE;
+
+    case SQLITE_NOTADB:
+      code = SL_DATABASE_ERROR_NOT_A_LEDGER;
+      break;
+
+    case SQLITE_CONSTRAINT:
+      code = SL_DATABASE_ERROR_CONSTRAINT;
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+      code = SL_DATABASE_ERROR_OPEN;
+      break;
+
+    default:
+      code = SL_DATABASE_ERROR_FAILED;
+    }
+
+  g_set_error (error, SL_DATABASE_ERROR, code, "%s: %s", self->path, detail);
+  return FALSE;
+}
+
+gboolean
+sl_database_exec (SlDatabase  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (SL_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return sl_database_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+sqlite3_stmt *
+sl_database_prepare (SlDatabase  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  /* Statements are keyed by their text, which callers pass as literals:
+   * the cache holds the pointer, not a copy. */
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sl_database_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+sl_database_step_done (SlDatabase    *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  sl_database_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+gboolean
+sl_database_begin (SlDatabase  *self,
+                   GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (SL_IS_DATABASE (self), FALSE);
+
+  /* IMMEDIATE takes the write lock now, so a busy database is reported
+   * before any work is done rather than at commit. */
+  if (self->depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT sl_%u", self->depth);
+
+  if (!sl_database_exec (self, sql, error))
+    return FALSE;
+
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+sl_database_commit (SlDatabase  *self,
+                    GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (SL_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE sl_%u", self->depth - 1);
+
+  if (!sl_database_exec (self, sql, error))
+    {
+      sl_database_rollback (self);
+      return FALSE;
+    }
+
+  self->depth--;
+  return TRUE;
+}
+
+void
+sl_database_rollback (SlDatabase *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (SL_IS_DATABASE (self));
+  g_return_if_fail (self->depth > 0);
+
+  self->depth--;
+  if (self->depth == 0)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO sl_%u; RELEASE sl_%u", self->depth, self->depth);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Rollback failed: %s", sqlite3_errmsg (self->db));
+
+  /* Cached settings may hold values of the undone transaction. */
+  g_hash_table_remove_all (self->settings);
+}
+
+static gboolean
+query_int (SlDatabase  *self,
+           const char  *sql,
+           int         *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  if (rc != SQLITE_OK)
+    return sl_database_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+/* Create the file ourselves so that it is 0600 from its first byte,
+ * and its folder 0700: a ledger names people and what they said. */
+static gboolean
+create_private_file (const char  *path,
+                     gboolean    *created,
+                     GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  int fd;
+
+  *created = FALSE;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_OPEN,
+                   _("Cannot create the folder %s: %s; choose another place with --database"),
+                   folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      if (saved_errno == EEXIST)
+        return TRUE;
+      g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_OPEN,
+                   _("Cannot create the ledger %s: %s; choose a folder you may write to"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+  *created = TRUE;
+  return TRUE;
+}
+
+static gboolean
+migrate (SlDatabase  *self,
+         int          from,
+         int          to,
+         GError     **error)
+{
+  for (int version = from + 1; version <= to; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+      if (!sl_database_begin (self, error))
+        return FALSE;
+
+      if (!sl_database_exec (self, migrations[version - 1], error) ||
+          !sl_database_exec (self, bump, error))
+        {
+          sl_database_rollback (self);
+          g_prefix_error (error, _("Upgrading the ledger to version %d failed: "), version);
+          return FALSE;
+        }
+
+      if (!sl_database_commit (self, error))
+        return FALSE;
+
+      g_debug ("Migrated %s to schema version %d", self->path, version);
+    }
+
+  return TRUE;
+}
+
+static SlDatabase *
+open_database (const char  *path,
+               int          target_version,
+               GError     **error)
+{
+  g_autoptr(SlDatabase) self = NULL;
+  g_autofree char *default_path = NULL;
+  gboolean created = FALSE;
+  int application_id = 0;
+  int version = 0;
+  int n_tables = 0;
+  int rc;
+
+  if (path == NULL)
+    path = default_path = sl_database_default_path ();
+
+  self = g_object_new (SL_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_OPEN,
+                   _("%s is a folder, not a ledger file; name a file with --database"),
+                   path);
+      return NULL;
+    }
+
+  if (!create_private_file (path, &created, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      sl_database_set_error (self, rc, error);
+      g_prefix_error (error, _("Cannot open the ledger: "));
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  /* Read-only checks first: nothing below may write to a file that is
+   * not ours or that a newer version wrote. */
+  if (!query_int (self, "PRAGMA application_id", &application_id, NULL) ||
+      !query_int (self, "PRAGMA user_version", &version, NULL) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, NULL))
+    {
+      g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_NOT_A_LEDGER,
+                   _("%s is not a Study Ledger database (nor any SQLite file); "
+                     "it was left untouched. Name a ledger file with --database"),
+                   path);
+      return NULL;
+    }
+
+  if ((application_id != 0 && application_id != SL_APPLICATION_ID) ||
+      (application_id == 0 && n_tables > 0))
+    {
+      g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_NOT_A_LEDGER,
+                   _("%s is an SQLite file of another program, not a Study Ledger database; "
+                     "it was left untouched. Name a ledger file with --database"),
+                   path);
+      return NULL;
+    }
+
+  if (version > SL_SCHEMA_VERSION)
+    {
+      g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_NEWER,
+                   _("%s was written by a newer Study Ledger (schema %d; this version knows %d); "
+                     "it was left untouched. Install the newer version to open it"),
+                   path, version, SL_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (!sl_database_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !sl_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !sl_database_exec (self, "PRAGMA synchronous = NORMAL", error))
+    {
+      g_prefix_error (error, _("Cannot open the ledger: "));
+      return NULL;
+    }
+
+  if (application_id == 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d", SL_APPLICATION_ID);
+      if (!sl_database_exec (self, sql, error))
+        return NULL;
+    }
+
+  if (!migrate (self, version, target_version, error))
+    return NULL;
+
+  /* WAL and its shared-memory file take the database's mode, but a
+   * file created by an older build may be wider: keep it private. */
+  if (created || g_chmod (path, 0600) != 0)
+    g_debug ("Ledger %s opened (created: %d)", path, created);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sl_database_open:
+ * @path: (nullable): the ledger file, or %NULL for the default one
+ *
+ * Opens (creating it when missing) and migrates a ledger. A file that is
+ * not a ledger, or that a newer version wrote, is refused untouched.
+ */
+SlDatabase *
+sl_database_open (const char  *path,
+                  GError     **error)
+{
+  return open_database (path, SL_SCHEMA_VERSION, error);
+}
+
+/* For tests of the migrations: a ledger brought only to @version. */
+SlDatabase *
+sl_database_open_at_version (const char  *path,
+                             int          version,
+                             GError     **error)
+{
+  g_return_val_if_fail (version >= 0 && version <= SL_SCHEMA_VERSION, NULL);
+
+  return open_database (path, version, error);
+}
+
+const char *
+sl_database_get_path (SlDatabase *self)
+{
+  g_return_val_if_fail (SL_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+sl_database_get_handle (SlDatabase *self)
+{
+  g_return_val_if_fail (SL_IS_DATABASE (self), NULL);
+  return self->db;
+}
+
+int
+sl_database_get_version (SlDatabase *self)
+{
+  int version = -1;
+
+  g_return_val_if_fail (SL_IS_DATABASE (self), -1);
+
+  query_int (self, "PRAGMA user_version", &version, NULL);
+  return version;
+}
+
+/**
+ * sl_database_backup:
+ *
+ * Copies the ledger with SQLite's online backup API into a temporary file
+ * beside @destination, then renames it, so that a failed backup never
+ * leaves a half file. The copy is created 0600.
+ */
+gboolean
+sl_database_backup (SlDatabase  *self,
+                    const char  *destination,
+                    GError     **error)
+{
+  g_autofree char *temporary = NULL;
+  sqlite3 *target = NULL;
+  sqlite3_backup *backup;
+  int fd;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  temporary = g_strdup_printf ("%s.XXXXXX", destination);
+  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_OPEN,
+                   _("Cannot write the backup %s: %s; choose a folder you may write to"),
+                   destination, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (temporary, &target, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (target, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          do
+            rc = sqlite3_backup_step (backup, -1);
+          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+      else
+        rc = sqlite3_errcode (target);
+    }
+
+  /* A backup is a single file: no WAL beside it. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_FAILED,
+                   _("Cannot write the backup %s: %s"),
+                   destination, target ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
+      sqlite3_close (target);
+      g_unlink (temporary);
+      return FALSE;
+    }
+
+  sqlite3_close (target);
+
+  if (g_rename (temporary, destination) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_OPEN,
+                   _("Cannot write the backup %s: %s"),
+                   destination, g_strerror (saved_errno));
+      g_unlink (temporary);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sl_database_check:
+ *
+ * Runs SQLite's integrity check and foreign-key check. Returns the
+ * problems found, one readable line each (empty when the ledger is sound),
+ * or %NULL with @error set when the checks could not run.
+ */
+GPtrArray *
+sl_database_check (SlDatabase  *self,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_DATABASE (self), NULL);
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sl_database_set_error (self, rc, error);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup (line));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (self, rc, error);
+      return NULL;
+    }
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sl_database_set_error (self, rc, error);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("table %s, row %lld: refers to a missing row of %s"),
+                                      sqlite3_column_text (stmt, 0),
+                                      (long long) sqlite3_column_int64 (stmt, 1),
+                                      sqlite3_column_text (stmt, 2)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&problems);
+}
+
+const char *
+sl_database_get_setting (SlDatabase *self,
+                         const char *key)
+{
+  sqlite3_stmt *stmt;
+  const char *value;
+
+  g_return_val_if_fail (SL_IS_DATABASE (self), NULL);
+
+  if (g_hash_table_lookup_extended (self->settings, key, NULL, (gpointer *) &value))
+    return value;
+
+  stmt = sl_database_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sl_bind_text (stmt, 1, key);
+  value = NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sl_column_text (stmt, 0);
+  g_hash_table_insert (self->settings, g_strdup (key), g_strdup (value));
+  sqlite3_reset (stmt);
+
+  return g_hash_table_lookup (self->settings, key);
+}
+
+gboolean
+sl_database_set_setting (SlDatabase  *self,
+                         const char  *key,
+                         const char  *value,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SL_IS_DATABASE (self), FALSE);
+
+  stmt = sl_database_prepare (self,
+                              "INSERT INTO settings (key, value) VALUES (?, ?) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_text (stmt, 1, key);
+  sl_bind_text (stmt, 2, value);
+  if (!sl_database_step_done (self, stmt, error))
+    return FALSE;
+
+  g_hash_table_insert (self->settings, g_strdup (key), g_strdup (value));
+  return TRUE;
+}
+
+void
+sl_bind_text (sqlite3_stmt *stmt,
+              int           index,
+              const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* Keys are positive; 0 means "no row" and binds NULL. */
+void
+sl_bind_key (sqlite3_stmt *stmt,
+             int           index,
+             gint64        key)
+{
+  if (key <= 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, key);
+}
+
+const char *
+sl_column_text (sqlite3_stmt *stmt,
+                int           index)
+{
+  return (const char *) sqlite3_column_text (stmt, index);
+}

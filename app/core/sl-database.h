@@ -1,0 +1,90 @@
+/* sl-database.h — the ledger's SQLite file: opening, migrations, statements
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sl-types.h"
+
+G_BEGIN_DECLS
+
+#define SL_DATABASE_ERROR (sl_database_error_quark ())
+
+typedef enum
+{
+  SL_DATABASE_ERROR_OPEN,          /* cannot create or open the file */
+  SL_DATABASE_ERROR_NOT_A_LEDGER,  /* not SQLite, or someone else's SQLite */
+  SL_DATABASE_ERROR_NEWER,         /* written by a newer Study Ledger */
+  SL_DATABASE_ERROR_BUSY,          /* locked by another process for too long */
+  SL_DATABASE_ERROR_CONSTRAINT,    /* a row broke a rule of the schema */
+  SL_DATABASE_ERROR_FAILED,        /* any other SQLite failure */
+} SlDatabaseError;
+
+GQuark sl_database_error_quark (void);
+
+/* The schema version this build writes; see sl-database.c for the history. */
+#define SL_SCHEMA_VERSION 2
+
+#define SL_TYPE_DATABASE (sl_database_get_type ())
+
+G_DECLARE_FINAL_TYPE (SlDatabase, sl_database, SL, DATABASE, GObject)
+
+char         *sl_database_default_path   (void);
+
+SlDatabase   *sl_database_open           (const char   *path,
+                                          GError      **error);
+SlDatabase   *sl_database_open_at_version (const char  *path,
+                                          int           version,
+                                          GError      **error);
+
+const char   *sl_database_get_path       (SlDatabase   *self);
+sqlite3      *sl_database_get_handle     (SlDatabase   *self);
+int           sl_database_get_version    (SlDatabase   *self);
+
+sqlite3_stmt *sl_database_prepare        (SlDatabase   *self,
+                                          const char   *sql,
+                                          GError      **error);
+gboolean      sl_database_exec           (SlDatabase   *self,
+                                          const char   *sql,
+                                          GError      **error);
+gboolean      sl_database_step_done      (SlDatabase   *self,
+                                          sqlite3_stmt *stmt,
+                                          GError      **error);
+
+gboolean      sl_database_begin          (SlDatabase   *self,
+                                          GError      **error);
+gboolean      sl_database_commit         (SlDatabase   *self,
+                                          GError      **error);
+void          sl_database_rollback       (SlDatabase   *self);
+
+gboolean      sl_database_set_error      (SlDatabase   *self,
+                                          int           rc,
+                                          GError      **error);
+
+gboolean      sl_database_backup         (SlDatabase   *self,
+                                          const char   *destination,
+                                          GError      **error);
+GPtrArray    *sl_database_check          (SlDatabase   *self,
+                                          GError      **error);
+
+const char   *sl_database_get_setting    (SlDatabase   *self,
+                                          const char   *key);
+gboolean      sl_database_set_setting    (SlDatabase   *self,
+                                          const char   *key,
+                                          const char   *value,
+                                          GError      **error);
+
+/* Bind helpers: NULL or "" binds SQL NULL only where said. */
+void          sl_bind_text               (sqlite3_stmt *stmt,
+                                          int           index,
+                                          const char   *text);
+void          sl_bind_key                (sqlite3_stmt *stmt,
+                                          int           index,
+                                          gint64        key);
+const char   *sl_column_text             (sqlite3_stmt *stmt,
+                                          int           index);
+
+G_END_DECLS

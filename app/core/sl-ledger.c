@@ -1,0 +1,1924 @@
+/* sl-ledger.c — the records of one ledger file: load, save, delete
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The ledger turns record objects into rows and back. Objects refer to each
+ * other by UUID; rows by integer key; this file is where one becomes the
+ * other. Each save is one transaction (a savepoint when the caller already
+ * holds one), so a meeting is stored whole or not at all.
+ *
+ * Organizations and members are few and used everywhere (names in every
+ * list), so they are kept as live GListStores; meetings and plans are
+ * many and are loaded on request.
+ */
+
+#define G_LOG_DOMAIN "sl-ledger"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sl-attendance.h"
+#include "sl-enums.h"
+#include "sl-guest.h"
+#include "sl-ledger.h"
+#include "sl-measure.h"
+#include "sl-meeting.h"
+#include "sl-member.h"
+#include "sl-organization.h"
+#include "sl-plan.h"
+#include "sl-plan-item.h"
+#include "sl-research-topic.h"
+#include "sl-speech.h"
+#include "sl-study.h"
+#include "sl-util.h"
+
+struct _SlLedger
+{
+  GObject     parent_instance;
+
+  /* owned */
+  SlDatabase *database;
+  GListStore *organizations;
+  GListStore *members;
+  GHashTable *by_id;         /* id → SlOrganization or SlMember of the stores */
+};
+
+G_DEFINE_FINAL_TYPE (SlLedger, sl_ledger, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sl-ledger-error-quark, sl_ledger_error)
+
+static void
+sl_ledger_finalize (GObject *object)
+{
+  SlLedger *self = SL_LEDGER (object);
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_object (&self->organizations);
+  g_clear_object (&self->members);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (sl_ledger_parent_class)->finalize (object);
+}
+
+static void
+sl_ledger_class_init (SlLedgerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sl_ledger_finalize;
+}
+
+static void
+sl_ledger_init (SlLedger *self)
+{
+  self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+SlLedger *
+sl_ledger_new (SlDatabase *database)
+{
+  SlLedger *self;
+
+  g_return_val_if_fail (SL_IS_DATABASE (database), NULL);
+
+  self = g_object_new (SL_TYPE_LEDGER, NULL);
+  self->database = g_object_ref (database);
+
+  return self;
+}
+
+SlLedger *
+sl_ledger_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(SlDatabase) database = sl_database_open (path, error);
+
+  if (database == NULL)
+    return NULL;
+
+  return sl_ledger_new (database);
+}
+
+SlDatabase *
+sl_ledger_get_database (SlLedger *self)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
+  return self->database;
+}
+
+/* Row helpers ---------------------------------------------------------- */
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return sl_column_text (stmt, column);
+}
+
+static int
+column_enum (sqlite3_stmt *stmt,
+             int           column,
+             GType         enum_type)
+{
+  int value = 0;
+
+  /* The schema's CHECKs keep unknown codes out; a stray one reads as none. */
+  if (!sl_enum_from_code (enum_type, column_text (stmt, column), &value))
+    value = 0;
+
+  return value;
+}
+
+static void
+bind_enum (sqlite3_stmt *stmt,
+           int           index,
+           GType         enum_type,
+           int           value)
+{
+  sl_bind_text (stmt, index, sl_enum_to_code (enum_type, value));
+}
+
+static void
+bind_positive (sqlite3_stmt *stmt,
+               int           index,
+               int           value)
+{
+  if (value > 0)
+    sqlite3_bind_int (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static gboolean
+step_returning_key (SlLedger      *self,
+                    sqlite3_stmt  *stmt,
+                    gint64        *key,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      *key = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (self->database, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Finds the key of the row of @table whose uuid is @id. A NULL id gives
+ * key 0 (no reference); an id that names nothing is an error that says
+ * which field of which record refers to it. */
+static gboolean
+resolve (SlLedger    *self,
+         const char  *sql,
+         const char  *id,
+         const char  *field,
+         gint64      *key,
+         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *key = 0;
+  if (id == NULL)
+    return TRUE;
+
+  stmt = sl_database_prepare (self->database, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sl_bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *key = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sl_database_set_error (self->database, rc, error);
+
+  if (*key == 0)
+    {
+      g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_REFERENCE,
+                   _("%s: no record has the id %s"), field, id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+#define RESOLVE_ORGANIZATION "SELECT id FROM organizations WHERE uuid = ?"
+#define RESOLVE_MEMBER       "SELECT id FROM members WHERE uuid = ?"
+#define RESOLVE_PLAN_ITEM    "SELECT id FROM plan_items WHERE uuid = ?"
+#define RESOLVE_MEETING      "SELECT id FROM meetings WHERE uuid = ?"
+
+/* Transactions --------------------------------------------------------- */
+
+gboolean
+sl_ledger_begin (SlLedger  *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
+  return sl_database_begin (self->database, error);
+}
+
+gboolean
+sl_ledger_commit (SlLedger  *self,
+                  GError   **error)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
+  return sl_database_commit (self->database, error);
+}
+
+static void reload_stores (SlLedger *self);
+
+/* The live stores were changed as rows were written; what was undone is
+ * read again, in one items-changed per store. */
+void
+sl_ledger_rollback (SlLedger *self)
+{
+  g_return_if_fail (SL_IS_LEDGER (self));
+
+  sl_database_rollback (self->database);
+  reload_stores (self);
+}
+
+static gboolean
+finish (SlLedger  *self,
+        gboolean   ok,
+        GError   **error)
+{
+  if (!ok)
+    {
+      sl_database_rollback (self->database);
+      return FALSE;
+    }
+
+  return sl_database_commit (self->database, error);
+}
+
+/* Organizations and members: live stores -------------------------------- */
+
+#define SELECT_ORGANIZATIONS \
+  "SELECT o.id, o.uuid, o.name, o.kind, p.uuid " \
+  "FROM organizations o LEFT JOIN organizations p ON p.id = o.parent_id " \
+  "ORDER BY o.id"
+
+#define SELECT_MEMBERS \
+  "SELECT m.id, m.uuid, m.name, m.gender, m.post, o.uuid, m.leadership, " \
+  "       m.central_group, m.joined_on, m.left_on, m.sort, m.phone, m.note " \
+  "FROM members m LEFT JOIN organizations o ON o.id = m.organization_id " \
+  "ORDER BY m.sort, m.id"
+
+static GPtrArray *
+read_organizations (SlLedger  *self,
+                    GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = sl_database_prepare (self->database, SELECT_ORGANIZATIONS, error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlOrganization *organization = sl_organization_new ();
+
+      sl_record_set_key (SL_RECORD (organization), sqlite3_column_int64 (stmt, 0));
+      sl_record_set_id (SL_RECORD (organization), column_text (stmt, 1));
+      sl_organization_set_name (organization, column_text (stmt, 2));
+      sl_organization_set_kind (organization, column_enum (stmt, 3, SL_TYPE_ORGANIZATION_KIND));
+      sl_organization_set_parent (organization, column_text (stmt, 4));
+      g_ptr_array_add (list, organization);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
+static GPtrArray *
+read_members (SlLedger  *self,
+              GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = sl_database_prepare (self->database, SELECT_MEMBERS, error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlMember *member = sl_member_new ();
+
+      sl_record_set_key (SL_RECORD (member), sqlite3_column_int64 (stmt, 0));
+      sl_record_set_id (SL_RECORD (member), column_text (stmt, 1));
+      sl_member_set_name (member, column_text (stmt, 2));
+      sl_member_set_gender (member, column_text (stmt, 3));
+      sl_member_set_post (member, column_text (stmt, 4));
+      sl_member_set_organization (member, column_text (stmt, 5));
+      sl_member_set_leadership (member, sqlite3_column_int (stmt, 6));
+      sl_member_set_central_group (member, sqlite3_column_int (stmt, 7));
+      sl_member_set_joined_on (member, column_text (stmt, 8));
+      sl_member_set_left_on (member, column_text (stmt, 9));
+      sl_member_set_sort (member, sqlite3_column_int (stmt, 10));
+      sl_member_set_phone (member, column_text (stmt, 11));
+      sl_member_set_note (member, column_text (stmt, 12));
+      g_ptr_array_add (list, member);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
+static void
+fill_store (SlLedger   *self,
+            GListStore *store,
+            GPtrArray  *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SlRecord *record = g_ptr_array_index (rows, i);
+      g_hash_table_replace (self->by_id,
+                            g_strdup (sl_record_get_id (record)),
+                            g_object_ref (record));
+    }
+
+  /* One items-changed for the whole list. */
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       rows->pdata, rows->len);
+}
+
+static void
+ensure_stores (SlLedger *self)
+{
+  g_autoptr(GPtrArray) organizations = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->organizations != NULL)
+    return;
+
+  self->organizations = g_list_store_new (SL_TYPE_ORGANIZATION);
+  self->members = g_list_store_new (SL_TYPE_MEMBER);
+
+  if (!(organizations = read_organizations (self, &error)) ||
+      !(members = read_members (self, &error)))
+    {
+      g_warning ("Cannot read the roster: %s", error->message);
+      return;
+    }
+
+  fill_store (self, self->organizations, organizations);
+  fill_store (self, self->members, members);
+}
+
+static void
+reload_stores (SlLedger *self)
+{
+  g_autoptr(GPtrArray) organizations = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->organizations == NULL)
+    return;
+
+  if (!(organizations = read_organizations (self, &error)) ||
+      !(members = read_members (self, &error)))
+    {
+      g_warning ("Cannot read the roster: %s", error->message);
+      return;
+    }
+
+  g_hash_table_remove_all (self->by_id);
+  fill_store (self, self->organizations, organizations);
+  fill_store (self, self->members, members);
+}
+
+GListModel *
+sl_ledger_get_organizations (SlLedger *self)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
+
+  ensure_stores (self);
+  return G_LIST_MODEL (self->organizations);
+}
+
+GListModel *
+sl_ledger_get_members (SlLedger *self)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
+
+  ensure_stores (self);
+  return G_LIST_MODEL (self->members);
+}
+
+SlOrganization *
+sl_ledger_find_organization (SlLedger   *self,
+                             const char *id)
+{
+  gpointer found;
+
+  g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  ensure_stores (self);
+  found = g_hash_table_lookup (self->by_id, id);
+  return SL_IS_ORGANIZATION (found) ? found : NULL;
+}
+
+SlOrganization *
+sl_ledger_find_organization_by_name (SlLedger   *self,
+                                     const char *name)
+{
+  guint n;
+
+  g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  ensure_stores (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->organizations));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlOrganization) organization =
+        g_list_model_get_item (G_LIST_MODEL (self->organizations), i);
+
+      if (g_strcmp0 (sl_organization_get_name (organization), name) == 0)
+        return organization;
+    }
+
+  return NULL;
+}
+
+SlMember *
+sl_ledger_find_member (SlLedger   *self,
+                       const char *id)
+{
+  gpointer found;
+
+  g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  ensure_stores (self);
+  found = g_hash_table_lookup (self->by_id, id);
+  return SL_IS_MEMBER (found) ? found : NULL;
+}
+
+gboolean
+sl_ledger_is_empty (SlLedger *self)
+{
+  sqlite3_stmt *stmt;
+  gboolean empty = TRUE;
+
+  g_return_val_if_fail (SL_IS_LEDGER (self), TRUE);
+
+  stmt = sl_database_prepare (self->database,
+                              "SELECT EXISTS (SELECT 1 FROM organizations) "
+                              "    OR EXISTS (SELECT 1 FROM members) "
+                              "    OR EXISTS (SELECT 1 FROM meetings)",
+                              NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    empty = !sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return empty;
+}
+
+/* Puts @record into @store: a new record is added, another object with
+ * the same id is replaced, the same object is left where it is (its
+ * properties already notified). */
+static void
+store_record (SlLedger   *self,
+              GListStore *store,
+              SlRecord   *record)
+{
+  const char *id = sl_record_get_id (record);
+  gpointer existing;
+  guint position;
+
+  if (store == NULL)
+    return;
+
+  existing = g_hash_table_lookup (self->by_id, id);
+  if (existing == record)
+    return;
+
+  if (existing != NULL && g_list_store_find (store, existing, &position))
+    g_list_store_splice (store, position, 1, (gpointer *) &record, 1);
+  else
+    g_list_store_append (store, record);
+
+  g_hash_table_replace (self->by_id, g_strdup (id), g_object_ref (record));
+}
+
+static void
+unstore_record (SlLedger   *self,
+                GListStore *store,
+                const char *id)
+{
+  gpointer existing;
+  guint position;
+
+  if (store == NULL)
+    return;
+
+  existing = g_hash_table_lookup (self->by_id, id);
+  if (existing != NULL && g_list_store_find (store, existing, &position))
+    g_list_store_remove (store, position);
+  g_hash_table_remove (self->by_id, id);
+}
+
+gboolean
+sl_ledger_save_organization (SlLedger        *self,
+                             SlOrganization  *organization,
+                             GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 parent = 0;
+  gint64 key = 0;
+
+  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (SL_IS_ORGANIZATION (organization), FALSE);
+
+  if (sl_organization_get_name (organization) == NULL)
+    {
+      g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_INVALID,
+                   _("An organization needs a name"));
+      return FALSE;
+    }
+
+  if (g_strcmp0 (sl_organization_get_parent (organization),
+                 sl_record_get_id (SL_RECORD (organization))) == 0)
+    {
+      g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_INVALID,
+                   _("An organization cannot be its own parent"));
+      return FALSE;
+    }
+
+  if (!resolve (self, RESOLVE_ORGANIZATION, sl_organization_get_parent (organization),
+                "parent", &parent, error))
+    return FALSE;
+
+  stmt = sl_database_prepare (self->database,
+                              "INSERT INTO organizations (uuid, name, kind, parent_id) "
+                              "VALUES (?1, ?2, ?3, ?4) "
+                              "ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, "
+                              "  kind = excluded.kind, parent_id = excluded.parent_id "
+                              "RETURNING id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (organization)));
+  sl_bind_text (stmt, 2, sl_organization_get_name (organization));
+  bind_enum (stmt, 3, SL_TYPE_ORGANIZATION_KIND, sl_organization_get_kind (organization));
+  sl_bind_key (stmt, 4, parent);
+
+  if (!step_returning_key (self, stmt, &key, error))
+    return FALSE;
+
+  sl_record_set_key (SL_RECORD (organization), key);
+  store_record (self, self->organizations, SL_RECORD (organization));
+
+  return TRUE;
+}
+
+gboolean
+sl_ledger_save_member (SlLedger  *self,
+                       SlMember  *member,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 organization = 0;
+  gint64 key = 0;
+
+  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (SL_IS_MEMBER (member), FALSE);
+
+  if (sl_member_get_name (member) == NULL || *sl_member_get_name (member) == '\0')
+    {
+      g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_INVALID,
+                   _("A member needs a name"));
+      return FALSE;
+    }
+
+  if (!resolve (self, RESOLVE_ORGANIZATION, sl_member_get_organization (member),
+                "organization", &organization, error))
+    return FALSE;
+
+  stmt = sl_database_prepare (self->database,
+                              "INSERT INTO members (uuid, name, gender, post, organization_id, "
+                              "  leadership, central_group, joined_on, left_on, sort, phone, note) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+                              "ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, "
+                              "  gender = excluded.gender, post = excluded.post, "
+                              "  organization_id = excluded.organization_id, "
+                              "  leadership = excluded.leadership, "
+                              "  central_group = excluded.central_group, "
+                              "  joined_on = excluded.joined_on, left_on = excluded.left_on, "
+                              "  sort = excluded.sort, phone = excluded.phone, note = excluded.note "
+                              "RETURNING id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (member)));
+  sl_bind_text (stmt, 2, sl_member_get_name (member));
+  sl_bind_text (stmt, 3, sl_member_get_gender (member));
+  sl_bind_text (stmt, 4, sl_member_get_post (member));
+  sl_bind_key (stmt, 5, organization);
+  sqlite3_bind_int (stmt, 6, sl_member_get_leadership (member));
+  sqlite3_bind_int (stmt, 7, sl_member_get_central_group (member));
+  sl_bind_text (stmt, 8, sl_member_get_joined_on (member));
+  sl_bind_text (stmt, 9, sl_member_get_left_on (member));
+  sqlite3_bind_int (stmt, 10, sl_member_get_sort (member));
+  sl_bind_text (stmt, 11, sl_member_get_phone (member));
+  sl_bind_text (stmt, 12, sl_member_get_note (member));
+
+  if (!step_returning_key (self, stmt, &key, error))
+    return FALSE;
+
+  sl_record_set_key (SL_RECORD (member), key);
+  store_record (self, self->members, SL_RECORD (member));
+
+  return TRUE;
+}
+
+/* Plans ------------------------------------------------------------------ */
+
+static gboolean
+save_plan_item_people (SlLedger             *self,
+                       gint64                item,
+                       const char           *role,
+                       const char * const   *people,
+                       GError              **error)
+{
+  for (guint i = 0; people != NULL && people[i] != NULL; i++)
+    {
+      sqlite3_stmt *stmt;
+      gint64 member;
+
+      if (!resolve (self, RESOLVE_MEMBER, people[i], role, &member, error))
+        return FALSE;
+
+      stmt = sl_database_prepare (self->database,
+                                  "INSERT INTO plan_item_people (item_id, role, position, member_id) "
+                                  "VALUES (?, ?, ?, ?)",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sl_bind_key (stmt, 1, item);
+      sl_bind_text (stmt, 2, role);
+      sqlite3_bind_int (stmt, 3, i);
+      sl_bind_key (stmt, 4, member);
+      if (!sl_database_step_done (self->database, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_plan_item (SlLedger    *self,
+                gint64       plan,
+                guint        position,
+                SlPlanItem  *item,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 key = 0;
+
+  stmt = sl_database_prepare (self->database,
+                              "INSERT INTO plan_items (uuid, plan_id, position, month, planned_on, "
+                              "  theme, content, form, scope, department, status, note) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+                              "ON CONFLICT (uuid) DO UPDATE SET plan_id = excluded.plan_id, "
+                              "  position = excluded.position, month = excluded.month, "
+                              "  planned_on = excluded.planned_on, theme = excluded.theme, "
+                              "  content = excluded.content, form = excluded.form, "
+                              "  scope = excluded.scope, department = excluded.department, "
+                              "  status = excluded.status, note = excluded.note "
+                              "RETURNING id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (item)));
+  sl_bind_key (stmt, 2, plan);
+  sqlite3_bind_int (stmt, 3, position);
+  bind_positive (stmt, 4, sl_plan_item_get_month (item));
+  sl_bind_text (stmt, 5, sl_plan_item_get_planned_on (item));
+  sl_bind_text (stmt, 6, sl_plan_item_get_theme (item));
+  sl_bind_text (stmt, 7, sl_plan_item_get_content (item));
+  bind_enum (stmt, 8, SL_TYPE_STUDY_FORM, sl_plan_item_get_form (item));
+  sl_bind_text (stmt, 9, sl_plan_item_get_scope (item));
+  sl_bind_text (stmt, 10, sl_plan_item_get_department (item));
+  bind_enum (stmt, 11, SL_TYPE_PLAN_ITEM_STATUS, sl_plan_item_get_status (item));
+  sl_bind_text (stmt, 12, sl_plan_item_get_note (item));
+
+  if (!step_returning_key (self, stmt, &key, error))
+    return FALSE;
+  sl_record_set_key (SL_RECORD (item), key);
+
+  stmt = sl_database_prepare (self->database,
+                              "DELETE FROM plan_item_people WHERE item_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_key (stmt, 1, key);
+  if (!sl_database_step_done (self->database, stmt, error))
+    return FALSE;
+
+  return save_plan_item_people (self, key, "lead", sl_plan_item_get_leads (item), error) &&
+         save_plan_item_people (self, key, "speaker", sl_plan_item_get_speakers (item), error);
+}
+
+/* Removes the rows of a list that the object no longer has: the ids it
+ * keeps are passed as a JSON array, so that one prepared statement serves
+ * any number of them. */
+static gboolean
+delete_missing (SlLedger    *self,
+                const char  *sql,
+                gint64       parent,
+                GListModel  *kept,
+                GError     **error)
+{
+  g_autoptr(GString) ids = g_string_new ("[");
+  sqlite3_stmt *stmt;
+  guint n = g_list_model_get_n_items (kept);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlRecord) record = g_list_model_get_item (kept, i);
+
+      /* UUIDs hold no characters that JSON would need to escape. */
+      g_string_append_printf (ids, "%s\"%s\"", i ? "," : "", sl_record_get_id (record));
+    }
+  g_string_append_c (ids, ']');
+
+  if (!(stmt = sl_database_prepare (self->database, sql, error)))
+    return FALSE;
+  sl_bind_key (stmt, 1, parent);
+  sl_bind_text (stmt, 2, ids->str);
+
+  return sl_database_step_done (self->database, stmt, error);
+}
+
+static gboolean
+save_plan (SlLedger     *self,
+           SlPlan       *plan,
+           SlSaveFlags   flags,
+           GError      **error)
+{
+  GListModel *items = sl_plan_get_items (plan);
+  sqlite3_stmt *stmt;
+  gint64 organization = 0;
+  gint64 key = 0;
+  guint n;
+
+  if (sl_plan_get_year (plan) <= 0)
+    {
+      g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_INVALID,
+                   _("A plan needs a year"));
+      return FALSE;
+    }
+
+  if (sl_plan_get_organization (plan) == NULL)
+    {
+      g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_INVALID,
+                   _("A plan needs an organization"));
+      return FALSE;
+    }
+
+  if (!resolve (self, RESOLVE_ORGANIZATION, sl_plan_get_organization (plan),
+                "organization", &organization, error))
+    return FALSE;
+
+  stmt = sl_database_prepare (self->database,
+                              "INSERT INTO plans (uuid, organization_id, year, title, guiding, "
+                              "  focus, forms, requirements) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                              "ON CONFLICT (uuid) DO UPDATE SET "
+                              "  organization_id = excluded.organization_id, year = excluded.year, "
+                              "  title = excluded.title, guiding = excluded.guiding, "
+                              "  focus = excluded.focus, forms = excluded.forms, "
+                              "  requirements = excluded.requirements "
+                              "RETURNING id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (plan)));
+  sl_bind_key (stmt, 2, organization);
+  sqlite3_bind_int (stmt, 3, sl_plan_get_year (plan));
+  sl_bind_text (stmt, 4, sl_plan_get_title (plan));
+  sl_bind_text (stmt, 5, sl_plan_get_guiding (plan));
+  sl_bind_text (stmt, 6, sl_plan_get_focus (plan));
+  sl_bind_text (stmt, 7, sl_plan_get_forms (plan));
+  sl_bind_text (stmt, 8, sl_plan_get_requirements (plan));
+
+  if (!step_returning_key (self, stmt, &key, error))
+    return FALSE;
+  sl_record_set_key (SL_RECORD (plan), key);
+
+  if (!(flags & SL_SAVE_MERGE) &&
+      !delete_missing (self,
+                       "DELETE FROM plan_items WHERE plan_id = ?1 "
+                       "AND uuid NOT IN (SELECT value FROM json_each (?2))",
+                       key, items, error))
+    return FALSE;
+
+  n = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlPlanItem) item = g_list_model_get_item (items, i);
+      g_autofree char *where = g_strdup_printf ("items[%u]", i);
+
+      if (!save_plan_item (self, key, i, item, error))
+        {
+          g_prefix_error (error, "%s: ", where);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+sl_ledger_save_plan (SlLedger     *self,
+                     SlPlan       *plan,
+                     SlSaveFlags   flags,
+                     GError      **error)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (SL_IS_PLAN (plan), FALSE);
+
+  if (!sl_database_begin (self->database, error))
+    return FALSE;
+
+  return finish (self, save_plan (self, plan, flags, error), error);
+}
+
+#define SELECT_PLANS \
+  "SELECT p.id, p.uuid, o.uuid, p.year, p.title, p.guiding, p.focus, p.forms, p.requirements " \
+  "FROM plans p JOIN organizations o ON o.id = p.organization_id " \
+  "WHERE ?1 = 0 OR p.year = ?1 ORDER BY p.year, p.id"
+
+static gboolean
+read_plan_items (SlLedger  *self,
+                 SlPlan    *plan,
+                 GError   **error)
+{
+  GListStore *items = G_LIST_STORE (sl_plan_get_items (plan));
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sl_database_prepare (self->database,
+                              "SELECT id, uuid, month, planned_on, theme, content, form, scope, "
+                              "  department, status, note "
+                              "FROM plan_items WHERE plan_id = ? ORDER BY position, id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sl_bind_key (stmt, 1, sl_record_get_key (SL_RECORD (plan)));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlPlanItem *item = sl_plan_item_new ();
+
+      sl_record_set_key (SL_RECORD (item), sqlite3_column_int64 (stmt, 0));
+      sl_record_set_id (SL_RECORD (item), column_text (stmt, 1));
+      sl_plan_item_set_month (item, sqlite3_column_int (stmt, 2));
+      sl_plan_item_set_planned_on (item, column_text (stmt, 3));
+      sl_plan_item_set_theme (item, column_text (stmt, 4));
+      sl_plan_item_set_content (item, column_text (stmt, 5));
+      sl_plan_item_set_form (item, column_enum (stmt, 6, SL_TYPE_STUDY_FORM));
+      sl_plan_item_set_scope (item, column_text (stmt, 7));
+      sl_plan_item_set_department (item, column_text (stmt, 8));
+      sl_plan_item_set_status (item, column_enum (stmt, 9, SL_TYPE_PLAN_ITEM_STATUS));
+      sl_plan_item_set_note (item, column_text (stmt, 10));
+      g_ptr_array_add (list, item);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sl_database_set_error (self->database, rc, error);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      SlPlanItem *item = g_ptr_array_index (list, i);
+      g_autoptr(GStrvBuilder) leads = g_strv_builder_new ();
+      g_autoptr(GStrvBuilder) speakers = g_strv_builder_new ();
+      g_auto(GStrv) lead_ids = NULL;
+      g_auto(GStrv) speaker_ids = NULL;
+
+      stmt = sl_database_prepare (self->database,
+                                  "SELECT pp.role, m.uuid FROM plan_item_people pp "
+                                  "JOIN members m ON m.id = pp.member_id "
+                                  "WHERE pp.item_id = ? ORDER BY pp.role, pp.position",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sl_bind_key (stmt, 1, sl_record_get_key (SL_RECORD (item)));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          if (g_strcmp0 (column_text (stmt, 0), "lead") == 0)
+            g_strv_builder_add (leads, column_text (stmt, 1));
+          else
+            g_strv_builder_add (speakers, column_text (stmt, 1));
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return sl_database_set_error (self->database, rc, error);
+
+      lead_ids = g_strv_builder_end (leads);
+      speaker_ids = g_strv_builder_end (speakers);
+      sl_plan_item_set_leads (item, (const char * const *) lead_ids);
+      sl_plan_item_set_speakers (item, (const char * const *) speaker_ids);
+    }
+
+  g_list_store_splice (items, 0, g_list_model_get_n_items (G_LIST_MODEL (items)),
+                       list->pdata, list->len);
+  return TRUE;
+}
+
+GPtrArray *
+sl_ledger_load_plans (SlLedger  *self,
+                      int        year,
+                      GError   **error)
+{
+  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
+
+  if (!(stmt = sl_database_prepare (self->database, SELECT_PLANS, error)))
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlPlan *plan = sl_plan_new ();
+
+      sl_record_set_key (SL_RECORD (plan), sqlite3_column_int64 (stmt, 0));
+      sl_record_set_id (SL_RECORD (plan), column_text (stmt, 1));
+      sl_plan_set_organization (plan, column_text (stmt, 2));
+      sl_plan_set_year (plan, sqlite3_column_int (stmt, 3));
+      sl_plan_set_title (plan, column_text (stmt, 4));
+      sl_plan_set_guiding (plan, column_text (stmt, 5));
+      sl_plan_set_focus (plan, column_text (stmt, 6));
+      sl_plan_set_forms (plan, column_text (stmt, 7));
+      sl_plan_set_requirements (plan, column_text (stmt, 8));
+      g_ptr_array_add (plans, plan);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < plans->len; i++)
+    if (!read_plan_items (self, g_ptr_array_index (plans, i), error))
+      return NULL;
+
+  return g_steal_pointer (&plans);
+}
+
+/* Meetings ----------------------------------------------------------------- */
+
+static gboolean
+save_studies (SlLedger     *self,
+              gint64        meeting,
+              GListModel   *studies,
+              SlSaveFlags   flags,
+              GError      **error)
+{
+  guint n = g_list_model_get_n_items (studies);
+
+  if (!(flags & SL_SAVE_MERGE) &&
+      !delete_missing (self,
+                       "DELETE FROM studies WHERE meeting_id = ?1 "
+                       "AND uuid NOT IN (SELECT value FROM json_each (?2))",
+                       meeting, studies, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlStudy) study = g_list_model_get_item (studies, i);
+      sqlite3_stmt *stmt;
+      gint64 lead = 0;
+      gint64 key = 0;
+
+      if (!resolve (self, RESOLVE_MEMBER, sl_study_get_lead (study), "lead", &lead, error))
+        {
+          g_prefix_error (error, "studies[%u].", i);
+          return FALSE;
+        }
+
+      stmt = sl_database_prepare (self->database,
+                                  "INSERT INTO studies (uuid, meeting_id, position, title, source, "
+                                  "  published_on, lead_id, first_topic, summary) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                                  "ON CONFLICT (uuid) DO UPDATE SET meeting_id = excluded.meeting_id, "
+                                  "  position = excluded.position, title = excluded.title, "
+                                  "  source = excluded.source, published_on = excluded.published_on, "
+                                  "  lead_id = excluded.lead_id, first_topic = excluded.first_topic, "
+                                  "  summary = excluded.summary "
+                                  "RETURNING id",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (study)));
+      sl_bind_key (stmt, 2, meeting);
+      sqlite3_bind_int (stmt, 3, i);
+      sl_bind_text (stmt, 4, sl_study_get_title (study));
+      sl_bind_text (stmt, 5, sl_study_get_source (study));
+      sl_bind_text (stmt, 6, sl_study_get_published_on (study));
+      sl_bind_key (stmt, 7, lead);
+      sqlite3_bind_int (stmt, 8, sl_study_get_first_topic (study));
+      sl_bind_text (stmt, 9, sl_study_get_summary (study));
+
+      if (!step_returning_key (self, stmt, &key, error))
+        return FALSE;
+      sl_record_set_key (SL_RECORD (study), key);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_attendance (SlLedger     *self,
+                 gint64        meeting,
+                 GListModel   *attendance,
+                 SlSaveFlags   flags,
+                 GError      **error)
+{
+  guint n = g_list_model_get_n_items (attendance);
+  sqlite3_stmt *stmt;
+
+  if (!(flags & SL_SAVE_MERGE))
+    {
+      stmt = sl_database_prepare (self->database,
+                                  "DELETE FROM attendance WHERE meeting_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sl_bind_key (stmt, 1, meeting);
+      if (!sl_database_step_done (self->database, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlAttendance) row = g_list_model_get_item (attendance, i);
+      gint64 member = 0;
+
+      if (sl_attendance_get_member (row) == NULL)
+        {
+          g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_INVALID,
+                       _("attendance[%u].member: an attendance row needs a member"), i);
+          return FALSE;
+        }
+
+      if (sl_attendance_get_status (row) == SL_ATTENDANCE_STATUS_NONE)
+        {
+          g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_INVALID,
+                       _("attendance[%u].status: an attendance row needs a status"), i);
+          return FALSE;
+        }
+
+      if (!resolve (self, RESOLVE_MEMBER, sl_attendance_get_member (row), "member", &member, error))
+        {
+          g_prefix_error (error, "attendance[%u].", i);
+          return FALSE;
+        }
+
+      stmt = sl_database_prepare (self->database,
+                                  "INSERT INTO attendance (meeting_id, member_id, position, status, "
+                                  "  leave_kind, reason, late, left_early, made_up, makeup_on, "
+                                  "  makeup_method, makeup_evidence) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+                                  "ON CONFLICT (meeting_id, member_id) DO UPDATE SET "
+                                  "  position = excluded.position, status = excluded.status, "
+                                  "  leave_kind = excluded.leave_kind, reason = excluded.reason, "
+                                  "  late = excluded.late, left_early = excluded.left_early, "
+                                  "  made_up = excluded.made_up, makeup_on = excluded.makeup_on, "
+                                  "  makeup_method = excluded.makeup_method, "
+                                  "  makeup_evidence = excluded.makeup_evidence",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sl_bind_key (stmt, 1, meeting);
+      sl_bind_key (stmt, 2, member);
+      sqlite3_bind_int (stmt, 3, i);
+      bind_enum (stmt, 4, SL_TYPE_ATTENDANCE_STATUS, sl_attendance_get_status (row));
+      bind_enum (stmt, 5, SL_TYPE_LEAVE_KIND, sl_attendance_get_leave_kind (row));
+      sl_bind_text (stmt, 6, sl_attendance_get_reason (row));
+      sqlite3_bind_int (stmt, 7, sl_attendance_get_late (row));
+      sqlite3_bind_int (stmt, 8, sl_attendance_get_left_early (row));
+      sqlite3_bind_int (stmt, 9, sl_attendance_get_has_makeup (row));
+      sl_bind_text (stmt, 10, sl_attendance_get_makeup_on (row));
+      sl_bind_text (stmt, 11, sl_attendance_get_makeup_method (row));
+      sl_bind_text (stmt, 12, sl_attendance_get_makeup_evidence (row));
+
+      if (!sl_database_step_done (self->database, stmt, error))
+        {
+          g_prefix_error (error, "attendance[%u]: ", i);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_guests (SlLedger    *self,
+             gint64       meeting,
+             GListModel  *guests,
+             GError     **error)
+{
+  guint n = g_list_model_get_n_items (guests);
+  sqlite3_stmt *stmt;
+
+  stmt = sl_database_prepare (self->database, "DELETE FROM guests WHERE meeting_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_key (stmt, 1, meeting);
+  if (!sl_database_step_done (self->database, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlGuest) guest = g_list_model_get_item (guests, i);
+
+      stmt = sl_database_prepare (self->database,
+                                  "INSERT INTO guests (meeting_id, position, name, post) "
+                                  "VALUES (?, ?, ?, ?)",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sl_bind_key (stmt, 1, meeting);
+      sqlite3_bind_int (stmt, 2, i);
+      sl_bind_text (stmt, 3, sl_guest_get_name (guest));
+      sl_bind_text (stmt, 4, sl_guest_get_post (guest));
+      if (!sl_database_step_done (self->database, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_speeches (SlLedger    *self,
+               gint64       meeting,
+               GListModel  *speeches,
+               GError     **error)
+{
+  guint n = g_list_model_get_n_items (speeches);
+  sqlite3_stmt *stmt;
+
+  stmt = sl_database_prepare (self->database, "DELETE FROM speeches WHERE meeting_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_key (stmt, 1, meeting);
+  if (!sl_database_step_done (self->database, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlSpeech) speech = g_list_model_get_item (speeches, i);
+      gint64 speaker = 0;
+
+      if (!resolve (self, RESOLVE_MEMBER, sl_speech_get_speaker (speech), "speaker", &speaker, error))
+        {
+          g_prefix_error (error, "speeches[%u].", i);
+          return FALSE;
+        }
+
+      stmt = sl_database_prepare (self->database,
+                                  "INSERT INTO speeches (meeting_id, position, speaker_id, "
+                                  "  speaker_name, points) VALUES (?, ?, ?, ?, ?)",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sl_bind_key (stmt, 1, meeting);
+      sqlite3_bind_int (stmt, 2, i);
+      sl_bind_key (stmt, 3, speaker);
+      sl_bind_text (stmt, 4, sl_speech_get_speaker_name (speech));
+      sl_bind_text (stmt, 5, sl_speech_get_points (speech));
+      if (!sl_database_step_done (self->database, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_measures (SlLedger     *self,
+               gint64        meeting,
+               GListModel   *measures,
+               SlSaveFlags   flags,
+               GError      **error)
+{
+  guint n = g_list_model_get_n_items (measures);
+
+  if (!(flags & SL_SAVE_MERGE) &&
+      !delete_missing (self,
+                       "DELETE FROM measures WHERE meeting_id = ?1 "
+                       "AND uuid NOT IN (SELECT value FROM json_each (?2))",
+                       meeting, measures, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlMeasure) measure = g_list_model_get_item (measures, i);
+      sqlite3_stmt *stmt;
+      gint64 owner = 0;
+      gint64 key = 0;
+
+      if (!resolve (self, RESOLVE_MEMBER, sl_measure_get_owner (measure), "owner", &owner, error))
+        {
+          g_prefix_error (error, "measures[%u].", i);
+          return FALSE;
+        }
+
+      stmt = sl_database_prepare (self->database,
+                                  "INSERT INTO measures (uuid, meeting_id, position, text, owner_id, "
+                                  "  department, due_on, status, done_on, progress) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                                  "ON CONFLICT (uuid) DO UPDATE SET meeting_id = excluded.meeting_id, "
+                                  "  position = excluded.position, text = excluded.text, "
+                                  "  owner_id = excluded.owner_id, department = excluded.department, "
+                                  "  due_on = excluded.due_on, status = excluded.status, "
+                                  "  done_on = excluded.done_on, progress = excluded.progress "
+                                  "RETURNING id",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (measure)));
+      sl_bind_key (stmt, 2, meeting);
+      sqlite3_bind_int (stmt, 3, i);
+      sl_bind_text (stmt, 4, sl_measure_get_text (measure));
+      sl_bind_key (stmt, 5, owner);
+      sl_bind_text (stmt, 6, sl_measure_get_department (measure));
+      sl_bind_text (stmt, 7, sl_measure_get_due_on (measure));
+      bind_enum (stmt, 8, SL_TYPE_MEASURE_STATUS, sl_measure_get_status (measure));
+      sl_bind_text (stmt, 9, sl_measure_get_done_on (measure));
+      sl_bind_text (stmt, 10, sl_measure_get_progress (measure));
+
+      if (!step_returning_key (self, stmt, &key, error))
+        return FALSE;
+      sl_record_set_key (SL_RECORD (measure), key);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_meeting (SlLedger     *self,
+              SlMeeting    *meeting,
+              SlSaveFlags   flags,
+              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 organization = 0, chair = 0, recorder = 0, plan_item = 0;
+  gint64 key = 0;
+
+  if (!sl_date_is_valid (sl_meeting_get_date (meeting)))
+    {
+      g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_INVALID,
+                   _("date: a meeting needs a real date written as YYYY-MM-DD"));
+      return FALSE;
+    }
+
+  if (sl_meeting_get_kind (meeting) == SL_MEETING_KIND_NONE)
+    {
+      g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_INVALID,
+                   _("kind: a meeting needs a kind"));
+      return FALSE;
+    }
+
+  if (sl_meeting_get_organization (meeting) == NULL)
+    {
+      g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_INVALID,
+                   _("organization: a meeting needs an organization"));
+      return FALSE;
+    }
+
+  if (!resolve (self, RESOLVE_ORGANIZATION, sl_meeting_get_organization (meeting),
+                "organization", &organization, error) ||
+      !resolve (self, RESOLVE_MEMBER, sl_meeting_get_chair (meeting), "chair", &chair, error) ||
+      !resolve (self, RESOLVE_MEMBER, sl_meeting_get_recorder (meeting), "recorder", &recorder, error) ||
+      !resolve (self, RESOLVE_PLAN_ITEM, sl_meeting_get_plan_item (meeting), "plan_item", &plan_item, error))
+    return FALSE;
+
+  stmt = sl_database_prepare (self->database,
+                              "INSERT INTO meetings (uuid, organization_id, kind, sequence, title, "
+                              "  date, start_time, end_time, place, chair_id, recorder_id, form, "
+                              "  theme, expanded, plan_item_id, chair_summary, decisions, note) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                              "  ?14, ?15, ?16, ?17, ?18) "
+                              "ON CONFLICT (uuid) DO UPDATE SET "
+                              "  organization_id = excluded.organization_id, kind = excluded.kind, "
+                              "  sequence = excluded.sequence, title = excluded.title, "
+                              "  date = excluded.date, start_time = excluded.start_time, "
+                              "  end_time = excluded.end_time, place = excluded.place, "
+                              "  chair_id = excluded.chair_id, recorder_id = excluded.recorder_id, "
+                              "  form = excluded.form, theme = excluded.theme, "
+                              "  expanded = excluded.expanded, plan_item_id = excluded.plan_item_id, "
+                              "  chair_summary = excluded.chair_summary, "
+                              "  decisions = excluded.decisions, note = excluded.note "
+                              "RETURNING id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (meeting)));
+  sl_bind_key (stmt, 2, organization);
+  bind_enum (stmt, 3, SL_TYPE_MEETING_KIND, sl_meeting_get_kind (meeting));
+  bind_positive (stmt, 4, sl_meeting_get_sequence (meeting));
+  sl_bind_text (stmt, 5, sl_meeting_get_title (meeting));
+  sl_bind_text (stmt, 6, sl_meeting_get_date (meeting));
+  sl_bind_text (stmt, 7, sl_meeting_get_start (meeting));
+  sl_bind_text (stmt, 8, sl_meeting_get_end (meeting));
+  sl_bind_text (stmt, 9, sl_meeting_get_place (meeting));
+  sl_bind_key (stmt, 10, chair);
+  sl_bind_key (stmt, 11, recorder);
+  bind_enum (stmt, 12, SL_TYPE_STUDY_FORM, sl_meeting_get_form (meeting));
+  sl_bind_text (stmt, 13, sl_meeting_get_theme (meeting));
+  sqlite3_bind_int (stmt, 14, sl_meeting_get_expanded (meeting));
+  sl_bind_key (stmt, 15, plan_item);
+  sl_bind_text (stmt, 16, sl_meeting_get_chair_summary (meeting));
+  sl_bind_text (stmt, 17, sl_meeting_get_decisions (meeting));
+  sl_bind_text (stmt, 18, sl_meeting_get_note (meeting));
+
+  if (!step_returning_key (self, stmt, &key, error))
+    return FALSE;
+  sl_record_set_key (SL_RECORD (meeting), key);
+
+  return save_studies (self, key, sl_meeting_get_studies (meeting), flags, error) &&
+         save_attendance (self, key, sl_meeting_get_attendance (meeting), flags, error) &&
+         save_guests (self, key, sl_meeting_get_guests (meeting), error) &&
+         save_speeches (self, key, sl_meeting_get_speeches (meeting), error) &&
+         save_measures (self, key, sl_meeting_get_measures (meeting), flags, error);
+}
+
+gboolean
+sl_ledger_save_meeting (SlLedger     *self,
+                        SlMeeting    *meeting,
+                        SlSaveFlags   flags,
+                        GError      **error)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (SL_IS_MEETING (meeting), FALSE);
+
+  if (!sl_database_begin (self->database, error))
+    return FALSE;
+
+  return finish (self, save_meeting (self, meeting, flags, error), error);
+}
+
+#define SELECT_MEETINGS \
+  "SELECT m.id, m.uuid, o.uuid, m.kind, m.sequence, m.title, m.date, m.start_time, " \
+  "  m.end_time, m.place, c.uuid, r.uuid, m.form, m.theme, m.expanded, pi.uuid, " \
+  "  m.chair_summary, m.decisions, m.note " \
+  "FROM meetings m JOIN organizations o ON o.id = m.organization_id " \
+  "  LEFT JOIN members c ON c.id = m.chair_id " \
+  "  LEFT JOIN members r ON r.id = m.recorder_id " \
+  "  LEFT JOIN plan_items pi ON pi.id = m.plan_item_id "
+
+static SlMeeting *
+read_meeting_row (sqlite3_stmt *stmt)
+{
+  SlMeeting *meeting = sl_meeting_new ();
+
+  sl_record_set_key (SL_RECORD (meeting), sqlite3_column_int64 (stmt, 0));
+  sl_record_set_id (SL_RECORD (meeting), column_text (stmt, 1));
+  sl_meeting_set_organization (meeting, column_text (stmt, 2));
+  sl_meeting_set_kind (meeting, column_enum (stmt, 3, SL_TYPE_MEETING_KIND));
+  sl_meeting_set_sequence (meeting, sqlite3_column_int (stmt, 4));
+  sl_meeting_set_title (meeting, column_text (stmt, 5));
+  sl_meeting_set_date (meeting, column_text (stmt, 6));
+  sl_meeting_set_start (meeting, column_text (stmt, 7));
+  sl_meeting_set_end (meeting, column_text (stmt, 8));
+  sl_meeting_set_place (meeting, column_text (stmt, 9));
+  sl_meeting_set_chair (meeting, column_text (stmt, 10));
+  sl_meeting_set_recorder (meeting, column_text (stmt, 11));
+  sl_meeting_set_form (meeting, column_enum (stmt, 12, SL_TYPE_STUDY_FORM));
+  sl_meeting_set_theme (meeting, column_text (stmt, 13));
+  sl_meeting_set_expanded (meeting, sqlite3_column_int (stmt, 14));
+  sl_meeting_set_plan_item (meeting, column_text (stmt, 15));
+  sl_meeting_set_chair_summary (meeting, column_text (stmt, 16));
+  sl_meeting_set_decisions (meeting, column_text (stmt, 17));
+  sl_meeting_set_note (meeting, column_text (stmt, 18));
+
+  return meeting;
+}
+
+static void
+replace_items (GListModel *model,
+               GPtrArray  *items)
+{
+  g_list_store_splice (G_LIST_STORE (model), 0, g_list_model_get_n_items (model),
+                       items->pdata, items->len);
+}
+
+gboolean
+sl_ledger_load_meeting_details (SlLedger   *self,
+                                SlMeeting  *meeting,
+                                GError    **error)
+{
+  g_autoptr(GPtrArray) studies = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) attendance = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) guests = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) speeches = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 key;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (SL_IS_MEETING (meeting), FALSE);
+
+  key = sl_record_get_key (SL_RECORD (meeting));
+
+  stmt = sl_database_prepare (self->database,
+                              "SELECT s.id, s.uuid, s.title, s.source, s.published_on, l.uuid, "
+                              "  s.first_topic, s.summary "
+                              "FROM studies s LEFT JOIN members l ON l.id = s.lead_id "
+                              "WHERE s.meeting_id = ? ORDER BY s.position, s.id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_key (stmt, 1, key);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlStudy *study = sl_study_new ();
+
+      sl_record_set_key (SL_RECORD (study), sqlite3_column_int64 (stmt, 0));
+      sl_record_set_id (SL_RECORD (study), column_text (stmt, 1));
+      sl_study_set_title (study, column_text (stmt, 2));
+      sl_study_set_source (study, column_text (stmt, 3));
+      sl_study_set_published_on (study, column_text (stmt, 4));
+      sl_study_set_lead (study, column_text (stmt, 5));
+      sl_study_set_first_topic (study, sqlite3_column_int (stmt, 6));
+      sl_study_set_summary (study, column_text (stmt, 7));
+      g_ptr_array_add (studies, study);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sl_database_set_error (self->database, rc, error);
+
+  stmt = sl_database_prepare (self->database,
+                              "SELECT mb.uuid, a.status, a.leave_kind, a.reason, a.late, "
+                              "  a.left_early, a.made_up, a.makeup_on, a.makeup_method, "
+                              "  a.makeup_evidence "
+                              "FROM attendance a JOIN members mb ON mb.id = a.member_id "
+                              "WHERE a.meeting_id = ? ORDER BY a.position",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_key (stmt, 1, key);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlAttendance *row = sl_attendance_new ();
+
+      sl_attendance_set_member (row, column_text (stmt, 0));
+      sl_attendance_set_status (row, column_enum (stmt, 1, SL_TYPE_ATTENDANCE_STATUS));
+      sl_attendance_set_leave_kind (row, column_enum (stmt, 2, SL_TYPE_LEAVE_KIND));
+      sl_attendance_set_reason (row, column_text (stmt, 3));
+      sl_attendance_set_late (row, sqlite3_column_int (stmt, 4));
+      sl_attendance_set_left_early (row, sqlite3_column_int (stmt, 5));
+      sl_attendance_set_has_makeup (row, sqlite3_column_int (stmt, 6));
+      sl_attendance_set_makeup_on (row, column_text (stmt, 7));
+      sl_attendance_set_makeup_method (row, column_text (stmt, 8));
+      sl_attendance_set_makeup_evidence (row, column_text (stmt, 9));
+      g_ptr_array_add (attendance, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sl_database_set_error (self->database, rc, error);
+
+  stmt = sl_database_prepare (self->database,
+                              "SELECT name, post FROM guests WHERE meeting_id = ? ORDER BY position",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_key (stmt, 1, key);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlGuest *guest = sl_guest_new ();
+
+      sl_guest_set_name (guest, column_text (stmt, 0));
+      sl_guest_set_post (guest, column_text (stmt, 1));
+      g_ptr_array_add (guests, guest);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sl_database_set_error (self->database, rc, error);
+
+  stmt = sl_database_prepare (self->database,
+                              "SELECT mb.uuid, s.speaker_name, s.points "
+                              "FROM speeches s LEFT JOIN members mb ON mb.id = s.speaker_id "
+                              "WHERE s.meeting_id = ? ORDER BY s.position, s.id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_key (stmt, 1, key);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlSpeech *speech = sl_speech_new ();
+
+      sl_speech_set_speaker (speech, column_text (stmt, 0));
+      sl_speech_set_speaker_name (speech, column_text (stmt, 1));
+      sl_speech_set_points (speech, column_text (stmt, 2));
+      g_ptr_array_add (speeches, speech);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sl_database_set_error (self->database, rc, error);
+
+  stmt = sl_database_prepare (self->database,
+                              "SELECT x.id, x.uuid, x.text, o.uuid, x.department, x.due_on, "
+                              "  x.status, x.done_on, x.progress "
+                              "FROM measures x LEFT JOIN members o ON o.id = x.owner_id "
+                              "WHERE x.meeting_id = ? ORDER BY x.position, x.id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_key (stmt, 1, key);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlMeasure *measure = sl_measure_new ();
+
+      sl_record_set_key (SL_RECORD (measure), sqlite3_column_int64 (stmt, 0));
+      sl_record_set_id (SL_RECORD (measure), column_text (stmt, 1));
+      sl_measure_set_text (measure, column_text (stmt, 2));
+      sl_measure_set_owner (measure, column_text (stmt, 3));
+      sl_measure_set_department (measure, column_text (stmt, 4));
+      sl_measure_set_due_on (measure, column_text (stmt, 5));
+      sl_measure_set_status (measure, column_enum (stmt, 6, SL_TYPE_MEASURE_STATUS));
+      sl_measure_set_done_on (measure, column_text (stmt, 7));
+      sl_measure_set_progress (measure, column_text (stmt, 8));
+      g_ptr_array_add (measures, measure);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sl_database_set_error (self->database, rc, error);
+
+  replace_items (sl_meeting_get_studies (meeting), studies);
+  replace_items (sl_meeting_get_attendance (meeting), attendance);
+  replace_items (sl_meeting_get_guests (meeting), guests);
+  replace_items (sl_meeting_get_speeches (meeting), speeches);
+  replace_items (sl_meeting_get_measures (meeting), measures);
+
+  return TRUE;
+}
+
+GPtrArray *
+sl_ledger_load_meetings (SlLedger    *self,
+                         int          year,
+                         const char  *organization,
+                         gboolean     with_details,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
+
+  stmt = sl_database_prepare (self->database,
+                              SELECT_MEETINGS
+                              "WHERE (?1 = 0 OR m.year = ?1) AND (?2 IS NULL OR o.uuid = ?2) "
+                              "ORDER BY m.date, m.start_time, m.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, year);
+  sl_bind_text (stmt, 2, organization);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (meetings, read_meeting_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+
+  if (with_details)
+    for (guint i = 0; i < meetings->len; i++)
+      if (!sl_ledger_load_meeting_details (self, g_ptr_array_index (meetings, i), error))
+        return NULL;
+
+  return g_steal_pointer (&meetings);
+}
+
+SlMeeting *
+sl_ledger_load_meeting (SlLedger    *self,
+                        const char  *id,
+                        GError     **error)
+{
+  g_autoptr(SlMeeting) meeting = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = sl_database_prepare (self->database, SELECT_MEETINGS "WHERE m.uuid = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sl_bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    meeting = read_meeting_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      sl_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+
+  if (meeting == NULL)
+    {
+      g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_NOT_FOUND,
+                   _("No meeting has the id %s; `study-ledger search` lists meetings with their ids"),
+                   id);
+      return NULL;
+    }
+
+  if (!sl_ledger_load_meeting_details (self, meeting, error))
+    return NULL;
+
+  return g_steal_pointer (&meeting);
+}
+
+/* Research topics ---------------------------------------------------------- */
+
+gboolean
+sl_ledger_save_research_topic (SlLedger         *self,
+                               SlResearchTopic  *topic,
+                               GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 organization = 0, lead = 0, key = 0;
+
+  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (SL_IS_RESEARCH_TOPIC (topic), FALSE);
+
+  if (sl_research_topic_get_year (topic) <= 0 || sl_research_topic_get_organization (topic) == NULL)
+    {
+      g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_INVALID,
+                   _("A research topic needs an organization and a year"));
+      return FALSE;
+    }
+
+  if (!resolve (self, RESOLVE_ORGANIZATION, sl_research_topic_get_organization (topic),
+                "organization", &organization, error) ||
+      !resolve (self, RESOLVE_MEMBER, sl_research_topic_get_lead (topic), "lead", &lead, error))
+    return FALSE;
+
+  stmt = sl_database_prepare (self->database,
+                              "INSERT INTO research_topics (uuid, organization_id, year, lead_id, "
+                              "  title, status, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                              "ON CONFLICT (uuid) DO UPDATE SET "
+                              "  organization_id = excluded.organization_id, year = excluded.year, "
+                              "  lead_id = excluded.lead_id, title = excluded.title, "
+                              "  status = excluded.status, note = excluded.note "
+                              "RETURNING id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (topic)));
+  sl_bind_key (stmt, 2, organization);
+  sqlite3_bind_int (stmt, 3, sl_research_topic_get_year (topic));
+  sl_bind_key (stmt, 4, lead);
+  sl_bind_text (stmt, 5, sl_research_topic_get_title (topic));
+  bind_enum (stmt, 6, SL_TYPE_TOPIC_STATUS, sl_research_topic_get_status (topic));
+  sl_bind_text (stmt, 7, sl_research_topic_get_note (topic));
+
+  if (!step_returning_key (self, stmt, &key, error))
+    return FALSE;
+
+  sl_record_set_key (SL_RECORD (topic), key);
+  return TRUE;
+}
+
+GPtrArray *
+sl_ledger_load_research_topics (SlLedger  *self,
+                                int        year,
+                                GError   **error)
+{
+  g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
+
+  stmt = sl_database_prepare (self->database,
+                              "SELECT t.id, t.uuid, o.uuid, t.year, l.uuid, t.title, t.status, t.note "
+                              "FROM research_topics t JOIN organizations o ON o.id = t.organization_id "
+                              "  LEFT JOIN members l ON l.id = t.lead_id "
+                              "WHERE ?1 = 0 OR t.year = ?1 ORDER BY t.year, t.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlResearchTopic *topic = sl_research_topic_new ();
+
+      sl_record_set_key (SL_RECORD (topic), sqlite3_column_int64 (stmt, 0));
+      sl_record_set_id (SL_RECORD (topic), column_text (stmt, 1));
+      sl_research_topic_set_organization (topic, column_text (stmt, 2));
+      sl_research_topic_set_year (topic, sqlite3_column_int (stmt, 3));
+      sl_research_topic_set_lead (topic, column_text (stmt, 4));
+      sl_research_topic_set_title (topic, column_text (stmt, 5));
+      sl_research_topic_set_status (topic, column_enum (stmt, 6, SL_TYPE_TOPIC_STATUS));
+      sl_research_topic_set_note (topic, column_text (stmt, 7));
+      g_ptr_array_add (topics, topic);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&topics);
+}
+
+/* Lookups and deletes ------------------------------------------------------ */
+
+static const char *
+table_of (GType record_type)
+{
+  if (record_type == SL_TYPE_ORGANIZATION)   return "organizations";
+  if (record_type == SL_TYPE_MEMBER)         return "members";
+  if (record_type == SL_TYPE_PLAN)           return "plans";
+  if (record_type == SL_TYPE_PLAN_ITEM)      return "plan_items";
+  if (record_type == SL_TYPE_MEETING)        return "meetings";
+  if (record_type == SL_TYPE_STUDY)          return "studies";
+  if (record_type == SL_TYPE_MEASURE)        return "measures";
+  if (record_type == SL_TYPE_RESEARCH_TOPIC) return "research_topics";
+  return NULL;
+}
+
+gboolean
+sl_ledger_contains (SlLedger   *self,
+                    GType       record_type,
+                    const char *id)
+{
+  /* One literal statement per table: table names are never pasted. */
+  static const struct { const char *table; const char *sql; } lookups[] = {
+    { "organizations",   "SELECT 1 FROM organizations WHERE uuid = ?" },
+    { "members",         "SELECT 1 FROM members WHERE uuid = ?" },
+    { "plans",           "SELECT 1 FROM plans WHERE uuid = ?" },
+    { "plan_items",      "SELECT 1 FROM plan_items WHERE uuid = ?" },
+    { "meetings",        "SELECT 1 FROM meetings WHERE uuid = ?" },
+    { "studies",         "SELECT 1 FROM studies WHERE uuid = ?" },
+    { "measures",        "SELECT 1 FROM measures WHERE uuid = ?" },
+    { "research_topics", "SELECT 1 FROM research_topics WHERE uuid = ?" },
+  };
+  const char *table = table_of (record_type);
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  if (id == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lookups); i++)
+    {
+      sqlite3_stmt *stmt;
+
+      if (!g_str_equal (lookups[i].table, table))
+        continue;
+
+      stmt = sl_database_prepare (self->database, lookups[i].sql, NULL);
+      if (stmt == NULL)
+        return FALSE;
+      sl_bind_text (stmt, 1, id);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      break;
+    }
+
+  return found;
+}
+
+/**
+ * sl_ledger_delete:
+ * @record: an #SlOrganization, #SlMember, #SlPlan, #SlMeeting or
+ *   #SlResearchTopic
+ *
+ * Deletes the record and what it owns (a meeting's studies, attendance...;
+ * a plan's items, whose meetings then fulfil no item). An organization or a
+ * member that other records still name is refused: a member's attendance is
+ * the history an inspection reads, so a member who leaves gets a left-on
+ * date instead. To undo, save the same object again.
+ */
+gboolean
+sl_ledger_delete (SlLedger  *self,
+                  gpointer   record,
+                  GError   **error)
+{
+  static const struct { GType (*get_type) (void); const char *sql; } deletes[] = {
+    { sl_organization_get_type,   "DELETE FROM organizations WHERE uuid = ?" },
+    { sl_member_get_type,         "DELETE FROM members WHERE uuid = ?" },
+    { sl_plan_get_type,           "DELETE FROM plans WHERE uuid = ?" },
+    { sl_meeting_get_type,        "DELETE FROM meetings WHERE uuid = ?" },
+    { sl_research_topic_get_type, "DELETE FROM research_topics WHERE uuid = ?" },
+  };
+  const char *sql = NULL;
+  const char *id;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (SL_IS_RECORD (record), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+    if (G_OBJECT_TYPE (record) == deletes[i].get_type ())
+      sql = deletes[i].sql;
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  id = sl_record_get_id (record);
+
+  if (!sl_database_begin (self->database, error))
+    return FALSE;
+
+  if (!(stmt = sl_database_prepare (self->database, sql, error)))
+    return finish (self, FALSE, error);
+
+  sl_bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_IN_USE,
+                   SL_IS_MEMBER (record)
+                   ? _("%s still has attendance, speeches or duties on record and cannot be "
+                       "deleted; set the date the member left instead")
+                   : _("%s is still named by other records and cannot be deleted"),
+                   SL_IS_MEMBER (record) ? sl_member_get_name (record)
+                   : SL_IS_ORGANIZATION (record) ? sl_organization_get_name (record) : id);
+      return finish (self, FALSE, error);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (self->database, rc, error);
+      return finish (self, FALSE, error);
+    }
+
+  if (!finish (self, TRUE, error))
+    return FALSE;
+
+  if (SL_IS_ORGANIZATION (record))
+    unstore_record (self, self->organizations, id);
+  else if (SL_IS_MEMBER (record))
+    unstore_record (self, self->members, id);
+
+  sl_record_set_key (record, 0);
+  return TRUE;
+}
