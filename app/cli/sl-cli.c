@@ -1,28 +1,712 @@
-/* sl-cli.c — the headless command line (being written) */
+/* sl-cli.c — the headless command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One small function per command: parse its options, call down into core/,
+ * report. Nothing here needs a display. Success exits 0; a failure prints
+ * one line on stderr that says what is wrong and where, and exits 1 with
+ * nothing written; a mistyped command line exits 2.
+ */
+
 #define G_LOG_DOMAIN "sl-cli"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
+
+#include "sl-archive.h"
 #include "sl-cli.h"
+#include "sl-database.h"
+#include "sl-ledger.h"
+#include "sl-organization.h"
+#include "sl-roster-import.h"
+#include "sl-search.h"
+#include "sl-statistics.h"
+
+typedef struct
+{
+  const char *database;
+  int         argc;
+  char      **argv;
+} SlCliCall;
+
+typedef int (*SlCliCommand) (SlCliCall *call);
+
+static int
+fail (const char *format,
+      ...) G_GNUC_PRINTF (1, 2);
+
+static int
+fail (const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("study-ledger: %s\n", message);
+  return SL_CLI_EXIT_FAILURE;
+}
+
+static int
+fail_error (GError *error)
+{
+  return fail ("%s", error->message);
+}
+
+static int
+usage (const char *command,
+       const char *format,
+       ...) G_GNUC_PRINTF (2, 3);
+
+static int
+usage (const char *command,
+       const char *format,
+       ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("study-ledger %s: %s\n", command, message);
+  g_printerr (_("Run “study-ledger %s --help” to see how it is used.\n"), command);
+  return SL_CLI_EXIT_USAGE;
+}
+
+/* Parses a command's options. The global --database may also stand after
+ * the command word; it is accepted there too. */
+static gboolean
+parse_options (SlCliCall    *call,
+               const char   *parameters,
+               const char   *summary,
+               GOptionEntry *entries,
+               int          *status)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  char *database = NULL;
+  const GOptionEntry common[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database,
+      N_("The ledger file (default: ~/.local/share/study-ledger/ledger.db)"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (parameters);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &call->argc, &call->argv, &error))
+    {
+      *status = usage (call->argv[0], "%s", error->message);
+      g_free (database);
+      return FALSE;
+    }
+
+  if (database != NULL)
+    call->database = g_intern_string (database);
+  g_free (database);
+
+  return TRUE;
+}
+
+/* Commands that only read do not create a ledger that is not there. */
+static SlLedger *
+open_ledger (SlCliCall  *call,
+             gboolean    create,
+             GError    **error)
+{
+  g_autofree char *default_path = NULL;
+  const char *path = call->database;
+
+  if (path == NULL)
+    path = default_path = sl_database_default_path ();
+
+  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("There is no ledger at %s; name one with --database FILE, "
+                     "or import a roster or an archive first"),
+                   path);
+      return NULL;
+    }
+
+  return sl_ledger_open (path, error);
+}
+
+static gboolean
+parse_year (const char  *command,
+            const char  *text,
+            int         *year,
+            int         *status)
+{
+  gint64 value;
+  char *end = NULL;
+
+  if (text == NULL)
+    {
+      *status = usage (command, _("--year YYYY is required"));
+      return FALSE;
+    }
+
+  value = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0' || value < 1 || value > 9999)
+    {
+      *status = usage (command, _("--year: “%s” is not a year; write it as 2023"), text);
+      return FALSE;
+    }
+
+  *year = (int) value;
+  return TRUE;
+}
+
+static SlOrganization *
+find_organization (SlLedger   *ledger,
+                   const char *name,
+                   GError    **error)
+{
+  SlOrganization *organization = sl_ledger_find_organization_by_name (ledger, name);
+  GListModel *organizations;
+  g_autoptr(GString) names = NULL;
+
+  if (organization != NULL)
+    return organization;
+
+  organizations = sl_ledger_get_organizations (ledger);
+  names = g_string_new (NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
+    {
+      g_autoptr(SlOrganization) each = g_list_model_get_item (organizations, i);
+      g_string_append_printf (names, "%s%s", i ? "、" : "", sl_organization_get_name (each));
+    }
+
+  g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_NOT_FOUND,
+               _("--organization: no organization is named “%s”; the ledger has: %s"),
+               name, names->len ? names->str : _("none"));
+  return NULL;
+}
+
+static void
+print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+/* import-roster FILE.csv [--organization NAME] ------------------------------ */
+
+static int
+command_import_roster (SlCliCall *call)
+{
+  g_autoptr(SlLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *organization = NULL;
+  SlRosterCounts counts = { 0 };
+  int status;
+  GOptionEntry entries[] = {
+    { "organization", 0, 0, G_OPTION_ARG_STRING, &organization,
+      N_("Put every member into this organization (created if new); "
+         "otherwise the file's 所属支部 column decides"), N_("NAME") },
+    { NULL }
+  };
+
+  if (!parse_options (call, _("FILE.csv"),
+                      _("Adds the people of a roster saved by Excel or WPS (UTF-8 or GB18030) to "
+                        "the ledger, or updates those it already has, matched by name within "
+                        "their organization. A file with an error is refused whole."),
+                      entries, &status))
+    return status;
+
+  if (call->argc != 2)
+    return usage ("import-roster", _("name one CSV file"));
+
+  if (!(ledger = open_ledger (call, TRUE, &error)) ||
+      !sl_roster_import (ledger, call->argv[1], organization, &counts, &error))
+    return fail_error (error);
+
+  g_print (_("Imported %s: %u new, %u updated, %u unchanged members\n"),
+           call->argv[1], counts.added, counts.updated, counts.unchanged);
+  if (counts.organizations_added > 0)
+    g_print (_("Added %u organizations\n"), counts.organizations_added);
+
+  return SL_CLI_EXIT_OK;
+}
+
+/* import-archive FILE.json [--merge] ----------------------------------------- */
+
+static int
+command_import_archive (SlCliCall *call)
+{
+  g_autoptr(SlLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean merge = FALSE;
+  SlArchiveCounts counts = { 0 };
+  int status;
+  GOptionEntry entries[] = {
+    { "merge", 0, 0, G_OPTION_ARG_NONE, &merge,
+      N_("Update records whose ids the ledger already has (never deletes)"), NULL },
+    { NULL }
+  };
+
+  if (!parse_options (call, _("FILE.json"),
+                      _("Reads a Study Ledger archive into the ledger: all of it, or nothing when "
+                        "any record is wrong. Without --merge only new records are accepted."),
+                      entries, &status))
+    return status;
+
+  if (call->argc != 2)
+    return usage ("import-archive", _("name one archive file"));
+
+  if (!(ledger = open_ledger (call, TRUE, &error)) ||
+      !sl_archive_import (ledger, call->argv[1], merge, &counts, &error))
+    return fail_error (error);
+
+  g_print (_("Imported %s: %u organizations, %u members, %u plans, %u meetings, "
+             "%u research topics\n"),
+           call->argv[1], counts.organizations, counts.members, counts.plans,
+           counts.meetings, counts.research_topics);
+
+  return SL_CLI_EXIT_OK;
+}
+
+/* export-archive FILE.json ---------------------------------------------------- */
+
+static int
+command_export_archive (SlCliCall *call)
+{
+  g_autoptr(SlLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  SlArchiveCounts counts = { 0 };
+  int status;
+  GOptionEntry entries[] = { { NULL } };
+
+  if (!parse_options (call, _("FILE.json"),
+                      _("Writes the whole ledger as one JSON archive (docs/archive.md)."),
+                      entries, &status))
+    return status;
+
+  if (call->argc != 2)
+    return usage ("export-archive", _("name one output file"));
+
+  if (!(ledger = open_ledger (call, FALSE, &error)) ||
+      !sl_archive_export (ledger, call->argv[1], &counts, &error))
+    return fail_error (error);
+
+  g_print (_("Exported %u organizations, %u members, %u plans, %u meetings, "
+             "%u research topics to %s\n"),
+           counts.organizations, counts.members, counts.plans, counts.meetings,
+           counts.research_topics, call->argv[1]);
+
+  return SL_CLI_EXIT_OK;
+}
+
+/* export DOCUMENT ... --------------------------------------------------------- */
+
+static const char * const documents[] = {
+  "first-topic-ledger", "central-group-ledger", "meetings-ledger", "plan",
+  "attendance", "measures", "annual-report", "minutes", "sign-in", NULL
+};
+
+static int
+command_export (SlCliCall *call)
+{
+  g_autofree char *year = NULL;
+  g_autofree char *organization = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *meeting = NULL;
+  g_autofree char *names = NULL;
+  int status;
+  GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year, N_("The year of the document"), N_("YYYY") },
+    { "organization", 0, 0, G_OPTION_ARG_STRING, &organization,
+      N_("Only this organization"), N_("NAME") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("xlsx or pdf"), N_("FORMAT") },
+    { "meeting", 0, 0, G_OPTION_ARG_STRING, &meeting,
+      N_("The meeting, for minutes and sign-in"), N_("ID") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse_options (call, _("DOCUMENT"),
+                      _("Writes a ledger, plan, report, record or sign-in sheet as a spreadsheet "
+                        "or a PDF. DOCUMENT is one of first-topic-ledger, central-group-ledger, "
+                        "meetings-ledger, plan, attendance, measures, annual-report, minutes, "
+                        "sign-in."),
+                      entries, &status))
+    return status;
+
+  names = g_strjoinv (", ", (char **) documents);
+  if (call->argc != 2 || !g_strv_contains (documents, call->argv[1]))
+    return usage ("export", _("name one DOCUMENT: %s"), names);
+
+  return fail (_("export %s: documents are not available in this version yet; "
+                 "export-archive writes every record as JSON meanwhile"),
+               call->argv[1]);
+}
+
+/* stats --year YYYY [--organization NAME] [--json] ---------------------------- */
+
+static void
+print_rate (double rate)
+{
+  if (isnan (rate))
+    g_print ("%8s", "—");
+  else
+    g_print ("%7.1f%%", rate * 100.0);
+}
+
+static void
+print_statistics (SlStatistics *stats)
+{
+  g_print (_("Year %d\n\n"), stats->year);
+
+  g_print ("%s\n", _("Members: expected, present, on leave, absent, made up, attendance, participation"));
+  for (guint i = 0; i < stats->members->len; i++)
+    {
+      const SlMemberStats *member = g_ptr_array_index (stats->members, i);
+
+      g_print ("  %-12s %4u %4u %4u %4u %4u ", member->name, member->expected,
+               member->present, member->leave, member->absent, member->made_up);
+      print_rate (sl_member_stats_attendance_rate (member));
+      print_rate (sl_member_stats_participation_rate (member));
+      g_print ("\n");
+    }
+
+  g_print ("\n%s\n", _("Plans: planned, held, fulfilment"));
+  for (guint i = 0; i < stats->plans->len; i++)
+    {
+      const SlPlanStats *plan = g_ptr_array_index (stats->plans, i);
+
+      g_print ("  %s %4u %4u ", plan->title ? plan->title : "", plan->planned, plan->held);
+      print_rate (sl_plan_stats_fulfilment_rate (plan));
+      g_print ("\n");
+    }
+
+  g_print ("\n%s\n", _("Compliance: period, required, actual, status"));
+  for (guint i = 0; i < stats->compliance->len; i++)
+    {
+      const SlComplianceResult *result = g_ptr_array_index (stats->compliance, i);
+
+      g_print ("  %s  %s  %u  %u  %s\n", sl_compliance_rule_to_label (result->rule),
+               result->period, result->required, result->actual,
+               sl_compliance_status_to_label (result->status));
+    }
+}
+
+static int
+command_stats (SlCliCall *call)
+{
+  g_autoptr(SlLedger) ledger = NULL;
+  g_autoptr(SlStatistics) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *year_text = NULL;
+  g_autofree char *organization_name = NULL;
+  const char *organization = NULL;
+  gboolean json = FALSE;
+  int year = 0;
+  int status;
+  GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The year to count"), N_("YYYY") },
+    { "organization", 0, 0, G_OPTION_ARG_STRING, &organization_name,
+      N_("Only this organization's meetings and members"), N_("NAME") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { NULL }
+  };
+
+  if (!parse_options (call, NULL,
+                      _("Counts a year: each member's attendance and participation, each plan's "
+                        "fulfilment, and whether every compliance rule is met, due or missed."),
+                      entries, &status))
+    return status;
+
+  if (call->argc != 1)
+    return usage ("stats", _("unexpected argument “%s”"), call->argv[1]);
+
+  if (!parse_year ("stats", year_text, &year, &status))
+    return status;
+
+  if (!(ledger = open_ledger (call, FALSE, &error)))
+    return fail_error (error);
+
+  if (organization_name != NULL)
+    {
+      SlOrganization *found = find_organization (ledger, organization_name, &error);
+      if (found == NULL)
+        return fail_error (error);
+      organization = sl_record_get_id (SL_RECORD (found));
+    }
+
+  stats = sl_statistics_compute (sl_ledger_get_database (ledger), year, organization, NULL, &error);
+  if (stats == NULL)
+    return fail_error (error);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = sl_statistics_to_json (stats);
+      print_json (root);
+    }
+  else
+    print_statistics (stats);
+
+  return SL_CLI_EXIT_OK;
+}
+
+/* search TEXT [--json] --------------------------------------------------------- */
+
+static int
+command_search (SlCliCall *call)
+{
+  g_autoptr(SlLedger) ledger = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean json = FALSE;
+  int limit = 0;
+  int status;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array of hits"), NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show at most N meetings (default: all)"), N_("N") },
+    { NULL }
+  };
+
+  if (!parse_options (call, _("TEXT"),
+                      _("Finds the meetings whose titles, themes, studies, speeches or measures "
+                        "hold every word of TEXT, newest first."),
+                      entries, &status))
+    return status;
+
+  if (call->argc < 2)
+    return usage ("search", _("give the text to look for"));
+  if (limit < 0)
+    return usage ("search", _("--limit must be 0 or more"));
+
+  text = g_strjoinv (" ", call->argv + 1);
+
+  if (!(ledger = open_ledger (call, FALSE, &error)) ||
+      !(hits = sl_search_run (sl_ledger_get_database (ledger), text, limit, &error)))
+    return fail_error (error);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = sl_search_to_json (hits);
+      print_json (root);
+      return SL_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      SlSearchHit *hit = g_ptr_array_index (hits, i);
+
+      g_print ("%s  %s  %s\n    %s\n", hit->date, hit->title ? hit->title : "",
+               hit->meeting, hit->snippet);
+    }
+  if (hits->len == 0)
+    g_print (_("No meeting holds “%s”.\n"), text);
+
+  return SL_CLI_EXIT_OK;
+}
+
+/* backup --output FILE ----------------------------------------------------------- */
+
+static int
+command_backup (SlCliCall *call)
+{
+  g_autoptr(SlLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  int status;
+  GOptionEntry entries[] = {
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The backup file to write"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse_options (call, NULL,
+                      _("Copies the ledger, consistent even while the window is open, to FILE."),
+                      entries, &status))
+    return status;
+
+  if (output == NULL)
+    return usage ("backup", _("--output FILE is required"));
+  if (call->argc != 1)
+    return usage ("backup", _("unexpected argument “%s”"), call->argv[1]);
+
+  if (!(ledger = open_ledger (call, FALSE, &error)) ||
+      !sl_database_backup (sl_ledger_get_database (ledger), output, &error))
+    return fail_error (error);
+
+  g_print (_("Backed up %s to %s\n"), sl_database_get_path (sl_ledger_get_database (ledger)), output);
+  return SL_CLI_EXIT_OK;
+}
+
+/* check ------------------------------------------------------------------------------ */
+
+static int
+command_check (SlCliCall *call)
+{
+  g_autoptr(SlLedger) ledger = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  GOptionEntry entries[] = { { NULL } };
+
+  if (!parse_options (call, NULL,
+                      _("Checks the ledger file: SQLite's integrity check and that every "
+                        "reference between records names an existing record."),
+                      entries, &status))
+    return status;
+
+  if (call->argc != 1)
+    return usage ("check", _("unexpected argument “%s”"), call->argv[1]);
+
+  if (!(ledger = open_ledger (call, FALSE, &error)) ||
+      !(problems = sl_database_check (sl_ledger_get_database (ledger), &error)))
+    return fail_error (error);
+
+  if (problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("study-ledger: %s: %s\n",
+                    sl_database_get_path (sl_ledger_get_database (ledger)),
+                    (const char *) g_ptr_array_index (problems, i));
+      return SL_CLI_EXIT_FAILURE;
+    }
+
+  g_print (_("%s: no problems found\n"), sl_database_get_path (sl_ledger_get_database (ledger)));
+  return SL_CLI_EXIT_OK;
+}
+
+/* The table of commands and the overview ------------------------------------------ */
+
+static const struct
+{
+  const char   *name;
+  SlCliCommand  run;
+  const char   *synopsis;
+} commands[] = {
+  { "import-roster",  command_import_roster,  "import-roster FILE.csv [--organization NAME]" },
+  { "import-archive", command_import_archive, "import-archive FILE.json [--merge]" },
+  { "export-archive", command_export_archive, "export-archive FILE.json" },
+  { "export",         command_export,
+    "export DOCUMENT --year YYYY [--organization NAME] --format xlsx|pdf --output FILE\n"
+    "  export minutes --meeting ID --output FILE.pdf\n"
+    "  export sign-in --meeting ID --output FILE.pdf" },
+  { "stats",          command_stats,          "stats --year YYYY [--organization NAME] [--json]" },
+  { "search",         command_search,         "search TEXT [--json] [--limit N]" },
+  { "backup",         command_backup,         "backup --output FILE" },
+  { "check",          command_check,          "check" },
+};
+
+static void
+print_help (void)
+{
+  g_print ("%s\n", _("Usage:"));
+  g_print ("  study-ledger [--database FILE]                %s\n", _("open the window"));
+  g_print ("  study-ledger [--database FILE] COMMAND ...\n\n");
+  g_print ("%s\n", _("Commands (no display needed):"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %s\n", commands[i].synopsis);
+  g_print ("\n%s\n", _("DOCUMENT is one of first-topic-ledger, central-group-ledger, meetings-ledger, "
+                       "plan, attendance, measures, annual-report."));
+  g_print ("%s\n", _("Every ID is the record's id (a UUID), as in the archive."));
+  g_print ("%s\n", _("--database FILE picks the ledger; the default is "
+                     "$XDG_DATA_HOME/study-ledger/ledger.db."));
+  g_print ("%s\n", _("“study-ledger COMMAND --help” describes a command and its options."));
+}
 
 gboolean
-sl_cli_split_arguments (int argc, char **argv, char **database, int *command_index, GError **error)
+sl_cli_split_arguments (int          argc,
+                        char       **argv,
+                        char       **database,
+                        int         *command_index,
+                        GError     **error)
 {
+  g_return_val_if_fail (database != NULL, FALSE);
+  g_return_val_if_fail (command_index != NULL, FALSE);
+
   *command_index = 0;
+
   for (int i = 1; i < argc; i++)
     {
-      if (g_str_equal (argv[i], "--database") && i + 1 < argc)
-        { g_free (*database); *database = g_strdup (argv[++i]); }
-      else if (g_str_has_prefix (argv[i], "--database="))
-        { g_free (*database); *database = g_strdup (argv[i] + strlen ("--database=")); }
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--database"))
+        {
+          if (i + 1 >= argc)
+            {
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--database needs a FILE"));
+              return FALSE;
+            }
+          g_free (*database);
+          *database = g_strdup (argv[++i]);
+        }
+      else if (g_str_has_prefix (arg, "--database="))
+        {
+          g_free (*database);
+          *database = g_strdup (arg + strlen ("--database="));
+        }
+      else if (arg[0] != '-' || g_str_equal (arg, "--help") || g_str_equal (arg, "-h") ||
+               g_str_equal (arg, "--version"))
+        {
+          *command_index = i;
+          return TRUE;
+        }
       else
-        { *command_index = i; break; }
+        {
+          /* Options of the window itself (GApplication's) are passed over. */
+          continue;
+        }
     }
+
   return TRUE;
 }
 
 int
-sl_cli_run (const char *database, int argc, char **argv)
+sl_cli_run (const char  *database,
+            int          argc,
+            char       **argv)
 {
-  g_printerr ("not yet\n");
-  return SL_CLI_EXIT_FAILURE;
+  SlCliCall call = { database, argc, argv };
+
+  g_return_val_if_fail (argc > 0, SL_CLI_EXIT_USAGE);
+
+  if (g_str_equal (argv[0], "--help") || g_str_equal (argv[0], "-h") ||
+      g_str_equal (argv[0], "help"))
+    {
+      print_help ();
+      return SL_CLI_EXIT_OK;
+    }
+
+  if (g_str_equal (argv[0], "--version"))
+    {
+      g_print ("study-ledger %s\n", PACKAGE_VERSION);
+      return SL_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[0], commands[i].name))
+      return commands[i].run (&call);
+
+  g_printerr (_("study-ledger: “%s” is not a command\n"), argv[0]);
+  g_printerr (_("Run “study-ledger --help” to see the commands.\n"));
+  return SL_CLI_EXIT_USAGE;
 }
