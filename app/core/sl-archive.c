@@ -701,10 +701,10 @@ read_fields (Reader       *reader,
             if (!read_int (node, &value))
               return invalid (error, where, _("must be a whole number, not %s"), describe_node (node));
             if (field->kind == FIELD_COUNT && (value < field->min || value > field->max))
-              return invalid (error, where, _("%" G_GINT64_FORMAT " is out of range (%d to %d)"),
-                              value, field->min, field->max);
+              return invalid (error, where, _("%lld is out of range (%d to %d)"),
+                              (long long) value, field->min, field->max);
             if (value < G_MININT || value > G_MAXINT)
-              return invalid (error, where, _("%" G_GINT64_FORMAT " is too large"), value);
+              return invalid (error, where, _("%lld is too large"), (long long) value);
             g_object_set (object, name, (int) value, NULL);
           }
           break;
@@ -1296,9 +1296,9 @@ read_document (Reader      *reader,
   if (number > SL_ARCHIVE_VERSION)
     {
       g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_FORMAT,
-                   _("version: the archive is version %" G_GINT64_FORMAT ", written by a newer "
+                   _("version: the archive is version %lld, written by a newer "
                      "Study Ledger; this one reads version %d. Install the newer version to import it"),
-                   number, SL_ARCHIVE_VERSION);
+                   (long long) number, SL_ARCHIVE_VERSION);
       return FALSE;
     }
 

@@ -258,9 +258,9 @@ set_encoding_error (GError     **error,
 {
   g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_ENCODING,
                /* Translators: “CSV UTF-8” is the name of the file type in Excel's Save As dialog */
-               _("line %u (byte %" G_GSIZE_FORMAT "): the file is neither UTF-8 nor GB18030 text; "
+               _("line %u (byte %lu): the file is neither UTF-8 nor GB18030 text; "
                  "open it in Excel or WPS and save it again as “CSV UTF-8”"),
-               line_at_offset (data, offset), offset);
+               line_at_offset (data, offset), (unsigned long) offset);
 }
 
 char *

@@ -1,0 +1,86 @@
+/* sl-table.h — a document's table, laid out once for every output
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sl-document.h"
+
+G_BEGIN_DECLS
+
+/* The ledgers of DESIGN.md are tables: the spreadsheet writer and the page
+ * renderer draw the same SlTable, so the xlsx and the pdf of a ledger
+ * always agree. Cells are typed so that a spreadsheet gets real dates and
+ * numbers. */
+
+typedef enum
+{
+  SL_CELL_EMPTY,
+  SL_CELL_TEXT,
+  SL_CELL_DATE,      /* text holds "YYYY-MM-DD" */
+  SL_CELL_NUMBER,    /* a count */
+  SL_CELL_PERCENT,   /* number holds a rate 0–1 */
+} SlCellKind;
+
+typedef struct
+{
+  SlCellKind  kind;
+  char       *text;
+  double      number;
+} SlCell;
+
+typedef struct
+{
+  char    *title;      /* header text */
+  double   width;      /* in Chinese characters, at body size */
+  gboolean wrap;       /* long text wraps; short columns do not */
+} SlColumn;
+
+#define SL_TYPE_TABLE (sl_table_get_type ())
+
+G_DECLARE_FINAL_TYPE (SlTable, sl_table, SL, TABLE, GObject)
+
+SlTable      *sl_table_new             (const char  *title);
+
+const char   *sl_table_get_title       (SlTable     *self);
+const char   *sl_table_get_subtitle    (SlTable     *self);
+void          sl_table_set_subtitle    (SlTable     *self,
+                                        const char  *subtitle);
+gboolean      sl_table_get_landscape   (SlTable     *self);
+void          sl_table_set_landscape   (SlTable     *self,
+                                        gboolean     landscape);
+
+void          sl_table_add_column      (SlTable     *self,
+                                        const char  *title,
+                                        double       width,
+                                        gboolean     wrap);
+guint         sl_table_get_n_columns   (SlTable     *self);
+const SlColumn *sl_table_get_column    (SlTable     *self,
+                                        guint        column);
+
+/* Rows are filled left to right: start a row, then add its cells. */
+void          sl_table_begin_row       (SlTable     *self);
+void          sl_table_add_text        (SlTable     *self,
+                                        const char  *text);
+void          sl_table_add_date        (SlTable     *self,
+                                        const char  *date);
+void          sl_table_add_number      (SlTable     *self,
+                                        double       number);
+void          sl_table_add_percent     (SlTable     *self,
+                                        double       rate);   /* NAN: empty */
+guint         sl_table_get_n_rows      (SlTable     *self);
+const SlCell *sl_table_get_cell        (SlTable     *self,
+                                        guint        row,
+                                        guint        column);
+
+/* Lines under the table ("应到 12 人 ..."), in order. */
+void          sl_table_add_note        (SlTable     *self,
+                                        const char  *note);
+const char * const *sl_table_get_notes (SlTable     *self);
+
+/* The text of a cell as the page shows it: dates as 2023年3月5日, rates
+ * as 87.5%, counts without decimals. */
+char         *sl_cell_format           (const SlCell *cell);
+
+G_END_DECLS

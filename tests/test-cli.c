@@ -1,0 +1,4 @@
+/* test-cli.c — placeholder until its tests are written */
+#include "config.h"
+#include <glib.h>
+int main (int argc, char *argv[]) { g_test_init (&argc, &argv, NULL); return g_test_run (); }

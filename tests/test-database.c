@@ -1,0 +1,937 @@
+/* test-database.c — the ledger's SQLite file: opening, refusing, migrating
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every test works on real files in its own temporary folder, which the
+ * fixture removes afterwards. Files that are not ours are compared byte for
+ * byte before and after an open, because refusing them "untouched" is the
+ * promise the error messages make to the secretary.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "sl-database.h"
+
+/* 'SLDG', the mark that sl-database.c writes into PRAGMA application_id.
+ * Existing ledgers carry it: changing it would refuse them all. */
+#define LEDGER_APPLICATION_ID 0x534C4447
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                            */
+/* ------------------------------------------------------------------ */
+
+/* g_assert_error() in the assertions STYLE.md allows, with the names of
+ * both domains in the log when they differ. */
+#define ASSERT_ERROR(err, dom, c)                                         \
+  G_STMT_START {                                                        \
+    g_assert_nonnull (err);                                             \
+    g_assert_cmpstr (g_quark_to_string ((err)->domain), ==,             \
+                     g_quark_to_string (dom));                          \
+    g_assert_cmpint ((err)->code, ==, (c));                             \
+  } G_STMT_END
+
+typedef struct
+{
+  char *folder;
+  char *path;     /* folder/ledger.db, not created */
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_assert_cmpint (g_rmdir (path), ==, 0);
+    }
+  else
+    g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->folder = g_dir_make_tmp ("sl-database-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->folder);
+  g_assert_true (!g_file_test (fixture->folder, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&fixture->folder, g_free);
+  g_clear_pointer (&fixture->path, g_free);
+}
+
+static int
+file_mode (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_mode & 0777;
+}
+
+static gboolean
+exists_with_suffix (const char *path,
+                    const char *suffix)
+{
+  g_autofree char *other = g_strconcat (path, suffix, NULL);
+  return g_file_test (other, G_FILE_TEST_EXISTS);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+assert_same_bytes (GBytes     *before,
+                   const char *path)
+{
+  g_autoptr(GBytes) after = read_bytes (path);
+
+  g_assert_cmpint (g_bytes_get_size (after), ==, g_bytes_get_size (before));
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Names of the entries of @folder, sorted, joined by spaces. */
+static char *
+list_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static char *
+query_text (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static void
+exec_sql (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+
+  g_assert_cmpstr (message, ==, NULL);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+}
+
+/* A connection of our own, as another program or a second window would
+ * have: it sees only what was committed. */
+static sqlite3 *
+open_raw (const char *path,
+          int         flags)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, flags, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static void
+close_raw (sqlite3 *db)
+{
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static gboolean
+has_table (sqlite3    *db,
+           const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema WHERE name = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+
+  return found;
+}
+
+static gint64
+search_count (sqlite3    *db,
+              const char *three_chars)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *query = g_strdup_printf ("\"%s\"", three_chars);
+  gint64 count;
+
+  g_assert_cmpint (g_utf8_strlen (three_chars, -1), >=, 3);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT count(*) FROM search_index "
+                                       "WHERE search_index MATCH ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
+static SlDatabase *
+open_ok (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SlDatabase *database = sl_database_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (database);
+  return database;
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                            */
+/* ------------------------------------------------------------------ */
+
+static void
+test_open_creates_private_file (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->folder, "nested", "deeper", NULL);
+  g_autofree char *path = g_build_filename (folder, "ledger.db", NULL);
+  g_autoptr(SlDatabase) database = NULL;
+  sqlite3 *raw;
+
+  g_assert_true (!g_file_test (path, G_FILE_TEST_EXISTS));
+
+  database = open_ok (path);
+  g_assert_cmpstr (sl_database_get_path (database), ==, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (file_mode (path), ==, 0600);
+  /* The folders it had to create are private too. */
+  g_assert_cmpint (file_mode (folder), ==, 0700);
+  g_assert_cmpint (sl_database_get_version (database), ==, SL_SCHEMA_VERSION);
+  g_assert_cmpint (SL_SCHEMA_VERSION, ==, 2);
+
+  raw = sl_database_get_handle (database);
+  g_assert_nonnull (raw);
+  g_assert_cmpint (query_int (raw, "PRAGMA user_version"), ==, SL_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (raw, "PRAGMA application_id"), ==, LEDGER_APPLICATION_ID);
+  g_assert_true (has_table (raw, "organizations"));
+  g_assert_true (has_table (raw, "meetings"));
+  g_assert_true (has_table (raw, "settings"));
+  g_assert_true (has_table (raw, "search_index"));
+  g_assert_finalize_object (g_steal_pointer (&database));
+
+  /* Reopening an existing ledger keeps its data and its version. */
+  database = open_ok (path);
+  g_assert_cmpint (sl_database_get_version (database), ==, SL_SCHEMA_VERSION);
+  g_assert_cmpint (file_mode (path), ==, 0600);
+}
+
+static void
+test_open_narrows_wide_mode (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(SlDatabase) database = open_ok (fixture->path);
+
+  g_assert_finalize_object (g_steal_pointer (&database));
+
+  /* A file an older build (or a copy) left readable by others. */
+  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+  g_assert_cmpint (file_mode (fixture->path), ==, 0644);
+
+  database = open_ok (fixture->path);
+  g_assert_cmpint (file_mode (fixture->path), ==, 0600);
+}
+
+static void
+test_open_default_path (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *expected = g_build_filename (fixture->folder, "study-ledger", "ledger.db", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(SlDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Before anything asks GLib for the data folder, which it caches. */
+  g_assert_true (g_setenv ("XDG_DATA_HOME", fixture->folder, TRUE));
+  g_assert_cmpstr (g_get_user_data_dir (), ==, fixture->folder);
+
+  path = sl_database_default_path ();
+  g_assert_true (g_str_has_suffix (path, G_DIR_SEPARATOR_S "study-ledger" G_DIR_SEPARATOR_S "ledger.db"));
+  g_assert_cmpstr (path, ==, expected);
+
+  /* A NULL path opens (and creates) the default ledger. */
+  database = sl_database_open (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (database);
+  g_assert_cmpstr (sl_database_get_path (database), ==, expected);
+  g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (file_mode (expected), ==, 0600);
+  g_assert_cmpint (sl_database_get_version (database), ==, SL_SCHEMA_VERSION);
+}
+
+static void
+test_open_pragmas (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SlDatabase) database = open_ok (fixture->path);
+  sqlite3 *raw = sl_database_get_handle (database);
+  g_autofree char *journal_mode = query_text (raw, "PRAGMA journal_mode");
+
+  g_assert_cmpstr (journal_mode, ==, "wal");
+  g_assert_cmpint (query_int (raw, "PRAGMA foreign_keys"), ==, 1);
+  /* NORMAL is 1: safe with WAL, and much faster than FULL. */
+  g_assert_cmpint (query_int (raw, "PRAGMA synchronous"), ==, 1);
+
+  /* The foreign keys are enforced, not only declared. */
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "INSERT INTO members (uuid, name, organization_id) "
+                                 "VALUES ('m', '张三', 4242)",
+                                 NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM members"), ==, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Migrations                                                         */
+/* ------------------------------------------------------------------ */
+
+static void
+test_migrate_from_empty (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(SlDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw;
+
+  /* Version 0: marked as ours, no tables at all. */
+  database = sl_database_open_at_version (fixture->path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (database);
+  raw = sl_database_get_handle (database);
+  g_assert_cmpint (sl_database_get_version (database), ==, 0);
+  g_assert_cmpint (query_int (raw, "PRAGMA application_id"), ==, LEDGER_APPLICATION_ID);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM sqlite_schema"), ==, 0);
+  g_assert_finalize_object (g_steal_pointer (&database));
+
+  database = open_ok (fixture->path);
+  raw = sl_database_get_handle (database);
+  g_assert_cmpint (sl_database_get_version (database), ==, SL_SCHEMA_VERSION);
+  for (guint i = 0; i < 14; i++)
+    {
+      static const char *tables[] = {
+        "organizations", "members", "plans", "plan_items", "plan_item_people", "meetings",
+        "studies", "attendance", "guests", "speeches", "measures", "research_topics",
+        "settings", "search_index",
+      };
+      g_test_message ("table %s", tables[i]);
+      g_assert_true (has_table (raw, tables[i]));
+    }
+
+  /* The index of a fresh ledger is kept by its triggers. */
+  exec_sql (raw,
+            "INSERT INTO organizations (id, uuid, name) VALUES (1, 'o', '机关党委');"
+            "INSERT INTO meetings (id, uuid, organization_id, kind, date, title) "
+            "VALUES (1, 'm', 1, 'central_group', '2023-04-01', '理论学习中心组');");
+  g_assert_cmpint (search_count (raw, "学习中"), ==, 1);
+  exec_sql (raw, "UPDATE meetings SET title = '专题读书班' WHERE id = 1");
+  g_assert_cmpint (search_count (raw, "学习中"), ==, 0);
+  g_assert_cmpint (search_count (raw, "读书班"), ==, 1);
+  exec_sql (raw, "DELETE FROM meetings WHERE id = 1");
+  g_assert_cmpint (search_count (raw, "读书班"), ==, 0);
+}
+
+static void
+test_migrate_from_version_1 (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(SlDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw;
+
+  database = sl_database_open_at_version (fixture->path, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (database);
+  raw = sl_database_get_handle (database);
+  g_assert_cmpint (sl_database_get_version (database), ==, 1);
+  g_assert_true (has_table (raw, "meetings"));
+  g_assert_true (!has_table (raw, "search_index"));
+
+  /* Records written by a version-1 build, before the index existed. */
+  exec_sql (raw,
+            "INSERT INTO organizations (id, uuid, name, kind) "
+            "  VALUES (1, '6f1c3c1e-8d7b-4e57-9a43-0d6f8a4b1a01', '机关党委', 'party_committee');"
+            "INSERT INTO meetings (id, uuid, organization_id, kind, title, date, theme) "
+            "  VALUES (1, '6f1c3c1e-8d7b-4e57-9a43-0d6f8a4b1a02', 1, 'central_group', "
+            "          '理论学习中心组集体学习', '2023-03-15', '主题教育动员部署');"
+            "INSERT INTO meetings (id, uuid, organization_id, kind, title, date) "
+            "  VALUES (2, '6f1c3c1e-8d7b-4e57-9a43-0d6f8a4b1a03', 1, 'branch_assembly', "
+            "          '支部党员大会', '2023-04-02');"
+            "INSERT INTO studies (id, uuid, meeting_id, position, title, source, summary) "
+            "  VALUES (1, '6f1c3c1e-8d7b-4e57-9a43-0d6f8a4b1a04', 1, 0, "
+            "          '习近平新时代中国特色社会主义思想专题摘编', '求是', '重点篇目');"
+            "INSERT INTO speeches (id, meeting_id, position, speaker_name, points) "
+            "  VALUES (1, 1, 0, '王处长', '结合分管工作谈体会');"
+            "INSERT INTO measures (id, uuid, meeting_id, position, text, status, progress) "
+            "  VALUES (1, '6f1c3c1e-8d7b-4e57-9a43-0d6f8a4b1a05', 1, 0, "
+            "          '建立调研成果转化清单', 'open', '已召开推进会');");
+  g_assert_finalize_object (g_steal_pointer (&database));
+
+  database = open_ok (fixture->path);
+  raw = sl_database_get_handle (database);
+  g_assert_cmpint (sl_database_get_version (database), ==, 2);
+  g_assert_true (has_table (raw, "search_index"));
+
+  /* The old rows survived the upgrade... */
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM meetings"), ==, 2);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM studies"), ==, 1);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM speeches"), ==, 1);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM measures"), ==, 1);
+
+  /* ...and are found by the index, each field that it covers. */
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM search_index"), ==, 5);
+  g_assert_cmpint (search_count (raw, "中心组"), ==, 1);     /* meeting title */
+  g_assert_cmpint (search_count (raw, "动员部"), ==, 1);     /* meeting theme */
+  g_assert_cmpint (search_count (raw, "党员大"), ==, 1);     /* second meeting */
+  g_assert_cmpint (search_count (raw, "新时代"), ==, 1);     /* study title */
+  g_assert_cmpint (search_count (raw, "重点篇"), ==, 1);     /* study summary */
+  g_assert_cmpint (search_count (raw, "谈体会"), ==, 1);     /* speech points */
+  g_assert_cmpint (search_count (raw, "转化清"), ==, 1);     /* measure text */
+  g_assert_cmpint (search_count (raw, "推进会"), ==, 1);     /* measure progress */
+  g_assert_cmpint (search_count (raw, "不存在"), ==, 0);
+
+  /* Rows of the index point back to their records (key * 8 + tag). */
+  g_assert_cmpint (query_int (raw,
+                              "SELECT rowid FROM search_index WHERE search_index MATCH '\"谈体会\"'"),
+                   ==, 1 * 8 + 3);
+
+  /* A third open migrates nothing again. */
+  g_assert_finalize_object (g_steal_pointer (&database));
+  database = open_ok (fixture->path);
+  raw = sl_database_get_handle (database);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM search_index"), ==, 5);
+}
+
+/* ------------------------------------------------------------------ */
+/* Files that are not ours                                            */
+/* ------------------------------------------------------------------ */
+
+static void
+assert_refused (const char *path,
+                int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDatabase) database = sl_database_open (path, &error);
+
+  ASSERT_ERROR (error, SL_DATABASE_ERROR, code);
+  g_assert_true (database == NULL);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+}
+
+static void
+test_refuse_not_sqlite (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  while (text->len < 4096)
+    g_string_append (text, "会议记录：2023年第3次理论学习中心组集体学习。\n");
+  g_string_truncate (text, 4096);
+  g_file_set_contents (fixture->path, text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+  before = read_bytes (fixture->path);
+  g_assert_cmpint (g_bytes_get_size (before), ==, 4096);
+
+  assert_refused (fixture->path, SL_DATABASE_ERROR_NOT_A_LEDGER);
+
+  assert_same_bytes (before, fixture->path);
+  g_assert_cmpint (file_mode (fixture->path), ==, 0644);
+  g_assert_true (!exists_with_suffix (fixture->path, "-wal"));
+  g_assert_true (!exists_with_suffix (fixture->path, "-shm"));
+  g_assert_true (!exists_with_suffix (fixture->path, "-journal"));
+}
+
+static void
+test_refuse_other_sqlite (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  sqlite3 *raw;
+
+  raw = open_raw (fixture->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  exec_sql (raw, "CREATE TABLE foo (x TEXT); INSERT INTO foo VALUES ('bar');");
+  close_raw (raw);
+  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+  before = read_bytes (fixture->path);
+
+  assert_refused (fixture->path, SL_DATABASE_ERROR_NOT_A_LEDGER);
+
+  assert_same_bytes (before, fixture->path);
+  g_assert_cmpint (file_mode (fixture->path), ==, 0644);
+  g_assert_true (!exists_with_suffix (fixture->path, "-wal"));
+  g_assert_true (!exists_with_suffix (fixture->path, "-shm"));
+
+  /* Still the other program's file: no mark of ours, no tables added. */
+  raw = open_raw (fixture->path, SQLITE_OPEN_READONLY);
+  g_assert_cmpint (query_int (raw, "PRAGMA application_id"), ==, 0);
+  g_assert_cmpint (query_int (raw, "PRAGMA user_version"), ==, 0);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM sqlite_schema"), ==, 1);
+  close_raw (raw);
+}
+
+static void
+test_refuse_other_application_id (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  sqlite3 *raw;
+
+  /* Another program's mark, even without a single table yet. */
+  raw = open_raw (fixture->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  exec_sql (raw, "PRAGMA application_id = 1234567");
+  close_raw (raw);
+  before = read_bytes (fixture->path);
+  g_assert_cmpint (g_bytes_get_size (before), >, 0);
+
+  assert_refused (fixture->path, SL_DATABASE_ERROR_NOT_A_LEDGER);
+
+  assert_same_bytes (before, fixture->path);
+  g_assert_true (!exists_with_suffix (fixture->path, "-wal"));
+}
+
+static void
+test_refuse_newer (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SlDatabase) database = open_ok (fixture->path);
+  g_autoptr(GBytes) before = NULL;
+  sqlite3 *raw;
+
+  g_assert_finalize_object (g_steal_pointer (&database));
+
+  raw = open_raw (fixture->path, SQLITE_OPEN_READWRITE);
+  exec_sql (raw, "PRAGMA user_version = 99");
+  close_raw (raw);
+  g_assert_true (!exists_with_suffix (fixture->path, "-wal"));
+  before = read_bytes (fixture->path);
+
+  assert_refused (fixture->path, SL_DATABASE_ERROR_NEWER);
+
+  assert_same_bytes (before, fixture->path);
+  g_assert_true (!exists_with_suffix (fixture->path, "-wal"));
+
+  raw = open_raw (fixture->path, SQLITE_OPEN_READONLY);
+  g_assert_cmpint (query_int (raw, "PRAGMA user_version"), ==, 99);
+  g_assert_cmpint (query_int (raw, "PRAGMA application_id"), ==, LEDGER_APPLICATION_ID);
+  close_raw (raw);
+}
+
+static void
+test_refuse_unwritable_folder (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *blocker = g_build_filename (fixture->folder, "a-file", NULL);
+  g_autofree char *folder = g_build_filename (blocker, "sub", NULL);
+  g_autofree char *path = g_build_filename (folder, "ledger.db", NULL);
+  g_autoptr(SlDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (blocker, "not a folder", -1, &error);
+  g_assert_no_error (error);
+
+  database = sl_database_open (path, &error);
+  ASSERT_ERROR (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_OPEN);
+  g_assert_true (database == NULL);
+  g_test_message ("refused: %s", error->message);
+  /* The message names where: the folder that could not be made. */
+  g_assert_nonnull (strstr (error->message, folder));
+  g_assert_true (!g_file_test (folder, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* A folder where the file should be. */
+  database = sl_database_open (fixture->folder, &error);
+  ASSERT_ERROR (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_OPEN);
+  g_assert_true (database == NULL);
+  g_assert_nonnull (strstr (error->message, fixture->folder));
+}
+
+/* ------------------------------------------------------------------ */
+/* Transactions                                                       */
+/* ------------------------------------------------------------------ */
+
+static char *
+scratch_values (sqlite3 *db)
+{
+  return query_text (db, "SELECT coalesce (group_concat (x, ','), '') "
+                         "FROM (SELECT x FROM scratch ORDER BY x)");
+}
+
+static void
+insert_scratch (SlDatabase *database,
+                int         value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO scratch (x) VALUES (%d)", value);
+
+  g_assert_true (sl_database_exec (database, sql, &error));
+  g_assert_no_error (error);
+}
+
+#define ASSERT_VALUES(db, expected)                         \
+  G_STMT_START {                                            \
+    g_autofree char *values_ = scratch_values (db);         \
+    g_assert_cmpstr (values_, ==, expected);                \
+  } G_STMT_END
+
+static void
+test_transactions_nest (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SlDatabase) database = open_ok (fixture->path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = sl_database_get_handle (database);
+  sqlite3 *other;
+
+  g_assert_true (sl_database_exec (database, "CREATE TABLE scratch (x INTEGER)", &error));
+  g_assert_no_error (error);
+  other = open_raw (fixture->path, SQLITE_OPEN_READONLY);
+
+  g_assert_true (sl_database_begin (database, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_get_autocommit (db), ==, 0);
+  insert_scratch (database, 1);
+
+  /* Inner work rolled back: only it is undone. */
+  g_assert_true (sl_database_begin (database, &error));
+  g_assert_no_error (error);
+  insert_scratch (database, 2);
+  ASSERT_VALUES (db, "1,2");
+  sl_database_rollback (database);
+  ASSERT_VALUES (db, "1");
+  g_assert_cmpint (sqlite3_get_autocommit (db), ==, 0);
+
+  /* Inner work committed: kept, but only the outer commit publishes it. */
+  g_assert_true (sl_database_begin (database, &error));
+  g_assert_no_error (error);
+  insert_scratch (database, 3);
+
+  /* Three levels deep, the middle one rolled back. */
+  g_assert_true (sl_database_begin (database, &error));
+  g_assert_no_error (error);
+  insert_scratch (database, 4);
+  g_assert_true (sl_database_begin (database, &error));
+  g_assert_no_error (error);
+  insert_scratch (database, 5);
+  g_assert_true (sl_database_commit (database, &error));
+  g_assert_no_error (error);
+  ASSERT_VALUES (db, "1,3,4,5");
+  sl_database_rollback (database);
+  ASSERT_VALUES (db, "1,3");
+
+  g_assert_true (sl_database_commit (database, &error));
+  g_assert_no_error (error);
+  ASSERT_VALUES (db, "1,3");
+  ASSERT_VALUES (other, "");
+  g_assert_cmpint (sqlite3_get_autocommit (db), ==, 0);
+
+  g_assert_true (sl_database_commit (database, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_get_autocommit (db), ==, 1);
+  ASSERT_VALUES (db, "1,3");
+  ASSERT_VALUES (other, "1,3");
+
+  /* An outer rollback undoes what inner levels committed. */
+  g_assert_true (sl_database_begin (database, &error));
+  g_assert_no_error (error);
+  insert_scratch (database, 6);
+  g_assert_true (sl_database_begin (database, &error));
+  g_assert_no_error (error);
+  insert_scratch (database, 7);
+  g_assert_true (sl_database_commit (database, &error));
+  g_assert_no_error (error);
+  sl_database_rollback (database);
+  g_assert_cmpint (sqlite3_get_autocommit (db), ==, 1);
+  ASSERT_VALUES (db, "1,3");
+  ASSERT_VALUES (other, "1,3");
+
+  /* The bookkeeping is back at level 0: a new transaction is a real one. */
+  g_assert_true (sl_database_begin (database, &error));
+  g_assert_no_error (error);
+  insert_scratch (database, 8);
+  g_assert_true (sl_database_commit (database, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_get_autocommit (db), ==, 1);
+  ASSERT_VALUES (other, "1,3,8");
+
+  close_raw (other);
+}
+
+/* ------------------------------------------------------------------ */
+/* Backup and check                                                   */
+/* ------------------------------------------------------------------ */
+
+static void
+test_backup (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(SlDatabase) database = open_ok (fixture->path);
+  g_autoptr(SlDatabase) copy = NULL;
+  g_autofree char *backup_path = g_build_filename (fixture->folder, "backup.db", NULL);
+  g_autofree char *journal_mode = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw;
+
+  exec_sql (sl_database_get_handle (database),
+            "INSERT INTO organizations (uuid, name, kind) VALUES ('o1', '机关党委', 'party_committee');"
+            "INSERT INTO organizations (uuid, name, kind, parent_id) VALUES ('o2', '第一党支部', 'branch', 1);"
+            "INSERT INTO members (uuid, name, organization_id, sort) VALUES ('m1', '李明', 2, 1);");
+  g_assert_true (sl_database_set_setting (database, "last-export", "2023-12-31", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (sl_database_backup (database, backup_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (backup_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (file_mode (backup_path), ==, 0600);
+
+  /* One self-contained file: no WAL beside it, no temporary left over. */
+  g_assert_true (!exists_with_suffix (backup_path, "-wal"));
+  g_assert_true (!exists_with_suffix (backup_path, "-shm"));
+  names = list_folder (fixture->folder);
+  g_assert_cmpstr (names, ==, "backup.db ledger.db ledger.db-shm ledger.db-wal");
+  raw = open_raw (backup_path, SQLITE_OPEN_READONLY);
+  journal_mode = query_text (raw, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal_mode, ==, "delete");
+  close_raw (raw);
+
+  /* The copy is a ledger with the same rows. */
+  copy = open_ok (backup_path);
+  raw = sl_database_get_handle (copy);
+  g_assert_cmpint (sl_database_get_version (copy), ==, SL_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM organizations"), ==, 2);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM members"), ==, 1);
+  name = query_text (raw, "SELECT name FROM members WHERE uuid = 'm1'");
+  g_assert_cmpstr (name, ==, "李明");
+  g_assert_cmpint (query_int (raw, "SELECT organization_id FROM members WHERE uuid = 'm1'"), ==, 2);
+  g_assert_cmpstr (sl_database_get_setting (copy, "last-export"), ==, "2023-12-31");
+
+  /* Later changes to the ledger do not reach the copy. */
+  exec_sql (sl_database_get_handle (database), "DELETE FROM members");
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM members"), ==, 1);
+}
+
+static void
+test_backup_missing_folder (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(SlDatabase) database = open_ok (fixture->path);
+  g_autofree char *missing = g_build_filename (fixture->folder, "missing", NULL);
+  g_autofree char *backup_path = g_build_filename (missing, "backup.db", NULL);
+  g_autofree char *names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (!sl_database_backup (database, backup_path, &error));
+  ASSERT_ERROR (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, backup_path));
+  g_assert_true (!g_file_test (backup_path, G_FILE_TEST_EXISTS));
+  g_assert_true (!g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  names = list_folder (fixture->folder);
+  g_assert_cmpstr (names, ==, "ledger.db ledger.db-shm ledger.db-wal");
+}
+
+static void
+test_check (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(SlDatabase) database = open_ok (fixture->path);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = sl_database_get_handle (database);
+  const char *line;
+
+  exec_sql (raw,
+            "INSERT INTO organizations (id, uuid, name) VALUES (1, 'o1', '机关党委');"
+            "INSERT INTO members (id, uuid, name, organization_id) VALUES (1, 'm1', '李明', 1);");
+
+  problems = sl_database_check (database, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (problems);
+  g_assert_cmpint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* A dangling reference, as a crash or a careless SQLite browser leaves. */
+  exec_sql (raw,
+            "PRAGMA foreign_keys = OFF;"
+            "INSERT INTO members (id, uuid, name, organization_id) VALUES (7, 'm7', '赵六', 4242);"
+            "PRAGMA foreign_keys = ON;");
+  g_assert_cmpint (query_int (raw, "PRAGMA foreign_keys"), ==, 1);
+
+  problems = sl_database_check (database, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (problems);
+  g_assert_cmpint (problems->len, ==, 1);
+  line = g_ptr_array_index (problems, 0);
+  g_test_message ("problem: %s", line);
+  g_assert_nonnull (strstr (line, "members"));
+  g_assert_nonnull (strstr (line, "7"));
+  g_assert_nonnull (strstr (line, "organizations"));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* Repaired, the ledger is sound again. */
+  exec_sql (raw, "UPDATE members SET organization_id = 1 WHERE id = 7");
+  problems = sl_database_check (database, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (problems->len, ==, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Settings                                                           */
+/* ------------------------------------------------------------------ */
+
+static void
+test_settings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(SlDatabase) database = open_ok (fixture->path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw;
+
+  g_assert_cmpstr (sl_database_get_setting (database, "organization"), ==, NULL);
+
+  g_assert_true (sl_database_set_setting (database, "organization", "机关党委", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sl_database_get_setting (database, "organization"), ==, "机关党委");
+
+  g_assert_true (sl_database_set_setting (database, "organization", "第一党支部\r\n（筹）", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sl_database_get_setting (database, "organization"), ==, "第一党支部\r\n（筹）");
+  g_assert_true (sl_database_set_setting (database, "signature", "王书记", &error));
+  g_assert_no_error (error);
+
+  /* One row per key, the value written through to the file. */
+  raw = sl_database_get_handle (database);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM settings"), ==, 2);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM settings WHERE key = 'organization' "
+                                   "AND value = '第一党支部' || char (13, 10) || '（筹）'"), ==, 1);
+
+  /* A value set inside a transaction that is rolled back is forgotten. */
+  g_assert_true (sl_database_begin (database, &error));
+  g_assert_no_error (error);
+  g_assert_true (sl_database_set_setting (database, "signature", "草稿", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sl_database_get_setting (database, "signature"), ==, "草稿");
+  sl_database_rollback (database);
+  g_assert_cmpstr (sl_database_get_setting (database, "signature"), ==, "王书记");
+
+  /* NULL clears a value. */
+  g_assert_true (sl_database_set_setting (database, "signature", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sl_database_get_setting (database, "signature"), ==, NULL);
+
+  /* A new connection reads the same values from the file. */
+  g_assert_finalize_object (g_steal_pointer (&database));
+  database = open_ok (fixture->path);
+  g_assert_cmpstr (sl_database_get_setting (database, "organization"), ==, "第一党支部\r\n（筹）");
+  g_assert_cmpstr (sl_database_get_setting (database, "signature"), ==, NULL);
+  g_assert_cmpstr (sl_database_get_setting (database, "never-set"), ==, NULL);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/database/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("open/default-path", test_open_default_path);
+  ADD ("open/creates-private-file", test_open_creates_private_file);
+  ADD ("open/narrows-wide-mode", test_open_narrows_wide_mode);
+  ADD ("open/pragmas", test_open_pragmas);
+  ADD ("migrate/from-empty", test_migrate_from_empty);
+  ADD ("migrate/from-version-1", test_migrate_from_version_1);
+  ADD ("refuse/not-sqlite", test_refuse_not_sqlite);
+  ADD ("refuse/other-sqlite", test_refuse_other_sqlite);
+  ADD ("refuse/other-application-id", test_refuse_other_application_id);
+  ADD ("refuse/newer", test_refuse_newer);
+  ADD ("refuse/unwritable-folder", test_refuse_unwritable_folder);
+  ADD ("transactions/nest", test_transactions_nest);
+  ADD ("backup/copy", test_backup);
+  ADD ("backup/missing-folder", test_backup_missing_folder);
+  ADD ("check", test_check);
+  ADD ("settings", test_settings);
+
+#undef ADD
+
+  return g_test_run ();
+}
