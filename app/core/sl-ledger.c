@@ -1503,7 +1503,7 @@ sl_ledger_load_meeting_details (SlLedger   *self,
                               "  a.left_early, a.made_up, a.makeup_on, a.makeup_method, "
                               "  a.makeup_evidence "
                               "FROM attendance a JOIN members mb ON mb.id = a.member_id "
-                              "WHERE a.meeting_id = ? ORDER BY a.position",
+                              "WHERE a.meeting_id = ? ORDER BY a.position, a.member_id",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -1845,6 +1845,26 @@ sl_ledger_contains (SlLedger   *self,
   return found;
 }
 
+/* The rows of an organization's children lost their parent with it
+ * (ON DELETE SET NULL); their objects in the live store follow. */
+static void
+forget_parent (SlLedger   *self,
+               const char *id)
+{
+  GListModel *organizations = G_LIST_MODEL (self->organizations);
+
+  if (organizations == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
+    {
+      g_autoptr(SlOrganization) child = g_list_model_get_item (organizations, i);
+
+      if (g_strcmp0 (sl_organization_get_parent (child), id) == 0)
+        sl_organization_set_parent (child, NULL);
+    }
+}
+
 /**
  * sl_ledger_delete:
  * @record: an #SlOrganization, #SlMember, #SlPlan, #SlMeeting or
@@ -1915,7 +1935,10 @@ sl_ledger_delete (SlLedger  *self,
     return FALSE;
 
   if (SL_IS_ORGANIZATION (record))
-    unstore_record (self, self->organizations, id);
+    {
+      unstore_record (self, self->organizations, id);
+      forget_parent (self, id);
+    }
   else if (SL_IS_MEMBER (record))
     unstore_record (self, self->members, id);
 
