@@ -1202,6 +1202,53 @@ check_conflicts (Reader  *reader,
   return TRUE;
 }
 
+/* Walks up from each organization of the file through its parents, the
+ * file's version of a record first and the ledger's after: coming back
+ * to where it started is a circle, whether it runs through the file, the
+ * ledger or both. */
+static gboolean
+check_parent_cycles (Reader  *reader,
+                     GError **error)
+{
+  g_autoptr(GHashTable) in_file = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *organizations = reader->organizations;
+
+  for (guint i = 0; i < organizations->len; i++)
+    {
+      SlOrganization *organization = g_ptr_array_index (organizations, i);
+      g_hash_table_insert (in_file, (gpointer) sl_record_get_id (SL_RECORD (organization)),
+                           organization);
+    }
+
+  for (guint i = 0; i < organizations->len; i++)
+    {
+      SlOrganization *organization = g_ptr_array_index (organizations, i);
+      const char *start = sl_record_get_id (SL_RECORD (organization));
+      const char *parent = sl_organization_get_parent (organization);
+      guint steps = 0;
+
+      while (parent != NULL && steps++ <= organizations->len + 1000)
+        {
+          SlOrganization *up;
+
+          if (g_str_equal (parent, start))
+            {
+              g_autofree char *where = g_strdup_printf ("organizations[%u].parent", i);
+              return invalid (error, where,
+                              _("the organizations' parents form a circle; "
+                                "one of them must have no parent"));
+            }
+
+          up = g_hash_table_lookup (in_file, parent);
+          if (up == NULL)
+            up = sl_ledger_find_organization (reader->ledger, parent);
+          parent = up ? sl_organization_get_parent (up) : NULL;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Parents before children, so that each organization's parent is in the
  * ledger when it is saved; a cycle of parents can never be saved. */
 static gboolean
@@ -1313,6 +1360,7 @@ read_document (Reader      *reader,
          read_array (reader, json, NULL, "research_topics", read_research_topic,
                      reader->topics, NULL, error) &&
          check_references (reader, error) &&
+         check_parent_cycles (reader, error) &&
          check_conflicts (reader, error) &&
          order_organizations (reader, error);
 }
@@ -1393,6 +1441,14 @@ sl_archive_import_data (SlLedger         *ledger,
     {
       g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
                    _("%s: not valid JSON: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  /* json-glib 1.6 parses an empty document without complaint. */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
+                   _("%s: the file is empty; an archive is a JSON object"), name);
       return FALSE;
     }
 

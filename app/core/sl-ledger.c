@@ -553,6 +553,32 @@ unstore_record (SlLedger   *self,
   g_hash_table_remove (self->by_id, id);
 }
 
+/* Whether the chain of parents above @organization stays clear of it. */
+static gboolean
+parent_is_acyclic (SlLedger       *self,
+                   SlOrganization *organization)
+{
+  const char *id = sl_record_get_id (SL_RECORD (organization));
+  const char *parent = sl_organization_get_parent (organization);
+  guint limit;
+
+  ensure_stores (self);
+  limit = g_list_model_get_n_items (G_LIST_MODEL (self->organizations)) + 1;
+
+  for (guint steps = 0; parent != NULL && steps <= limit; steps++)
+    {
+      SlOrganization *up;
+
+      if (g_str_equal (parent, id))
+        return FALSE;
+
+      up = sl_ledger_find_organization (self, parent);
+      parent = up != NULL && up != organization ? sl_organization_get_parent (up) : NULL;
+    }
+
+  return TRUE;
+}
+
 gboolean
 sl_ledger_save_organization (SlLedger        *self,
                              SlOrganization  *organization,
@@ -572,11 +598,11 @@ sl_ledger_save_organization (SlLedger        *self,
       return FALSE;
     }
 
-  if (g_strcmp0 (sl_organization_get_parent (organization),
-                 sl_record_get_id (SL_RECORD (organization))) == 0)
+  if (!parent_is_acyclic (self, organization))
     {
       g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_INVALID,
-                   _("An organization cannot be its own parent"));
+                   _("parent: %s cannot be placed under its own suborganization"),
+                   sl_organization_get_name (organization));
       return FALSE;
     }
 
