@@ -16,6 +16,7 @@ typedef enum
   SL_DOCUMENT_ERROR_UNSUPPORTED,   /* this document has no such format */
   SL_DOCUMENT_ERROR_NOT_FOUND,     /* no such meeting, organization, plan */
   SL_DOCUMENT_ERROR_WRITE,         /* the output cannot be written */
+  SL_DOCUMENT_ERROR_INVALID,       /* the request lacks its year or meeting */
 } SlDocumentError;
 
 GQuark sl_document_error_quark (void);
@@ -56,6 +57,10 @@ gboolean    sl_document_kind_from_code (const char       *code,
 gboolean    sl_document_kind_has_format (SlDocumentKind   kind,
                                         SlDocumentFormat  format);
 gboolean    sl_document_kind_is_per_meeting (SlDocumentKind kind);
+/* "xlsx" or "pdf", and back; also the file name extension without the dot. */
+const char *sl_document_format_to_code (SlDocumentFormat  format);
+gboolean    sl_document_format_from_code (const char     *code,
+                                        SlDocumentFormat *format);
 
 /* Writes the document to @path through a temporary file beside it, renamed
  * into place only when complete: a failure leaves no file behind. */

@@ -28,8 +28,13 @@ typedef struct
   SlCellKind  kind;
   char       *text;
   double      number;
+  gboolean    alert;   /* calls for attention (逾期, 未达标): bold, red */
 } SlCell;
 
+/* Columns marked wrap hold running text, aligned left; the others (序号,
+ * dates, names, counts, marks) hold short values, centred. Writers still
+ * wrap a short value that turns out longer than its column rather than
+ * cut it. */
 typedef struct
 {
   char    *title;      /* header text */
@@ -50,6 +55,16 @@ void          sl_table_set_subtitle    (SlTable     *self,
 gboolean      sl_table_get_landscape   (SlTable     *self);
 void          sl_table_set_landscape   (SlTable     *self,
                                         gboolean     landscape);
+/* A short name for a worksheet tab or a page header ("出勤统计"); the
+ * title when none was set. Writers still shorten it to their limits. */
+const char   *sl_table_get_name        (SlTable     *self);
+void          sl_table_set_name        (SlTable     *self,
+                                        const char  *name);
+/* The leftmost columns that name a row (序号, 姓名): a spreadsheet keeps
+ * them in view when scrolling sideways. 0 by default. */
+guint         sl_table_get_key_columns (SlTable     *self);
+void          sl_table_set_key_columns (SlTable     *self,
+                                        guint        n_columns);
 
 void          sl_table_add_column      (SlTable     *self,
                                         const char  *title,
@@ -62,6 +77,8 @@ const SlColumn *sl_table_get_column    (SlTable     *self,
 /* Rows are filled left to right: start a row, then add its cells. */
 void          sl_table_begin_row       (SlTable     *self);
 void          sl_table_add_text        (SlTable     *self,
+                                        const char  *text);
+void          sl_table_add_alert       (SlTable     *self,
                                         const char  *text);
 void          sl_table_add_date        (SlTable     *self,
                                         const char  *date);
@@ -82,5 +99,7 @@ const char * const *sl_table_get_notes (SlTable     *self);
 /* The text of a cell as the page shows it: dates as 2023年3月5日, rates
  * as 87.5%, counts without decimals. */
 char         *sl_cell_format           (const SlCell *cell);
+/* A number cell that holds a whole number (a count, not a measurement). */
+gboolean      sl_cell_is_whole         (const SlCell *cell);
 
 G_END_DECLS

@@ -1,0 +1,279 @@
+/* sl-document.c — the documents of DESIGN.md and how to export them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one door to every document, for the command line and the window
+ * alike: it checks the request, picks the writer for the format, and makes
+ * sure a failed export leaves nothing behind. The writer writes into a
+ * temporary file beside the target (same folder, so same file system),
+ * which is flushed to disk and renamed over the target only when complete;
+ * any failure removes it. An inspection's copy is therefore either the
+ * whole new document or the old one, never half of either.
+ */
+
+#define G_LOG_DOMAIN "sl-document"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "sl-document.h"
+#include "sl-ledger.h"
+#include "sl-ledger-tables.h"
+#include "sl-meeting.h"
+#include "sl-pdf-export.h"
+#include "sl-xlsx-writer.h"
+
+G_DEFINE_QUARK (sl-document-error-quark, sl_document_error)
+
+static const char * const kind_codes[] = {
+  [SL_DOCUMENT_FIRST_TOPIC_LEDGER]   = "first-topic-ledger",
+  [SL_DOCUMENT_CENTRAL_GROUP_LEDGER] = "central-group-ledger",
+  [SL_DOCUMENT_MEETINGS_LEDGER]      = "meetings-ledger",
+  [SL_DOCUMENT_PLAN]                 = "plan",
+  [SL_DOCUMENT_ATTENDANCE]           = "attendance",
+  [SL_DOCUMENT_MEASURES]             = "measures",
+  [SL_DOCUMENT_ANNUAL_REPORT]        = "annual-report",
+  [SL_DOCUMENT_MINUTES]              = "minutes",
+  [SL_DOCUMENT_SIGN_IN]              = "sign-in",
+};
+
+const char *
+sl_document_kind_to_code (SlDocumentKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_codes), NULL);
+
+  return kind_codes[kind];
+}
+
+gboolean
+sl_document_kind_from_code (const char     *code,
+                            SlDocumentKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (kind_codes); i++)
+    if (g_str_equal (code, kind_codes[i]))
+      {
+        *kind = (SlDocumentKind) i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+gboolean
+sl_document_kind_is_per_meeting (SlDocumentKind kind)
+{
+  return kind == SL_DOCUMENT_MINUTES || kind == SL_DOCUMENT_SIGN_IN;
+}
+
+/* A meeting's record and sign-in sheet are pages to print and sign; the
+ * year's documents are tables, which a spreadsheet serves as well. */
+gboolean
+sl_document_kind_has_format (SlDocumentKind   kind,
+                             SlDocumentFormat format)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_codes), FALSE);
+
+  switch (format)
+    {
+    case SL_DOCUMENT_FORMAT_PDF:  return TRUE;
+    case SL_DOCUMENT_FORMAT_XLSX: return !sl_document_kind_is_per_meeting (kind);
+    default:                      return FALSE;
+    }
+}
+
+const char *
+sl_document_format_to_code (SlDocumentFormat format)
+{
+  switch (format)
+    {
+    case SL_DOCUMENT_FORMAT_XLSX: return "xlsx";
+    case SL_DOCUMENT_FORMAT_PDF:  return "pdf";
+    default:                      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+sl_document_format_from_code (const char       *code,
+                              SlDocumentFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  if (g_strcmp0 (code, "xlsx") == 0)
+    *format = SL_DOCUMENT_FORMAT_XLSX;
+  else if (g_strcmp0 (code, "pdf") == 0)
+    *format = SL_DOCUMENT_FORMAT_PDF;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+validate (SlLedger                *ledger,
+          const SlDocumentRequest *request,
+          SlDocumentFormat         format,
+          GError                 **error)
+{
+  const char *code;
+
+  if ((guint) request->kind >= G_N_ELEMENTS (kind_codes))
+    {
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_UNSUPPORTED,
+                   _("There is no document of kind %d"), request->kind);
+      return FALSE;
+    }
+
+  code = sl_document_kind_to_code (request->kind);
+
+  if (!sl_document_kind_has_format (request->kind, format))
+    {
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_UNSUPPORTED,
+                   _("The %s document cannot be written as %s; it is written as pdf only"),
+                   code, sl_document_format_to_code (format));
+      return FALSE;
+    }
+
+  if (sl_document_kind_is_per_meeting (request->kind))
+    {
+      if (request->meeting == NULL || *request->meeting == '\0')
+        {
+          g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_INVALID,
+                       _("The %s document is made for one meeting; name the meeting"), code);
+          return FALSE;
+        }
+      if (!sl_ledger_contains (ledger, SL_TYPE_MEETING, request->meeting))
+        {
+          g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_NOT_FOUND,
+                       _("No meeting has the id %s; `study-ledger search` lists meetings "
+                         "with their ids"),
+                       request->meeting);
+          return FALSE;
+        }
+    }
+  else if (request->year < 1 || request->year > 9999)
+    {
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_INVALID,
+                   _("The %s document is made for one year; %d is not a year"),
+                   code, request->year);
+      return FALSE;
+    }
+
+  if (request->organization != NULL &&
+      sl_ledger_find_organization (ledger, request->organization) == NULL)
+    {
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_NOT_FOUND,
+                   _("No organization has the id %s"), request->organization);
+      return FALSE;
+    }
+
+  if (request->today != NULL && !g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                                                       request->today, 0, 0))
+    {
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_INVALID,
+                   _("“%s” is not a date; write it as 2023-03-05"), request->today);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_document (SlLedger                *ledger,
+                const SlDocumentRequest *request,
+                SlDocumentFormat         format,
+                const char              *path,
+                GError                 **error)
+{
+  g_autoptr(GPtrArray) tables = NULL;
+
+  if (format == SL_DOCUMENT_FORMAT_PDF)
+    return sl_pdf_export (ledger, request, path, error);
+
+  tables = sl_ledger_tables_build (ledger, request, error);
+  return tables != NULL && sl_xlsx_write_tables (tables, path, error);
+}
+
+/**
+ * sl_document_export:
+ * @path: the file to write; an existing file is replaced only on success
+ *
+ * Writes @request's document in @format. Errors are SL_DOCUMENT_ERROR
+ * (or the database's, when reading the records fails); after an error
+ * there is no new file and no temporary file.
+ */
+gboolean
+sl_document_export (SlLedger                *ledger,
+                    const SlDocumentRequest *request,
+                    SlDocumentFormat         format,
+                    const char              *path,
+                    GError                 **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temporary = NULL;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (request != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!validate (ledger, request, format, error))
+    return FALSE;
+
+  folder = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  /* Hidden, and named after the target, so that a file left by a crash
+   * tells whose it was. */
+  temporary = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
+
+  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                   _("Cannot write %s: cannot create a file in the folder %s: %s"),
+                   path, folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  ok = write_document (ledger, request, format, temporary, error);
+
+  /* The writers reopen the file by name; this descriptor still names the
+   * same file, so it can push what they wrote to the disk before the
+   * rename makes it the document. */
+  if (ok && fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                   _("Cannot write %s: %s"), path, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  if (close (fd) != 0 && ok)
+    {
+      int saved_errno = errno;
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                   _("Cannot write %s: %s"), path, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  if (ok && g_rename (temporary, path) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                   _("Cannot save %s: %s"), path, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+
+  if (!ok)
+    g_unlink (temporary);
+
+  return ok;
+}

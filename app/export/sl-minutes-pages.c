@@ -1,0 +1,551 @@
+/* sl-minutes-pages.c — the record (会议记录) of one meeting as printed pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The fields DOMAIN.md lists for a meeting record, in the order a record
+ * book has them: title with the session number; 时间, 地点, 主持人, 记录人;
+ * 出席, 请假 (with reasons), 缺席, 列席, labels in 黑体 and names in 仿宋
+ * joined by 、, a name list that runs over a line going on under the
+ * names rather than under the label; then what was studied, relayed and
+ * said, the chair's summary, the decisions and the follow-up measures, and
+ * the chair's and the recorder's signature lines. Sections with nothing in
+ * them are left out rather than printed empty.
+ */
+
+#define G_LOG_DOMAIN "sl-minutes-pages"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sl-attendance.h"
+#include "sl-guest.h"
+#include "sl-ledger.h"
+#include "sl-ledger-tables.h"
+#include "sl-measure.h"
+#include "sl-meeting.h"
+#include "sl-member.h"
+#include "sl-minutes-pages.h"
+#include "sl-speech.h"
+#include "sl-study.h"
+
+#define TITLE_SIZE     20.0
+#define BODY_SIZE      14.0    /* 四号 */
+#define PARAGRAPH_GAP  3.0
+
+struct _SlMinutesPages
+{
+  SlPageRenderer  parent_instance;
+
+  /* owned */
+  SlLedger       *ledger;
+  SlMeeting      *meeting;
+};
+
+G_DEFINE_FINAL_TYPE (SlMinutesPages, sl_minutes_pages, SL_TYPE_PAGE_RENDERER)
+
+static const char *
+member_name (SlMinutesPages *self,
+             const char     *id)
+{
+  SlMember *member = id != NULL ? sl_ledger_find_member (self->ledger, id) : NULL;
+
+  return member != NULL ? sl_member_get_name (member) : NULL;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    {
+      gunichar c = g_utf8_get_char (text);
+
+      if (!g_unichar_isspace (c) && c != 0x3000)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+gap (SlPageRenderer *renderer,
+     double          height)
+{
+  sl_page_renderer_set_y (renderer, sl_page_renderer_get_y (renderer) + height);
+}
+
+static double
+body_line_height (SlPageRenderer *renderer)
+{
+  g_autoptr(PangoLayout) probe = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY,
+                                                                 BODY_SIZE, "字", -1);
+
+  return sl_page_layout_get_height (probe);
+}
+
+/* “出席：张伟、王芳…”: the label in 黑体, the value in 仿宋 after it; the
+ * value's further lines start under its first, after the colon. A @list
+ * breaks between its entries only. */
+static void
+add_field (SlPageRenderer *renderer,
+           const char     *label,
+           const char     *value,
+           gboolean        list)
+{
+  g_autoptr(PangoLayout) label_layout = sl_page_renderer_create_layout (renderer,
+                                                                        SL_PAGE_FONT_HEADING,
+                                                                        BODY_SIZE, label, -1);
+  double x = sl_page_renderer_get_left (renderer);
+  double indent = sl_page_layout_get_width (label_layout);
+  double width = sl_page_renderer_get_width (renderer) - indent;
+  g_autofree char *text = list ? sl_page_renderer_pack_list (renderer, SL_PAGE_FONT_BODY,
+                                                             BODY_SIZE, value, width)
+                               : g_strdup (value != NULL ? value : "");
+  g_autoptr(PangoLayout) layout = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY,
+                                                                  BODY_SIZE, text, width + 1);
+  double label_top, label_baseline, top, baseline, bottom;
+
+  sl_page_layout_justify (layout, 0, width);
+
+  /* The label goes on the page of the value's first line (which
+   * sl_page_renderer_flow() keeps with the second), on its baseline. */
+  sl_page_layout_get_line_extents (layout, 0, &top, &baseline, &bottom);
+  if (pango_layout_get_line_count (layout) > 1)
+    sl_page_layout_get_line_extents (layout, 1, NULL, NULL, &bottom);
+  sl_page_layout_get_line_extents (label_layout, 0, &label_top, &label_baseline, NULL);
+  sl_page_renderer_ensure_space (renderer, bottom - top);
+  sl_page_renderer_add_text (renderer, label_layout, x,
+                             sl_page_renderer_get_y (renderer) + (baseline - top)
+                             - (label_baseline - label_top));
+  sl_page_renderer_flow (renderer, layout, x + indent);
+  gap (renderer, PARAGRAPH_GAP);
+}
+
+/* A section heading stays with at least two lines of what follows. */
+static void
+add_heading (SlPageRenderer *renderer,
+             const char     *text)
+{
+  g_autoptr(PangoLayout) layout = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_HEADING,
+                                                                  BODY_SIZE, text,
+                                                                  sl_page_renderer_get_width (renderer));
+
+  gap (renderer, 4);
+  sl_page_renderer_ensure_space (renderer, sl_page_layout_get_height (layout)
+                                           + 2 * body_line_height (renderer));
+  sl_page_renderer_flow (renderer, layout, sl_page_renderer_get_left (renderer));
+  gap (renderer, PARAGRAPH_GAP);
+}
+
+/* One paragraph, indented two characters; @lead (a number, a speaker)
+ * goes in front, in @lead_font. */
+static void
+add_paragraph (SlPageRenderer *renderer,
+               const char     *lead,
+               SlPageFont      lead_font,
+               const char     *text,
+               gboolean        indent)
+{
+  g_autofree char *all = g_strconcat (lead != NULL ? lead : "", text, NULL);
+  double width = sl_page_renderer_get_width (renderer);
+  g_autoptr(PangoLayout) layout = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY,
+                                                                  BODY_SIZE, all, width + 1);
+
+  if (lead != NULL && lead_font != SL_PAGE_FONT_BODY)
+    sl_page_renderer_set_span_font (renderer, layout, 0, strlen (lead), lead_font, BODY_SIZE);
+  if (indent)
+    pango_layout_set_indent (layout, (int) (2 * BODY_SIZE * PANGO_SCALE));
+  sl_page_layout_justify (layout, sl_page_layout_avoid_runt (layout), width);
+  sl_page_renderer_flow (renderer, layout, sl_page_renderer_get_left (renderer));
+  gap (renderer, PARAGRAPH_GAP);
+}
+
+/* Text as typed, one paragraph per line; @lead before the first. */
+static void
+add_text (SlPageRenderer *renderer,
+          const char     *lead,
+          const char     *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+  gboolean first = TRUE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (is_blank (lines[i]))
+        continue;
+      add_paragraph (renderer, first ? lead : NULL, SL_PAGE_FONT_BODY, lines[i], TRUE);
+      first = FALSE;
+    }
+  if (first && lead != NULL)
+    add_paragraph (renderer, lead, SL_PAGE_FONT_BODY, "", TRUE);
+}
+
+static char *
+join (GPtrArray *names)
+{
+  if (names->len == 0)
+    return g_strdup ("无");
+
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("、", (char **) names->pdata);
+}
+
+static void
+add_attendance (SlMinutesPages *self)
+{
+  SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
+  GListModel *rows = sl_meeting_get_attendance (self->meeting);
+  GListModel *guests = sl_meeting_get_guests (self->meeting);
+  g_autoptr(GPtrArray) present = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) leave = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) absent = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sitting_in = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *present_text = NULL;
+  g_autofree char *leave_text = NULL;
+  g_autofree char *absent_text = NULL;
+  g_autofree char *guest_text = NULL;
+  g_autofree char *counts = NULL;
+  guint expected, n_present, n_leave, n_absent;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(SlAttendance) row = g_list_model_get_item (rows, i);
+      const char *name = member_name (self, sl_attendance_get_member (row));
+      const char *reason = sl_attendance_get_reason (row);
+      const char *kind = sl_ledger_tables_leave_kind_text (sl_attendance_get_leave_kind (row));
+      g_autoptr(GString) entry = g_string_new (name != NULL ? name : "");
+
+      switch (sl_attendance_get_status (row))
+        {
+        case SL_ATTENDANCE_STATUS_PRESENT:
+          if (sl_attendance_get_late (row) && sl_attendance_get_left_early (row))
+            g_string_append (entry, "（迟到、早退）");
+          else if (sl_attendance_get_late (row))
+            g_string_append (entry, "（迟到）");
+          else if (sl_attendance_get_left_early (row))
+            g_string_append (entry, "（早退）");
+          g_ptr_array_add (present, g_string_free (g_steal_pointer (&entry), FALSE));
+          break;
+
+        case SL_ATTENDANCE_STATUS_LEAVE:
+          if (*kind != '\0' && !is_blank (reason))
+            g_string_append_printf (entry, "（%s：%s）", kind, reason);
+          else if (*kind != '\0')
+            g_string_append_printf (entry, "（%s）", kind);
+          else if (!is_blank (reason))
+            g_string_append_printf (entry, "（%s）", reason);
+          g_ptr_array_add (leave, g_string_free (g_steal_pointer (&entry), FALSE));
+          break;
+
+        case SL_ATTENDANCE_STATUS_ABSENT:
+          if (!is_blank (reason))
+            g_string_append_printf (entry, "（%s）", reason);
+          g_ptr_array_add (absent, g_string_free (g_steal_pointer (&entry), FALSE));
+          break;
+
+        case SL_ATTENDANCE_STATUS_NONE:
+        default:
+          break;
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (guests); i++)
+    {
+      g_autoptr(SlGuest) guest = g_list_model_get_item (guests, i);
+      const char *post = sl_guest_get_post (guest);
+
+      if (!is_blank (post))
+        g_ptr_array_add (sitting_in, g_strdup_printf ("%s（%s）", sl_guest_get_name (guest), post));
+      else
+        g_ptr_array_add (sitting_in, g_strdup (sl_guest_get_name (guest)));
+    }
+
+  sl_meeting_count_attendance (self->meeting, &expected, &n_present, &n_leave, &n_absent);
+  counts = g_strdup_printf ("应到%u人，实到%u人，请假%u人，缺席%u人", expected, n_present,
+                            n_leave, n_absent);
+
+  present_text = join (present);
+  leave_text = join (leave);
+  absent_text = join (absent);
+  add_field (renderer, "出席：", present_text, TRUE);
+  add_field (renderer, "请假：", leave_text, TRUE);
+  add_field (renderer, "缺席：", absent_text, TRUE);
+  if (sitting_in->len > 0)
+    {
+      guest_text = join (sitting_in);
+      add_field (renderer, "列席：", guest_text, TRUE);
+    }
+  add_field (renderer, "人数：", counts, FALSE);
+}
+
+static void
+add_studies (SlMinutesPages *self)
+{
+  SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
+  GListModel *studies = sl_meeting_get_studies (self->meeting);
+  guint n_studies = g_list_model_get_n_items (studies);
+  gboolean any_summary = FALSE;
+
+  if (n_studies == 0)
+    return;
+
+  add_heading (renderer, "学习内容");
+  for (guint i = 0; i < n_studies; i++)
+    {
+      g_autoptr(SlStudy) study = g_list_model_get_item (studies, i);
+      g_autoptr(GString) details = g_string_new (NULL);
+      g_autoptr(GString) text = g_string_new (sl_study_get_title (study));
+      g_autofree char *lead = NULL;
+      g_autofree char *date = NULL;
+      const char *lead_name = member_name (self, sl_study_get_lead (study));
+
+      if (!is_blank (sl_study_get_source (study)))
+        g_string_append_printf (details, "出处：%s", sl_study_get_source (study));
+      if (!is_blank (sl_study_get_published_on (study)))
+        {
+          date = sl_ledger_tables_format_date (sl_study_get_published_on (study));
+          g_string_append_printf (details, "%s发表日期：%s", details->len ? "；" : "", date);
+        }
+      if (lead_name != NULL)
+        g_string_append_printf (details, "%s领学人：%s", details->len ? "；" : "", lead_name);
+      if (details->len > 0)
+        g_string_append_printf (text, "（%s）", details->str);
+
+      lead = g_strdup_printf ("%u．%s", i + 1, sl_study_get_first_topic (study) ? "【第一议题】" : "");
+      add_paragraph (renderer, lead, SL_PAGE_FONT_HEADING, text->str, TRUE);
+      any_summary |= !is_blank (sl_study_get_summary (study));
+    }
+
+  if (!any_summary)
+    return;
+
+  add_heading (renderer, "传达学习情况");
+  for (guint i = 0; i < n_studies; i++)
+    {
+      g_autoptr(SlStudy) study = g_list_model_get_item (studies, i);
+
+      if (!is_blank (sl_study_get_summary (study)))
+        add_text (renderer, NULL, sl_study_get_summary (study));
+    }
+}
+
+static void
+add_speeches (SlMinutesPages *self)
+{
+  SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
+  GListModel *speeches = sl_meeting_get_speeches (self->meeting);
+  guint n_speeches = g_list_model_get_n_items (speeches);
+
+  if (n_speeches == 0)
+    return;
+
+  add_heading (renderer, "研讨发言");
+  for (guint i = 0; i < n_speeches; i++)
+    {
+      g_autoptr(SlSpeech) speech = g_list_model_get_item (speeches, i);
+      const char *name = member_name (self, sl_speech_get_speaker (speech));
+      g_autofree char *lead = NULL;
+
+      if (name == NULL)
+        name = sl_speech_get_speaker_name (speech);
+      lead = g_strdup_printf ("%s：", name != NULL ? name : "");
+      add_text (renderer, lead, sl_speech_get_points (speech));
+    }
+}
+
+static void
+add_measures (SlMinutesPages *self)
+{
+  SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
+  GListModel *measures = sl_meeting_get_measures (self->meeting);
+  guint n_measures = g_list_model_get_n_items (measures);
+
+  if (n_measures == 0)
+    return;
+
+  add_heading (renderer, "落实措施");
+  for (guint i = 0; i < n_measures; i++)
+    {
+      g_autoptr(SlMeasure) measure = g_list_model_get_item (measures, i);
+      g_autoptr(GString) details = g_string_new (NULL);
+      g_autoptr(GString) text = g_string_new (sl_measure_get_text (measure));
+      const char *owner = member_name (self, sl_measure_get_owner (measure));
+      g_autofree char *lead = g_strdup_printf ("%u．", i + 1);
+
+      if (owner != NULL)
+        g_string_append_printf (details, "责任人：%s", owner);
+      if (!is_blank (sl_measure_get_department (measure)))
+        g_string_append_printf (details, "%s责任部门：%s", details->len ? "；" : "",
+                                sl_measure_get_department (measure));
+      if (!is_blank (sl_measure_get_due_on (measure)))
+        {
+          g_autofree char *due = sl_ledger_tables_format_date (sl_measure_get_due_on (measure));
+          g_string_append_printf (details, "%s完成时限：%s", details->len ? "；" : "", due);
+        }
+      if (details->len > 0)
+        g_string_append_printf (text, "（%s）", details->str);
+
+      add_paragraph (renderer, lead, SL_PAGE_FONT_BODY, text->str, TRUE);
+    }
+}
+
+/* 主持人（签字）：____  记录人（签字）：____ on one line, kept together
+ * with the space above it. */
+static void
+add_signatures (SlPageRenderer *renderer)
+{
+  const char *labels[] = { "主持人（签字）：", "记录人（签字）：" };
+  double x = sl_page_renderer_get_left (renderer);
+  double half = sl_page_renderer_get_width (renderer) / 2;
+  double height = body_line_height (renderer);
+  double y, baseline;
+
+  gap (renderer, 2 * height);
+  sl_page_renderer_ensure_space (renderer, height + 4);
+  y = sl_page_renderer_get_y (renderer);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autoptr(PangoLayout) layout = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY,
+                                                                      BODY_SIZE, labels[i], -1);
+      double left = x + i * half;
+      double width = sl_page_layout_get_width (layout);
+
+      sl_page_layout_get_line_extents (layout, 0, NULL, &baseline, NULL);
+      sl_page_renderer_add_text (renderer, layout, left, y);
+      sl_page_renderer_add_line (renderer, left + width, y + baseline + 3,
+                                 left + half - (i == 0 ? BODY_SIZE : 0), y + baseline + 3,
+                                 0.6, 0x000000, FALSE);
+    }
+
+  sl_page_renderer_set_y (renderer, y + height);
+}
+
+static guint
+sl_minutes_pages_layout (SlPageRenderer *renderer,
+                         PangoContext   *context,
+                         double          page_width,
+                         double          page_height)
+{
+  SlMinutesPages *self = SL_MINUTES_PAGES (renderer);
+  g_autofree char *name = sl_ledger_tables_meeting_name (self->meeting);
+  g_autofree char *title = NULL;
+  g_autofree char *balanced = NULL;
+  g_autofree char *date = sl_ledger_tables_format_date (sl_meeting_get_date (self->meeting));
+  g_autofree char *start = sl_page_format_time (sl_meeting_get_start (self->meeting));
+  g_autofree char *end = sl_page_format_time (sl_meeting_get_end (self->meeting));
+  g_autofree char *when = NULL;
+  g_autoptr(PangoLayout) heading = NULL;
+  const char *form = sl_ledger_tables_study_form_text (sl_meeting_get_form (self->meeting));
+  const char *chair = member_name (self, sl_meeting_get_chair (self->meeting));
+  const char *recorder = member_name (self, sl_meeting_get_recorder (self->meeting));
+
+  /* A record book is bound on the left; “第 x 页 共 y 页” in the foot. */
+  sl_page_renderer_set_margins (renderer, 30 * SL_PAGE_MM, 26 * SL_PAGE_MM,
+                                28 * SL_PAGE_MM, 28 * SL_PAGE_MM);
+  sl_page_renderer_set_footer (renderer, SL_PAGE_FOOTER_PAGE_OF_TOTAL);
+  sl_page_renderer_add_page (renderer, FALSE);
+
+  if (sl_meeting_get_expanded (self->meeting) && strstr (name, "扩大") == NULL)
+    title = g_strconcat (name, "（扩大）", NULL);
+  else
+    title = g_strdup (name);
+
+  balanced = sl_page_renderer_balance_lines (renderer, SL_PAGE_FONT_TITLE, TITLE_SIZE, title,
+                                             sl_page_renderer_get_width (renderer));
+  heading = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_TITLE, TITLE_SIZE, balanced,
+                                            sl_page_renderer_get_width (renderer));
+  pango_layout_set_alignment (heading, PANGO_ALIGN_CENTER);
+  sl_page_renderer_flow (renderer, heading, sl_page_renderer_get_left (renderer));
+  gap (renderer, 14);
+
+  if (*start != '\0' && *end != '\0')
+    when = g_strdup_printf ("%s %s—%s", date, start, end);
+  else if (*start != '\0')
+    when = g_strdup_printf ("%s %s", date, start);
+  else
+    when = g_strdup (date);
+
+  add_field (renderer, "时间：", when, FALSE);
+  add_field (renderer, "地点：", sl_meeting_get_place (self->meeting), FALSE);
+  add_field (renderer, "主持人：", chair, FALSE);
+  add_field (renderer, "记录人：", recorder, FALSE);
+  if (*form != '\0')
+    add_field (renderer, "学习形式：", form, FALSE);
+  if (!is_blank (sl_meeting_get_theme (self->meeting)))
+    add_field (renderer, "主题：", sl_meeting_get_theme (self->meeting), FALSE);
+  add_attendance (self);
+
+  add_studies (self);
+  add_speeches (self);
+  if (!is_blank (sl_meeting_get_chair_summary (self->meeting)))
+    {
+      add_heading (renderer, "主持人总结");
+      add_text (renderer, NULL, sl_meeting_get_chair_summary (self->meeting));
+    }
+  if (!is_blank (sl_meeting_get_decisions (self->meeting)))
+    {
+      add_heading (renderer, "议定事项");
+      add_text (renderer, NULL, sl_meeting_get_decisions (self->meeting));
+    }
+  add_measures (self);
+  if (!is_blank (sl_meeting_get_note (self->meeting)))
+    {
+      add_heading (renderer, "备注");
+      add_text (renderer, NULL, sl_meeting_get_note (self->meeting));
+    }
+
+  add_signatures (renderer);
+
+  return sl_page_renderer_get_page_count (renderer);
+}
+
+static void
+sl_minutes_pages_dispose (GObject *object)
+{
+  SlMinutesPages *self = SL_MINUTES_PAGES (object);
+
+  g_clear_object (&self->ledger);
+  g_clear_object (&self->meeting);
+
+  G_OBJECT_CLASS (sl_minutes_pages_parent_class)->dispose (object);
+}
+
+static void
+sl_minutes_pages_class_init (SlMinutesPagesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SlPageRendererClass *renderer_class = SL_PAGE_RENDERER_CLASS (klass);
+
+  object_class->dispose = sl_minutes_pages_dispose;
+  renderer_class->layout = sl_minutes_pages_layout;
+}
+
+static void
+sl_minutes_pages_init (SlMinutesPages *self)
+{
+}
+
+SlMinutesPages *
+sl_minutes_pages_new (SlLedger  *ledger,
+                      SlMeeting *meeting)
+{
+  SlMinutesPages *self;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), NULL);
+  g_return_val_if_fail (SL_IS_MEETING (meeting), NULL);
+
+  self = g_object_new (SL_TYPE_MINUTES_PAGES, NULL);
+  self->ledger = g_object_ref (ledger);
+  self->meeting = g_object_ref (meeting);
+
+  name = sl_ledger_tables_meeting_name (meeting);
+  title = g_strconcat (name, "记录", NULL);
+  sl_page_renderer_set_title (SL_PAGE_RENDERER (self), title);
+
+  return self;
+}

@@ -1,0 +1,966 @@
+/* sl-table-pages.c — ledgers and other SlTables as printed pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A ledger on paper: title centred, the header row at the top of every
+ * page, cells wrapped inside their column, grid lines, “第 x 页 共 y 页”.
+ * A row that does not fit under the rows already on a page moves to the
+ * next; only a row taller than a whole page is split, between two lines
+ * of its text, and goes on under the repeated header.
+ *
+ * Column widths come from SlColumn.width (in characters), scaled so that
+ * the columns fill the width between the margins; the type size is what
+ * those widths allow (7.5 to 10.5 pt), so a ledger of seventeen columns
+ * still fits across A4 landscape; a matrix of many short columns goes
+ * down to 6 pt rather than break its names and rates.
+ */
+
+#define G_LOG_DOMAIN "sl-table-pages"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sl-table-pages.h"
+
+#define PAD_X         3.0
+#define PAD_Y         2.5
+#define SIZE_LARGE    10.5    /* 五号 */
+#define SIZE_SMALL    7.5     /* 六号 */
+#define SIZE_SMALLEST 6.0
+#define HEADER_FILL  0xececec
+#define RULE         0x000000
+
+struct _SlTablePages
+{
+  SlPageRenderer  parent_instance;
+
+  /* owned */
+  GPtrArray      *tables;
+};
+
+G_DEFINE_FINAL_TYPE (SlTablePages, sl_table_pages, SL_TYPE_PAGE_RENDERER)
+
+typedef struct
+{
+  PangoLayout *layout;
+  int          n_lines;
+  double      *tops;
+  double      *bottoms;
+  int          done;      /* lines already placed */
+} Cell;
+
+/* What one call of sl_table_pages_append() needs while it places rows. */
+typedef struct
+{
+  SlPageRenderer *renderer;
+  SlTable        *table;
+  const SlTableStyle *style;
+  guint           n_columns;
+  double          x;
+  double          width;
+  double         *column_x;      /* n_columns + 1 edges */
+  double          size;
+  GPtrArray      *header;        /* PangoLayout */
+  double          header_height;
+  double          page_lines;    /* lines of body text a page holds */
+
+  /* The part of the table on the current page */
+  double          segment_top;
+  GArray         *rules;         /* double: y of each horizontal rule */
+} Table;
+
+static void
+cell_init (Cell        *cell,
+           PangoLayout *layout)
+{
+  cell->layout = layout;
+  cell->n_lines = pango_layout_get_line_count (layout);
+  cell->tops = g_new (double, cell->n_lines);
+  cell->bottoms = g_new (double, cell->n_lines);
+  cell->done = 0;
+  for (int i = 0; i < cell->n_lines; i++)
+    sl_page_layout_get_line_extents (layout, i, &cell->tops[i], NULL, &cell->bottoms[i]);
+}
+
+static void
+cell_clear (Cell *cell)
+{
+  g_clear_object (&cell->layout);
+  g_clear_pointer (&cell->tops, g_free);
+  g_clear_pointer (&cell->bottoms, g_free);
+}
+
+static double
+cell_height (const Cell *cell)
+{
+  return cell->n_lines > 0 ? cell->bottoms[cell->n_lines - 1] - cell->tops[0] : 0;
+}
+
+static double
+column_width (Table *t,
+              guint  column)
+{
+  return t->column_x[column + 1] - t->column_x[column];
+}
+
+static PangoLayout *
+create_cell_layout (Table        *t,
+                    guint         column,
+                    SlPageFont    font,
+                    const char   *text,
+                    PangoAlignment alignment)
+{
+  PangoLayout *layout = sl_page_renderer_create_layout (t->renderer, font, t->size, text,
+                                                        column_width (t, column) - 2 * PAD_X);
+
+  pango_layout_set_alignment (layout, alignment);
+  return layout;
+}
+
+/* Draws the rules of the part of the table on this page. */
+static void
+finish_segment (Table *t)
+{
+  double bottom;
+
+  if (t->rules->len == 0)
+    return;
+
+  bottom = g_array_index (t->rules, double, t->rules->len - 1);
+  for (guint i = 0; i < t->rules->len; i++)
+    {
+      double y = g_array_index (t->rules, double, i);
+      gboolean outer = i == 0 || i == t->rules->len - 1;
+
+      sl_page_renderer_add_line (t->renderer, t->x, y, t->x + t->width, y,
+                                 outer ? 1.0 : 0.5, RULE, FALSE);
+    }
+  for (guint c = 0; c <= t->n_columns; c++)
+    {
+      gboolean outer = c == 0 || c == t->n_columns;
+
+      sl_page_renderer_add_line (t->renderer, t->column_x[c], t->segment_top,
+                                 t->column_x[c], bottom, outer ? 1.0 : 0.5, RULE, FALSE);
+    }
+
+  g_array_set_size (t->rules, 0);
+}
+
+static void
+place_header (Table *t)
+{
+  double y = sl_page_renderer_get_y (t->renderer);
+
+  t->segment_top = y;
+  g_array_append_val (t->rules, y);
+
+  sl_page_renderer_add_rect (t->renderer, t->x, y, t->width, t->header_height, HEADER_FILL);
+  for (guint c = 0; c < t->n_columns; c++)
+    {
+      PangoLayout *layout = g_ptr_array_index (t->header, c);
+      double height = sl_page_layout_get_height (layout);
+
+      sl_page_renderer_add_text (t->renderer, layout, t->column_x[c] + PAD_X,
+                                 y + (t->header_height - height) / 2);
+    }
+
+  y += t->header_height;
+  g_array_append_val (t->rules, y);
+  sl_page_renderer_set_y (t->renderer, y);
+}
+
+static void
+next_page (Table *t)
+{
+  finish_segment (t);
+  sl_page_renderer_add_page (t->renderer, sl_page_renderer_is_landscape (t->renderer));
+  place_header (t);
+}
+
+/* A whole row at the position, each cell centred in the row's height. */
+static void
+place_row (Table  *t,
+           Cell   *cells,
+           double  height)
+{
+  double y = sl_page_renderer_get_y (t->renderer);
+
+  for (guint c = 0; c < t->n_columns; c++)
+    {
+      if (cells[c].n_lines == 0)
+        continue;
+      sl_page_renderer_add_text (t->renderer, cells[c].layout, t->column_x[c] + PAD_X,
+                                 y + (height - cell_height (&cells[c])) / 2);
+      cells[c].done = cells[c].n_lines;
+    }
+
+  y += height;
+  g_array_append_val (t->rules, y);
+  sl_page_renderer_set_y (t->renderer, y);
+}
+
+/* As much of each cell as fits above the page's foot, between lines of
+ * text. Returns FALSE when not one line fits. */
+static gboolean
+place_row_part (Table *t,
+                Cell  *cells,
+                gboolean force)
+{
+  double y = sl_page_renderer_get_y (t->renderer);
+  double room = sl_page_renderer_get_bottom (t->renderer) - y - 2 * PAD_Y;
+  double height = 0;
+  gboolean placed = FALSE;
+
+  for (guint c = 0; c < t->n_columns; c++)
+    {
+      Cell *cell = &cells[c];
+      int fit = 0;
+
+      while (cell->done + fit < cell->n_lines
+             && cell->bottoms[cell->done + fit] - cell->tops[cell->done] <= room + 0.01)
+        fit++;
+      if (fit == 0 && force && cell->done < cell->n_lines)
+        fit = 1;
+      /* Not a single line of the cell left over for the next page. */
+      if (fit >= 3 && cell->n_lines - cell->done - fit == 1)
+        fit--;
+      if (fit == 0)
+        continue;
+
+      sl_page_renderer_add_text_lines (t->renderer, cell->layout, cell->done, fit,
+                                       t->column_x[c] + PAD_X, y + PAD_Y);
+      height = MAX (height, cell->bottoms[cell->done + fit - 1] - cell->tops[cell->done]);
+      cell->done += fit;
+      placed = TRUE;
+    }
+
+  if (!placed)
+    return FALSE;
+
+  y += height + 2 * PAD_Y;
+  g_array_append_val (t->rules, y);
+  sl_page_renderer_set_y (t->renderer, y);
+  return TRUE;
+}
+
+static gboolean
+row_is_done (Table *t,
+             Cell  *cells)
+{
+  for (guint c = 0; c < t->n_columns; c++)
+    if (cells[c].done < cells[c].n_lines)
+      return FALSE;
+  return TRUE;
+}
+
+static double
+row_height (Table *t,
+            Cell  *cells)
+{
+  double height = 0;
+
+  for (guint c = 0; c < t->n_columns; c++)
+    height = MAX (height, cell_height (&cells[c]));
+  return MAX (height + 2 * PAD_Y, t->style->min_row_height);
+}
+
+static void
+build_cells (Table *t,
+             guint  row,
+             Cell  *cells)
+{
+  for (guint c = 0; c < t->n_columns; c++)
+    {
+      const SlColumn *column = sl_table_get_column (t->table, c);
+      const SlCell *cell = sl_table_get_cell (t->table, row, c);
+      g_autofree char *formatted = sl_cell_format (cell);
+      g_autofree char *text = sl_page_renderer_pack_list (t->renderer, SL_PAGE_FONT_BODY, t->size,
+                                                          formatted,
+                                                          column_width (t, c) - 2 * PAD_X);
+
+      cell_init (&cells[c], create_cell_layout (t, c, SL_PAGE_FONT_BODY, text,
+                                                column->wrap ? PANGO_ALIGN_LEFT
+                                                             : PANGO_ALIGN_CENTER));
+    }
+}
+
+/* @keep: what must stay on the page under the row (the notes, under the
+ * last row). */
+static void
+lay_out_row (Table  *t,
+             Cell   *cells,
+             double  keep)
+{
+  double height = row_height (t, cells);
+  double y = sl_page_renderer_get_y (t->renderer);
+  double bottom = sl_page_renderer_get_bottom (t->renderer);
+  double page_room = bottom - sl_page_renderer_get_top (t->renderer) - t->header_height;
+  gboolean rows_on_page = t->rules->len > 2;
+
+  if (y + height <= bottom + 0.01)
+    {
+      if (keep > 0 && y + height + keep > bottom + 0.01 && rows_on_page
+          && height + keep <= page_room)
+        next_page (t);
+      place_row (t, cells, height);
+      return;
+    }
+
+  /* It does not fit here. A row that fits on a page goes whole onto the
+   * next; one taller than any page is split anyway, and starts here if a
+   * few of its lines fit, rather than leave the rest of the page empty. */
+  if (height <= page_room + 0.01)
+    {
+      next_page (t);
+      place_row (t, cells, height);
+      return;
+    }
+  if (rows_on_page && bottom - y - 2 * PAD_Y < 3 * 1.45 * t->size)
+    next_page (t);
+
+  while (TRUE)
+    {
+      gboolean fresh = t->rules->len <= 2;
+
+      if (!place_row_part (t, cells, fresh) && !fresh)
+        {
+          next_page (t);
+          continue;
+        }
+      if (row_is_done (t, cells))
+        break;
+      next_page (t);
+    }
+}
+
+/* Column widths ------------------------------------------------------------- */
+
+/* The unwrapped widths of the paragraphs of each cell of a column. */
+typedef struct
+{
+  GArray **cells;      /* one GArray of double per row */
+  double   declared;   /* the width SlColumn.width gives, scaled */
+  double   minimum;
+  double   longest_name;   /* the widest name of a list of names, with its 、 */
+  gboolean wrap;
+  gboolean blank;      /* nothing in it: room left to write in by hand */
+} Measure;
+
+static double
+estimate_lines (GArray *paragraphs,
+                double  width)
+{
+  double lines = 0;
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    lines += MAX (1, ceil (g_array_index (paragraphs, double, i) / width - 0.02));
+  return lines;
+}
+
+/* Roughly how tall the rows are, in lines, were columns @a and @b (-1:
+ * none) @delta narrower and wider. @lines caches each cell's lines at the
+ * present widths; @rows are the rows looked at.
+ *
+ * A row is as tall as its tallest cell; a soft maximum (the 4-norm of its
+ * cells) stands in for it, so that two cells of nearly the same height
+ * both count and widening either helps. A row counts a page at most: one
+ * that runs over pages whatever the widths must not starve the others. */
+static double
+estimate_height (Table   *t,
+                 Measure *measures,
+                 double  *lines,
+                 GArray  *rows,
+                 double  *widths,
+                 int      a,
+                 int      b,
+                 double   delta)
+{
+  double height = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      guint row = g_array_index (rows, guint, i);
+      double sum = 1, tallest;
+
+      for (guint c = 0; c < t->n_columns; c++)
+        {
+          double cell;
+
+          if ((int) c == a)
+            cell = estimate_lines (measures[c].cells[row], widths[c] - delta - 2 * PAD_X);
+          else if ((int) c == b)
+            cell = estimate_lines (measures[c].cells[row], widths[c] + delta - 2 * PAD_X);
+          else
+            cell = lines[i * t->n_columns + c];
+          cell *= cell;
+          sum += cell * cell;
+        }
+      tallest = sqrt (sqrt (sum));
+      height += MIN (tallest, t->page_lines);
+    }
+  return height;
+}
+
+static void
+count_lines (Table   *t,
+             Measure *measures,
+             double  *lines,
+             GArray  *rows,
+             double  *widths)
+{
+  for (guint i = 0; i < rows->len; i++)
+    for (guint c = 0; c < t->n_columns; c++)
+      lines[i * t->n_columns + c] = estimate_lines (measures[c].cells[g_array_index (rows, guint, i)],
+                                                    widths[c] - 2 * PAD_X);
+}
+
+/* Widths for the columns, filling the page's width. Short columns (dates,
+ * names, “党组会议”) read badly broken in two: they get what their longest
+ * entry needs, and a header of up to four characters stays on one line.
+ * The columns of running text share the rest, starting from their
+ * declared widths and then trading width in small steps, as long as that
+ * makes the table shorter: a column of long entries gets more, a column
+ * that never decides a row's height gives some up, none falls under half
+ * its declared width, and a blank one keeps all of it.
+ *
+ * Returns the width the columns want: more than the page's when the type
+ * is too large for them to fit without breaking short entries. */
+static double
+fit_columns (Table  *t,
+             double *widths)
+{
+  g_autoptr(PangoLayout) body = sl_page_renderer_create_layout (t->renderer, SL_PAGE_FONT_BODY,
+                                                                t->size, NULL, -1);
+  g_autoptr(PangoLayout) heading = sl_page_renderer_create_layout (t->renderer,
+                                                                   SL_PAGE_FONT_HEADING,
+                                                                   t->size, NULL, -1);
+  guint n_rows = sl_table_get_n_rows (t->table);
+  g_autofree Measure *measures = g_new0 (Measure, t->n_columns);
+  double fixed = 0, declared_running = 0, room, demand;
+  guint n_running = 0;
+
+  for (guint c = 0; c < t->n_columns; c++)
+    {
+      const SlColumn *column = sl_table_get_column (t->table, c);
+      Measure *m = &measures[c];
+      double longest = 0;
+
+      m->wrap = column->wrap;
+      m->declared = widths[c];
+      m->blank = TRUE;
+      m->cells = g_new0 (GArray *, MAX (n_rows, 1));
+      for (guint row = 0; row < n_rows; row++)
+        {
+          g_autofree char *text = sl_cell_format (sl_table_get_cell (t->table, row, c));
+          g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
+          g_auto(GStrv) names = NULL;
+
+          m->cells[row] = g_array_new (FALSE, FALSE, sizeof (double));
+          for (guint p = 0; paragraphs[p] != NULL; p++)
+            {
+              double width;
+
+              pango_layout_set_text (body, paragraphs[p], -1);
+              width = sl_page_layout_get_width (body);
+              if (width > 0)
+                g_array_append_val (m->cells[row], width);
+              m->blank &= width <= 0;
+              longest = MAX (longest, width);
+            }
+
+          /* A list of names: the widest name, with the 、 after it. */
+          if (column->wrap && (names = sl_page_text_split_list (text)) != NULL)
+            for (guint i = 0; names[i] != NULL; i++)
+              {
+                g_autofree char *name = g_strdup (names[i]);
+                char *bracket = strstr (name, "（");
+
+                if (bracket != NULL)
+                  strcpy (bracket, g_str_has_suffix (names[i], "、") ? "、" : "");
+                pango_layout_set_text (body, name, -1);
+                m->longest_name = MAX (m->longest_name, sl_page_layout_get_width (body));
+              }
+        }
+
+      if (m->wrap)
+        {
+          declared_running += widths[c];
+          n_running++;
+          continue;
+        }
+
+      pango_layout_set_text (heading, column->title != NULL ? column->title : "", -1);
+      widths[c] = sl_page_layout_get_width (heading);
+      if (column->title != NULL && g_utf8_strlen (column->title, -1) > 4)
+        widths[c] = 2 * t->size;
+      widths[c] = MAX (MAX (widths[c], longest), 1.5 * t->size) + 2 * PAD_X + 1;
+      fixed += widths[c];
+    }
+
+  demand = fixed + 0.6 * declared_running;
+  if (n_running == 0)
+    {
+      /* Only short columns: spread what is over, or squeeze them all. */
+      for (guint c = 0; c < t->n_columns; c++)
+        widths[c] *= t->width / fixed;
+      goto out;
+    }
+
+  /* The running text keeps at least 60% of its declared room; the short
+   * columns give way when they would take more. */
+  room = t->width - fixed;
+  if (room < 0.6 * declared_running)
+    {
+      double short_declared = t->width - declared_running;
+      double factor = (t->width - 0.6 * declared_running - short_declared)
+                      / (fixed - short_declared);
+
+      for (guint c = 0; c < t->n_columns; c++)
+        if (!measures[c].wrap)
+          widths[c] = measures[c].declared + (widths[c] - measures[c].declared) * MAX (factor, 0);
+      room = 0.6 * declared_running;
+    }
+
+  for (guint c = 0; c < t->n_columns; c++)
+    if (measures[c].wrap)
+      {
+        widths[c] = measures[c].declared * room / declared_running;
+        /* Not narrower than a name in it: “刘志/强” is no way to print one. */
+        measures[c].minimum = MAX (0.5 * widths[c], 2 * t->size + 2 * PAD_X);
+        measures[c].minimum = MAX (measures[c].minimum,
+                                   MIN (measures[c].longest_name + 2 * PAD_X + 1, widths[c]));
+        /* A blank column (签名, 备注) is there to be written in: it keeps
+         * its width. */
+        if (measures[c].blank)
+          measures[c].minimum = widths[c];
+      }
+
+  if (n_rows > 0 && n_running > 1)
+    {
+      /* A long ledger is judged by a sample of its rows: the widths are
+       * for the page, not for each row. */
+      g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autofree double *lines = NULL;
+      guint stride = n_rows / 200 + 1;
+      double step = room / 60, height;
+
+      for (guint row = 0; row < n_rows; row += stride)
+        g_array_append_val (rows, row);
+      t->page_lines = (sl_page_renderer_get_bottom (t->renderer) - sl_page_renderer_get_top (t->renderer))
+                      / (1.45 * t->size);
+      lines = g_new (double, rows->len * t->n_columns);
+      count_lines (t, measures, lines, rows, widths);
+      height = estimate_height (t, measures, lines, rows, widths, -1, -1, 0);
+
+      /* Moves of one, three and eight steps: a column of entries of about
+       * the same length loses a line only when widened by a good part of a
+       * character, which one small step never shows. */
+      for (guint round = 0; round < 150; round++)
+        {
+          static const double factors[] = { 1, 3, 8 };
+          double best = height, best_step = 0;
+          int from = -1, to = -1;
+
+          for (guint a = 0; a < t->n_columns; a++)
+            for (guint f = 0; f < G_N_ELEMENTS (factors); f++)
+              {
+                double delta = step * factors[f];
+
+                if (!measures[a].wrap || widths[a] - delta < measures[a].minimum)
+                  continue;
+                for (guint b = 0; b < t->n_columns; b++)
+                  {
+                    double tried;
+
+                    if (b == a || !measures[b].wrap)
+                      continue;
+                    tried = estimate_height (t, measures, lines, rows, widths, a, b, delta);
+                    if (tried < best - 0.01)
+                      {
+                        best = tried;
+                        best_step = delta;
+                        from = a;
+                        to = b;
+                      }
+                  }
+              }
+
+          if (from < 0)
+            break;
+          widths[from] -= best_step;
+          widths[to] += best_step;
+          height = best;
+          count_lines (t, measures, lines, rows, widths);
+        }
+    }
+
+out:
+  for (guint c = 0; c < t->n_columns; c++)
+    {
+      for (guint row = 0; row < n_rows; row++)
+        g_array_unref (measures[c].cells[row]);
+      g_free (measures[c].cells);
+    }
+
+  return demand;
+}
+
+/* A subtitle too long for one line (“时间：…　　地点：…　　主题：…”) breaks
+ * between its fields, which it separates with ideographic spaces, not
+ * inside one. */
+static char *
+pack_fields (SlPageRenderer *renderer,
+             const char     *text,
+             double          size,
+             double          width)
+{
+  g_autoptr(PangoLayout) probe = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY,
+                                                                 size, text, -1);
+  g_autoptr(GRegex) separator = g_regex_new ("\u3000{2,}", 0, 0, NULL);
+  g_auto(GStrv) fields = NULL;
+  g_autoptr(GString) packed = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  if (sl_page_layout_get_width (probe) <= width)
+    return g_strdup (text);
+
+  fields = g_regex_split (separator, text, 0);
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *tried = line->len > 0 ? g_strconcat (line->str, "　　", fields[i], NULL)
+                                             : g_strdup (fields[i]);
+
+      pango_layout_set_text (probe, tried, -1);
+      if (line->len > 0 && sl_page_layout_get_width (probe) > width)
+        {
+          g_string_append_printf (packed, "%s%s", packed->len ? "\n" : "", line->str);
+          g_string_assign (line, fields[i]);
+        }
+      else
+        g_string_assign (line, tried);
+    }
+  g_string_append_printf (packed, "%s%s", packed->len ? "\n" : "", line->str);
+
+  return g_string_free (g_steal_pointer (&packed), FALSE);
+}
+
+static double
+caption_height (Table       *t,
+                PangoLayout *title,
+                PangoLayout *subtitle)
+{
+  double height = 0;
+
+  if (title != NULL)
+    height += sl_page_layout_get_height (title) + 6;
+  if (subtitle != NULL)
+    height += sl_page_layout_get_height (subtitle) + 6;
+  return height;
+}
+
+static void
+place_caption (Table       *t,
+               PangoLayout *title,
+               PangoLayout *subtitle)
+{
+  double y = sl_page_renderer_get_y (t->renderer);
+
+  if (title != NULL)
+    {
+      sl_page_renderer_add_text (t->renderer, title, t->x, y);
+      y += sl_page_layout_get_height (title) + 6;
+    }
+  if (subtitle != NULL)
+    {
+      sl_page_renderer_add_text (t->renderer, subtitle, t->x, y);
+      y += sl_page_layout_get_height (subtitle) + 6;
+    }
+  sl_page_renderer_set_y (t->renderer, y);
+}
+
+void
+sl_table_pages_append (SlPageRenderer     *renderer,
+                       SlTable            *table,
+                       const SlTableStyle *style)
+{
+  static const SlTableStyle default_style = { .caption = SL_TABLE_CAPTION_TITLE };
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) subtitle = NULL;
+  g_autofree double *column_x = NULL;
+  g_autofree double *widths = NULL;
+  g_autofree char *balanced = NULL;
+  g_autoptr(GPtrArray) header = NULL;
+  g_autoptr(GPtrArray) note_layouts = NULL;
+  g_autoptr(GArray) rules = NULL;
+  const char *subtitle_text;
+  const char * const *notes;
+  double total = 0, natural = 0, notes_height = 0, x;
+  guint n_rows;
+  Table t = { 0 };
+
+  g_return_if_fail (SL_IS_PAGE_RENDERER (renderer));
+  g_return_if_fail (SL_IS_TABLE (table));
+
+  if (style == NULL)
+    style = &default_style;
+
+  t.renderer = renderer;
+  t.table = table;
+  t.style = style;
+  t.n_columns = sl_table_get_n_columns (table);
+  t.x = sl_page_renderer_get_left (renderer);
+  t.width = sl_page_renderer_get_width (renderer);
+  n_rows = sl_table_get_n_rows (table);
+
+  if (t.n_columns == 0)
+    return;
+
+  /* The type size the widths allow, then the columns scaled to fill the
+   * width at that size. */
+  for (guint c = 0; c < t.n_columns; c++)
+    total += sl_table_get_column (table, c)->width;
+  t.size = style->font_size > 0 ? style->font_size
+                                : CLAMP ((t.width - t.n_columns * 2 * PAD_X) / total,
+                                         SIZE_SMALL, SIZE_LARGE);
+  widths = g_new (double, t.n_columns);
+  for (guint attempt = 0; ; attempt++)
+    {
+      double demand;
+
+      natural = 0;
+      for (guint c = 0; c < t.n_columns; c++)
+        natural += sl_table_get_column (table, c)->width * t.size + 2 * PAD_X;
+      for (guint c = 0; c < t.n_columns; c++)
+        widths[c] = (sl_table_get_column (table, c)->width * t.size + 2 * PAD_X) * t.width / natural;
+
+      /* A matrix of thirty meetings: smaller type rather than names and
+       * rates broken over lines, down to the smallest size still read. */
+      demand = fit_columns (&t, widths);
+      if (style->font_size > 0 || demand <= t.width + 0.5 || t.size <= SIZE_SMALLEST || attempt == 2)
+        break;
+      t.size = MAX (SIZE_SMALLEST, t.size * (t.width - t.n_columns * 2 * PAD_X)
+                                   / (demand - t.n_columns * 2 * PAD_X));
+    }
+
+  column_x = g_new (double, t.n_columns + 1);
+  x = t.x;
+  for (guint c = 0; c < t.n_columns; c++)
+    {
+      column_x[c] = x;
+      x += widths[c];
+    }
+  column_x[t.n_columns] = t.x + t.width;
+  t.column_x = column_x;
+
+  header = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint c = 0; c < t.n_columns; c++)
+    {
+      PangoLayout *layout = create_cell_layout (&t, c, SL_PAGE_FONT_HEADING,
+                                                sl_table_get_column (table, c)->title,
+                                                PANGO_ALIGN_CENTER);
+
+      t.header_height = MAX (t.header_height, sl_page_layout_get_height (layout));
+      g_ptr_array_add (header, layout);
+    }
+  t.header_height += 2 * PAD_Y;
+  t.header = header;
+  rules = g_array_new (FALSE, FALSE, sizeof (double));
+  t.rules = rules;
+
+  /* The caption */
+  subtitle_text = sl_table_get_subtitle (table);
+  switch (style->caption)
+    {
+    case SL_TABLE_CAPTION_NONE:
+      break;
+
+    case SL_TABLE_CAPTION_TITLE:
+      balanced = sl_page_renderer_balance_lines (renderer, SL_PAGE_FONT_TITLE, 18,
+                                                 sl_table_get_title (table), t.width);
+      title = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_TITLE, 18, balanced, t.width);
+      pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
+      if (subtitle_text != NULL && *subtitle_text != '\0')
+        {
+          g_autofree char *packed = pack_fields (renderer, subtitle_text, 12, t.width);
+
+          subtitle = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY, 12,
+                                                     packed, t.width);
+          pango_layout_set_alignment (subtitle, PANGO_ALIGN_CENTER);
+        }
+      break;
+
+    case SL_TABLE_CAPTION_HEADING:
+      title = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_HEADING, 14,
+                                              style->heading != NULL ? style->heading
+                                                                     : sl_table_get_title (table),
+                                              t.width);
+      /* Inside a document, which states the period and the unit once. */
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* The notes go under the table, with its last row. */
+  note_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  notes = sl_table_get_notes (table);
+  for (guint i = 0; !style->hide_notes && notes != NULL && notes[i] != NULL; i++)
+    {
+      PangoLayout *layout = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY,
+                                                            MAX (t.size, 10.5), notes[i], t.width);
+
+      notes_height += (i == 0 ? 6 : 2) + sl_page_layout_get_height (layout);
+      g_ptr_array_add (note_layouts, layout);
+    }
+
+  if (n_rows == 0)
+    {
+      /* The header and one row that says so: an empty ledger is a fact
+       * an inspection wants to see, not a blank page. */
+      g_autoptr(PangoLayout) none = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY,
+                                                                    t.size, "（无记录）",
+                                                                    t.width - 2 * PAD_X);
+      double height = sl_page_layout_get_height (none) + 2 * PAD_Y;
+      double y;
+
+      pango_layout_set_alignment (none, PANGO_ALIGN_CENTER);
+      height = MAX (height, style->min_row_height);
+      sl_page_renderer_ensure_space (renderer, caption_height (&t, title, subtitle)
+                                               + t.header_height + height);
+      place_caption (&t, title, subtitle);
+      place_header (&t);
+      finish_segment (&t);
+
+      /* One cell across all the columns. */
+      y = sl_page_renderer_get_y (renderer);
+      sl_page_renderer_add_text (renderer, none, t.x + PAD_X,
+                                 y + (height - sl_page_layout_get_height (none)) / 2);
+      sl_page_renderer_add_line (renderer, t.x, y, t.x, y + height, 1.0, RULE, FALSE);
+      sl_page_renderer_add_line (renderer, t.x + t.width, y, t.x + t.width, y + height,
+                                 1.0, RULE, FALSE);
+      sl_page_renderer_add_line (renderer, t.x, y + height, t.x + t.width, y + height,
+                                 1.0, RULE, FALSE);
+      sl_page_renderer_set_y (renderer, y + height);
+    }
+  else
+    {
+      for (guint row = 0; row < n_rows; row++)
+        {
+          g_autofree Cell *cells = g_new0 (Cell, t.n_columns);
+
+          build_cells (&t, row, cells);
+          if (row == 0)
+            {
+              /* Caption, header and first row stay together. */
+              double first = MIN (row_height (&t, cells),
+                                  sl_page_renderer_get_bottom (renderer)
+                                  - sl_page_renderer_get_top (renderer)
+                                  - caption_height (&t, title, subtitle) - t.header_height);
+
+              sl_page_renderer_ensure_space (renderer, caption_height (&t, title, subtitle)
+                                                       + t.header_height + first);
+              place_caption (&t, title, subtitle);
+              place_header (&t);
+            }
+          lay_out_row (&t, cells, row + 1 == n_rows ? notes_height : 0);
+          for (guint c = 0; c < t.n_columns; c++)
+            cell_clear (&cells[c]);
+        }
+      finish_segment (&t);
+    }
+
+  /* The notes */
+  if (note_layouts->len > 0)
+    {
+      sl_page_renderer_set_y (renderer, sl_page_renderer_get_y (renderer) + 6);
+      for (guint i = 0; i < note_layouts->len; i++)
+        {
+          sl_page_renderer_flow (renderer, g_ptr_array_index (note_layouts, i), t.x);
+          sl_page_renderer_set_y (renderer, sl_page_renderer_get_y (renderer) + 2);
+        }
+    }
+}
+
+void
+sl_table_pages_set_margins (SlPageRenderer *renderer,
+                            gboolean        landscape)
+{
+  if (landscape)
+    sl_page_renderer_set_margins (renderer, 15 * SL_PAGE_MM, 15 * SL_PAGE_MM,
+                                  15 * SL_PAGE_MM, 20 * SL_PAGE_MM);
+  else
+    sl_page_renderer_set_margins (renderer, 20 * SL_PAGE_MM, 15 * SL_PAGE_MM,
+                                  18 * SL_PAGE_MM, 25 * SL_PAGE_MM);
+}
+
+static guint
+sl_table_pages_layout (SlPageRenderer *renderer,
+                       PangoContext   *context,
+                       double          page_width,
+                       double          page_height)
+{
+  SlTablePages *self = SL_TABLE_PAGES (renderer);
+  SlTableStyle style = { .caption = SL_TABLE_CAPTION_TITLE };
+
+  for (guint i = 0; i < self->tables->len; i++)
+    {
+      SlTable *table = g_ptr_array_index (self->tables, i);
+      gboolean landscape = sl_table_get_landscape (table);
+
+      sl_table_pages_set_margins (renderer, landscape);
+      sl_page_renderer_set_footer (renderer, SL_PAGE_FOOTER_PAGE_OF_TOTAL);
+      sl_page_renderer_restart_numbering (renderer);
+      sl_page_renderer_add_page (renderer, landscape);
+      sl_table_pages_append (renderer, table, &style);
+    }
+
+  if (sl_page_renderer_get_page_count (renderer) == 0)
+    sl_page_renderer_add_page (renderer, FALSE);
+
+  return sl_page_renderer_get_page_count (renderer);
+}
+
+static void
+sl_table_pages_finalize (GObject *object)
+{
+  SlTablePages *self = SL_TABLE_PAGES (object);
+
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sl_table_pages_parent_class)->finalize (object);
+}
+
+static void
+sl_table_pages_class_init (SlTablePagesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SlPageRendererClass *renderer_class = SL_PAGE_RENDERER_CLASS (klass);
+
+  object_class->finalize = sl_table_pages_finalize;
+  renderer_class->layout = sl_table_pages_layout;
+}
+
+static void
+sl_table_pages_init (SlTablePages *self)
+{
+  self->tables = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+SlTablePages *
+sl_table_pages_new (GPtrArray *tables)
+{
+  SlTablePages *self;
+
+  g_return_val_if_fail (tables != NULL, NULL);
+
+  self = g_object_new (SL_TYPE_TABLE_PAGES, NULL);
+  for (guint i = 0; i < tables->len; i++)
+    g_ptr_array_add (self->tables, g_object_ref (g_ptr_array_index (tables, i)));
+  if (tables->len > 0)
+    sl_page_renderer_set_title (SL_PAGE_RENDERER (self),
+                                sl_table_get_title (g_ptr_array_index (tables, 0)));
+
+  return self;
+}

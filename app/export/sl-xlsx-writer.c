@@ -1,0 +1,489 @@
+/* sl-xlsx-writer.c — document tables as an Excel workbook
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One worksheet per SlTable, laid out the way a ledger is printed and
+ * filed:
+ *
+ *   row 0          the title, merged across the table, bold
+ *   row 1          the subtitle (unit and period), when there is one
+ *   header row     bold, bordered, wrapped; frozen, and repeated at the top
+ *                  of every printed page
+ *   body           bordered, wrapped cells: real dates (yyyy"年"m"月"d"日"),
+ *                  numbers as numbers, rates as 0.0%
+ *   notes          merged lines under the table
+ *
+ * printed on A4, landscape when the table says so, fit to the page width,
+ * centred, with “第 x 页 共 y 页” in the footer.
+ *
+ * Every row gets a height estimated here from its text and the column
+ * widths: LibreOffice does not fit rows of wrapped text when it opens a
+ * file, and nobody fits merged rows (title, notes). The estimate errs on
+ * the tall side (a CJK font with generous leading, Latin letters at half a
+ * character), since a row too tall costs white space and a row too short
+ * hides text on the printed page.
+ *
+ * constant_memory mode is not used: a document is one year of one ledger,
+ * a few thousand rows at most, where the normal mode's memory does not
+ * matter, and the normal mode keeps shared strings (smaller files) and
+ * places no order on how rows are written.
+ */
+
+#define G_LOG_DOMAIN "sl-xlsx-writer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "sl-xlsx-writer.h"
+
+/* Excel limits a worksheet name to 31 characters. */
+#define SHEET_NAME_MAX 31
+
+/* 五号 (10.5 pt), the body size of Chinese office documents. */
+#define BODY_SIZE   10.5
+#define TITLE_SIZE  16.0
+/* Points per line of body text, with leading, and around the lines. */
+#define LINE_HEIGHT 15.0
+#define ROW_PADDING 4.0
+
+typedef struct
+{
+  lxw_format *title;
+  lxw_format *subtitle;
+  lxw_format *header;
+  lxw_format *text_left;
+  lxw_format *text_centre;
+  lxw_format *alert_left;
+  lxw_format *alert_centre;
+  lxw_format *date;
+  lxw_format *number;
+  lxw_format *percent;
+  lxw_format *note;
+} Formats;
+
+static lxw_format *
+add_format (lxw_workbook *workbook,
+            double        size)
+{
+  lxw_format *format = workbook_add_format (workbook);
+
+  /* The font every Chinese office suite has under this name; elsewhere
+   * the application substitutes a CJK serif. */
+  format_set_font_name (format, "宋体");
+  format_set_font_size (format, size);
+  format_set_align (format, LXW_ALIGN_VERTICAL_CENTER);
+  return format;
+}
+
+static lxw_format *
+add_cell_format (lxw_workbook  *workbook,
+                 uint8_t        align,
+                 const char    *num_format)
+{
+  lxw_format *format = add_format (workbook, BODY_SIZE);
+
+  format_set_border (format, LXW_BORDER_THIN);
+  format_set_text_wrap (format);
+  format_set_align (format, align);
+  if (num_format != NULL)
+    format_set_num_format (format, num_format);
+  return format;
+}
+
+static void
+formats_init (Formats      *formats,
+              lxw_workbook *workbook)
+{
+  formats->title = add_format (workbook, TITLE_SIZE);
+  format_set_bold (formats->title);
+  format_set_align (formats->title, LXW_ALIGN_CENTER);
+  format_set_text_wrap (formats->title);
+
+  formats->subtitle = add_format (workbook, BODY_SIZE);
+  format_set_align (formats->subtitle, LXW_ALIGN_LEFT);
+
+  formats->header = add_cell_format (workbook, LXW_ALIGN_CENTER, NULL);
+  format_set_bold (formats->header);
+  format_set_bg_color (formats->header, 0xF2F2F2);
+
+  formats->text_left = add_cell_format (workbook, LXW_ALIGN_LEFT, NULL);
+  formats->text_centre = add_cell_format (workbook, LXW_ALIGN_CENTER, NULL);
+  formats->alert_left = add_cell_format (workbook, LXW_ALIGN_LEFT, NULL);
+  formats->alert_centre = add_cell_format (workbook, LXW_ALIGN_CENTER, NULL);
+  format_set_bold (formats->alert_left);
+  format_set_bold (formats->alert_centre);
+  format_set_font_color (formats->alert_left, 0xC00000);
+  format_set_font_color (formats->alert_centre, 0xC00000);
+  formats->date = add_cell_format (workbook, LXW_ALIGN_CENTER, "yyyy\"年\"m\"月\"d\"日\"");
+  formats->number = add_cell_format (workbook, LXW_ALIGN_CENTER, "0");
+  formats->percent = add_cell_format (workbook, LXW_ALIGN_CENTER, "0.0%");
+
+  formats->note = add_format (workbook, BODY_SIZE);
+  format_set_align (formats->note, LXW_ALIGN_LEFT);
+  format_set_align (formats->note, LXW_ALIGN_VERTICAL_TOP);
+  format_set_text_wrap (formats->note);
+}
+
+/* Text width in Chinese characters: a CJK character is one, a Latin letter
+ * or digit about half. */
+static double
+text_width (const char *text)
+{
+  double width = 0;
+
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      width += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 1.0 : 0.55;
+    }
+
+  return width;
+}
+
+/* How many lines @text takes in a box @width characters wide, less the
+ * cell's inner margins. */
+static guint
+count_lines (const char *text,
+             double      width)
+{
+  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      double needed = text_width (lines[i]) / MAX (width - 0.3, 1.0);
+      guint whole = (guint) needed;
+
+      n += MAX (1, whole + (needed > whole ? 1 : 0));
+    }
+
+  return MAX (n, 1);
+}
+
+/* A sheet name Excel accepts: none of : \ / ? * [ ], no leading or
+ * trailing apostrophe, at most 31 characters, unique in the workbook
+ * (Excel compares names without case). */
+static char *
+sheet_name (const char *wanted,
+            GHashTable *taken)
+{
+  static const struct { gunichar bad; const char *good; } replacements[] = {
+    { ':', "：" }, { '\\', "＼" }, { '/', "／" }, { '?', "？" },
+    { '*', "＊" }, { '[', "［" }, { ']', "］" },
+  };
+  g_autoptr(GString) clean = g_string_new (NULL);
+  g_autofree char *base = NULL;
+
+  for (const char *p = wanted ? wanted : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *good = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (replacements); i++)
+        if (replacements[i].bad == c)
+          good = replacements[i].good;
+
+      if (good != NULL)
+        g_string_append (clean, good);
+      else if (!g_unichar_iscntrl (c))
+        g_string_append_unichar (clean, c);
+    }
+  while (clean->len > 0 && clean->str[0] == '\'')
+    g_string_erase (clean, 0, 1);
+  while (clean->len > 0 && clean->str[clean->len - 1] == '\'')
+    g_string_truncate (clean, clean->len - 1);
+  if (clean->len == 0)
+    g_string_assign (clean, "Sheet");
+
+  base = g_utf8_substring (clean->str, 0, MIN (g_utf8_strlen (clean->str, -1), SHEET_NAME_MAX));
+
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *suffix = n > 1 ? g_strdup_printf ("（%u）", n) : g_strdup ("");
+      glong room = SHEET_NAME_MAX - g_utf8_strlen (suffix, -1);
+      g_autofree char *stem = g_utf8_substring (base, 0, MIN (g_utf8_strlen (base, -1), room));
+      g_autofree char *name = g_strconcat (stem, suffix, NULL);
+      g_autofree char *key = g_utf8_casefold (name, -1);
+
+      if (!g_hash_table_contains (taken, key))
+        {
+          g_hash_table_add (taken, g_steal_pointer (&key));
+          return g_steal_pointer (&name);
+        }
+    }
+}
+
+/* SlColumn.width counts Chinese characters; Excel's unit is the width of
+ * a digit of the default font, and a Chinese character is about two. */
+static double
+excel_width (double characters)
+{
+  return characters * 2.0 + 1.0;
+}
+
+static gboolean
+check (lxw_error    result,
+       const char  *sheet,
+       lxw_row_t    row,
+       lxw_col_t    column,
+       GError     **error)
+{
+  char cell[LXW_MAX_CELL_NAME_LENGTH];
+
+  if (result == LXW_NO_ERROR)
+    return TRUE;
+
+  lxw_rowcol_to_cell (cell, row, column);
+  g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+               _("Cannot write cell %s of the sheet “%s”: %s"),
+               cell, sheet, lxw_strerror (result));
+  return FALSE;
+}
+
+/* A line across the whole table: merged, or a plain cell when the table
+ * has one column (Excel refuses to merge a single cell). */
+static lxw_error
+write_across (lxw_worksheet *sheet,
+              lxw_row_t      row,
+              lxw_col_t      last_column,
+              const char    *text,
+              lxw_format    *format)
+{
+  if (last_column == 0)
+    return worksheet_write_string (sheet, row, 0, text, format);
+  return worksheet_merge_range (sheet, row, 0, row, last_column, text, format);
+}
+
+static lxw_error
+write_cell (lxw_worksheet  *sheet,
+            lxw_row_t       row,
+            lxw_col_t       column,
+            const SlCell   *cell,
+            const SlColumn *spec,
+            Formats        *formats)
+{
+  lxw_format *text_format;
+
+  if (cell->alert)
+    text_format = spec->wrap ? formats->alert_left : formats->alert_centre;
+  else
+    text_format = spec->wrap ? formats->text_left : formats->text_centre;
+  lxw_datetime date = { 0 };
+
+  switch (cell->kind)
+    {
+    case SL_CELL_TEXT:
+      return worksheet_write_string (sheet, row, column, cell->text ? cell->text : "", text_format);
+
+    case SL_CELL_DATE:
+      /* Excel's calendar starts in 1900: anything earlier stays text. */
+      if (cell->text != NULL &&
+          sscanf (cell->text, "%d-%d-%d", &date.year, &date.month, &date.day) == 3 &&
+          date.year >= 1900)
+        return worksheet_write_datetime (sheet, row, column, &date, formats->date);
+      return worksheet_write_string (sheet, row, column, cell->text ? cell->text : "", text_format);
+
+    case SL_CELL_NUMBER:
+      if (isnan (cell->number))
+        return worksheet_write_blank (sheet, row, column, formats->number);
+      return worksheet_write_number (sheet, row, column, cell->number,
+                                     sl_cell_is_whole (cell) ? formats->number
+                                                                          : formats->text_centre);
+
+    case SL_CELL_PERCENT:
+      if (isnan (cell->number))
+        return worksheet_write_blank (sheet, row, column, formats->percent);
+      return worksheet_write_number (sheet, row, column, cell->number, formats->percent);
+
+    case SL_CELL_EMPTY:
+    default:
+      return worksheet_write_blank (sheet, row, column, text_format);
+    }
+}
+
+static gboolean
+write_table (lxw_workbook  *workbook,
+             SlTable       *table,
+             GHashTable    *names,
+             Formats       *formats,
+             GError       **error)
+{
+  guint n_columns = sl_table_get_n_columns (table);
+  guint n_rows = sl_table_get_n_rows (table);
+  const char *subtitle = sl_table_get_subtitle (table);
+  const char * const *notes = sl_table_get_notes (table);
+  lxw_col_t last_column = n_columns > 0 ? n_columns - 1 : 0;
+  g_autofree char *name = sheet_name (sl_table_get_name (table), names);
+  lxw_worksheet *sheet;
+  lxw_row_t row = 0, header_row;
+  double table_width = 0;
+
+  sheet = workbook_add_worksheet (workbook, name);
+  if (sheet == NULL)
+    {
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                   _("Cannot add the sheet “%s” to the workbook"), name);
+      return FALSE;
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const SlColumn *column = sl_table_get_column (table, c);
+
+      table_width += column->width;
+      if (!check (worksheet_set_column (sheet, c, c, excel_width (column->width), NULL),
+                  name, 0, c, error))
+        return FALSE;
+    }
+
+  /* Title and subtitle. */
+  if (!check (worksheet_set_row (sheet, row,
+                                 count_lines (sl_table_get_title (table),
+                                              table_width * BODY_SIZE / TITLE_SIZE) *
+                                 TITLE_SIZE * 1.45 + 10, NULL),
+              name, row, 0, error) ||
+      !check (write_across (sheet, row, last_column, sl_table_get_title (table), formats->title),
+              name, row, 0, error))
+    return FALSE;
+  row++;
+
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      if (!check (worksheet_set_row (sheet, row,
+                                     count_lines (subtitle, table_width) * LINE_HEIGHT + 2 * ROW_PADDING,
+                                     NULL),
+                  name, row, 0, error) ||
+          !check (write_across (sheet, row, last_column, subtitle, formats->subtitle),
+                  name, row, 0, error))
+        return FALSE;
+      row++;
+    }
+
+  /* The header. */
+  header_row = row;
+  {
+    guint lines = 1;
+
+    for (guint c = 0; c < n_columns; c++)
+      {
+        const SlColumn *column = sl_table_get_column (table, c);
+        lines = MAX (lines, count_lines (column->title, column->width));
+      }
+    if (!check (worksheet_set_row (sheet, row, lines * LINE_HEIGHT + ROW_PADDING, NULL),
+                name, row, 0, error))
+      return FALSE;
+  }
+  for (guint c = 0; c < n_columns; c++)
+    if (!check (worksheet_write_string (sheet, row, c, sl_table_get_column (table, c)->title,
+                                        formats->header),
+                name, row, c, error))
+      return FALSE;
+  row++;
+
+  /* The body. */
+  for (guint r = 0; r < n_rows; r++, row++)
+    {
+      guint lines = 1;
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const SlCell *cell = sl_table_get_cell (table, r, c);
+          g_autofree char *text = sl_cell_format (cell);
+
+          lines = MAX (lines, count_lines (text, sl_table_get_column (table, c)->width));
+          if (!check (write_cell (sheet, row, c, cell, sl_table_get_column (table, c), formats),
+                      name, row, c, error))
+            return FALSE;
+        }
+
+      if (!check (worksheet_set_row (sheet, row, lines * LINE_HEIGHT + ROW_PADDING, NULL),
+                  name, row, 0, error))
+        return FALSE;
+    }
+
+  /* Notes. */
+  for (guint i = 0; notes[i] != NULL; i++, row++)
+    if (!check (worksheet_set_row (sheet, row,
+                                   count_lines (notes[i], table_width) * LINE_HEIGHT + ROW_PADDING,
+                                   NULL),
+                name, row, 0, error) ||
+        !check (write_across (sheet, row, last_column, notes[i], formats->note), name, row, 0, error))
+      return FALSE;
+
+  /* Screen and print. */
+  worksheet_freeze_panes (sheet, header_row + 1, sl_table_get_key_columns (table));
+  worksheet_set_paper (sheet, 9);   /* A4 */
+  if (sl_table_get_landscape (table))
+    worksheet_set_landscape (sheet);
+  else
+    worksheet_set_portrait (sheet);
+  worksheet_set_margins (sheet, 0.5, 0.5, 0.6, 0.7);
+  worksheet_fit_to_pages (sheet, 1, 0);
+  worksheet_center_horizontally (sheet);
+
+  if (!check (worksheet_repeat_rows (sheet, header_row, header_row), name, header_row, 0, error) ||
+      !check (worksheet_set_footer (sheet, "&C第 &P 页 共 &N 页"), name, 0, 0, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * sl_xlsx_write_tables:
+ * @tables: (element-type SlTable): the document's tables, one sheet each
+ */
+gboolean
+sl_xlsx_write_tables (GPtrArray   *tables,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  lxw_doc_properties properties = { 0 };
+  lxw_workbook *workbook;
+  Formats formats;
+  lxw_error result;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (tables != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  workbook = workbook_new (path);
+  if (workbook == NULL)
+    {
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                   _("Cannot start a workbook for %s"), path);
+      return FALSE;
+    }
+
+  formats_init (&formats, workbook);
+
+  if (tables->len > 0)
+    {
+      properties.title = (char *) sl_table_get_title (g_ptr_array_index (tables, 0));
+      workbook_set_properties (workbook, &properties);
+    }
+
+  for (guint i = 0; ok && i < tables->len; i++)
+    ok = write_table (workbook, g_ptr_array_index (tables, i), names, &formats, error);
+
+  if (ok && tables->len == 0)
+    ok = workbook_add_worksheet (workbook, NULL) != NULL;
+
+  /* workbook_close writes the file and frees the workbook, also after a
+   * failure above; what it wrote then is removed by the caller. */
+  result = workbook_close (workbook);
+  if (ok && result != LXW_NO_ERROR)
+    {
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                   _("Cannot write the spreadsheet %s: %s"), path, lxw_strerror (result));
+      return FALSE;
+    }
+
+  return ok;
+}

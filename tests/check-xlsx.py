@@ -1,0 +1,241 @@
+#!/usr/bin/python3
+# check-xlsx.py — reads Study Ledger's spreadsheets back with openpyxl
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Run by test-xlsx.c with Debian's /usr/bin/python3 (the python3 on PATH may
+# be another interpreter that cannot import python3-openpyxl).
+#
+#   check-xlsx.py documents FOLDER YEAR   checks FOLDER/<document>.xlsx and
+#                                         prints what it read as JSON
+#   check-xlsx.py sheets FILE             prints the sheet names as JSON
+#
+# A failed check exits 1 with one line on stderr naming the file, sheet and
+# cell. The figures (attendance totals) are printed for the C test to
+# compare with SlStatistics: this script checks form, the test checks sums.
+
+import datetime
+import json
+import os
+import re
+import sys
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+# The header of each document, in order (DOMAIN.md and the issue).
+HEADERS = {
+    'first-topic-ledger': [
+        '序号', '会议名称及次序', '学习时间', '会议类型', '学习内容', '出处及发表日期', '学习形式',
+        '主持人', '领学人', '参加人员（应到/实到）', '请假人员', '研讨交流', '贯彻落实措施',
+        '责任领导/责任部门', '完成时限', '落实情况', '备注'],
+    'central-group-ledger': [
+        '序号', '学习时间', '会议名称及次序', '学习形式', '学习主题', '学习内容', '领学人/主讲人',
+        '研讨发言人', '应到', '实到', '请假/缺席人员', '列席人员', '对应计划', '落实措施', '备注'],
+    'meetings-ledger': [
+        '序号', '日期', '会议类型', '会议名称', '主题', '主持人', '记录人', '应到', '实到', '请假',
+        '缺席', '学习内容', '备注'],
+    'plan': [
+        '序号', '时间', '学习专题', '学习内容', '学习形式', '领学人/主讲人', '研讨发言人', '参加范围',
+        '开展情况', '备注'],
+    'measures': [
+        '序号', '落实措施', '来源会议', '会议日期', '责任领导', '责任部门', '完成时限', '状态',
+        '完成日期', '进展情况'],
+}
+
+ATTENDANCE_TOTALS = ['应参加', '出席', '请假', '缺席', '补学', '出席率', '参学率']
+
+ANNUAL_SHEETS = {
+    '会议开展情况': ['会议类型'] + ['%d月' % m for m in range(1, 13)] + ['合计'],
+    '个人出勤情况': ['序号', '姓名'] + ATTENDANCE_TOTALS + ['备注'],
+    '学习计划完成情况': ['序号', '学习计划', '计划项数', '已开展', '兑现率', '未开展事项'],
+    '制度落实情况': ['序号', '制度要求', '时段', '应达到', '实际', '状态', '说明'],
+}
+
+LANDSCAPE = {'first-topic-ledger', 'central-group-ledger', 'meetings-ledger', 'plan',
+             'attendance', 'measures'}
+
+# Columns whose filled cells must all be real dates, numbers, rates.
+DATE_COLUMNS = {'学习时间', '日期', '会议日期', '完成日期'}
+COUNT_COLUMNS = {'序号', '应到', '实到', '请假', '缺席', '应参加', '出席', '补学', '计划项数',
+                 '已开展', '合计', '应达到', '实际'} | {'%d月' % m for m in range(1, 13)}
+RATE_COLUMNS = {'出席率', '参学率', '兑现率'}
+MARKS = {'出', '假', '缺', '假补', '缺补', '—', ''}
+
+
+class CheckError(Exception):
+    pass
+
+
+def need(condition, where, message):
+    if not condition:
+        raise CheckError('%s: %s' % (where, message))
+
+
+def header_row(ws, where):
+    """The row that print titles repeat, which is the header."""
+    titles = ws.print_title_rows
+    need(titles, where, 'no print title rows (worksheet_repeat_rows)')
+    match = re.fullmatch(r'\$?(\d+):\$?(\d+)', titles)
+    need(match and match.group(1) == match.group(2), where,
+         'print titles %r are not one header row' % titles)
+    return int(match.group(1))
+
+
+def check_sheet(ws, code, where, year):
+    h = header_row(ws, where)
+    columns = ws.max_column
+    headers = [ws.cell(h, c).value for c in range(1, columns + 1)]
+
+    # The merged title across the table, with the year; the subtitle if any.
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    last = get_column_letter(columns)
+    need('A1:%s1' % last in merged, where, 'title row A1:%s1 is not merged (%s)' % (last, merged))
+    title = ws['A1'].value
+    need(isinstance(title, str) and str(year) in title, where, 'title %r lacks the year' % title)
+    need(ws['A1'].font.b, where, 'title is not bold')
+    need(h in (2, 3), where, 'header on row %d' % h)
+    if h == 3:
+        need('A2:%s2' % last in merged, where, 'subtitle row is not merged')
+
+    # Header: bold, bordered, wrapped.
+    for c in range(1, columns + 1):
+        cell = ws.cell(h, c)
+        need(isinstance(cell.value, str) and cell.value, where, 'empty header in column %d' % c)
+        need(cell.font.b, where, 'header %s is not bold' % cell.coordinate)
+        need(cell.border.left.style and cell.border.bottom.style, where,
+             'header %s has no border' % cell.coordinate)
+        need(cell.alignment.wrap_text, where, 'header %s does not wrap' % cell.coordinate)
+        width = ws.column_dimensions[get_column_letter(c)].width
+        need(width and width >= 4, where, 'column %s has no width' % get_column_letter(c))
+
+    # Screen and print set-up.
+    need(ws.freeze_panes is not None and ws.freeze_panes.endswith(str(h + 1))
+         and ws.freeze_panes[0] in 'ABC', where, 'panes frozen at %r' % ws.freeze_panes)
+    setup = ws.page_setup
+    need(str(setup.paperSize) == '9', where, 'paper %r is not A4' % setup.paperSize)
+    # Wide tables go landscape: the fixed ledgers always, the attendance
+    # matrix once its meetings make it wider than A4 portrait holds
+    # (about 52 characters; a column of n characters is 2n + 1 units).
+    characters = sum((ws.column_dimensions[get_column_letter(c)].width - 1) / 2
+                     for c in range(1, columns + 1))
+    if code in LANDSCAPE and (code != 'attendance' or characters > 52.5):
+        need(setup.orientation == 'landscape', where, 'not landscape')
+    elif characters < 51.5:
+        need(setup.orientation == 'portrait', where, 'a narrow table is not portrait')
+    need(ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage,
+         where, 'not fit to page')
+    need(setup.fitToWidth in (None, 1, '1') and str(setup.fitToHeight) == '0', where,
+         'fit to %r × %r pages, not to the width' % (setup.fitToWidth, setup.fitToHeight))
+    need(ws.print_options.horizontalCentered, where, 'not centred horizontally')
+    footer = ws.oddFooter.center.text or ''
+    need('&P' in footer and '&N' in footer and '第' in footer, where, 'footer %r' % footer)
+
+    # Body cells: typed, bordered.
+    body = []
+    row = h + 1
+    while row <= ws.max_row and ws.cell(row, 1).border.left.style:
+        body.append(row)
+        row += 1
+    for r in body:
+        for c, name in enumerate(headers, start=1):
+            cell = ws.cell(r, c)
+            value = cell.value
+            at = '%s!%s' % (where, cell.coordinate)
+            need(cell.border.top.style, at, 'no border')
+            need(cell.alignment.wrap_text, at, 'does not wrap')
+            if value is None:
+                continue
+            if name in DATE_COLUMNS:
+                need(isinstance(value, datetime.datetime), at, '%r is not a date' % value)
+            if isinstance(value, datetime.datetime):
+                need('年' in cell.number_format, at, 'date format %r' % cell.number_format)
+            if name in COUNT_COLUMNS and not (code == 'annual-report' and c == 1):
+                need(isinstance(value, (int, float)) and not isinstance(value, bool), at,
+                     '%r is not a number' % value)
+            if name in RATE_COLUMNS:
+                need(isinstance(value, (int, float)) and 0 <= value <= 1, at, 'rate %r' % value)
+                need('%' in cell.number_format, at, 'rate format %r' % cell.number_format)
+    return headers, body
+
+
+def read_attendance(ws, headers, body, where):
+    need(headers[:2] == ['序号', '姓名'], where, 'attendance starts with %r' % headers[:2])
+    need(headers[-len(ATTENDANCE_TOTALS):] == ATTENDANCE_TOTALS, where,
+         'attendance ends with %r' % headers[-len(ATTENDANCE_TOTALS):])
+    meetings = headers[2:-len(ATTENDANCE_TOTALS)]
+    for name in meetings:
+        need(re.match(r'\d+月\d+日\n', name), where, 'meeting column %r' % name)
+    members = []
+    for r in body:
+        values = [ws.cell(r, c).value for c in range(1, len(headers) + 1)]
+        marks = {'出': 0, '假': 0, '缺': 0, '补': 0}
+        for mark in values[2:2 + len(meetings)]:
+            mark = mark or ''
+            need(mark in MARKS, where, 'mark %r in row %d' % (mark, r))
+            for key in marks:
+                marks[key] += mark.count(key)
+        totals = dict(zip(ATTENDANCE_TOTALS, values[-len(ATTENDANCE_TOTALS):]))
+        members.append({
+            'name': values[1],
+            'expected': totals['应参加'],
+            'present': totals['出席'],
+            'leave': totals['请假'],
+            'absent': totals['缺席'],
+            'made_up': totals['补学'],
+            'attendance_rate': totals['出席率'],
+            'participation_rate': totals['参学率'],
+            'marks': marks,
+        })
+    return {'meetings': len(meetings), 'members': members}
+
+
+def check_documents(folder, year):
+    result = {}
+    for file in sorted(os.listdir(folder)):
+        if not file.endswith('.xlsx'):
+            continue
+        code = file[:-len('.xlsx')].split('@')[0]
+        path = os.path.join(folder, file)
+        wb = openpyxl.load_workbook(path)
+        document = {'sheets': wb.sheetnames, 'rows': {}, 'titles': {}}
+        for ws in wb.worksheets:
+            where = '%s [%s]' % (file, ws.title)
+            need(len(ws.title) <= 31, where, 'sheet name longer than 31 characters')
+            headers, body = check_sheet(ws, code, where, year)
+            if code in HEADERS:
+                need(headers == HEADERS[code], where, 'headers %r' % headers)
+            elif code == 'annual-report':
+                need(ws.title in ANNUAL_SHEETS, where, 'unexpected sheet')
+                need(headers == ANNUAL_SHEETS[ws.title], where, 'headers %r' % headers)
+            elif code == 'attendance':
+                document['attendance'] = read_attendance(ws, headers, body, where)
+            document['rows'][ws.title] = len(body)
+            document['titles'][ws.title] = ws['A1'].value
+        if code == 'annual-report':
+            need(sorted(wb.sheetnames) == sorted(ANNUAL_SHEETS), file, 'sheets %r' % wb.sheetnames)
+            members = wb['个人出勤情况']
+            h = header_row(members, file)
+            document['members'] = [members.cell(r, 2).value for r in range(h + 1, members.max_row + 1)
+                                   if members.cell(r, 1).border.left.style]
+        result[file[:-len('.xlsx')]] = document
+    return result
+
+
+def main(argv):
+    try:
+        if len(argv) == 4 and argv[1] == 'documents':
+            print(json.dumps(check_documents(argv[2], int(argv[3])), ensure_ascii=False))
+        elif len(argv) == 3 and argv[1] == 'sheets':
+            print(json.dumps(openpyxl.load_workbook(argv[2]).sheetnames, ensure_ascii=False))
+        else:
+            print('usage: check-xlsx.py documents FOLDER YEAR | sheets FILE', file=sys.stderr)
+            return 2
+    except CheckError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))
