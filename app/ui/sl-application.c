@@ -5,6 +5,14 @@
  * GApplication makes the program single-instance on the session bus: starting
  * it a second time activates the first process, which presents its window
  * again instead of opening the same ledger twice.
+ *
+ * The ledger is opened (and, for an older file, upgraded) in a worker
+ * thread before the window appears. A file that is no ledger, was written
+ * by a newer version or stays locked gets a message dialog, not a window.
+ *
+ * The example data opens in a window of its own, on a separate file beside
+ * the secretary's ledger (sl_example_database_path()), filled once from the
+ * archive built into the program: it never mixes with real records.
  */
 
 #define G_LOG_DOMAIN "sl-ui"
@@ -14,7 +22,11 @@
 #include <glib/gi18n.h>
 
 #include "sl-application.h"
+#include "sl-ledger.h"
+#include "sl-tasks.h"
 #include "sl-window.h"
+
+#define EXAMPLE_ARCHIVE "/org/studyledger/StudyLedger/example-archive.json"
 
 struct _SlApplication
 {
@@ -22,6 +34,9 @@ struct _SlApplication
 
   /* owned references */
   char *database_path;
+
+  gboolean opening;
+  gboolean opening_example;
 };
 
 G_DEFINE_FINAL_TYPE (SlApplication, sl_application, ADW_TYPE_APPLICATION)
@@ -67,33 +82,161 @@ sl_application_quit (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+show_open_error (SlApplication *self,
+                 const GError  *error)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (parent, _("Cannot Open the Ledger"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+
+  /* Without a window the dialog keeps the application alive until it is
+   * closed; then the program ends. */
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+example_opened_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  SlApplication *self = SL_APPLICATION (source);
+  g_autoptr(SlLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  SlWindow *window;
+
+  self->opening_example = FALSE;
+  g_application_release (G_APPLICATION (self));
+
+  if (!(ledger = sl_task_open_ledger_finish (result, &error)))
+    {
+      show_open_error (self, error);
+      return;
+    }
+
+  window = sl_window_new (GTK_APPLICATION (self), ledger, TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+example_prepared_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  SlApplication *self = SL_APPLICATION (source);
+  g_autofree char *path = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sl_task_prepare_example_finish (result, &error))
+    {
+      self->opening_example = FALSE;
+      g_application_release (G_APPLICATION (self));
+      show_open_error (self, error);
+      return;
+    }
+
+  sl_task_open_ledger_async (self, path, NULL, example_opened_cb, NULL);
+}
+
+static void
+sl_application_open_example (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  SlApplication *self = SL_APPLICATION (user_data);
+  g_autoptr(GBytes) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  /* One example window is enough. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (SL_IS_WINDOW (l->data) && sl_window_get_example (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
+  if (self->opening_example)
+    return;
+
+  archive = g_resources_lookup_data (EXAMPLE_ARCHIVE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  self->opening_example = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  path = sl_example_database_path ();
+  sl_task_prepare_example_async (self, path, archive, NULL, example_prepared_cb, path);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = sl_application_about },
   { .name = "quit", .activate = sl_application_quit },
+  { .name = "open-example", .activate = sl_application_open_example },
 };
 
 static void
 sl_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (sl_application_parent_class)->startup (application);
 
   gtk_window_set_default_icon_name (APP_ID);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "window.close", close_accels);
+}
+
+static void
+ledger_opened_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SlApplication *self = SL_APPLICATION (source);
+  g_autoptr(SlLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  SlWindow *window;
+
+  self->opening = FALSE;
+
+  if (!(ledger = sl_task_open_ledger_finish (result, &error)))
+    show_open_error (self, error);
+  else
+    {
+      window = sl_window_new (GTK_APPLICATION (self), ledger, FALSE);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+
+  g_application_release (G_APPLICATION (self));
 }
 
 static void
 sl_application_activate (GApplication *application)
 {
+  SlApplication *self = SL_APPLICATION (application);
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
-  if (window == NULL)
-    window = GTK_WINDOW (sl_window_new (GTK_APPLICATION (application)));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
 
-  gtk_window_present (window);
+  if (self->opening)
+    return;
+
+  /* Opening may upgrade an old file: not on the main loop. */
+  self->opening = TRUE;
+  g_application_hold (application);
+  sl_task_open_ledger_async (self, self->database_path, NULL, ledger_opened_cb, NULL);
 }
 
 static void

@@ -2,7 +2,18 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * (A first shell: the list and the editor are being written.)
+ * The year's meetings are read once, with their details so that head
+ * counts show, into one GListStore (one items-changed per load). The
+ * column view shows them through a filter (kind buttons, search) and a
+ * sort model driven by the column headers. Rows bind to the meeting
+ * objects themselves and to an SlMeetingMonitor for the counts, and the
+ * editor edits those same objects: a change in the editor shows in its row
+ * at once, without reading anything again.
+ *
+ * The editor is the second page of a leaflet that never unfolds: Back (the
+ * button, Alt+←, a swipe) returns to the list with the meeting saved.
+ * Deleting a meeting keeps the object; “Undo” saves it again, which
+ * restores it with its studies, attendance and measures.
  */
 
 #define G_LOG_DOMAIN "sl-meetings-page"
@@ -11,16 +22,49 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-enums.h"
 #include "sl-ledger.h"
+#include "sl-meeting.h"
+#include "sl-meeting-draft.h"
+#include "sl-meeting-editor.h"
+#include "sl-meeting-monitor.h"
 #include "sl-meetings-page.h"
+#include "sl-ui-util.h"
+#include "sl-util.h"
 
 struct _SlMeetingsPage
 {
-  AdwBin    parent_instance;
+  AdwBin              parent_instance;
 
-  /* owned */
-  SlLedger *ledger;
-  int       year;
+  /* template widgets */
+  AdwToastOverlay    *toast_overlay;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_page;
+  GtkWidget          *search_entry;
+  GtkWidget          *new_button;
+  GtkStack           *list_stack;
+  GtkColumnView      *column_view;
+  AdwStatusPage      *empty_page;
+  SlMeetingEditor    *editor;
+
+  /* borrowed references */
+  GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *kind_column;
+
+  /* owned references */
+  SlLedger           *ledger;
+  GListStore         *meetings;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  GtkCustomFilter    *kind_filter;
+  GtkStringFilter    *title_filter;
+  GtkStringFilter    *theme_filter;
+  char               *category;
+  SlMeeting          *deleted;      /* for meetings.undo */
+  AdwToast           *undo_toast;   /* weak */
+  guint               focus_tick;
+  guint               focus_frames;
+  int                 year;
 };
 
 G_DEFINE_FINAL_TYPE (SlMeetingsPage, sl_meetings_page, ADW_TYPE_BIN)
@@ -29,19 +73,877 @@ enum {
   PROP_0,
   PROP_LEDGER,
   PROP_YEAR,
+  PROP_CATEGORY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Categories of the filter buttons ------------------------------------------- */
+
+static gboolean
+kind_in_category (SlMeetingKind  kind,
+                  const char    *category)
+{
+  switch (kind)
+    {
+    case SL_MEETING_KIND_PARTY_GROUP:
+      return g_str_equal (category, "party_group");
+    case SL_MEETING_KIND_CENTRAL_GROUP:
+      return g_str_equal (category, "central_group");
+    case SL_MEETING_KIND_IDEOLOGY:
+    case SL_MEETING_KIND_SITUATION_ANALYSIS:
+      return g_str_equal (category, "special");
+    case SL_MEETING_KIND_BRANCH_ASSEMBLY:
+    case SL_MEETING_KIND_BRANCH_COMMITTEE:
+    case SL_MEETING_KIND_GROUP_MEETING:
+    case SL_MEETING_KIND_PARTY_LECTURE:
+      return g_str_equal (category, "branch");
+    case SL_MEETING_KIND_TRAINING:
+    case SL_MEETING_KIND_OTHER:
+    case SL_MEETING_KIND_NONE:
+    default:
+      return g_str_equal (category, "other");
+    }
+}
+
+static gboolean
+match_category (gpointer item,
+                gpointer user_data)
+{
+  SlMeetingsPage *self = user_data;
+
+  return g_str_equal (self->category, "all") ||
+         kind_in_category (sl_meeting_get_kind (item), self->category);
+}
+
+/* The kind a new meeting gets: the one the list shows, else the kind of
+ * the latest meeting, else a central group session. */
+static SlMeetingKind
+default_kind (SlMeetingsPage *self)
+{
+  static const struct { const char *category; SlMeetingKind kind; } kinds[] = {
+    { "party_group", SL_MEETING_KIND_PARTY_GROUP },
+    { "central_group", SL_MEETING_KIND_CENTRAL_GROUP },
+    { "special", SL_MEETING_KIND_IDEOLOGY },
+    { "branch", SL_MEETING_KIND_BRANCH_ASSEMBLY },
+    { "other", SL_MEETING_KIND_OTHER },
+  };
+  SlMeetingKind kind = SL_MEETING_KIND_CENTRAL_GROUP;
+  g_autofree char *latest = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (self->category, kinds[i].category))
+      return kinds[i].kind;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->meetings)); i++)
+    {
+      g_autoptr(SlMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), i);
+
+      if (latest == NULL || g_strcmp0 (sl_meeting_get_date (meeting), latest) >= 0)
+        {
+          g_free (latest);
+          latest = g_strdup (sl_meeting_get_date (meeting));
+          kind = sl_meeting_get_kind (meeting);
+        }
+    }
+
+  return kind;
+}
+
+/* A new meeting is on today when the page shows this year; when it shows
+ * another year, it follows that year's latest meeting. */
+static char *
+default_date (SlMeetingsPage *self)
+{
+  g_autofree char *today = sl_today ();
+  char *latest = NULL;
+
+  if (sl_date_get_year (today) == self->year)
+    return g_steal_pointer (&today);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->meetings)); i++)
+    {
+      g_autoptr(SlMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), i);
+
+      if (g_strcmp0 (sl_meeting_get_date (meeting), latest) > 0)
+        {
+          g_free (latest);
+          latest = g_strdup (sl_meeting_get_date (meeting));
+        }
+    }
+
+  return latest ? latest : g_strdup_printf ("%04d-01-01", self->year);
+}
+
+/* List state ---------------------------------------------------------------- */
+
+static void
+update_list_stack (SlMeetingsPage *self)
+{
+  g_autofree char *title = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) == 0)
+    {
+      /* Translators: %d is a year. */
+      title = g_strdup_printf (_("No Meetings in %d"), self->year);
+      adw_status_page_set_title (self->empty_page, title);
+      adw_status_page_set_description (self->empty_page,
+                                       self->ledger && sl_ledger_is_empty (self->ledger)
+                                       ? _("Import the roster first: run “study-ledger import-roster” or use the members page")
+                                       : _("Meetings you log appear here, newest first"));
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+}
+
+static void
+update_actions (SlMeetingsPage *self)
+{
+  gboolean has_ledger = self->ledger != NULL && self->year > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.new", has_ledger);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.new-kind", has_ledger);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.delete",
+                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.undo", self->deleted != NULL);
+}
+
+static void
+reload (SlMeetingsPage *self)
+{
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sl_meeting_editor_edit (self->editor, NULL, FALSE);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_page);
+
+  if (self->ledger != NULL && self->year > 0)
+    {
+      meetings = sl_ledger_load_meetings (self->ledger, self->year, NULL, TRUE, &error);
+      if (meetings == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("Cannot read the meetings: %s"), error->message);
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+        }
+    }
+
+  /* One items-changed for the whole year. */
+  g_list_store_splice (self->meetings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->meetings)),
+                       meetings ? meetings->pdata : NULL, meetings ? meetings->len : 0);
+
+  update_list_stack (self);
+  update_actions (self);
+}
+
+static gboolean
+find_meeting (SlMeetingsPage *self,
+              const char     *id,
+              guint          *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->meetings));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), i);
+
+      if (g_strcmp0 (sl_record_get_id (SL_RECORD (meeting)), id) == 0)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The row widget that shows @meeting: the ancestor, just below the inner
+ * list view, of the date label that bind_label() tagged with it. */
+static GtkWidget *
+find_row (GtkWidget *widget,
+          SlMeeting *meeting)
+{
+  if (g_object_get_data (G_OBJECT (widget), "sl-meeting") == meeting)
+    {
+      GtkWidget *row = widget;
+
+      while (gtk_widget_get_parent (row) != NULL && !GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)))
+        row = gtk_widget_get_parent (row);
+      return gtk_widget_get_parent (row) != NULL ? row : NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_row (child, meeting);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* Puts the keyboard focus on the selected row. GTK 4.8 has no API for the
+ * focus row of a column view, so the row's widget is focused. A row just
+ * added, or a list just shown again, gets its widget in the layout of the
+ * next frame, and the leaflet gives the focus back to where it was on the
+ * page when its transition ends: hence the wait for both. */
+static gboolean
+focus_selected_row (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       data)
+{
+  SlMeetingsPage *self = data;
+  SlMeeting *meeting = gtk_single_selection_get_selected_item (self->selection);
+  GtkWidget *row;
+
+  if (adw_leaflet_get_child_transition_running (self->leaflet))
+    self->focus_frames = 0;
+  if (++self->focus_frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->focus_tick = 0;
+
+  if (meeting != NULL &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->list_page &&
+      (row = find_row (GTK_WIDGET (self->column_view), meeting)) != NULL)
+    gtk_widget_grab_focus (row);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+select_meeting (SlMeetingsPage *self,
+                SlMeeting      *meeting)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlMeeting) item = g_list_model_get_item (model, i);
+
+      if (item != meeting)
+        continue;
+
+      gtk_single_selection_set_selected (self->selection, i);
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_LIST_VIEW (child))
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", i);
+
+      self->focus_frames = 0;
+      if (self->focus_tick == 0)
+        self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                         focus_selected_row, self, NULL);
+      return;
+    }
+}
+
+/* Cells --------------------------------------------------------------------- */
+
+typedef enum {
+  CELL_DATE,
+  CELL_KIND,
+  CELL_TITLE,
+  CELL_THEME,
+  CELL_ATTENDANCE,
+  CELL_FIRST_TOPIC,
+} CellKind;
+
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  data)
+{
+  CellKind cell = GPOINTER_TO_INT (data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), cell == CELL_ATTENDANCE ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (cell == CELL_DATE || cell == CELL_ATTENDANCE)
+    gtk_widget_add_css_class (label, "numeric");
+  if (cell == CELL_KIND || cell == CELL_THEME)
+    gtk_widget_add_css_class (label, "dim-label");
+  if (cell == CELL_TITLE)
+    sl_ui_label_tooltip_shows_text (label);
+  if (cell == CELL_FIRST_TOPIC)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0.5);
+      gtk_widget_add_css_class (label, "accent");
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static gboolean
+kind_to_label (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  g_value_set_string (to, sl_meeting_kind_to_label (g_value_get_enum (from)));
+  return TRUE;
+}
+
+static void
+update_attendance_cell (GtkLabel         *label,
+                        GParamSpec       *pspec,
+                        SlMeetingMonitor *monitor)
+{
+  guint expected = sl_meeting_monitor_get_expected (monitor);
+  guint present = sl_meeting_monitor_get_present (monitor);
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+
+  text = expected > 0 ? g_strdup_printf ("%u/%u", present, expected) : g_strdup ("—");
+  gtk_label_set_label (label, text);
+
+  description = g_strdup_printf (_("%u of %u present, %u on leave, %u absent"),
+                                 present, expected,
+                                 sl_meeting_monitor_get_leave (monitor),
+                                 sl_meeting_monitor_get_absent (monitor));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), expected > 0 ? description : NULL);
+}
+
+static void
+update_first_topic_cell (GtkLabel         *label,
+                         GParamSpec       *pspec,
+                         SlMeetingMonitor *monitor)
+{
+  gboolean first_topic = sl_meeting_monitor_get_first_topic (monitor);
+
+  gtk_label_set_label (label, first_topic ? "✓" : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label),
+                               first_topic ? _("Has a first agenda item (第一议题)") : NULL);
+}
+
+static void
+bind_label (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  data)
+{
+  CellKind cell = GPOINTER_TO_INT (data);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  SlMeeting *meeting = gtk_list_item_get_item (item);
+  GBinding *binding = NULL;
+  SlMeetingMonitor *monitor;
+
+  switch (cell)
+    {
+    case CELL_DATE:
+      binding = g_object_bind_property (meeting, "date", label, "label", G_BINDING_SYNC_CREATE);
+      g_object_set_data (G_OBJECT (label), "sl-meeting", meeting);
+      break;
+    case CELL_KIND:
+      binding = g_object_bind_property_full (meeting, "kind", label, "label", G_BINDING_SYNC_CREATE,
+                                             kind_to_label, NULL, NULL, NULL);
+      break;
+    case CELL_TITLE:
+      binding = g_object_bind_property (meeting, "title", label, "label", G_BINDING_SYNC_CREATE);
+      break;
+    case CELL_THEME:
+      binding = g_object_bind_property (meeting, "theme", label, "label", G_BINDING_SYNC_CREATE);
+      break;
+    case CELL_ATTENDANCE:
+    case CELL_FIRST_TOPIC:
+      /* Counts live in the meeting's child lists: a monitor per visible
+       * row watches them, and goes away when the row is recycled. */
+      monitor = sl_meeting_monitor_new (meeting);
+      g_signal_connect_object (monitor, "notify",
+                               cell == CELL_ATTENDANCE ? G_CALLBACK (update_attendance_cell)
+                                                       : G_CALLBACK (update_first_topic_cell),
+                               label, G_CONNECT_SWAPPED);
+      if (cell == CELL_ATTENDANCE)
+        update_attendance_cell (GTK_LABEL (label), NULL, monitor);
+      else
+        update_first_topic_cell (GTK_LABEL (label), NULL, monitor);
+      g_object_set_data_full (G_OBJECT (item), "sl-monitor", monitor, g_object_unref);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (binding != NULL)
+    g_object_set_data_full (G_OBJECT (item), "sl-binding", g_object_ref (binding),
+                            (GDestroyNotify) g_object_unref);
+}
+
+static void
+unbind_label (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  data)
+{
+  GBinding *binding = g_object_get_data (G_OBJECT (item), "sl-binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  g_object_set_data (G_OBJECT (item), "sl-binding", NULL);
+  g_object_set_data (G_OBJECT (item), "sl-monitor", NULL);
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "sl-meeting", NULL);
+}
+
+static int
+compare_attendance (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  guint expected_a, present_a, expected_b, present_b;
+
+  sl_meeting_count_attendance ((SlMeeting *) a, &expected_a, &present_a, NULL, NULL);
+  sl_meeting_count_attendance ((SlMeeting *) b, &expected_b, &present_b, NULL, NULL);
+
+  /* By rate (a × d against b × c avoids division), then by head count. */
+  if ((guint64) present_a * expected_b != (guint64) present_b * expected_a)
+    return (guint64) present_a * expected_b < (guint64) present_b * expected_a ? -1 : 1;
+  return (expected_a > expected_b) - (expected_a < expected_b);
+}
+
+static int
+compare_kind (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  return (int) sl_meeting_get_kind ((SlMeeting *) a) - (int) sl_meeting_get_kind ((SlMeeting *) b);
+}
+
+static int
+compare_first_topic (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  return sl_meeting_has_first_topic ((SlMeeting *) a) - sl_meeting_has_first_topic ((SlMeeting *) b);
+}
+
+static GtkColumnViewColumn *
+add_column (SlMeetingsPage *self,
+            const char     *title,
+            CellKind        cell,
+            GtkSorter      *sorter,
+            gboolean        expand,
+            int             fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (cell));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), GINT_TO_POINTER (cell));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_label), GINT_TO_POINTER (cell));
+
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  gtk_column_view_append_column (self->column_view, column);
+
+  g_object_unref (sorter);
+  g_object_unref (column);
+  return column;
+}
+
+static GtkSorter *
+string_sorter (const char *property)
+{
+  return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SL_TYPE_MEETING, NULL, property)));
+}
+
+static void
+setup_columns (SlMeetingsPage *self)
+{
+  GtkSorter *sorter;
+
+  self->date_column = add_column (self, _("Date"), CELL_DATE, string_sorter ("date"), FALSE, 110);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_kind, NULL, NULL));
+  self->kind_column = add_column (self, _("Kind"), CELL_KIND, sorter, FALSE, 180);
+  add_column (self, _("Title"), CELL_TITLE, string_sorter ("title"), TRUE, -1);
+  add_column (self, _("Theme"), CELL_THEME, string_sorter ("theme"), TRUE, -1);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_attendance, NULL, NULL));
+  /* Translators: column of a meeting's head count, “实到/应到”. */
+  add_column (self, _("Present/Expected"), CELL_ATTENDANCE, sorter, FALSE, 130);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_first_topic, NULL, NULL));
+  /* Translators: a short column title, “第一议题”. */
+  add_column (self, _("First Topic"), CELL_FIRST_TOPIC, sorter, FALSE, 90);
+
+  /* Newest first: the meeting just logged is at the top. */
+  gtk_column_view_sort_by_column (self->column_view, self->date_column, GTK_SORT_DESCENDING);
+}
+
+/* Filtering ------------------------------------------------------------------ */
+
+static void
+on_search_changed (SlMeetingsPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  gtk_string_filter_set_search (self->title_filter, text);
+  gtk_string_filter_set_search (self->theme_filter, text);
+}
+
+static void
+on_stop_search (SlMeetingsPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+on_search_activate (SlMeetingsPage *self)
+{
+  /* Enter in the search opens the first result. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    {
+      g_autoptr(SlMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
+      sl_meetings_page_open_meeting (self, sl_record_get_id (SL_RECORD (meeting)));
+    }
+}
+
+static void
+set_category (SlMeetingsPage *self,
+              const char     *category)
+{
+  if (!sl_set_str (&self->category, category ? category : "all"))
+    return;
+
+  gtk_column_view_column_set_visible (self->kind_column,
+                                      g_str_equal (self->category, "all") ||
+                                      g_str_equal (self->category, "special") ||
+                                      g_str_equal (self->category, "branch") ||
+                                      g_str_equal (self->category, "other"));
+  gtk_filter_changed (GTK_FILTER (self->kind_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
+}
+
+/* Opening, creating, deleting ---------------------------------------------- */
+
+static void
+show_editor (SlMeetingsPage *self,
+             SlMeeting      *meeting,
+             gboolean        is_draft)
+{
+  sl_meeting_editor_edit (self->editor, meeting, is_draft);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+  sl_meeting_editor_focus_first (self->editor);
+}
+
+void
+sl_meetings_page_open_meeting (SlMeetingsPage *self,
+                               const char     *id)
+{
+  g_autoptr(SlMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  g_return_if_fail (SL_IS_MEETINGS_PAGE (self));
+  g_return_if_fail (id != NULL);
+
+  if (self->ledger == NULL)
+    return;
+
+  if (find_meeting (self, id, &position))
+    meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), position);
+  else if ((meeting = sl_ledger_load_meeting (self->ledger, id, &error)) == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  show_editor (self, meeting, FALSE);
+}
+
+static void
+new_meeting (SlMeetingsPage *self,
+             SlMeetingKind   kind)
+{
+  g_autofree char *date = default_date (self);
+  g_autoptr(SlMeeting) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->ledger == NULL)
+    return;
+
+  draft = sl_meeting_draft_new (self->ledger, NULL, kind, date, &error);
+  if (draft == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  show_editor (self, draft, TRUE);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  SlMeetingsPage *self = SL_MEETINGS_PAGE (widget);
+
+  new_meeting (self, default_kind (self));
+}
+
+static void
+new_kind_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SlMeetingsPage *self = SL_MEETINGS_PAGE (widget);
+  int kind;
+
+  if (!sl_enum_from_code (SL_TYPE_MEETING_KIND, g_variant_get_string (parameter, NULL), &kind) ||
+      kind == SL_MEETING_KIND_NONE)
+    return;
+
+  new_meeting (self, kind);
+}
+
+static void
+on_undo_toast_dismissed (SlMeetingsPage *self,
+                         AdwToast       *toast)
+{
+  if (self->undo_toast == toast)
+    {
+      self->undo_toast = NULL;
+      g_clear_object (&self->deleted);
+      update_actions (self);
+    }
+}
+
+static void
+delete_meeting (SlMeetingsPage *self,
+                SlMeeting      *meeting)
+{
+  g_autoptr(SlMeeting) kept = g_object_ref (meeting);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const char *title = sl_meeting_get_title (meeting);
+  gboolean stored;
+  guint position;
+  AdwToast *toast;
+
+  if (sl_meeting_editor_get_meeting (self->editor) == meeting)
+    {
+      stored = sl_meeting_editor_is_stored (self->editor);
+      sl_meeting_editor_edit (self->editor, NULL, FALSE);
+      adw_leaflet_set_visible_child (self->leaflet, self->list_page);
+    }
+  else
+    stored = TRUE;
+
+  /* A draft never stored is only forgotten. */
+  if (!stored)
+    return;
+
+  if (!sl_ledger_delete (self->ledger, meeting, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  if (find_meeting (self, sl_record_get_id (SL_RECORD (meeting)), &position))
+    g_list_store_remove (self->meetings, position);
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_set_object (&self->deleted, kept);
+
+  /* Translators: %s is a meeting's title. */
+  message = g_strdup_printf (_("“%s” deleted"), title ? title : _("Meeting"));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "meetings.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+  self->undo_toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  update_list_stack (self);
+  update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SlMeetingsPage *self = SL_MEETINGS_PAGE (widget);
+  SlMeeting *meeting = gtk_single_selection_get_selected_item (self->selection);
+
+  if (meeting != NULL)
+    delete_meeting (self, meeting);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SlMeetingsPage *self = SL_MEETINGS_PAGE (widget);
+  g_autoptr(SlMeeting) meeting = g_steal_pointer (&self->deleted);
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (meeting == NULL)
+    return;
+
+  if (self->undo_toast != NULL)
+    {
+      AdwToast *toast = self->undo_toast;
+
+      self->undo_toast = NULL;
+      adw_toast_dismiss (toast);
+    }
+
+  /* Saving the same object again restores it with all its rows. */
+  if (!sl_ledger_save_meeting (self->ledger, meeting, SL_SAVE_REPLACE, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      update_actions (self);
+      return;
+    }
+
+  if (sl_meeting_get_year (meeting) == self->year &&
+      !find_meeting (self, sl_record_get_id (SL_RECORD (meeting)), &position))
+    g_list_store_append (self->meetings, meeting);
+
+  select_meeting (self, meeting);
+  update_list_stack (self);
+  update_actions (self);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SlMeetingsPage *self = SL_MEETINGS_PAGE (widget);
+
+  if (adw_leaflet_get_visible_child (self->leaflet) != self->list_page)
+    return;
+
+  gtk_widget_grab_focus (self->search_entry);
+}
+
+/* Editor -------------------------------------------------------------------- */
+
+static void
+on_editor_saved (SlMeetingsPage  *self,
+                 SlMeeting       *meeting)
+{
+  guint position;
+
+  /* A draft's first save puts it on the list. */
+  if (sl_meeting_get_year (meeting) == self->year &&
+      !find_meeting (self, sl_record_get_id (SL_RECORD (meeting)), &position))
+    {
+      g_list_store_append (self->meetings, meeting);
+      update_list_stack (self);
+    }
+}
+
+/* Back on the list: a meeting moved to another year leaves this one. */
+static void
+leave_editor (SlMeetingsPage *self)
+{
+  g_autoptr(SlMeeting) meeting = NULL;
+  guint position;
+
+  if (sl_meeting_editor_get_meeting (self->editor) == NULL)
+    return;
+
+  sl_meeting_editor_flush (self->editor, NULL);
+  meeting = g_object_ref (sl_meeting_editor_get_meeting (self->editor));
+  sl_meeting_editor_edit (self->editor, NULL, FALSE);
+
+  if (sl_meeting_get_year (meeting) != self->year &&
+      find_meeting (self, sl_record_get_id (SL_RECORD (meeting)), &position))
+    {
+      g_autofree char *message = NULL;
+
+      g_list_store_remove (self->meetings, position);
+      /* Translators: %d is a year. */
+      message = g_strdup_printf (_("The meeting now belongs to %d"), sl_meeting_get_year (meeting));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      update_list_stack (self);
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  select_meeting (self, meeting);
+}
+
+static void
+on_editor_close (SlMeetingsPage *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_page);
+}
+
+static void
+on_editor_delete (SlMeetingsPage *self,
+                  SlMeeting      *meeting)
+{
+  delete_meeting (self, meeting);
+}
+
+static void
+on_visible_child_changed (SlMeetingsPage *self)
+{
+  if (adw_leaflet_get_visible_child (self->leaflet) == self->list_page)
+    leave_editor (self);
+}
+
+static void
+on_row_activated (SlMeetingsPage *self,
+                  guint           position)
+{
+  g_autoptr(SlMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (meeting != NULL)
+    show_editor (self, meeting, FALSE);
+}
+
+/* GObject ------------------------------------------------------------------- */
 
 static void
 sl_meetings_page_dispose (GObject *object)
 {
   SlMeetingsPage *self = SL_MEETINGS_PAGE (object);
 
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->focus_tick);
+  self->focus_tick = 0;
+
+  /* The editor saves what is pending while the ledger is still there. */
+  /* AdwBin unparents its child itself: let it go before the template
+   * drops its own reference, or both would unparent it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_MEETINGS_PAGE);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->meetings);
+  g_clear_object (&self->kind_filter);
+  g_clear_object (&self->title_filter);
+  g_clear_object (&self->theme_filter);
+  g_clear_object (&self->deleted);
   g_clear_object (&self->ledger);
 
   G_OBJECT_CLASS (sl_meetings_page_parent_class)->dispose (object);
+}
+
+static void
+sl_meetings_page_finalize (GObject *object)
+{
+  SlMeetingsPage *self = SL_MEETINGS_PAGE (object);
+
+  g_free (self->category);
+
+  G_OBJECT_CLASS (sl_meetings_page_parent_class)->finalize (object);
 }
 
 static void
@@ -54,9 +956,10 @@ sl_meetings_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_LEDGER: g_value_set_object (value, self->ledger); break;
-    case PROP_YEAR:   g_value_set_int (value, self->year); break;
-    default:          G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_LEDGER:   g_value_set_object (value, self->ledger); break;
+    case PROP_YEAR:     g_value_set_int (value, self->year); break;
+    case PROP_CATEGORY: g_value_set_string (value, self->category); break;
+    default:            G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -70,9 +973,10 @@ sl_meetings_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_LEDGER: sl_meetings_page_set_ledger (self, g_value_get_object (value)); break;
-    case PROP_YEAR:   sl_meetings_page_set_year (self, g_value_get_int (value)); break;
-    default:          G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_LEDGER:   sl_meetings_page_set_ledger (self, g_value_get_object (value)); break;
+    case PROP_YEAR:     sl_meetings_page_set_year (self, g_value_get_int (value)); break;
+    case PROP_CATEGORY: set_category (self, g_value_get_string (value)); break;
+    default:            G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -80,8 +984,10 @@ static void
 sl_meetings_page_class_init (SlMeetingsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_meetings_page_dispose;
+  object_class->finalize = sl_meetings_page_finalize;
   object_class->get_property = sl_meetings_page_get_property;
   object_class->set_property = sl_meetings_page_set_property;
 
@@ -91,17 +997,118 @@ sl_meetings_page_class_init (SlMeetingsPageClass *klass)
   properties[PROP_YEAR] =
     g_param_spec_int ("year", NULL, NULL, 0, 9999, 0,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SlMeetingsPage:category:
+   *
+   * Which meetings the list shows: "all", "party_group", "central_group",
+   * "special" (ideology and situation analysis), "branch" or "other".
+   */
+  properties[PROP_CATEGORY] =
+    g_param_spec_string ("category", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SL_TYPE_MEETING_EDITOR);
+
+  gtk_widget_class_install_property_action (widget_class, "meetings.filter", "category");
+  gtk_widget_class_install_action (widget_class, "meetings.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "meetings.new-kind", "s", new_kind_action);
+  gtk_widget_class_install_action (widget_class, "meetings.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "meetings.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "meetings.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "meetings.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "meetings.search", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/studyledger/StudyLedger/sl-meetings-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, list_page);
+  gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_saved);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_close);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_delete);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
+}
+
+static GMenuModel *
+new_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+
+  for (SlMeetingKind kind = SL_MEETING_KIND_PARTY_GROUP; kind <= SL_MEETING_KIND_OTHER; kind++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (sl_meeting_kind_to_label (kind), NULL);
+
+      g_menu_item_set_action_and_target (item, "meetings.new-kind", "s",
+                                         sl_enum_to_code (SL_TYPE_MEETING_KIND, kind));
+      g_menu_append_item (menu, item);
+    }
+
+  return G_MENU_MODEL (menu);
 }
 
 static void
 sl_meetings_page_init (SlMeetingsPage *self)
 {
-  GtkWidget *status = adw_status_page_new ();
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  g_autoptr(GMenuModel) menu = NULL;
+  GtkEveryFilter *every;
+  GtkAnyFilter *any;
+  GtkShortcutController *shortcuts;
 
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Meetings"));
-  adw_bin_set_child (ADW_BIN (self), status);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->category = g_strdup ("all");
+  self->meetings = g_list_store_new (SL_TYPE_MEETING);
+
+  self->kind_filter = gtk_custom_filter_new (match_category, self, NULL);
+  self->title_filter = gtk_string_filter_new (gtk_property_expression_new (SL_TYPE_MEETING, NULL, "title"));
+  self->theme_filter = gtk_string_filter_new (gtk_property_expression_new (SL_TYPE_MEETING, NULL, "theme"));
+  any = gtk_any_filter_new ();
+  gtk_multi_filter_append (GTK_MULTI_FILTER (any), g_object_ref (GTK_FILTER (self->title_filter)));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (any), g_object_ref (GTK_FILTER (self->theme_filter)));
+  every = gtk_every_filter_new ();
+  gtk_multi_filter_append (GTK_MULTI_FILTER (every), g_object_ref (GTK_FILTER (self->kind_filter)));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (every), GTK_FILTER (any));
+
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->meetings)), GTK_FILTER (every));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  setup_columns (self);
+  gtk_sort_list_model_set_sorter (sorted, gtk_column_view_get_sorter (self->column_view));
+
+  menu = new_menu ();
+  adw_split_button_set_menu_model (ADW_SPLIT_BUTTON (self->new_button), menu);
+
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_list_stack), self);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_actions), self);
+
+  /* Delete works on the list, not while typing in the search. */
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("meetings.delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (shortcuts));
+
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry), GTK_WIDGET (self->column_view));
+
+  update_list_stack (self);
+  update_actions (self);
 }
 
 SlLedger *
@@ -116,9 +1123,18 @@ sl_meetings_page_set_ledger (SlMeetingsPage *self,
                              SlLedger       *ledger)
 {
   g_return_if_fail (SL_IS_MEETINGS_PAGE (self));
+  g_return_if_fail (ledger == NULL || SL_IS_LEDGER (ledger));
 
-  if (g_set_object (&self->ledger, ledger))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEDGER]);
+  if (self->ledger == ledger)
+    return;
+
+  sl_meeting_editor_edit (self->editor, NULL, FALSE);
+  g_clear_object (&self->deleted);
+  g_set_object (&self->ledger, ledger);
+  sl_meeting_editor_set_ledger (self->editor, ledger);
+  reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEDGER]);
 }
 
 int
@@ -134,16 +1150,13 @@ sl_meetings_page_set_year (SlMeetingsPage *self,
 {
   g_return_if_fail (SL_IS_MEETINGS_PAGE (self));
 
-  if (self->year != year)
-    {
-      self->year = year;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
-    }
-}
+  if (self->year == year)
+    return;
 
-void
-sl_meetings_page_open_meeting (SlMeetingsPage *self,
-                               const char     *id)
-{
-  g_return_if_fail (SL_IS_MEETINGS_PAGE (self));
+  /* What is being typed belongs to the old year's meeting: save it first. */
+  sl_meeting_editor_flush (self->editor, NULL);
+  self->year = year;
+  reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }

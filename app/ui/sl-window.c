@@ -1,34 +1,113 @@
-/* sl-window.c — the main window
+/* sl-window.c — the main window: a ledger's pages and the commands on it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * For now a placeholder that says the window is being built and points to
- * the command line. Its size and maximized state are bound to GSettings, so
- * they come back at the next start without any code saving them.
+ * A sidebar lists the pages (overview, meetings, plan, members, measures,
+ * research topics); the page shown fills the rest. On a narrow window the
+ * leaflet folds and shows one of the two at a time. The header holds the
+ * year every page shows, which GSettings remembers (last-year).
+ *
+ * Every command is an action of the window (win.*), so that the menu, the
+ * buttons and the keyboard shortcuts name it instead of calling code, and
+ * sl_window_actions_update() is the one place that says what is possible.
+ *
+ * Imports, exports and backups run in a worker thread on their own
+ * connection (sl-tasks.c); the header shows a spinner meanwhile, and the
+ * window's lists are read again when an import is done. An empty ledger
+ * shows a welcome page instead of the overview.
+ *
+ * Window size and the year are bound to GSettings. An example window (the
+ * built-in example data) binds neither: it must not change what the
+ * secretary's own window remembers.
  */
 
-#define G_LOG_DOMAIN "sl-ui"
+#define G_LOG_DOMAIN "sl-window"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "sl-archive.h"
+#include "sl-bench-hook.h"
+#include "sl-database.h"
+#include "sl-ledger.h"
+#include "sl-ledger-queries.h"
+#include "sl-measures-page.h"
+#include "sl-meetings-page.h"
+#include "sl-members-page.h"
+#include "sl-overview-page.h"
+#include "sl-plan-page.h"
+#include "sl-research-page.h"
+#include "sl-roster-dialog.h"
+#include "sl-roster-import.h"
+#include "sl-search-page.h"
+#include "sl-tasks.h"
+#include "sl-ui-util.h"
+#include "sl-util.h"
 #include "sl-window.h"
 
 struct _SlWindow
 {
-  AdwApplicationWindow parent_instance;
+  AdwApplicationWindow  parent_instance;
 
   /* template widgets */
-  AdwHeaderBar *header_bar;
-  GtkMenuButton *primary_menu_button;
-  AdwStatusPage *status_page;
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_box;
+  GtkListBox           *sidebar_list;
+  AdwWindowTitle       *sidebar_title;
+  AdwWindowTitle       *page_title;
+  GtkDropDown          *year_dropdown;
+  GtkStringList        *year_model;
+  GtkSpinner           *busy_spinner;
+  GtkStack             *content_stack;
+  GtkWidget            *overview_page;
+  GtkWidget            *meetings_page;
+  GtkWidget            *plan_page;
+  GtkWidget            *members_page;
+  GtkWidget            *measures_page;
+  GtkWidget            *research_page;
+  GtkWidget            *search_page;
 
   /* owned references */
-  GSettings *settings;
+  SlLedger             *ledger;
+  GSettings            *settings;
+  GArray               *years;          /* int, in the order of year_model */
+  GCancellable         *cancellable;
+  GtkNativeDialog      *chooser;
+  GFile                *pending_archive; /* an archive that asks to be merged */
+  GApplication         *held;            /* held while work runs */
+
+  int                   year;
+  guint                 busy;
+  gboolean              example;
+  gboolean              empty;
+  gboolean              updating_years;
+  gboolean              updating_sidebar;
 };
 
 G_DEFINE_FINAL_TYPE (SlWindow, sl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LEDGER,
+  PROP_YEAR,
+  PROP_EXAMPLE,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The sidebar's pages, in its order and that of Ctrl+1..6. */
+static const char * const sidebar_pages[] = {
+  "overview", "meetings", "plan", "members", "measures", "research",
+};
+
+static void sl_window_actions_update (SlWindow *self);
+static void sl_window_set_ledger     (SlWindow *self,
+                                      SlLedger *ledger);
 
 /* g_settings_new() aborts when the schema is missing, which happens when the
  * program runs from the build tree without GSETTINGS_SCHEMA_DIR: the window
@@ -52,39 +131,779 @@ sl_window_settings_new (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+static int
+current_year (void)
+{
+  g_autofree char *today = sl_today ();
+
+  return sl_date_get_year (today);
+}
+
+static const char *
+database_path (SlWindow *self)
+{
+  return self->ledger ? sl_database_get_path (sl_ledger_get_database (self->ledger)) : NULL;
+}
+
+/* Years ----------------------------------------------------------------- */
+
 static void
-sl_window_dispose (GObject *object)
+refresh_years (SlWindow *self)
+{
+  g_autoptr(GArray) with_records = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  if (self->ledger != NULL)
+    with_records = sl_ledger_query_years (self->ledger, NULL);
+  years = sl_years_for_selector (with_records, current_year (), self->year);
+
+  labels = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < years->len; i++)
+    {
+      int year = g_array_index (years, int, i);
+
+      /* Translators: a year in the year selector; in Chinese "%d年". */
+      g_ptr_array_add (labels, g_strdup_printf (C_("year", "%d"), year));
+      if (year == self->year)
+        selected = i;
+    }
+  g_ptr_array_add (labels, NULL);
+
+  self->updating_years = TRUE;
+
+  if (self->years == NULL || self->years->len != years->len ||
+      memcmp (self->years->data, years->data, years->len * sizeof (int)) != 0)
+    {
+      gtk_string_list_splice (self->year_model, 0,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->year_model)),
+                              (const char * const *) labels->pdata);
+      g_clear_pointer (&self->years, g_array_unref);
+      self->years = g_steal_pointer (&years);
+    }
+
+  gtk_drop_down_set_selected (self->year_dropdown, selected);
+  self->updating_years = FALSE;
+}
+
+static void
+year_selected_cb (SlWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+
+  if (self->updating_years || self->years == NULL || selected >= self->years->len)
+    return;
+
+  sl_window_set_year (self, g_array_index (self->years, int, selected));
+}
+
+/* Pages ----------------------------------------------------------------- */
+
+static gboolean
+page_uses_year (const char *name)
+{
+  return !g_str_equal (name, "members") && !g_str_equal (name, "search") &&
+         !g_str_equal (name, "welcome");
+}
+
+static void
+select_sidebar_row (SlWindow   *self,
+                    const char *name)
+{
+  GtkListBoxRow *row = NULL;
+
+  if (g_str_equal (name, "welcome"))
+    name = "overview";
+
+  for (guint i = 0; i < G_N_ELEMENTS (sidebar_pages); i++)
+    if (g_str_equal (sidebar_pages[i], name))
+      row = gtk_list_box_get_row_at_index (self->sidebar_list, i);
+
+  self->updating_sidebar = TRUE;
+  if (row != NULL)
+    gtk_list_box_select_row (self->sidebar_list, row);
+  else
+    gtk_list_box_unselect_all (self->sidebar_list);
+  self->updating_sidebar = FALSE;
+}
+
+static void
+visible_page_changed_cb (SlWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->content_stack);
+  GtkStackPage *page;
+
+  if (name == NULL)
+    return;
+
+  page = gtk_stack_get_page (self->content_stack,
+                             gtk_stack_get_visible_child (self->content_stack));
+  adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+  /* A meeting saved meanwhile may have started a year. */
+  refresh_years (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), page_uses_year (name));
+  select_sidebar_row (self, name);
+}
+
+void
+sl_window_show_page (SlWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (SL_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  /* An empty ledger has nothing to give an overview of. */
+  if (g_str_equal (name, "overview") && self->empty)
+    name = "welcome";
+
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+
+  /* Focus left on the page just hidden would land on the new page's first
+   * field, with its text selected for the next key to replace. The
+   * sidebar's row is a safer place; Tab goes on into the page. */
+  if (!adw_leaflet_get_folded (self->leaflet))
+    {
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
+
+      if (row != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
+}
+
+static void
+sidebar_row_activated_cb (SlWindow      *self,
+                          GtkListBoxRow *row)
+{
+  if (self->updating_sidebar)
+    return;
+
+  sl_window_show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+update_empty (SlWindow *self)
+{
+  gboolean empty = self->ledger == NULL || sl_ledger_is_empty (self->ledger);
+  const char *name = gtk_stack_get_visible_child_name (self->content_stack);
+
+  self->empty = empty;
+
+  if (name == NULL || (empty && g_str_equal (name, "overview")))
+    sl_window_show_page (self, "overview");
+  else if (!empty && g_str_equal (name, "welcome"))
+    gtk_stack_set_visible_child_name (self->content_stack, "overview");
+
+  sl_window_actions_update (self);
+}
+
+static void
+roster_changed_cb (SlWindow *self)
+{
+  update_empty (self);
+}
+
+/**
+ * sl_window_reload:
+ *
+ * Reads the ledger again after another connection wrote to it (an import
+ * in a worker thread): the live roster lists, the years, and the page
+ * shown.
+ */
+void
+sl_window_reload (SlWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SL_IS_WINDOW (self));
+
+  if (self->ledger == NULL)
+    return;
+
+  if (!sl_ledger_query_reload (self->ledger, &error))
+    g_warning ("Cannot read the roster again: %s", error->message);
+
+  refresh_years (self);
+  sl_overview_page_reload (SL_OVERVIEW_PAGE (self->overview_page));
+  sl_plan_page_reload (SL_PLAN_PAGE (self->plan_page));
+  sl_measures_page_reload (SL_MEASURES_PAGE (self->measures_page));
+  sl_research_page_reload (SL_RESEARCH_PAGE (self->research_page));
+  update_empty (self);
+}
+
+/* Long work ------------------------------------------------------------- */
+
+static void
+begin_busy (SlWindow   *self,
+            const char *what)
+{
+  if (self->busy++ == 0)
+    {
+      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+      /* The work finishes even when the window is closed meanwhile. */
+      if (application != NULL)
+        {
+          self->held = g_object_ref (G_APPLICATION (application));
+          g_application_hold (self->held);
+        }
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->busy_spinner), what);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), TRUE);
+  gtk_spinner_start (self->busy_spinner);
+  sl_window_actions_update (self);
+}
+
+static gboolean window_gone (SlWindow *self);
+
+static void
+end_busy (SlWindow *self)
+{
+  g_return_if_fail (self->busy > 0);
+
+  if (--self->busy > 0)
+    return;
+
+  if (self->held != NULL)
+    {
+      g_application_release (self->held);
+      g_clear_object (&self->held);
+    }
+
+  /* A closed window has nothing left to update. */
+  if (window_gone (self))
+    return;
+
+  gtk_spinner_stop (self->busy_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  sl_window_actions_update (self);
+}
+
+/* A task's callback runs after the window was closed too: then only the
+ * hold is given back. */
+static gboolean
+window_gone (SlWindow *self)
+{
+  return self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable);
+}
+
+typedef void (*ChooserDone) (SlWindow *self,
+                             GFile    *file);
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     SlWindow        *self)
+{
+  ChooserDone done = g_object_get_data (G_OBJECT (chooser), "sl-done");
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+
+  if (file != NULL)
+    done (self, file);
+}
+
+static void
+choose_file (SlWindow             *self,
+             GtkFileChooserAction  action,
+             const char           *title,
+             const char           *accept,
+             const char           *filter_name,
+             const char           *pattern,
+             const char           *suggested_name,
+             ChooserDone           done)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkFileChooserNative *chooser;
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (self->chooser);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  if (filter_name != NULL)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, filter_name);
+      gtk_file_filter_add_pattern (filter, pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+      gtk_file_filter_set_name (all, _("All Files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+    }
+
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  g_object_set_data (G_OBJECT (chooser), "sl-done", done);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static char *
+dated_file_name (const char *format)
+{
+  g_autofree char *today = sl_today ();
+
+  return g_strdup_printf (format, today);
+}
+
+/* Import roster: read, preview, import ---------------------------------- */
+
+static void
+import_roster_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SlWindow *self = SL_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  SlRosterCounts counts = { 0 };
+  gboolean ok = sl_task_import_roster_finish (result, &counts, &error);
+  guint people;
+
+  end_busy (self);
+  if (window_gone (self))
+    return;
+
+  if (!ok)
+    {
+      sl_ui_show_error (GTK_WIDGET (self), _("The Roster Was Not Imported"), error);
+      return;
+    }
+
+  sl_window_reload (self);
+
+  people = counts.added + counts.updated + counts.unchanged;
+  sl_window_add_toast (self,
+                       sl_ui_toast_new_printf (ngettext ("Imported %u person", "Imported %u people",
+                                                       people),
+                                             people));
+}
+
+static void
+roster_dialog_import_cb (SlWindow       *self,
+                         const char     *organization,
+                         SlRosterDialog *dialog)
+{
+  GPtrArray *rows = sl_roster_dialog_get_rows (dialog);
+
+  begin_busy (self, _("Importing the roster…"));
+  sl_task_import_roster_async (self, database_path (self), rows, organization,
+                               self->cancellable, import_roster_cb, NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+read_roster_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SlWindow *self = SL_WINDOW (source);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  SlRosterDialog *dialog;
+
+  rows = sl_task_read_roster_finish (result, &error);
+  end_busy (self);
+  if (window_gone (self) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* The dialog shows the rows, or where the file is wrong, before
+   * anything is written. */
+  dialog = sl_roster_dialog_new (GTK_WINDOW (self), self->ledger, file, rows, error);
+  g_signal_connect_object (dialog, "import", G_CALLBACK (roster_dialog_import_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * sl_window_import_roster:
+ *
+ * Reads the roster @file in a worker thread and shows what it holds
+ * before anything is imported (win.import-roster after the file chooser).
+ */
+void
+sl_window_import_roster (SlWindow *self,
+                         GFile    *file)
+{
+  g_return_if_fail (SL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  begin_busy (self, _("Reading the roster…"));
+  sl_task_read_roster_async (self, file, self->cancellable, read_roster_cb, g_object_ref (file));
+}
+
+static void
+import_roster_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_file (SL_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("Import Roster"), _("_Open"),
+               _("Rosters saved by Excel or WPS (CSV)"), "*.[cC][sS][vV]", NULL,
+               sl_window_import_roster);
+}
+
+/* Archives -------------------------------------------------------------- */
+
+static void start_archive_import (SlWindow *self,
+                                  GFile    *file,
+                                  gboolean  merge);
+
+static void
+merge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SlWindow         *self)
+{
+  g_autoptr(GFile) file = g_steal_pointer (&self->pending_archive);
+
+  if (file != NULL && g_str_equal (response, "merge"))
+    start_archive_import (self, file, TRUE);
+}
+
+static void
+import_archive_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  SlWindow *self = SL_WINDOW (source);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  SlArchiveCounts counts = { 0 };
+  gboolean ok = sl_task_import_archive_finish (result, &counts, &error);
+  GtkWidget *dialog;
+
+  end_busy (self);
+  if (window_gone (self))
+    return;
+
+  if (g_error_matches (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_CONFLICT))
+    {
+      /* Records the ledger has already: a second copy of the same archive,
+       * or a branch's newer one. Updating them is the secretary's call. */
+      dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                       _("Update Records Already in the Ledger?"),
+                                       error->message);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
+                                      _("Importing anyway adds the new records and replaces the "
+                                        "ledger’s copy of the others with the archive’s. "
+                                        "Nothing is deleted."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "merge", _("_Update Records"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_set_object (&self->pending_archive, file);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (merge_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  if (!ok)
+    {
+      sl_ui_show_error (GTK_WIDGET (self), _("The Archive Was Not Imported"), error);
+      return;
+    }
+
+  sl_window_reload (self);
+  sl_window_add_toast (self,
+                       sl_ui_toast_new_printf (ngettext ("Imported %u meeting", "Imported %u meetings",
+                                                       counts.meetings),
+                                             counts.meetings));
+}
+
+static void
+start_archive_import (SlWindow *self,
+                      GFile    *file,
+                      gboolean  merge)
+{
+  begin_busy (self, _("Importing the archive…"));
+  sl_task_import_archive_async (self, database_path (self), file, merge, self->cancellable,
+                                import_archive_cb, g_object_ref (file));
+}
+
+/**
+ * sl_window_import_archive:
+ *
+ * Imports the archive @file in a worker thread; records the ledger has
+ * already are only updated when the secretary agrees.
+ */
+void
+sl_window_import_archive (SlWindow *self,
+                          GFile    *file)
+{
+  g_return_if_fail (SL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_archive_import (self, file, FALSE);
+}
+
+static void
+import_archive_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  choose_file (SL_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("Import Archive"), _("_Open"),
+               _("Study Ledger archives (JSON)"), "*.[jJ][sS][oO][nN]", NULL,
+               sl_window_import_archive);
+}
+
+static void
+export_archive_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  SlWindow *self = SL_WINDOW (source);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  SlArchiveCounts counts = { 0 };
+  gboolean ok = sl_task_export_archive_finish (result, &counts, &error);
+
+  end_busy (self);
+  if (window_gone (self))
+    return;
+
+  if (!ok)
+    {
+      sl_ui_show_error (GTK_WIDGET (self), _("The Archive Was Not Written"), error);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  sl_window_add_toast (self, sl_ui_toast_new_printf (_("Exported the ledger to %s"), name));
+}
+
+/* Writes the whole ledger to the archive @file in a worker thread. */
+void
+sl_window_export_archive (SlWindow *self,
+                          GFile    *file)
+{
+  g_return_if_fail (SL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  begin_busy (self, _("Exporting the archive…"));
+  sl_task_export_archive_async (self, database_path (self), file, self->cancellable,
+                                export_archive_cb, g_object_ref (file));
+}
+
+static void
+export_archive_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  /* Translators: the file name an exported archive is offered; %s is
+   * today's date. */
+  g_autofree char *name = dated_file_name (_("study-ledger-%s.json"));
+
+  choose_file (SL_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("Export Archive"), _("_Export"),
+               _("Study Ledger archives (JSON)"), "*.[jJ][sS][oO][nN]", name,
+               sl_window_export_archive);
+}
+
+/* Backup ---------------------------------------------------------------- */
+
+static void
+backup_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SlWindow *self = SL_WINDOW (source);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  gboolean ok = sl_task_backup_finish (result, &error);
+
+  end_busy (self);
+  if (window_gone (self))
+    return;
+
+  if (!ok)
+    {
+      sl_ui_show_error (GTK_WIDGET (self), _("The Backup Was Not Written"), error);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  sl_window_add_toast (self, sl_ui_toast_new_printf (_("Backed up the ledger to %s"), name));
+}
+
+/* Copies the ledger to @file in a worker thread. */
+void
+sl_window_back_up (SlWindow *self,
+                   GFile    *file)
+{
+  g_return_if_fail (SL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  begin_busy (self, _("Backing up the ledger…"));
+  sl_task_backup_async (self, database_path (self), file, self->cancellable,
+                        backup_cb, g_object_ref (file));
+}
+
+static void
+backup_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  /* Translators: the file name a backup is offered; %s is today's date. */
+  g_autofree char *name = dated_file_name (_("study-ledger-backup-%s.db"));
+
+  choose_file (SL_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("Back Up the Ledger"), _("_Save"),
+               _("Study Ledger databases"), "*.db", name,
+               sl_window_back_up);
+}
+
+/* Navigation ------------------------------------------------------------ */
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (gtk_stack_get_child_by_name (self->content_stack, name) == NULL)
+    {
+      g_warning ("There is no page named %s", name);
+      return;
+    }
+
+  sl_window_show_page (self, name);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+
+  sl_window_show_page (self, "search");
+  sl_search_page_focus (SL_SEARCH_PAGE (self->search_page));
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+new_meeting_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+
+  sl_window_show_page (self, "meetings");
+
+  /* The meetings page owns its editor; it says whether it can start one. */
+  if (!gtk_widget_activate_action (self->meetings_page, "meetings.new", NULL))
+    g_debug ("The meetings page has no meetings.new action");
+}
+
+static void
+open_meeting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  int year = sl_ledger_query_meeting_year (self->ledger, id);
+
+  /* A search hit or a plan item may name a meeting of another year. */
+  if (year > 0)
+    sl_window_set_year (self, year);
+
+  sl_window_show_page (self, "meetings");
+  sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (self->meetings_page), id);
+}
+
+static void
+sl_window_actions_update (SlWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean ready = self->ledger != NULL;
+  gboolean idle = ready && self->busy == 0;
+
+  gtk_widget_action_set_enabled (widget, "win.show-page", ready);
+  gtk_widget_action_set_enabled (widget, "win.search", ready && !self->empty);
+  gtk_widget_action_set_enabled (widget, "win.new-meeting", ready);
+  gtk_widget_action_set_enabled (widget, "win.open-meeting", ready);
+  gtk_widget_action_set_enabled (widget, "win.import-roster", idle);
+  gtk_widget_action_set_enabled (widget, "win.import-archive", idle);
+  gtk_widget_action_set_enabled (widget, "win.export-archive", idle && !self->empty);
+  gtk_widget_action_set_enabled (widget, "win.backup", idle && !self->empty);
+}
+
+/* Object ---------------------------------------------------------------- */
+
+static gboolean
+year_from_setting (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  int year = g_variant_get_int32 (variant);
+
+  /* 0: the current year. */
+  g_value_set_int (value, year > 0 ? year : current_year ());
+  return TRUE;
+}
+
+static GVariant *
+year_to_setting (const GValue       *value,
+                 const GVariantType *expected_type,
+                 gpointer            user_data)
+{
+  return g_variant_new_int32 (g_value_get_int (value));
+}
+
+static void
+sl_window_constructed (GObject *object)
 {
   SlWindow *self = SL_WINDOW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_WINDOW);
-  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (sl_window_parent_class)->constructed (object);
 
-  G_OBJECT_CLASS (sl_window_parent_class)->dispose (object);
-}
-
-static void
-sl_window_class_init (SlWindowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = sl_window_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/studyledger/StudyLedger/sl-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, primary_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, status_page);
-}
-
-static void
-sl_window_init (SlWindow *self)
-{
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->settings = sl_window_settings_new ();
-  if (self->settings != NULL)
+  if (self->example)
+    {
+      /* Translators: the subtitle of a window that shows the example data. */
+      adw_window_title_set_subtitle (self->sidebar_title, _("Example Data"));
+      gtk_window_set_title (GTK_WINDOW (self), _("Study Ledger — Example Data"));
+    }
+  else if ((self->settings = sl_window_settings_new ()) != NULL)
     {
       /* GTK updates default-width/height as the user resizes, but not
        * while the window is maximized, so the unmaximized size survives. */
@@ -94,15 +913,306 @@ sl_window_init (SlWindow *self)
                        self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-maximized",
                        self, "maximized", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind_with_mapping (self->settings, "last-year", self, "year",
+                                    G_SETTINGS_BIND_DEFAULT,
+                                    year_from_setting, year_to_setting, NULL, NULL);
+    }
+
+  if (self->year == 0)
+    {
+      g_autoptr(GArray) years = self->ledger ? sl_ledger_query_years (self->ledger, NULL) : NULL;
+
+      /* The example opens on its newest year; a new ledger on this one. */
+      if (self->example && years != NULL && years->len > 0)
+        sl_window_set_year (self, g_array_index (years, int, 0));
+      else
+        sl_window_set_year (self, current_year ());
+    }
+
+  refresh_years (self);
+  update_empty (self);
+  /* The stack's first page was shown before anyone listened. */
+  visible_page_changed_cb (self);
+}
+
+static void
+sl_window_dispose (GObject *object)
+{
+  SlWindow *self = SL_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+
+  if (self->ledger != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (sl_ledger_get_members (self->ledger), self);
+      g_signal_handlers_disconnect_by_data (sl_ledger_get_organizations (self->ledger), self);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->ledger);
+  g_clear_object (&self->pending_archive);
+  g_clear_pointer (&self->years, g_array_unref);
+
+  G_OBJECT_CLASS (sl_window_parent_class)->dispose (object);
+}
+
+static void
+sl_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SlWindow *self = SL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEDGER:  g_value_set_object (value, self->ledger); break;
+    case PROP_YEAR:    g_value_set_int (value, self->year); break;
+    case PROP_EXAMPLE: g_value_set_boolean (value, self->example); break;
+    case PROP_BUSY:    g_value_set_boolean (value, self->busy > 0); break;
+    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
-SlWindow *
-sl_window_new (GtkApplication *application)
+static void
+sl_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
 {
-  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  SlWindow *self = SL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEDGER:  sl_window_set_ledger (self, g_value_get_object (value)); break;
+    case PROP_YEAR:    sl_window_set_year (self, g_value_get_int (value)); break;
+    case PROP_EXAMPLE: self->example = g_value_get_boolean (value); break;
+    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sl_window_class_init (SlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sl_window_constructed;
+  object_class->dispose = sl_window_dispose;
+  object_class->get_property = sl_window_get_property;
+  object_class->set_property = sl_window_set_property;
+
+  properties[PROP_LEDGER] =
+    g_param_spec_object ("ledger", NULL, NULL, SL_TYPE_LEDGER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, 9999, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXAMPLE] =
+    g_param_spec_boolean ("example", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SL_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (SL_TYPE_MEETINGS_PAGE);
+  g_type_ensure (SL_TYPE_PLAN_PAGE);
+  g_type_ensure (SL_TYPE_MEMBERS_PAGE);
+  g_type_ensure (SL_TYPE_MEASURES_PAGE);
+  g_type_ensure (SL_TYPE_RESEARCH_PAGE);
+  g_type_ensure (SL_TYPE_SEARCH_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/studyledger/StudyLedger/sl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, year_model);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, meetings_page);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, members_page);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, measures_page);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, research_page);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, search_page);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, year_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.open-meeting", "s", open_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
+  gtk_widget_class_install_action (widget_class, "win.import-archive", NULL, import_archive_action);
+  gtk_widget_class_install_action (widget_class, "win.export-archive", NULL, export_archive_action);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-meeting", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sidebar_pages); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.show-page", "s", sidebar_pages[i]);
+}
+
+static void
+sl_window_init (SlWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+
+  /* Every page shows the window's ledger; those that span a year, its year. */
+  {
+    GtkWidget *all[] = { self->overview_page, self->meetings_page, self->plan_page,
+                         self->members_page, self->measures_page, self->research_page,
+                         self->search_page };
+    GtkWidget *yearly[] = { self->overview_page, self->meetings_page, self->plan_page,
+                            self->measures_page, self->research_page };
+
+    for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+      g_object_bind_property (self, "ledger", all[i], "ledger", G_BINDING_SYNC_CREATE);
+    for (guint i = 0; i < G_N_ELEMENTS (yearly); i++)
+      g_object_bind_property (self, "year", yearly[i], "year", G_BINDING_SYNC_CREATE);
+  }
+
+  sl_window_actions_update (self);
+  sl_bench_hook_attach (GTK_WINDOW (self));
+}
+
+/**
+ * sl_window_new:
+ * @application: (nullable): the application
+ * @ledger: the ledger to show
+ * @example: whether @ledger is the example data
+ */
+SlWindow *
+sl_window_new (GtkApplication *application,
+               SlLedger       *ledger,
+               gboolean        example)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), NULL);
 
   return g_object_new (SL_TYPE_WINDOW,
                        "application", application,
+                       "ledger", ledger,
+                       "example", example,
                        NULL);
+}
+
+SlLedger *
+sl_window_get_ledger (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  return self->ledger;
+}
+
+static void
+sl_window_set_ledger (SlWindow *self,
+                      SlLedger *ledger)
+{
+  if (self->ledger == ledger)
+    return;
+
+  if (self->ledger != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (sl_ledger_get_members (self->ledger), self);
+      g_signal_handlers_disconnect_by_data (sl_ledger_get_organizations (self->ledger), self);
+    }
+
+  g_set_object (&self->ledger, ledger);
+
+  if (ledger != NULL)
+    {
+      /* Members added by hand end the welcome page. */
+      g_signal_connect_object (sl_ledger_get_members (ledger), "items-changed",
+                               G_CALLBACK (roster_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (sl_ledger_get_organizations (ledger), "items-changed",
+                               G_CALLBACK (roster_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEDGER]);
+}
+
+int
+sl_window_get_year (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), 0);
+  return self->year;
+}
+
+void
+sl_window_set_year (SlWindow *self,
+                    int       year)
+{
+  g_return_if_fail (SL_IS_WINDOW (self));
+  g_return_if_fail (year >= 0 && year <= 9999);
+
+  if (year == 0)
+    year = current_year ();
+
+  if (self->year == year)
+    return;
+
+  self->year = year;
+  refresh_years (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+gboolean
+sl_window_get_example (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), FALSE);
+  return self->example;
+}
+
+gboolean
+sl_window_get_busy (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), FALSE);
+  return self->busy > 0;
+}
+
+const char *
+sl_window_get_page_name (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+GtkWidget *
+sl_window_get_page (SlWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->content_stack, name);
+}
+
+/* Shows @toast; takes it. */
+void
+sl_window_add_toast (SlWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (SL_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

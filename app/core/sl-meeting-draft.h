@@ -1,0 +1,77 @@
+/* sl-meeting-draft.h — what a new meeting most likely is, worked out from the ledger
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sl-types.h"
+
+G_BEGIN_DECLS
+
+/* The organization a new meeting of @kind is most likely held by: that of
+ * the latest meeting of the kind, else the first organization whose kind
+ * fits (a party group for party-group kinds, a branch for branch kinds),
+ * else the first one. NULL while the ledger has no organization. */
+SlOrganization *sl_meeting_draft_default_organization (SlLedger      *ledger,
+                                                       SlMeetingKind  kind);
+
+/* 1 + the number of @organization's meetings of @kind in the year of
+ * @date held on or before @date, not counting the meeting @exclude. */
+int             sl_meeting_draft_sequence    (SlLedger       *ledger,
+                                              const char     *organization,
+                                              SlMeetingKind   kind,
+                                              const char     *date,
+                                              const char     *exclude,
+                                              GError        **error);
+
+/* “某某局党组理论学习中心组2023年第3次集体学习（扩大）”. */
+char           *sl_meeting_draft_title       (const char     *organization_name,
+                                              SlMeetingKind   kind,
+                                              int             year,
+                                              int             sequence,
+                                              gboolean        expanded);
+
+/* The members expected at such a meeting on @date, in roster order
+ * (SlMember, new references). */
+GPtrArray      *sl_meeting_draft_roster      (SlLedger       *ledger,
+                                              const char     *organization,
+                                              SlMeetingKind   kind,
+                                              const char     *date);
+
+/* The first item of @organization's plan for @year that is neither
+ * cancelled nor named by a meeting other than @exclude, or NULL. */
+SlPlanItem     *sl_meeting_draft_next_plan_item (SlLedger    *ledger,
+                                                 const char  *organization,
+                                                 int          year,
+                                                 const char  *exclude,
+                                                 GError     **error);
+
+/* Fills @meeting from its organization, kind, date and expanded flag:
+ * sequence, title, chair, recorder, place, times, form, plan item, theme
+ * and one present attendance row per expected member. The meeting's own
+ * id is left out of the counts, so a saved meeting can be filled again. */
+gboolean        sl_meeting_draft_fill        (SlLedger       *ledger,
+                                              SlMeeting      *meeting,
+                                              GError        **error);
+
+/* A new meeting (new id, not saved) of @kind on @date, filled as above.
+ * @organization NULL picks sl_meeting_draft_default_organization(). */
+SlMeeting      *sl_meeting_draft_new         (SlLedger       *ledger,
+                                              const char     *organization,
+                                              SlMeetingKind   kind,
+                                              const char     *date,
+                                              GError        **error);
+
+/* Dates and times as people type them: "2023-3-5", "2023/03/05",
+ * "2023.3.5", "20230305", "2023年3月5日", and within @year "3-5", "3/5",
+ * "3.5", "0305", "3月5日". Returns "YYYY-MM-DD", or NULL when the text is
+ * no real day. */
+char           *sl_meeting_draft_parse_date  (const char     *text,
+                                              int             year);
+/* "9:00", "9：00", "09.30", "930", "0930", "9" → "HH:MM"; NULL if not a time. */
+char           *sl_meeting_draft_parse_time  (const char     *text);
+
+G_END_DECLS

@@ -1,0 +1,48 @@
+/* sl-meeting-fields.h — the meeting editor's text, date and time fields bound to records
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* @widget (a GtkEditable such as an AdwEntryRow, or a GtkTextView) and
+ * the string @property of @object stay the same; an empty field is NULL. */
+void sl_meeting_fields_bind_text   (GtkWidget  *widget,
+                                    gpointer    object,
+                                    const char *property);
+
+/* A date or time field: what is typed is read when the field is left or
+ * Enter is pressed (sl_meeting_draft_parse_date/_time), written back in
+ * its standard form, and stored; text that is no date leaves the record
+ * alone and marks the field with the error style and a message. @year is
+ * the year of a date typed without one. An empty field stores NULL unless
+ * @required. */
+void sl_meeting_fields_bind_date   (GtkWidget  *editable,
+                                    gpointer    object,
+                                    const char *property,
+                                    int         year,
+                                    gboolean    required);
+void sl_meeting_fields_bind_time   (GtkWidget  *editable,
+                                    gpointer    object,
+                                    const char *property);
+/* The year used for dates typed without one from now on. */
+void sl_meeting_fields_set_year    (GtkWidget  *editable,
+                                    int         year);
+
+/* TRUE while the field shows text that could not be stored. */
+gboolean sl_meeting_fields_has_error (GtkWidget *editable);
+
+void sl_meeting_fields_unbind      (GtkWidget  *widget);
+
+/* Enter in @editable moves the focus on to the next field, the way
+ * data-entry forms work; in the last field of a row it calls @last
+ * instead when it is set (adding the next row). */
+void sl_meeting_fields_enter_moves_on (GtkWidget *editable,
+                                       GCallback  last,
+                                       gpointer   user_data);
+
+G_END_DECLS

@@ -1,0 +1,504 @@
+/* sl-member-dialog.c — add a member, or change one as you type
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Editing a member saves each field as it is applied (the entry rows'
+ * apply button or Enter; switches and the organization at once): there is
+ * no Save button to forget. A field the ledger refuses goes back to what
+ * it was, and a toast says why. A new member is only written when Add is
+ * pressed, since a member without a name cannot be saved.
+ */
+
+#define G_LOG_DOMAIN "sl-member-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-ledger.h"
+#include "sl-ledger-queries.h"
+#include "sl-member.h"
+#include "sl-member-dialog.h"
+#include "sl-organization.h"
+#include "sl-ui-util.h"
+#include "sl-util.h"
+
+struct _SlMemberDialog
+{
+  AdwWindow        parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  AdwHeaderBar    *header_bar;
+  GtkWidget       *cancel_button;
+  GtkWidget       *add_button;
+  AdwEntryRow     *name_row;
+  AdwEntryRow     *post_row;
+  AdwComboRow     *organization_row;
+  GtkStringList   *organization_names;
+  GtkSwitch       *leadership_switch;
+  GtkSwitch       *central_group_switch;
+  AdwEntryRow     *joined_row;
+  AdwEntryRow     *left_row;
+
+  /* owned references */
+  SlLedger        *ledger;
+  SlMember        *member;          /* NULL while adding */
+  GPtrArray       *organization_ids;
+
+  gboolean         loading;
+};
+
+G_DEFINE_FINAL_TYPE (SlMemberDialog, sl_member_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNAL_MEMBER_ADDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+toast (SlMemberDialog *self,
+       const char     *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, sl_ui_toast_new_printf ("%s", message));
+}
+
+static char *
+entry_text (AdwEntryRow *row)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+static void
+mark_error (AdwEntryRow *row,
+            gboolean     error)
+{
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+/* The days a member is expected: real days, the last not before the first. */
+static gboolean
+check_dates (const char  *joined_on,
+             const char  *left_on,
+             AdwEntryRow *joined_row,
+             AdwEntryRow *left_row,
+             GError     **error)
+{
+  gboolean joined_ok = joined_on == NULL || sl_date_is_valid (joined_on);
+  gboolean left_ok = left_on == NULL || sl_date_is_valid (left_on);
+
+  mark_error (joined_row, !joined_ok);
+  mark_error (left_row, !left_ok);
+
+  if (!joined_ok || !left_ok)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not a day; write it as 2023-07-01"),
+                   joined_ok ? left_on : joined_on);
+      return FALSE;
+    }
+
+  if (joined_on != NULL && left_on != NULL && g_strcmp0 (left_on, joined_on) < 0)
+    {
+      mark_error (left_row, TRUE);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The last day comes before the first day"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Saves the member; FALSE and a toast when the ledger refuses. */
+static gboolean
+save (SlMemberDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->member == NULL || self->loading)
+    return TRUE;
+
+  if (!sl_ledger_save_member (self->ledger, self->member, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+name_apply_cb (SlMemberDialog *self)
+{
+  g_autofree char *typed = entry_text (self->name_row);
+  g_autofree char *name = typed ? sl_normalize_name (typed) : NULL;
+  g_autofree char *old = NULL;
+
+  if (self->member == NULL)
+    return;
+
+  if (name == NULL || *name == '\0')
+    {
+      mark_error (self->name_row, TRUE);
+      toast (self, _("A member needs a name"));
+      return;
+    }
+
+  mark_error (self->name_row, FALSE);
+  old = g_strdup (sl_member_get_name (self->member));
+  sl_member_set_name (self->member, name);
+  if (!save (self))
+    sl_member_set_name (self->member, old);
+  set_entry_text (self->name_row, sl_member_get_name (self->member));
+}
+
+static void
+post_apply_cb (SlMemberDialog *self)
+{
+  g_autofree char *post = entry_text (self->post_row);
+  g_autofree char *old = NULL;
+
+  if (self->member == NULL)
+    return;
+
+  old = g_strdup (sl_member_get_post (self->member));
+  sl_member_set_post (self->member, post);
+  if (!save (self))
+    {
+      sl_member_set_post (self->member, old);
+      set_entry_text (self->post_row, old);
+    }
+}
+
+static void
+dates_apply_cb (SlMemberDialog *self)
+{
+  g_autofree char *joined_on = entry_text (self->joined_row);
+  g_autofree char *left_on = entry_text (self->left_row);
+  g_autofree char *old_joined = NULL;
+  g_autofree char *old_left = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->member == NULL)
+    return;
+
+  if (!check_dates (joined_on, left_on, self->joined_row, self->left_row, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  old_joined = g_strdup (sl_member_get_joined_on (self->member));
+  old_left = g_strdup (sl_member_get_left_on (self->member));
+  sl_member_set_joined_on (self->member, joined_on);
+  sl_member_set_left_on (self->member, left_on);
+  if (!save (self))
+    {
+      sl_member_set_joined_on (self->member, old_joined);
+      sl_member_set_left_on (self->member, old_left);
+    }
+}
+
+static const char *
+selected_organization (SlMemberDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->organization_row);
+
+  /* Item 0 is "no organization". */
+  if (self->organization_ids == NULL || selected == 0 || selected > self->organization_ids->len)
+    return NULL;
+  return g_ptr_array_index (self->organization_ids, selected - 1);
+}
+
+static void
+organization_selected_cb (SlMemberDialog *self)
+{
+  g_autofree char *old = NULL;
+
+  if (self->member == NULL || self->loading)
+    return;
+
+  old = g_strdup (sl_member_get_organization (self->member));
+  sl_member_set_organization (self->member, selected_organization (self));
+  if (!save (self))
+    sl_member_set_organization (self->member, old);
+}
+
+static void
+leadership_toggled_cb (SlMemberDialog *self)
+{
+  gboolean active = gtk_switch_get_active (self->leadership_switch);
+
+  if (self->member == NULL || self->loading)
+    return;
+
+  sl_member_set_leadership (self->member, active);
+  if (!save (self))
+    sl_member_set_leadership (self->member, !active);
+}
+
+static void
+central_group_toggled_cb (SlMemberDialog *self)
+{
+  gboolean active = gtk_switch_get_active (self->central_group_switch);
+
+  if (self->member == NULL || self->loading)
+    return;
+
+  sl_member_set_central_group (self->member, active);
+  if (!save (self))
+    sl_member_set_central_group (self->member, !active);
+}
+
+/* While adding: Add is possible with a name and sound dates. */
+static void
+validate_cb (SlMemberDialog *self)
+{
+  g_autofree char *name = entry_text (self->name_row);
+  g_autofree char *joined_on = entry_text (self->joined_row);
+  g_autofree char *left_on = entry_text (self->left_row);
+  gboolean ok;
+
+  if (self->member != NULL)
+    return;
+
+  ok = check_dates (joined_on, left_on, self->joined_row, self->left_row, NULL) && name != NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "member.add", ok);
+}
+
+static void
+entry_activated_cb (SlMemberDialog *self)
+{
+  /* Enter adds a new member; an edited field applies itself. */
+  if (self->member == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "member.add", NULL);
+}
+
+static int
+next_sort (SlLedger *ledger)
+{
+  GListModel *members = sl_ledger_get_members (ledger);
+  int sort = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(SlMember) member = g_list_model_get_item (members, i);
+      sort = MAX (sort, sl_member_get_sort (member) + 1);
+    }
+
+  return sort;
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  SlMemberDialog *self = SL_MEMBER_DIALOG (widget);
+  g_autofree char *typed = entry_text (self->name_row);
+  g_autofree char *name = typed ? sl_normalize_name (typed) : NULL;
+  g_autofree char *post = entry_text (self->post_row);
+  g_autofree char *joined_on = entry_text (self->joined_row);
+  g_autofree char *left_on = entry_text (self->left_row);
+  g_autoptr(SlMember) member = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->member != NULL)
+    return;
+
+  if (name == NULL || *name == '\0')
+    {
+      mark_error (self->name_row, TRUE);
+      toast (self, _("A member needs a name"));
+      return;
+    }
+
+  if (!check_dates (joined_on, left_on, self->joined_row, self->left_row, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  member = sl_member_new ();
+  sl_member_set_name (member, name);
+  sl_member_set_post (member, post);
+  sl_member_set_organization (member, selected_organization (self));
+  sl_member_set_leadership (member, gtk_switch_get_active (self->leadership_switch));
+  sl_member_set_central_group (member, gtk_switch_get_active (self->central_group_switch));
+  sl_member_set_joined_on (member, joined_on);
+  sl_member_set_left_on (member, left_on);
+  /* New members join the end of the roster. */
+  sl_member_set_sort (member, next_sort (self->ledger));
+
+  if (!sl_ledger_save_member (self->ledger, member, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SIGNAL_MEMBER_ADDED], 0, member);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+fill (SlMemberDialog *self,
+      const char     *organization)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GListModel *organizations = sl_ledger_get_organizations (self->ledger);
+  guint selected = 0;
+
+  self->loading = TRUE;
+
+  self->organization_ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (names, (gpointer) _("No organization"));
+  for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
+    {
+      g_autoptr(SlOrganization) each = g_list_model_get_item (organizations, i);
+      const char *id = sl_record_get_id (SL_RECORD (each));
+
+      g_ptr_array_add (self->organization_ids, g_strdup (id));
+      g_ptr_array_add (names, (gpointer) sl_organization_get_name (each));
+      if (g_strcmp0 (id, organization) == 0)
+        selected = i + 1;
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->organization_names, 0, 0, (const char * const *) names->pdata);
+  adw_combo_row_set_selected (self->organization_row, selected);
+
+  if (self->member != NULL)
+    {
+      set_entry_text (self->name_row, sl_member_get_name (self->member));
+      set_entry_text (self->post_row, sl_member_get_post (self->member));
+      gtk_switch_set_active (self->leadership_switch, sl_member_get_leadership (self->member));
+      gtk_switch_set_active (self->central_group_switch, sl_member_get_central_group (self->member));
+      set_entry_text (self->joined_row, sl_member_get_joined_on (self->member));
+      set_entry_text (self->left_row, sl_member_get_left_on (self->member));
+    }
+
+  self->loading = FALSE;
+}
+
+static void
+sl_member_dialog_dispose (GObject *object)
+{
+  SlMemberDialog *self = SL_MEMBER_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_MEMBER_DIALOG);
+  g_clear_object (&self->ledger);
+  g_clear_object (&self->member);
+  g_clear_pointer (&self->organization_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sl_member_dialog_parent_class)->dispose (object);
+}
+
+static void
+sl_member_dialog_class_init (SlMemberDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sl_member_dialog_dispose;
+
+  /**
+   * SlMemberDialog::member-added:
+   * @member: the member just saved
+   */
+  signals[SIGNAL_MEMBER_ADDED] =
+    g_signal_new ("member-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/studyledger/StudyLedger/sl-member-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, add_button);
+  gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, post_row);
+  gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, organization_row);
+  gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, organization_names);
+  gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, leadership_switch);
+  gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, central_group_switch);
+  gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, joined_row);
+  gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, left_row);
+  gtk_widget_class_bind_template_callback (widget_class, name_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, post_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dates_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organization_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leadership_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, central_group_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, validate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "member.add", NULL, add_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+sl_member_dialog_init (SlMemberDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+sl_member_dialog_new (GtkWindow  *parent,
+                      SlLedger   *ledger,
+                      SlMember   *member,
+                      const char *organization)
+{
+  SlMemberDialog *self;
+  gboolean adding = member == NULL;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), NULL);
+  g_return_val_if_fail (member == NULL || SL_IS_MEMBER (member), NULL);
+
+  self = g_object_new (SL_TYPE_MEMBER_DIALOG, "transient-for", parent, NULL);
+  self->ledger = g_object_ref (ledger);
+  self->member = member ? g_object_ref (member) : NULL;
+
+  if (adding && organization == NULL)
+    {
+      SlOrganization *fallback = sl_ledger_query_default_organization (ledger);
+      organization = fallback ? sl_record_get_id (SL_RECORD (fallback)) : NULL;
+    }
+
+  fill (self, adding ? organization : sl_member_get_organization (member));
+
+  adw_window_title_set_title (self->window_title, adding ? _("New Member") : _("Edit Member"));
+  gtk_window_set_title (GTK_WINDOW (self), adding ? _("New Member") : _("Edit Member"));
+  gtk_widget_set_visible (self->cancel_button, adding);
+  gtk_widget_set_visible (self->add_button, adding);
+  adw_header_bar_set_show_start_title_buttons (self->header_bar, !adding);
+  adw_header_bar_set_show_end_title_buttons (self->header_bar, !adding);
+
+  /* Existing members save field by field, on apply. */
+  adw_entry_row_set_show_apply_button (self->name_row, !adding);
+  adw_entry_row_set_show_apply_button (self->post_row, !adding);
+  adw_entry_row_set_show_apply_button (self->joined_row, !adding);
+  adw_entry_row_set_show_apply_button (self->left_row, !adding);
+
+  if (adding)
+    validate_cb (self);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  return GTK_WIDGET (self);
+}

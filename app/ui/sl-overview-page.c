@@ -1,0 +1,541 @@
+/* sl-overview-page.c — a year at a glance: figures, charts, rules
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the page says is worked out by sl_overview_new() from the year's
+ * statistics; this file only lays it out. The statistics are computed
+ * again whenever the page is shown, and when the year or the ledger
+ * changes while it is shown, since meetings are edited on another page.
+ * Counting a year is a handful of indexed queries (NOTES.md measures a
+ * year of a million attendance rows under 0.1 s), so it runs here rather
+ * than in a thread.
+ */
+
+#define G_LOG_DOMAIN "sl-overview-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sl-chart.h"
+#include "sl-enums.h"
+#include "sl-ledger.h"
+#include "sl-overview-page.h"
+#include "sl-statistics.h"
+
+struct _SlOverviewPage
+{
+  AdwBin          parent_instance;
+
+  /* template widgets */
+  GtkStack       *stack;
+  AdwStatusPage  *empty_page;
+  GtkLabel       *meetings_value;
+  GtkLabel       *attendance_value;
+  GtkLabel       *participation_value;
+  GtkLabel       *fulfilment_value;
+  GtkLabel       *measures_value;
+  GtkLabel       *measures_caption;
+  SlChart        *months_chart;
+  SlChart        *members_chart;
+  GtkListBox     *kinds_list;
+  AdwPreferencesGroup *attendance_group;
+  GtkListBox     *flagged_list;
+  GtkListBox     *progress_list;
+  GtkListBox     *rules_list;
+
+  /* owned references */
+  SlLedger       *ledger;
+  SlOverview     *overview;
+
+  int             year;
+  gboolean        dirty;
+};
+
+G_DEFINE_FINAL_TYPE (SlOverviewPage, sl_overview_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_LEDGER,
+  PROP_YEAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static const char *
+status_css_class (SlComplianceStatus status)
+{
+  switch (status)
+    {
+    case SL_COMPLIANCE_MET:    return "success";
+    case SL_COMPLIANCE_DUE:    return "warning";
+    case SL_COMPLIANCE_MISSED: return "error";
+    default:                   return NULL;
+    }
+}
+
+static const char *
+status_icon_name (SlComplianceStatus status)
+{
+  switch (status)
+    {
+    case SL_COMPLIANCE_MET:    return "object-select-symbolic";
+    case SL_COMPLIANCE_DUE:    return "alarm-symbolic";
+    case SL_COMPLIANCE_MISSED: return "dialog-warning-symbolic";
+    default:                   return NULL;
+    }
+}
+
+/* ✓ 已达标, in the colour of the status; the word, not only the colour. */
+static GtkWidget *
+status_badge (const SlOverviewCheck *check)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name (status_icon_name (check->status));
+  GtkWidget *label = gtk_label_new (check->status_label);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (box, status_css_class (check->status));
+  gtk_widget_add_css_class (box, "sl-status");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
+}
+
+static GtkWidget *
+value_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  return label;
+}
+
+static GtkWidget *
+action_row (const char *title,
+            const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+/* A row that goes to another page (win.show-page). */
+static GtkWidget *
+link_row (const char *title,
+          const char *subtitle,
+          const char *value,
+          const char *page)
+{
+  GtkWidget *row = action_row (title, subtitle);
+
+  if (value != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), value_label (value));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", page);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+static void
+show_charts (SlOverviewPage *self)
+{
+  const SlOverview *overview = self->overview;
+  g_autoptr(GPtrArray) months = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) series = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GString) description = g_string_new (NULL);
+  guint colors[SL_OVERVIEW_MAX_SERIES];
+
+  for (guint m = 1; m <= 12; m++)
+    /* Translators: a month under a chart column; in Chinese "%u月". */
+    g_ptr_array_add (months, g_strdup_printf (C_("chart month", "%u"), m));
+  g_ptr_array_add (months, NULL);
+
+  for (guint s = 0; s < overview->n_series; s++)
+    {
+      g_ptr_array_add (series, (gpointer) sl_meeting_kind_to_label (overview->series[s]));
+      /* A kind keeps its colour from year to year. */
+      colors[s] = overview->series[s] - 1;
+      g_string_append_printf (description, "%s%s %u", s ? ", " : "",
+                              sl_meeting_kind_to_label (overview->series[s]),
+                              ((SlOverviewKind *) g_ptr_array_index (overview->kinds, s))->count);
+    }
+  g_ptr_array_add (series, NULL);
+
+  for (guint m = 0; m < 12; m++)
+    g_array_append_vals (values, overview->monthly[m], overview->n_series);
+
+  sl_chart_set_columns (self->months_chart,
+                        (const char * const *) months->pdata,
+                        (const char * const *) series->pdata,
+                        colors, (const double *) values->data);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->months_chart),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Meetings per month, by kind"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+
+  g_string_truncate (description, 0);
+  for (guint i = 0; i < overview->members->len; i++)
+    {
+      const SlOverviewMember *member = g_ptr_array_index (overview->members, i);
+
+      g_ptr_array_add (names, member->name);
+      g_array_append_val (rates, member->rate);
+      g_string_append_printf (description, "%s%s %s", i ? ", " : "", member->name, member->rate_text);
+    }
+  g_ptr_array_add (names, NULL);
+
+  sl_chart_set_bars (self->members_chart, (const char * const *) names->pdata,
+                     (const double *) rates->data, overview->threshold);
+  gtk_widget_set_visible (GTK_WIDGET (self->members_chart), overview->members->len > 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->members_chart),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attendance rate of each member"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+}
+
+static void
+show_lists (SlOverviewPage *self)
+{
+  const SlOverview *overview = self->overview;
+  g_autofree char *threshold = sl_format_rate (overview->threshold);
+  g_autofree char *description = NULL;
+
+  clear_list (self->kinds_list);
+  for (guint i = 0; i < overview->kinds->len; i++)
+    {
+      const SlOverviewKind *kind = g_ptr_array_index (overview->kinds, i);
+      g_autofree char *count = g_strdup_printf (ngettext ("%u meeting", "%u meetings", kind->count),
+                                                kind->count);
+      GtkWidget *row = action_row (kind->label, NULL);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value_label (count));
+      gtk_list_box_append (self->kinds_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->kinds_list), overview->kinds->len > 0);
+
+  /* Members who fall short of a rule; the chart shows everybody. */
+  clear_list (self->flagged_list);
+  for (guint i = 0; i < overview->flagged->len; i++)
+    {
+      const SlOverviewMember *member = g_ptr_array_index (overview->flagged, i);
+      GtkWidget *row = action_row (member->name, member->reason);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->flagged_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->flagged_list), overview->flagged->len > 0);
+
+  if (overview->members->len == 0)
+    description = g_strdup (_("No attendance has been recorded this year."));
+  else if (overview->flagged->len == 0)
+    description = g_strdup_printf (_("Every member attended at least %s of the meetings they were expected at."),
+                                   threshold);
+  else
+    description = g_strdup_printf (_("Members under the threshold of %s, or with too many absences or leaves, are listed below the chart."),
+                                   threshold);
+  adw_preferences_group_set_description (self->attendance_group, description);
+
+  clear_list (self->progress_list);
+  for (guint i = 0; i < overview->plans->len; i++)
+    {
+      const SlOverviewPlan *plan = g_ptr_array_index (overview->plans, i);
+
+      gtk_list_box_append (self->progress_list,
+                           link_row (plan->title, plan->subtitle, plan->rate_text, "plan"));
+    }
+  if (overview->plans->len == 0)
+    {
+      g_autofree char *title = g_strdup_printf (_("No study plan for %d"), overview->year);
+
+      gtk_list_box_append (self->progress_list,
+                           link_row (title, _("Write the year’s plan on the Study Plan page"),
+                                     NULL, "plan"));
+    }
+  {
+    g_autofree char *subtitle = NULL;
+
+    if (overview->measures_open == 0)
+      subtitle = g_strdup (_("Every measure of the year’s meetings is done"));
+    else
+      subtitle = g_strdup_printf (_("Open or in progress; %s"), overview->measures_detail);
+    gtk_list_box_append (self->progress_list,
+                         link_row (_("Follow-up measures"), subtitle, overview->measures_text,
+                                   "measures"));
+  }
+
+  clear_list (self->rules_list);
+  for (guint i = 0; i < overview->rules->len; i++)
+    {
+      const SlOverviewRule *rule = g_ptr_array_index (overview->rules, i);
+      GtkWidget *row;
+
+      if (rule->periods->len == 0)
+        {
+          row = action_row (rule->check.title, rule->check.subtitle);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_badge (&rule->check));
+        }
+      else
+        {
+          row = adw_expander_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rule->check.title);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), rule->check.subtitle);
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (row), status_badge (&rule->check));
+
+          for (guint p = 0; p < rule->periods->len; p++)
+            {
+              const SlOverviewCheck *period = g_ptr_array_index (rule->periods, p);
+              GtkWidget *child = action_row (period->title, period->subtitle);
+
+              adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (child), 0);
+              adw_action_row_add_suffix (ADW_ACTION_ROW (child), status_badge (period));
+              adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
+            }
+        }
+
+      gtk_list_box_append (self->rules_list, row);
+    }
+}
+
+/**
+ * sl_overview_page_reload:
+ *
+ * Counts the year again now if the page is shown, or when it is next.
+ */
+void
+sl_overview_page_reload (SlOverviewPage *self)
+{
+  g_autoptr(SlStatistics) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (SL_IS_OVERVIEW_PAGE (self));
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
+  self->dirty = FALSE;
+
+  g_clear_pointer (&self->overview, sl_overview_free);
+  if (self->ledger == NULL || self->year <= 0)
+    return;
+
+  stats = sl_statistics_compute (sl_ledger_get_database (self->ledger), self->year,
+                                 NULL, NULL, &error);
+  if (stats == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_title (self->empty_page, _("The Year Cannot Be Counted"));
+      adw_status_page_set_description (self->empty_page, escaped);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  self->overview = sl_overview_new (stats);
+
+  if (stats->meetings_total == 0 && stats->plans->len == 0)
+    {
+      g_autofree char *description = NULL;
+
+      title = g_strdup_printf (_("No Records for %d"), self->year);
+      description = g_strdup_printf (_("Once meetings or a study plan of %d are recorded, "
+                                       "this page sums them up and checks them against the "
+                                       "work plan."), self->year);
+      adw_status_page_set_title (self->empty_page, title);
+      adw_status_page_set_description (self->empty_page, description);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  gtk_label_set_text (self->meetings_value, self->overview->meetings_text);
+  gtk_label_set_text (self->attendance_value, self->overview->attendance_text);
+  gtk_label_set_text (self->participation_value, self->overview->participation_text);
+  gtk_label_set_text (self->fulfilment_value, self->overview->fulfilment_text);
+  gtk_label_set_text (self->measures_value, self->overview->measures_text);
+  gtk_label_set_text (self->measures_caption, self->overview->measures_detail);
+  if (self->overview->measures_overdue > 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->measures_caption), "warning");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->measures_caption), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->measures_caption), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->measures_caption), "dim-label");
+    }
+
+  show_charts (self);
+  show_lists (self);
+  gtk_stack_set_visible_child_name (self->stack, "content");
+}
+
+const SlOverview *
+sl_overview_page_get_overview (SlOverviewPage *self)
+{
+  g_return_val_if_fail (SL_IS_OVERVIEW_PAGE (self), NULL);
+  return self->overview;
+}
+
+/* The text of a figure: "meetings", "attendance", "participation",
+ * "fulfilment" or "measures". */
+const char *
+sl_overview_page_get_figure (SlOverviewPage *self,
+                             const char     *name)
+{
+  g_return_val_if_fail (SL_IS_OVERVIEW_PAGE (self), NULL);
+
+  if (g_strcmp0 (name, "meetings") == 0)      return gtk_label_get_text (self->meetings_value);
+  if (g_strcmp0 (name, "attendance") == 0)    return gtk_label_get_text (self->attendance_value);
+  if (g_strcmp0 (name, "participation") == 0) return gtk_label_get_text (self->participation_value);
+  if (g_strcmp0 (name, "fulfilment") == 0)    return gtk_label_get_text (self->fulfilment_value);
+  if (g_strcmp0 (name, "measures") == 0)      return gtk_label_get_text (self->measures_value);
+  g_return_val_if_reached (NULL);
+}
+
+static void
+sl_overview_page_map (GtkWidget *widget)
+{
+  SlOverviewPage *self = SL_OVERVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (sl_overview_page_parent_class)->map (widget);
+
+  /* Meetings may have changed on another page. */
+  self->dirty = TRUE;
+  sl_overview_page_reload (self);
+}
+
+static void
+sl_overview_page_dispose (GObject *object)
+{
+  SlOverviewPage *self = SL_OVERVIEW_PAGE (object);
+
+  /* AdwBin unparents its child itself; the template must not do it too. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_OVERVIEW_PAGE);
+  g_clear_object (&self->ledger);
+  g_clear_pointer (&self->overview, sl_overview_free);
+
+  G_OBJECT_CLASS (sl_overview_page_parent_class)->dispose (object);
+}
+
+static void
+sl_overview_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SlOverviewPage *self = SL_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEDGER: g_value_set_object (value, self->ledger); break;
+    case PROP_YEAR:   g_value_set_int (value, self->year); break;
+    default:          G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sl_overview_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SlOverviewPage *self = SL_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEDGER:
+      if (g_set_object (&self->ledger, g_value_get_object (value)))
+        {
+          sl_overview_page_reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_YEAR:
+      if (self->year != g_value_get_int (value))
+        {
+          self->year = g_value_get_int (value);
+          sl_overview_page_reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sl_overview_page_class_init (SlOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sl_overview_page_dispose;
+  object_class->get_property = sl_overview_page_get_property;
+  object_class->set_property = sl_overview_page_set_property;
+  widget_class->map = sl_overview_page_map;
+
+  properties[PROP_LEDGER] =
+    g_param_spec_object ("ledger", NULL, NULL, SL_TYPE_LEDGER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, 9999, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SL_TYPE_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/studyledger/StudyLedger/sl-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, meetings_value);
+  gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, attendance_value);
+  gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, participation_value);
+  gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, fulfilment_value);
+  gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, measures_value);
+  gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, measures_caption);
+  gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, months_chart);
+  gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, members_chart);
+  gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, kinds_list);
+  gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, attendance_group);
+  gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, flagged_list);
+  gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, progress_list);
+  gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, rules_list);
+}
+
+static void
+sl_overview_page_init (SlOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,183 @@
+/* sl-ui-util.c — small helpers the window's pages share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pages do not know the window they sit in: they reach the toast overlay
+ * and the dialog's parent through their ancestors, so a page also works in
+ * a test window of its own.
+ */
+
+#define G_LOG_DOMAIN "sl-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "sl-ledger.h"
+#include "sl-member.h"
+#include "sl-organization.h"
+#include "sl-ui-util.h"
+
+/* A toast whose text is taken as it is: AdwToast reads its title as
+ * Pango markup, and names or error messages may hold "&" or "<". */
+AdwToast *
+sl_ui_toast_new_printf (const char *format,
+                        ...)
+{
+  g_autofree char *title = NULL;
+  va_list args;
+
+  va_start (args, format);
+  title = g_markup_vprintf_escaped (format, args);
+  va_end (args);
+
+  return adw_toast_new (title);
+}
+
+/* Shows @toast in the nearest toast overlay above @widget; takes it. */
+void
+sl_ui_add_toast (GtkWidget *widget,
+                 AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_message ("%s", adw_toast_get_title (toast));
+      g_object_unref (g_object_ref_sink (toast));
+      return;
+    }
+
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
+sl_ui_show_message (GtkWidget  *widget,
+                    const char *heading,
+                    const char *body)
+{
+  GtkRoot *root = widget ? gtk_widget_get_root (widget) : NULL;
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* An error in an AdwMessageDialog; a cancelled operation is not one. */
+void
+sl_ui_show_error (GtkWidget  *widget,
+                  const char *heading,
+                  GError     *error)
+{
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  sl_ui_show_message (widget, heading, error->message);
+}
+
+/* The member's name, or "" when the id names nobody. */
+const char *
+sl_ui_member_name (SlLedger   *ledger,
+                   const char *member)
+{
+  SlMember *found;
+
+  if (ledger == NULL || member == NULL)
+    return "";
+
+  found = sl_ledger_find_member (ledger, member);
+  return found ? sl_member_get_name (found) : "";
+}
+
+/* Names joined with the list separator ("、" in Chinese). */
+char *
+sl_ui_member_names (SlLedger           *ledger,
+                    const char * const *members)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; members != NULL && members[i] != NULL; i++)
+    {
+      const char *name = sl_ui_member_name (ledger, members[i]);
+
+      if (*name == '\0')
+        continue;
+      if (names->len > 0)
+        /* Translators: between names in a list; in Chinese "、". */
+        g_string_append (names, _(", "));
+      g_string_append (names, name);
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+const char *
+sl_ui_organization_name (SlLedger   *ledger,
+                         const char *organization)
+{
+  SlOrganization *found;
+
+  if (ledger == NULL || organization == NULL)
+    return "";
+
+  found = sl_ledger_find_organization (ledger, organization);
+  return found ? sl_organization_get_name (found) : "";
+}
+
+/* A day of the year shown ("3月25日" in Chinese), for tables whose year
+ * is plain; the full date goes in the tooltip. */
+char *
+sl_ui_format_short_date (const char *date)
+{
+  g_autoptr(GDateTime) time = NULL;
+  int year, month, day;
+
+  if (date == NULL || sscanf (date, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+      !(time = g_date_time_new_utc (year, month, day, 0, 0, 0)))
+    return g_strdup (date ? date : "");
+
+  /* Translators: a day without its year, in g_date_time_format()
+   * notation; in Chinese "%-m月%-d日". */
+  return g_date_time_format (time, _("%b %-d"));
+}
+
+static gboolean
+full_text_query_tooltip (GtkWidget  *widget,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard,
+                         GtkTooltip *tooltip,
+                         gpointer    user_data)
+{
+  const char *text = gtk_label_get_label (GTK_LABEL (widget));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* The label's whole text as its tooltip, asked for when the pointer rests
+ * on it. Binding "label" to "tooltip-text" instead costs an X server round
+ * trip (a pointer query) each time a list row is bound: 600 ms of start-up
+ * on a ten-year ledger (docs/performance.md). */
+void
+sl_ui_label_tooltip_shows_text (GtkWidget *label)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (full_text_query_tooltip), NULL);
+}

@@ -1,0 +1,563 @@
+/* test-meeting-editor.c — the meetings page and the meeting editor, driven as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb. Each test has a fresh ledger with a party group of
+ * twelve leaders on the central study group and a 2023 plan, shows a
+ * SlMeetingsPage in a window, and works it through its actions and
+ * widgets. What is stored is read back through a second SlLedger on the
+ * same file, so it comes from the disk. Today is 2023-05-10 (SL_TODAY).
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sl-attendance.h"
+#include "sl-ledger.h"
+#include "sl-meeting.h"
+#include "sl-meeting-editor.h"
+#include "sl-meeting-study-row.h"
+#include "sl-meetings-page.h"
+#include "sl-member.h"
+#include "sl-organization.h"
+#include "sl-plan.h"
+#include "sl-plan-item.h"
+#include "sl-study.h"
+
+static const char * const names[] = {
+  "张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆",
+  "赵磊", "黄敏", "周杰", "吴昊", "徐丽", "孙堃",
+};
+
+typedef struct
+{
+  char           *folder;
+  char           *path;
+  SlLedger       *ledger;
+  SlOrganization *organization;
+  GtkWidget      *window;
+  SlMeetingsPage *page;
+} Fixture;
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+remove_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (folder);
+}
+
+static void
+fill_ledger (Fixture *fixture)
+{
+  g_autoptr(SlPlan) plan = sl_plan_new ();
+  g_autoptr(GError) error = NULL;
+
+  fixture->organization = sl_organization_new ();
+  sl_organization_set_name (fixture->organization, "某某局党组");
+  sl_organization_set_kind (fixture->organization, SL_ORGANIZATION_KIND_PARTY_GROUP);
+  sl_ledger_save_organization (fixture->ledger, fixture->organization, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(SlMember) member = sl_member_new ();
+
+      sl_member_set_name (member, names[i]);
+      sl_member_set_organization (member, sl_record_get_id (SL_RECORD (fixture->organization)));
+      sl_member_set_leadership (member, TRUE);
+      sl_member_set_central_group (member, TRUE);
+      sl_member_set_sort (member, i + 1);
+      sl_ledger_save_member (fixture->ledger, member, &error);
+      g_assert_no_error (error);
+    }
+
+  sl_plan_set_organization (plan, sl_record_get_id (SL_RECORD (fixture->organization)));
+  sl_plan_set_year (plan, 2023);
+  sl_plan_set_title (plan, "2023年度理论学习中心组学习计划");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(SlPlanItem) item = sl_plan_item_new ();
+      g_autofree char *theme = g_strdup_printf ("专题%u", i + 1);
+
+      sl_plan_item_set_month (item, 2 * i + 3);
+      sl_plan_item_set_theme (item, theme);
+      sl_plan_item_set_form (item, SL_STUDY_FORM_SEMINAR);
+      sl_plan_item_set_status (item, SL_PLAN_ITEM_STATUS_PLANNED);
+      g_list_store_append (G_LIST_STORE (sl_plan_get_items (plan)), item);
+    }
+  sl_ledger_save_plan (fixture->ledger, plan, SL_SAVE_REPLACE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+show_page (Fixture *fixture)
+{
+  fixture->page = g_object_new (SL_TYPE_MEETINGS_PAGE,
+                                "ledger", fixture->ledger,
+                                "year", 2023,
+                                NULL);
+  g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 800);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  iterate (100);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->folder = g_dir_make_tmp ("test-meeting-editor-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
+  fixture->ledger = sl_ledger_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  fill_ledger (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      iterate (50);
+      /* The page, its editor and every row let go of the ledger. */
+      g_assert_null (fixture->page);
+    }
+
+  g_clear_object (&fixture->organization);
+  g_assert_finalize_object (fixture->ledger);
+  remove_folder (fixture->folder);
+  g_free (fixture->path);
+  g_free (fixture->folder);
+}
+
+static gpointer
+child_of (gpointer    widget,
+          GType       type,
+          const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static SlMeetingEditor *
+editor_of (Fixture *fixture)
+{
+  return child_of (fixture->page, SL_TYPE_MEETINGS_PAGE, "editor");
+}
+
+static GListModel *
+list_of (Fixture *fixture)
+{
+  GtkColumnView *view = child_of (fixture->page, SL_TYPE_MEETINGS_PAGE, "column_view");
+
+  return G_LIST_MODEL (gtk_column_view_get_model (view));
+}
+
+static SlLedger *
+reopen (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  SlLedger *other = sl_ledger_open (fixture->path, &error);
+
+  g_assert_no_error (error);
+  return other;
+}
+
+/* Waits for the editor's delayed save (500 ms) as a user would. */
+static void
+wait_for_save (SlMeetingEditor *editor)
+{
+  GtkLabel *state = child_of (editor, SL_TYPE_MEETING_EDITOR, "state_label");
+
+  for (guint i = 0; i < 40 && g_strcmp0 (gtk_label_get_label (state), "Saved") != 0; i++)
+    iterate (50);
+  g_assert_cmpstr (gtk_label_get_label (state), ==, "Saved");
+}
+
+static void
+click_chip (SlMeetingEditor *editor,
+            guint            index)
+{
+  GtkFlowBox *box = child_of (editor, SL_TYPE_MEETING_EDITOR, "attendance_box");
+  GtkFlowBoxChild *chip = gtk_flow_box_get_child_at_index (box, index);
+
+  g_assert_nonnull (chip);
+  g_signal_emit_by_name (box, "child-activated", chip);
+}
+
+static void
+test_create (Fixture       *fixture,
+             gconstpointer  data)
+{
+  SlMeetingEditor *editor;
+  SlMeeting *meeting;
+  GtkLabel *counts;
+  GtkListBox *studies;
+  GtkWidget *study_row;
+  GtkEditable *title_entry;
+  g_autoptr(SlLedger) other = NULL;
+  g_autoptr(SlMeeting) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  GListModel *rows;
+
+  show_page (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (list_of (fixture)), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "meetings.new-kind", "s", "central_group");
+  iterate (50);
+
+  editor = editor_of (fixture);
+  meeting = sl_meeting_editor_get_meeting (editor);
+  g_assert_nonnull (meeting);
+  id = g_strdup (sl_record_get_id (SL_RECORD (meeting)));
+
+  /* The draft is prefilled and not stored until something changes. */
+  g_assert_cmpstr (sl_meeting_get_date (meeting), ==, "2023-05-10");
+  g_assert_cmpstr (sl_meeting_get_title (meeting), ==, "某某局党组理论学习中心组2023年第1次集体学习");
+  g_assert_cmpstr (sl_meeting_get_theme (meeting), ==, "专题1");
+  g_assert_cmpuint (g_list_model_get_n_items (sl_meeting_get_attendance (meeting)), ==, 12);
+  g_assert_false (sl_meeting_editor_is_stored (editor));
+  g_assert_false (sl_ledger_contains (fixture->ledger, SL_TYPE_MEETING, id));
+
+  /* Two on leave and one absent; the counts follow at once. */
+  counts = child_of (editor, SL_TYPE_MEETING_EDITOR, "counts_label");
+  g_assert_nonnull (strstr (gtk_label_get_label (counts), "Present <b>12</b>"));
+  click_chip (editor, 3);
+  click_chip (editor, 7);
+  click_chip (editor, 10);
+  click_chip (editor, 10);
+  g_assert_nonnull (strstr (gtk_label_get_label (counts), "Expected <b>12</b>"));
+  g_assert_nonnull (strstr (gtk_label_get_label (counts), "Present <b>9</b>"));
+  g_assert_nonnull (strstr (gtk_label_get_label (counts), "On leave <b>2</b>"));
+  g_assert_nonnull (strstr (gtk_label_get_label (counts), "Absent <b>1</b>"));
+
+  /* A study, typed into its row. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-study", NULL);
+  studies = child_of (editor, SL_TYPE_MEETING_EDITOR, "studies_list");
+  study_row = GTK_WIDGET (gtk_list_box_get_row_at_index (studies, 0));
+  g_assert_nonnull (study_row);
+  title_entry = child_of (study_row, SL_TYPE_MEETING_STUDY_ROW, "title_row");
+  gtk_editable_set_text (title_entry, "习近平总书记在中央党校建校90周年庆祝大会上的讲话");
+
+  /* The delayed save stores it, and the list shows it. */
+  wait_for_save (editor);
+  g_assert_true (sl_meeting_editor_is_stored (editor));
+  g_assert_cmpuint (g_list_model_get_n_items (list_of (fixture)), ==, 1);
+
+  other = reopen (fixture);
+  stored = sl_ledger_load_meeting (other, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sl_meeting_get_title (stored), ==, sl_meeting_get_title (meeting));
+  g_assert_cmpint (sl_meeting_get_kind (stored), ==, SL_MEETING_KIND_CENTRAL_GROUP);
+  g_assert_cmpint (sl_meeting_get_sequence (stored), ==, 1);
+  g_assert_cmpstr (sl_meeting_get_plan_item (stored), ==, sl_meeting_get_plan_item (meeting));
+  rows = sl_meeting_get_attendance (stored);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 12);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(SlAttendance) row = g_list_model_get_item (rows, i);
+      SlMember *member = sl_ledger_find_member (other, sl_attendance_get_member (row));
+
+      g_assert_cmpstr (sl_member_get_name (member), ==, names[i]);
+      g_assert_cmpint (sl_attendance_get_status (row), ==,
+                       i == 3 || i == 7 ? SL_ATTENDANCE_STATUS_LEAVE
+                       : i == 10 ? SL_ATTENDANCE_STATUS_ABSENT
+                       : SL_ATTENDANCE_STATUS_PRESENT);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (sl_meeting_get_studies (stored)), ==, 1);
+  {
+    g_autoptr(SlStudy) study = g_list_model_get_item (sl_meeting_get_studies (stored), 0);
+    g_assert_cmpstr (sl_study_get_title (study), ==, "习近平总书记在中央党校建校90周年庆祝大会上的讲话");
+  }
+
+  /* Back on the list, the editor lets go of the meeting. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL);
+  iterate (50);
+  g_assert_null (sl_meeting_editor_get_meeting (editor));
+}
+
+/* A date is taken when the field is left, in its standard form; a wrong
+ * one marks the field and leaves the meeting alone. */
+static void
+test_date (Fixture       *fixture,
+           gconstpointer  data)
+{
+  SlMeetingEditor *editor;
+  SlMeeting *meeting;
+  GtkWidget *date_row;
+
+  show_page (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "meetings.new-kind", "s", "party_group");
+  iterate (50);
+  editor = editor_of (fixture);
+  meeting = sl_meeting_editor_get_meeting (editor);
+  date_row = child_of (editor, SL_TYPE_MEETING_EDITOR, "date_row");
+
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2023-02-30");
+  g_signal_emit_by_name (date_row, "entry-activated");
+  g_assert_cmpstr (sl_meeting_get_date (meeting), ==, "2023-05-10");
+  g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "3-15");
+  g_signal_emit_by_name (date_row, "entry-activated");
+  g_assert_cmpstr (sl_meeting_get_date (meeting), ==, "2023-03-15");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "2023-03-15");
+  g_assert_false (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_cmpstr (sl_meeting_get_title (meeting), ==, "某某局党组2023年第1次党组会议");
+
+  /* The 扩大 switch changes the generated title. */
+  sl_meeting_set_expanded (meeting, TRUE);
+  g_assert_cmpstr (sl_meeting_get_title (meeting), ==, "某某局党组2023年第1次党组会议（扩大）");
+
+  wait_for_save (editor);
+}
+
+static SlMeeting *
+store_meeting (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *members = sl_ledger_get_members (fixture->ledger);
+  SlMeeting *meeting = sl_meeting_new ();
+
+  sl_meeting_set_organization (meeting, sl_record_get_id (SL_RECORD (fixture->organization)));
+  sl_meeting_set_kind (meeting, SL_MEETING_KIND_PARTY_GROUP);
+  sl_meeting_set_date (meeting, "2023-04-01");
+  sl_meeting_set_title (meeting, "某某局党组2023年第1次党组会议");
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(SlMember) member = g_list_model_get_item (members, i);
+      g_autoptr(SlAttendance) row = sl_attendance_new ();
+
+      sl_attendance_set_member (row, sl_record_get_id (SL_RECORD (member)));
+      sl_attendance_set_status (row, i == 2 ? SL_ATTENDANCE_STATUS_LEAVE : SL_ATTENDANCE_STATUS_PRESENT);
+      if (i == 2)
+        {
+          sl_attendance_set_leave_kind (row, SL_LEAVE_KIND_OFFICIAL);
+          sl_attendance_set_reason (row, "出差");
+        }
+      g_list_store_append (G_LIST_STORE (sl_meeting_get_attendance (meeting)), row);
+    }
+
+  {
+    g_autoptr(SlStudy) study = sl_study_new ();
+    sl_study_set_title (study, "第一议题学习材料");
+    sl_study_set_first_topic (study, TRUE);
+    g_list_store_append (G_LIST_STORE (sl_meeting_get_studies (meeting)), study);
+  }
+
+  sl_ledger_save_meeting (fixture->ledger, meeting, SL_SAVE_REPLACE, &error);
+  g_assert_no_error (error);
+  return meeting;
+}
+
+static void
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(SlMeeting) meeting = store_meeting (fixture);
+  const char *id = sl_record_get_id (SL_RECORD (meeting));
+  GtkSingleSelection *selection;
+  g_autoptr(SlLedger) other = NULL;
+  g_autoptr(SlMeeting) restored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  show_page (fixture);
+  selection = GTK_SINGLE_SELECTION (list_of (fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  gtk_single_selection_set_selected (selection, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "meetings.delete", NULL);
+  g_assert_false (sl_ledger_contains (fixture->ledger, SL_TYPE_MEETING, id));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "meetings.undo", NULL);
+  g_assert_true (sl_ledger_contains (fixture->ledger, SL_TYPE_MEETING, id));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+
+  /* Restored whole: attendance with its leave, the first-topic study. */
+  other = reopen (fixture);
+  restored = sl_ledger_load_meeting (other, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_meeting_get_attendance (restored)), ==, 12);
+  {
+    g_autoptr(SlAttendance) row = g_list_model_get_item (sl_meeting_get_attendance (restored), 2);
+    g_autoptr(SlStudy) study = g_list_model_get_item (sl_meeting_get_studies (restored), 0);
+
+    g_assert_cmpint (sl_attendance_get_status (row), ==, SL_ATTENDANCE_STATUS_LEAVE);
+    g_assert_cmpint (sl_attendance_get_leave_kind (row), ==, SL_LEAVE_KIND_OFFICIAL);
+    g_assert_cmpstr (sl_attendance_get_reason (row), ==, "出差");
+    g_assert_true (sl_study_get_first_topic (study));
+  }
+}
+
+/* A change in the editor shows in the list without reading it again, and
+ * a year is loaded with one items-changed. */
+static void
+count_changes (GListModel *list,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *changes)
+{
+  (*changes)++;
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_list (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(SlMeeting) stored = store_meeting (fixture);
+  g_autoptr(SlMeeting) shown = NULL;
+  GtkWidget *view;
+  SlMeetingEditor *editor;
+  GtkWidget *title_row;
+  GListModel *list;
+  guint changes = 0;
+  gulong handler;
+
+  show_page (fixture);
+  list = list_of (fixture);
+  view = child_of (fixture->page, SL_TYPE_MEETINGS_PAGE, "column_view");
+
+  handler = g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), &changes);
+  sl_meetings_page_set_year (fixture->page, 2022);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  changes = 0;
+  sl_meetings_page_set_year (fixture->page, 2023);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  iterate (100);
+  g_assert_true (shows_label (view, "某某局党组2023年第1次党组会议"));
+  g_assert_true (shows_label (view, "11/12"));
+
+  /* The editor works on the very object of the list. */
+  shown = g_list_model_get_item (list, 0);
+  sl_meetings_page_open_meeting (fixture->page, sl_record_get_id (SL_RECORD (stored)));
+  iterate (50);
+  editor = editor_of (fixture);
+  g_assert_true (sl_meeting_editor_get_meeting (editor) == shown);
+
+  changes = 0;
+  title_row = child_of (editor, SL_TYPE_MEETING_EDITOR, "title_row");
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "某某局党组2023年第1次党组会议（修改）");
+  click_chip (editor, 0);
+  wait_for_save (editor);
+  g_assert_cmpuint (changes, ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL);
+  iterate (400);
+  g_assert_true (shows_label (view, "某某局党组2023年第1次党组会议（修改）"));
+  g_assert_true (shows_label (view, "10/12"));
+  g_assert_cmpuint (changes, ==, 0);
+
+  g_signal_handler_disconnect (list, handler);
+}
+
+/* Removing a study shows a toast; its Undo (editor.undo) puts the study
+ * back where it was, and the ledger follows both. */
+static void
+test_row_undo (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(SlMeeting) meeting = store_meeting (fixture);
+  const char *id = sl_record_get_id (SL_RECORD (meeting));
+  SlMeetingEditor *editor;
+  SlMeeting *edited;
+  GtkListBox *studies;
+  GtkWidget *row;
+  g_autoptr(SlStudy) first = NULL;
+
+  show_page (fixture);
+  sl_meetings_page_open_meeting (fixture->page, id);
+  iterate (50);
+  editor = editor_of (fixture);
+  edited = sl_meeting_editor_get_meeting (editor);
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-study", NULL);
+  studies = child_of (editor, SL_TYPE_MEETING_EDITOR, "studies_list");
+  g_assert_cmpuint (g_list_model_get_n_items (sl_meeting_get_studies (edited)), ==, 2);
+  first = g_list_model_get_item (sl_meeting_get_studies (edited), 0);
+  wait_for_save (editor);
+
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (studies, 0));
+  g_signal_emit_by_name (row, "remove");
+  g_assert_cmpuint (g_list_model_get_n_items (sl_meeting_get_studies (edited)), ==, 1);
+  wait_for_save (editor);
+  g_assert_false (sl_ledger_contains (fixture->ledger, SL_TYPE_STUDY, sl_record_get_id (SL_RECORD (first))));
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_meeting_get_studies (edited)), ==, 2);
+  {
+    g_autoptr(SlStudy) back = g_list_model_get_item (sl_meeting_get_studies (edited), 0);
+    g_assert_true (back == first);
+  }
+  wait_for_save (editor);
+  g_assert_true (sl_ledger_contains (fixture->ledger, SL_TYPE_STUDY, sl_record_get_id (SL_RECORD (first))));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("SL_TODAY", "2023-05-10", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/meeting-editor/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
+  g_test_add ("/meeting-editor/date", Fixture, NULL, fixture_set_up, test_date, fixture_tear_down);
+  g_test_add ("/meeting-editor/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
+  g_test_add ("/meeting-editor/list", Fixture, NULL, fixture_set_up, test_list, fixture_tear_down);
+  g_test_add ("/meeting-editor/row-undo", Fixture, NULL, fixture_set_up, test_row_undo, fixture_tear_down);
+
+  return g_test_run ();
+}
