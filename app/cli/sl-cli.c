@@ -13,13 +13,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "sl-archive.h"
+#include "sl-backups.h"
 #include "sl-cli.h"
 #include "sl-database.h"
+#include "sl-document.h"
 #include "sl-ledger.h"
 #include "sl-organization.h"
 #include "sl-roster-import.h"
@@ -31,6 +35,7 @@ typedef struct
   const char *database;
   int         argc;
   char      **argv;
+  char       *created;   /* a ledger file this run created, if any */
 } SlCliCall;
 
 typedef int (*SlCliCommand) (SlCliCall *call);
@@ -77,8 +82,7 @@ usage (const char *command,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_printerr ("study-ledger %s: %s\n", command, message);
-  g_printerr (_("Run “study-ledger %s --help” to see how it is used.\n"), command);
+  g_printerr (_("study-ledger %s: %s (see “study-ledger %s --help”)\n"), command, message, command);
   return SL_CLI_EXIT_USAGE;
 }
 
@@ -117,6 +121,23 @@ parse_options (SlCliCall    *call,
     call->database = g_intern_string (database);
   g_free (database);
 
+  /* Text options are taken as bytes so that Chinese names work under any
+   * locale; what is stored must still be UTF-8. Paths may be anything. */
+  for (const GOptionEntry *entry = entries; entry->long_name != NULL; entry++)
+    {
+      const char *text;
+
+      if (entry->arg != G_OPTION_ARG_FILENAME || g_str_equal (entry->long_name, "output"))
+        continue;
+
+      text = *(char **) entry->arg_data;
+      if (text != NULL && !g_utf8_validate (text, -1, NULL))
+        {
+          *status = usage (call->argv[0], _("--%s is not UTF-8 text"), entry->long_name);
+          return FALSE;
+        }
+    }
+
   return TRUE;
 }
 
@@ -128,20 +149,75 @@ open_ledger (SlCliCall  *call,
 {
   g_autofree char *default_path = NULL;
   const char *path = call->database;
+  SlLedger *ledger;
 
   if (path == NULL)
     path = default_path = sl_database_default_path ();
 
-  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                   _("There is no ledger at %s; name one with --database FILE, "
-                     "or import a roster or an archive first"),
-                   path);
-      return NULL;
+      if (!create)
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                       _("There is no ledger at %s; name one with --database FILE, "
+                         "or import a roster or an archive first"),
+                       path);
+          return NULL;
+        }
+      g_free (call->created);
+      call->created = g_strdup (path);
+    }
+  else if (!create && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      struct stat info;
+
+      /* SQLite would take an empty file for a new database and fill it. */
+      if (g_stat (path, &info) == 0 && info.st_size == 0)
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                       _("%s is an empty file, not a Study Ledger database; "
+                         "it was left untouched. Name a ledger file with --database"),
+                       path);
+          return NULL;
+        }
     }
 
-  return sl_ledger_open (path, error);
+  ledger = sl_ledger_open (path, error);
+
+  /* Commands that write take the day's backup first (sl-backups.c); one
+   * that cannot be taken is worth a warning, not a refusal. */
+  if (ledger != NULL && create && call->created == NULL)
+    {
+      SlDatabase *database = sl_ledger_get_database (ledger);
+      g_autoptr(GError) backup_error = NULL;
+
+      if (!sl_backups_run_daily (database, NULL, sl_backups_get_keep (database), &backup_error))
+        g_printerr (_("study-ledger: warning: the daily backup was not made: %s\n"),
+                    backup_error->message);
+    }
+
+  return ledger;
+}
+
+/* A command that failed leaves no trace: a ledger it had to create for the
+ * occasion is closed and removed again. */
+static void
+discard_created (SlCliCall  *call,
+                 SlLedger  **ledger)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_clear_object (ledger);
+
+  if (call->created == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (call->created, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  g_clear_pointer (&call->created, g_free);
 }
 
 static gboolean
@@ -222,7 +298,7 @@ command_import_roster (SlCliCall *call)
   SlRosterCounts counts = { 0 };
   int status;
   GOptionEntry entries[] = {
-    { "organization", 0, 0, G_OPTION_ARG_STRING, &organization,
+    { "organization", 0, 0, G_OPTION_ARG_FILENAME, &organization,
       N_("Put every member into this organization (created if new); "
          "otherwise the file's 所属支部 column decides"), N_("NAME") },
     { NULL }
@@ -240,7 +316,10 @@ command_import_roster (SlCliCall *call)
 
   if (!(ledger = open_ledger (call, TRUE, &error)) ||
       !sl_roster_import (ledger, call->argv[1], organization, &counts, &error))
-    return fail_error (error);
+    {
+      discard_created (call, &ledger);
+      return fail_error (error);
+    }
 
   g_print (_("Imported %s: %u new, %u updated, %u unchanged members\n"),
            call->argv[1], counts.added, counts.updated, counts.unchanged);
@@ -277,7 +356,10 @@ command_import_archive (SlCliCall *call)
 
   if (!(ledger = open_ledger (call, TRUE, &error)) ||
       !sl_archive_import (ledger, call->argv[1], merge, &counts, &error))
-    return fail_error (error);
+    {
+      discard_created (call, &ledger);
+      return fail_error (error);
+    }
 
   g_print (_("Imported %s: %u organizations, %u members, %u plans, %u meetings, "
              "%u research topics\n"),
@@ -334,13 +416,20 @@ command_export (SlCliCall *call)
   g_autofree char *output = NULL;
   g_autofree char *meeting = NULL;
   g_autofree char *names = NULL;
+  g_autofree char *lower = NULL;
+  g_autoptr(SlLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  SlDocumentRequest request = { 0 };
+  SlDocumentFormat document_format;
+  SlDocumentKind kind;
+  const char *document;
   int status;
   GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_STRING, &year, N_("The year of the document"), N_("YYYY") },
-    { "organization", 0, 0, G_OPTION_ARG_STRING, &organization,
+    { "year", 0, 0, G_OPTION_ARG_FILENAME, &year, N_("The year of the document"), N_("YYYY") },
+    { "organization", 0, 0, G_OPTION_ARG_FILENAME, &organization,
       N_("Only this organization"), N_("NAME") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("xlsx or pdf"), N_("FORMAT") },
-    { "meeting", 0, 0, G_OPTION_ARG_STRING, &meeting,
+    { "format", 0, 0, G_OPTION_ARG_FILENAME, &format, N_("xlsx or pdf"), N_("FORMAT") },
+    { "meeting", 0, 0, G_OPTION_ARG_FILENAME, &meeting,
       N_("The meeting, for minutes and sign-in"), N_("ID") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
     { NULL }
@@ -355,12 +444,68 @@ command_export (SlCliCall *call)
     return status;
 
   names = g_strjoinv (", ", (char **) documents);
-  if (call->argc != 2 || !g_strv_contains (documents, call->argv[1]))
+  if (call->argc != 2 || !sl_document_kind_from_code (call->argv[1], &kind))
     return usage ("export", _("name one DOCUMENT: %s"), names);
+  document = call->argv[1];
 
-  return fail (_("export %s: documents are not available in this version yet; "
-                 "export-archive writes every record as JSON meanwhile"),
-               call->argv[1]);
+  if (output == NULL)
+    return usage ("export", _("--output FILE is required"));
+
+  if (sl_document_kind_is_per_meeting (kind))
+    {
+      if (meeting == NULL)
+        return usage ("export", _("export %s needs --meeting ID"), document);
+      if (year != NULL || organization != NULL)
+        return usage ("export", _("export %s is made for one meeting: give --meeting ID, "
+                                  "not --year or --organization"), document);
+    }
+  else
+    {
+      if (meeting != NULL)
+        return usage ("export", _("--meeting is for minutes and sign-in; export %s takes --year YYYY"),
+                      document);
+      if (!parse_year ("export", year, &request.year, &status))
+        return status;
+    }
+
+  /* Without --format, the output's extension says it. */
+  lower = g_ascii_strdown (output, -1);
+  if (format != NULL)
+    {
+      if (!sl_document_format_from_code (format, &document_format))
+        return usage ("export", _("--format: “%s” is neither xlsx nor pdf"), format);
+    }
+  else if (g_str_has_suffix (lower, ".xlsx"))
+    document_format = SL_DOCUMENT_FORMAT_XLSX;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    document_format = SL_DOCUMENT_FORMAT_PDF;
+  else
+    return usage ("export", _("--format xlsx|pdf is required when the output does not end "
+                              "in .xlsx or .pdf"));
+
+  if (!sl_document_kind_has_format (kind, document_format))
+    return usage ("export", _("export %s writes %s only, not %s"), document,
+                  sl_document_kind_has_format (kind, SL_DOCUMENT_FORMAT_XLSX) ? "xlsx, pdf" : "pdf",
+                  sl_document_format_to_code (document_format));
+
+  if (!(ledger = open_ledger (call, FALSE, &error)))
+    return fail_error (error);
+
+  if (organization != NULL)
+    {
+      SlOrganization *found = find_organization (ledger, organization, &error);
+      if (found == NULL)
+        return fail_error (error);
+      request.organization = sl_record_get_id (SL_RECORD (found));
+    }
+
+  request.kind = kind;
+  request.meeting = meeting;
+  if (!sl_document_export (ledger, &request, document_format, output, &error))
+    return fail_error (error);
+
+  g_print (_("Wrote %s\n"), output);
+  return SL_CLI_EXIT_OK;
 }
 
 /* stats --year YYYY [--organization NAME] [--json] ---------------------------- */
@@ -425,8 +570,8 @@ command_stats (SlCliCall *call)
   int year = 0;
   int status;
   GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The year to count"), N_("YYYY") },
-    { "organization", 0, 0, G_OPTION_ARG_STRING, &organization_name,
+    { "year", 0, 0, G_OPTION_ARG_FILENAME, &year_text, N_("The year to count"), N_("YYYY") },
+    { "organization", 0, 0, G_OPTION_ARG_FILENAME, &organization_name,
       N_("Only this organization's meetings and members"), N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
     { NULL }
@@ -500,6 +645,11 @@ command_search (SlCliCall *call)
     return usage ("search", _("--limit must be 0 or more"));
 
   text = g_strjoinv (" ", call->argv + 1);
+  /* sl_search_run() takes UTF-8, as the window's entries give it; a
+   * terminal in another encoding must not reach it (docs/reliability.md). */
+  if (!g_utf8_validate (text, -1, NULL))
+    return usage ("search", _("the text to look for is not UTF-8; set a UTF-8 locale "
+                              "(for example LANG=zh_CN.UTF-8) in the terminal"));
 
   if (!(ledger = open_ledger (call, FALSE, &error)) ||
       !(hits = sl_search_run (sl_ledger_get_database (ledger), text, limit, &error)))
@@ -554,6 +704,41 @@ command_backup (SlCliCall *call)
     return fail_error (error);
 
   g_print (_("Backed up %s to %s\n"), sl_database_get_path (sl_ledger_get_database (ledger)), output);
+  return SL_CLI_EXIT_OK;
+}
+
+/* restore FILE ---------------------------------------------------------------------- */
+
+static int
+command_restore (SlCliCall *call)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_path = NULL;
+  g_autofree char *saved_as = NULL;
+  const char *path = call->database;
+  int status;
+  GOptionEntry entries[] = { { NULL } };
+
+  if (!parse_options (call, _("FILE"),
+                      _("Puts a backup back in place of the ledger. The backup is checked first, "
+                        "and the ledger as it was is copied into the backup folder before it "
+                        "is replaced."),
+                      entries, &status))
+    return status;
+
+  if (call->argc != 2)
+    return usage ("restore", _("name one backup file"));
+
+  if (path == NULL)
+    path = default_path = sl_database_default_path ();
+
+  if (!sl_backups_restore_full (path, call->argv[1], &saved_as, &error))
+    return fail_error (error);
+
+  g_print (_("Restored %s from %s\n"), path, call->argv[1]);
+  if (saved_as != NULL)
+    g_print (_("The ledger as it was before is kept in %s\n"), saved_as);
+
   return SL_CLI_EXIT_OK;
 }
 
@@ -612,6 +797,7 @@ static const struct
   { "stats",          command_stats,          "stats --year YYYY [--organization NAME] [--json]" },
   { "search",         command_search,         "search TEXT [--json] [--limit N]" },
   { "backup",         command_backup,         "backup --output FILE" },
+  { "restore",        command_restore,        "restore FILE" },
   { "check",          command_check,          "check" },
 };
 
@@ -680,14 +866,34 @@ sl_cli_split_arguments (int          argc,
   return TRUE;
 }
 
+/* GLib converts printed text to the locale's character set, which turns
+ * every Chinese character into '?' under LANG=C. Names and file names
+ * must survive any terminal or pipe: write UTF-8 as it is. */
+static void
+print_utf8 (const char *text)
+{
+  fputs (text, stdout);
+  fflush (stdout);
+}
+
+static void
+printerr_utf8 (const char *text)
+{
+  fputs (text, stderr);
+}
+
 int
 sl_cli_run (const char  *database,
             int          argc,
             char       **argv)
 {
-  SlCliCall call = { database, argc, argv };
+  SlCliCall call = { database, argc, argv, NULL };
+  int status;
 
   g_return_val_if_fail (argc > 0, SL_CLI_EXIT_USAGE);
+
+  g_set_print_handler (print_utf8);
+  g_set_printerr_handler (printerr_utf8);
 
   if (g_str_equal (argv[0], "--help") || g_str_equal (argv[0], "-h") ||
       g_str_equal (argv[0], "help"))
@@ -704,9 +910,12 @@ sl_cli_run (const char  *database,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[0], commands[i].name))
-      return commands[i].run (&call);
+      {
+        status = commands[i].run (&call);
+        g_free (call.created);
+        return status;
+      }
 
-  g_printerr (_("study-ledger: “%s” is not a command\n"), argv[0]);
-  g_printerr (_("Run “study-ledger --help” to see the commands.\n"));
+  g_printerr (_("study-ledger: “%s” is not a command (see “study-ledger --help”)\n"), argv[0]);
   return SL_CLI_EXIT_USAGE;
 }

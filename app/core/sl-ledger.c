@@ -219,6 +219,60 @@ resolve (SlLedger    *self,
 #define RESOLVE_PLAN_ITEM    "SELECT id FROM plan_items WHERE uuid = ?"
 #define RESOLVE_MEETING      "SELECT id FROM meetings WHERE uuid = ?"
 
+/* Not a flag of the API: set by save_meeting() and save_plan() on their
+ * own flags when the record is not in the ledger yet, so that its lists
+ * are only inserted. Removing the rows "no longer there" of a new record
+ * would find none, and its NOT IN (json_each) builds a temporary b-tree
+ * per list: for a 5,000-meeting import, most of the time went to making
+ * and freeing those. */
+#define SAVE_NEW_RECORD (1 << 16)
+/* ...and, outside a merge, whose lists are new rows too. */
+#define SAVE_NEW_ROWS   (SAVE_NEW_RECORD | (1 << 17))
+
+/* Steps a plain INSERT of a row believed new. RETURNING would build a
+ * temporary b-tree per row; the new key is the last insert rowid instead.
+ * *retry is set when the row's uuid turned out to exist after all (a
+ * study moved from another meeting): the caller then upserts it. */
+static gboolean
+step_new_row (SlLedger      *self,
+              sqlite3_stmt  *stmt,
+              gint64        *key,
+              gboolean      *retry,
+              GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  *retry = rc == SQLITE_CONSTRAINT_UNIQUE;
+  if (rc == SQLITE_DONE)
+    {
+      *key = sqlite3_last_insert_rowid (sl_database_get_handle (self->database));
+      return TRUE;
+    }
+  if (*retry)
+    return TRUE;
+
+  return sl_database_set_error (self->database, rc, error);
+}
+
+static gboolean
+is_new (SlLedger   *self,
+        const char *sql,
+        const char *id)
+{
+  sqlite3_stmt *stmt = sl_database_prepare (self->database, sql, NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;   /* not known to be new: the deletes run as always */
+
+  sl_bind_text (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return !found;
+}
+
 /* Transactions --------------------------------------------------------- */
 
 gboolean
@@ -229,15 +283,25 @@ sl_ledger_begin (SlLedger  *self,
   return sl_database_begin (self->database, error);
 }
 
+static void reload_stores (SlLedger *self);
+
+/* A commit that fails has been rolled back already (sl_database_commit);
+ * the live stores then follow the file again. Callers do not roll back
+ * after a failed commit. */
 gboolean
 sl_ledger_commit (SlLedger  *self,
                   GError   **error)
 {
   g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
-  return sl_database_commit (self->database, error);
-}
 
-static void reload_stores (SlLedger *self);
+  if (!sl_database_commit (self->database, error))
+    {
+      reload_stores (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 /* The live stores were changed as rows were written; what was undone is
  * read again, in one items-changed per store. */
@@ -413,6 +477,21 @@ reload_stores (SlLedger *self)
   g_hash_table_remove_all (self->by_id);
   fill_store (self, self->organizations, organizations);
   fill_store (self, self->members, members);
+}
+
+/**
+ * sl_ledger_reload:
+ *
+ * Reads the live organization and member lists again, in one
+ * items-changed each: after another connection (an import in a worker
+ * thread, another process) wrote to the file.
+ */
+void
+sl_ledger_reload (SlLedger *self)
+{
+  g_return_if_fail (SL_IS_LEDGER (self));
+
+  reload_stores (self);
 }
 
 GListModel *
@@ -844,6 +923,9 @@ save_plan (SlLedger     *self,
                 "organization", &organization, error))
     return FALSE;
 
+  if (is_new (self, "SELECT 1 FROM plans WHERE uuid = ?", sl_record_get_id (SL_RECORD (plan))))
+    flags |= SAVE_NEW_RECORD;
+
   stmt = sl_database_prepare (self->database,
                               "INSERT INTO plans (uuid, organization_id, year, title, guiding, "
                               "  focus, forms, requirements) "
@@ -871,7 +953,7 @@ save_plan (SlLedger     *self,
     return FALSE;
   sl_record_set_key (SL_RECORD (plan), key);
 
-  if (!(flags & SL_SAVE_MERGE) &&
+  if (!(flags & (SL_SAVE_MERGE | SAVE_NEW_RECORD)) &&
       !delete_missing (self,
                        "DELETE FROM plan_items WHERE plan_id = ?1 "
                        "AND uuid NOT IN (SELECT value FROM json_each (?2))",
@@ -902,6 +984,12 @@ sl_ledger_save_plan (SlLedger     *self,
 {
   g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
   g_return_val_if_fail (SL_IS_PLAN (plan), FALSE);
+
+  g_return_val_if_fail (!(flags & SL_SAVE_IN_TRANSACTION) ||
+                        !sqlite3_get_autocommit (sl_database_get_handle (self->database)), FALSE);
+
+  if (flags & SL_SAVE_IN_TRANSACTION)
+    return save_plan (self, plan, flags, error);
 
   if (!sl_database_begin (self->database, error))
     return FALSE;
@@ -1048,7 +1136,7 @@ save_studies (SlLedger     *self,
 {
   guint n = g_list_model_get_n_items (studies);
 
-  if (!(flags & SL_SAVE_MERGE) &&
+  if (!(flags & (SL_SAVE_MERGE | SAVE_NEW_RECORD)) &&
       !delete_missing (self,
                        "DELETE FROM studies WHERE meeting_id = ?1 "
                        "AND uuid NOT IN (SELECT value FROM json_each (?2))",
@@ -1068,32 +1156,41 @@ save_studies (SlLedger     *self,
           return FALSE;
         }
 
-      stmt = sl_database_prepare (self->database,
-                                  "INSERT INTO studies (uuid, meeting_id, position, title, source, "
-                                  "  published_on, lead_id, first_topic, summary) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                                  "ON CONFLICT (uuid) DO UPDATE SET meeting_id = excluded.meeting_id, "
-                                  "  position = excluded.position, title = excluded.title, "
-                                  "  source = excluded.source, published_on = excluded.published_on, "
-                                  "  lead_id = excluded.lead_id, first_topic = excluded.first_topic, "
-                                  "  summary = excluded.summary "
-                                  "RETURNING id",
-                                  error);
-      if (stmt == NULL)
-        return FALSE;
+#define INSERT_STUDY \
+  "INSERT INTO studies (uuid, meeting_id, position, title, source, " \
+  "  published_on, lead_id, first_topic, summary) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+      for (gboolean fresh = (flags & SAVE_NEW_ROWS) == SAVE_NEW_ROWS, retry = TRUE; retry; fresh = FALSE)
+        {
+          stmt = sl_database_prepare (self->database,
+                                      fresh ? INSERT_STUDY :
+                                      INSERT_STUDY
+                                      "ON CONFLICT (uuid) DO UPDATE SET meeting_id = excluded.meeting_id, "
+                                      "  position = excluded.position, title = excluded.title, "
+                                      "  source = excluded.source, published_on = excluded.published_on, "
+                                      "  lead_id = excluded.lead_id, first_topic = excluded.first_topic, "
+                                      "  summary = excluded.summary "
+                                      "RETURNING id",
+                                      error);
+          if (stmt == NULL)
+            return FALSE;
 
-      sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (study)));
-      sl_bind_key (stmt, 2, meeting);
-      sqlite3_bind_int (stmt, 3, i);
-      sl_bind_text (stmt, 4, sl_study_get_title (study));
-      sl_bind_text (stmt, 5, sl_study_get_source (study));
-      sl_bind_text (stmt, 6, sl_study_get_published_on (study));
-      sl_bind_key (stmt, 7, lead);
-      sqlite3_bind_int (stmt, 8, sl_study_get_first_topic (study));
-      sl_bind_text (stmt, 9, sl_study_get_summary (study));
+          sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (study)));
+          sl_bind_key (stmt, 2, meeting);
+          sqlite3_bind_int (stmt, 3, i);
+          sl_bind_text (stmt, 4, sl_study_get_title (study));
+          sl_bind_text (stmt, 5, sl_study_get_source (study));
+          sl_bind_text (stmt, 6, sl_study_get_published_on (study));
+          sl_bind_key (stmt, 7, lead);
+          sqlite3_bind_int (stmt, 8, sl_study_get_first_topic (study));
+          sl_bind_text (stmt, 9, sl_study_get_summary (study));
 
-      if (!step_returning_key (self, stmt, &key, error))
-        return FALSE;
+          if (fresh ? !step_new_row (self, stmt, &key, &retry, error)
+                    : !step_returning_key (self, stmt, &key, error))
+            return FALSE;
+          retry = fresh && retry;
+        }
+#undef INSERT_STUDY
       sl_record_set_key (SL_RECORD (study), key);
     }
 
@@ -1110,7 +1207,7 @@ save_attendance (SlLedger     *self,
   guint n = g_list_model_get_n_items (attendance);
   sqlite3_stmt *stmt;
 
-  if (!(flags & SL_SAVE_MERGE))
+  if (!(flags & (SL_SAVE_MERGE | SAVE_NEW_RECORD)))
     {
       stmt = sl_database_prepare (self->database,
                                   "DELETE FROM attendance WHERE meeting_id = ?", error);
@@ -1189,17 +1286,21 @@ static gboolean
 save_guests (SlLedger    *self,
              gint64       meeting,
              GListModel  *guests,
+             SlSaveFlags  flags,
              GError     **error)
 {
   guint n = g_list_model_get_n_items (guests);
   sqlite3_stmt *stmt;
 
-  stmt = sl_database_prepare (self->database, "DELETE FROM guests WHERE meeting_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sl_bind_key (stmt, 1, meeting);
-  if (!sl_database_step_done (self->database, stmt, error))
-    return FALSE;
+  if (!(flags & SAVE_NEW_RECORD))
+    {
+      stmt = sl_database_prepare (self->database, "DELETE FROM guests WHERE meeting_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sl_bind_key (stmt, 1, meeting);
+      if (!sl_database_step_done (self->database, stmt, error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -1226,17 +1327,21 @@ static gboolean
 save_speeches (SlLedger    *self,
                gint64       meeting,
                GListModel  *speeches,
+               SlSaveFlags  flags,
                GError     **error)
 {
   guint n = g_list_model_get_n_items (speeches);
   sqlite3_stmt *stmt;
 
-  stmt = sl_database_prepare (self->database, "DELETE FROM speeches WHERE meeting_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sl_bind_key (stmt, 1, meeting);
-  if (!sl_database_step_done (self->database, stmt, error))
-    return FALSE;
+  if (!(flags & SAVE_NEW_RECORD))
+    {
+      stmt = sl_database_prepare (self->database, "DELETE FROM speeches WHERE meeting_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sl_bind_key (stmt, 1, meeting);
+      if (!sl_database_step_done (self->database, stmt, error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -1276,7 +1381,7 @@ save_measures (SlLedger     *self,
 {
   guint n = g_list_model_get_n_items (measures);
 
-  if (!(flags & SL_SAVE_MERGE) &&
+  if (!(flags & (SL_SAVE_MERGE | SAVE_NEW_RECORD)) &&
       !delete_missing (self,
                        "DELETE FROM measures WHERE meeting_id = ?1 "
                        "AND uuid NOT IN (SELECT value FROM json_each (?2))",
@@ -1296,33 +1401,42 @@ save_measures (SlLedger     *self,
           return FALSE;
         }
 
-      stmt = sl_database_prepare (self->database,
-                                  "INSERT INTO measures (uuid, meeting_id, position, text, owner_id, "
-                                  "  department, due_on, status, done_on, progress) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-                                  "ON CONFLICT (uuid) DO UPDATE SET meeting_id = excluded.meeting_id, "
-                                  "  position = excluded.position, text = excluded.text, "
-                                  "  owner_id = excluded.owner_id, department = excluded.department, "
-                                  "  due_on = excluded.due_on, status = excluded.status, "
-                                  "  done_on = excluded.done_on, progress = excluded.progress "
-                                  "RETURNING id",
-                                  error);
-      if (stmt == NULL)
-        return FALSE;
+#define INSERT_MEASURE \
+  "INSERT INTO measures (uuid, meeting_id, position, text, owner_id, " \
+  "  department, due_on, status, done_on, progress) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+      for (gboolean fresh = (flags & SAVE_NEW_ROWS) == SAVE_NEW_ROWS, retry = TRUE; retry; fresh = FALSE)
+        {
+          stmt = sl_database_prepare (self->database,
+                                      fresh ? INSERT_MEASURE :
+                                      INSERT_MEASURE
+                                      "ON CONFLICT (uuid) DO UPDATE SET meeting_id = excluded.meeting_id, "
+                                      "  position = excluded.position, text = excluded.text, "
+                                      "  owner_id = excluded.owner_id, department = excluded.department, "
+                                      "  due_on = excluded.due_on, status = excluded.status, "
+                                      "  done_on = excluded.done_on, progress = excluded.progress "
+                                      "RETURNING id",
+                                      error);
+          if (stmt == NULL)
+            return FALSE;
 
-      sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (measure)));
-      sl_bind_key (stmt, 2, meeting);
-      sqlite3_bind_int (stmt, 3, i);
-      sl_bind_text (stmt, 4, sl_measure_get_text (measure));
-      sl_bind_key (stmt, 5, owner);
-      sl_bind_text (stmt, 6, sl_measure_get_department (measure));
-      sl_bind_text (stmt, 7, sl_measure_get_due_on (measure));
-      bind_enum (stmt, 8, SL_TYPE_MEASURE_STATUS, sl_measure_get_status (measure));
-      sl_bind_text (stmt, 9, sl_measure_get_done_on (measure));
-      sl_bind_text (stmt, 10, sl_measure_get_progress (measure));
+          sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (measure)));
+          sl_bind_key (stmt, 2, meeting);
+          sqlite3_bind_int (stmt, 3, i);
+          sl_bind_text (stmt, 4, sl_measure_get_text (measure));
+          sl_bind_key (stmt, 5, owner);
+          sl_bind_text (stmt, 6, sl_measure_get_department (measure));
+          sl_bind_text (stmt, 7, sl_measure_get_due_on (measure));
+          bind_enum (stmt, 8, SL_TYPE_MEASURE_STATUS, sl_measure_get_status (measure));
+          sl_bind_text (stmt, 9, sl_measure_get_done_on (measure));
+          sl_bind_text (stmt, 10, sl_measure_get_progress (measure));
 
-      if (!step_returning_key (self, stmt, &key, error))
-        return FALSE;
+          if (fresh ? !step_new_row (self, stmt, &key, &retry, error)
+                    : !step_returning_key (self, stmt, &key, error))
+            return FALSE;
+          retry = fresh && retry;
+        }
+#undef INSERT_MEASURE
       sl_record_set_key (SL_RECORD (measure), key);
     }
 
@@ -1346,6 +1460,30 @@ save_meeting (SlLedger     *self,
       return FALSE;
     }
 
+  if (sl_meeting_get_start (meeting) != NULL && sl_meeting_get_end (meeting) != NULL &&
+      g_strcmp0 (sl_meeting_get_end (meeting), sl_meeting_get_start (meeting)) < 0)
+    {
+      g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_INVALID,
+                   _("end: the meeting ends (%s) before it starts (%s)"),
+                   sl_meeting_get_end (meeting), sl_meeting_get_start (meeting));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (sl_meeting_get_attendance (meeting)); i++)
+    {
+      g_autoptr(SlAttendance) row = g_list_model_get_item (sl_meeting_get_attendance (meeting), i);
+      const char *made_up_on = sl_attendance_get_makeup_on (row);
+
+      if (sl_attendance_get_has_makeup (row) && made_up_on != NULL &&
+          g_strcmp0 (made_up_on, sl_meeting_get_date (meeting)) < 0)
+        {
+          g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_INVALID,
+                       _("attendance[%u].makeup.on: the make-up study (%s) is before the meeting (%s)"),
+                       i, made_up_on, sl_meeting_get_date (meeting));
+          return FALSE;
+        }
+    }
+
   if (sl_meeting_get_kind (meeting) == SL_MEETING_KIND_NONE)
     {
       g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_INVALID,
@@ -1367,12 +1505,18 @@ save_meeting (SlLedger     *self,
       !resolve (self, RESOLVE_PLAN_ITEM, sl_meeting_get_plan_item (meeting), "plan_item", &plan_item, error))
     return FALSE;
 
+  if (is_new (self, RESOLVE_MEETING, sl_record_get_id (SL_RECORD (meeting))))
+    flags |= (flags & SL_SAVE_MERGE) ? SAVE_NEW_RECORD : SAVE_NEW_ROWS;
+
+#define INSERT_MEETING \
+  "INSERT INTO meetings (uuid, organization_id, kind, sequence, title, " \
+  "  date, start_time, end_time, place, chair_id, recorder_id, form, " \
+  "  theme, expanded, plan_item_id, chair_summary, decisions, note) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, " \
+  "  ?14, ?15, ?16, ?17, ?18) "
   stmt = sl_database_prepare (self->database,
-                              "INSERT INTO meetings (uuid, organization_id, kind, sequence, title, "
-                              "  date, start_time, end_time, place, chair_id, recorder_id, form, "
-                              "  theme, expanded, plan_item_id, chair_summary, decisions, note) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                              "  ?14, ?15, ?16, ?17, ?18) "
+                              (flags & SAVE_NEW_RECORD) ? INSERT_MEETING :
+                              INSERT_MEETING
                               "ON CONFLICT (uuid) DO UPDATE SET "
                               "  organization_id = excluded.organization_id, kind = excluded.kind, "
                               "  sequence = excluded.sequence, title = excluded.title, "
@@ -1406,15 +1550,19 @@ save_meeting (SlLedger     *self,
   sl_bind_text (stmt, 16, sl_meeting_get_chair_summary (meeting));
   sl_bind_text (stmt, 17, sl_meeting_get_decisions (meeting));
   sl_bind_text (stmt, 18, sl_meeting_get_note (meeting));
+#undef INSERT_MEETING
 
-  if (!step_returning_key (self, stmt, &key, error))
+  if ((flags & SAVE_NEW_RECORD) ? !sl_database_step_done (self->database, stmt, error)
+                                : !step_returning_key (self, stmt, &key, error))
     return FALSE;
+  if (flags & SAVE_NEW_RECORD)
+    key = sqlite3_last_insert_rowid (sl_database_get_handle (self->database));
   sl_record_set_key (SL_RECORD (meeting), key);
 
   return save_studies (self, key, sl_meeting_get_studies (meeting), flags, error) &&
          save_attendance (self, key, sl_meeting_get_attendance (meeting), flags, error) &&
-         save_guests (self, key, sl_meeting_get_guests (meeting), error) &&
-         save_speeches (self, key, sl_meeting_get_speeches (meeting), error) &&
+         save_guests (self, key, sl_meeting_get_guests (meeting), flags, error) &&
+         save_speeches (self, key, sl_meeting_get_speeches (meeting), flags, error) &&
          save_measures (self, key, sl_meeting_get_measures (meeting), flags, error);
 }
 
@@ -1426,6 +1574,12 @@ sl_ledger_save_meeting (SlLedger     *self,
 {
   g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
   g_return_val_if_fail (SL_IS_MEETING (meeting), FALSE);
+
+  g_return_val_if_fail (!(flags & SL_SAVE_IN_TRANSACTION) ||
+                        !sqlite3_get_autocommit (sl_database_get_handle (self->database)), FALSE);
+
+  if (flags & SL_SAVE_IN_TRANSACTION)
+    return save_meeting (self, meeting, flags, error);
 
   if (!sl_database_begin (self->database, error))
     return FALSE;

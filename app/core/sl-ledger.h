@@ -32,11 +32,17 @@ GQuark sl_ledger_error_quark (void);
  * @SL_SAVE_MERGE: rows of those lists are added or updated by their id
  *   (attendance by member), none is removed: `import-archive --merge`.
  *   Guests and speeches, which have no ids, are replaced either way.
+ * @SL_SAVE_IN_TRANSACTION: the caller holds a transaction (sl_ledger_begin())
+ *   that it rolls back whole if any save fails, as import-archive does: the
+ *   save takes no savepoint of its own. A savepoint makes the full-text
+ *   index write out what it holds in memory, which for thousands of
+ *   meetings in one transaction costs more than the rows themselves.
  */
 typedef enum
 {
-  SL_SAVE_REPLACE = 0,
-  SL_SAVE_MERGE   = 1 << 0,
+  SL_SAVE_REPLACE        = 0,
+  SL_SAVE_MERGE          = 1 << 0,
+  SL_SAVE_IN_TRANSACTION = 1 << 1,
 } SlSaveFlags;
 
 #define SL_TYPE_LEDGER (sl_ledger_get_type ())
@@ -56,6 +62,7 @@ void             sl_ledger_rollback               (SlLedger         *self);
 
 /* Live lists, loaded on first use and kept up to date by every save and
  * delete through this ledger: bind views to them. */
+void             sl_ledger_reload                 (SlLedger         *self);
 GListModel      *sl_ledger_get_organizations      (SlLedger         *self);
 GListModel      *sl_ledger_get_members            (SlLedger         *self);
 SlOrganization  *sl_ledger_find_organization      (SlLedger         *self,

@@ -224,10 +224,7 @@ sl_roster_import_rows (SlLedger        *ledger,
     }
 
   if (!sl_ledger_commit (ledger, error))
-    {
-      sl_ledger_rollback (ledger);
-      return FALSE;
-    }
+    return FALSE;
 
   if (counts != NULL)
     *counts = local_counts;

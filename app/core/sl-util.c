@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "sl-util.h"
 
@@ -183,4 +186,76 @@ sl_normalize_name (const char *text)
     }
 
   return g_string_free (out, FALSE);
+}
+
+gboolean
+sl_check_output_path (const char  *path,
+                      GQuark       domain,
+                      int          code,
+                      GError     **error)
+{
+  struct stat info;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_lstat (path, &info) != 0 || S_ISREG (info.st_mode))
+    return TRUE;
+
+  g_set_error (error, domain, code,
+               _("%s is not a regular file and will not be replaced; name a file to write"),
+               path);
+  return FALSE;
+}
+
+const char *
+sl_json_value_end (const char *text,
+                   gsize       length)
+{
+  const char *p = text;
+  const char *end = text + length;
+  gboolean in_string = FALSE;
+  int depth = 0;
+
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+
+  if (p < end && *p != '{' && *p != '[')
+    {
+      /* A scalar: up to the next white space. */
+      while (p < end && !g_ascii_isspace (*p))
+        p++;
+      return p;
+    }
+
+  for (; p < end; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p + 1 < end)
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (*p)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '{':
+        case '[':
+          depth++;
+          break;
+        case '}':
+        case ']':
+          if (--depth == 0)
+            return p + 1;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return NULL;
 }

@@ -33,4 +33,17 @@ char     *sl_today              (void);
  * spaces count as white space. Returns a new string. */
 char     *sl_normalize_name     (const char  *text);
 
+/* Output files replace only regular files: a device, a folder or a pipe
+ * at @path is refused with the caller's error @domain and @code. */
+gboolean  sl_check_output_path  (const char  *path,
+                                 GQuark       domain,
+                                 int          code,
+                                 GError     **error);
+
+/* The end of the first JSON value in @text (after leading white space),
+ * or NULL when it is not closed: to refuse a file that holds more than
+ * one document, which json-glib 1.6 silently cuts short. */
+const char *sl_json_value_end   (const char  *text,
+                                 gsize        length);
+
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "sl-document.h"
+#include "sl-util.h"
 #include "sl-ledger.h"
 #include "sl-ledger-tables.h"
 #include "sl-meeting.h"
@@ -226,7 +227,8 @@ sl_document_export (SlLedger                *ledger,
   g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!validate (ledger, request, format, error))
+  if (!validate (ledger, request, format, error) ||
+      !sl_check_output_path (path, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE, error))
     return FALSE;
 
   folder = g_path_get_dirname (path);
