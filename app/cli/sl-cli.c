@@ -100,7 +100,7 @@ parse_options (SlCliCall    *call,
   char *database = NULL;
   const GOptionEntry common[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database,
-      N_("The ledger file (default: ~/.local/share/study-ledger/ledger.db)"), N_("FILE") },
+      N_("The ledger file (default: $XDG_DATA_HOME/study-ledger/ledger.db)"), N_("FILE") },
     { NULL }
   };
 

@@ -96,7 +96,7 @@ sl_meeting_kind_to_label (SlMeetingKind kind)
     case SL_MEETING_KIND_SITUATION_ANALYSIS: return _("Situation analysis meeting");
     case SL_MEETING_KIND_BRANCH_ASSEMBLY:    return _("Branch general assembly");
     case SL_MEETING_KIND_BRANCH_COMMITTEE:   return _("Branch committee meeting");
-    case SL_MEETING_KIND_GROUP_MEETING:      return _("Party group session");
+    case SL_MEETING_KIND_GROUP_MEETING:      return _("Party small-group meeting");
     case SL_MEETING_KIND_PARTY_LECTURE:      return _("Party lecture");
     case SL_MEETING_KIND_TRAINING:           return _("Special training");
     case SL_MEETING_KIND_OTHER:              return _("Other meeting");
