@@ -14,8 +14,10 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "sl-archive.h"
+#include "sl-document-dialog.h"
 #include "sl-ledger.h"
 #include "sl-measures-page.h"
 #include "sl-meetings-page.h"
@@ -550,6 +552,138 @@ test_long_work (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (members), >, before);
 }
 
+/* Documents ------------------------------------------------------------- */
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* The print path, exported to a PDF: as the print dialog would print it. */
+static char *
+print_to_pdf (Fixture                 *fixture,
+              const SlDocumentRequest *request,
+              const char              *name)
+{
+  g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult status;
+
+  sl_document_print_async (GTK_WIDGET (fixture->window), fixture->path, request,
+                           GTK_PRINT_OPERATION_ACTION_EXPORT, path, NULL, async_done_cb, &result);
+  status = sl_document_print_finish (wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return g_steal_pointer (&path);
+}
+
+static char *
+run_tool (const char *tool,
+          const char *path)
+{
+  /* pdftotext writes to "-", standard output; pdfinfo takes no more. */
+  const char *argv[] = { tool, path, g_str_equal (tool, "pdftotext") ? "-" : NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+  GString *squeezed = g_string_new (NULL);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* pdftotext spaces Chinese by its own measure: compare without spaces. */
+  for (const char *p = out; *p != '\0'; p++)
+    if (*p != ' ' && *p != '\n')
+      g_string_append_c (squeezed, *p);
+  return g_string_free (squeezed, FALSE);
+}
+
+static void
+test_documents (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *yearly = NULL;
+  g_autofree char *sign_in = NULL;
+  g_autofree char *yearly_text = NULL;
+  g_autofree char *sign_in_text = NULL;
+  g_autofree char *yearly_info = NULL;
+  g_autofree char *sign_in_info = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *xlsx = g_build_filename (fixture->folder, "first-topic.xlsx", NULL);
+  GListModel *members = sl_ledger_get_members (fixture->ledger);
+  SlDocumentRequest request = { .kind = SL_DOCUMENT_ATTENDANCE, .year = 2025, .today = TODAY };
+  gboolean found = FALSE;
+  gboolean ok;
+
+  if (pdftotext == NULL || pdfinfo == NULL)
+    {
+      g_test_skip ("poppler-utils are not installed");
+      return;
+    }
+
+  /* The main menu opens the dialog. */
+  g_assert_true (action_enabled (fixture, "win.export-document"));
+
+  yearly = print_to_pdf (fixture, &request, "attendance.pdf");
+
+  meetings = sl_ledger_load_meetings (fixture->ledger, 2025, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (meetings->len, >, 0);
+  request = (SlDocumentRequest) {
+    .kind = SL_DOCUMENT_SIGN_IN,
+    .year = 2025,
+    .meeting = sl_record_get_id (g_ptr_array_index (meetings, 0)),
+    .today = TODAY,
+  };
+  sign_in = print_to_pdf (fixture, &request, "sign-in.pdf");
+
+  yearly_info = run_tool ("pdfinfo", yearly);
+  sign_in_info = run_tool ("pdfinfo", sign_in);
+  g_assert_nonnull (strstr (yearly_info, "(A4)"));
+  g_assert_nonnull (strstr (sign_in_info, "(A4)"));
+  yearly_text = run_tool ("pdftotext", yearly);
+  sign_in_text = run_tool ("pdftotext", sign_in);
+
+  /* Someone of the ledger is on both: the year's attendance and the
+   * meeting's sign-in sheet. */
+  for (guint i = 0; i < g_list_model_get_n_items (members) && !found; i++)
+    {
+      g_autoptr(SlMember) member = g_list_model_get_item (members, i);
+      const char *name = sl_member_get_name (member);
+
+      found = strstr (yearly_text, name) != NULL && strstr (sign_in_text, name) != NULL;
+    }
+  g_assert_true (found);
+
+  /* The export path, without the file chooser. */
+  request = (SlDocumentRequest) { .kind = SL_DOCUMENT_FIRST_TOPIC_LEDGER, .year = 2025, .today = TODAY };
+  sl_document_export_file_async (GTK_WIDGET (fixture->window), fixture->path, &request,
+                                 SL_DOCUMENT_FORMAT_XLSX, xlsx, NULL, async_done_cb, &result);
+  ok = sl_document_export_file_finish (wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +711,8 @@ main (int   argc,
   g_test_add_func ("/window/search-highlight", test_highlight);
   g_test_add ("/window/welcome", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_welcome, fixture_tear_down);
+  g_test_add ("/window/documents", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_documents, fixture_tear_down);
   g_test_add ("/window/long-work", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_long_work, fixture_tear_down);
 

@@ -33,6 +33,8 @@
 #include "sl-attendance.h"
 #include "sl-enums.h"
 #include "sl-guest.h"
+#include "sl-database.h"
+#include "sl-document-dialog.h"
 #include "sl-ledger.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
@@ -1228,6 +1230,38 @@ update_actions (SlMeetingEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-speech", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-measure", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-guest", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print-sign-in", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print-minutes", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export-minutes", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export-sign-in", editing);
+}
+
+/* The meeting's own documents: what is typed is saved first, then the
+ * document dialog's paths export or print what the ledger holds. */
+static void
+document_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SlMeetingEditor *self = SL_MEETING_EDITOR (widget);
+  gboolean minutes = g_str_has_suffix (action_name, "-minutes");
+  gboolean print = g_str_has_prefix (action_name, "editor.print-");
+  SlDocumentRequest request = { 0 };
+  const char *path;
+
+  if (self->meeting == NULL || self->ledger == NULL)
+    return;
+
+  sl_meeting_editor_flush (self, NULL);
+  path = sl_database_get_path (sl_ledger_get_database (self->ledger));
+  request.kind = minutes ? SL_DOCUMENT_MINUTES : SL_DOCUMENT_SIGN_IN;
+  request.year = sl_meeting_get_year (self->meeting);
+  request.meeting = sl_record_get_id (SL_RECORD (self->meeting));
+
+  if (print)
+    sl_document_print (widget, path, &request);
+  else
+    sl_document_choose_and_export (widget, path, &request, SL_DOCUMENT_FORMAT_PDF);
 }
 
 /* Binding a meeting ---------------------------------------------------------- */
@@ -1575,6 +1609,10 @@ sl_meeting_editor_class_init (SlMeetingEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.add-measure", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "editor.add-guest", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "editor.focus-attendance", NULL, focus_attendance_action);
+  gtk_widget_class_install_action (widget_class, "editor.print-sign-in", NULL, document_action);
+  gtk_widget_class_install_action (widget_class, "editor.print-minutes", NULL, document_action);
+  gtk_widget_class_install_action (widget_class, "editor.export-minutes", NULL, document_action);
+  gtk_widget_class_install_action (widget_class, "editor.export-sign-in", NULL, document_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "editor.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "editor.back", NULL);

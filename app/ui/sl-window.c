@@ -31,6 +31,7 @@
 #include "sl-archive.h"
 #include "sl-bench-hook.h"
 #include "sl-database.h"
+#include "sl-document-dialog.h"
 #include "sl-ledger.h"
 #include "sl-ledger-queries.h"
 #include "sl-measures-page.h"
@@ -780,6 +781,19 @@ backup_action (GtkWidget  *widget,
                sl_window_back_up);
 }
 
+/* Documents ------------------------------------------------------------- */
+
+static void
+export_document_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+  SlDocumentDialog *dialog = sl_document_dialog_new (widget, database_path (self), self->year);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Navigation ------------------------------------------------------------ */
 
 static void
@@ -866,6 +880,7 @@ sl_window_actions_update (SlWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-archive", idle);
   gtk_widget_action_set_enabled (widget, "win.export-archive", idle && !self->empty);
   gtk_widget_action_set_enabled (widget, "win.backup", idle && !self->empty);
+  gtk_widget_action_set_enabled (widget, "win.export-document", ready && !self->empty);
 }
 
 /* Object ---------------------------------------------------------------- */
@@ -1065,6 +1080,7 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-archive", NULL, import_archive_action);
   gtk_widget_class_install_action (widget_class, "win.export-archive", NULL, export_archive_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "win.export-document", NULL, export_document_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
