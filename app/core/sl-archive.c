@@ -1442,14 +1442,8 @@ sl_archive_import_data (SlLedger         *ledger,
       return FALSE;
     }
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
-                   _("%s: not valid JSON: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  /* json-glib 1.6 reads the first of two documents and drops the rest. */
+  /* json-glib 1.6 reads the first of two documents and drops (and leaks)
+   * the rest: look for more before handing it the text. */
   {
     const char *value_end = sl_json_value_end (data, length);
 
@@ -1464,6 +1458,13 @@ sl_archive_import_data (SlLedger         *ledger,
         return FALSE;
       }
   }
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
+                   _("%s: not valid JSON: %s"), name, local_error->message);
+      return FALSE;
+    }
 
   /* json-glib 1.6 parses an empty document without complaint. */
   if (json_parser_get_root (parser) == NULL)

@@ -219,13 +219,10 @@ sl_json_value_end (const char *text,
   while (p < end && g_ascii_isspace (*p))
     p++;
 
-  if (p < end && *p != '{' && *p != '[')
-    {
-      /* A scalar: up to the next white space. */
-      while (p < end && !g_ascii_isspace (*p))
-        p++;
-      return p;
-    }
+  /* Only objects and arrays are measured; anything else is the JSON
+   * parser's to judge. */
+  if (p >= end || (*p != '{' && *p != '['))
+    return NULL;
 
   for (; p < end; p++)
     {
