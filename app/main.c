@@ -30,7 +30,7 @@ main (int   argc,
    * 128 KiB is free there; SQLite allocates and frees about that much for
    * each temporary b-tree (the schema's CHECK ... IN lists build one per
    * row written), so every row of an import paid a brk() and a TLB flush:
-   * 62 of 83 CPU seconds of a ten-year import (docs/performance.md). */
+   * three quarters of the CPU time of a ten-year import (docs/performance.md). */
   mallopt (M_TRIM_THRESHOLD, 32 * 1024 * 1024);
 
   setlocale (LC_ALL, "");

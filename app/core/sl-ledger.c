@@ -1797,11 +1797,21 @@ sl_ledger_load_meetings (SlLedger    *self,
 
   g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
 
-  stmt = sl_database_prepare (self->database,
-                              SELECT_MEETINGS
-                              "WHERE (?1 = 0 OR m.year = ?1) AND (?2 IS NULL OR o.uuid = ?2) "
-                              "ORDER BY m.date, m.start_time, m.id",
-                              error);
+  /* One statement per case: SQLite cannot use the index on year for
+   * "?1 = 0 OR m.year = ?1", and read every meeting of every year to
+   * export or show one (docs/performance.md). */
+  if (year > 0)
+    stmt = sl_database_prepare (self->database,
+                                SELECT_MEETINGS
+                                "WHERE m.year = ?1 AND (?2 IS NULL OR o.uuid = ?2) "
+                                "ORDER BY m.date, m.start_time, m.id",
+                                error);
+  else
+    stmt = sl_database_prepare (self->database,
+                                SELECT_MEETINGS
+                                "WHERE (?2 IS NULL OR o.uuid = ?2) "
+                                "ORDER BY m.date, m.start_time, m.id",
+                                error);
   if (stmt == NULL)
     return NULL;
 
@@ -1818,9 +1828,21 @@ sl_ledger_load_meetings (SlLedger    *self,
     }
 
   if (with_details)
-    for (guint i = 0; i < meetings->len; i++)
-      if (!sl_ledger_load_meeting_details (self, g_ptr_array_index (meetings, i), error))
+    {
+      /* One read transaction for the lot: outside one, SQLite locks and
+       * unlocks the file around each of the five statements per meeting. */
+      gboolean own = sqlite3_get_autocommit (sl_database_get_handle (self->database));
+      gboolean ok = TRUE;
+
+      if (own && !sl_database_exec (self->database, "BEGIN", error))
         return NULL;
+      for (guint i = 0; ok && i < meetings->len; i++)
+        ok = sl_ledger_load_meeting_details (self, g_ptr_array_index (meetings, i), error);
+      if (own)
+        sl_database_exec (self->database, "COMMIT", NULL);
+      if (!ok)
+        return NULL;
+    }
 
   return g_steal_pointer (&meetings);
 }
