@@ -1452,7 +1452,7 @@ sl_archive_import_data (SlLedger         *ledger,
     if (value_end != NULL && value_end < data + length)
       {
         g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
-                     _("%s: more follows the archive's closing brace (offset %lu); "
+                     _("%s: more follows the first JSON value (offset %lu); "
                        "an archive file holds exactly one JSON object"),
                      name, (unsigned long) (value_end - data));
         return FALSE;

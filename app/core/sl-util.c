@@ -219,10 +219,28 @@ sl_json_value_end (const char *text,
   while (p < end && g_ascii_isspace (*p))
     p++;
 
-  /* Only objects and arrays are measured; anything else is the JSON
-   * parser's to judge. */
-  if (p >= end || (*p != '{' && *p != '['))
+  if (p >= end)
     return NULL;
+
+  if (*p == '"')
+    {
+      for (p++; p < end; p++)
+        {
+          if (*p == '\\' && p + 1 < end)
+            p++;
+          else if (*p == '"')
+            return p + 1;
+        }
+      return NULL;
+    }
+
+  if (*p != '{' && *p != '[')
+    {
+      /* A number, true, false or null runs to the next delimiter. */
+      while (p < end && !g_ascii_isspace (*p) && strchr ("{}[]\",:", *p) == NULL)
+        p++;
+      return p;
+    }
 
   for (; p < end; p++)
     {
