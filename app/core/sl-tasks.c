@@ -23,6 +23,7 @@
 #include "sl-database.h"
 #include "sl-ledger.h"
 #include "sl-roster-import.h"
+#include "sl-backups.h"
 #include "sl-tasks.h"
 
 #include <glib/gi18n-lib.h>
@@ -97,9 +98,23 @@ open_ledger_thread (GTask        *task,
   SlLedger *ledger = open_own_ledger (job->database_path, &error);
 
   if (ledger == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ledger, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The first open of each day keeps a copy (sl-backups.c), as the first
+   * writing command of a day does; a copy that cannot be made is logged,
+   * and the ledger opens all the same. */
+  {
+    SlDatabase *database = sl_ledger_get_database (ledger);
+    g_autoptr(GError) backup_error = NULL;
+
+    if (!sl_backups_run_daily (database, NULL, sl_backups_get_keep (database), &backup_error))
+      g_warning ("The daily backup was not made: %s", backup_error->message);
+  }
+
+  g_task_return_pointer (task, ledger, g_object_unref);
 }
 
 /**
