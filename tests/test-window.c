@@ -550,6 +550,31 @@ test_long_work (Fixture       *fixture,
   wait_idle (fixture->window);
   g_assert_null (find_toplevel (SL_TYPE_ROSTER_DIALOG));
   g_assert_cmpuint (g_list_model_get_n_items (members), >, before);
+
+  /* Restoring the backup, after the window asked, brings the roster back
+   * to what it was then; the ledger as it was is copied aside. */
+  sl_window_restore (fixture->window, backup);
+  question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "restore");
+  gtk_window_destroy (GTK_WINDOW (question));
+  iterate (50);
+  wait_idle (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 11);
+  {
+    /* The backup folder of a ledger named by path is FILE-backups/. */
+    g_autofree char *backups = g_build_filename (fixture->folder, "ledger-backups", NULL);
+    g_autoptr(GDir) dir = g_dir_open (backups, 0, NULL);
+    const char *name;
+    gboolean copied_aside = FALSE;
+
+    g_assert_nonnull (dir);
+    while ((name = g_dir_read_name (dir)) != NULL)
+      if (g_str_has_prefix (name, "before-restore-"))
+        copied_aside = TRUE;
+    g_assert_true (copied_aside);
+    remove_folder (backups);
+  }
 }
 
 /* Documents ------------------------------------------------------------- */

@@ -320,6 +320,66 @@ sl_task_backup_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Restore --------------------------------------------------------------- */
+
+static void
+restore_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autofree char *default_path = NULL;
+  const char *database_path = job->database_path;
+  char *saved_as = NULL;
+  GError *error = NULL;
+
+  if (database_path == NULL)
+    database_path = default_path = sl_database_default_path ();
+
+  if (!sl_backups_restore_full (database_path, job->path, &saved_as, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, saved_as, g_free);
+}
+
+/**
+ * sl_task_restore_async:
+ * @file: the backup to put in the ledger's place
+ *
+ * Checks @file, copies the current ledger aside and restores the backup
+ * into it (sl_backups_restore_full()), off the main loop. The caller's own
+ * connection then reads the restored records.
+ */
+void
+sl_task_restore_async (gpointer             source_object,
+                       const char          *database_path,
+                       GFile               *file,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = job_task_new (source_object, sl_task_restore_async, cancellable,
+                       callback, user_data, &job);
+  job->database_path = g_strdup (database_path);
+  job->path = g_file_get_path (file);
+  g_task_run_in_thread (task, restore_thread);
+}
+
+/* Returns where the ledger as it was before was copied to. */
+char *
+sl_task_restore_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Rosters --------------------------------------------------------------- */
 
 static void

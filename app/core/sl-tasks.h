@@ -51,6 +51,15 @@ void       sl_task_backup_async            (gpointer              source_object,
 gboolean   sl_task_backup_finish           (GAsyncResult         *result,
                                             GError              **error);
 
+void       sl_task_restore_async           (gpointer              source_object,
+                                            const char           *database_path,
+                                            GFile                *file,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+char      *sl_task_restore_finish          (GAsyncResult         *result,
+                                            GError              **error);
+
 void       sl_task_read_roster_async       (gpointer              source_object,
                                             GFile                *file,
                                             GCancellable         *cancellable,

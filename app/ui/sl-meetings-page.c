@@ -1160,3 +1160,17 @@ sl_meetings_page_set_year (SlMeetingsPage *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
+
+/**
+ * sl_meetings_page_reload:
+ *
+ * Reads the year's meetings again, after another connection (an import or
+ * a restore in a worker thread) wrote to the ledger.
+ */
+void
+sl_meetings_page_reload (SlMeetingsPage *self)
+{
+  g_return_if_fail (SL_IS_MEETINGS_PAGE (self));
+
+  reload (self);
+}

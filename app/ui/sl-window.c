@@ -327,6 +327,7 @@ sl_window_reload (SlWindow *self)
 
   refresh_years (self);
   sl_overview_page_reload (SL_OVERVIEW_PAGE (self->overview_page));
+  sl_meetings_page_reload (SL_MEETINGS_PAGE (self->meetings_page));
   sl_plan_page_reload (SL_PLAN_PAGE (self->plan_page));
   sl_measures_page_reload (SL_MEASURES_PAGE (self->measures_page));
   sl_research_page_reload (SL_RESEARCH_PAGE (self->research_page));
@@ -781,6 +782,96 @@ backup_action (GtkWidget  *widget,
                sl_window_back_up);
 }
 
+/* Restore --------------------------------------------------------------- */
+
+static void
+restore_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  SlWindow *self = SL_WINDOW (source);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved_as = sl_task_restore_finish (result, &error);
+  g_autofree char *name = NULL;
+  g_autofree char *saved_name = NULL;
+
+  end_busy (self);
+  if (window_gone (self))
+    return;
+
+  if (saved_as == NULL)
+    {
+      sl_ui_show_error (GTK_WIDGET (self), _("The Ledger Was Not Restored"), error);
+      return;
+    }
+
+  sl_window_reload (self);
+
+  name = g_file_get_basename (file);
+  saved_name = g_path_get_basename (saved_as);
+  sl_window_add_toast (self, sl_ui_toast_new_printf (_("Restored the ledger from %s; "
+                                                       "the previous one is kept as %s"),
+                                                     name, saved_name));
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  g_autoptr(GFile) file = user_data;
+  SlWindow *self = SL_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  if (g_strcmp0 (response, "restore") != 0 || window_gone (self))
+    return;
+
+  begin_busy (self, _("Restoring the ledger…"));
+  sl_task_restore_async (self, database_path (self), file, self->cancellable,
+                         restore_cb, g_object_ref (file));
+}
+
+/* Puts the backup @file in the ledger's place, after asking: the current
+ * records are copied aside first, never lost. */
+void
+sl_window_restore (SlWindow *self,
+                   GFile    *file)
+{
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (SL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  name = g_file_get_basename (file);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore the Ledger From This Backup?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The records of %s replace those shown now. The ledger as it "
+                                    "is now is first copied to the backup folder."),
+                                  name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), g_object_ref (file));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  choose_file (SL_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("Restore From a Backup"), _("_Open"),
+               _("Study Ledger databases"), "*.db", NULL,
+               sl_window_restore);
+}
+
 /* Documents ------------------------------------------------------------- */
 
 static void
@@ -1080,6 +1171,7 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-archive", NULL, import_archive_action);
   gtk_widget_class_install_action (widget_class, "win.export-archive", NULL, export_archive_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "win.export-document", NULL, export_document_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,

@@ -45,6 +45,8 @@ void        sl_window_export_archive   (SlWindow       *self,
                                         GFile          *file);
 void        sl_window_back_up          (SlWindow       *self,
                                         GFile          *file);
+void        sl_window_restore          (SlWindow       *self,
+                                        GFile          *file);
 void        sl_window_add_toast        (SlWindow       *self,
                                         AdwToast       *toast);
 
