@@ -231,25 +231,25 @@ resolve (SlLedger    *self,
 
 /* Steps a plain INSERT of a row believed new. RETURNING would build a
  * temporary b-tree per row; the new key is the last insert rowid instead.
- * *retry is set when the row's uuid turned out to exist after all (a
+ * *exists is set when the row's uuid turned out to exist after all (a
  * study moved from another meeting): the caller then upserts it. */
 static gboolean
 step_new_row (SlLedger      *self,
               sqlite3_stmt  *stmt,
               gint64        *key,
-              gboolean      *retry,
+              gboolean      *exists,
               GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
   sqlite3_reset (stmt);
-  *retry = rc == SQLITE_CONSTRAINT_UNIQUE;
+  *exists = rc == SQLITE_CONSTRAINT_UNIQUE;
   if (rc == SQLITE_DONE)
     {
       *key = sqlite3_last_insert_rowid (sl_database_get_handle (self->database));
       return TRUE;
     }
-  if (*retry)
+  if (*exists)
     return TRUE;
 
   return sl_database_set_error (self->database, rc, error);
@@ -1127,6 +1127,84 @@ sl_ledger_load_plans (SlLedger  *self,
 
 /* Meetings ----------------------------------------------------------------- */
 
+/* Binds a child row (a study, a measure) to the columns of its INSERT:
+ * ?1 uuid, ?2 meeting, ?3 position, then the row's own fields, among which
+ * @reference is the member key the caller resolved. */
+typedef void (*BindChild) (sqlite3_stmt *stmt,
+                           gpointer      row,
+                           gint64        meeting,
+                           guint         position,
+                           gint64        reference);
+
+/* Writes one child row. A row known to be new is inserted plainly, which
+ * is cheaper; should its id exist after all (moved from another meeting),
+ * it is upserted like any other. */
+static gboolean
+write_child (SlLedger     *self,
+             const char   *insert_sql,
+             const char   *upsert_sql,
+             gboolean      fresh,
+             BindChild     bind,
+             SlRecord     *row,
+             gint64        meeting,
+             guint         position,
+             gint64        reference,
+             GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 key = 0;
+
+  if (fresh)
+    {
+      gboolean exists = FALSE;
+
+      if (!(stmt = sl_database_prepare (self->database, insert_sql, error)))
+        return FALSE;
+      bind (stmt, row, meeting, position, reference);
+      if (!step_new_row (self, stmt, &key, &exists, error))
+        return FALSE;
+      if (!exists)
+        {
+          sl_record_set_key (row, key);
+          return TRUE;
+        }
+    }
+
+  if (!(stmt = sl_database_prepare (self->database, upsert_sql, error)))
+    return FALSE;
+  bind (stmt, row, meeting, position, reference);
+  if (!step_returning_key (self, stmt, &key, error))
+    return FALSE;
+
+  sl_record_set_key (row, key);
+  return TRUE;
+}
+
+#define INSERT_STUDY \
+  "INSERT INTO studies (uuid, meeting_id, position, title, source, " \
+  "  published_on, lead_id, first_topic, summary) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+
+static void
+bind_study (sqlite3_stmt *stmt,
+            gpointer      row,
+            gint64        meeting,
+            guint         position,
+            gint64        lead)
+{
+  SlStudy *study = row;
+
+  sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (study)));
+  sl_bind_key (stmt, 2, meeting);
+  sqlite3_bind_int (stmt, 3, position);
+  sl_bind_text (stmt, 4, sl_study_get_title (study));
+  sl_bind_text (stmt, 5, sl_study_get_source (study));
+  sl_bind_text (stmt, 6, sl_study_get_published_on (study));
+  sl_bind_key (stmt, 7, lead);
+  sqlite3_bind_int (stmt, 8, sl_study_get_first_topic (study));
+  sl_bind_text (stmt, 9, sl_study_get_summary (study));
+}
+
 static gboolean
 save_studies (SlLedger     *self,
               gint64        meeting,
@@ -1146,9 +1224,7 @@ save_studies (SlLedger     *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SlStudy) study = g_list_model_get_item (studies, i);
-      sqlite3_stmt *stmt;
       gint64 lead = 0;
-      gint64 key = 0;
 
       if (!resolve (self, RESOLVE_MEMBER, sl_study_get_lead (study), "lead", &lead, error))
         {
@@ -1156,42 +1232,17 @@ save_studies (SlLedger     *self,
           return FALSE;
         }
 
-#define INSERT_STUDY \
-  "INSERT INTO studies (uuid, meeting_id, position, title, source, " \
-  "  published_on, lead_id, first_topic, summary) " \
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-      for (gboolean fresh = (flags & SAVE_NEW_ROWS) == SAVE_NEW_ROWS, retry = TRUE; retry; fresh = FALSE)
-        {
-          stmt = sl_database_prepare (self->database,
-                                      fresh ? INSERT_STUDY :
-                                      INSERT_STUDY
-                                      "ON CONFLICT (uuid) DO UPDATE SET meeting_id = excluded.meeting_id, "
-                                      "  position = excluded.position, title = excluded.title, "
-                                      "  source = excluded.source, published_on = excluded.published_on, "
-                                      "  lead_id = excluded.lead_id, first_topic = excluded.first_topic, "
-                                      "  summary = excluded.summary "
-                                      "RETURNING id",
-                                      error);
-          if (stmt == NULL)
-            return FALSE;
-
-          sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (study)));
-          sl_bind_key (stmt, 2, meeting);
-          sqlite3_bind_int (stmt, 3, i);
-          sl_bind_text (stmt, 4, sl_study_get_title (study));
-          sl_bind_text (stmt, 5, sl_study_get_source (study));
-          sl_bind_text (stmt, 6, sl_study_get_published_on (study));
-          sl_bind_key (stmt, 7, lead);
-          sqlite3_bind_int (stmt, 8, sl_study_get_first_topic (study));
-          sl_bind_text (stmt, 9, sl_study_get_summary (study));
-
-          if (fresh ? !step_new_row (self, stmt, &key, &retry, error)
-                    : !step_returning_key (self, stmt, &key, error))
-            return FALSE;
-          retry = fresh && retry;
-        }
-#undef INSERT_STUDY
-      sl_record_set_key (SL_RECORD (study), key);
+      if (!write_child (self, INSERT_STUDY,
+                        INSERT_STUDY
+                        "ON CONFLICT (uuid) DO UPDATE SET meeting_id = excluded.meeting_id, "
+                        "  position = excluded.position, title = excluded.title, "
+                        "  source = excluded.source, published_on = excluded.published_on, "
+                        "  lead_id = excluded.lead_id, first_topic = excluded.first_topic, "
+                        "  summary = excluded.summary "
+                        "RETURNING id",
+                        (flags & SAVE_NEW_ROWS) == SAVE_NEW_ROWS, bind_study,
+                        SL_RECORD (study), meeting, i, lead, error))
+        return FALSE;
     }
 
   return TRUE;
@@ -1372,6 +1423,32 @@ save_speeches (SlLedger    *self,
   return TRUE;
 }
 
+#define INSERT_MEASURE \
+  "INSERT INTO measures (uuid, meeting_id, position, text, owner_id, " \
+  "  department, due_on, status, done_on, progress) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+
+static void
+bind_measure (sqlite3_stmt *stmt,
+              gpointer      row,
+              gint64        meeting,
+              guint         position,
+              gint64        owner)
+{
+  SlMeasure *measure = row;
+
+  sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (measure)));
+  sl_bind_key (stmt, 2, meeting);
+  sqlite3_bind_int (stmt, 3, position);
+  sl_bind_text (stmt, 4, sl_measure_get_text (measure));
+  sl_bind_key (stmt, 5, owner);
+  sl_bind_text (stmt, 6, sl_measure_get_department (measure));
+  sl_bind_text (stmt, 7, sl_measure_get_due_on (measure));
+  bind_enum (stmt, 8, SL_TYPE_MEASURE_STATUS, sl_measure_get_status (measure));
+  sl_bind_text (stmt, 9, sl_measure_get_done_on (measure));
+  sl_bind_text (stmt, 10, sl_measure_get_progress (measure));
+}
+
 static gboolean
 save_measures (SlLedger     *self,
                gint64        meeting,
@@ -1391,9 +1468,7 @@ save_measures (SlLedger     *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SlMeasure) measure = g_list_model_get_item (measures, i);
-      sqlite3_stmt *stmt;
       gint64 owner = 0;
-      gint64 key = 0;
 
       if (!resolve (self, RESOLVE_MEMBER, sl_measure_get_owner (measure), "owner", &owner, error))
         {
@@ -1401,43 +1476,17 @@ save_measures (SlLedger     *self,
           return FALSE;
         }
 
-#define INSERT_MEASURE \
-  "INSERT INTO measures (uuid, meeting_id, position, text, owner_id, " \
-  "  department, due_on, status, done_on, progress) " \
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-      for (gboolean fresh = (flags & SAVE_NEW_ROWS) == SAVE_NEW_ROWS, retry = TRUE; retry; fresh = FALSE)
-        {
-          stmt = sl_database_prepare (self->database,
-                                      fresh ? INSERT_MEASURE :
-                                      INSERT_MEASURE
-                                      "ON CONFLICT (uuid) DO UPDATE SET meeting_id = excluded.meeting_id, "
-                                      "  position = excluded.position, text = excluded.text, "
-                                      "  owner_id = excluded.owner_id, department = excluded.department, "
-                                      "  due_on = excluded.due_on, status = excluded.status, "
-                                      "  done_on = excluded.done_on, progress = excluded.progress "
-                                      "RETURNING id",
-                                      error);
-          if (stmt == NULL)
-            return FALSE;
-
-          sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (measure)));
-          sl_bind_key (stmt, 2, meeting);
-          sqlite3_bind_int (stmt, 3, i);
-          sl_bind_text (stmt, 4, sl_measure_get_text (measure));
-          sl_bind_key (stmt, 5, owner);
-          sl_bind_text (stmt, 6, sl_measure_get_department (measure));
-          sl_bind_text (stmt, 7, sl_measure_get_due_on (measure));
-          bind_enum (stmt, 8, SL_TYPE_MEASURE_STATUS, sl_measure_get_status (measure));
-          sl_bind_text (stmt, 9, sl_measure_get_done_on (measure));
-          sl_bind_text (stmt, 10, sl_measure_get_progress (measure));
-
-          if (fresh ? !step_new_row (self, stmt, &key, &retry, error)
-                    : !step_returning_key (self, stmt, &key, error))
-            return FALSE;
-          retry = fresh && retry;
-        }
-#undef INSERT_MEASURE
-      sl_record_set_key (SL_RECORD (measure), key);
+      if (!write_child (self, INSERT_MEASURE,
+                        INSERT_MEASURE
+                        "ON CONFLICT (uuid) DO UPDATE SET meeting_id = excluded.meeting_id, "
+                        "  position = excluded.position, text = excluded.text, "
+                        "  owner_id = excluded.owner_id, department = excluded.department, "
+                        "  due_on = excluded.due_on, status = excluded.status, "
+                        "  done_on = excluded.done_on, progress = excluded.progress "
+                        "RETURNING id",
+                        (flags & SAVE_NEW_ROWS) == SAVE_NEW_ROWS, bind_measure,
+                        SL_RECORD (measure), meeting, i, owner, error))
+        return FALSE;
     }
 
   return TRUE;
