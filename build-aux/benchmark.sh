@@ -21,11 +21,15 @@ usage ()
 {
   cat <<'EOF'
 Usage: build-aux/benchmark.sh [--scales "1 10 100"] [--seed N] [--runs N] [--no-build]
+                              [--only WORD] [--builddir DIR]
 
   --scales   the ledgers to measure, in years of records (default: 1 10 100)
   --seed     the generator's seed (default: 1)
   --runs     runs of each fast measure (default: 5; slow ones take max(3, runs/2))
   --no-build use _build-bench as it is
+  --only     measure only what is named with WORD (xlsx, pdf, search, stats,
+             archive, start-up); the floors of those measures run too
+  --builddir the release build and its cached ledgers (default: _build-bench)
 EOF
 }
 
@@ -35,6 +39,7 @@ scales="1 10 100"
 seed=1
 runs=5
 build=yes
+only=
 
 while [ $# -gt 0 ]; do
   case $1 in
@@ -42,6 +47,8 @@ while [ $# -gt 0 ]; do
     --seed)     [ $# -ge 2 ] || { usage >&2; exit 2; }; seed=$2; shift 2 ;;
     --runs)     [ $# -ge 2 ] || { usage >&2; exit 2; }; runs=$2; shift 2 ;;
     --no-build) build=no; shift ;;
+    --only)     [ $# -ge 2 ] || { usage >&2; exit 2; }; only=$2; shift 2 ;;
+    --builddir) [ $# -ge 2 ] || { usage >&2; exit 2; }; builddir=$(realpath -m "$2"); shift 2 ;;
     -h|--help)  usage; exit 0 ;;
     *)          usage >&2; exit 2 ;;
   esac
@@ -81,7 +88,7 @@ for scale in $scales; do
 done
 
 export BENCH_BUILDDIR=$builddir BENCH_DATA=$data BENCH_SCALES=$scales BENCH_SEED=$seed
-export BENCH_RUNS=$runs BENCH_SCHEMA=$schema BENCH_GENERATOR=$generator
+export BENCH_RUNS=$runs BENCH_ONLY=$only BENCH_SCHEMA=$schema BENCH_GENERATOR=$generator
 export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$builddir/resources
 export GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 LANG=C.UTF-8
 export SL_TODAY=2024-01-15
@@ -105,6 +112,10 @@ fast_runs = max(5, int(os.environ["BENCH_RUNS"]))
 slow_runs = max(3, fast_runs // 2)
 schema, generator = os.environ["BENCH_SCHEMA"], os.environ["BENCH_GENERATOR"]
 display = "BENCH_NO_DISPLAY" not in os.environ
+only = os.environ.get("BENCH_ONLY", "")
+
+def wanted(word):
+    return not only or only in word
 app = os.path.join(build, "app", "study-ledger")
 bench = os.path.join(build, "tests", "bench")
 year = "2023"
@@ -177,45 +188,50 @@ for scale in scales:
     slow = slow_runs if scale < 100 else 3
 
     xlsx, pdf = os.path.join(work, "out.xlsx"), os.path.join(work, "out.pdf")
-    record("export xlsx (one year)", scale,
+    if wanted("xlsx"):
+      record("export xlsx (one year)", scale,
            measure([app, "--database", db, "export", "meetings-ledger", "--year", year,
                     "--format", "xlsx", "--output", xlsx], fast_runs),
            measure([os.path.join(bench, "floor-xlsx"), "--database", db, "--year", year,
                     "--output", xlsx], fast_runs))
-    record("export pdf (one year)", scale,
+    if wanted("pdf"):
+      record("export pdf (one year)", scale,
            measure([app, "--database", db, "export", "meetings-ledger", "--year", year,
                     "--format", "pdf", "--output", pdf], slow),
            measure([os.path.join(bench, "floor-pdf"), "--database", db, "--year", year,
                     "--output", pdf], slow))
 
-    seconds, peak, out = rusage_run([os.path.join(bench, "sl-bench-search"), "--database", db,
-                                     "--queries", "1000", "--limit", "200", "--seed", seed])
-    fields = dict(re.findall(r"(\w+)=([^ ]+)", out))
-    record("search p50 (in-process)", scale, (float(fields["p50_ms"]) / 1000, peak))
-    record("search p99 (in-process)", scale, (float(fields["p99_ms"]) / 1000, peak))
-    extras[("search", scale)] = fields
+    if wanted("search"):
+      seconds, peak, out = rusage_run([os.path.join(bench, "sl-bench-search"), "--database", db,
+                                       "--queries", "1000", "--limit", "200", "--seed", seed])
+      fields = dict(re.findall(r"(\w+)=([^ ]+)", out))
+      record("search p50 (in-process)", scale, (float(fields["p50_ms"]) / 1000, peak))
+      record("search p99 (in-process)", scale, (float(fields["p99_ms"]) / 1000, peak))
+      extras[("search", scale)] = fields
 
-    seconds, peak, out = rusage_run([os.path.join(bench, "sl-bench-stats"), "--database", db,
-                                     "--year", year, "--runs", str(max(9, fast_runs))])
-    fields = dict(re.findall(r"(\w+)=([^ ]+)", out))
-    record("stats (in-process)", scale, (float(fields["median_ms"]) / 1000, peak))
-    record("stats --json (CLI)", scale,
-           measure([app, "--database", db, "stats", "--year", year, "--json"], fast_runs))
+    if wanted("stats"):
+      seconds, peak, out = rusage_run([os.path.join(bench, "sl-bench-stats"), "--database", db,
+                                       "--year", year, "--runs", str(max(9, fast_runs))])
+      fields = dict(re.findall(r"(\w+)=([^ ]+)", out))
+      record("stats (in-process)", scale, (float(fields["median_ms"]) / 1000, peak))
+      record("stats --json (CLI)", scale,
+             measure([app, "--database", db, "stats", "--year", year, "--json"], fast_runs))
 
     archive = os.path.join(work, f"archive-s{scale}.json")
-    record("export-archive (whole ledger)", scale,
-           measure([app, "--database", db, "export-archive", archive], slow))
-    target = os.path.join(work, "imported.db")
-    def fresh():
-        for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(target + suffix):
-                os.unlink(target + suffix)
-    record("import-archive (whole ledger)", scale,
-           measure([app, "--database", target, "import-archive", archive], slow, before=fresh))
-    fresh()
-    os.unlink(archive)
+    if wanted("archive"):
+      record("export-archive (whole ledger)", scale,
+             measure([app, "--database", db, "export-archive", archive], slow))
+      target = os.path.join(work, "imported.db")
+      def fresh():
+          for suffix in ("", "-wal", "-shm"):
+              if os.path.exists(target + suffix):
+                  os.unlink(target + suffix)
+      record("import-archive (whole ledger)", scale,
+             measure([app, "--database", target, "import-archive", archive], slow, before=fresh))
+      fresh()
+      os.unlink(archive)
 
-    if display:
+    if display and wanted("start-up"):
         record("start-up to first frame", scale,
                first_frame([app, "--database", db], fast_runs),
                first_frame([os.path.join(bench, "floor-window")], fast_runs))
