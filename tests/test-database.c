@@ -274,7 +274,7 @@ test_open_creates_private_file (Fixture       *fixture,
   /* The folders it had to create are private too. */
   g_assert_cmpint (file_mode (folder), ==, 0700);
   g_assert_cmpint (sl_database_get_version (database), ==, SL_SCHEMA_VERSION);
-  g_assert_cmpint (SL_SCHEMA_VERSION, ==, 3);
+  g_assert_cmpint (SL_SCHEMA_VERSION, ==, 4);
 
   raw = sl_database_get_handle (database);
   g_assert_nonnull (raw);
@@ -474,6 +474,188 @@ test_migrate_from_version_1 (Fixture       *fixture,
   database = open_ok (fixture->path);
   raw = sl_database_get_handle (database);
   g_assert_cmpint (query_int (raw, "SELECT count(*) FROM search_index"), ==, 5);
+}
+
+/* Schema 4 rewrote the CHECKs on codes without IN lists: the same
+ * constraints, on the rows that were there. */
+static void
+test_migrate_from_version_3 (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(SlDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw;
+  char *message = NULL;
+
+  database = sl_database_open_at_version (fixture->path, 3, &error);
+  g_assert_no_error (error);
+  raw = sl_database_get_handle (database);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '% IN (''%'"),
+                   >, 0);
+  exec_sql (raw,
+            "INSERT INTO organizations (id, uuid, name, kind) VALUES (1, 'o', '机关党委', 'branch');"
+            "INSERT INTO members (id, uuid, name) VALUES (1, 'p', '王芳');"
+            "INSERT INTO meetings (id, uuid, organization_id, kind, date, title, form) "
+            "  VALUES (1, 'm', 1, 'central_group', '2023-04-01', '理论学习中心组', 'seminar');"
+            "INSERT INTO attendance (meeting_id, member_id, position, status, leave_kind) "
+            "  VALUES (1, 1, 0, 'leave', 'sick');");
+  g_assert_finalize_object (g_steal_pointer (&database));
+
+  database = open_ok (fixture->path);
+  raw = sl_database_get_handle (database);
+  g_assert_cmpint (sl_database_get_version (database), ==, SL_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '% IN (''%'"),
+                   ==, 0);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM sqlite_schema "
+                                   "WHERE name = 'attendance' AND sql LIKE "
+                                   "'%CHECK (status = ''present'' OR status = ''leave'' OR status = ''absent'')%'"),
+                   ==, 1);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM attendance WHERE status = 'leave'"), ==, 1);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"),
+                   ==, 1);
+
+  /* Every code is still checked, and NULL still passes where it did. */
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE attendance SET status = 'late'", NULL, NULL, &message),
+                   ==, SQLITE_CONSTRAINT_CHECK);
+  sqlite3_free (g_steal_pointer (&message));
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE meetings SET kind = 'party'", NULL, NULL, &message),
+                   ==, SQLITE_CONSTRAINT_CHECK);
+  sqlite3_free (g_steal_pointer (&message));
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE organizations SET kind = 'bureau'", NULL, NULL, &message),
+                   ==, SQLITE_CONSTRAINT_CHECK);
+  sqlite3_free (g_steal_pointer (&message));
+  exec_sql (raw, "UPDATE attendance SET status = 'absent', leave_kind = NULL;"
+                 "UPDATE meetings SET kind = 'ideology', form = NULL;"
+                 "UPDATE organizations SET kind = NULL;");
+}
+
+/* ------------------------------------------------------------------ */
+/* Bulk writes                                                        */
+/* ------------------------------------------------------------------ */
+
+static const char bulk_rows[] =
+  "INSERT INTO meetings (id, uuid, organization_id, kind, date, title, theme) "
+  "  VALUES (2, 'm2', 1, 'central_group', '2023-05-01', '中心组集体学习', '调查研究');"
+  "INSERT INTO studies (id, uuid, meeting_id, position, title, summary) "
+  "  VALUES (7, 's7', 2, 0, '论调查研究', '重点篇目');"
+  "INSERT INTO studies (id, uuid, meeting_id, position, title) "
+  "  VALUES (8, 's8', 1, 1, '在已有会议上新增的学习');"
+  "INSERT INTO speeches (id, meeting_id, position, points) VALUES (3, 2, 0, '结合分管工作谈体会');"
+  "INSERT INTO measures (id, uuid, meeting_id, position, text, progress) "
+  "  VALUES (4, 'x4', 2, 0, '建立成果转化清单', '已召开推进会');";
+
+static char *
+query_rows (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, i));
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+
+  return g_string_free (out, FALSE);
+}
+
+/* A ledger with one meeting, written the ordinary way. */
+static SlDatabase *
+bulk_ledger (const char *path)
+{
+  SlDatabase *database = open_ok (path);
+
+  exec_sql (sl_database_get_handle (database),
+            "INSERT INTO organizations (id, uuid, name) VALUES (1, 'o', '机关党委');"
+            "INSERT INTO meetings (id, uuid, organization_id, kind, date, title) "
+            "  VALUES (1, 'm1', 1, 'party_group', '2023-04-01', '党组会议');"
+            "INSERT INTO studies (id, uuid, meeting_id, position, title) "
+            "  VALUES (5, 's5', 1, 0, '第一议题学习');");
+  return database;
+}
+
+/* Rows written while the index waits are indexed exactly as the triggers
+ * would have indexed them, and the triggers come back unchanged. */
+static void
+test_bulk_deferred_index (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (fixture->folder, "triggers.db", NULL);
+  g_autoptr(SlDatabase) database = bulk_ledger (fixture->path);
+  g_autoptr(SlDatabase) reference = bulk_ledger (other_path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = sl_database_get_handle (database);
+  g_autofree char *schema_before = query_rows (raw, "SELECT name, sql FROM sqlite_schema ORDER BY name");
+  g_autofree char *schema_after = NULL;
+  g_autofree char *text = NULL, *expected_text = NULL;
+  g_autofree char *index = NULL, *expected_index = NULL;
+
+  exec_sql (sl_database_get_handle (reference), bulk_rows);
+
+  g_assert_true (sl_database_begin (database, &error));
+  g_assert_true (sl_database_defer_search_index (database, &error));
+  g_assert_no_error (error);
+  exec_sql (raw, bulk_rows);
+  /* Nothing indexed yet... */
+  g_assert_cmpint (search_count (raw, "调查研"), ==, 0);
+  /* ...and a row changed meanwhile is kept by its trigger as ever. */
+  exec_sql (raw, "UPDATE studies SET title = '第一议题：学习讲话' WHERE id = 5");
+  g_assert_true (sl_database_index_deferred (database, &error));
+  g_assert_no_error (error);
+  g_assert_true (sl_database_commit (database, &error));
+  g_assert_no_error (error);
+  exec_sql (sl_database_get_handle (reference), "UPDATE studies SET title = '第一议题：学习讲话' WHERE id = 5");
+
+  text = query_rows (raw, "SELECT meeting_id, body FROM search_text ORDER BY meeting_id");
+  expected_text = query_rows (sl_database_get_handle (reference),
+                              "SELECT meeting_id, body FROM search_text ORDER BY meeting_id");
+  g_assert_cmpstr (text, ==, expected_text);
+  index = query_rows (raw, "SELECT rowid, body FROM search_index ORDER BY rowid");
+  expected_index = query_rows (sl_database_get_handle (reference),
+                               "SELECT rowid, body FROM search_index ORDER BY rowid");
+  g_assert_cmpstr (index, ==, expected_index);
+  g_assert_cmpint (search_count (raw, "调查研"), ==, 2);
+  g_assert_cmpint (search_count (raw, "谈体会"), ==, 1);
+  g_assert_cmpint (search_count (raw, "推进会"), ==, 1);
+
+  schema_after = query_rows (raw, "SELECT name, sql FROM sqlite_schema ORDER BY name");
+  g_assert_cmpstr (schema_after, ==, schema_before);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM temp.sqlite_schema"), ==, 0);
+
+  /* The triggers work again. */
+  exec_sql (raw, "INSERT INTO speeches (id, meeting_id, position, points) VALUES (9, 1, 1, '抓好整改落实')");
+  g_assert_cmpint (search_count (raw, "整改落"), ==, 1);
+}
+
+/* A rollback takes back the rows, the waiting list and the triggers'
+ * absence. */
+static void
+test_bulk_rollback (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(SlDatabase) database = bulk_ledger (fixture->path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = sl_database_get_handle (database);
+  g_autofree char *schema_before = query_rows (raw, "SELECT name, sql FROM sqlite_schema ORDER BY name");
+  g_autofree char *schema_after = NULL;
+
+  g_assert_true (sl_database_begin (database, &error));
+  g_assert_true (sl_database_defer_search_index (database, &error));
+  exec_sql (raw, bulk_rows);
+  sl_database_rollback (database);
+
+  schema_after = query_rows (raw, "SELECT name, sql FROM sqlite_schema ORDER BY name");
+  g_assert_cmpstr (schema_after, ==, schema_before);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM temp.sqlite_schema"), ==, 0);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM meetings"), ==, 1);
+
+  exec_sql (raw, bulk_rows);
+  g_assert_cmpint (search_count (raw, "调查研"), ==, 2);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM search_text WHERE body LIKE '%谈体会%'"), ==, 1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -920,6 +1102,9 @@ main (int argc, char *argv[])
   ADD ("open/pragmas", test_open_pragmas);
   ADD ("migrate/from-empty", test_migrate_from_empty);
   ADD ("migrate/from-version-1", test_migrate_from_version_1);
+  ADD ("migrate/from-version-3", test_migrate_from_version_3);
+  ADD ("bulk/deferred-index", test_bulk_deferred_index);
+  ADD ("bulk/rollback", test_bulk_rollback);
   ADD ("refuse/not-sqlite", test_refuse_not_sqlite);
   ADD ("refuse/other-sqlite", test_refuse_other_sqlite);
   ADD ("refuse/other-application-id", test_refuse_other_application_id);

@@ -17,6 +17,8 @@
  *   3  search for words shorter than a trigram: search_text, each
  *      meeting's searched texts in one row, kept by triggers, and
  *      meetings_recent, the meetings newest first.
+ *   4  the CHECKs on enumeration codes written as comparisons instead of
+ *      IN lists, which cost a temporary b-tree for every row written.
  *
  * Every table has an integer key (id) for joins, and records that the
  * archive names carry their UUID in uuid. References are integer keys;
@@ -71,6 +73,52 @@
   "CREATE TRIGGER " table "_text_insert AFTER INSERT ON " table " BEGIN" \
   "  UPDATE search_text SET body = body || " text " WHERE meeting_id = new.meeting_id;" \
   "END;"
+
+/* The triggers that index a new row (schemas 2 and 3), named so that a bulk
+ * import can set them aside and index its rows in one pass instead
+ * (sl_database_defer_search_index). Their text must not change: it is
+ * what the migrations wrote into every ledger. */
+#define MEETINGS_SEARCH_INSERT \
+  "CREATE TRIGGER meetings_search_insert AFTER INSERT ON meetings BEGIN" \
+  "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 1," \
+  "    coalesce (new.title, '') || char (10) || coalesce (new.theme, ''));" \
+  "END;"
+#define STUDIES_SEARCH_INSERT \
+  "CREATE TRIGGER studies_search_insert AFTER INSERT ON studies BEGIN" \
+  "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 2," \
+  "    coalesce (new.title, '') || char (10) || coalesce (new.source, '') || char (10) || coalesce (new.summary, ''));" \
+  "END;"
+#define SPEECHES_SEARCH_INSERT \
+  "CREATE TRIGGER speeches_search_insert AFTER INSERT ON speeches BEGIN" \
+  "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 3, coalesce (new.points, ''));" \
+  "END;"
+#define MEASURES_SEARCH_INSERT \
+  "CREATE TRIGGER measures_search_insert AFTER INSERT ON measures BEGIN" \
+  "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 4," \
+  "    coalesce (new.text, '') || char (10) || coalesce (new.progress, ''));" \
+  "END;"
+#define MEETINGS_TEXT_INSERT \
+  "CREATE TRIGGER meetings_text_insert AFTER INSERT ON meetings BEGIN" \
+  "  INSERT INTO search_text (meeting_id, body) VALUES (new.id, " MEETING_TEXT ("new") ");" \
+  "END;"
+#define STUDIES_TEXT_INSERT  APPEND_TEXT ("studies", STUDY_TEXT ("new"))
+#define SPEECHES_TEXT_INSERT APPEND_TEXT ("speeches", SPEECH_TEXT ("new"))
+#define MEASURES_TEXT_INSERT APPEND_TEXT ("measures", MEASURE_TEXT ("new"))
+
+static const struct
+{
+  const char *drop;
+  const char *create;
+} index_triggers[] = {
+  { "DROP TRIGGER main.meetings_search_insert", MEETINGS_SEARCH_INSERT },
+  { "DROP TRIGGER main.studies_search_insert", STUDIES_SEARCH_INSERT },
+  { "DROP TRIGGER main.speeches_search_insert", SPEECHES_SEARCH_INSERT },
+  { "DROP TRIGGER main.measures_search_insert", MEASURES_SEARCH_INSERT },
+  { "DROP TRIGGER main.meetings_text_insert", MEETINGS_TEXT_INSERT },
+  { "DROP TRIGGER main.studies_text_insert", STUDIES_TEXT_INSERT },
+  { "DROP TRIGGER main.speeches_text_insert", SPEECHES_TEXT_INSERT },
+  { "DROP TRIGGER main.measures_text_insert", MEASURES_TEXT_INSERT },
+};
 
 static const char *migrations[] = {
   /* 1: records */
@@ -243,10 +291,7 @@ static const char *migrations[] = {
    * eight plus a tag: 1 meeting (title, theme), 2 study (title, source,
    * summary), 3 speech (points), 4 measure (text, progress). */
   "CREATE VIRTUAL TABLE search_index USING fts5 (body, tokenize = 'trigram');"
-  "CREATE TRIGGER meetings_search_insert AFTER INSERT ON meetings BEGIN"
-  "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 1,"
-  "    coalesce (new.title, '') || char (10) || coalesce (new.theme, ''));"
-  "END;"
+  MEETINGS_SEARCH_INSERT
   "CREATE TRIGGER meetings_search_update AFTER UPDATE OF title, theme ON meetings BEGIN"
   "  DELETE FROM search_index WHERE rowid = old.id * 8 + 1;"
   "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 1,"
@@ -255,10 +300,7 @@ static const char *migrations[] = {
   "CREATE TRIGGER meetings_search_delete AFTER DELETE ON meetings BEGIN"
   "  DELETE FROM search_index WHERE rowid = old.id * 8 + 1;"
   "END;"
-  "CREATE TRIGGER studies_search_insert AFTER INSERT ON studies BEGIN"
-  "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 2,"
-  "    coalesce (new.title, '') || char (10) || coalesce (new.source, '') || char (10) || coalesce (new.summary, ''));"
-  "END;"
+  STUDIES_SEARCH_INSERT
   "CREATE TRIGGER studies_search_update AFTER UPDATE OF title, source, summary ON studies BEGIN"
   "  DELETE FROM search_index WHERE rowid = old.id * 8 + 2;"
   "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 2,"
@@ -267,9 +309,7 @@ static const char *migrations[] = {
   "CREATE TRIGGER studies_search_delete AFTER DELETE ON studies BEGIN"
   "  DELETE FROM search_index WHERE rowid = old.id * 8 + 2;"
   "END;"
-  "CREATE TRIGGER speeches_search_insert AFTER INSERT ON speeches BEGIN"
-  "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 3, coalesce (new.points, ''));"
-  "END;"
+  SPEECHES_SEARCH_INSERT
   "CREATE TRIGGER speeches_search_update AFTER UPDATE OF points ON speeches BEGIN"
   "  DELETE FROM search_index WHERE rowid = old.id * 8 + 3;"
   "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 3, coalesce (new.points, ''));"
@@ -277,10 +317,7 @@ static const char *migrations[] = {
   "CREATE TRIGGER speeches_search_delete AFTER DELETE ON speeches BEGIN"
   "  DELETE FROM search_index WHERE rowid = old.id * 8 + 3;"
   "END;"
-  "CREATE TRIGGER measures_search_insert AFTER INSERT ON measures BEGIN"
-  "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 4,"
-  "    coalesce (new.text, '') || char (10) || coalesce (new.progress, ''));"
-  "END;"
+  MEASURES_SEARCH_INSERT
   "CREATE TRIGGER measures_search_update AFTER UPDATE OF text, progress ON measures BEGIN"
   "  DELETE FROM search_index WHERE rowid = old.id * 8 + 4;"
   "  INSERT INTO search_index (rowid, body) VALUES (new.id * 8 + 4,"
@@ -313,18 +350,16 @@ static const char *migrations[] = {
   "  body TEXT NOT NULL"
   ");"
   "CREATE INDEX meetings_recent ON meetings (date DESC, title);"
-  "CREATE TRIGGER meetings_text_insert AFTER INSERT ON meetings BEGIN"
-  "  INSERT INTO search_text (meeting_id, body) VALUES (new.id, " MEETING_TEXT ("new") ");"
-  "END;"
+  MEETINGS_TEXT_INSERT
   "CREATE TRIGGER meetings_text_update AFTER UPDATE OF title, theme ON meetings BEGIN"
   "  " REBUILD_TEXT ("new.id")
   "END;"
   "CREATE TRIGGER meetings_text_delete AFTER DELETE ON meetings BEGIN"
   "  DELETE FROM search_text WHERE meeting_id = old.id;"
   "END;"
-  APPEND_TEXT ("studies", STUDY_TEXT ("new"))
-  APPEND_TEXT ("speeches", SPEECH_TEXT ("new"))
-  APPEND_TEXT ("measures", MEASURE_TEXT ("new"))
+  STUDIES_TEXT_INSERT
+  SPEECHES_TEXT_INSERT
+  MEASURES_TEXT_INSERT
   "CREATE TRIGGER studies_text_update AFTER UPDATE OF meeting_id, title, source, summary ON studies BEGIN"
   "  " REBUILD_TEXT ("old.meeting_id") "  " REBUILD_TEXT ("new.meeting_id")
   "END;"
@@ -346,9 +381,25 @@ static const char *migrations[] = {
   /* Meetings written before. */
   "INSERT INTO search_text (meeting_id, body)"
   "  SELECT id, " MEETING_TEXT ("meetings") " || " CHILDREN_TEXT ("meetings.id") " FROM meetings;",
+
+  /* 4: the same CHECKs on codes, written as comparisons. SQLite builds a
+   * temporary b-tree for an IN list of more than two values each time a
+   * statement runs, so every row written paid one or two of them: a
+   * third of the writing of a ten-year import. SQL cannot change a
+   * table's constraints in place; rewrite_in_checks() does (below). */
+  "",
+};
+
+static gboolean rewrite_in_checks (SlDatabase  *self,
+                                   GError     **error);
+
+/* What SQL alone cannot do, run after a version's SQL. */
+static gboolean (*const migration_code[]) (SlDatabase *, GError **) = {
+  [3] = rewrite_in_checks,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_SCHEMA_VERSION);
+G_STATIC_ASSERT (G_N_ELEMENTS (migration_code) <= SL_SCHEMA_VERSION);
 
 struct _SlDatabase
 {
@@ -662,6 +713,136 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+/* Schema 4 --------------------------------------------------------------- */
+
+/* "CHECK (kind IN ('a','b','c'))" → "CHECK (kind = 'a' OR kind = 'b' OR
+ * kind = 'c')": the same constraint (NULL passes both), without the
+ * temporary b-tree that SQLite builds for an IN list of more than two
+ * values each time a statement runs. Returns NULL when @sql holds none. */
+static char *
+rewrite_in_lists (const char *sql)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = sql;
+  gboolean changed = FALSE;
+
+  for (;;)
+    {
+      const char *check = strstr (p, "CHECK (");
+      const char *column, *in, *list, *end;
+
+      if (check == NULL)
+        break;
+
+      column = check + strlen ("CHECK (");
+      in = column;
+      while (g_ascii_isalnum (*in) || *in == '_')
+        in++;
+      if (in == column || !g_str_has_prefix (in, " IN (") ||
+          (end = strstr (in, "))")) == NULL)
+        {
+          g_string_append_len (out, p, column - p);
+          p = column;
+          continue;
+        }
+
+      g_string_append_len (out, p, column - p);
+      list = in + strlen (" IN (");
+      for (const char *value = list; value < end;)
+        {
+          const char *comma = memchr (value, ',', end - value);
+          const char *value_end = comma != NULL ? comma : end;
+
+          if (value != list)
+            g_string_append (out, " OR ");
+          g_string_append_len (out, column, in - column);
+          g_string_append (out, " = ");
+          g_string_append_len (out, value, value_end - value);
+          value = value_end + (comma != NULL);
+        }
+      g_string_append_c (out, ')');
+      p = end + strlen ("))");
+      changed = TRUE;
+    }
+
+  if (!changed)
+    return NULL;
+
+  g_string_append (out, p);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The procedure that SQLite documents for changing a table's CHECK
+ * constraints without rebuilding it ("Making Other Kinds Of Table Schema
+ * Changes"): the stored rows all satisfy the new text, which says the
+ * same. Runs inside the migration's transaction. */
+static gboolean
+rewrite_in_checks (SlDatabase  *self,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *bump = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int schema_version = 0;
+  gboolean ok = TRUE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT name, sql FROM sqlite_schema "
+                           "WHERE type = 'table' AND sql LIKE '%CHECK (% IN (%'",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK || rc == SQLITE_ROW)
+    {
+      char *text;
+
+      if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+        break;
+
+      text = rewrite_in_lists ((const char *) sqlite3_column_text (stmt, 1));
+      if (text != NULL)
+        {
+          g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+          g_ptr_array_add (texts, text);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sl_database_set_error (self, rc, error);
+
+  if (names->len == 0)
+    return TRUE;
+
+  if (!query_int (self, "PRAGMA schema_version", &schema_version, error) ||
+      !sl_database_exec (self, "PRAGMA writable_schema = ON", error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < names->len; i++)
+    {
+      rc = sqlite3_prepare_v2 (self->db,
+                               "UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = ?2",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, g_ptr_array_index (texts, i), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, g_ptr_array_index (names, i), -1, SQLITE_STATIC);
+          rc = sqlite3_step (stmt);
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        ok = sl_database_set_error (self, rc, error);
+    }
+
+  /* A new schema cookie makes SQLite read the rewritten text. */
+  bump = g_strdup_printf ("PRAGMA schema_version = %d", schema_version + 1);
+  if (ok)
+    ok = sl_database_exec (self, bump, error);
+  if (!sl_database_exec (self, "PRAGMA writable_schema = RESET", ok ? error : NULL))
+    ok = FALSE;
+
+  return ok;
+}
+
 static gboolean
 migrate (SlDatabase  *self,
          int          from,
@@ -676,6 +857,8 @@ migrate (SlDatabase  *self,
         return FALSE;
 
       if (!sl_database_exec (self, migrations[version - 1], error) ||
+          (version <= (int) G_N_ELEMENTS (migration_code) && migration_code[version - 1] != NULL &&
+           !migration_code[version - 1] (self, error)) ||
           !sl_database_exec (self, bump, error))
         {
           sl_database_rollback (self);
@@ -853,6 +1036,106 @@ sl_database_get_version (SlDatabase *self)
 
   query_int (self, "PRAGMA user_version", &version, NULL);
   return version;
+}
+
+/* Bulk writes ------------------------------------------------------------ */
+
+/**
+ * sl_database_defer_search_index:
+ *
+ * For a bulk write inside the current transaction (an archive import):
+ * the triggers that index each new meeting, study, speech and measure
+ * stand aside, and temporary ones note the new rows instead, to be
+ * indexed in one pass by sl_database_index_deferred(). SQLite 3.40's FTS5
+ * writes out a new index segment at every statement of a transaction, and
+ * search_text rewrote a meeting's row for each text appended to it: most
+ * of the writing of a large import. Rolling the transaction back undoes
+ * all of this with the rows.
+ */
+gboolean
+sl_database_defer_search_index (SlDatabase  *self,
+                                GError     **error)
+{
+  g_return_val_if_fail (SL_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (!sl_database_exec (self,
+                         "CREATE TEMP TABLE sl_unindexed ("
+                         "  key INTEGER PRIMARY KEY,"  /* search_index's rowid */
+                         "  meeting_id INTEGER NOT NULL"
+                         ");"
+                         "CREATE TEMP TRIGGER sl_unindexed_meetings AFTER INSERT ON main.meetings BEGIN"
+                         "  INSERT OR REPLACE INTO sl_unindexed VALUES (new.id * 8 + 1, new.id);"
+                         "END;"
+                         "CREATE TEMP TRIGGER sl_unindexed_studies AFTER INSERT ON main.studies BEGIN"
+                         "  INSERT OR REPLACE INTO sl_unindexed VALUES (new.id * 8 + 2, new.meeting_id);"
+                         "END;"
+                         "CREATE TEMP TRIGGER sl_unindexed_speeches AFTER INSERT ON main.speeches BEGIN"
+                         "  INSERT OR REPLACE INTO sl_unindexed VALUES (new.id * 8 + 3, new.meeting_id);"
+                         "END;"
+                         "CREATE TEMP TRIGGER sl_unindexed_measures AFTER INSERT ON main.measures BEGIN"
+                         "  INSERT OR REPLACE INTO sl_unindexed VALUES (new.id * 8 + 4, new.meeting_id);"
+                         "END;",
+                         error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (index_triggers); i++)
+    if (!sl_database_exec (self, index_triggers[i].drop, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Each meeting with a new row gets its search_text rebuilt once; the new
+ * rows go into the full-text index in one statement, in rowid order (FTS5
+ * starts a new segment whenever a rowid goes down). */
+static const char index_deferred_sql[] =
+  "DELETE FROM search_text WHERE meeting_id IN (SELECT meeting_id FROM temp.sl_unindexed);"
+  "INSERT INTO search_text (meeting_id, body)"
+  "  SELECT m.id, " MEETING_TEXT ("m") " || " CHILDREN_TEXT ("m.id")
+  "  FROM meetings m WHERE m.id IN (SELECT meeting_id FROM temp.sl_unindexed);"
+  "INSERT OR REPLACE INTO search_index (rowid, body)"
+  "  SELECT key, body FROM ("
+  "    SELECT u.key AS key, CASE u.key & 7"
+  "      WHEN 1 THEN (SELECT coalesce (title, '') || char (10) || coalesce (theme, '')"
+  "                   FROM meetings WHERE id = u.key >> 3)"
+  "      WHEN 2 THEN (SELECT coalesce (title, '') || char (10) || coalesce (source, '')"
+  "                     || char (10) || coalesce (summary, '')"
+  "                   FROM studies WHERE id = u.key >> 3)"
+  "      WHEN 3 THEN (SELECT coalesce (points, '') FROM speeches WHERE id = u.key >> 3)"
+  "      WHEN 4 THEN (SELECT coalesce (text, '') || char (10) || coalesce (progress, '')"
+  "                   FROM measures WHERE id = u.key >> 3)"
+  "    END AS body"
+  "    FROM temp.sl_unindexed u ORDER BY u.key)"
+  "  WHERE body IS NOT NULL;"
+  "DROP TRIGGER temp.sl_unindexed_meetings;"
+  "DROP TRIGGER temp.sl_unindexed_studies;"
+  "DROP TRIGGER temp.sl_unindexed_speeches;"
+  "DROP TRIGGER temp.sl_unindexed_measures;"
+  "DROP TABLE temp.sl_unindexed;";
+
+/**
+ * sl_database_index_deferred:
+ *
+ * Indexes the rows written since sl_database_defer_search_index()
+ * (index_deferred_sql) and puts the triggers back. Rows written and then
+ * changed or deleted meanwhile were kept by the triggers that stayed.
+ */
+gboolean
+sl_database_index_deferred (SlDatabase  *self,
+                            GError     **error)
+{
+  g_return_val_if_fail (SL_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (!sl_database_exec (self, index_deferred_sql, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (index_triggers); i++)
+    if (!sl_database_exec (self, index_triggers[i].create, error))
+      return FALSE;
+
+  return TRUE;
 }
 
 /**

@@ -26,7 +26,7 @@ typedef enum
 GQuark sl_database_error_quark (void);
 
 /* The schema version this build writes; see sl-database.c for the history. */
-#define SL_SCHEMA_VERSION 3
+#define SL_SCHEMA_VERSION 4
 
 #define SL_TYPE_DATABASE (sl_database_get_type ())
 
@@ -59,6 +59,11 @@ gboolean      sl_database_begin          (SlDatabase   *self,
 gboolean      sl_database_commit         (SlDatabase   *self,
                                           GError      **error);
 void          sl_database_rollback       (SlDatabase   *self);
+
+gboolean      sl_database_defer_search_index (SlDatabase *self,
+                                              GError    **error);
+gboolean      sl_database_index_deferred (SlDatabase   *self,
+                                          GError      **error);
 
 gboolean      sl_database_set_error      (SlDatabase   *self,
                                           int           rc,
