@@ -25,6 +25,7 @@
 #include "sl-attendance.h"
 #include "sl-enums.h"
 #include "sl-guest.h"
+#include "sl-json-document.h"
 #include "sl-ledger.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
@@ -201,10 +202,32 @@ static const Field research_topic_fields[] = {
   TEXT ("note"),
 };
 
-static char *
-property_name (const char *key)
+/* The property of a field: its key with '-' for '_', looked up once. */
+static const char *
+property_name (const Field *field)
 {
-  return g_strdelimit (g_strdup (key), "_", '-');
+  static GHashTable *names;   /* key → interned property name */
+  const char *name;
+
+  if (g_once_init_enter (&names))
+    g_once_init_leave (&names, g_hash_table_new (g_direct_hash, g_direct_equal));
+
+  /* The tables are read by one import at a time in practice, but the
+   * window's worker threads may overlap: a lock is cheap beside a row. */
+  {
+    static GMutex lock;
+    g_mutex_lock (&lock);
+    name = g_hash_table_lookup (names, field->key);
+    if (name == NULL)
+      {
+        g_autofree char *canonical = g_strdelimit (g_strdup (field->key), "_", '-');
+        name = g_intern_string (canonical);
+        g_hash_table_insert (names, (gpointer) field->key, (gpointer) name);
+      }
+    g_mutex_unlock (&lock);
+  }
+
+  return name;
 }
 
 /* Writing ------------------------------------------------------------------ */
@@ -218,10 +241,9 @@ write_fields (JsonBuilder *builder,
   for (guint i = 0; i < n_fields; i++)
     {
       const Field *field = &fields[i];
-      g_autofree char *name = property_name (field->key);
       g_auto(GValue) value = G_VALUE_INIT;
 
-      g_object_get_property (object, name, &value);
+      g_object_get_property (object, property_name (field), &value);
       json_builder_set_member_name (builder, field->key);
 
       switch (field->kind)
@@ -491,6 +513,26 @@ sl_archive_export (SlLedger         *ledger,
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, &length);
 
+  /* json-glib 1.6 escapes every control character but U+001F, which it
+   * writes as it is: not JSON for strict readers. Its byte appears in
+   * UTF-8 only as that character, and only inside strings. */
+  if (memchr (text, 0x1f, length) != NULL)
+    {
+      GString *escaped = g_string_sized_new (length + 64);
+
+      for (gsize i = 0; i < length; i++)
+        {
+          if (text[i] == 0x1f)
+            g_string_append (escaped, "\\u001f");
+          else
+            g_string_append_c (escaped, text[i]);
+        }
+
+      g_free (text);
+      length = escaped->len;
+      text = g_string_free (escaped, FALSE);
+    }
+
   if (!g_file_set_contents_full (path, text, length,
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
     {
@@ -504,9 +546,57 @@ sl_archive_export (SlLedger         *ledger,
 
 /* Reading ------------------------------------------------------------------ */
 
+/* Where a value is in the file: "meetings[3].attendance[7]". Built on the
+ * stack as the reader descends and written out only for a message (or
+ * for the id of a record), not for each of the hundreds of thousands of
+ * values that are fine. */
+typedef struct _Path Path;
+struct _Path
+{
+  const Path *parent;
+  const char *key;
+  int         index;   /* -1: not an element */
+};
+
+static void
+append_path (GString    *out,
+             const Path *path)
+{
+  if (path == NULL)
+    return;
+
+  append_path (out, path->parent);
+  if (path->parent != NULL)
+    g_string_append_c (out, '.');
+  g_string_append (out, path->key);
+  if (path->index >= 0)
+    g_string_append_printf (out, "[%d]", path->index);
+}
+
+/* @path, then ".@field" when there is one */
+static char *
+path_to_string (const Path *path,
+                const char *field)
+{
+  GString *out = g_string_new (NULL);
+
+  append_path (out, path);
+  if (field != NULL)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, '.');
+      g_string_append (out, field);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A reference that may name a record further on in the file: an
+ * organization's parent. Every other kind of record that a reference
+ * names is read before the records that name it. */
 typedef struct
 {
-  char    *path;   /* "meetings[3].attendance[7].member" */
+  char    *path;   /* "organizations[3].parent" */
   RefKind  kind;
   char    *id;
 } PendingRef;
@@ -535,7 +625,9 @@ typedef struct
 
   GHashTable *ids;                /* every id in the file → its path */
   GHashTable *targets[N_REFS];    /* ids that references may name */
+  GHashTable *in_ledger[N_REFS];  /* ids named that the ledger has */
   GPtrArray  *refs;               /* PendingRef, checked once all is read */
+  RefKind     reading;            /* the kind whose records are being read */
 } Reader;
 
 static void
@@ -548,152 +640,249 @@ reader_clear (Reader *reader)
   g_clear_pointer (&reader->topics, g_ptr_array_unref);
   g_clear_pointer (&reader->ids, g_hash_table_unref);
   for (guint i = 0; i < N_REFS; i++)
-    g_clear_pointer (&reader->targets[i], g_hash_table_unref);
+    {
+      g_clear_pointer (&reader->targets[i], g_hash_table_unref);
+      g_clear_pointer (&reader->in_ledger[i], g_hash_table_unref);
+    }
   g_clear_pointer (&reader->refs, g_ptr_array_unref);
 }
 
 static gboolean
+invalid_at (GError     **error,
+            const char  *where,
+            const char  *format,
+            va_list      args) G_GNUC_PRINTF (3, 0);
+
+static gboolean
+invalid_at (GError     **error,
+            const char  *where,
+            const char  *format,
+            va_list      args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID, "%s: %s", where, message);
+  return FALSE;
+}
+
+/* "@path.@field: what is wrong"; @field may be NULL */
+static gboolean
 invalid (GError     **error,
-         const char  *path,
+         const Path  *path,
+         const char  *field,
          const char  *format,
-         ...) G_GNUC_PRINTF (3, 4);
+         ...) G_GNUC_PRINTF (4, 5);
 
 static gboolean
 invalid (GError     **error,
-         const char  *path,
+         const Path  *path,
+         const char  *field,
          const char  *format,
          ...)
 {
-  g_autofree char *message = NULL;
+  g_autofree char *where = path_to_string (path, field);
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  invalid_at (error, where, format, args);
   va_end (args);
 
-  g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID, "%s: %s", path, message);
+  return FALSE;
+}
+
+static gboolean
+invalid_where (GError     **error,
+               const char  *where,
+               const char  *format,
+               ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+invalid_where (GError     **error,
+               const char  *where,
+               const char  *format,
+               ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  invalid_at (error, where, format, args);
+  va_end (args);
+
   return FALSE;
 }
 
 static const char *
-describe_node (JsonNode *node)
+describe_node (const SlJsonValue *node)
 {
-  switch (JSON_NODE_TYPE (node))
+  switch (sl_json_value_get_kind (node))
     {
-    case JSON_NODE_OBJECT: return _("an object");
-    case JSON_NODE_ARRAY:  return _("an array");
-    case JSON_NODE_NULL:   return _("null");
-    case JSON_NODE_VALUE:
-    default:
-      {
-        GType type = json_node_get_value_type (node);
-        if (type == G_TYPE_STRING)  return _("text");
-        if (type == G_TYPE_BOOLEAN) return _("true or false");
-        return _("a number");
-      }
+    case SL_JSON_OBJECT:  return _("an object");
+    case SL_JSON_ARRAY:   return _("an array");
+    case SL_JSON_NULL:    return _("null");
+    case SL_JSON_STRING:  return _("text");
+    case SL_JSON_BOOLEAN: return _("true or false");
+    case SL_JSON_NUMBER:
+    default:              return _("a number");
     }
 }
 
 static gboolean
-node_is (JsonNode *node,
-         GType     type)
+node_is (const SlJsonValue *node,
+         SlJsonKind         kind)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+  return node != NULL && sl_json_value_get_kind (node) == kind;
+}
+
+/* The text of a string, or what the value is instead, for messages. */
+static const char *
+text_or_kind (const SlJsonValue *node)
+{
+  return node_is (node, SL_JSON_STRING) ? sl_json_value_get_string (node) : describe_node (node);
+}
+
+static const char *
+ref_description (RefKind kind)
+{
+  switch (kind)
+    {
+    case REF_ORGANIZATION: return _("organization");
+    case REF_MEMBER:       return _("member");
+    case REF_PLAN_ITEM:    return _("plan item");
+    case REF_NONE:
+    case N_REFS:
+    default:               g_assert_not_reached ();
+    }
+}
+
+static GType
+ref_record_type (RefKind kind)
+{
+  switch (kind)
+    {
+    case REF_ORGANIZATION: return SL_TYPE_ORGANIZATION;
+    case REF_MEMBER:       return SL_TYPE_MEMBER;
+    case REF_PLAN_ITEM:    return SL_TYPE_PLAN_ITEM;
+    case REF_NONE:
+    case N_REFS:
+    default:               g_assert_not_reached ();
+    }
+}
+
+/* A reference must name a record of the file or of the ledger. */
+static gboolean
+resolves (Reader     *reader,
+          RefKind     kind,
+          const char *id)
+{
+  if (g_hash_table_contains (reader->targets[kind], id) ||
+      g_hash_table_contains (reader->in_ledger[kind], id))
+    return TRUE;
+
+  if (!sl_ledger_contains (reader->ledger, ref_record_type (kind), id))
+    return FALSE;
+
+  g_hash_table_add (reader->in_ledger[kind], g_strdup (id));
+  return TRUE;
 }
 
 static gboolean
-read_int (JsonNode *node,
-          gint64   *out)
+check_ref (Reader      *reader,
+           const Path  *path,
+           const char  *field,
+           RefKind      kind,
+           const char  *id,
+           GError     **error)
 {
-  if (node_is (node, G_TYPE_INT64))
+  if (kind == reader->reading)
     {
-      *out = json_node_get_int (node);
+      /* Further on in the same list, perhaps: checked at the end. */
+      PendingRef *ref = g_new0 (PendingRef, 1);
+
+      ref->path = path_to_string (path, field);
+      ref->kind = kind;
+      ref->id = g_strdup (id);
+      g_ptr_array_add (reader->refs, ref);
       return TRUE;
     }
 
-  /* 3.0 is 3; 3.5 is not a count. */
-  if (node_is (node, G_TYPE_DOUBLE))
-    {
-      double value = json_node_get_double (node);
-      if (value == (double) (gint64) value)
-        {
-          *out = (gint64) value;
-          return TRUE;
-        }
-    }
+  if (resolves (reader, kind, id))
+    return TRUE;
 
-  return FALSE;
-}
-
-static void
-expect_ref (Reader     *reader,
-            const char *path,
-            RefKind     kind,
-            const char *id)
-{
-  PendingRef *ref = g_new0 (PendingRef, 1);
-
-  ref->path = g_strdup (path);
-  ref->kind = kind;
-  ref->id = g_strdup (id);
-  g_ptr_array_add (reader->refs, ref);
+  return invalid (error, path, field,
+                  _("no %s has the id %s, neither in this file nor in the ledger"),
+                  ref_description (kind), id);
 }
 
 static gboolean
-read_fields (Reader       *reader,
-             JsonObject   *json,
-             GObject      *object,
-             const char   *path,
-             const Field  *fields,
-             guint         n_fields,
-             GError      **error)
+check_references (Reader  *reader,
+                  GError **error)
+{
+  for (guint i = 0; i < reader->refs->len; i++)
+    {
+      PendingRef *ref = g_ptr_array_index (reader->refs, i);
+
+      if (!resolves (reader, ref->kind, ref->id))
+        return invalid_where (error, ref->path,
+                              _("no %s has the id %s, neither in this file nor in the ledger"),
+                              ref_description (ref->kind), ref->id);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_fields (Reader             *reader,
+             const SlJsonValue  *json,
+             GObject            *object,
+             const Path         *path,
+             const Field        *fields,
+             guint               n_fields,
+             GError            **error)
 {
   for (guint i = 0; i < n_fields; i++)
     {
       const Field *field = &fields[i];
-      g_autofree char *where = g_strdup_printf ("%s.%s", path, field->key);
-      g_autofree char *name = property_name (field->key);
-      JsonNode *node = json_object_get_member (json, field->key);
+      const SlJsonValue *node = sl_json_value_get_member (json, field->key);
+      const char *text = sl_json_value_get_string (node);
 
-      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+      if (sl_json_value_is_null (node))
         {
           if (field->required)
-            return invalid (error, where, _("is required and missing"));
+            return invalid (error, path, field->key, _("is required and missing"));
           continue;
         }
 
       switch (field->kind)
         {
         case FIELD_TEXT:
-          if (!node_is (node, G_TYPE_STRING))
-            return invalid (error, where, _("must be text, not %s"), describe_node (node));
-          if (field->required && *json_node_get_string (node) == '\0')
-            return invalid (error, where, _("is required and empty"));
-          g_object_set (object, name, json_node_get_string (node), NULL);
+          if (text == NULL)
+            return invalid (error, path, field->key, _("must be text, not %s"), describe_node (node));
+          if (field->required && *text == '\0')
+            return invalid (error, path, field->key, _("is required and empty"));
+          g_object_set (object, property_name (field), text, NULL);
           break;
 
         case FIELD_DATE:
-          if (!node_is (node, G_TYPE_STRING) || !sl_date_is_valid (json_node_get_string (node)))
-            return invalid (error, where,
+          if (text == NULL || !sl_date_is_valid (text))
+            return invalid (error, path, field->key,
                             _("“%s” is not a date; write a real day as YYYY-MM-DD, or null"),
-                            node_is (node, G_TYPE_STRING) ? json_node_get_string (node)
-                                                          : describe_node (node));
-          g_object_set (object, name, json_node_get_string (node), NULL);
+                            text_or_kind (node));
+          g_object_set (object, property_name (field), text, NULL);
           break;
 
         case FIELD_TIME:
-          if (!node_is (node, G_TYPE_STRING) || !sl_time_is_valid (json_node_get_string (node)))
-            return invalid (error, where,
+          if (text == NULL || !sl_time_is_valid (text))
+            return invalid (error, path, field->key,
                             _("“%s” is not a time; write it as HH:MM (24 hours), or null"),
-                            node_is (node, G_TYPE_STRING) ? json_node_get_string (node)
-                                                          : describe_node (node));
-          g_object_set (object, name, json_node_get_string (node), NULL);
+                            text_or_kind (node));
+          g_object_set (object, property_name (field), text, NULL);
           break;
 
         case FIELD_BOOL:
-          if (!node_is (node, G_TYPE_BOOLEAN))
-            return invalid (error, where, _("must be true or false, not %s"), describe_node (node));
-          g_object_set (object, name, json_node_get_boolean (node), NULL);
+          if (!node_is (node, SL_JSON_BOOLEAN))
+            return invalid (error, path, field->key, _("must be true or false, not %s"),
+                            describe_node (node));
+          g_object_set (object, property_name (field), sl_json_value_get_boolean (node), NULL);
           break;
 
         case FIELD_INT:
@@ -701,14 +890,15 @@ read_fields (Reader       *reader,
           {
             gint64 value;
 
-            if (!read_int (node, &value))
-              return invalid (error, where, _("must be a whole number, not %s"), describe_node (node));
+            if (!sl_json_value_get_integer (node, &value))
+              return invalid (error, path, field->key, _("must be a whole number, not %s"),
+                              describe_node (node));
             if (field->kind == FIELD_COUNT && (value < field->min || value > field->max))
-              return invalid (error, where, _("%lld is out of range (%d to %d)"),
+              return invalid (error, path, field->key, _("%lld is out of range (%d to %d)"),
                               (long long) value, field->min, field->max);
             if (value < G_MININT || value > G_MAXINT)
-              return invalid (error, where, _("%lld is too large"), (long long) value);
-            g_object_set (object, name, (int) value, NULL);
+              return invalid (error, path, field->key, _("%lld is too large"), (long long) value);
+            g_object_set (object, property_name (field), (int) value, NULL);
           }
           break;
 
@@ -716,53 +906,50 @@ read_fields (Reader       *reader,
           {
             int value;
 
-            if (!node_is (node, G_TYPE_STRING) ||
-                !sl_enum_from_code (field->enum_type (), json_node_get_string (node), &value))
+            if (text == NULL || !sl_enum_from_code (field->enum_type (), text, &value))
               {
                 g_autofree char *codes = sl_enum_list_codes (field->enum_type ());
-                return invalid (error, where, _("“%s” is not a known code; use one of %s"),
-                                node_is (node, G_TYPE_STRING) ? json_node_get_string (node)
-                                                              : describe_node (node),
-                                codes);
+                return invalid (error, path, field->key, _("“%s” is not a known code; use one of %s"),
+                                text_or_kind (node), codes);
               }
-            g_object_set (object, name, value, NULL);
+            g_object_set (object, property_name (field), value, NULL);
           }
           break;
 
         case FIELD_REF:
-          if (!node_is (node, G_TYPE_STRING) || !sl_is_uuid (json_node_get_string (node)))
-            return invalid (error, where, _("“%s” is not an id (a UUID)"),
-                            node_is (node, G_TYPE_STRING) ? json_node_get_string (node)
-                                                          : describe_node (node));
-          expect_ref (reader, where, field->ref, json_node_get_string (node));
-          g_object_set (object, name, json_node_get_string (node), NULL);
+          if (text == NULL || !sl_is_uuid (text))
+            return invalid (error, path, field->key, _("“%s” is not an id (a UUID)"),
+                            text_or_kind (node));
+          if (!check_ref (reader, path, field->key, field->ref, text, error))
+            return FALSE;
+          g_object_set (object, property_name (field), text, NULL);
           break;
 
         case FIELD_REFS:
           {
-            g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-            g_auto(GStrv) strv = NULL;
-            JsonArray *array;
+            guint n = sl_json_value_get_length (node);
+            g_autofree const char **ids = NULL;
 
-            if (!JSON_NODE_HOLDS_ARRAY (node))
-              return invalid (error, where, _("must be an array of ids, not %s"), describe_node (node));
+            if (!node_is (node, SL_JSON_ARRAY))
+              return invalid (error, path, field->key, _("must be an array of ids, not %s"),
+                              describe_node (node));
 
-            array = json_node_get_array (node);
-            for (guint j = 0; j < json_array_get_length (array); j++)
+            ids = g_new0 (const char *, n + 1);
+            for (guint j = 0; j < n; j++)
               {
-                JsonNode *element = json_array_get_element (array, j);
-                g_autofree char *element_path = g_strdup_printf ("%s[%u]", where, j);
+                const SlJsonValue *element = sl_json_value_get_element (node, j);
+                const char *id = sl_json_value_get_string (element);
+                g_autofree char *element_field = g_strdup_printf ("%s[%u]", field->key, j);
 
-                if (!node_is (element, G_TYPE_STRING) || !sl_is_uuid (json_node_get_string (element)))
-                  return invalid (error, element_path, _("“%s” is not an id (a UUID)"),
-                                  node_is (element, G_TYPE_STRING) ? json_node_get_string (element)
-                                                                   : describe_node (element));
-                expect_ref (reader, element_path, field->ref, json_node_get_string (element));
-                g_strv_builder_add (ids, json_node_get_string (element));
+                if (id == NULL || !sl_is_uuid (id))
+                  return invalid (error, path, element_field, _("“%s” is not an id (a UUID)"),
+                                  text_or_kind (element));
+                if (!check_ref (reader, path, element_field, field->ref, id, error))
+                  return FALSE;
+                ids[j] = id;
               }
 
-            strv = g_strv_builder_end (ids);
-            g_object_set (object, name, strv, NULL);
+            g_object_set (object, property_name (field), ids, NULL);
           }
           break;
 
@@ -777,32 +964,28 @@ read_fields (Reader       *reader,
 /* Reads the id of a record, checking that it is a UUID that no other
  * record of the file has. */
 static gboolean
-read_id (Reader      *reader,
-         JsonObject  *json,
-         SlRecord    *record,
-         const char  *path,
-         RefKind      target,
-         GError     **error)
+read_id (Reader             *reader,
+         const SlJsonValue  *json,
+         SlRecord           *record,
+         const Path         *path,
+         RefKind             target,
+         GError            **error)
 {
-  g_autofree char *where = g_strdup_printf ("%s.id", path);
-  JsonNode *node = json_object_get_member (json, "id");
-  const char *id;
+  const SlJsonValue *node = sl_json_value_get_member (json, "id");
+  const char *id = sl_json_value_get_string (node);
   const char *other;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return invalid (error, where, _("is required and missing"));
+  if (sl_json_value_is_null (node))
+    return invalid (error, path, "id", _("is required and missing"));
 
-  if (!node_is (node, G_TYPE_STRING) || !sl_is_uuid (json_node_get_string (node)))
-    return invalid (error, where, _("“%s” is not an id (a UUID)"),
-                    node_is (node, G_TYPE_STRING) ? json_node_get_string (node)
-                                                  : describe_node (node));
+  if (id == NULL || !sl_is_uuid (id))
+    return invalid (error, path, "id", _("“%s” is not an id (a UUID)"), text_or_kind (node));
 
-  id = json_node_get_string (node);
   if ((other = g_hash_table_lookup (reader->ids, id)) != NULL)
-    return invalid (error, where, _("%s is also the id of %s; every record needs its own id"),
+    return invalid (error, path, "id", _("%s is also the id of %s; every record needs its own id"),
                     id, other);
 
-  g_hash_table_insert (reader->ids, g_strdup (id), g_strdup (path));
+  g_hash_table_insert (reader->ids, g_strdup (id), path_to_string (path, NULL));
   if (target != REF_NONE)
     g_hash_table_add (reader->targets[target], g_strdup (id));
 
@@ -810,80 +993,45 @@ read_id (Reader      *reader,
   return TRUE;
 }
 
-static JsonArray *
-get_array (JsonObject  *json,
-           const char  *key,
-           const char  *path,
-           gboolean    *ok,
-           GError     **error)
-{
-  JsonNode *node = json_object_get_member (json, key);
-
-  *ok = TRUE;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_autofree char *where = path ? g_strdup_printf ("%s.%s", path, key) : g_strdup (key);
-      *ok = invalid (error, where, _("must be an array, not %s"), describe_node (node));
-      return NULL;
-    }
-
-  return json_node_get_array (node);
-}
-
-static JsonObject *
-get_object (JsonArray   *array,
-            guint        index,
-            const char  *path,
-            GError     **error)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      invalid (error, path, _("must be an object, not %s"), describe_node (node));
-      return NULL;
-    }
-
-  return json_node_get_object (node);
-}
-
-typedef gpointer (*ReadFunc) (Reader      *reader,
-                              JsonObject  *json,
-                              const char  *path,
-                              GError     **error);
+typedef gpointer (*ReadFunc) (Reader             *reader,
+                              const SlJsonValue  *json,
+                              const Path         *path,
+                              GError            **error);
 
 /* Reads each element of the array @key of @json with @read into @into,
  * or into the list store @store. */
 static gboolean
-read_array (Reader      *reader,
-            JsonObject  *json,
-            const char  *parent_path,
-            const char  *key,
-            ReadFunc     read,
-            GPtrArray   *into,
-            GListModel  *store,
-            GError     **error)
+read_array (Reader             *reader,
+            const SlJsonValue  *json,
+            const Path         *parent,
+            const char         *key,
+            ReadFunc            read,
+            GPtrArray          *into,
+            GListModel         *store,
+            GError            **error)
 {
-  JsonArray *array;
-  gboolean ok;
+  const SlJsonValue *array = sl_json_value_get_member (json, key);
+  Path path = { parent, key, -1 };
+  guint n;
 
-  array = get_array (json, key, parent_path, &ok, error);
-  if (array == NULL)
-    return ok;
+  if (sl_json_value_is_null (array))
+    return TRUE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  if (!node_is (array, SL_JSON_ARRAY))
+    return invalid (error, &path, NULL, _("must be an array, not %s"), describe_node (array));
+
+  n = sl_json_value_get_length (array);
+
+  for (guint i = 0; i < n; i++)
     {
-      g_autofree char *path = parent_path ? g_strdup_printf ("%s.%s[%u]", parent_path, key, i)
-                                          : g_strdup_printf ("%s[%u]", key, i);
-      JsonObject *element = get_object (array, i, path, error);
+      const SlJsonValue *element = sl_json_value_get_element (array, i);
       gpointer object;
 
-      if (element == NULL)
-        return FALSE;
-      if (!(object = read (reader, element, path, error)))
+      path.index = i;
+      if (!node_is (element, SL_JSON_OBJECT))
+        return invalid (error, &path, NULL, _("must be an object, not %s"), describe_node (element));
+
+      if (!(object = read (reader, element, &path, error)))
         return FALSE;
 
       if (into != NULL)
@@ -900,10 +1048,10 @@ read_array (Reader      *reader,
 
 #define READ_RECORD(type, new_func, fields, target)                                   \
   static gpointer                                                                      \
-  read_##type (Reader      *reader,                                                    \
-               JsonObject  *json,                                                      \
-               const char  *path,                                                      \
-               GError     **error)                                                     \
+  read_##type (Reader             *reader,                                             \
+               const SlJsonValue  *json,                                               \
+               const Path         *path,                                               \
+               GError            **error)                                              \
   {                                                                                    \
     g_autoptr(GObject) object = G_OBJECT (new_func ());                                \
     if (!read_id (reader, json, SL_RECORD (object), path, target, error) ||            \
@@ -922,10 +1070,10 @@ READ_RECORD (research_topic, sl_research_topic_new, research_topic_fields, REF_N
 #undef READ_RECORD
 
 static gpointer
-read_guest (Reader      *reader,
-            JsonObject  *json,
-            const char  *path,
-            GError     **error)
+read_guest (Reader             *reader,
+            const SlJsonValue  *json,
+            const Path         *path,
+            GError            **error)
 {
   g_autoptr(SlGuest) guest = sl_guest_new ();
 
@@ -937,10 +1085,10 @@ read_guest (Reader      *reader,
 }
 
 static gpointer
-read_speech (Reader      *reader,
-             JsonObject  *json,
-             const char  *path,
-             GError     **error)
+read_speech (Reader             *reader,
+             const SlJsonValue  *json,
+             const Path         *path,
+             GError            **error)
 {
   g_autoptr(SlSpeech) speech = sl_speech_new ();
 
@@ -952,51 +1100,48 @@ read_speech (Reader      *reader,
 }
 
 static gpointer
-read_attendance (Reader      *reader,
-                 JsonObject  *json,
-                 const char  *path,
-                 GError     **error)
+read_attendance (Reader             *reader,
+                 const SlJsonValue  *json,
+                 const Path         *path,
+                 GError            **error)
 {
   g_autoptr(SlAttendance) row = sl_attendance_new ();
-  g_autofree char *where = g_strdup_printf ("%s.makeup", path);
-  JsonNode *makeup;
+  const SlJsonValue *makeup;
+  Path where = { path, "makeup", -1 };
 
   if (!read_fields (reader, json, G_OBJECT (row), path,
                     attendance_fields, G_N_ELEMENTS (attendance_fields), error))
     return NULL;
 
-  makeup = json_object_get_member (json, "makeup");
-  if (makeup != NULL && !JSON_NODE_HOLDS_NULL (makeup))
+  makeup = sl_json_value_get_member (json, "makeup");
+  if (!sl_json_value_is_null (makeup))
     {
-      JsonObject *object;
-
-      if (!JSON_NODE_HOLDS_OBJECT (makeup))
+      if (!node_is (makeup, SL_JSON_OBJECT))
         {
-          invalid (error, where, _("must be an object with on, method and evidence, or null; not %s"),
+          invalid (error, &where, NULL,
+                   _("must be an object with on, method and evidence, or null; not %s"),
                    describe_node (makeup));
           return NULL;
         }
 
-      object = json_node_get_object (makeup);
       /* The object's keys are not the attendance properties' names. */
       for (guint i = 0; i < G_N_ELEMENTS (makeup_fields); i++)
         {
-          JsonNode *node = json_object_get_member (object, makeup_fields[i].key);
-          g_autofree char *field_path = g_strdup_printf ("%s.%s", where, makeup_fields[i].key);
-          const char *text;
+          const SlJsonValue *node = sl_json_value_get_member (makeup, makeup_fields[i].key);
+          const char *text = sl_json_value_get_string (node);
 
-          if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+          if (sl_json_value_is_null (node))
             continue;
-          if (!node_is (node, G_TYPE_STRING))
+          if (text == NULL)
             {
-              invalid (error, field_path, _("must be text, not %s"), describe_node (node));
+              invalid (error, &where, makeup_fields[i].key, _("must be text, not %s"),
+                       describe_node (node));
               return NULL;
             }
 
-          text = json_node_get_string (node);
           if (makeup_fields[i].kind == FIELD_DATE && !sl_date_is_valid (text))
             {
-              invalid (error, field_path,
+              invalid (error, &where, makeup_fields[i].key,
                        _("“%s” is not a date; write a real day as YYYY-MM-DD, or null"), text);
               return NULL;
             }
@@ -1020,21 +1165,19 @@ read_attendance (Reader      *reader,
  * attendance row per member. */
 static gboolean
 check_meeting (SlMeeting   *meeting,
-               const char  *path,
+               const Path  *path,
                GError     **error)
 {
   GListModel *attendance = sl_meeting_get_attendance (meeting);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   const char *start = sl_meeting_get_start (meeting);
   const char *end = sl_meeting_get_end (meeting);
+  guint n = g_list_model_get_n_items (attendance);
 
   if (start != NULL && end != NULL && g_strcmp0 (end, start) < 0)
-    {
-      g_autofree char *where = g_strdup_printf ("%s.end", path);
-      return invalid (error, where, _("the meeting ends (%s) before it starts (%s)"), end, start);
-    }
+    return invalid (error, path, "end", _("the meeting ends (%s) before it starts (%s)"), end, start);
 
-  for (guint i = 0; i < g_list_model_get_n_items (attendance); i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(SlAttendance) row = g_list_model_get_item (attendance, i);
       const char *member = sl_attendance_get_member (row);
@@ -1042,14 +1185,15 @@ check_meeting (SlMeeting   *meeting,
 
       if (!g_hash_table_add (seen, (gpointer) member))
         {
-          g_autofree char *where = g_strdup_printf ("%s.attendance[%u].member", path, i);
-          return invalid (error, where, _("%s is listed twice in this meeting's attendance"), member);
+          g_autofree char *field = g_strdup_printf ("attendance[%u].member", i);
+          return invalid (error, path, field, _("%s is listed twice in this meeting's attendance"),
+                          member);
         }
 
       if (made_up_on != NULL && g_strcmp0 (made_up_on, sl_meeting_get_date (meeting)) < 0)
         {
-          g_autofree char *where = g_strdup_printf ("%s.attendance[%u].makeup.on", path, i);
-          return invalid (error, where, _("the make-up study (%s) is before the meeting (%s)"),
+          g_autofree char *field = g_strdup_printf ("attendance[%u].makeup.on", i);
+          return invalid (error, path, field, _("the make-up study (%s) is before the meeting (%s)"),
                           made_up_on, sl_meeting_get_date (meeting));
         }
     }
@@ -1058,10 +1202,10 @@ check_meeting (SlMeeting   *meeting,
 }
 
 static gpointer
-read_meeting (Reader      *reader,
-              JsonObject  *json,
-              const char  *path,
-              GError     **error)
+read_meeting (Reader             *reader,
+              const SlJsonValue  *json,
+              const Path         *path,
+              GError            **error)
 {
   g_autoptr(SlMeeting) meeting = sl_meeting_new ();
 
@@ -1085,10 +1229,10 @@ read_meeting (Reader      *reader,
 }
 
 static gpointer
-read_plan (Reader      *reader,
-           JsonObject  *json,
-           const char  *path,
-           GError     **error)
+read_plan (Reader             *reader,
+           const SlJsonValue  *json,
+           const Path         *path,
+           GError            **error)
 {
   g_autoptr(SlPlan) plan = sl_plan_new ();
 
@@ -1100,55 +1244,6 @@ read_plan (Reader      *reader,
     return NULL;
 
   return g_steal_pointer (&plan);
-}
-
-static GType
-ref_record_type (RefKind kind)
-{
-  switch (kind)
-    {
-    case REF_ORGANIZATION: return SL_TYPE_ORGANIZATION;
-    case REF_MEMBER:       return SL_TYPE_MEMBER;
-    case REF_PLAN_ITEM:    return SL_TYPE_PLAN_ITEM;
-    case REF_NONE:
-    case N_REFS:
-    default:               g_assert_not_reached ();
-    }
-}
-
-static const char *
-ref_description (RefKind kind)
-{
-  switch (kind)
-    {
-    case REF_ORGANIZATION: return _("organization");
-    case REF_MEMBER:       return _("member");
-    case REF_PLAN_ITEM:    return _("plan item");
-    case REF_NONE:
-    case N_REFS:
-    default:               g_assert_not_reached ();
-    }
-}
-
-static gboolean
-check_references (Reader  *reader,
-                  GError **error)
-{
-  for (guint i = 0; i < reader->refs->len; i++)
-    {
-      PendingRef *ref = g_ptr_array_index (reader->refs, i);
-
-      if (g_hash_table_contains (reader->targets[ref->kind], ref->id))
-        continue;
-      if (sl_ledger_contains (reader->ledger, ref_record_type (ref->kind), ref->id))
-        continue;
-
-      return invalid (error, ref->path,
-                      _("no %s has the id %s, neither in this file nor in the ledger"),
-                      ref_description (ref->kind), ref->id);
-    }
-
-  return TRUE;
 }
 
 /* Without --merge an import only adds: an id that the ledger already has
@@ -1237,7 +1332,7 @@ check_parent_cycles (Reader  *reader,
           if (g_str_equal (parent, start))
             {
               g_autofree char *where = g_strdup_printf ("organizations[%u].parent", i);
-              return invalid (error, where,
+              return invalid_where (error, where,
                               _("the organizations' parents form a circle; "
                                 "one of them must have no parent"));
             }
@@ -1292,7 +1387,7 @@ order_organizations (Reader  *reader,
               if (!g_hash_table_contains (placed, sl_record_get_id (SL_RECORD (organization))))
                 {
                   g_autofree char *where = g_strdup_printf ("organizations[%u].parent", i);
-                  return invalid (error, where,
+                  return invalid_where (error, where,
                                   _("the organizations' parents form a circle; "
                                     "one of them must have no parent"));
                 }
@@ -1306,15 +1401,14 @@ order_organizations (Reader  *reader,
 }
 
 static gboolean
-read_document (Reader      *reader,
-               JsonNode    *root,
-               GError     **error)
+read_document (Reader             *reader,
+               const SlJsonValue  *root,
+               GError            **error)
 {
-  JsonObject *json;
-  JsonNode *format, *version;
+  const SlJsonValue *format, *version;
   gint64 number;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (!node_is (root, SL_JSON_OBJECT))
     {
       g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_FORMAT,
                    _("this is not a Study Ledger archive: the file holds %s, not an object "
@@ -1323,10 +1417,8 @@ read_document (Reader      *reader,
       return FALSE;
     }
 
-  json = json_node_get_object (root);
-  format = json_object_get_member (json, "format");
-  if (format == NULL || !node_is (format, G_TYPE_STRING) ||
-      g_strcmp0 (json_node_get_string (format), SL_ARCHIVE_FORMAT) != 0)
+  format = sl_json_value_get_member (root, "format");
+  if (g_strcmp0 (sl_json_value_get_string (format), SL_ARCHIVE_FORMAT) != 0)
     {
       g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_FORMAT,
                    _("format: this is not a Study Ledger archive (\"format\" must be \"%s\")"),
@@ -1334,8 +1426,8 @@ read_document (Reader      *reader,
       return FALSE;
     }
 
-  version = json_object_get_member (json, "version");
-  if (version == NULL || !read_int (version, &number) || number < 1)
+  version = sl_json_value_get_member (root, "version");
+  if (!sl_json_value_get_integer (version, &number) || number < 1)
     {
       g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_FORMAT,
                    _("version: must be a whole number from 1; this program reads version %d"),
@@ -1352,15 +1444,26 @@ read_document (Reader      *reader,
       return FALSE;
     }
 
-  return read_array (reader, json, NULL, "organizations", read_organization,
-                     reader->organizations, NULL, error) &&
-         read_array (reader, json, NULL, "members", read_member,
-                     reader->members, NULL, error) &&
-         read_array (reader, json, NULL, "plans", read_plan,
-                     reader->plans, NULL, error) &&
-         read_array (reader, json, NULL, "meetings", read_meeting,
+  /* In this order whatever the order of the keys: a reference names an
+   * organization, member or plan item read before it, except an
+   * organization's parent (reader->reading). */
+  reader->reading = REF_ORGANIZATION;
+  if (!read_array (reader, root, NULL, "organizations", read_organization,
+                   reader->organizations, NULL, error))
+    return FALSE;
+  reader->reading = REF_MEMBER;
+  if (!read_array (reader, root, NULL, "members", read_member,
+                   reader->members, NULL, error))
+    return FALSE;
+  reader->reading = REF_PLAN_ITEM;
+  if (!read_array (reader, root, NULL, "plans", read_plan,
+                   reader->plans, NULL, error))
+    return FALSE;
+  reader->reading = REF_NONE;
+
+  return read_array (reader, root, NULL, "meetings", read_meeting,
                      reader->meetings, NULL, error) &&
-         read_array (reader, json, NULL, "research_topics", read_research_topic,
+         read_array (reader, root, NULL, "research_topics", read_research_topic,
                      reader->topics, NULL, error) &&
          check_references (reader, error) &&
          check_parent_cycles (reader, error) &&
@@ -1427,7 +1530,7 @@ sl_archive_import_data (SlLedger         *ledger,
                         SlArchiveCounts  *counts,
                         GError          **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(SlJsonDocument) document = NULL;
   g_autoptr(GError) local_error = NULL;
   Reader reader = { 0 };
   gboolean ok;
@@ -1442,35 +1545,18 @@ sl_archive_import_data (SlLedger         *ledger,
       return FALSE;
     }
 
-  /* json-glib 1.6 reads the first of two documents and drops (and leaks)
-   * the rest: look for more before handing it the text. */
-  {
-    const char *value_end = sl_json_value_end (data, length);
-
-    while (value_end != NULL && value_end < data + length && g_ascii_isspace (*value_end))
-      value_end++;
-    if (value_end != NULL && value_end < data + length)
-      {
+  if (!(document = sl_json_document_parse (data, length, &local_error)))
+    {
+      if (g_error_matches (local_error, SL_JSON_ERROR, SL_JSON_ERROR_EMPTY))
         g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
-                     _("%s: more follows the first JSON value (offset %lu); "
-                       "an archive file holds exactly one JSON object"),
-                     name, (unsigned long) (value_end - data));
-        return FALSE;
-      }
-  }
-
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
-                   _("%s: not valid JSON: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  /* json-glib 1.6 parses an empty document without complaint. */
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
-                   _("%s: the file is empty; an archive is a JSON object"), name);
+                     _("%s: the file is empty; an archive is a JSON object"), name);
+      else if (g_error_matches (local_error, SL_JSON_ERROR, SL_JSON_ERROR_TRAILING))
+        g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
+                     _("%s: %s; an archive file holds exactly one JSON object"),
+                     name, local_error->message);
+      else
+        g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
+                     _("%s: not valid JSON: %s"), name, local_error->message);
       return FALSE;
     }
 
@@ -1483,10 +1569,13 @@ sl_archive_import_data (SlLedger         *ledger,
   reader.topics = g_ptr_array_new_with_free_func (g_object_unref);
   reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < N_REFS; i++)
-    reader.targets[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    {
+      reader.targets[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      reader.in_ledger[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
   reader.refs = g_ptr_array_new_with_free_func (pending_ref_free);
 
-  ok = read_document (&reader, json_parser_get_root (parser), &local_error);
+  ok = read_document (&reader, sl_json_document_get_root (document), &local_error);
 
   if (ok)
     {
@@ -1502,7 +1591,10 @@ sl_archive_import_data (SlLedger         *ledger,
       ok = sl_ledger_begin (ledger, &local_error);
       if (ok)
         {
-          if (write_records (&reader, &local_error))
+          /* The search index is built once, after the rows. */
+          if (sl_database_defer_search_index (database, &local_error) &&
+              write_records (&reader, &local_error) &&
+              sl_database_index_deferred (database, &local_error))
             ok = sl_ledger_commit (ledger, &local_error);
           else
             {

@@ -40,10 +40,4 @@ gboolean  sl_check_output_path  (const char  *path,
                                  int          code,
                                  GError     **error);
 
-/* The end of the first JSON value in @text (after leading white space),
- * or NULL when there is none or it is not closed: to refuse a file that
- * holds more than one value, which json-glib 1.6 silently cuts short. */
-const char *sl_json_value_end   (const char  *text,
-                                 gsize        length);
-
 G_END_DECLS
