@@ -342,6 +342,7 @@ test_lazy_pages (Fixture       *fixture,
   SlMeetingEditor *editor;
   GtkColumnView *members_view;
   SlPlanPage *plan;
+  GtkShortcutsWindow *overlay;
 
   /* The first frame shows the overview: nothing else is built. */
   g_assert_cmpuint (count_widgets (window, SL_TYPE_OVERVIEW_PAGE), ==, 1);
@@ -389,6 +390,20 @@ test_lazy_pages (Fixture       *fixture,
   plan = SL_PLAN_PAGE (sl_window_get_page (fixture->window, "plan"));
   g_assert_nonnull (sl_plan_page_get_plan (plan));
   g_assert_cmpuint (g_list_model_get_n_items (sl_plan_get_items (sl_plan_page_get_plan (plan))), ==, 8);
+
+  /* The shortcuts window too is built when Ctrl+? first asks for it. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  gtk_widget_activate_action (window, "win.show-help-overlay", NULL);
+  iterate (50);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+  gtk_widget_activate_action (window, "win.show-help-overlay", NULL);
+  iterate (50);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 }
 
 static void

@@ -1025,6 +1025,30 @@ open_meeting_action (GtkWidget  *widget,
   sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (ensure_page (self, "meetings")), id);
 }
 
+/* The shortcuts window costs start-up as much as a page: built when
+ * first asked for, then kept by GtkApplicationWindow, which also makes
+ * it transient for this window. This class action hides the one that
+ * GtkApplicationWindow adds under the same name. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/studyledger/StudyLedger/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 sl_window_actions_update (SlWindow *self)
 {
@@ -1230,6 +1254,7 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "win.export-document", NULL, export_document_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
