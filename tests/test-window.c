@@ -20,6 +20,8 @@
 #include "sl-document-dialog.h"
 #include "sl-ledger.h"
 #include "sl-measures-page.h"
+#include "sl-meeting.h"
+#include "sl-meeting-editor.h"
 #include "sl-meetings-page.h"
 #include "sl-member.h"
 #include "sl-members-page.h"
@@ -310,6 +312,98 @@ test_pages_content (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (sl_measures_page_get_model (measures_page)), ==, 0);
   show_page (fixture, "plan");
   g_assert_null (sl_plan_page_get_plan (plan_page));
+}
+
+/* How many widgets of @type are under @widget, itself included. */
+static guint
+count_widgets (GtkWidget *widget,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type);
+
+  return n;
+}
+
+static void
+test_lazy_pages (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GType later[] = {
+    SL_TYPE_MEETINGS_PAGE, SL_TYPE_MEETING_EDITOR, SL_TYPE_PLAN_PAGE, SL_TYPE_MEMBERS_PAGE,
+    SL_TYPE_MEASURES_PAGE, SL_TYPE_RESEARCH_PAGE, SL_TYPE_SEARCH_PAGE,
+  };
+  GtkWidget *meetings;
+  GtkWidget *members;
+  SlMeetingEditor *editor;
+  GtkColumnView *members_view;
+  SlPlanPage *plan;
+  GtkShortcutsWindow *overlay;
+
+  /* The first frame shows the overview: nothing else is built. */
+  g_assert_cmpuint (count_widgets (window, SL_TYPE_OVERVIEW_PAGE), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    g_assert_cmpuint (count_widgets (window, later[i]), ==, 0);
+
+  /* Ctrl+N on a fresh window builds the meetings page and opens its
+   * editor on a draft of the window's year. */
+  gtk_widget_activate_action (window, "win.new-meeting", NULL);
+  iterate (50);
+  g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, "meetings");
+  g_assert_cmpuint (count_widgets (window, SL_TYPE_MEETINGS_PAGE), ==, 1);
+  meetings = sl_window_get_page (fixture->window, "meetings");
+  g_assert_cmpint (sl_meetings_page_get_year (SL_MEETINGS_PAGE (meetings)), ==, 2025);
+  editor = SL_MEETING_EDITOR (gtk_widget_get_template_child (meetings, SL_TYPE_MEETINGS_PAGE,
+                                                               "editor"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  g_assert_nonnull (sl_meeting_editor_get_meeting (editor));
+  g_assert_cmpint (sl_meeting_get_year (sl_meeting_editor_get_meeting (editor)), ==, 2025);
+
+  /* The members page, first reached through the sidebar's action, lists
+   * every member in its column view. */
+  g_assert_cmpuint (count_widgets (window, SL_TYPE_MEMBERS_PAGE), ==, 0);
+  show_page (fixture, "members");
+  members = sl_window_get_page (fixture->window, "members");
+  g_assert_cmpuint (count_widgets (window, SL_TYPE_MEMBERS_PAGE), ==, 1);
+  g_assert_true (gtk_widget_get_mapped (members));
+  members_view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (members, SL_TYPE_MEMBERS_PAGE,
+                                                                 "members_view"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (members_view))),
+                    ==, 11);
+
+  /* A page once built is kept, and shown again as it was. */
+  show_page (fixture, "overview");
+  show_page (fixture, "members");
+  g_assert_true (sl_window_get_page (fixture->window, "members") == members);
+  g_assert_cmpuint (count_widgets (window, SL_TYPE_MEMBERS_PAGE), ==, 1);
+
+  /* A reload leaves pages not built yet alone; they read the ledger when
+   * they are. */
+  sl_window_reload (fixture->window);
+  iterate (50);
+  g_assert_cmpuint (count_widgets (window, SL_TYPE_PLAN_PAGE), ==, 0);
+  show_page (fixture, "plan");
+  plan = SL_PLAN_PAGE (sl_window_get_page (fixture->window, "plan"));
+  g_assert_nonnull (sl_plan_page_get_plan (plan));
+  g_assert_cmpuint (g_list_model_get_n_items (sl_plan_get_items (sl_plan_page_get_plan (plan))), ==, 8);
+
+  /* The shortcuts window too is built when Ctrl+? first asks for it. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  gtk_widget_activate_action (window, "win.show-help-overlay", NULL);
+  iterate (50);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+  gtk_widget_activate_action (window, "win.show-help-overlay", NULL);
+  iterate (50);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 }
 
 static void
@@ -727,6 +821,8 @@ main (int   argc,
               fixture_set_up, test_pages_and_actions, fixture_tear_down);
   g_test_add ("/window/pages-content", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_pages_content, fixture_tear_down);
+  g_test_add ("/window/lazy-pages", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_lazy_pages, fixture_tear_down);
   g_test_add ("/window/plan-edit", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_plan_edit, fixture_tear_down);
   g_test_add ("/window/members-move", Fixture, GINT_TO_POINTER (FALSE),

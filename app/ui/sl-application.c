@@ -184,6 +184,7 @@ sl_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (sl_application_parent_class)->startup (application);
 
@@ -192,6 +193,10 @@ sl_application_startup (GApplication *application)
                                          "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                          "window.close", close_accels);
+  /* What GtkApplication does for a gtk/help-overlay.ui resource, which
+   * we do not have: SlWindow builds its help overlay when first asked. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                         "win.show-help-overlay", help_accels);
 }
 
 static void

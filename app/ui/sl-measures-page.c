@@ -254,7 +254,7 @@ text_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
   gtk_label_set_text (GTK_LABEL (label), sl_measure_get_text (measure) ? sl_measure_get_text (measure) : "");
-  gtk_widget_set_tooltip_text (label, sl_measure_get_text (measure));
+  sl_ui_cell_set_tooltip_text (label, sl_measure_get_text (measure));
 }
 
 /* Two lines: a main text and a dim caption. */
@@ -286,7 +286,7 @@ set_two_lines (GtkWidget  *box,
   GtkWidget *caption_label = gtk_widget_get_next_sibling (main_label);
 
   gtk_label_set_text (GTK_LABEL (main_label), main_text ? main_text : "");
-  gtk_widget_set_tooltip_text (main_label, main_text);
+  sl_ui_cell_set_tooltip_text (main_label, main_text);
   gtk_label_set_text (GTK_LABEL (caption_label), caption ? caption : "");
   gtk_widget_set_visible (caption_label, caption != NULL && *caption != '\0');
 }

@@ -406,7 +406,7 @@ update_attendance_cell (GtkLabel         *label,
                                  present, expected,
                                  sl_meeting_monitor_get_leave (monitor),
                                  sl_meeting_monitor_get_absent (monitor));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), expected > 0 ? description : NULL);
+  sl_ui_cell_set_tooltip_text (GTK_WIDGET (label), expected > 0 ? description : NULL);
 }
 
 static void
@@ -417,7 +417,7 @@ update_first_topic_cell (GtkLabel         *label,
   gboolean first_topic = sl_meeting_monitor_get_first_topic (monitor);
 
   gtk_label_set_label (label, first_topic ? "✓" : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label),
+  sl_ui_cell_set_tooltip_text (GTK_WIDGET (label),
                                first_topic ? _("Has a first agenda item (第一议题)") : NULL);
 }
 

@@ -181,3 +181,46 @@ sl_ui_label_tooltip_shows_text (GtkWidget *label)
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (full_text_query_tooltip), NULL);
 }
+
+static gboolean
+kept_text_query_tooltip (GtkWidget  *widget,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard,
+                         GtkTooltip *tooltip,
+                         gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "sl-tooltip-text");
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* gtk_widget_set_tooltip_text() for a list cell bound again and again:
+ * the text is kept and given when the pointer rests on the cell, without
+ * the pointer query (an X server round trip) that setting a tooltip makes
+ * in GTK 4.8. Like the tooltip it replaces, the text describes the cell
+ * to assistive technologies. %NULL or "" shows no tooltip. */
+void
+sl_ui_cell_set_tooltip_text (GtkWidget  *widget,
+                             const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (!g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                              kept_text_query_tooltip, NULL))
+    {
+      gtk_widget_set_has_tooltip (widget, TRUE);
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (kept_text_query_tooltip), NULL);
+    }
+
+  g_object_set_data_full (G_OBJECT (widget), "sl-tooltip-text", g_strdup (text), g_free);
+  if (text != NULL && *text != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}

@@ -16,6 +16,12 @@
  * window's lists are read again when an import is done. An empty ledger
  * shows a welcome page instead of the overview.
  *
+ * Only the overview, the page shown first, is built with the window; the
+ * others are built the first time they are shown or asked for, so that
+ * the first frame waits only for what it shows (docs/performance.md).
+ * Whatever reaches a page (an action, a shortcut, sl_window_get_page())
+ * goes through ensure_page().
+ *
  * Window size and the year are bound to GSettings. An example window (the
  * built-in example data) binds neither: it must not change what the
  * secretary's own window remembers.
@@ -64,12 +70,6 @@ struct _SlWindow
   GtkSpinner           *busy_spinner;
   GtkStack             *content_stack;
   GtkWidget            *overview_page;
-  GtkWidget            *meetings_page;
-  GtkWidget            *plan_page;
-  GtkWidget            *members_page;
-  GtkWidget            *measures_page;
-  GtkWidget            *research_page;
-  GtkWidget            *search_page;
 
   /* owned references */
   SlLedger             *ledger;
@@ -104,6 +104,20 @@ static GParamSpec *properties[N_PROPS];
 /* The sidebar's pages, in its order and that of Ctrl+1..6. */
 static const char * const sidebar_pages[] = {
   "overview", "meetings", "plan", "members", "measures", "research",
+};
+
+/* The pages built on first use; each has an empty AdwBin in the stack. */
+static const struct {
+  const char *name;
+  GType     (*get_type) (void);
+  gboolean    yearly;
+} lazy_pages[] = {
+  { "meetings", sl_meetings_page_get_type, TRUE },
+  { "plan",     sl_plan_page_get_type,     TRUE },
+  { "members",  sl_members_page_get_type,  FALSE },
+  { "measures", sl_measures_page_get_type, TRUE },
+  { "research", sl_research_page_get_type, TRUE },
+  { "search",   sl_search_page_get_type,   FALSE },
 };
 
 static void sl_window_actions_update (SlWindow *self);
@@ -201,6 +215,50 @@ year_selected_cb (SlWindow *self)
 
 /* Pages ----------------------------------------------------------------- */
 
+static int
+lazy_page_index (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    if (g_str_equal (lazy_pages[i].name, name))
+      return i;
+
+  return -1;
+}
+
+/* The page called @name if it is built already, else NULL. */
+static GtkWidget *
+built_page (SlWindow   *self,
+            const char *name)
+{
+  GtkWidget *child = gtk_stack_get_child_by_name (self->content_stack, name);
+
+  if (child != NULL && lazy_page_index (name) >= 0)
+    return adw_bin_get_child (ADW_BIN (child));
+
+  return child;
+}
+
+/* The page called @name, built now if it was not yet. */
+static GtkWidget *
+ensure_page (SlWindow   *self,
+             const char *name)
+{
+  GtkWidget *page = built_page (self, name);
+  int i = lazy_page_index (name);
+
+  if (page != NULL || i < 0)
+    return page;
+
+  page = g_object_new (lazy_pages[i].get_type (), NULL);
+  /* In the order the template bound them when it built every page. */
+  g_object_bind_property (self, "ledger", page, "ledger", G_BINDING_SYNC_CREATE);
+  if (lazy_pages[i].yearly)
+    g_object_bind_property (self, "year", page, "year", G_BINDING_SYNC_CREATE);
+  adw_bin_set_child (ADW_BIN (gtk_stack_get_child_by_name (self->content_stack, name)), page);
+
+  return page;
+}
+
 static gboolean
 page_uses_year (const char *name)
 {
@@ -238,6 +296,8 @@ visible_page_changed_cb (SlWindow *self)
   if (name == NULL)
     return;
 
+  /* Whatever showed it, the page is built by now. */
+  ensure_page (self, name);
   page = gtk_stack_get_page (self->content_stack,
                              gtk_stack_get_visible_child (self->content_stack));
   adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
@@ -258,6 +318,8 @@ sl_window_show_page (SlWindow   *self,
   if (g_str_equal (name, "overview") && self->empty)
     name = "welcome";
 
+  /* Built before it is shown, so that it comes with its content. */
+  ensure_page (self, name);
   gtk_stack_set_visible_child_name (self->content_stack, name);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 
@@ -316,6 +378,7 @@ void
 sl_window_reload (SlWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  GtkWidget *page;
 
   g_return_if_fail (SL_IS_WINDOW (self));
 
@@ -327,10 +390,16 @@ sl_window_reload (SlWindow *self)
 
   refresh_years (self);
   sl_overview_page_reload (SL_OVERVIEW_PAGE (self->overview_page));
-  sl_meetings_page_reload (SL_MEETINGS_PAGE (self->meetings_page));
-  sl_plan_page_reload (SL_PLAN_PAGE (self->plan_page));
-  sl_measures_page_reload (SL_MEASURES_PAGE (self->measures_page));
-  sl_research_page_reload (SL_RESEARCH_PAGE (self->research_page));
+
+  /* A page not built yet reads the ledger when it is. */
+  if ((page = built_page (self, "meetings")) != NULL)
+    sl_meetings_page_reload (SL_MEETINGS_PAGE (page));
+  if ((page = built_page (self, "plan")) != NULL)
+    sl_plan_page_reload (SL_PLAN_PAGE (page));
+  if ((page = built_page (self, "measures")) != NULL)
+    sl_measures_page_reload (SL_MEASURES_PAGE (page));
+  if ((page = built_page (self, "research")) != NULL)
+    sl_research_page_reload (SL_RESEARCH_PAGE (page));
   update_empty (self);
 }
 
@@ -912,7 +981,7 @@ search_action (GtkWidget  *widget,
   SlWindow *self = SL_WINDOW (widget);
 
   sl_window_show_page (self, "search");
-  sl_search_page_focus (SL_SEARCH_PAGE (self->search_page));
+  sl_search_page_focus (SL_SEARCH_PAGE (ensure_page (self, "search")));
 }
 
 static void
@@ -935,7 +1004,7 @@ new_meeting_action (GtkWidget  *widget,
   sl_window_show_page (self, "meetings");
 
   /* The meetings page owns its editor; it says whether it can start one. */
-  if (!gtk_widget_activate_action (self->meetings_page, "meetings.new", NULL))
+  if (!gtk_widget_activate_action (ensure_page (self, "meetings"), "meetings.new", NULL))
     g_debug ("The meetings page has no meetings.new action");
 }
 
@@ -953,7 +1022,31 @@ open_meeting_action (GtkWidget  *widget,
     sl_window_set_year (self, year);
 
   sl_window_show_page (self, "meetings");
-  sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (self->meetings_page), id);
+  sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (ensure_page (self, "meetings")), id);
+}
+
+/* The shortcuts window costs start-up as much as a page: built when
+ * first asked for, then kept by GtkApplicationWindow, which also makes
+ * it transient for this window. This class action hides the one that
+ * GtkApplicationWindow adds under the same name. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/studyledger/StudyLedger/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -1132,12 +1225,6 @@ sl_window_class_init (SlWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SL_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (SL_TYPE_MEETINGS_PAGE);
-  g_type_ensure (SL_TYPE_PLAN_PAGE);
-  g_type_ensure (SL_TYPE_MEMBERS_PAGE);
-  g_type_ensure (SL_TYPE_MEASURES_PAGE);
-  g_type_ensure (SL_TYPE_RESEARCH_PAGE);
-  g_type_ensure (SL_TYPE_SEARCH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/studyledger/StudyLedger/sl-window.ui");
@@ -1152,12 +1239,6 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, meetings_page);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, plan_page);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, members_page);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, measures_page);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, research_page);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, search_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, year_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
@@ -1173,6 +1254,7 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "win.export-document", NULL, export_document_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
@@ -1189,19 +1271,10 @@ sl_window_init (SlWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
-  /* Every page shows the window's ledger; those that span a year, its year. */
-  {
-    GtkWidget *all[] = { self->overview_page, self->meetings_page, self->plan_page,
-                         self->members_page, self->measures_page, self->research_page,
-                         self->search_page };
-    GtkWidget *yearly[] = { self->overview_page, self->meetings_page, self->plan_page,
-                            self->measures_page, self->research_page };
-
-    for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-      g_object_bind_property (self, "ledger", all[i], "ledger", G_BINDING_SYNC_CREATE);
-    for (guint i = 0; i < G_N_ELEMENTS (yearly); i++)
-      g_object_bind_property (self, "year", yearly[i], "year", G_BINDING_SYNC_CREATE);
-  }
+  /* Every page shows the window's ledger; those that span a year, its
+   * year. The others are bound as ensure_page() builds them. */
+  g_object_bind_property (self, "ledger", self->overview_page, "ledger", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "year", self->overview_page, "year", G_BINDING_SYNC_CREATE);
 
   sl_window_actions_update (self);
   sl_bench_hook_attach (GTK_WINDOW (self));
@@ -1308,12 +1381,20 @@ sl_window_get_page_name (SlWindow *self)
   return gtk_stack_get_visible_child_name (self->content_stack);
 }
 
+/**
+ * sl_window_get_page:
+ * @name: a page's name, as in the stack
+ *
+ * Returns: (transfer none) (nullable): the page, built now if it was not
+ *   yet
+ */
 GtkWidget *
 sl_window_get_page (SlWindow   *self,
                     const char *name)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
-  return gtk_stack_get_child_by_name (self->content_stack, name);
+  g_return_val_if_fail (name != NULL, NULL);
+  return ensure_page (self, name);
 }
 
 /* Shows @toast; takes it. */
