@@ -21,6 +21,20 @@ typedef struct
 
 void            sl_plan_fulfilment_free                  (SlPlanFulfilment *fulfilment);
 
+/* What a ledger's row shows of a meeting's details, without loading them:
+ * the counts of sl_meeting_count_attendance() and the studies' titles. */
+typedef struct
+{
+  gint64     meeting;   /* the meeting's key, sl_record_get_key() */
+  guint      expected;
+  guint      present;
+  guint      leave;
+  guint      absent;
+  GPtrArray *studies;   /* (element-type utf8): titles in order, "" for none */
+} SlMeetingSummary;
+
+void            sl_meeting_summary_free                  (SlMeetingSummary *summary);
+
 GArray         *sl_ledger_query_years                    (SlLedger         *ledger,
                                                           GError          **error);
 GArray         *sl_years_for_selector                    (GArray           *years_with_records,
@@ -36,9 +50,13 @@ GPtrArray      *sl_members_leaders_in_year               (GListModel       *memb
                                                           int               year);
 GPtrArray      *sl_research_missing_leaders              (GPtrArray        *leaders,
                                                           GPtrArray        *topics);
+GHashTable     *sl_ledger_query_meeting_summaries        (SlLedger         *ledger,
+                                                          int               year,
+                                                          GError          **error);
 gboolean        sl_ledger_query_reload                   (SlLedger         *ledger,
                                                           GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlPlanFulfilment, sl_plan_fulfilment_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlMeetingSummary, sl_meeting_summary_free)
 
 G_END_DECLS
