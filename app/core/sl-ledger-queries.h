@@ -21,16 +21,25 @@ typedef struct
 
 void            sl_plan_fulfilment_free                  (SlPlanFulfilment *fulfilment);
 
-/* What a ledger's row shows of a meeting's details, without loading them:
- * the counts of sl_meeting_count_attendance() and the studies' titles. */
+/* One meeting as the meetings ledger shows it, read without loading the
+ * meeting's details: its own fields, the counts of
+ * sl_meeting_count_attendance() and its studies' titles. */
 typedef struct
 {
-  gint64     meeting;   /* the meeting's key, sl_record_get_key() */
-  guint      expected;
-  guint      present;
-  guint      leave;
-  guint      absent;
-  GPtrArray *studies;   /* (element-type utf8): titles in order, "" for none */
+  gint64         meeting;    /* the meeting's key, sl_record_get_key() */
+  SlMeetingKind  kind;
+  int            sequence;
+  char          *date;
+  char          *title;
+  char          *theme;
+  char          *chair;      /* member ids */
+  char          *recorder;
+  char          *note;
+  guint          expected;
+  guint          present;
+  guint          leave;
+  guint          absent;
+  GPtrArray     *studies;    /* (element-type utf8): titles in order, "" for none */
 } SlMeetingSummary;
 
 void            sl_meeting_summary_free                  (SlMeetingSummary *summary);
@@ -50,8 +59,9 @@ GPtrArray      *sl_members_leaders_in_year               (GListModel       *memb
                                                           int               year);
 GPtrArray      *sl_research_missing_leaders              (GPtrArray        *leaders,
                                                           GPtrArray        *topics);
-GHashTable     *sl_ledger_query_meeting_summaries        (SlLedger         *ledger,
+GPtrArray      *sl_ledger_query_meeting_summaries        (SlLedger         *ledger,
                                                           int               year,
+                                                          const char       *organization,
                                                           GError          **error);
 gboolean        sl_ledger_query_reload                   (SlLedger         *ledger,
                                                           GError          **error);
