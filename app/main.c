@@ -1,42 +1,61 @@
-/* main.c — start the window, or run one command without a display
+/* main.c — run one command without a display, or hand over to the window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `study-ledger [--database FILE]` opens the window; any command word
- * (import-roster, stats, ...) runs headless through cli/ and never touches
- * GTK, so the command line works on a machine with no display at all.
+ * `study-ledger` links core/, export/ and cli/ only, not GTK: loading and
+ * relocating GTK, libadwaita and the sixty libraries under them cost every
+ * command 30–40 ms before main() (docs/performance.md). Any command word
+ * (import-roster, stats, export, ...) runs here, headless. Without one,
+ * `study-ledger [--database FILE]` opens the window: it replaces itself
+ * (execv, same arguments, same process) with study-ledger-window
+ * (window-main.c), which is installed in libexecdir and built next to this
+ * program in the build tree.
  */
 
 #define G_LOG_DOMAIN "study-ledger"
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
-#include <locale.h>
-#include <malloc.h>
+#include <stdlib.h>
+#include <unistd.h>
 
-#include "sl-application.h"
 #include "sl-cli.h"
+
+#define WINDOW_PROGRAM "study-ledger-window"
+
+/* The window's program. Installed, it is in libexecdir, whatever is next
+ * to this program; the sibling is taken only when this program runs from
+ * the build tree it was built in (SL_BUILD_DIR), so that an installed
+ * study-ledger never runs whatever lies beside it. */
+static char *
+window_program (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *build_dir = realpath (SL_BUILD_DIR, NULL);
+
+  if (self != NULL && build_dir != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (self);
+
+      if (g_str_equal (folder, build_dir))
+        return g_build_filename (folder, WINDOW_PROGRAM, NULL);
+    }
+
+  return g_build_filename (SL_LIBEXECDIR, WINDOW_PROGRAM, NULL);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *database = NULL;
+  g_autofree char *program = NULL;
   g_autoptr(GError) error = NULL;
   int command_index = 0;
 
-  /* glibc gives the top of the heap back to the kernel whenever more than
-   * 128 KiB is free there; SQLite allocates and frees about that much for
-   * each temporary b-tree (the schema's CHECK ... IN lists build one per
-   * row written), so every row of an import paid a brk() and a TLB flush:
-   * three quarters of the CPU time of a ten-year import (docs/performance.md). */
-  mallopt (M_TRIM_THRESHOLD, 32 * 1024 * 1024);
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  sl_cli_init_process ();
 
   if (!sl_cli_split_arguments (argc, argv, &database, &command_index, &error))
     {
@@ -47,11 +66,17 @@ main (int   argc,
   if (command_index > 0)
     return sl_cli_run (database, argc - command_index, argv + command_index);
 
-  {
-    g_autoptr(SlApplication) app = sl_application_new (database);
-    /* The window takes no further arguments than --database. */
-    char *app_argv[] = { argv[0], NULL };
+  /* argv[0] stays as it was: the window's program name (and so its X11
+   * class) is still study-ledger. */
+  program = window_program ();
+  execv (program, argv);
 
-    return g_application_run (G_APPLICATION (app), 1, app_argv);
+  {
+    int saved = errno;
+    g_autofree char *message = g_strdup_printf (_("Cannot start the window %s: %s"),
+                                                program, g_strerror (saved));
+
+    g_printerr ("study-ledger: %s\n", message);
+    return SL_CLI_EXIT_FAILURE;
   }
 }

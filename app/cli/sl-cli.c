@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
+#include <malloc.h>
 #include <sys/stat.h>
 #include <math.h>
 #include <stdio.h>
@@ -816,6 +818,30 @@ print_help (void)
   g_print ("%s\n", _("--database FILE picks the ledger; the default is "
                      "$XDG_DATA_HOME/study-ledger/ledger.db."));
   g_print ("%s\n", _("“study-ledger COMMAND --help” describes a command and its options."));
+}
+
+void
+sl_cli_init_process (void)
+{
+  /* glibc gives the top of the heap back to the kernel whenever more than
+   * 128 KiB is free there; SQLite allocates and frees about that much for
+   * each temporary b-tree (the schema's CHECK ... IN lists build one per
+   * row written), so every row of an import paid a brk() and a TLB flush:
+   * three quarters of the CPU time of a ten-year import (docs/performance.md).
+   *
+   * Setting one threshold stops glibc from raising the other as it goes:
+   * the mmap threshold stayed at 128 KiB, so every large buffer (a font's
+   * CFF table that cairo copies to subset it, a page's content stream, a
+   * spreadsheet's XML) was a fresh mmap(), page-faulted in and unmapped
+   * again; a PDF export spent a third of its time in those faults. 32 MiB
+   * is where glibc's own sliding threshold stops. */
+  mallopt (M_TRIM_THRESHOLD, 32 * 1024 * 1024);
+  mallopt (M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 gboolean

@@ -16,6 +16,10 @@ typedef enum
   SL_CLI_EXIT_USAGE   = 2,
 } SlCliExit;
 
+/* What both programs (study-ledger and study-ledger-window) set before
+ * anything else: the allocator's trim threshold, the locale, gettext. */
+void     sl_cli_init_process    (void);
+
 /* Finds the global --database option and the command word in argv.
  * *command_index is 0 when no command was given (open the window), else
  * the index of the command word (or of --help / --version). */

@@ -21,6 +21,29 @@ typedef struct
 
 void            sl_plan_fulfilment_free                  (SlPlanFulfilment *fulfilment);
 
+/* One meeting as the meetings ledger shows it, read without loading the
+ * meeting's details: its own fields, the counts of
+ * sl_meeting_count_attendance() and its studies' titles. */
+typedef struct
+{
+  gint64         meeting;    /* the meeting's key, sl_record_get_key() */
+  SlMeetingKind  kind;
+  int            sequence;
+  char          *date;
+  char          *title;
+  char          *theme;
+  char          *chair;      /* member ids */
+  char          *recorder;
+  char          *note;
+  guint          expected;
+  guint          present;
+  guint          leave;
+  guint          absent;
+  GPtrArray     *studies;    /* (element-type utf8): titles in order, "" for none */
+} SlMeetingSummary;
+
+void            sl_meeting_summary_free                  (SlMeetingSummary *summary);
+
 GArray         *sl_ledger_query_years                    (SlLedger         *ledger,
                                                           GError          **error);
 GArray         *sl_years_for_selector                    (GArray           *years_with_records,
@@ -36,9 +59,14 @@ GPtrArray      *sl_members_leaders_in_year               (GListModel       *memb
                                                           int               year);
 GPtrArray      *sl_research_missing_leaders              (GPtrArray        *leaders,
                                                           GPtrArray        *topics);
+GPtrArray      *sl_ledger_query_meeting_summaries        (SlLedger         *ledger,
+                                                          int               year,
+                                                          const char       *organization,
+                                                          GError          **error);
 gboolean        sl_ledger_query_reload                   (SlLedger         *ledger,
                                                           GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlPlanFulfilment, sl_plan_fulfilment_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlMeetingSummary, sl_meeting_summary_free)
 
 G_END_DECLS
