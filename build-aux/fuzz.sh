@@ -22,7 +22,7 @@ usage ()
   cat <<'EOF'
 Usage: build-aux/fuzz.sh [--time SECONDS] [--builddir DIR] [--build-only] [TARGET...]
 
-Builds the fuzz targets (roster, archive, search: all by default) with
+Builds the fuzz targets (roster, archive, search, json: all by default) with
 -fsanitize=fuzzer,address,undefined and runs each for SECONDS (default 60).
 Extra libFuzzer options can be given in FUZZ_ARGS, e.g.
   FUZZ_ARGS='-jobs=2 -workers=2' build-aux/fuzz.sh --time 600 archive
@@ -44,11 +44,11 @@ while [ $# -gt 0 ]; do
                   builddir=$2; shift 2 ;;
     --build-only) build_only=yes; shift ;;
     -h|--help)    usage; exit 0 ;;
-    roster|archive|search) targets+=("$1"); shift ;;
+    roster|archive|search|json) targets+=("$1"); shift ;;
     *)            usage >&2; exit 2 ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(roster archive search)
+[ ${#targets[@]} -gt 0 ] || targets=(roster archive search json)
 case $builddir in
   /*) ;;
   *)  builddir=$PWD/$builddir ;;
@@ -107,6 +107,7 @@ for target in "${targets[@]}"; do
     archive) options+=(-max_len=16384 -dict="$srcdir/tests/fuzz/archive.dict") ;;
     roster)  options+=(-max_len=4096 -dict="$srcdir/tests/fuzz/roster.dict") ;;
     search)  options+=(-max_len=256) ;;
+    json)    options+=(-max_len=4096) ;;
   esac
   say "running fuzz-$target for $seconds s"
   # shellcheck disable=SC2086 # FUZZ_ARGS is a list of options

@@ -27,6 +27,7 @@ static const struct
   { "roster",  sl_fuzz_roster },
   { "archive", sl_fuzz_archive },
   { "search",  sl_fuzz_search },
+  { "json",    sl_fuzz_json },
 };
 
 typedef struct

@@ -43,6 +43,7 @@ struct _SlJsonValue
   guint8  kind;       /* SlJsonKind */
   guint8  integral;   /* a number without fraction or exponent that fits gint64 */
   guint8  boolean;
+  guint8  too_large;  /* written without fraction or exponent, beyond gint64 */
   guint32 length;     /* elements or members */
   union
   {
@@ -80,6 +81,7 @@ typedef struct
 {
   SlJsonDocument *document;
   const char     *start;    /* of the copy */
+  const char     *data;     /* the text as given, for positions in messages */
   char           *p;
   char           *end;
   GArray         *stack;    /* Member: the children of open containers */
@@ -142,9 +144,10 @@ syntax_error (Parser      *parser,
 {
   guint line = 1, column = 1;
 
-  /* Counted only now: the line of the error, as an editor shows it, in
-   * characters rather than bytes. */
-  for (const char *q = parser->start; q < at; q++)
+  /* Counted only now, and in the text as given (strings before @at were
+   * unescaped in place in the copy): the line of the error as an editor
+   * shows it, in characters rather than bytes. */
+  for (const char *q = parser->data; q < parser->data + (at - parser->start); q++)
     {
       if (*q == '\n')
         {
@@ -257,7 +260,10 @@ read_string (Parser      *parser,
         }
 
       if (p + 1 >= end)
-        break;
+        {
+          p = end;   /* a backslash at the very end: not closed */
+          break;
+        }
 
       switch (p[1])
         {
@@ -401,6 +407,7 @@ read_number (Parser       *parser,
     }
 
   value->integral = FALSE;
+  value->too_large = integral;   /* whole, but strtoll could not hold it */
   value->number = g_ascii_strtod ((gsize) (p - start) < sizeof buffer ? buffer : start, &number_end);
   parser->p = p;
   return TRUE;
@@ -600,18 +607,26 @@ sl_json_document_parse (const char  *data,
 {
   g_autoptr(SlJsonDocument) self = g_new0 (SlJsonDocument, 1);
   Parser parser = { 0 };
+  const char *value_end;
   gboolean ok;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   self->text = g_malloc (length + 1);
-  memcpy (self->text, data, length);
+  if (length > 0)
+    memcpy (self->text, data, length);
   self->text[length] = '\0';
 
   parser.document = self;
   parser.start = self->text;
+  parser.data = data;
   parser.p = self->text;
   parser.end = self->text + length;
+
+  /* A byte-order mark, as Windows editors write: RFC 8259 lets a reader
+   * ignore it. */
+  if (length >= 3 && memcmp (parser.p, "\xEF\xBB\xBF", 3) == 0)
+    parser.p += 3;
 
   skip_space (&parser);
   if (parser.p >= parser.end)
@@ -629,11 +644,25 @@ sl_json_document_parse (const char  *data,
   if (!ok)
     return NULL;
 
+  value_end = parser.p;
   skip_space (&parser);
   if (parser.p < parser.end)
     {
-      syntax_error (&parser, parser.p, error, _("more follows the first JSON value"));
-      (*error)->code = SL_JSON_ERROR_TRAILING;
+      /* "01" or "nulll" is one malformed value, not two values. */
+      if (parser.p == value_end && self->root.kind != SL_JSON_ARRAY &&
+          self->root.kind != SL_JSON_OBJECT && self->root.kind != SL_JSON_STRING &&
+          (g_ascii_isalnum (*parser.p) || strchr (".+-", *parser.p) != NULL))
+        {
+          unexpected (&parser, error, _("the end of the value"));
+          return NULL;
+        }
+
+      {
+        g_autoptr(GError) local_error = NULL;
+
+        syntax_error (&parser, parser.p, &local_error, _("more follows the first JSON value"));
+        g_set_error_literal (error, SL_JSON_ERROR, SL_JSON_ERROR_TRAILING, local_error->message);
+      }
       return NULL;
     }
 
@@ -652,6 +681,7 @@ sl_json_document_get_root (SlJsonDocument *self)
 SlJsonKind
 sl_json_value_get_kind (const SlJsonValue *value)
 {
+  g_return_val_if_fail (value != NULL, SL_JSON_NULL);
   return value->kind;
 }
 
@@ -674,12 +704,14 @@ sl_json_value_get_boolean (const SlJsonValue *value)
   return value != NULL && value->kind == SL_JSON_BOOLEAN && value->boolean;
 }
 
-/* TRUE for a number that is whole: 3 and 3.0, not 3.5. */
+/* TRUE for a number that is whole and fits gint64: 3 and 3.0, not 3.5,
+ * nor 9223372036854775808. A number with a fraction or an exponent is
+ * whole only where a double holds it exactly (below 2^53). */
 gboolean
 sl_json_value_get_integer (const SlJsonValue *value,
                            gint64            *integer)
 {
-  if (value == NULL || value->kind != SL_JSON_NUMBER)
+  if (value == NULL || value->kind != SL_JSON_NUMBER || value->too_large)
     return FALSE;
 
   if (value->integral)
@@ -688,7 +720,7 @@ sl_json_value_get_integer (const SlJsonValue *value,
       return TRUE;
     }
 
-  if (value->number >= -9223372036854775808.0 && value->number < 9223372036854775808.0 &&
+  if (value->number > -9007199254740992.0 && value->number < 9007199254740992.0 &&
       value->number == (double) (gint64) value->number)
     {
       *integer = (gint64) value->number;
@@ -723,6 +755,8 @@ sl_json_value_get_member (const SlJsonValue *value,
                           const char        *key)
 {
   const Member *members;
+
+  g_return_val_if_fail (key != NULL, NULL);
 
   if (value == NULL || value->kind != SL_JSON_OBJECT)
     return NULL;
