@@ -1532,6 +1532,7 @@ sl_archive_import_data (SlLedger         *ledger,
 {
   g_autoptr(SlJsonDocument) document = NULL;
   g_autoptr(GError) local_error = NULL;
+  SlDatabase *database;
   Reader reader = { 0 };
   gboolean ok;
 
@@ -1575,36 +1576,39 @@ sl_archive_import_data (SlLedger         *ledger,
     }
   reader.refs = g_ptr_array_new_with_free_func (pending_ref_free);
 
-  ok = read_document (&reader, sl_json_document_get_root (document), &local_error);
+  database = sl_ledger_get_database (ledger);
 
-  if (ok)
+  /* The whole import is one transaction: with SQLite's 2 MiB page cache,
+   * its pages were written to the WAL over and over as the cache spilled
+   * (a sixth of a ten-year import). Room for the ledger's pages while it
+   * lasts (taken as used, given back after), then SQLite's default again,
+   * which is all the ledger ever uses. */
+  sl_database_exec (database, "PRAGMA cache_size = -262144", NULL);
+
+  /* Checked inside the transaction that writes: the checks' thousands of
+   * lookups take the ledger's locks once, and nothing can change between
+   * them and the writing. */
+  ok = sl_ledger_begin (ledger, &local_error);
+  if (ok && !read_document (&reader, sl_json_document_get_root (document), &local_error))
     {
-      SlDatabase *database = sl_ledger_get_database (ledger);
-
-      /* The whole import is one transaction: with SQLite's 2 MiB page
-       * cache, its pages were written to the WAL over and over as the
-       * cache spilled (a sixth of a ten-year import). Room for the
-       * ledger's pages while it lasts (taken as used, given back after),
-       * then SQLite's default again, which is all the ledger ever uses. */
-      sl_database_exec (database, "PRAGMA cache_size = -262144", NULL);
-
-      ok = sl_ledger_begin (ledger, &local_error);
-      if (ok)
-        {
-          /* The search index is built once, after the rows. */
-          if (sl_database_defer_search_index (database, &local_error) &&
-              write_records (&reader, &local_error) &&
-              sl_database_index_deferred (database, &local_error))
-            ok = sl_ledger_commit (ledger, &local_error);
-          else
-            {
-              sl_ledger_rollback (ledger);
-              ok = FALSE;
-            }
-        }
-
-      sl_database_exec (database, "PRAGMA cache_size = -2000", NULL);
+      sl_database_rollback (database);   /* nothing written: the stores are as they were */
+      ok = FALSE;
     }
+  else if (ok)
+    {
+      /* The search index is built once, after the rows. */
+      if (sl_database_defer_search_index (database, &local_error) &&
+          write_records (&reader, &local_error) &&
+          sl_database_index_deferred (database, &local_error))
+        ok = sl_ledger_commit (ledger, &local_error);
+      else
+        {
+          sl_ledger_rollback (ledger);
+          ok = FALSE;
+        }
+    }
+
+  sl_database_exec (database, "PRAGMA cache_size = -2000", NULL);
 
   if (ok && counts != NULL)
     {

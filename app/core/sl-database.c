@@ -412,6 +412,7 @@ struct _SlDatabase
   GHashTable *settings;    /* key → value, read through */
 
   guint       depth;       /* transaction nesting */
+  guint       generation;  /* changed when what was read may no longer hold */
 };
 
 G_DEFINE_FINAL_TYPE (SlDatabase, sl_database, G_TYPE_OBJECT)
@@ -450,7 +451,7 @@ sl_database_class_init (SlDatabaseClass *klass)
 static void
 sl_database_init (SlDatabase *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_statement);
   self->settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
@@ -530,10 +531,13 @@ sl_database_prepare (SlDatabase  *self,
   g_return_val_if_fail (SL_IS_DATABASE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
-  /* Statements are keyed by their text, which callers pass as literals:
-   * the cache holds the pointer, not a copy. */
+  /* Statements are keyed by the address of their text, which callers
+   * pass as literals: hashing the text (hundreds of bytes for an upsert)
+   * cost more than the lookup, thousands of times per import. The text
+   * is still compared, so that a string at an address used before for
+   * another statement cannot be given the wrong one. */
   stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
+  if (stmt != NULL && strcmp (sqlite3_sql (stmt), sql) == 0)
     {
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
@@ -580,7 +584,10 @@ sl_database_begin (SlDatabase  *self,
   /* IMMEDIATE takes the write lock now, so a busy database is reported
    * before any work is done rather than at commit. */
   if (self->depth == 0)
-    sql = g_strdup ("BEGIN IMMEDIATE");
+    {
+      sql = g_strdup ("BEGIN IMMEDIATE");
+      self->generation++;   /* another program may have written since */
+    }
   else
     sql = g_strdup_printf ("SAVEPOINT sl_%u", self->depth);
 
@@ -624,6 +631,7 @@ sl_database_rollback (SlDatabase *self)
   g_return_if_fail (self->depth > 0);
 
   self->depth--;
+  self->generation++;
 
   /* A failed COMMIT has already ended the transaction. */
   if (sqlite3_get_autocommit (self->db))
@@ -961,6 +969,9 @@ open_database (const char  *path,
   if (!sl_database_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !sl_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !sl_database_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      /* Temporary tables and sorts in memory, not in files under
+       * /var/tmp that are written and read back. */
+      !sl_database_exec (self, "PRAGMA temp_store = MEMORY", error) ||
       /* Read pages in place instead of copying each one through a 2 MiB
        * cache: searches, statistics and exports of a ten-year ledger
        * spent most of their time in pread() (docs/performance.md). */
@@ -1136,6 +1147,20 @@ sl_database_index_deferred (SlDatabase  *self,
       return FALSE;
 
   return TRUE;
+}
+
+/**
+ * sl_database_get_generation:
+ *
+ * A number that changes when a transaction begins at the outermost level
+ * and at every rollback: what a caller read from the ledger (the key of a
+ * row, say) holds for as long as this number stays the same.
+ */
+guint
+sl_database_get_generation (SlDatabase *self)
+{
+  g_return_val_if_fail (SL_IS_DATABASE (self), 0);
+  return self->generation;
 }
 
 /**

@@ -59,6 +59,7 @@ gboolean      sl_database_begin          (SlDatabase   *self,
 gboolean      sl_database_commit         (SlDatabase   *self,
                                           GError      **error);
 void          sl_database_rollback       (SlDatabase   *self);
+guint         sl_database_get_generation (SlDatabase   *self);
 
 gboolean      sl_database_defer_search_index (SlDatabase *self,
                                               GError    **error);

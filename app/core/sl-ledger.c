@@ -42,6 +42,11 @@ struct _SlLedger
   GListStore *organizations;
   GListStore *members;
   GHashTable *by_id;         /* id → SlOrganization or SlMember of the stores */
+
+  /* Members' keys by id, found during one transaction: an import names
+   * the same few hundred members in a hundred thousand attendance rows. */
+  GHashTable *member_keys;
+  guint       member_keys_generation;
 };
 
 G_DEFINE_FINAL_TYPE (SlLedger, sl_ledger, G_TYPE_OBJECT)
@@ -54,6 +59,7 @@ sl_ledger_finalize (GObject *object)
   SlLedger *self = SL_LEDGER (object);
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->member_keys, g_hash_table_unref);
   g_clear_object (&self->organizations);
   g_clear_object (&self->members);
   g_clear_object (&self->database);
@@ -71,6 +77,7 @@ static void
 sl_ledger_init (SlLedger *self)
 {
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->member_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 SlLedger *
@@ -218,6 +225,41 @@ resolve (SlLedger    *self,
 #define RESOLVE_MEMBER       "SELECT id FROM members WHERE uuid = ?"
 #define RESOLVE_PLAN_ITEM    "SELECT id FROM plan_items WHERE uuid = ?"
 #define RESOLVE_MEETING      "SELECT id FROM meetings WHERE uuid = ?"
+
+/* resolve() for a member, remembering the keys found during a transaction:
+ * an import names the same few hundred members in a hundred thousand
+ * attendance rows. The generation changes at every rollback and at the
+ * start of every transaction, so no key outlives what it was read in. */
+static gboolean
+resolve_member (SlLedger    *self,
+                const char  *id,
+                const char  *field,
+                gint64      *key,
+                GError     **error)
+{
+  guint generation = sl_database_get_generation (self->database);
+  gpointer found;
+
+  if (generation != self->member_keys_generation)
+    {
+      g_hash_table_remove_all (self->member_keys);
+      self->member_keys_generation = generation;
+    }
+
+  if (id != NULL && (found = g_hash_table_lookup (self->member_keys, id)) != NULL)
+    {
+      *key = GPOINTER_TO_SIZE (found);
+      return TRUE;
+    }
+
+  if (!resolve (self, RESOLVE_MEMBER, id, field, key, error))
+    return FALSE;
+
+  if (*key != 0 && !sqlite3_get_autocommit (sl_database_get_handle (self->database)))
+    g_hash_table_insert (self->member_keys, g_strdup (id), GSIZE_TO_POINTER ((gsize) *key));
+
+  return TRUE;
+}
 
 /* Not a flag of the API: set by save_meeting() and save_plan() on their
  * own flags when the record is not in the ledger yet, so that its lists
@@ -788,7 +830,7 @@ save_plan_item_people (SlLedger             *self,
       sqlite3_stmt *stmt;
       gint64 member;
 
-      if (!resolve (self, RESOLVE_MEMBER, people[i], role, &member, error))
+      if (!resolve_member (self, people[i], role, &member, error))
         return FALSE;
 
       stmt = sl_database_prepare (self->database,
@@ -1226,7 +1268,7 @@ save_studies (SlLedger     *self,
       g_autoptr(SlStudy) study = g_list_model_get_item (studies, i);
       gint64 lead = 0;
 
-      if (!resolve (self, RESOLVE_MEMBER, sl_study_get_lead (study), "lead", &lead, error))
+      if (!resolve_member (self, sl_study_get_lead (study), "lead", &lead, error))
         {
           g_prefix_error (error, "studies[%u].", i);
           return FALSE;
@@ -1248,6 +1290,42 @@ save_studies (SlLedger     *self,
   return TRUE;
 }
 
+#define ATTENDANCE_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define INSERT_ATTENDANCE \
+  "INSERT INTO attendance (meeting_id, member_id, position, status, leave_kind, reason, " \
+  "  late, left_early, made_up, makeup_on, makeup_method, makeup_evidence) VALUES "
+#define ATTENDANCE_COLUMNS 12
+
+/* Rows of a new meeting go in eight at a time: a statement per row cost
+ * as much again as the row itself (cursors opened, b-trees sought from
+ * the root), and a meeting has dozens of rows. */
+#define ATTENDANCE_BATCH 8
+#define INSERT_ATTENDANCE_BATCH \
+  INSERT_ATTENDANCE ATTENDANCE_ROW ", " ATTENDANCE_ROW ", " ATTENDANCE_ROW ", " ATTENDANCE_ROW ", " \
+  ATTENDANCE_ROW ", " ATTENDANCE_ROW ", " ATTENDANCE_ROW ", " ATTENDANCE_ROW
+
+static void
+bind_attendance (sqlite3_stmt *stmt,
+                 int           first,
+                 gint64        meeting,
+                 gint64        member,
+                 guint         position,
+                 SlAttendance *row)
+{
+  sl_bind_key (stmt, first + 1, meeting);
+  sl_bind_key (stmt, first + 2, member);
+  sqlite3_bind_int (stmt, first + 3, position);
+  bind_enum (stmt, first + 4, SL_TYPE_ATTENDANCE_STATUS, sl_attendance_get_status (row));
+  bind_enum (stmt, first + 5, SL_TYPE_LEAVE_KIND, sl_attendance_get_leave_kind (row));
+  sl_bind_text (stmt, first + 6, sl_attendance_get_reason (row));
+  sqlite3_bind_int (stmt, first + 7, sl_attendance_get_late (row));
+  sqlite3_bind_int (stmt, first + 8, sl_attendance_get_left_early (row));
+  sqlite3_bind_int (stmt, first + 9, sl_attendance_get_has_makeup (row));
+  sl_bind_text (stmt, first + 10, sl_attendance_get_makeup_on (row));
+  sl_bind_text (stmt, first + 11, sl_attendance_get_makeup_method (row));
+  sl_bind_text (stmt, first + 12, sl_attendance_get_makeup_evidence (row));
+}
+
 static gboolean
 save_attendance (SlLedger     *self,
                  gint64        meeting,
@@ -1256,7 +1334,12 @@ save_attendance (SlLedger     *self,
                  GError      **error)
 {
   guint n = g_list_model_get_n_items (attendance);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_object_unref);
+  g_autofree gint64 *members = g_new0 (gint64, n + 1);
+  g_autoptr(GHashTable) seen = NULL;
+  gboolean batch = (flags & SAVE_NEW_RECORD) != 0;
   sqlite3_stmt *stmt;
+  guint i = 0;
 
   if (!(flags & (SL_SAVE_MERGE | SAVE_NEW_RECORD)))
     {
@@ -1269,10 +1352,14 @@ save_attendance (SlLedger     *self,
         return FALSE;
     }
 
-  for (guint i = 0; i < n; i++)
+  if (batch)
+    seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (i = 0; i < n; i++)
     {
-      g_autoptr(SlAttendance) row = g_list_model_get_item (attendance, i);
-      gint64 member = 0;
+      SlAttendance *row = g_list_model_get_item (attendance, i);
+
+      g_ptr_array_add (rows, row);
 
       if (sl_attendance_get_member (row) == NULL)
         {
@@ -1288,17 +1375,37 @@ save_attendance (SlLedger     *self,
           return FALSE;
         }
 
-      if (!resolve (self, RESOLVE_MEMBER, sl_attendance_get_member (row), "member", &member, error))
+      if (!resolve_member (self, sl_attendance_get_member (row), "member", &members[i], error))
         {
           g_prefix_error (error, "attendance[%u].", i);
           return FALSE;
         }
 
+      /* A member listed twice updates the first row, as one at a time. */
+      if (batch && !g_hash_table_add (seen, (gpointer) sl_attendance_get_member (row)))
+        batch = FALSE;
+    }
+
+  i = 0;
+  if (batch)
+    for (; i + ATTENDANCE_BATCH <= n; i += ATTENDANCE_BATCH)
+      {
+        if (!(stmt = sl_database_prepare (self->database, INSERT_ATTENDANCE_BATCH, error)))
+          return FALSE;
+        for (guint j = 0; j < ATTENDANCE_BATCH; j++)
+          bind_attendance (stmt, j * ATTENDANCE_COLUMNS, meeting, members[i + j], i + j,
+                           g_ptr_array_index (rows, i + j));
+        if (!sl_database_step_done (self->database, stmt, error))
+          {
+            g_prefix_error (error, "attendance[%u]: ", i);
+            return FALSE;
+          }
+      }
+
+  for (; i < n; i++)
+    {
       stmt = sl_database_prepare (self->database,
-                                  "INSERT INTO attendance (meeting_id, member_id, position, status, "
-                                  "  leave_kind, reason, late, left_early, made_up, makeup_on, "
-                                  "  makeup_method, makeup_evidence) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+                                  INSERT_ATTENDANCE ATTENDANCE_ROW " "
                                   "ON CONFLICT (meeting_id, member_id) DO UPDATE SET "
                                   "  position = excluded.position, status = excluded.status, "
                                   "  leave_kind = excluded.leave_kind, reason = excluded.reason, "
@@ -1310,19 +1417,7 @@ save_attendance (SlLedger     *self,
       if (stmt == NULL)
         return FALSE;
 
-      sl_bind_key (stmt, 1, meeting);
-      sl_bind_key (stmt, 2, member);
-      sqlite3_bind_int (stmt, 3, i);
-      bind_enum (stmt, 4, SL_TYPE_ATTENDANCE_STATUS, sl_attendance_get_status (row));
-      bind_enum (stmt, 5, SL_TYPE_LEAVE_KIND, sl_attendance_get_leave_kind (row));
-      sl_bind_text (stmt, 6, sl_attendance_get_reason (row));
-      sqlite3_bind_int (stmt, 7, sl_attendance_get_late (row));
-      sqlite3_bind_int (stmt, 8, sl_attendance_get_left_early (row));
-      sqlite3_bind_int (stmt, 9, sl_attendance_get_has_makeup (row));
-      sl_bind_text (stmt, 10, sl_attendance_get_makeup_on (row));
-      sl_bind_text (stmt, 11, sl_attendance_get_makeup_method (row));
-      sl_bind_text (stmt, 12, sl_attendance_get_makeup_evidence (row));
-
+      bind_attendance (stmt, 0, meeting, members[i], i, g_ptr_array_index (rows, i));
       if (!sl_database_step_done (self->database, stmt, error))
         {
           g_prefix_error (error, "attendance[%u]: ", i);
@@ -1399,7 +1494,7 @@ save_speeches (SlLedger    *self,
       g_autoptr(SlSpeech) speech = g_list_model_get_item (speeches, i);
       gint64 speaker = 0;
 
-      if (!resolve (self, RESOLVE_MEMBER, sl_speech_get_speaker (speech), "speaker", &speaker, error))
+      if (!resolve_member (self, sl_speech_get_speaker (speech), "speaker", &speaker, error))
         {
           g_prefix_error (error, "speeches[%u].", i);
           return FALSE;
@@ -1470,7 +1565,7 @@ save_measures (SlLedger     *self,
       g_autoptr(SlMeasure) measure = g_list_model_get_item (measures, i);
       gint64 owner = 0;
 
-      if (!resolve (self, RESOLVE_MEMBER, sl_measure_get_owner (measure), "owner", &owner, error))
+      if (!resolve_member (self, sl_measure_get_owner (measure), "owner", &owner, error))
         {
           g_prefix_error (error, "measures[%u].", i);
           return FALSE;
@@ -1549,8 +1644,8 @@ save_meeting (SlLedger     *self,
 
   if (!resolve (self, RESOLVE_ORGANIZATION, sl_meeting_get_organization (meeting),
                 "organization", &organization, error) ||
-      !resolve (self, RESOLVE_MEMBER, sl_meeting_get_chair (meeting), "chair", &chair, error) ||
-      !resolve (self, RESOLVE_MEMBER, sl_meeting_get_recorder (meeting), "recorder", &recorder, error) ||
+      !resolve_member (self, sl_meeting_get_chair (meeting), "chair", &chair, error) ||
+      !resolve_member (self, sl_meeting_get_recorder (meeting), "recorder", &recorder, error) ||
       !resolve (self, RESOLVE_PLAN_ITEM, sl_meeting_get_plan_item (meeting), "plan_item", &plan_item, error))
     return FALSE;
 
@@ -1960,7 +2055,7 @@ sl_ledger_save_research_topic (SlLedger         *self,
 
   if (!resolve (self, RESOLVE_ORGANIZATION, sl_research_topic_get_organization (topic),
                 "organization", &organization, error) ||
-      !resolve (self, RESOLVE_MEMBER, sl_research_topic_get_lead (topic), "lead", &lead, error))
+      !resolve_member (self, sl_research_topic_get_lead (topic), "lead", &lead, error))
     return FALSE;
 
   stmt = sl_database_prepare (self->database,
@@ -2184,6 +2279,9 @@ sl_ledger_delete (SlLedger  *self,
 
   if (!finish (self, TRUE, error))
     return FALSE;
+
+  if (SL_IS_MEMBER (record))
+    g_hash_table_remove (self->member_keys, id);
 
   if (SL_IS_ORGANIZATION (record))
     {
