@@ -620,14 +620,13 @@ typedef struct
   GPtrArray  *organizations;
   GPtrArray  *members;
   GPtrArray  *plans;
-  GPtrArray  *meetings;
-  GPtrArray  *topics;
 
   GHashTable *ids;                /* every id in the file → its path */
   GHashTable *targets[N_REFS];    /* ids that references may name */
   GHashTable *in_ledger[N_REFS];  /* ids named that the ledger has */
   GPtrArray  *refs;               /* PendingRef, checked once all is read */
   RefKind     reading;            /* the kind whose records are being read */
+  gboolean    ledger_ids_collected;
 } Reader;
 
 static void
@@ -636,8 +635,6 @@ reader_clear (Reader *reader)
   g_clear_pointer (&reader->organizations, g_ptr_array_unref);
   g_clear_pointer (&reader->members, g_ptr_array_unref);
   g_clear_pointer (&reader->plans, g_ptr_array_unref);
-  g_clear_pointer (&reader->meetings, g_ptr_array_unref);
-  g_clear_pointer (&reader->topics, g_ptr_array_unref);
   g_clear_pointer (&reader->ids, g_hash_table_unref);
   for (guint i = 0; i < N_REFS; i++)
     {
@@ -778,7 +775,10 @@ resolves (Reader     *reader,
       g_hash_table_contains (reader->in_ledger[kind], id))
     return TRUE;
 
-  if (!sl_ledger_contains (reader->ledger, ref_record_type (kind), id))
+  /* Once every id of the ledger is in in_ledger, the reader may run in
+   * another thread and must not touch the database. */
+  if (reader->ledger_ids_collected ||
+      !sl_ledger_contains (reader->ledger, ref_record_type (kind), id))
     return FALSE;
 
   g_hash_table_add (reader->in_ledger[kind], g_strdup (id));
@@ -998,16 +998,37 @@ typedef gpointer (*ReadFunc) (Reader             *reader,
                               const Path         *path,
                               GError            **error);
 
-/* Reads each element of the array @key of @json with @read into @into,
- * or into the list store @store. */
+/* Where read_array() puts each record it reads, taking it; FALSE stops
+ * the reading early, without an error (the import is being cancelled). */
+typedef gboolean (*SinkFunc) (gpointer object,
+                              gpointer data);
+
+static gboolean
+sink_array (gpointer object,
+            gpointer data)
+{
+  g_ptr_array_add (data, object);
+  return TRUE;
+}
+
+static gboolean
+sink_store (gpointer object,
+            gpointer data)
+{
+  g_list_store_append (data, object);
+  g_object_unref (object);
+  return TRUE;
+}
+
+/* Reads each element of the array @key of @json with @read into @sink. */
 static gboolean
 read_array (Reader             *reader,
             const SlJsonValue  *json,
             const Path         *parent,
             const char         *key,
             ReadFunc            read,
-            GPtrArray          *into,
-            GListModel         *store,
+            SinkFunc            sink,
+            gpointer            sink_data,
             GError            **error)
 {
   const SlJsonValue *array = sl_json_value_get_member (json, key);
@@ -1034,13 +1055,8 @@ read_array (Reader             *reader,
       if (!(object = read (reader, element, &path, error)))
         return FALSE;
 
-      if (into != NULL)
-        g_ptr_array_add (into, object);
-      else
-        {
-          g_list_store_append (G_LIST_STORE (store), object);
-          g_object_unref (object);
-        }
+      if (!sink (object, sink_data))
+        break;
     }
 
   return TRUE;
@@ -1212,15 +1228,15 @@ read_meeting (Reader             *reader,
   if (!read_id (reader, json, SL_RECORD (meeting), path, REF_NONE, error) ||
       !read_fields (reader, json, G_OBJECT (meeting), path,
                     meeting_fields, G_N_ELEMENTS (meeting_fields), error) ||
-      !read_array (reader, json, path, "studies", read_study, NULL,
+      !read_array (reader, json, path, "studies", read_study, sink_store,
                    sl_meeting_get_studies (meeting), error) ||
-      !read_array (reader, json, path, "attendance", read_attendance, NULL,
+      !read_array (reader, json, path, "attendance", read_attendance, sink_store,
                    sl_meeting_get_attendance (meeting), error) ||
-      !read_array (reader, json, path, "guests", read_guest, NULL,
+      !read_array (reader, json, path, "guests", read_guest, sink_store,
                    sl_meeting_get_guests (meeting), error) ||
-      !read_array (reader, json, path, "speeches", read_speech, NULL,
+      !read_array (reader, json, path, "speeches", read_speech, sink_store,
                    sl_meeting_get_speeches (meeting), error) ||
-      !read_array (reader, json, path, "measures", read_measure, NULL,
+      !read_array (reader, json, path, "measures", read_measure, sink_store,
                    sl_meeting_get_measures (meeting), error) ||
       !check_meeting (meeting, path, error))
     return NULL;
@@ -1239,7 +1255,7 @@ read_plan (Reader             *reader,
   if (!read_id (reader, json, SL_RECORD (plan), path, REF_NONE, error) ||
       !read_fields (reader, json, G_OBJECT (plan), path,
                     plan_fields, G_N_ELEMENTS (plan_fields), error) ||
-      !read_array (reader, json, path, "items", read_plan_item, NULL,
+      !read_array (reader, json, path, "items", read_plan_item, sink_store,
                    sl_plan_get_items (plan), error))
     return NULL;
 
@@ -1249,56 +1265,87 @@ read_plan (Reader             *reader,
 /* Without --merge an import only adds: an id that the ledger already has
  * would silently overwrite what the secretary typed. */
 static gboolean
-check_conflicts (Reader  *reader,
-                 GError **error)
+check_new (Reader      *reader,
+           GType        type,
+           const char  *id,
+           const char  *where,
+           GError     **error)
 {
-  static const struct { const char *prefix; GType (*get_type) (void); } kinds[] = {
-    { "organizations[", sl_organization_get_type },
-    { "members[", sl_member_get_type },
-    { "research_topics[", sl_research_topic_get_type },
-  };
-  GHashTableIter iter;
-  gpointer id, path;
+  if (reader->merge || !sl_ledger_contains (reader->ledger, type, id))
+    return TRUE;
 
+  g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_CONFLICT,
+               _("%s.id: the ledger already has a record with the id %s; "
+                 "use import-archive --merge to update existing records"),
+               where, id);
+  return FALSE;
+}
+
+#define CHECK_NEW(reader, record, error, ...)                                       \
+  G_STMT_START {                                                                    \
+    g_autofree char *where_ = g_strdup_printf (__VA_ARGS__);                        \
+    if (!check_new ((reader), G_OBJECT_TYPE (record),                               \
+                    sl_record_get_id (SL_RECORD (record)), where_, (error)))        \
+      return FALSE;                                                                 \
+  } G_STMT_END
+
+/* The organizations, members and plans of the file. */
+static gboolean
+check_head_conflicts (Reader  *reader,
+                      GError **error)
+{
   if (reader->merge)
     return TRUE;
 
-  g_hash_table_iter_init (&iter, reader->ids);
-  while (g_hash_table_iter_next (&iter, &id, &path))
+  for (guint i = 0; i < reader->organizations->len; i++)
+    CHECK_NEW (reader, g_ptr_array_index (reader->organizations, i), error, "organizations[%u]", i);
+  for (guint i = 0; i < reader->members->len; i++)
+    CHECK_NEW (reader, g_ptr_array_index (reader->members, i), error, "members[%u]", i);
+  for (guint i = 0; i < reader->plans->len; i++)
     {
-      GType type = G_TYPE_INVALID;
+      SlPlan *plan = g_ptr_array_index (reader->plans, i);
+      GListModel *items = sl_plan_get_items (plan);
 
-      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-        if (g_str_has_prefix (path, kinds[i].prefix))
-          type = kinds[i].get_type ();
-
-      if (type == G_TYPE_INVALID)
+      CHECK_NEW (reader, plan, error, "plans[%u]", i);
+      for (guint j = 0; j < g_list_model_get_n_items (items); j++)
         {
-          /* plans[..], plans[..].items[..], meetings[..] and their rows */
-          if (g_str_has_prefix (path, "plans[") && strstr (path, ".items[") == NULL)
-            type = SL_TYPE_PLAN;
-          else if (strstr (path, ".items["))
-            type = SL_TYPE_PLAN_ITEM;
-          else if (strstr (path, ".studies["))
-            type = SL_TYPE_STUDY;
-          else if (strstr (path, ".measures["))
-            type = SL_TYPE_MEASURE;
-          else
-            type = SL_TYPE_MEETING;
-        }
-
-      if (sl_ledger_contains (reader->ledger, type, id))
-        {
-          g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_CONFLICT,
-                       _("%s.id: the ledger already has a record with the id %s; "
-                         "use import-archive --merge to update existing records"),
-                       (const char *) path, (const char *) id);
-          return FALSE;
+          g_autoptr(SlPlanItem) item = g_list_model_get_item (items, j);
+          CHECK_NEW (reader, item, error, "plans[%u].items[%u]", i, j);
         }
     }
 
   return TRUE;
 }
+
+/* A meeting and the studies and measures in it. */
+static gboolean
+check_meeting_new (Reader     *reader,
+                   SlMeeting  *meeting,
+                   guint       index,
+                   GError    **error)
+{
+  GListModel *studies = sl_meeting_get_studies (meeting);
+  GListModel *measures = sl_meeting_get_measures (meeting);
+
+  if (reader->merge)
+    return TRUE;
+
+  CHECK_NEW (reader, meeting, error, "meetings[%u]", index);
+  for (guint j = 0; j < g_list_model_get_n_items (studies); j++)
+    {
+      g_autoptr(SlStudy) study = g_list_model_get_item (studies, j);
+      CHECK_NEW (reader, study, error, "meetings[%u].studies[%u]", index, j);
+    }
+  for (guint j = 0; j < g_list_model_get_n_items (measures); j++)
+    {
+      g_autoptr(SlMeasure) measure = g_list_model_get_item (measures, j);
+      CHECK_NEW (reader, measure, error, "meetings[%u].measures[%u]", index, j);
+    }
+
+  return TRUE;
+}
+
+#undef CHECK_NEW
 
 /* Walks up from each organization of the file through its parents, the
  * file's version of a record first and the ledger's after: coming back
@@ -1400,10 +1447,13 @@ order_organizations (Reader  *reader,
   return TRUE;
 }
 
+/* The head of the document: its format and version, and the records
+ * that others name (organizations, members, plans with their items),
+ * read and checked whole before anything is written. */
 static gboolean
-read_document (Reader             *reader,
-               const SlJsonValue  *root,
-               GError            **error)
+read_head (Reader             *reader,
+           const SlJsonValue  *root,
+           GError            **error)
 {
   const SlJsonValue *format, *version;
   gint64 number;
@@ -1449,31 +1499,53 @@ read_document (Reader             *reader,
    * organization's parent (reader->reading). */
   reader->reading = REF_ORGANIZATION;
   if (!read_array (reader, root, NULL, "organizations", read_organization,
-                   reader->organizations, NULL, error))
+                   sink_array, reader->organizations, error))
     return FALSE;
   reader->reading = REF_MEMBER;
   if (!read_array (reader, root, NULL, "members", read_member,
-                   reader->members, NULL, error))
+                   sink_array, reader->members, error))
     return FALSE;
   reader->reading = REF_PLAN_ITEM;
   if (!read_array (reader, root, NULL, "plans", read_plan,
-                   reader->plans, NULL, error))
+                   sink_array, reader->plans, error))
     return FALSE;
   reader->reading = REF_NONE;
 
-  return read_array (reader, root, NULL, "meetings", read_meeting,
-                     reader->meetings, NULL, error) &&
-         read_array (reader, root, NULL, "research_topics", read_research_topic,
-                     reader->topics, NULL, error) &&
-         check_references (reader, error) &&
+  return check_references (reader, error) &&
          check_parent_cycles (reader, error) &&
-         check_conflicts (reader, error) &&
+         check_head_conflicts (reader, error) &&
          order_organizations (reader, error);
 }
 
+/* The ids of the ledger that the rest of the file may name, so that it
+ * can be read in another thread without the database. */
 static gboolean
-write_records (Reader  *reader,
-               GError **error)
+collect_ledger_ids (Reader  *reader,
+                    GError **error)
+{
+  static const struct { RefKind kind; GType (*get_type) (void); } kinds[] = {
+    { REF_ORGANIZATION, sl_organization_get_type },
+    { REF_MEMBER, sl_member_get_type },
+    { REF_PLAN_ITEM, sl_plan_item_get_type },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GHashTable *ids = sl_ledger_collect_ids (reader->ledger, kinds[i].get_type (), error);
+
+      if (ids == NULL)
+        return FALSE;
+      g_hash_table_unref (reader->in_ledger[kinds[i].kind]);
+      reader->in_ledger[kinds[i].kind] = ids;
+    }
+
+  reader->ledger_ids_collected = TRUE;
+  return TRUE;
+}
+
+static gboolean
+write_head (Reader  *reader,
+            GError **error)
 {
   SlLedger *ledger = reader->ledger;
   /* One transaction holds the whole import and is rolled back whole on
@@ -1498,20 +1570,129 @@ write_records (Reader  *reader,
         return FALSE;
       }
 
-  for (guint i = 0; i < reader->meetings->len; i++)
-    if (!sl_ledger_save_meeting (ledger, g_ptr_array_index (reader->meetings, i), flags, error))
-      {
-        g_prefix_error (error, "meetings[%u]: ", i);
-        return FALSE;
-      }
+  return TRUE;
+}
 
-  for (guint i = 0; i < reader->topics->len; i++)
-    if (!sl_ledger_save_research_topic (ledger, g_ptr_array_index (reader->topics, i), error))
-      {
-        g_prefix_error (error, "research_topics[%u]: ", i);
-        return FALSE;
-      }
+/* The body: meetings and research topics, read in a thread of their own
+ * while the import's thread writes each one as it comes, so that reading
+ * and writing (each about half of a large import) overlap on two CPUs.
+ * Written records go back to the reading thread to be freed. */
+typedef struct
+{
+  Reader            *reader;
+  const SlJsonValue *root;
+  GAsyncQueue       *read;      /* records, then END */
+  GAsyncQueue       *written;   /* records, then END */
+  gint               cancelled;
+  GError            *error;
+} Body;
 
+/* Ends each queue: never a record. */
+static char end_of_queue;
+#define END ((gpointer) &end_of_queue)
+
+static gboolean
+sink_queue (gpointer object,
+            gpointer data)
+{
+  Body *body = data;
+
+  if (g_atomic_int_get (&body->cancelled))
+    {
+      g_object_unref (object);
+      return FALSE;
+    }
+
+  g_async_queue_push (body->read, object);
+  return TRUE;
+}
+
+static gpointer
+read_body_thread (gpointer data)
+{
+  Body *body = data;
+  gpointer record;
+
+  if (read_array (body->reader, body->root, NULL, "meetings", read_meeting,
+                  sink_queue, body, &body->error))
+    read_array (body->reader, body->root, NULL, "research_topics", read_research_topic,
+                sink_queue, body, &body->error);
+  g_async_queue_push (body->read, END);
+
+  /* Freeing a meeting costs a tenth of writing it: here, not there. */
+  while ((record = g_async_queue_pop (body->written)) != END)
+    g_object_unref (record);
+
+  return NULL;
+}
+
+static gboolean
+write_body (Reader             *reader,
+            const SlJsonValue  *root,
+            SlArchiveCounts    *counts,
+            GError            **error)
+{
+  SlSaveFlags flags = (reader->merge ? SL_SAVE_MERGE : SL_SAVE_REPLACE) | SL_SAVE_IN_TRANSACTION;
+  g_autoptr(GError) local_error = NULL;
+  Body body = { reader, root, g_async_queue_new (), g_async_queue_new (), 0, NULL };
+  GThread *thread;
+  gpointer record;
+  guint n_meetings = 0, n_topics = 0;
+  gboolean ok = TRUE;
+
+  thread = g_thread_new ("sl-archive-read", read_body_thread, &body);
+
+  while ((record = g_async_queue_pop (body.read)) != END)
+    {
+      if (ok && SL_IS_MEETING (record))
+        {
+          ok = check_meeting_new (reader, record, n_meetings, &local_error);
+          if (ok && !sl_ledger_save_meeting (reader->ledger, record, flags, &local_error))
+            {
+              g_prefix_error (&local_error, "meetings[%u]: ", n_meetings);
+              ok = FALSE;
+            }
+          n_meetings++;
+        }
+      else if (ok)
+        {
+          g_autofree char *where = g_strdup_printf ("research_topics[%u]", n_topics);
+
+          ok = check_new (reader, G_OBJECT_TYPE (record), sl_record_get_id (record),
+                          where, &local_error);
+          if (ok && !sl_ledger_save_research_topic (reader->ledger, record, &local_error))
+            {
+              g_prefix_error (&local_error, "%s: ", where);
+              ok = FALSE;
+            }
+          n_topics++;
+        }
+
+      if (!ok)
+        g_atomic_int_set (&body.cancelled, 1);
+      g_async_queue_push (body.written, record);
+    }
+
+  g_async_queue_push (body.written, END);
+  g_thread_join (thread);
+  g_async_queue_unref (body.read);
+  g_async_queue_unref (body.written);
+
+  /* What was found first, reading or writing. */
+  if (!ok)
+    {
+      g_clear_error (&body.error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (body.error != NULL)
+    {
+      g_propagate_error (error, body.error);
+      return FALSE;
+    }
+
+  counts->meetings = n_meetings;
+  counts->research_topics = n_topics;
   return TRUE;
 }
 
@@ -1532,6 +1713,8 @@ sl_archive_import_data (SlLedger         *ledger,
 {
   g_autoptr(SlJsonDocument) document = NULL;
   g_autoptr(GError) local_error = NULL;
+  SlArchiveCounts body_counts = { 0 };
+  const SlJsonValue *root;
   SlDatabase *database;
   Reader reader = { 0 };
   gboolean ok;
@@ -1561,13 +1744,12 @@ sl_archive_import_data (SlLedger         *ledger,
       return FALSE;
     }
 
+  root = sl_json_document_get_root (document);
   reader.ledger = ledger;
   reader.merge = merge;
   reader.organizations = g_ptr_array_new_with_free_func (g_object_unref);
   reader.members = g_ptr_array_new_with_free_func (g_object_unref);
   reader.plans = g_ptr_array_new_with_free_func (g_object_unref);
-  reader.meetings = g_ptr_array_new_with_free_func (g_object_unref);
-  reader.topics = g_ptr_array_new_with_free_func (g_object_unref);
   reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < N_REFS; i++)
     {
@@ -1587,9 +1769,10 @@ sl_archive_import_data (SlLedger         *ledger,
 
   /* Checked inside the transaction that writes: the checks' thousands of
    * lookups take the ledger's locks once, and nothing can change between
-   * them and the writing. */
+   * them and the writing. Any error rolls everything back. */
   ok = sl_ledger_begin (ledger, &local_error);
-  if (ok && !read_document (&reader, sl_json_document_get_root (document), &local_error))
+  if (ok && !(read_head (&reader, root, &local_error) &&
+              collect_ledger_ids (&reader, &local_error)))
     {
       sl_database_rollback (database);   /* nothing written: the stores are as they were */
       ok = FALSE;
@@ -1598,7 +1781,8 @@ sl_archive_import_data (SlLedger         *ledger,
     {
       /* The search index is built once, after the rows. */
       if (sl_database_defer_search_index (database, &local_error) &&
-          write_records (&reader, &local_error) &&
+          write_head (&reader, &local_error) &&
+          write_body (&reader, root, &body_counts, &local_error) &&
           sl_database_index_deferred (database, &local_error))
         ok = sl_ledger_commit (ledger, &local_error);
       else
@@ -1615,8 +1799,8 @@ sl_archive_import_data (SlLedger         *ledger,
       counts->organizations = reader.organizations->len;
       counts->members = reader.members->len;
       counts->plans = reader.plans->len;
-      counts->meetings = reader.meetings->len;
-      counts->research_topics = reader.topics->len;
+      counts->meetings = body_counts.meetings;
+      counts->research_topics = body_counts.research_topics;
     }
 
   reader_clear (&reader);

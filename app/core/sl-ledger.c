@@ -2191,6 +2191,51 @@ sl_ledger_contains (SlLedger   *self,
   return found;
 }
 
+/**
+ * sl_ledger_collect_ids:
+ *
+ * The ids of every record of @record_type (an organization, member or
+ * plan item): for a reader that checks references without the database,
+ * in another thread. Returns: (transfer full): a set of strings.
+ */
+GHashTable *
+sl_ledger_collect_ids (SlLedger  *self,
+                       GType      record_type,
+                       GError   **error)
+{
+  static const struct { GType (*get_type) (void); const char *sql; } lists[] = {
+    { sl_organization_get_type, "SELECT uuid FROM organizations" },
+    { sl_member_get_type,       "SELECT uuid FROM members" },
+    { sl_plan_item_get_type,    "SELECT uuid FROM plan_items" },
+  };
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (record_type == lists[i].get_type ())
+      sql = lists[i].sql;
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  if (!(stmt = sl_database_prepare (self->database, sql, error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (ids, g_strdup (column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
 /* The rows of an organization's children lost their parent with it
  * (ON DELETE SET NULL); their objects in the live store follow. */
 static void

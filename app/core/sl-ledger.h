@@ -95,6 +95,9 @@ GPtrArray       *sl_ledger_load_research_topics   (SlLedger         *self,
 gboolean         sl_ledger_contains               (SlLedger         *self,
                                                    GType             record_type,
                                                    const char       *id);
+GHashTable      *sl_ledger_collect_ids            (SlLedger         *self,
+                                                   GType             record_type,
+                                                   GError          **error);
 
 gboolean         sl_ledger_save_organization      (SlLedger         *self,
                                                    SlOrganization   *organization,
