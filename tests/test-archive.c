@@ -917,7 +917,21 @@ static const char not_json[] = "{ \"format\": \"study-ledger-archive\", \"versio
 static const char an_array[] = "[ { \"format\": \"study-ledger-archive\", \"version\": 1 } ]";
 static const char not_utf8[] = "{ \"format\": \"study-ledger-archive\", \"version\": 1, \"note\": \"\xd6\xd0\xce\xc4\" }";
 
+/* The meetings of a large archive are read one by one, apart from the
+ * rest (sl_archive_import_data); a meeting that is not JSON or not UTF-8
+ * is still refused as the whole text is, before the invalid id of a
+ * meeting ahead of it. */
+static const char meeting_not_json[] =
+  "{ \"format\": \"study-ledger-archive\", \"version\": 1,\n"
+  "  \"meetings\": [ { \"id\": \"not-a-uuid\" },\n"
+  "    { \"title\" \"没有冒号\" } ] }";
+static const char meeting_not_utf8[] =
+  "{ \"format\": \"study-ledger-archive\", \"version\": 1,\n"
+  "  \"meetings\": [ { \"id\": \"not-a-uuid\" }, { \"title\": \"\xd6\xd0\xce\xc4\" } ] }";
+
 static const Refusal refusals[] = {
+  { "meeting-not-json",      SL_ARCHIVE_ERROR_READ,    NULL, meeting_not_json, sizeof meeting_not_json - 1 },
+  { "meeting-not-utf8",      SL_ARCHIVE_ERROR_READ,    NULL, meeting_not_utf8, sizeof meeting_not_utf8 - 1 },
   { "not-json",              SL_ARCHIVE_ERROR_READ,    NULL, not_json, sizeof not_json - 1 },
   { "empty-file",            SL_ARCHIVE_ERROR_READ,    NULL, "", 0 },
   { "not-utf8",              SL_ARCHIVE_ERROR_READ,    NULL, not_utf8, sizeof not_utf8 - 1 },
@@ -1536,6 +1550,21 @@ run_isolated (gconstpointer data)
   g_test_trap_assert_passed ();
 }
 
+/* The message of a meeting that is not JSON says where, in the file. */
+static void
+test_refusal_position (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(SlLedger) ledger = open_ledger (fixture, "empty.db");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sl_archive_import_data (ledger, meeting_not_json, sizeof meeting_not_json - 1,
+                                          FIXTURE_NAME, FALSE, NULL, &error));
+  ASSERT_ERROR (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ);
+  ASSERT_CONTAINS (error->message, "line 3, column 15");
+  g_assert_true (sl_ledger_is_empty (ledger));
+}
+
 static void
 add_test (GPtrArray     *tests,
           const char    *path,
@@ -1570,6 +1599,7 @@ main (int   argc,
       add_test (tests, name, test_refusal, &refusals[i]);
     }
   add_test (tests, "/archive/refuse/missing-file", test_refusal_missing_file, NULL);
+  add_test (tests, "/archive/refuse/position", test_refusal_position, NULL);
   add_test (tests, "/archive/refuse/conflict", test_conflict, NULL);
   add_test (tests, "/archive/refuse/parent-cycle-through-ledger", test_refusal_parent_cycle_merge, NULL);
 

@@ -1354,6 +1354,49 @@ test_differential_large (void)
   compare_trees (sl_json_document_get_root (ours), json_parser_get_root (parser), "$");
 }
 
+/* Finding a member and splitting an array without reading them: what a
+ * large archive is read in parts with. */
+static void
+test_split (void)
+{
+  static const char text[] = " {\"a\": 1, \"meetings\" : [1, {\"x\": [2, \"]\"]}, \"q\\\"]\" ], \"b\": {}} ";
+  g_autoptr(GArray) ranges = NULL;
+  gsize start = 0, end = 0;
+
+  g_autofree char *value = NULL;
+
+  g_assert_true (sl_json_find_member (text, strlen (text), "meetings", &start, &end));
+  value = g_strndup (text + start, end - start);
+  g_assert_cmpstr (value, ==, "[1, {\"x\": [2, \"]\"]}, \"q\\\"]\" ]");
+  ranges = sl_json_split_array (text + start, end - start);
+  g_assert_nonnull (ranges);
+  g_assert_cmpuint (ranges->len, ==, 6);
+  g_assert_cmpuint (g_array_index (ranges, gsize, 0), ==, 1);
+  g_assert_cmpuint (g_array_index (ranges, gsize, 1), ==, 2);
+  g_assert_cmpint (text[start + g_array_index (ranges, gsize, 2)], ==, '{');
+  g_assert_cmpint (text[start + g_array_index (ranges, gsize, 3) - 1], ==, '}');
+  g_assert_cmpint (text[start + g_array_index (ranges, gsize, 5) - 1], ==, '"');
+
+  /* Not found, or not plain enough to split: the caller reads whole. */
+  g_assert_false (sl_json_find_member (text, strlen (text), "plans", &start, &end));
+  g_assert_false (sl_json_find_member ("[1]", 3, "a", &start, &end));
+  g_assert_false (sl_json_find_member ("{\"a\": 1, \"a\": 2}", 16, "a", &start, &end));
+  g_assert_false (sl_json_find_member ("{\"\\u0061\": 1}", 13, "a", &start, &end));
+  g_assert_false (sl_json_find_member ("{\"a\": [1, 2}", 12, "a", &start, &end));
+  g_assert_false (sl_json_find_member ("{\"a\": 1", 7, "a", &start, &end));
+
+  g_clear_pointer (&ranges, g_array_unref);
+  ranges = sl_json_split_array (" [ ] ", 5);
+  g_assert_nonnull (ranges);
+  g_assert_cmpuint (ranges->len, ==, 0);
+  g_clear_pointer (&ranges, g_array_unref);
+  g_assert_null (sl_json_split_array ("[1,]", 4));
+  g_assert_null (sl_json_split_array ("[1 2]", 5));
+  g_assert_null (sl_json_split_array ("[1] x", 5));
+  g_assert_null (sl_json_split_array ("{}", 2));
+  g_assert_null (sl_json_split_array ("[\"a]", 4));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1388,6 +1431,8 @@ main (int   argc,
   g_test_add_func ("/json/large", test_large);
   g_test_add_func ("/json/differential/small", test_differential);
   g_test_add_func ("/json/differential/large", test_differential_large);
+
+  g_test_add_func ("/json/split", test_split);
 
   return g_test_run ();
 }

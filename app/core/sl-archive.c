@@ -1581,6 +1581,9 @@ typedef struct
 {
   Reader            *reader;
   const SlJsonValue *root;
+  const char        *meetings;  /* split: the text of the meetings array... */
+  GArray            *elements;  /* ...and where each element is in it */
+  gboolean           unreadable;/* split: an element is not UTF-8 or JSON */
   GAsyncQueue       *read;      /* records, then END */
   GAsyncQueue       *written;   /* records, then END */
   gint               cancelled;
@@ -1607,14 +1610,79 @@ sink_queue (gpointer object,
   return TRUE;
 }
 
+/* Whether the text of a split archive's meeting is JSON. */
+static SlJsonDocument *
+parse_element (Body  *body,
+               guint  index)
+{
+  gsize start = g_array_index (body->elements, gsize, 2 * index);
+  gsize end = g_array_index (body->elements, gsize, 2 * index + 1);
+  const char *text = body->meetings + start;
+
+  if (!g_utf8_validate_len (text, end - start, NULL))
+    return NULL;
+
+  return sl_json_document_parse (text, end - start, NULL);
+}
+
+/* The meetings of a split archive: each element read as a document of its
+ * own. One that is not UTF-8 or not JSON undoes the import, which is then
+ * done again with the text read whole, for the message that says where;
+ * as with the text read whole, that error comes before any other, so the
+ * rest is still parsed after another error. */
+static gboolean
+read_split_meetings (Body *body)
+{
+  guint n = body->elements->len / 2;
+  gboolean ok = TRUE;
+  guint i;
+
+  for (i = 0; ok && i < n && !g_atomic_int_get (&body->cancelled); i++)
+    {
+      g_autoptr(SlJsonDocument) document = parse_element (body, i);
+      const SlJsonValue *element;
+      Path path = { NULL, "meetings", i };
+      gpointer meeting;
+
+      if (document == NULL)
+        {
+          body->unreadable = TRUE;
+          return FALSE;
+        }
+
+      element = sl_json_document_get_root (document);
+      if (!node_is (element, SL_JSON_OBJECT))
+        ok = invalid (&body->error, &path, NULL, _("must be an object, not %s"),
+                      describe_node (element));
+      else if (!(meeting = read_meeting (body->reader, element, &path, &body->error)))
+        ok = FALSE;
+      else
+        sink_queue (meeting, body);
+    }
+
+  for (; i < n; i++)
+    {
+      g_autoptr(SlJsonDocument) document = parse_element (body, i);
+
+      if (document == NULL)
+        {
+          body->unreadable = TRUE;
+          return FALSE;
+        }
+    }
+
+  return ok;
+}
+
 static gpointer
 read_body_thread (gpointer data)
 {
   Body *body = data;
   gpointer record;
 
-  if (read_array (body->reader, body->root, NULL, "meetings", read_meeting,
-                  sink_queue, body, &body->error))
+  if (body->elements != NULL ? read_split_meetings (body)
+                              : read_array (body->reader, body->root, NULL, "meetings", read_meeting,
+                                            sink_queue, body, &body->error))
     read_array (body->reader, body->root, NULL, "research_topics", read_research_topic,
                 sink_queue, body, &body->error);
   g_async_queue_push (body->read, END);
@@ -1629,12 +1697,16 @@ read_body_thread (gpointer data)
 static gboolean
 write_body (Reader             *reader,
             const SlJsonValue  *root,
+            const char         *meetings,
+            GArray             *elements,
+            gboolean           *unreadable,
             SlArchiveCounts    *counts,
             GError            **error)
 {
   SlSaveFlags flags = (reader->merge ? SL_SAVE_MERGE : SL_SAVE_REPLACE) | SL_SAVE_IN_TRANSACTION;
   g_autoptr(GError) local_error = NULL;
-  Body body = { reader, root, g_async_queue_new (), g_async_queue_new (), 0, NULL };
+  Body body = { reader, root, meetings, elements, FALSE,
+                g_async_queue_new (), g_async_queue_new (), 0, NULL };
   GThread *thread;
   gpointer record;
   guint n_meetings = 0, n_topics = 0;
@@ -1679,6 +1751,13 @@ write_body (Reader             *reader,
   g_async_queue_unref (body.written);
 
   /* What was found first, reading or writing. */
+  *unreadable = body.unreadable;
+  if (body.unreadable)
+    {
+      g_clear_error (&body.error);
+      g_set_error_literal (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ, "unreadable");
+      return FALSE;
+    }
   if (!ok)
     {
       g_clear_error (&body.error);
@@ -1696,37 +1775,22 @@ write_body (Reader             *reader,
   return TRUE;
 }
 
-/**
- * sl_archive_import_data:
- * @name: the file name, for messages
- *
- * Imports an archive held in memory: everything or, on any error, nothing.
- */
-gboolean
-sl_archive_import_data (SlLedger         *ledger,
-                        const char       *data,
-                        gsize             length,
-                        const char       *name,
-                        gboolean          merge,
-                        SlArchiveCounts  *counts,
-                        GError          **error)
+/* The whole text read as one document, or the message that says what is
+ * wrong with it and where. */
+static SlJsonDocument *
+parse_whole (const char  *data,
+             gsize        length,
+             const char  *name,
+             GError     **error)
 {
-  g_autoptr(SlJsonDocument) document = NULL;
   g_autoptr(GError) local_error = NULL;
-  SlArchiveCounts body_counts = { 0 };
-  const SlJsonValue *root;
-  SlDatabase *database;
-  Reader reader = { 0 };
-  gboolean ok;
-
-  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
+  SlJsonDocument *document;
 
   if (!g_utf8_validate_len (data, length, NULL))
     {
       g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
                    _("%s: an archive is UTF-8 text, and this file is not"), name);
-      return FALSE;
+      return NULL;
     }
 
   if (!(document = sl_json_document_parse (data, length, &local_error)))
@@ -1741,10 +1805,100 @@ sl_archive_import_data (SlLedger         *ledger,
       else
         g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
                      _("%s: not valid JSON: %s"), name, local_error->message);
-      return FALSE;
+      return NULL;
     }
 
-  root = sl_json_document_get_root (document);
+  return document;
+}
+
+static gboolean import_document (SlLedger           *ledger,
+                                 const SlJsonValue  *root,
+                                 const char         *meetings,
+                                 GArray             *elements,
+                                 const char         *name,
+                                 gboolean            merge,
+                                 gboolean           *unreadable,
+                                 SlArchiveCounts    *counts,
+                                 GError            **error);
+
+/**
+ * sl_archive_import_data:
+ * @name: the file name, for messages
+ *
+ * Imports an archive held in memory: everything or, on any error, nothing.
+ *
+ * The meetings, nearly all of a large archive, are read apart from the
+ * rest when the text allows: the rest (a few hundred kilobytes) is read
+ * first, and each meeting is read as a document of its own by the thread
+ * that reads the meetings (write_body) while the first ones are written,
+ * so that reading the text, too, overlaps with writing. A meeting that is
+ * not JSON undoes everything, and the text is then read whole, for the
+ * message that says where it is wrong.
+ */
+gboolean
+sl_archive_import_data (SlLedger         *ledger,
+                        const char       *data,
+                        gsize             length,
+                        const char       *name,
+                        gboolean          merge,
+                        SlArchiveCounts  *counts,
+                        GError          **error)
+{
+  g_autoptr(SlJsonDocument) document = NULL;
+  g_autoptr(GArray) elements = NULL;
+  gboolean unreadable = FALSE;
+  gsize start, end;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (sl_json_find_member (data, length, "meetings", &start, &end) &&
+      (elements = sl_json_split_array (data + start, end - start)) != NULL)
+    {
+      g_autoptr(GString) rest = g_string_sized_new (length - (end - start) + 2);
+
+      g_string_append_len (rest, data, start);
+      g_string_append (rest, "[]");
+      g_string_append_len (rest, data + end, length - end);
+
+      if (g_utf8_validate_len (rest->str, rest->len, NULL) &&
+          (document = sl_json_document_parse (rest->str, rest->len, NULL)) != NULL &&
+          import_document (ledger, sl_json_document_get_root (document), data + start, elements,
+                           name, merge, &unreadable, counts, error))
+        return TRUE;
+
+      if (document != NULL && !unreadable)
+        return FALSE;   /* read, and refused: the error says why */
+
+      /* Not JSON somewhere: read whole, for the message. */
+      g_clear_pointer (&document, sl_json_document_free);
+      g_clear_error (error);
+    }
+
+  if (!(document = parse_whole (data, length, name, error)))
+    return FALSE;
+
+  return import_document (ledger, sl_json_document_get_root (document), NULL, NULL,
+                          name, merge, &unreadable, counts, error);
+}
+
+static gboolean
+import_document (SlLedger           *ledger,
+                 const SlJsonValue  *root,
+                 const char         *meetings,
+                 GArray             *elements,
+                 const char         *name,
+                 gboolean            merge,
+                 gboolean           *unreadable,
+                 SlArchiveCounts    *counts,
+                 GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  SlArchiveCounts body_counts = { 0 };
+  SlDatabase *database;
+  Reader reader = { 0 };
+  gboolean ok;
+
   reader.ledger = ledger;
   reader.merge = merge;
   reader.organizations = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1782,7 +1936,7 @@ sl_archive_import_data (SlLedger         *ledger,
       /* The search index is built once, after the rows. */
       if (sl_database_defer_search_index (database, &local_error) &&
           write_head (&reader, &local_error) &&
-          write_body (&reader, root, &body_counts, &local_error) &&
+          write_body (&reader, root, meetings, elements, unreadable, &body_counts, &local_error) &&
           sl_database_index_deferred (database, &local_error))
         ok = sl_ledger_commit (ledger, &local_error);
       else

@@ -74,6 +74,7 @@ struct _SlJsonDocument
 {
   char        *text;   /* the copy, strings unescaped in place */
   Block       *blocks;
+  gsize        block_size;
   SlJsonValue  root;
 };
 
@@ -104,7 +105,7 @@ document_alloc (SlJsonDocument *self,
   size = (size + 7) & ~(gsize) 7;
   if (block == NULL || block->size - block->used < size)
     {
-      gsize block_size = MAX (size, 1024 * 1024);
+      gsize block_size = MAX (size, self->block_size);
 
       block = g_malloc (sizeof (Block) + block_size);
       block->next = self->blocks;
@@ -612,6 +613,8 @@ sl_json_document_parse (const char  *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
+  /* The values take about as much memory as the text. */
+  self->block_size = CLAMP (length, 16 * 1024, 1024 * 1024);
   self->text = g_malloc (length + 1);
   if (length > 0)
     memcpy (self->text, data, length);
@@ -767,4 +770,193 @@ sl_json_value_get_member (const SlJsonValue *value,
       return &members[i].value;
 
   return NULL;
+}
+
+/* Splitting ---------------------------------------------------------------- */
+
+/* The white space of JSON. */
+static const char *
+skip_white (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+    p++;
+  return p;
+}
+
+/* The end of the string whose opening quote is at @p, or NULL. */
+static const char *
+skip_string (const char *p,
+             const char *end)
+{
+  for (p++; p < end; p++)
+    {
+      if (*p == '\\')
+        p++;
+      else if (*p == '"')
+        return p + 1;
+    }
+
+  return NULL;
+}
+
+/* The end of the value at @p, found without checking it: strings are
+ * skipped whole and brackets counted. NULL when the text ends first. */
+static const char *
+skip_value (const char *p,
+            const char *end)
+{
+  int depth = 0;
+
+  if (p >= end)
+    return NULL;
+
+  if (*p == '"')
+    return skip_string (p, end);
+
+  if (*p != '{' && *p != '[')
+    {
+      while (p < end && strchr (",]} \n\r\t", *p) == NULL)
+        p++;
+      return p;
+    }
+
+  for (; p < end; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          if (!(p = skip_string (p, end)))
+            return NULL;
+          p--;
+          break;
+        case '{':
+        case '[':
+          depth++;
+          break;
+        case '}':
+        case ']':
+          if (--depth == 0)
+            return p + 1;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * sl_json_find_member:
+ * @key: a key written without escapes
+ *
+ * Finds, without reading it, the value of @key in the object that @text
+ * holds: for a reader that splits a large document and reads its parts
+ * apart. Returns FALSE when the text is not an object, lacks the key or
+ * has it twice, or looks unusual in any way; a caller then reads the text
+ * whole, which also finds any error. A TRUE says nothing of the rest of
+ * the text being JSON.
+ */
+gboolean
+sl_json_find_member (const char *text,
+                     gsize       length,
+                     const char *key,
+                     gsize      *value_start,
+                     gsize      *value_end)
+{
+  const char *end = text + length;
+  const char *p = skip_white (text, end);
+  gsize key_length = strlen (key);
+  gboolean found = FALSE;
+
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    p = skip_white (text + 3, end);
+
+  if (p >= end || *p != '{')
+    return FALSE;
+  p = skip_white (p + 1, end);
+  if (p < end && *p == '}')
+    return FALSE;
+
+  for (;;)
+    {
+      const char *name, *name_end, *value;
+
+      if (p >= end || *p != '"' || !(name_end = skip_string (p, end)))
+        return FALSE;
+      name = p + 1;
+      if (memchr (name, '\\', name_end - 1 - name) != NULL)
+        return FALSE;
+
+      p = skip_white (name_end, end);
+      if (p >= end || *p != ':')
+        return FALSE;
+      value = skip_white (p + 1, end);
+      if (!(p = skip_value (value, end)))
+        return FALSE;
+
+      if ((gsize) (name_end - 1 - name) == key_length && memcmp (name, key, key_length) == 0)
+        {
+          if (found)
+            return FALSE;   /* twice: the reader would take the last */
+          found = TRUE;
+          *value_start = value - text;
+          *value_end = p - text;
+        }
+
+      p = skip_white (p, end);
+      if (p < end && *p == ',')
+        {
+          p = skip_white (p + 1, end);
+          continue;
+        }
+      if (p < end && *p == '}')
+        return found;
+      return FALSE;
+    }
+}
+
+/**
+ * sl_json_split_array:
+ *
+ * The elements of the array that @text holds, found without reading them:
+ * pairs of offsets (start, end) into @text. NULL when the text does not
+ * look like an array; see sl_json_find_member().
+ */
+GArray *
+sl_json_split_array (const char *text,
+                     gsize       length)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (gsize));
+  const char *end = text + length;
+  const char *p = skip_white (text, end);
+
+  if (p >= end || *p != '[')
+    return NULL;
+  p = skip_white (p + 1, end);
+  if (p < end && *p == ']')
+    return skip_white (p + 1, end) == end ? g_steal_pointer (&ranges) : NULL;
+
+  for (;;)
+    {
+      const char *element = p;
+      gsize offsets[2];
+
+      if (!(p = skip_value (element, end)) || p == element)
+        return NULL;
+      offsets[0] = element - text;
+      offsets[1] = p - text;
+      g_array_append_vals (ranges, offsets, 2);
+
+      p = skip_white (p, end);
+      if (p < end && *p == ',')
+        {
+          p = skip_white (p + 1, end);
+          continue;
+        }
+      if (p < end && *p == ']')
+        return skip_white (p + 1, end) == end ? g_steal_pointer (&ranges) : NULL;
+      return NULL;
+    }
 }

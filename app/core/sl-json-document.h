@@ -51,6 +51,14 @@ const SlJsonValue *sl_json_value_get_element    (const SlJsonValue     *value,
 const SlJsonValue *sl_json_value_get_member     (const SlJsonValue     *value,
                                                  const char            *key);
 
+gboolean           sl_json_find_member          (const char            *text,
+                                                 gsize                  length,
+                                                 const char            *key,
+                                                 gsize                 *value_start,
+                                                 gsize                 *value_end);
+GArray            *sl_json_split_array          (const char            *text,
+                                                 gsize                  length);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlJsonDocument, sl_json_document_free)
 
 G_END_DECLS
