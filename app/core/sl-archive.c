@@ -1581,8 +1581,9 @@ typedef struct
 {
   Reader            *reader;
   const SlJsonValue *root;
-  const char        *meetings;  /* split: the text of the meetings array... */
-  GArray            *elements;  /* ...and where each element is in it */
+  const char        *meetings;  /* split: the text of the meetings array */
+  gsize              meetings_length;
+  GArray            *elements;  /* where each of its elements is */
   gboolean           unreadable;/* split: an element is not UTF-8 or JSON */
   GAsyncQueue       *read;      /* records, then END */
   GAsyncQueue       *written;   /* records, then END */
@@ -1633,9 +1634,17 @@ parse_element (Body  *body,
 static gboolean
 read_split_meetings (Body *body)
 {
-  guint n = body->elements->len / 2;
   gboolean ok = TRUE;
-  guint i;
+  guint i, n;
+
+  /* Split here rather than in the writing thread: a scan of nearly the
+   * whole text. */
+  if (!(body->elements = sl_json_split_array (body->meetings, body->meetings_length)))
+    {
+      body->unreadable = TRUE;
+      return FALSE;
+    }
+  n = body->elements->len / 2;
 
   for (i = 0; ok && i < n && !g_atomic_int_get (&body->cancelled); i++)
     {
@@ -1680,7 +1689,7 @@ read_body_thread (gpointer data)
   Body *body = data;
   gpointer record;
 
-  if (body->elements != NULL ? read_split_meetings (body)
+  if (body->meetings != NULL ? read_split_meetings (body)
                               : read_array (body->reader, body->root, NULL, "meetings", read_meeting,
                                             sink_queue, body, &body->error))
     read_array (body->reader, body->root, NULL, "research_topics", read_research_topic,
@@ -1698,14 +1707,14 @@ static gboolean
 write_body (Reader             *reader,
             const SlJsonValue  *root,
             const char         *meetings,
-            GArray             *elements,
+            gsize               meetings_length,
             gboolean           *unreadable,
             SlArchiveCounts    *counts,
             GError            **error)
 {
   SlSaveFlags flags = (reader->merge ? SL_SAVE_MERGE : SL_SAVE_REPLACE) | SL_SAVE_IN_TRANSACTION;
   g_autoptr(GError) local_error = NULL;
-  Body body = { reader, root, meetings, elements, FALSE,
+  Body body = { reader, root, meetings, meetings_length, NULL, FALSE,
                 g_async_queue_new (), g_async_queue_new (), 0, NULL };
   GThread *thread;
   gpointer record;
@@ -1749,6 +1758,7 @@ write_body (Reader             *reader,
   g_thread_join (thread);
   g_async_queue_unref (body.read);
   g_async_queue_unref (body.written);
+  g_clear_pointer (&body.elements, g_array_unref);
 
   /* What was found first, reading or writing. */
   *unreadable = body.unreadable;
@@ -1814,7 +1824,7 @@ parse_whole (const char  *data,
 static gboolean import_document (SlLedger           *ledger,
                                  const SlJsonValue  *root,
                                  const char         *meetings,
-                                 GArray             *elements,
+                                 gsize               meetings_length,
                                  const char         *name,
                                  gboolean            merge,
                                  gboolean           *unreadable,
@@ -1845,15 +1855,13 @@ sl_archive_import_data (SlLedger         *ledger,
                         GError          **error)
 {
   g_autoptr(SlJsonDocument) document = NULL;
-  g_autoptr(GArray) elements = NULL;
   gboolean unreadable = FALSE;
   gsize start, end;
 
   g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (sl_json_find_member (data, length, "meetings", &start, &end) &&
-      (elements = sl_json_split_array (data + start, end - start)) != NULL)
+  if (sl_json_find_member (data, length, "meetings", &start, &end))
     {
       g_autoptr(GString) rest = g_string_sized_new (length - (end - start) + 2);
 
@@ -1863,7 +1871,7 @@ sl_archive_import_data (SlLedger         *ledger,
 
       if (g_utf8_validate_len (rest->str, rest->len, NULL) &&
           (document = sl_json_document_parse (rest->str, rest->len, NULL)) != NULL &&
-          import_document (ledger, sl_json_document_get_root (document), data + start, elements,
+          import_document (ledger, sl_json_document_get_root (document), data + start, end - start,
                            name, merge, &unreadable, counts, error))
         return TRUE;
 
@@ -1878,7 +1886,7 @@ sl_archive_import_data (SlLedger         *ledger,
   if (!(document = parse_whole (data, length, name, error)))
     return FALSE;
 
-  return import_document (ledger, sl_json_document_get_root (document), NULL, NULL,
+  return import_document (ledger, sl_json_document_get_root (document), NULL, 0,
                           name, merge, &unreadable, counts, error);
 }
 
@@ -1886,7 +1894,7 @@ static gboolean
 import_document (SlLedger           *ledger,
                  const SlJsonValue  *root,
                  const char         *meetings,
-                 GArray             *elements,
+                 gsize               meetings_length,
                  const char         *name,
                  gboolean            merge,
                  gboolean           *unreadable,
@@ -1936,7 +1944,7 @@ import_document (SlLedger           *ledger,
       /* The search index is built once, after the rows. */
       if (sl_database_defer_search_index (database, &local_error) &&
           write_head (&reader, &local_error) &&
-          write_body (&reader, root, meetings, elements, unreadable, &body_counts, &local_error) &&
+          write_body (&reader, root, meetings, meetings_length, unreadable, &body_counts, &local_error) &&
           sl_database_index_deferred (database, &local_error))
         ok = sl_ledger_commit (ledger, &local_error);
       else
@@ -1982,6 +1990,8 @@ sl_archive_import (SlLedger         *ledger,
   g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* Read, not mapped: a file cut short by another program while it is
+   * read would kill a mapping's reader with SIGBUS. */
   if (!g_file_get_contents (path, &data, &length, &local_error))
     {
       g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,

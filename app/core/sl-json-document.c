@@ -784,17 +784,24 @@ skip_white (const char *p,
   return p;
 }
 
-/* The end of the string whose opening quote is at @p, or NULL. */
+/* The end of the string whose opening quote is at @p, or NULL. Strings
+ * are nearly all of an archive's bytes: memchr() finds the next quote,
+ * and an odd run of backslashes before it escapes it. */
 static const char *
 skip_string (const char *p,
              const char *end)
 {
-  for (p++; p < end; p++)
+  const char *q = p + 1;
+
+  while (q < end && (q = memchr (q, '"', end - q)) != NULL)
     {
-      if (*p == '\\')
-        p++;
-      else if (*p == '"')
-        return p + 1;
+      const char *b = q;
+
+      while (b > p + 1 && b[-1] == '\\')
+        b--;
+      if ((q - b) % 2 == 0)
+        return q + 1;
+      q++;
     }
 
   return NULL;
@@ -821,15 +828,14 @@ skip_value (const char *p,
       return p;
     }
 
-  for (; p < end; p++)
+  while (p < end)
     {
       switch (*p)
         {
         case '"':
           if (!(p = skip_string (p, end)))
             return NULL;
-          p--;
-          break;
+          continue;
         case '{':
         case '[':
           depth++;
@@ -842,6 +848,7 @@ skip_value (const char *p,
         default:
           break;
         }
+      p++;
     }
 
   return NULL;
