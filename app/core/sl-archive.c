@@ -627,6 +627,7 @@ typedef struct
   GPtrArray  *refs;               /* PendingRef, checked once all is read */
   RefKind     reading;            /* the kind whose records are being read */
   gboolean    ledger_ids_collected;
+  gboolean    into_empty;         /* the ledger had no record: nothing can conflict */
 } Reader;
 
 static void
@@ -1271,7 +1272,7 @@ check_new (Reader      *reader,
            const char  *where,
            GError     **error)
 {
-  if (reader->merge || !sl_ledger_contains (reader->ledger, type, id))
+  if (reader->merge || reader->into_empty || !sl_ledger_contains (reader->ledger, type, id))
     return TRUE;
 
   g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_CONFLICT,
@@ -1933,6 +1934,7 @@ import_document (SlLedger           *ledger,
    * lookups take the ledger's locks once, and nothing can change between
    * them and the writing. Any error rolls everything back. */
   ok = sl_ledger_begin (ledger, &local_error);
+  reader.into_empty = ok && sl_ledger_is_empty (ledger);
   if (ok && !(read_head (&reader, root, &local_error) &&
               collect_ledger_ids (&reader, &local_error)))
     {
