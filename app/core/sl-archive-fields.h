@@ -1,0 +1,183 @@
+/* sl-archive-fields.h — the archive's records, field by field (private)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One table per record kind drives both the writer (sl-archive.c) and the
+ * reader (sl-archive-import.c): the archive key, what kind of value it
+ * holds, and for references what they point at. The key is also the
+ * property name, with '-' for '_' (sl_archive_property_name()).
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "sl-enums.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  FIELD_TEXT,
+  FIELD_DATE,
+  FIELD_TIME,
+  FIELD_BOOL,
+  FIELD_INT,      /* any integer */
+  FIELD_COUNT,    /* an integer from min to max; 0 in the object is null */
+  FIELD_ENUM,
+  FIELD_REF,      /* an id */
+  FIELD_REFS,     /* an array of ids */
+} FieldKind;
+
+typedef enum
+{
+  REF_NONE,
+  REF_ORGANIZATION,
+  REF_MEMBER,
+  REF_PLAN_ITEM,
+  N_REFS
+} RefKind;
+
+typedef struct
+{
+  const char *key;
+  FieldKind   kind;
+  GType     (*enum_type) (void);
+  RefKind     ref;
+  gboolean    required;
+  int         min;
+  int         max;
+} Field;
+
+#define TEXT(k)           { k, FIELD_TEXT }
+#define REQUIRED_TEXT(k)  { k, FIELD_TEXT, NULL, REF_NONE, TRUE }
+#define DATE(k)           { k, FIELD_DATE }
+#define TIME(k)           { k, FIELD_TIME }
+#define BOOL(k)           { k, FIELD_BOOL }
+#define INT(k)            { k, FIELD_INT }
+#define COUNT(k, lo, hi, req) { k, FIELD_COUNT, NULL, REF_NONE, req, lo, hi }
+#define ENUM(k, t, req)   { k, FIELD_ENUM, t, REF_NONE, req }
+#define REF(k, r, req)    { k, FIELD_REF, NULL, r, req }
+#define REFS(k, r)        { k, FIELD_REFS, NULL, r }
+
+static const Field organization_fields[] = {
+  REQUIRED_TEXT ("name"),
+  ENUM ("kind", sl_organization_kind_get_type, FALSE),
+  REF ("parent", REF_ORGANIZATION, FALSE),
+};
+
+static const Field member_fields[] = {
+  REQUIRED_TEXT ("name"),
+  TEXT ("gender"),
+  TEXT ("post"),
+  REF ("organization", REF_ORGANIZATION, FALSE),
+  BOOL ("leadership"),
+  BOOL ("central_group"),
+  DATE ("joined_on"),
+  DATE ("left_on"),
+  INT ("sort"),
+  TEXT ("phone"),
+  TEXT ("note"),
+};
+
+static const Field plan_fields[] = {
+  REF ("organization", REF_ORGANIZATION, TRUE),
+  COUNT ("year", 1, 9999, TRUE),
+  TEXT ("title"),
+  TEXT ("guiding"),
+  TEXT ("focus"),
+  TEXT ("forms"),
+  TEXT ("requirements"),
+};
+
+static const Field plan_item_fields[] = {
+  COUNT ("month", 1, 12, FALSE),
+  DATE ("planned_on"),
+  TEXT ("theme"),
+  TEXT ("content"),
+  ENUM ("form", sl_study_form_get_type, FALSE),
+  REFS ("leads", REF_MEMBER),
+  REFS ("speakers", REF_MEMBER),
+  TEXT ("scope"),
+  TEXT ("department"),
+  ENUM ("status", sl_plan_item_status_get_type, FALSE),
+  TEXT ("note"),
+};
+
+static const Field meeting_fields[] = {
+  REF ("organization", REF_ORGANIZATION, TRUE),
+  ENUM ("kind", sl_meeting_kind_get_type, TRUE),
+  COUNT ("sequence", 1, G_MAXINT, FALSE),
+  TEXT ("title"),
+  { "date", FIELD_DATE, NULL, REF_NONE, TRUE },
+  TIME ("start"),
+  TIME ("end"),
+  TEXT ("place"),
+  REF ("chair", REF_MEMBER, FALSE),
+  REF ("recorder", REF_MEMBER, FALSE),
+  ENUM ("form", sl_study_form_get_type, FALSE),
+  TEXT ("theme"),
+  BOOL ("expanded"),
+  REF ("plan_item", REF_PLAN_ITEM, FALSE),
+  TEXT ("chair_summary"),
+  TEXT ("decisions"),
+  TEXT ("note"),
+};
+
+static const Field study_fields[] = {
+  TEXT ("title"),
+  TEXT ("source"),
+  DATE ("published_on"),
+  REF ("lead", REF_MEMBER, FALSE),
+  BOOL ("first_topic"),
+  TEXT ("summary"),
+};
+
+static const Field attendance_fields[] = {
+  REF ("member", REF_MEMBER, TRUE),
+  ENUM ("status", sl_attendance_status_get_type, TRUE),
+  ENUM ("leave_kind", sl_leave_kind_get_type, FALSE),
+  TEXT ("reason"),
+  BOOL ("late"),
+  BOOL ("left_early"),
+};
+
+static const Field makeup_fields[] = {
+  { "on", FIELD_DATE },
+  TEXT ("method"),
+  TEXT ("evidence"),
+};
+
+static const Field guest_fields[] = {
+  TEXT ("name"),
+  TEXT ("post"),
+};
+
+static const Field speech_fields[] = {
+  REF ("speaker", REF_MEMBER, FALSE),
+  TEXT ("speaker_name"),
+  TEXT ("points"),
+};
+
+static const Field measure_fields[] = {
+  TEXT ("text"),
+  REF ("owner", REF_MEMBER, FALSE),
+  TEXT ("department"),
+  DATE ("due_on"),
+  ENUM ("status", sl_measure_status_get_type, FALSE),
+  DATE ("done_on"),
+  TEXT ("progress"),
+};
+
+static const Field research_topic_fields[] = {
+  REF ("organization", REF_ORGANIZATION, TRUE),
+  COUNT ("year", 1, 9999, TRUE),
+  REF ("lead", REF_MEMBER, FALSE),
+  TEXT ("title"),
+  ENUM ("status", sl_topic_status_get_type, FALSE),
+  TEXT ("note"),
+};
+
+const char *sl_archive_property_name (const Field *field);
+
+G_END_DECLS

@@ -1,0 +1,1498 @@
+/* sl-archive-import.c — reading the JSON interchange file into a ledger
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Import is all-or-nothing, in one transaction. Everything is checked
+ * (types, dates, codes, duplicate ids, references to records in the file
+ * or already in the ledger): the records that others name (organizations,
+ * members, plans) before the first row is written, each meeting as it is
+ * read, by a second thread while the rows of the ones before it are
+ * written (write_body). The first error found rolls everything back. The
+ * text is JSON read by SlJsonDocument: a large archive's meetings one by
+ * one (sl_archive_import_data), the rest whole.
+ */
+
+#define G_LOG_DOMAIN "sl-archive"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sl-archive.h"
+#include "sl-archive-fields.h"
+#include "sl-attendance.h"
+#include "sl-enums.h"
+#include "sl-guest.h"
+#include "sl-json-document.h"
+#include "sl-ledger.h"
+#include "sl-measure.h"
+#include "sl-meeting.h"
+#include "sl-member.h"
+#include "sl-organization.h"
+#include "sl-plan.h"
+#include "sl-plan-item.h"
+#include "sl-research-topic.h"
+#include "sl-speech.h"
+#include "sl-study.h"
+#include "sl-util.h"
+
+/* Reading ------------------------------------------------------------------ */
+
+/* Where a value is in the file: "meetings[3].attendance[7]". Built on the
+ * stack as the reader descends and written out only for a message (or
+ * for the id of a record), not for each of the hundreds of thousands of
+ * values that are fine. */
+typedef struct _Path Path;
+struct _Path
+{
+  const Path *parent;
+  const char *key;
+  int         index;   /* -1: not an element */
+};
+
+static void
+append_path (GString    *out,
+             const Path *path)
+{
+  if (path == NULL)
+    return;
+
+  append_path (out, path->parent);
+  if (path->parent != NULL)
+    g_string_append_c (out, '.');
+  g_string_append (out, path->key);
+  if (path->index >= 0)
+    g_string_append_printf (out, "[%d]", path->index);
+}
+
+/* @path, then ".@field" when there is one */
+static char *
+path_to_string (const Path *path,
+                const char *field)
+{
+  GString *out = g_string_new (NULL);
+
+  append_path (out, path);
+  if (field != NULL)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, '.');
+      g_string_append (out, field);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A reference that may name a record further on in the file: an
+ * organization's parent. Every other kind of record that a reference
+ * names is read before the records that name it. */
+typedef struct
+{
+  char    *path;   /* "organizations[3].parent" */
+  RefKind  kind;
+  char    *id;
+} PendingRef;
+
+static void
+pending_ref_free (gpointer data)
+{
+  PendingRef *ref = data;
+
+  g_free (ref->path);
+  g_free (ref->id);
+  g_free (ref);
+}
+
+typedef struct
+{
+  SlLedger   *ledger;
+  gboolean    merge;
+
+  /* what the file holds */
+  GPtrArray  *organizations;
+  GPtrArray  *members;
+  GPtrArray  *plans;
+
+  GHashTable *ids;                /* every id in the file → its path */
+  GHashTable *targets[N_REFS];    /* ids that references may name */
+  GHashTable *in_ledger[N_REFS];  /* ids named that the ledger has */
+  GPtrArray  *refs;               /* PendingRef, checked once all is read */
+  RefKind     reading;            /* the kind whose records are being read */
+  gboolean    ledger_ids_collected;
+  gboolean    into_empty;         /* the ledger had no record: nothing can conflict */
+} Reader;
+
+static void
+reader_clear (Reader *reader)
+{
+  g_clear_pointer (&reader->organizations, g_ptr_array_unref);
+  g_clear_pointer (&reader->members, g_ptr_array_unref);
+  g_clear_pointer (&reader->plans, g_ptr_array_unref);
+  g_clear_pointer (&reader->ids, g_hash_table_unref);
+  for (guint i = 0; i < N_REFS; i++)
+    {
+      g_clear_pointer (&reader->targets[i], g_hash_table_unref);
+      g_clear_pointer (&reader->in_ledger[i], g_hash_table_unref);
+    }
+  g_clear_pointer (&reader->refs, g_ptr_array_unref);
+}
+
+static gboolean
+invalid_at (GError     **error,
+            const char  *where,
+            const char  *format,
+            va_list      args) G_GNUC_PRINTF (3, 0);
+
+static gboolean
+invalid_at (GError     **error,
+            const char  *where,
+            const char  *format,
+            va_list      args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID, "%s: %s", where, message);
+  return FALSE;
+}
+
+/* "@path.@field: what is wrong"; @field may be NULL */
+static gboolean
+invalid (GError     **error,
+         const Path  *path,
+         const char  *field,
+         const char  *format,
+         ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+invalid (GError     **error,
+         const Path  *path,
+         const char  *field,
+         const char  *format,
+         ...)
+{
+  g_autofree char *where = path_to_string (path, field);
+  va_list args;
+
+  va_start (args, format);
+  invalid_at (error, where, format, args);
+  va_end (args);
+
+  return FALSE;
+}
+
+static gboolean
+invalid_where (GError     **error,
+               const char  *where,
+               const char  *format,
+               ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+invalid_where (GError     **error,
+               const char  *where,
+               const char  *format,
+               ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  invalid_at (error, where, format, args);
+  va_end (args);
+
+  return FALSE;
+}
+
+static const char *
+describe_node (const SlJsonValue *node)
+{
+  switch (sl_json_value_get_kind (node))
+    {
+    case SL_JSON_OBJECT:  return _("an object");
+    case SL_JSON_ARRAY:   return _("an array");
+    case SL_JSON_NULL:    return _("null");
+    case SL_JSON_STRING:  return _("text");
+    case SL_JSON_BOOLEAN: return _("true or false");
+    case SL_JSON_NUMBER:
+    default:              return _("a number");
+    }
+}
+
+static gboolean
+node_is (const SlJsonValue *node,
+         SlJsonKind         kind)
+{
+  return node != NULL && sl_json_value_get_kind (node) == kind;
+}
+
+/* The text of a string, or what the value is instead, for messages. */
+static const char *
+text_or_kind (const SlJsonValue *node)
+{
+  return node_is (node, SL_JSON_STRING) ? sl_json_value_get_string (node) : describe_node (node);
+}
+
+static const char *
+ref_description (RefKind kind)
+{
+  switch (kind)
+    {
+    case REF_ORGANIZATION: return _("organization");
+    case REF_MEMBER:       return _("member");
+    case REF_PLAN_ITEM:    return _("plan item");
+    case REF_NONE:
+    case N_REFS:
+    default:               g_assert_not_reached ();
+    }
+}
+
+static GType
+ref_record_type (RefKind kind)
+{
+  switch (kind)
+    {
+    case REF_ORGANIZATION: return SL_TYPE_ORGANIZATION;
+    case REF_MEMBER:       return SL_TYPE_MEMBER;
+    case REF_PLAN_ITEM:    return SL_TYPE_PLAN_ITEM;
+    case REF_NONE:
+    case N_REFS:
+    default:               g_assert_not_reached ();
+    }
+}
+
+/* A reference must name a record of the file or of the ledger. */
+static gboolean
+resolves (Reader     *reader,
+          RefKind     kind,
+          const char *id)
+{
+  if (g_hash_table_contains (reader->targets[kind], id) ||
+      g_hash_table_contains (reader->in_ledger[kind], id))
+    return TRUE;
+
+  /* Once every id of the ledger is in in_ledger, the reader may run in
+   * another thread and must not touch the database. */
+  if (reader->ledger_ids_collected ||
+      !sl_ledger_contains (reader->ledger, ref_record_type (kind), id))
+    return FALSE;
+
+  g_hash_table_add (reader->in_ledger[kind], g_strdup (id));
+  return TRUE;
+}
+
+static gboolean
+check_ref (Reader      *reader,
+           const Path  *path,
+           const char  *field,
+           RefKind      kind,
+           const char  *id,
+           GError     **error)
+{
+  if (kind == reader->reading)
+    {
+      /* Further on in the same list, perhaps: checked at the end. */
+      PendingRef *ref = g_new0 (PendingRef, 1);
+
+      ref->path = path_to_string (path, field);
+      ref->kind = kind;
+      ref->id = g_strdup (id);
+      g_ptr_array_add (reader->refs, ref);
+      return TRUE;
+    }
+
+  if (resolves (reader, kind, id))
+    return TRUE;
+
+  return invalid (error, path, field,
+                  _("no %s has the id %s, neither in this file nor in the ledger"),
+                  ref_description (kind), id);
+}
+
+static gboolean
+check_references (Reader  *reader,
+                  GError **error)
+{
+  for (guint i = 0; i < reader->refs->len; i++)
+    {
+      PendingRef *ref = g_ptr_array_index (reader->refs, i);
+
+      if (!resolves (reader, ref->kind, ref->id))
+        return invalid_where (error, ref->path,
+                              _("no %s has the id %s, neither in this file nor in the ledger"),
+                              ref_description (ref->kind), ref->id);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_fields (Reader             *reader,
+             const SlJsonValue  *json,
+             GObject            *object,
+             const Path         *path,
+             const Field        *fields,
+             guint               n_fields,
+             GError            **error)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const Field *field = &fields[i];
+      const SlJsonValue *node = sl_json_value_get_member (json, field->key);
+      const char *text = sl_json_value_get_string (node);
+
+      if (sl_json_value_is_null (node))
+        {
+          if (field->required)
+            return invalid (error, path, field->key, _("is required and missing"));
+          continue;
+        }
+
+      switch (field->kind)
+        {
+        case FIELD_TEXT:
+          if (text == NULL)
+            return invalid (error, path, field->key, _("must be text, not %s"), describe_node (node));
+          if (field->required && *text == '\0')
+            return invalid (error, path, field->key, _("is required and empty"));
+          g_object_set (object, sl_archive_property_name (field), text, NULL);
+          break;
+
+        case FIELD_DATE:
+          if (text == NULL || !sl_date_is_valid (text))
+            return invalid (error, path, field->key,
+                            _("“%s” is not a date; write a real day as YYYY-MM-DD, or null"),
+                            text_or_kind (node));
+          g_object_set (object, sl_archive_property_name (field), text, NULL);
+          break;
+
+        case FIELD_TIME:
+          if (text == NULL || !sl_time_is_valid (text))
+            return invalid (error, path, field->key,
+                            _("“%s” is not a time; write it as HH:MM (24 hours), or null"),
+                            text_or_kind (node));
+          g_object_set (object, sl_archive_property_name (field), text, NULL);
+          break;
+
+        case FIELD_BOOL:
+          if (!node_is (node, SL_JSON_BOOLEAN))
+            return invalid (error, path, field->key, _("must be true or false, not %s"),
+                            describe_node (node));
+          g_object_set (object, sl_archive_property_name (field), sl_json_value_get_boolean (node), NULL);
+          break;
+
+        case FIELD_INT:
+        case FIELD_COUNT:
+          {
+            gint64 value;
+
+            if (!sl_json_value_get_integer (node, &value))
+              return invalid (error, path, field->key, _("must be a whole number, not %s"),
+                              describe_node (node));
+            if (field->kind == FIELD_COUNT && (value < field->min || value > field->max))
+              return invalid (error, path, field->key, _("%lld is out of range (%d to %d)"),
+                              (long long) value, field->min, field->max);
+            if (value < G_MININT || value > G_MAXINT)
+              return invalid (error, path, field->key, _("%lld is too large"), (long long) value);
+            g_object_set (object, sl_archive_property_name (field), (int) value, NULL);
+          }
+          break;
+
+        case FIELD_ENUM:
+          {
+            int value;
+
+            if (text == NULL || !sl_enum_from_code (field->enum_type (), text, &value))
+              {
+                g_autofree char *codes = sl_enum_list_codes (field->enum_type ());
+                return invalid (error, path, field->key, _("“%s” is not a known code; use one of %s"),
+                                text_or_kind (node), codes);
+              }
+            g_object_set (object, sl_archive_property_name (field), value, NULL);
+          }
+          break;
+
+        case FIELD_REF:
+          if (text == NULL || !sl_is_uuid (text))
+            return invalid (error, path, field->key, _("“%s” is not an id (a UUID)"),
+                            text_or_kind (node));
+          if (!check_ref (reader, path, field->key, field->ref, text, error))
+            return FALSE;
+          g_object_set (object, sl_archive_property_name (field), text, NULL);
+          break;
+
+        case FIELD_REFS:
+          {
+            guint n = sl_json_value_get_length (node);
+            g_autofree const char **ids = NULL;
+
+            if (!node_is (node, SL_JSON_ARRAY))
+              return invalid (error, path, field->key, _("must be an array of ids, not %s"),
+                              describe_node (node));
+
+            ids = g_new0 (const char *, n + 1);
+            for (guint j = 0; j < n; j++)
+              {
+                const SlJsonValue *element = sl_json_value_get_element (node, j);
+                const char *id = sl_json_value_get_string (element);
+                g_autofree char *element_field = g_strdup_printf ("%s[%u]", field->key, j);
+
+                if (id == NULL || !sl_is_uuid (id))
+                  return invalid (error, path, element_field, _("“%s” is not an id (a UUID)"),
+                                  text_or_kind (element));
+                if (!check_ref (reader, path, element_field, field->ref, id, error))
+                  return FALSE;
+                ids[j] = id;
+              }
+
+            g_object_set (object, sl_archive_property_name (field), ids, NULL);
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return TRUE;
+}
+
+/* Reads the id of a record, checking that it is a UUID that no other
+ * record of the file has. */
+static gboolean
+read_id (Reader             *reader,
+         const SlJsonValue  *json,
+         SlRecord           *record,
+         const Path         *path,
+         RefKind             target,
+         GError            **error)
+{
+  const SlJsonValue *node = sl_json_value_get_member (json, "id");
+  const char *id = sl_json_value_get_string (node);
+  const char *other;
+
+  if (sl_json_value_is_null (node))
+    return invalid (error, path, "id", _("is required and missing"));
+
+  if (id == NULL || !sl_is_uuid (id))
+    return invalid (error, path, "id", _("“%s” is not an id (a UUID)"), text_or_kind (node));
+
+  if ((other = g_hash_table_lookup (reader->ids, id)) != NULL)
+    return invalid (error, path, "id", _("%s is also the id of %s; every record needs its own id"),
+                    id, other);
+
+  g_hash_table_insert (reader->ids, g_strdup (id), path_to_string (path, NULL));
+  if (target != REF_NONE)
+    g_hash_table_add (reader->targets[target], g_strdup (id));
+
+  sl_record_set_id (record, id);
+  return TRUE;
+}
+
+typedef gpointer (*ReadFunc) (Reader             *reader,
+                              const SlJsonValue  *json,
+                              const Path         *path,
+                              GError            **error);
+
+/* Where read_array() puts each record it reads, taking it; FALSE stops
+ * the reading early, without an error (the import is being cancelled). */
+typedef gboolean (*SinkFunc) (gpointer object,
+                              gpointer data);
+
+static gboolean
+sink_array (gpointer object,
+            gpointer data)
+{
+  g_ptr_array_add (data, object);
+  return TRUE;
+}
+
+static gboolean
+sink_store (gpointer object,
+            gpointer data)
+{
+  g_list_store_append (data, object);
+  g_object_unref (object);
+  return TRUE;
+}
+
+/* Reads each element of the array @key of @json with @read into @sink. */
+static gboolean
+read_array (Reader             *reader,
+            const SlJsonValue  *json,
+            const Path         *parent,
+            const char         *key,
+            ReadFunc            read,
+            SinkFunc            sink,
+            gpointer            sink_data,
+            GError            **error)
+{
+  const SlJsonValue *array = sl_json_value_get_member (json, key);
+  Path path = { parent, key, -1 };
+  guint n;
+
+  if (sl_json_value_is_null (array))
+    return TRUE;
+
+  if (!node_is (array, SL_JSON_ARRAY))
+    return invalid (error, &path, NULL, _("must be an array, not %s"), describe_node (array));
+
+  n = sl_json_value_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SlJsonValue *element = sl_json_value_get_element (array, i);
+      gpointer object;
+
+      path.index = i;
+      if (!node_is (element, SL_JSON_OBJECT))
+        return invalid (error, &path, NULL, _("must be an object, not %s"), describe_node (element));
+
+      if (!(object = read (reader, element, &path, error)))
+        return FALSE;
+
+      if (!sink (object, sink_data))
+        break;
+    }
+
+  return TRUE;
+}
+
+#define READ_RECORD(type, new_func, fields, target)                                   \
+  static gpointer                                                                      \
+  read_##type (Reader             *reader,                                             \
+               const SlJsonValue  *json,                                               \
+               const Path         *path,                                               \
+               GError            **error)                                              \
+  {                                                                                    \
+    g_autoptr(GObject) object = G_OBJECT (new_func ());                                \
+    if (!read_id (reader, json, SL_RECORD (object), path, target, error) ||            \
+        !read_fields (reader, json, object, path, fields, G_N_ELEMENTS (fields), error)) \
+      return NULL;                                                                     \
+    return g_steal_pointer (&object);                                                  \
+  }
+
+READ_RECORD (organization, sl_organization_new, organization_fields, REF_ORGANIZATION)
+READ_RECORD (member, sl_member_new, member_fields, REF_MEMBER)
+READ_RECORD (plan_item, sl_plan_item_new, plan_item_fields, REF_PLAN_ITEM)
+READ_RECORD (study, sl_study_new, study_fields, REF_NONE)
+READ_RECORD (measure, sl_measure_new, measure_fields, REF_NONE)
+READ_RECORD (research_topic, sl_research_topic_new, research_topic_fields, REF_NONE)
+
+#undef READ_RECORD
+
+static gpointer
+read_guest (Reader             *reader,
+            const SlJsonValue  *json,
+            const Path         *path,
+            GError            **error)
+{
+  g_autoptr(SlGuest) guest = sl_guest_new ();
+
+  if (!read_fields (reader, json, G_OBJECT (guest), path,
+                    guest_fields, G_N_ELEMENTS (guest_fields), error))
+    return NULL;
+
+  return g_steal_pointer (&guest);
+}
+
+static gpointer
+read_speech (Reader             *reader,
+             const SlJsonValue  *json,
+             const Path         *path,
+             GError            **error)
+{
+  g_autoptr(SlSpeech) speech = sl_speech_new ();
+
+  if (!read_fields (reader, json, G_OBJECT (speech), path,
+                    speech_fields, G_N_ELEMENTS (speech_fields), error))
+    return NULL;
+
+  return g_steal_pointer (&speech);
+}
+
+static gpointer
+read_attendance (Reader             *reader,
+                 const SlJsonValue  *json,
+                 const Path         *path,
+                 GError            **error)
+{
+  g_autoptr(SlAttendance) row = sl_attendance_new ();
+  const SlJsonValue *makeup;
+  Path where = { path, "makeup", -1 };
+
+  if (!read_fields (reader, json, G_OBJECT (row), path,
+                    attendance_fields, G_N_ELEMENTS (attendance_fields), error))
+    return NULL;
+
+  makeup = sl_json_value_get_member (json, "makeup");
+  if (!sl_json_value_is_null (makeup))
+    {
+      if (!node_is (makeup, SL_JSON_OBJECT))
+        {
+          invalid (error, &where, NULL,
+                   _("must be an object with on, method and evidence, or null; not %s"),
+                   describe_node (makeup));
+          return NULL;
+        }
+
+      /* The object's keys are not the attendance properties' names. */
+      for (guint i = 0; i < G_N_ELEMENTS (makeup_fields); i++)
+        {
+          const SlJsonValue *node = sl_json_value_get_member (makeup, makeup_fields[i].key);
+          const char *text = sl_json_value_get_string (node);
+
+          if (sl_json_value_is_null (node))
+            continue;
+          if (text == NULL)
+            {
+              invalid (error, &where, makeup_fields[i].key, _("must be text, not %s"),
+                       describe_node (node));
+              return NULL;
+            }
+
+          if (makeup_fields[i].kind == FIELD_DATE && !sl_date_is_valid (text))
+            {
+              invalid (error, &where, makeup_fields[i].key,
+                       _("“%s” is not a date; write a real day as YYYY-MM-DD, or null"), text);
+              return NULL;
+            }
+
+          switch (i)
+            {
+            case 0: sl_attendance_set_makeup_on (row, text); break;
+            case 1: sl_attendance_set_makeup_method (row, text); break;
+            case 2: sl_attendance_set_makeup_evidence (row, text); break;
+            default: g_assert_not_reached ();
+            }
+        }
+
+      sl_attendance_set_has_makeup (row, TRUE);
+    }
+
+  return g_steal_pointer (&row);
+}
+
+/* What no single field shows: the order of times and dates, and one
+ * attendance row per member. */
+static gboolean
+check_meeting (SlMeeting   *meeting,
+               const Path  *path,
+               GError     **error)
+{
+  GListModel *attendance = sl_meeting_get_attendance (meeting);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *start = sl_meeting_get_start (meeting);
+  const char *end = sl_meeting_get_end (meeting);
+  guint n = g_list_model_get_n_items (attendance);
+
+  if (start != NULL && end != NULL && g_strcmp0 (end, start) < 0)
+    return invalid (error, path, "end", _("the meeting ends (%s) before it starts (%s)"), end, start);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlAttendance) row = g_list_model_get_item (attendance, i);
+      const char *member = sl_attendance_get_member (row);
+      const char *made_up_on = sl_attendance_get_makeup_on (row);
+
+      if (!g_hash_table_add (seen, (gpointer) member))
+        {
+          g_autofree char *field = g_strdup_printf ("attendance[%u].member", i);
+          return invalid (error, path, field, _("%s is listed twice in this meeting's attendance"),
+                          member);
+        }
+
+      if (made_up_on != NULL && g_strcmp0 (made_up_on, sl_meeting_get_date (meeting)) < 0)
+        {
+          g_autofree char *field = g_strdup_printf ("attendance[%u].makeup.on", i);
+          return invalid (error, path, field, _("the make-up study (%s) is before the meeting (%s)"),
+                          made_up_on, sl_meeting_get_date (meeting));
+        }
+    }
+
+  return TRUE;
+}
+
+static gpointer
+read_meeting (Reader             *reader,
+              const SlJsonValue  *json,
+              const Path         *path,
+              GError            **error)
+{
+  g_autoptr(SlMeeting) meeting = sl_meeting_new ();
+
+  if (!read_id (reader, json, SL_RECORD (meeting), path, REF_NONE, error) ||
+      !read_fields (reader, json, G_OBJECT (meeting), path,
+                    meeting_fields, G_N_ELEMENTS (meeting_fields), error) ||
+      !read_array (reader, json, path, "studies", read_study, sink_store,
+                   sl_meeting_get_studies (meeting), error) ||
+      !read_array (reader, json, path, "attendance", read_attendance, sink_store,
+                   sl_meeting_get_attendance (meeting), error) ||
+      !read_array (reader, json, path, "guests", read_guest, sink_store,
+                   sl_meeting_get_guests (meeting), error) ||
+      !read_array (reader, json, path, "speeches", read_speech, sink_store,
+                   sl_meeting_get_speeches (meeting), error) ||
+      !read_array (reader, json, path, "measures", read_measure, sink_store,
+                   sl_meeting_get_measures (meeting), error) ||
+      !check_meeting (meeting, path, error))
+    return NULL;
+
+  return g_steal_pointer (&meeting);
+}
+
+static gpointer
+read_plan (Reader             *reader,
+           const SlJsonValue  *json,
+           const Path         *path,
+           GError            **error)
+{
+  g_autoptr(SlPlan) plan = sl_plan_new ();
+
+  if (!read_id (reader, json, SL_RECORD (plan), path, REF_NONE, error) ||
+      !read_fields (reader, json, G_OBJECT (plan), path,
+                    plan_fields, G_N_ELEMENTS (plan_fields), error) ||
+      !read_array (reader, json, path, "items", read_plan_item, sink_store,
+                   sl_plan_get_items (plan), error))
+    return NULL;
+
+  return g_steal_pointer (&plan);
+}
+
+/* Without --merge an import only adds: an id that the ledger already has
+ * would silently overwrite what the secretary typed. */
+static gboolean
+check_new (Reader      *reader,
+           GType        type,
+           const char  *id,
+           const char  *where,
+           GError     **error)
+{
+  if (reader->merge || reader->into_empty || !sl_ledger_contains (reader->ledger, type, id))
+    return TRUE;
+
+  g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_CONFLICT,
+               _("%s.id: the ledger already has a record with the id %s; "
+                 "use import-archive --merge to update existing records"),
+               where, id);
+  return FALSE;
+}
+
+#define CHECK_NEW(reader, record, error, ...)                                       \
+  G_STMT_START {                                                                    \
+    g_autofree char *where_ = g_strdup_printf (__VA_ARGS__);                        \
+    if (!check_new ((reader), G_OBJECT_TYPE (record),                               \
+                    sl_record_get_id (SL_RECORD (record)), where_, (error)))        \
+      return FALSE;                                                                 \
+  } G_STMT_END
+
+/* The organizations, members and plans of the file. */
+static gboolean
+check_head_conflicts (Reader  *reader,
+                      GError **error)
+{
+  if (reader->merge)
+    return TRUE;
+
+  for (guint i = 0; i < reader->organizations->len; i++)
+    CHECK_NEW (reader, g_ptr_array_index (reader->organizations, i), error, "organizations[%u]", i);
+  for (guint i = 0; i < reader->members->len; i++)
+    CHECK_NEW (reader, g_ptr_array_index (reader->members, i), error, "members[%u]", i);
+  for (guint i = 0; i < reader->plans->len; i++)
+    {
+      SlPlan *plan = g_ptr_array_index (reader->plans, i);
+      GListModel *items = sl_plan_get_items (plan);
+
+      CHECK_NEW (reader, plan, error, "plans[%u]", i);
+      for (guint j = 0; j < g_list_model_get_n_items (items); j++)
+        {
+          g_autoptr(SlPlanItem) item = g_list_model_get_item (items, j);
+          CHECK_NEW (reader, item, error, "plans[%u].items[%u]", i, j);
+        }
+    }
+
+  return TRUE;
+}
+
+/* A meeting and the studies and measures in it. */
+static gboolean
+check_meeting_new (Reader     *reader,
+                   SlMeeting  *meeting,
+                   guint       index,
+                   GError    **error)
+{
+  GListModel *studies = sl_meeting_get_studies (meeting);
+  GListModel *measures = sl_meeting_get_measures (meeting);
+
+  if (reader->merge)
+    return TRUE;
+
+  CHECK_NEW (reader, meeting, error, "meetings[%u]", index);
+  for (guint j = 0; j < g_list_model_get_n_items (studies); j++)
+    {
+      g_autoptr(SlStudy) study = g_list_model_get_item (studies, j);
+      CHECK_NEW (reader, study, error, "meetings[%u].studies[%u]", index, j);
+    }
+  for (guint j = 0; j < g_list_model_get_n_items (measures); j++)
+    {
+      g_autoptr(SlMeasure) measure = g_list_model_get_item (measures, j);
+      CHECK_NEW (reader, measure, error, "meetings[%u].measures[%u]", index, j);
+    }
+
+  return TRUE;
+}
+
+#undef CHECK_NEW
+
+/* Walks up from each organization of the file through its parents, the
+ * file's version of a record first and the ledger's after: coming back
+ * to where it started is a circle, whether it runs through the file, the
+ * ledger or both. */
+static gboolean
+check_parent_cycles (Reader  *reader,
+                     GError **error)
+{
+  g_autoptr(GHashTable) in_file = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *organizations = reader->organizations;
+
+  for (guint i = 0; i < organizations->len; i++)
+    {
+      SlOrganization *organization = g_ptr_array_index (organizations, i);
+      g_hash_table_insert (in_file, (gpointer) sl_record_get_id (SL_RECORD (organization)),
+                           organization);
+    }
+
+  for (guint i = 0; i < organizations->len; i++)
+    {
+      SlOrganization *organization = g_ptr_array_index (organizations, i);
+      const char *start = sl_record_get_id (SL_RECORD (organization));
+      const char *parent = sl_organization_get_parent (organization);
+      guint steps = 0;
+
+      while (parent != NULL && steps++ <= organizations->len + 1000)
+        {
+          SlOrganization *up;
+
+          if (g_str_equal (parent, start))
+            {
+              g_autofree char *where = g_strdup_printf ("organizations[%u].parent", i);
+              return invalid_where (error, where,
+                              _("the organizations' parents form a circle; "
+                                "one of them must have no parent"));
+            }
+
+          up = g_hash_table_lookup (in_file, parent);
+          if (up == NULL)
+            up = sl_ledger_find_organization (reader->ledger, parent);
+          parent = up ? sl_organization_get_parent (up) : NULL;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Parents before children, so that each organization's parent is in the
+ * ledger when it is saved; a cycle of parents can never be saved. */
+static gboolean
+order_organizations (Reader  *reader,
+                     GError **error)
+{
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *rest = reader->organizations;
+
+  while (ordered->len < rest->len)
+    {
+      gboolean progress = FALSE;
+
+      for (guint i = 0; i < rest->len; i++)
+        {
+          SlOrganization *organization = g_ptr_array_index (rest, i);
+          const char *id = sl_record_get_id (SL_RECORD (organization));
+          const char *parent = sl_organization_get_parent (organization);
+
+          if (g_hash_table_contains (placed, id))
+            continue;
+          if (parent != NULL &&
+              g_hash_table_contains (reader->targets[REF_ORGANIZATION], parent) &&
+              !g_hash_table_contains (placed, parent))
+            continue;
+
+          g_hash_table_add (placed, (gpointer) id);
+          g_ptr_array_add (ordered, g_object_ref (organization));
+          progress = TRUE;
+        }
+
+      if (!progress)
+        {
+          for (guint i = 0; i < rest->len; i++)
+            {
+              SlOrganization *organization = g_ptr_array_index (rest, i);
+              if (!g_hash_table_contains (placed, sl_record_get_id (SL_RECORD (organization))))
+                {
+                  g_autofree char *where = g_strdup_printf ("organizations[%u].parent", i);
+                  return invalid_where (error, where,
+                                  _("the organizations' parents form a circle; "
+                                    "one of them must have no parent"));
+                }
+            }
+        }
+    }
+
+  g_ptr_array_unref (reader->organizations);
+  reader->organizations = g_steal_pointer (&ordered);
+  return TRUE;
+}
+
+/* The head of the document: its format and version, and the records
+ * that others name (organizations, members, plans with their items),
+ * read and checked whole before anything is written. */
+static gboolean
+read_head (Reader             *reader,
+           const SlJsonValue  *root,
+           GError            **error)
+{
+  const SlJsonValue *format, *version;
+  gint64 number;
+
+  if (!node_is (root, SL_JSON_OBJECT))
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_FORMAT,
+                   _("this is not a Study Ledger archive: the file holds %s, not an object "
+                     "with \"format\": \"%s\""),
+                   describe_node (root), SL_ARCHIVE_FORMAT);
+      return FALSE;
+    }
+
+  format = sl_json_value_get_member (root, "format");
+  if (g_strcmp0 (sl_json_value_get_string (format), SL_ARCHIVE_FORMAT) != 0)
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_FORMAT,
+                   _("format: this is not a Study Ledger archive (\"format\" must be \"%s\")"),
+                   SL_ARCHIVE_FORMAT);
+      return FALSE;
+    }
+
+  version = sl_json_value_get_member (root, "version");
+  if (!sl_json_value_get_integer (version, &number) || number < 1)
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_FORMAT,
+                   _("version: must be a whole number from 1; this program reads version %d"),
+                   SL_ARCHIVE_VERSION);
+      return FALSE;
+    }
+
+  if (number > SL_ARCHIVE_VERSION)
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_FORMAT,
+                   _("version: the archive is version %lld, written by a newer "
+                     "Study Ledger; this one reads version %d. Install the newer version to import it"),
+                   (long long) number, SL_ARCHIVE_VERSION);
+      return FALSE;
+    }
+
+  /* In this order whatever the order of the keys: a reference names an
+   * organization, member or plan item read before it, except an
+   * organization's parent (reader->reading). */
+  reader->reading = REF_ORGANIZATION;
+  if (!read_array (reader, root, NULL, "organizations", read_organization,
+                   sink_array, reader->organizations, error))
+    return FALSE;
+  reader->reading = REF_MEMBER;
+  if (!read_array (reader, root, NULL, "members", read_member,
+                   sink_array, reader->members, error))
+    return FALSE;
+  reader->reading = REF_PLAN_ITEM;
+  if (!read_array (reader, root, NULL, "plans", read_plan,
+                   sink_array, reader->plans, error))
+    return FALSE;
+  reader->reading = REF_NONE;
+
+  return check_references (reader, error) &&
+         check_parent_cycles (reader, error) &&
+         check_head_conflicts (reader, error) &&
+         order_organizations (reader, error);
+}
+
+/* The ids of the ledger that the rest of the file may name, so that it
+ * can be read in another thread without the database. */
+static gboolean
+collect_ledger_ids (Reader  *reader,
+                    GError **error)
+{
+  static const struct { RefKind kind; GType (*get_type) (void); } kinds[] = {
+    { REF_ORGANIZATION, sl_organization_get_type },
+    { REF_MEMBER, sl_member_get_type },
+    { REF_PLAN_ITEM, sl_plan_item_get_type },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GHashTable *ids = sl_ledger_collect_ids (reader->ledger, kinds[i].get_type (), error);
+
+      if (ids == NULL)
+        return FALSE;
+      g_hash_table_unref (reader->in_ledger[kinds[i].kind]);
+      reader->in_ledger[kinds[i].kind] = ids;
+    }
+
+  reader->ledger_ids_collected = TRUE;
+  return TRUE;
+}
+
+static gboolean
+write_head (Reader  *reader,
+            GError **error)
+{
+  SlLedger *ledger = reader->ledger;
+  /* One transaction holds the whole import and is rolled back whole on
+   * any error: no savepoint per record (SL_SAVE_IN_TRANSACTION). */
+  SlSaveFlags flags = (reader->merge ? SL_SAVE_MERGE : SL_SAVE_REPLACE) | SL_SAVE_IN_TRANSACTION;
+
+  for (guint i = 0; i < reader->organizations->len; i++)
+    if (!sl_ledger_save_organization (ledger, g_ptr_array_index (reader->organizations, i), error))
+      return FALSE;
+
+  for (guint i = 0; i < reader->members->len; i++)
+    if (!sl_ledger_save_member (ledger, g_ptr_array_index (reader->members, i), error))
+      {
+        g_prefix_error (error, "members[%u]: ", i);
+        return FALSE;
+      }
+
+  for (guint i = 0; i < reader->plans->len; i++)
+    if (!sl_ledger_save_plan (ledger, g_ptr_array_index (reader->plans, i), flags, error))
+      {
+        g_prefix_error (error, "plans[%u]: ", i);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+/* The body: meetings and research topics, read in a thread of their own
+ * while the import's thread writes each one as it comes, so that reading
+ * and writing (each about half of a large import) overlap on two CPUs.
+ * Written records go back to the reading thread to be freed. */
+typedef struct
+{
+  Reader            *reader;
+  const SlJsonValue *root;
+  const char        *meetings;  /* split: the text of the meetings array */
+  gsize              meetings_length;
+  GArray            *elements;  /* where each of its elements is */
+  gboolean           unreadable;/* split: an element is not UTF-8 or JSON */
+  GAsyncQueue       *read;      /* records, then END */
+  GAsyncQueue       *written;   /* records, then END */
+  gint               cancelled;
+  GError            *error;
+} Body;
+
+/* Ends each queue: never a record. */
+static char end_of_queue;
+#define END ((gpointer) &end_of_queue)
+
+static gboolean
+sink_queue (gpointer object,
+            gpointer data)
+{
+  Body *body = data;
+
+  if (g_atomic_int_get (&body->cancelled))
+    {
+      g_object_unref (object);
+      return FALSE;
+    }
+
+  g_async_queue_push (body->read, object);
+  return TRUE;
+}
+
+/* Whether the text of a split archive's meeting is JSON. */
+static SlJsonDocument *
+parse_element (Body  *body,
+               guint  index)
+{
+  gsize start = g_array_index (body->elements, gsize, 2 * index);
+  gsize end = g_array_index (body->elements, gsize, 2 * index + 1);
+  const char *text = body->meetings + start;
+
+  if (!g_utf8_validate_len (text, end - start, NULL))
+    return NULL;
+
+  return sl_json_document_parse (text, end - start, NULL);
+}
+
+/* The meetings of a split archive: each element read as a document of its
+ * own. One that is not UTF-8 or not JSON undoes the import, which is then
+ * done again with the text read whole, for the message that says where;
+ * as with the text read whole, that error comes before any other, so the
+ * rest is still parsed after another error. */
+static gboolean
+read_split_meetings (Body *body)
+{
+  gboolean ok = TRUE;
+  guint i, n;
+
+  /* Split here rather than in the writing thread: a scan of nearly the
+   * whole text. */
+  if (!(body->elements = sl_json_split_array (body->meetings, body->meetings_length)))
+    {
+      body->unreadable = TRUE;
+      return FALSE;
+    }
+  n = body->elements->len / 2;
+
+  for (i = 0; ok && i < n && !g_atomic_int_get (&body->cancelled); i++)
+    {
+      g_autoptr(SlJsonDocument) document = parse_element (body, i);
+      const SlJsonValue *element;
+      Path path = { NULL, "meetings", i };
+      gpointer meeting;
+
+      if (document == NULL)
+        {
+          body->unreadable = TRUE;
+          return FALSE;
+        }
+
+      element = sl_json_document_get_root (document);
+      if (!node_is (element, SL_JSON_OBJECT))
+        ok = invalid (&body->error, &path, NULL, _("must be an object, not %s"),
+                      describe_node (element));
+      else if (!(meeting = read_meeting (body->reader, element, &path, &body->error)))
+        ok = FALSE;
+      else
+        sink_queue (meeting, body);
+    }
+
+  for (; i < n; i++)
+    {
+      g_autoptr(SlJsonDocument) document = parse_element (body, i);
+
+      if (document == NULL)
+        {
+          body->unreadable = TRUE;
+          return FALSE;
+        }
+    }
+
+  return ok;
+}
+
+static gpointer
+read_body_thread (gpointer data)
+{
+  Body *body = data;
+  gpointer record;
+
+  if (body->meetings != NULL ? read_split_meetings (body)
+                              : read_array (body->reader, body->root, NULL, "meetings", read_meeting,
+                                            sink_queue, body, &body->error))
+    read_array (body->reader, body->root, NULL, "research_topics", read_research_topic,
+                sink_queue, body, &body->error);
+  g_async_queue_push (body->read, END);
+
+  /* Freeing a meeting costs a tenth of writing it: here, not there. */
+  while ((record = g_async_queue_pop (body->written)) != END)
+    g_object_unref (record);
+
+  return NULL;
+}
+
+static gboolean
+write_body (Reader             *reader,
+            const SlJsonValue  *root,
+            const char         *meetings,
+            gsize               meetings_length,
+            gboolean           *unreadable,
+            SlArchiveCounts    *counts,
+            GError            **error)
+{
+  SlSaveFlags flags = (reader->merge ? SL_SAVE_MERGE : SL_SAVE_REPLACE) | SL_SAVE_IN_TRANSACTION;
+  g_autoptr(GError) local_error = NULL;
+  Body body = { reader, root, meetings, meetings_length, NULL, FALSE,
+                g_async_queue_new (), g_async_queue_new (), 0, NULL };
+  GThread *thread;
+  gpointer record;
+  guint n_meetings = 0, n_topics = 0;
+  gboolean ok = TRUE;
+
+  thread = g_thread_new ("sl-archive-read", read_body_thread, &body);
+
+  while ((record = g_async_queue_pop (body.read)) != END)
+    {
+      if (ok && SL_IS_MEETING (record))
+        {
+          ok = check_meeting_new (reader, record, n_meetings, &local_error);
+          if (ok && !sl_ledger_save_meeting (reader->ledger, record, flags, &local_error))
+            {
+              g_prefix_error (&local_error, "meetings[%u]: ", n_meetings);
+              ok = FALSE;
+            }
+          n_meetings++;
+        }
+      else if (ok)
+        {
+          g_autofree char *where = g_strdup_printf ("research_topics[%u]", n_topics);
+
+          ok = check_new (reader, G_OBJECT_TYPE (record), sl_record_get_id (record),
+                          where, &local_error);
+          if (ok && !sl_ledger_save_research_topic (reader->ledger, record, &local_error))
+            {
+              g_prefix_error (&local_error, "%s: ", where);
+              ok = FALSE;
+            }
+          n_topics++;
+        }
+
+      if (!ok)
+        g_atomic_int_set (&body.cancelled, 1);
+      g_async_queue_push (body.written, record);
+    }
+
+  g_async_queue_push (body.written, END);
+  g_thread_join (thread);
+  g_async_queue_unref (body.read);
+  g_async_queue_unref (body.written);
+  g_clear_pointer (&body.elements, g_array_unref);
+
+  /* What was found first, reading or writing. */
+  *unreadable = body.unreadable;
+  if (body.unreadable)
+    {
+      g_clear_error (&body.error);
+      g_set_error_literal (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ, "unreadable");
+      return FALSE;
+    }
+  if (!ok)
+    {
+      g_clear_error (&body.error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (body.error != NULL)
+    {
+      g_propagate_error (error, body.error);
+      return FALSE;
+    }
+
+  counts->meetings = n_meetings;
+  counts->research_topics = n_topics;
+  return TRUE;
+}
+
+/* The whole text read as one document, or the message that says what is
+ * wrong with it and where. */
+static SlJsonDocument *
+parse_whole (const char  *data,
+             gsize        length,
+             const char  *name,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  SlJsonDocument *document;
+
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
+                   _("%s: an archive is UTF-8 text, and this file is not"), name);
+      return NULL;
+    }
+
+  if (!(document = sl_json_document_parse (data, length, &local_error)))
+    {
+      if (g_error_matches (local_error, SL_JSON_ERROR, SL_JSON_ERROR_EMPTY))
+        g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
+                     _("%s: the file is empty; an archive is a JSON object"), name);
+      else if (g_error_matches (local_error, SL_JSON_ERROR, SL_JSON_ERROR_TRAILING))
+        g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
+                     _("%s: %s; an archive file holds exactly one JSON object"),
+                     name, local_error->message);
+      else
+        g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
+                     _("%s: not valid JSON: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  return document;
+}
+
+static gboolean import_document (SlLedger           *ledger,
+                                 const SlJsonValue  *root,
+                                 const char         *meetings,
+                                 gsize               meetings_length,
+                                 const char         *name,
+                                 gboolean            merge,
+                                 gboolean           *unreadable,
+                                 SlArchiveCounts    *counts,
+                                 GError            **error);
+
+/**
+ * sl_archive_import_data:
+ * @name: the file name, for messages
+ *
+ * Imports an archive held in memory: everything or, on any error, nothing.
+ *
+ * The meetings, nearly all of a large archive, are read apart from the
+ * rest when the text allows: the rest (a few hundred kilobytes) is read
+ * first, and each meeting is read as a document of its own by the thread
+ * that reads the meetings (write_body) while the first ones are written,
+ * so that reading the text, too, overlaps with writing. A meeting that is
+ * not JSON undoes everything, and the text is then read whole, for the
+ * message that says where it is wrong.
+ */
+gboolean
+sl_archive_import_data (SlLedger         *ledger,
+                        const char       *data,
+                        gsize             length,
+                        const char       *name,
+                        gboolean          merge,
+                        SlArchiveCounts  *counts,
+                        GError          **error)
+{
+  g_autoptr(SlJsonDocument) document = NULL;
+  gboolean unreadable = FALSE;
+  gsize start, end;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (sl_json_find_member (data, length, "meetings", &start, &end))
+    {
+      g_autoptr(GString) rest = g_string_sized_new (length - (end - start) + 2);
+
+      g_string_append_len (rest, data, start);
+      g_string_append (rest, "[]");
+      g_string_append_len (rest, data + end, length - end);
+
+      if (g_utf8_validate_len (rest->str, rest->len, NULL) &&
+          (document = sl_json_document_parse (rest->str, rest->len, NULL)) != NULL &&
+          import_document (ledger, sl_json_document_get_root (document), data + start, end - start,
+                           name, merge, &unreadable, counts, error))
+        return TRUE;
+
+      if (document != NULL && !unreadable)
+        return FALSE;   /* read, and refused: the error says why */
+
+      /* Not JSON somewhere: read whole, for the message. */
+      g_clear_pointer (&document, sl_json_document_free);
+      g_clear_error (error);
+    }
+
+  if (!(document = parse_whole (data, length, name, error)))
+    return FALSE;
+
+  return import_document (ledger, sl_json_document_get_root (document), NULL, 0,
+                          name, merge, &unreadable, counts, error);
+}
+
+static gboolean
+import_document (SlLedger           *ledger,
+                 const SlJsonValue  *root,
+                 const char         *meetings,
+                 gsize               meetings_length,
+                 const char         *name,
+                 gboolean            merge,
+                 gboolean           *unreadable,
+                 SlArchiveCounts    *counts,
+                 GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  SlArchiveCounts body_counts = { 0 };
+  SlDatabase *database;
+  Reader reader = { 0 };
+  gboolean ok;
+
+  reader.ledger = ledger;
+  reader.merge = merge;
+  reader.organizations = g_ptr_array_new_with_free_func (g_object_unref);
+  reader.members = g_ptr_array_new_with_free_func (g_object_unref);
+  reader.plans = g_ptr_array_new_with_free_func (g_object_unref);
+  reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < N_REFS; i++)
+    {
+      reader.targets[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      reader.in_ledger[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  reader.refs = g_ptr_array_new_with_free_func (pending_ref_free);
+
+  database = sl_ledger_get_database (ledger);
+
+  /* The whole import is one transaction: with SQLite's 2 MiB page cache,
+   * its pages were written to the WAL over and over as the cache spilled
+   * (a sixth of a ten-year import). Room for the ledger's pages while it
+   * lasts (taken as used, given back after), then SQLite's default again,
+   * which is all the ledger ever uses. */
+  sl_database_exec (database, "PRAGMA cache_size = -262144", NULL);
+
+  /* Checked inside the transaction that writes: the checks' thousands of
+   * lookups take the ledger's locks once, and nothing can change between
+   * them and the writing. Any error rolls everything back. */
+  ok = sl_ledger_begin (ledger, &local_error);
+  reader.into_empty = ok && sl_ledger_is_empty (ledger);
+  if (ok && !(read_head (&reader, root, &local_error) &&
+              collect_ledger_ids (&reader, &local_error)))
+    {
+      sl_database_rollback (database);   /* nothing written: the stores are as they were */
+      ok = FALSE;
+    }
+  else if (ok)
+    {
+      /* The search index is built once, after the rows. */
+      if (sl_database_defer_search_index (database, &local_error) &&
+          write_head (&reader, &local_error) &&
+          write_body (&reader, root, meetings, meetings_length, unreadable, &body_counts, &local_error) &&
+          sl_database_index_deferred (database, &local_error))
+        ok = sl_ledger_commit (ledger, &local_error);
+      else
+        {
+          sl_ledger_rollback (ledger);
+          ok = FALSE;
+        }
+    }
+
+  sl_database_exec (database, "PRAGMA cache_size = -2000", NULL);
+
+  if (ok && counts != NULL)
+    {
+      counts->organizations = reader.organizations->len;
+      counts->members = reader.members->len;
+      counts->plans = reader.plans->len;
+      counts->meetings = body_counts.meetings;
+      counts->research_topics = body_counts.research_topics;
+    }
+
+  reader_clear (&reader);
+
+  if (!ok)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sl_archive_import (SlLedger         *ledger,
+                   const char       *path,
+                   gboolean          merge,
+                   SlArchiveCounts  *counts,
+                   GError          **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Read, not mapped: a file cut short by another program while it is
+   * read would kill a mapping's reader with SIGBUS. */
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
+                   _("Cannot read the archive: %s"), local_error->message);
+      return FALSE;
+    }
+
+  return sl_archive_import_data (ledger, data, length, path, merge, counts, error);
+}
