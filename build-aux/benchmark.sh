@@ -190,16 +190,16 @@ for scale in scales:
     xlsx, pdf = os.path.join(work, "out.xlsx"), os.path.join(work, "out.pdf")
     if wanted("xlsx"):
       record("export xlsx (one year)", scale,
-           measure([app, "--database", db, "export", "meetings-ledger", "--year", year,
-                    "--format", "xlsx", "--output", xlsx], fast_runs),
-           measure([os.path.join(bench, "floor-xlsx"), "--database", db, "--year", year,
-                    "--output", xlsx], fast_runs))
+             measure([app, "--database", db, "export", "meetings-ledger", "--year", year,
+                      "--format", "xlsx", "--output", xlsx], fast_runs),
+             measure([os.path.join(bench, "floor-xlsx"), "--database", db, "--year", year,
+                      "--output", xlsx], fast_runs))
     if wanted("pdf"):
       record("export pdf (one year)", scale,
-           measure([app, "--database", db, "export", "meetings-ledger", "--year", year,
-                    "--format", "pdf", "--output", pdf], slow),
-           measure([os.path.join(bench, "floor-pdf"), "--database", db, "--year", year,
-                    "--output", pdf], slow))
+             measure([app, "--database", db, "export", "meetings-ledger", "--year", year,
+                      "--format", "pdf", "--output", pdf], slow),
+             measure([os.path.join(bench, "floor-pdf"), "--database", db, "--year", year,
+                      "--output", pdf], slow))
 
     if wanted("search"):
       seconds, peak, out = rusage_run([os.path.join(bench, "sl-bench-search"), "--database", db,
