@@ -692,6 +692,13 @@ test_long_work (Fixture       *fixture,
 
 /* The day's backup --------------------------------------------------------- */
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The daily copies in the ledger's backup folder, sorted. */
 static char *
 daily_copies (Fixture *fixture)
@@ -703,7 +710,7 @@ daily_copies (Fixture *fixture)
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
 
   return g_strjoinv (" ", (char **) names->pdata);
