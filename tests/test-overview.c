@@ -29,6 +29,7 @@
 #include "sl-roster-order.h"
 #include "sl-statistics.h"
 #include "sl-tasks.h"
+#include "sl-util.h"
 
 #define TODAY "2025-12-31"
 
@@ -559,6 +560,30 @@ test_tasks (void)
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (sl_ledger_get_members (ledger)), ==, 11);
     g_clear_object (&result);
+
+    /* Opening copies nothing: the window starts the day's backup after
+     * its first frame. */
+    {
+      g_autofree char *backups = g_build_filename (folder, "example-backups", NULL);
+      g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+    }
+
+    sl_task_daily_backup_async (NULL, example, NULL, task_done_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (sl_task_daily_backup_finish (result, &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    {
+      g_autofree char *today = sl_today ();
+      g_autofree char *name = g_strdup_printf ("ledger-%s.db", today);
+      g_autofree char *daily = g_build_filename (folder, "example-backups", name, NULL);
+      g_autofree char *backups = g_path_get_dirname (daily);
+
+      g_assert_true (g_file_test (daily, G_FILE_TEST_IS_REGULAR));
+      g_remove (daily);
+      g_rmdir (backups);
+    }
   }
 
   g_clear_object (&ledger);

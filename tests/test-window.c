@@ -56,6 +56,8 @@ iterate (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* The folder and what is in it, one level down: a ledger's backup folder
+ * lies beside it. */
 static void
 remove_folder (const char *folder)
 {
@@ -65,9 +67,25 @@ remove_folder (const char *folder)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (folder, name, NULL);
-      g_remove (path);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_folder (path);
+      else
+        g_remove (path);
     }
   g_rmdir (folder);
+}
+
+/* Until the day's backup, which the window starts after its first frame,
+ * is done. */
+static void
+wait_daily_backup (SlWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (sl_window_get_daily_backup_pending (window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sl_window_get_daily_backup_pending (window));
 }
 
 static void
@@ -121,6 +139,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_widget_unparent (fixture->probes);
+  wait_daily_backup (fixture->window);
   g_object_ref (fixture->window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   iterate (50);
@@ -671,6 +690,95 @@ test_long_work (Fixture       *fixture,
   }
 }
 
+/* The day's backup --------------------------------------------------------- */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The daily copies in the ledger's backup folder, sorted. */
+static char *
+daily_copies (Fixture *fixture)
+{
+  g_autofree char *backups = g_build_filename (fixture->folder, "ledger-backups", NULL);
+  g_autoptr(GDir) dir = g_dir_open (backups, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* A copy is written aside and renamed into place: a new copy, a new inode. */
+static guint64
+inode_of (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_UNIX_INODE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  g_assert_nonnull (info);
+  return g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE);
+}
+
+static void
+reopen_window (Fixture *fixture)
+{
+  gtk_widget_unparent (fixture->probes);
+  g_object_ref (fixture->window);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate (50);
+  g_assert_finalize_object (fixture->window);
+  open_window (fixture);
+}
+
+static void
+test_daily_backup (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *today = g_build_filename (fixture->folder, "ledger-backups",
+                                             "ledger-" TODAY ".db", NULL);
+  g_autofree char *copies = NULL;
+  g_autoptr(SlLedger) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 first;
+
+  /* The window opened and painted; the copy comes after, in a thread. */
+  wait_daily_backup (fixture->window);
+  copies = daily_copies (fixture);
+  g_assert_cmpstr (copies, ==, "ledger-" TODAY ".db");
+  copy = sl_ledger_open (today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_ledger_get_members (copy)), ==,
+                    g_list_model_get_n_items (sl_ledger_get_members (fixture->ledger)));
+  g_clear_object (&copy);
+  first = inode_of (today);
+
+  /* Opened again the same day: today's copy is there, and stays as it was. */
+  reopen_window (fixture);
+  wait_daily_backup (fixture->window);
+  g_clear_pointer (&copies, g_free);
+  copies = daily_copies (fixture);
+  g_assert_cmpstr (copies, ==, "ledger-" TODAY ".db");
+  g_assert_cmpuint (inode_of (today), ==, first);
+
+  /* The next day's first window makes the next copy. */
+  g_setenv ("SL_TODAY", "2026-01-01", TRUE);
+  reopen_window (fixture);
+  wait_daily_backup (fixture->window);
+  g_setenv ("SL_TODAY", TODAY, TRUE);
+  g_clear_pointer (&copies, g_free);
+  copies = daily_copies (fixture);
+  g_assert_cmpstr (copies, ==, "ledger-" TODAY ".db ledger-2026-01-01.db");
+}
+
 /* Documents ------------------------------------------------------------- */
 
 static void
@@ -836,6 +944,8 @@ main (int   argc,
               fixture_set_up, test_documents, fixture_tear_down);
   g_test_add ("/window/long-work", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_long_work, fixture_tear_down);
+  g_test_add ("/window/daily-backup", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_daily_backup, fixture_tear_down);
 
   return g_test_run ();
 }

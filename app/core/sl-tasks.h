@@ -21,6 +21,14 @@ void       sl_task_open_ledger_async       (gpointer              source_object,
 SlLedger  *sl_task_open_ledger_finish      (GAsyncResult         *result,
                                             GError              **error);
 
+void       sl_task_daily_backup_async      (gpointer              source_object,
+                                            const char           *database_path,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean   sl_task_daily_backup_finish     (GAsyncResult         *result,
+                                            GError              **error);
+
 void       sl_task_import_archive_async    (gpointer              source_object,
                                             const char           *database_path,
                                             GFile                *file,

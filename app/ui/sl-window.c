@@ -16,6 +16,11 @@
  * window's lists are read again when an import is done. An empty ledger
  * shows a welcome page instead of the overview.
  *
+ * The first window of a day keeps a copy of its ledger (sl-backups.c). It
+ * starts the copy after its first frame, unseen: copying a large ledger
+ * takes longer than everything before that frame together, and the
+ * secretary has nothing to wait for.
+ *
  * Only the overview, the page shown first, is built with the window; the
  * others are built the first time they are shown or asked for, so that
  * the first frame waits only for what it shows (docs/performance.md).
@@ -54,6 +59,15 @@
 #include "sl-util.h"
 #include "sl-window.h"
 
+/* The day's backup, which the window starts after its first frame. */
+typedef enum
+{
+  DAILY_BACKUP_NOT_YET,   /* not mapped yet */
+  DAILY_BACKUP_WAITING,   /* for the first frame, then for the idle */
+  DAILY_BACKUP_RUNNING,
+  DAILY_BACKUP_DONE,      /* made, found there already, failed or dropped */
+} DailyBackup;
+
 struct _SlWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -82,6 +96,8 @@ struct _SlWindow
 
   int                   year;
   guint                 busy;
+  DailyBackup           daily_backup;
+  guint                 daily_backup_id;  /* the idle that starts it */
   gboolean              example;
   gboolean              empty;
   gboolean              updating_years;
@@ -838,6 +854,71 @@ sl_window_back_up (SlWindow *self,
 }
 
 static void
+daily_backup_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SlWindow *self = SL_WINDOW (source);
+  g_autoptr(GApplication) held = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* As when the copy was made before the window opened: logged, and the
+   * secretary works on. */
+  if (!sl_task_daily_backup_finish (result, &error))
+    g_warning ("The daily backup was not made: %s", error->message);
+
+  self->daily_backup = DAILY_BACKUP_DONE;
+  if (held != NULL)
+    g_application_release (held);
+}
+
+static gboolean
+start_daily_backup (gpointer user_data)
+{
+  SlWindow *self = SL_WINDOW (user_data);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  self->daily_backup_id = 0;
+  self->daily_backup = DAILY_BACKUP_RUNNING;
+
+  /* Not self->cancellable: a window closed meanwhile still lets the copy
+   * finish, and the application waits for it. */
+  if (application != NULL)
+    g_application_hold (G_APPLICATION (application));
+  sl_task_daily_backup_async (self, database_path (self), NULL, daily_backup_cb,
+                              application ? g_object_ref (application) : NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                SlWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+
+  /* After the frame is out, and after what the first frame left for the
+   * main loop to do. */
+  if (self->daily_backup == DAILY_BACKUP_WAITING)
+    self->daily_backup_id = g_idle_add_full (G_PRIORITY_LOW, start_daily_backup, self, NULL);
+}
+
+static void
+sl_window_map (GtkWidget *widget)
+{
+  SlWindow *self = SL_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (sl_window_parent_class)->map (widget);
+
+  if (self->daily_backup == DAILY_BACKUP_NOT_YET && self->ledger != NULL)
+    {
+      self->daily_backup = DAILY_BACKUP_WAITING;
+      g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                               G_CALLBACK (first_frame_cb), self, 0);
+    }
+}
+
+static void
 backup_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1142,6 +1223,12 @@ sl_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
+  /* Closed before the copy was started: the next window of the day makes
+   * it. One that runs keeps the window object until it is done. */
+  g_clear_handle_id (&self->daily_backup_id, g_source_remove);
+  if (self->daily_backup == DAILY_BACKUP_WAITING)
+    self->daily_backup = DAILY_BACKUP_DONE;
+
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (self->chooser);
@@ -1207,6 +1294,7 @@ sl_window_class_init (SlWindowClass *klass)
 
   object_class->constructed = sl_window_constructed;
   object_class->dispose = sl_window_dispose;
+  widget_class->map = sl_window_map;
   object_class->get_property = sl_window_get_property;
   object_class->set_property = sl_window_set_property;
 
@@ -1365,6 +1453,17 @@ sl_window_get_example (SlWindow *self)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), FALSE);
   return self->example;
+}
+
+/* Whether the day's backup, which a window starts after its first frame,
+ * is still to start or still running. */
+gboolean
+sl_window_get_daily_backup_pending (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), FALSE);
+
+  return self->daily_backup == DAILY_BACKUP_WAITING ||
+         self->daily_backup == DAILY_BACKUP_RUNNING;
 }
 
 gboolean

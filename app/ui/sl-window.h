@@ -25,6 +25,7 @@ void        sl_window_set_year         (SlWindow       *self,
                                         int             year);
 gboolean    sl_window_get_example      (SlWindow       *self);
 gboolean    sl_window_get_busy         (SlWindow       *self);
+gboolean    sl_window_get_daily_backup_pending (SlWindow *self);
 
 /* "welcome", "overview", "meetings", "plan", "members", "measures",
  * "research" or "search". */
