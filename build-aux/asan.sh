@@ -48,12 +48,18 @@ asan_common=abort_on_error=1:halt_on_error=1:detect_stack_use_after_return=0:str
 export ASAN_CORE_OPTIONS=$asan_common:detect_leaks=1
 export ASAN_OTHER_OPTIONS=$asan_common:detect_leaks=0
 export ASAN_BUILDDIR=$builddir
+# The core needs no GIO module; scanning the system's (dconf, gvfs) makes
+# GIO create module objects it never frees, which LeakSanitizer reports
+# and which the frame-pointer stacks cannot tell from ours.
+export ASAN_NO_GIO_MODULES=$builddir/no-gio-modules
+mkdir -p "$ASAN_NO_GIO_MODULES"
 
 say "running the tests of $builddir"
 # shellcheck disable=SC2016 # expanded by the inner shell
 xvfb-run -a -s '-screen 0 1280x1024x24' dbus-run-session -- bash -c '
   status=0
-  ASAN_OPTIONS=$ASAN_CORE_OPTIONS meson test -C "$ASAN_BUILDDIR" --no-rebuild --timeout-multiplier 3 \
+  ASAN_OPTIONS=$ASAN_CORE_OPTIONS GIO_MODULE_DIR=$ASAN_NO_GIO_MODULES \
+    meson test -C "$ASAN_BUILDDIR" --no-rebuild --timeout-multiplier 3 \
     --print-errorlogs --logbase asan-core --suite core --suite reliability || status=1
   ASAN_OPTIONS=$ASAN_OTHER_OPTIONS meson test -C "$ASAN_BUILDDIR" --no-rebuild --timeout-multiplier 3 \
     --print-errorlogs --logbase asan-other --no-suite core --no-suite reliability || status=1
