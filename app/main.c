@@ -4,7 +4,8 @@
  *
  * `study-ledger` links core/, export/ and cli/ only, not GTK: loading and
  * relocating GTK, libadwaita and the sixty libraries under them cost every
- * command 30–40 ms before main() (docs/performance.md). Any command word
+ * command 30–40 ms before main() (docs/performance.md). Nor Cairo and
+ * Pango: the pages that write PDF are a module, loaded for the first PDF. Any command word
  * (import-roster, stats, export, ...) runs here, headless. Without one,
  * `study-ledger [--database FILE]` opens the window: it replaces itself
  * (execv, same arguments, same process) with study-ledger-window
@@ -22,15 +23,20 @@
 #include <unistd.h>
 
 #include "sl-cli.h"
+#include "sl-document.h"
 
 #define WINDOW_PROGRAM "study-ledger-window"
+#define PAGES_MODULE   "study-ledger-pages.so"
 
-/* The window's program. Installed, it is in libexecdir, whatever is next
- * to this program; the sibling is taken only when this program runs from
- * the build tree it was built in (SL_BUILD_DIR), so that an installed
- * study-ledger never runs whatever lies beside it. */
+/* A file of this program's own: the window's program, installed in
+ * libexecdir, or the pages' module, in pkglibdir. Installed, it is taken
+ * from there, whatever is next to this program; the sibling is taken only
+ * when this program runs from the build tree it was built in
+ * (SL_BUILD_DIR), so that an installed study-ledger never runs or loads
+ * whatever lies beside it. */
 static char *
-window_program (void)
+own_file (const char *installed_folder,
+          const char *name)
 {
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *build_dir = realpath (SL_BUILD_DIR, NULL);
@@ -40,10 +46,10 @@ window_program (void)
       g_autofree char *folder = g_path_get_dirname (self);
 
       if (g_str_equal (folder, build_dir))
-        return g_build_filename (folder, WINDOW_PROGRAM, NULL);
+        return g_build_filename (folder, name, NULL);
     }
 
-  return g_build_filename (SL_LIBEXECDIR, WINDOW_PROGRAM, NULL);
+  return g_build_filename (installed_folder, name, NULL);
 }
 
 int
@@ -64,11 +70,17 @@ main (int   argc,
     }
 
   if (command_index > 0)
-    return sl_cli_run (database, argc - command_index, argv + command_index);
+    {
+      g_autofree char *pages = own_file (SL_PKGLIBDIR, PAGES_MODULE);
+
+      /* Cairo, Pango and fontconfig only for a PDF (sl-document.c). */
+      sl_document_set_pages_module (pages);
+      return sl_cli_run (database, argc - command_index, argv + command_index);
+    }
 
   /* argv[0] stays as it was: the window's program name (and so its X11
    * class) is still study-ledger. */
-  program = window_program ();
+  program = own_file (SL_LIBEXECDIR, WINDOW_PROGRAM);
   execv (program, argv);
 
   {

@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <gmodule.h>
 #include <unistd.h>
 
 #include "sl-document.h"
@@ -26,10 +27,76 @@
 #include "sl-ledger.h"
 #include "sl-ledger-tables.h"
 #include "sl-meeting.h"
-#include "sl-pdf-export.h"
 #include "sl-xlsx-writer.h"
 
 G_DEFINE_QUARK (sl-document-error-quark, sl_document_error)
+
+static SlPdfWriter pdf_writer;   /* atomic */
+static char *pages_module;
+static GMutex pages_lock;        /* pages_module, and loading it */
+
+/**
+ * sl_document_register_pdf_writer:
+ *
+ * Called by the pages when they are linked in (the window, the tests) or
+ * loaded from their module (the command line), from their constructor.
+ */
+void
+sl_document_register_pdf_writer (SlPdfWriter writer)
+{
+  g_atomic_pointer_set (&pdf_writer, writer);
+}
+
+/**
+ * sl_document_set_pages_module:
+ * @path: the module to load for the first PDF
+ *
+ * For a program that does not link the pages: loading Cairo, Pango and
+ * fontconfig cost every command that writes no PDF about 10 ms.
+ */
+void
+sl_document_set_pages_module (const char *path)
+{
+  g_mutex_lock (&pages_lock);
+  g_free (pages_module);
+  pages_module = g_strdup (path);
+  g_mutex_unlock (&pages_lock);
+}
+
+static SlPdfWriter
+get_pdf_writer (GError **error)
+{
+  SlPdfWriter writer = g_atomic_pointer_get (&pdf_writer);
+
+  if (writer != NULL)
+    return writer;
+
+  g_mutex_lock (&pages_lock);
+  if (g_atomic_pointer_get (&pdf_writer) == NULL && pages_module != NULL)
+    {
+      /* Its constructor registers the writer; it stays loaded. */
+      GModule *module = g_module_open (pages_module, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+      if (module == NULL)
+        {
+          g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                       _("PDF documents cannot be written: %s; reinstall Study Ledger"),
+                       g_module_error ());
+          g_mutex_unlock (&pages_lock);
+          return NULL;
+        }
+      g_module_make_resident (module);
+    }
+  g_mutex_unlock (&pages_lock);
+
+  writer = g_atomic_pointer_get (&pdf_writer);
+  if (writer == NULL)
+    g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                 _("PDF documents cannot be written: this program has no pages; "
+                   "reinstall Study Ledger"));
+
+  return writer;
+}
 
 static const char * const kind_codes[] = {
   [SL_DOCUMENT_FIRST_TOPIC_LEDGER]   = "first-topic-ledger",
@@ -195,7 +262,11 @@ write_document (SlLedger                *ledger,
   g_autoptr(GPtrArray) tables = NULL;
 
   if (format == SL_DOCUMENT_FORMAT_PDF)
-    return sl_pdf_export (ledger, request, path, error);
+    {
+      SlPdfWriter writer = get_pdf_writer (error);
+
+      return writer != NULL && writer (ledger, request, path, error);
+    }
 
   tables = sl_ledger_tables_build (ledger, request, error);
   return tables != NULL && sl_xlsx_write_tables (tables, path, error);

@@ -70,4 +70,15 @@ gboolean    sl_document_export         (SlLedger                *ledger,
                                         const char              *path,
                                         GError                 **error);
 
+/* PDF pages are written by the pages (sl-pdf-export.c), which register
+ * their writer when they are linked in or loaded; a program that does not
+ * link them names the module that holds them. */
+typedef gboolean (*SlPdfWriter) (SlLedger                *ledger,
+                                 const SlDocumentRequest *request,
+                                 const char              *path,
+                                 GError                 **error);
+
+void        sl_document_register_pdf_writer (SlPdfWriter    writer);
+void        sl_document_set_pages_module    (const char    *path);
+
 G_END_DECLS

@@ -91,6 +91,13 @@ write_pdf (SlPageRenderer  *renderer,
   return TRUE;
 }
 
+/* Linked in or loaded, the pages give sl-document.c its PDF writer. */
+__attribute__ ((constructor)) static void
+register_pdf_writer (void)
+{
+  sl_document_register_pdf_writer (sl_pdf_export);
+}
+
 gboolean
 sl_pdf_export (SlLedger                *ledger,
                const SlDocumentRequest *request,
