@@ -1565,6 +1565,51 @@ test_refusal_position (Fixture       *fixture,
   g_assert_true (sl_ledger_is_empty (ledger));
 }
 
+static char *
+journal_mode (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *mode;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return mode;
+}
+
+/* Into an empty ledger the import writes through a rollback journal
+ * (sl_database_set_write_ahead) when it is alone with the file, and the
+ * ledger has its write-ahead log again after; with another connection
+ * open (the window's), it keeps the log throughout. Either way the rows
+ * are the same. */
+static void
+test_journal (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(SlLedger) alone = open_ledger (fixture, "alone.db");
+  g_autoptr(SlLedger) shared = open_ledger (fixture, "shared.db");
+  g_autofree char *shared_path = g_build_filename (fixture->folder, "shared.db", NULL);
+  g_autofree char *mode = NULL;
+  sqlite3 *other = NULL;
+
+  import_fixture (fixture, alone);
+  mode = journal_mode (sl_database_get_handle (sl_ledger_get_database (alone)));
+  g_assert_cmpstr (mode, ==, "wal");
+  g_clear_pointer (&mode, g_free);
+
+  g_assert_cmpint (sqlite3_open_v2 (shared_path, &other, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  mode = journal_mode (other);
+  g_assert_cmpstr (mode, ==, "wal");
+  g_clear_pointer (&mode, g_free);
+  import_fixture (fixture, shared);
+  mode = journal_mode (sl_database_get_handle (sl_ledger_get_database (shared)));
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpint (count_rows (shared, "attendance"), ==, count_rows (alone, "attendance"));
+  g_assert_cmpint (count_rows (shared, "meetings"), ==, count_rows (alone, "meetings"));
+  sqlite3_close (other);
+}
+
 static void
 add_test (GPtrArray     *tests,
           const char    *path,
@@ -1604,6 +1649,7 @@ main (int   argc,
   add_test (tests, "/archive/refuse/parent-cycle-through-ledger", test_refusal_parent_cycle_merge, NULL);
 
   add_test (tests, "/archive/merge", test_merge, NULL);
+  add_test (tests, "/archive/journal", test_journal, NULL);
   add_test (tests, "/archive/text-exact", test_text_exact, NULL);
   add_test (tests, "/archive/export/missing-folder", test_export_missing_folder, NULL);
   add_test (tests, "/archive/export/mode", test_export_mode, NULL);

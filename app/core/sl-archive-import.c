@@ -1399,6 +1399,7 @@ import_document (SlLedger           *ledger,
   SlArchiveCounts body_counts = { 0 };
   SlDatabase *database;
   Reader reader = { 0 };
+  gboolean direct;
   gboolean ok;
 
   reader.ledger = ledger;
@@ -1422,6 +1423,10 @@ import_document (SlLedger           *ledger,
    * lasts (taken as used, given back after), then SQLite's default again,
    * which is all the ledger ever uses. */
   sl_database_exec (database, "PRAGMA cache_size = -262144", NULL);
+
+  /* Into a ledger that holds nothing, each page written once
+   * (sl_database_set_write_ahead), when no one else has it open. */
+  direct = sl_ledger_is_empty (ledger) && sl_database_set_write_ahead (database, FALSE);
 
   /* Checked inside the transaction that writes: the checks' thousands of
    * lookups take the ledger's locks once, and nothing can change between
@@ -1450,6 +1455,9 @@ import_document (SlLedger           *ledger,
     }
 
   sl_database_exec (database, "PRAGMA cache_size = -2000", NULL);
+  if (direct && !sl_database_set_write_ahead (database, TRUE))
+    g_warning ("The ledger %s could not go back to its write-ahead log",
+               sl_database_get_path (database));
 
   if (ok && counts != NULL)
     {

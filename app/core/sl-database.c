@@ -1150,6 +1150,40 @@ sl_database_index_deferred (SlDatabase  *self,
 }
 
 /**
+ * sl_database_set_write_ahead:
+ * @write_ahead: FALSE before a bulk write into a ledger that holds nothing,
+ *   TRUE after it
+ *
+ * With a write-ahead log every page is written twice, to the log at commit
+ * and to the file at the checkpoint: 80 MB each for a ten-year import into
+ * an empty ledger. A rollback journal saves the pages a transaction
+ * changes, and an empty ledger has next to none: the import's pages are
+ * written once, and a crash still leaves the ledger as it was. Only
+ * possible outside a transaction and with no other connection to the file
+ * (the window's, say); returns whether the journal is now as asked.
+ */
+gboolean
+sl_database_set_write_ahead (SlDatabase *self,
+                             gboolean    write_ahead)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean done = FALSE;
+
+  g_return_val_if_fail (SL_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          write_ahead ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    done = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0),
+                               write_ahead ? "wal" : "delete") == 0;
+  sqlite3_finalize (stmt);
+
+  return done;
+}
+
+/**
  * sl_database_get_generation:
  *
  * A number that changes when a transaction begins at the outermost level

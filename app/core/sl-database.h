@@ -60,6 +60,8 @@ gboolean      sl_database_commit         (SlDatabase   *self,
                                           GError      **error);
 void          sl_database_rollback       (SlDatabase   *self);
 guint         sl_database_get_generation (SlDatabase   *self);
+gboolean      sl_database_set_write_ahead (SlDatabase  *self,
+                                           gboolean     write_ahead);
 
 gboolean      sl_database_defer_search_index (SlDatabase *self,
                                               GError    **error);
