@@ -138,25 +138,7 @@ reader_clear (Reader *reader)
   g_clear_pointer (&reader->refs, g_ptr_array_unref);
 }
 
-static gboolean
-invalid_at (GError     **error,
-            const char  *where,
-            const char  *format,
-            va_list      args) G_GNUC_PRINTF (3, 0);
-
-static gboolean
-invalid_at (GError     **error,
-            const char  *where,
-            const char  *format,
-            va_list      args)
-{
-  g_autofree char *message = g_strdup_vprintf (format, args);
-
-  g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID, "%s: %s", where, message);
-  return FALSE;
-}
-
-/* "@path.@field: what is wrong"; @field may be NULL */
+/* "@path.@field: what is wrong"; either may be NULL */
 static gboolean
 invalid (GError     **error,
          const Path  *path,
@@ -172,33 +154,14 @@ invalid (GError     **error,
          ...)
 {
   g_autofree char *where = path_to_string (path, field);
+  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  invalid_at (error, where, format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  return FALSE;
-}
-
-static gboolean
-invalid_where (GError     **error,
-               const char  *where,
-               const char  *format,
-               ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-invalid_where (GError     **error,
-               const char  *where,
-               const char  *format,
-               ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  invalid_at (error, where, format, args);
-  va_end (args);
-
+  g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID, "%s: %s", where, message);
   return FALSE;
 }
 
@@ -316,7 +279,7 @@ check_references (Reader  *reader,
       PendingRef *ref = g_ptr_array_index (reader->refs, i);
 
       if (!resolves (reader, ref->kind, ref->id))
-        return invalid_where (error, ref->path,
+        return invalid (error, NULL, ref->path,
                               _("no %s has the id %s, neither in this file nor in the ledger"),
                               ref_description (ref->kind), ref->id);
     }
@@ -579,35 +542,24 @@ READ_RECORD (research_topic, sl_research_topic_new, research_topic_fields, REF_N
 
 #undef READ_RECORD
 
-static gpointer
-read_guest (Reader             *reader,
-            const SlJsonValue  *json,
-            const Path         *path,
-            GError            **error)
-{
-  g_autoptr(SlGuest) guest = sl_guest_new ();
+/* Rows without an id of their own. */
+#define READ_ROW(type, new_func, fields)                                              \
+  static gpointer                                                                      \
+  read_##type (Reader             *reader,                                             \
+               const SlJsonValue  *json,                                               \
+               const Path         *path,                                               \
+               GError            **error)                                              \
+  {                                                                                    \
+    g_autoptr(GObject) object = G_OBJECT (new_func ());                                \
+    if (!read_fields (reader, json, object, path, fields, G_N_ELEMENTS (fields), error)) \
+      return NULL;                                                                     \
+    return g_steal_pointer (&object);                                                  \
+  }
 
-  if (!read_fields (reader, json, G_OBJECT (guest), path,
-                    guest_fields, G_N_ELEMENTS (guest_fields), error))
-    return NULL;
+READ_ROW (guest, sl_guest_new, guest_fields)
+READ_ROW (speech, sl_speech_new, speech_fields)
 
-  return g_steal_pointer (&guest);
-}
-
-static gpointer
-read_speech (Reader             *reader,
-             const SlJsonValue  *json,
-             const Path         *path,
-             GError            **error)
-{
-  g_autoptr(SlSpeech) speech = sl_speech_new ();
-
-  if (!read_fields (reader, json, G_OBJECT (speech), path,
-                    speech_fields, G_N_ELEMENTS (speech_fields), error))
-    return NULL;
-
-  return g_steal_pointer (&speech);
-}
+#undef READ_ROW
 
 static gpointer
 read_attendance (Reader             *reader,
@@ -873,7 +825,7 @@ check_parent_cycles (Reader  *reader,
           if (g_str_equal (parent, start))
             {
               g_autofree char *where = g_strdup_printf ("organizations[%u].parent", i);
-              return invalid_where (error, where,
+              return invalid (error, NULL, where,
                               _("the organizations' parents form a circle; "
                                 "one of them must have no parent"));
             }
@@ -928,7 +880,7 @@ order_organizations (Reader  *reader,
               if (!g_hash_table_contains (placed, sl_record_get_id (SL_RECORD (organization))))
                 {
                   g_autofree char *where = g_strdup_printf ("organizations[%u].parent", i);
-                  return invalid_where (error, where,
+                  return invalid (error, NULL, where,
                                   _("the organizations' parents form a circle; "
                                     "one of them must have no parent"));
                 }
