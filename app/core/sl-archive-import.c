@@ -1384,6 +1384,7 @@ import_document (SlLedger           *ledger,
    * lookups take the ledger's locks once, and nothing can change between
    * them and the writing. Any error rolls everything back. */
   ok = sl_ledger_begin (ledger, &local_error);
+  /* Asked again: another program may have written before the BEGIN. */
   reader.into_empty = ok && sl_ledger_is_empty (ledger);
   if (ok && !(read_head (&reader, root, &local_error) &&
               collect_ledger_ids (&reader, &local_error)))

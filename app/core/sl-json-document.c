@@ -191,14 +191,31 @@ unexpected (Parser      *parser,
 
 /* Scanning ---------------------------------------------------------------- */
 
+/* The white space of JSON. */
+static const char *
+skip_white (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+    p++;
+  return p;
+}
+
+/* After a byte-order mark, as Windows editors write at the start of a
+ * file: RFC 8259 lets a reader ignore it. */
+static const char *
+skip_bom (const char *text,
+          const char *end)
+{
+  if (end - text >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    return text + 3;
+  return text;
+}
+
 static inline void
 skip_space (Parser *parser)
 {
-  char *p = parser->p;
-
-  while (p < parser->end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
-    p++;
-  parser->p = p;
+  parser->p = (char *) skip_white (parser->p, parser->end);
 }
 
 static int
@@ -626,10 +643,7 @@ sl_json_document_parse (const char  *data,
   parser.p = self->text;
   parser.end = self->text + length;
 
-  /* A byte-order mark, as Windows editors write: RFC 8259 lets a reader
-   * ignore it. */
-  if (length >= 3 && memcmp (parser.p, "\xEF\xBB\xBF", 3) == 0)
-    parser.p += 3;
+  parser.p = (char *) skip_bom (parser.p, parser.end);
 
   skip_space (&parser);
   if (parser.p >= parser.end)
@@ -774,16 +788,6 @@ sl_json_value_get_member (const SlJsonValue *value,
 
 /* Splitting ---------------------------------------------------------------- */
 
-/* The white space of JSON. */
-static const char *
-skip_white (const char *p,
-            const char *end)
-{
-  while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
-    p++;
-  return p;
-}
-
 /* The end of the string whose opening quote is at @p, or NULL. Strings
  * are nearly all of an archive's bytes: memchr() finds the next quote,
  * and an odd run of backslashes before it escapes it. */
@@ -873,12 +877,9 @@ sl_json_find_member (const char *text,
                      gsize      *value_end)
 {
   const char *end = text + length;
-  const char *p = skip_white (text, end);
+  const char *p = skip_white (skip_bom (text, end), end);
   gsize key_length = strlen (key);
   gboolean found = FALSE;
-
-  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    p = skip_white (text + 3, end);
 
   if (p >= end || *p != '{')
     return FALSE;

@@ -73,18 +73,6 @@ job_task_new (gpointer             source_object,
   return task;
 }
 
-static SlLedger *
-open_own_ledger (const char  *database_path,
-                 GError     **error)
-{
-  g_autofree char *default_path = NULL;
-
-  if (database_path == NULL)
-    database_path = default_path = sl_database_default_path ();
-
-  return sl_ledger_open (database_path, error);
-}
-
 /* Open a ledger --------------------------------------------------------- */
 
 static void
@@ -95,7 +83,7 @@ open_ledger_thread (GTask        *task,
 {
   Job *job = task_data;
   GError *error = NULL;
-  SlLedger *ledger = open_own_ledger (job->database_path, &error);
+  SlLedger *ledger = sl_ledger_open (job->database_path, &error);
 
   /* No daily backup here: copying a ten-year ledger takes 300 ms and
    * 75 MiB, which the window would wait for before its first frame. The
@@ -147,18 +135,13 @@ daily_backup_thread (GTask        *task,
                      GCancellable *cancellable)
 {
   Job *job = task_data;
-  g_autofree char *default_path = NULL;
-  const char *path = job->database_path;
   g_autoptr(SlDatabase) database = NULL;
   GError *error = NULL;
-
-  if (path == NULL)
-    path = default_path = sl_database_default_path ();
 
   /* A connection of this thread's own: the backup API reads one snapshot
    * of the file, and in WAL mode the window's connection keeps reading
    * and writing meanwhile. */
-  if ((database = sl_database_open (path, &error)) != NULL &&
+  if ((database = sl_database_open (job->database_path, &error)) != NULL &&
       sl_backups_run_daily (database, NULL, 0, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -223,7 +206,7 @@ import_archive_thread (GTask        *task,
   GError *error = NULL;
   gboolean ok;
 
-  ok = (ledger = open_own_ledger (job->database_path, &error)) != NULL &&
+  ok = (ledger = sl_ledger_open (job->database_path, &error)) != NULL &&
        sl_archive_import (ledger, job->path, job->merge, &counts, &error);
   return_archive_counts (task, ok, &counts, error);
 }
@@ -287,7 +270,7 @@ export_archive_thread (GTask        *task,
   GError *error = NULL;
   gboolean ok;
 
-  ok = (ledger = open_own_ledger (job->database_path, &error)) != NULL &&
+  ok = (ledger = sl_ledger_open (job->database_path, &error)) != NULL &&
        sl_archive_export (ledger, job->path, &counts, &error);
   return_archive_counts (task, ok, &counts, error);
 }
@@ -333,7 +316,7 @@ backup_thread (GTask        *task,
   g_autoptr(SlLedger) ledger = NULL;
   GError *error = NULL;
 
-  if ((ledger = open_own_ledger (job->database_path, &error)) != NULL &&
+  if ((ledger = sl_ledger_open (job->database_path, &error)) != NULL &&
       sl_database_backup (sl_ledger_get_database (ledger), job->path, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -504,7 +487,7 @@ import_roster_thread (GTask        *task,
   SlRosterCounts counts = { 0 };
   GError *error = NULL;
 
-  if ((ledger = open_own_ledger (job->database_path, &error)) != NULL &&
+  if ((ledger = sl_ledger_open (job->database_path, &error)) != NULL &&
       sl_roster_import_rows (ledger, job->rows, job->organization, &counts, &error))
     g_task_return_pointer (task, g_memdup2 (&counts, sizeof counts), g_free);
   else
@@ -570,7 +553,7 @@ prepare_example_thread (GTask        *task,
   gsize length;
   const char *data = g_bytes_get_data (job->archive, &length);
 
-  if (!(ledger = open_own_ledger (job->database_path, &error)))
+  if (!(ledger = sl_ledger_open (job->database_path, &error)))
     {
       g_task_return_error (task, error);
       return;
