@@ -106,48 +106,12 @@ bind_study (sqlite3_stmt *stmt,
   sl_bind_text (stmt, 9, sl_study_get_summary (study));
 }
 
-static gboolean
-save_studies (SlLedger     *self,
-              gint64        meeting,
-              GListModel   *studies,
-              SlSaveFlags   flags,
-              GError      **error)
+static const char *
+study_lead (gpointer row)
 {
-  guint n = g_list_model_get_n_items (studies);
-
-  if (!(flags & (SL_SAVE_MERGE | SAVE_NEW_RECORD)) &&
-      !sl_ledger_delete_missing (self,
-                       "DELETE FROM studies WHERE meeting_id = ?1 "
-                       "AND uuid NOT IN (SELECT value FROM json_each (?2))",
-                       meeting, studies, error))
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SlStudy) study = g_list_model_get_item (studies, i);
-      gint64 lead = 0;
-
-      if (!sl_ledger_resolve_member (self, sl_study_get_lead (study), "lead", &lead, error))
-        {
-          g_prefix_error (error, "studies[%u].", i);
-          return FALSE;
-        }
-
-      if (!write_child (self, INSERT_STUDY,
-                        INSERT_STUDY
-                        "ON CONFLICT (uuid) DO UPDATE SET meeting_id = excluded.meeting_id, "
-                        "  position = excluded.position, title = excluded.title, "
-                        "  source = excluded.source, published_on = excluded.published_on, "
-                        "  lead_id = excluded.lead_id, first_topic = excluded.first_topic, "
-                        "  summary = excluded.summary "
-                        "RETURNING id",
-                        (flags & SAVE_NEW_ROWS) == SAVE_NEW_ROWS, bind_study,
-                        SL_RECORD (study), meeting, i, lead, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return sl_study_get_lead (row);
 }
+
 
 #define ATTENDANCE_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define INSERT_ATTENDANCE \
@@ -403,43 +367,83 @@ bind_measure (sqlite3_stmt *stmt,
   sl_bind_text (stmt, 10, sl_measure_get_progress (measure));
 }
 
-static gboolean
-save_measures (SlLedger     *self,
-               gint64        meeting,
-               GListModel   *measures,
-               SlSaveFlags   flags,
-               GError      **error)
+static const char *
+measure_owner (gpointer row)
 {
-  guint n = g_list_model_get_n_items (measures);
+  return sl_measure_get_owner (row);
+}
+
+/* Studies and measures: rows with ids of their own, naming a member. */
+typedef struct
+{
+  const char  *list;            /* "studies", for messages */
+  const char  *reference;       /* the member's field: "lead" */
+  const char *(*get_reference) (gpointer row);
+  const char  *delete_missing;  /* rows of the meeting not in the list */
+  const char  *insert;
+  const char  *upsert;
+  BindChild    bind;
+} ChildKind;
+
+static const ChildKind studies_kind = {
+  "studies", "lead", study_lead,
+  "DELETE FROM studies WHERE meeting_id = ?1 "
+  "AND uuid NOT IN (SELECT value FROM json_each (?2))",
+  INSERT_STUDY,
+  INSERT_STUDY
+  "ON CONFLICT (uuid) DO UPDATE SET meeting_id = excluded.meeting_id, "
+  "  position = excluded.position, title = excluded.title, "
+  "  source = excluded.source, published_on = excluded.published_on, "
+  "  lead_id = excluded.lead_id, first_topic = excluded.first_topic, "
+  "  summary = excluded.summary "
+  "RETURNING id",
+  bind_study,
+};
+
+static const ChildKind measures_kind = {
+  "measures", "owner", measure_owner,
+  "DELETE FROM measures WHERE meeting_id = ?1 "
+  "AND uuid NOT IN (SELECT value FROM json_each (?2))",
+  INSERT_MEASURE,
+  INSERT_MEASURE
+  "ON CONFLICT (uuid) DO UPDATE SET meeting_id = excluded.meeting_id, "
+  "  position = excluded.position, text = excluded.text, "
+  "  owner_id = excluded.owner_id, department = excluded.department, "
+  "  due_on = excluded.due_on, status = excluded.status, "
+  "  done_on = excluded.done_on, progress = excluded.progress "
+  "RETURNING id",
+  bind_measure,
+};
+
+static gboolean
+save_children (SlLedger        *self,
+               gint64           meeting,
+               GListModel      *rows,
+               SlSaveFlags      flags,
+               const ChildKind *kind,
+               GError         **error)
+{
+  guint n = g_list_model_get_n_items (rows);
 
   if (!(flags & (SL_SAVE_MERGE | SAVE_NEW_RECORD)) &&
-      !sl_ledger_delete_missing (self,
-                       "DELETE FROM measures WHERE meeting_id = ?1 "
-                       "AND uuid NOT IN (SELECT value FROM json_each (?2))",
-                       meeting, measures, error))
+      !sl_ledger_delete_missing (self, kind->delete_missing, meeting, rows, error))
     return FALSE;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(SlMeasure) measure = g_list_model_get_item (measures, i);
-      gint64 owner = 0;
+      g_autoptr(SlRecord) row = g_list_model_get_item (rows, i);
+      gint64 member = 0;
 
-      if (!sl_ledger_resolve_member (self, sl_measure_get_owner (measure), "owner", &owner, error))
+      if (!sl_ledger_resolve_member (self, kind->get_reference (row), kind->reference,
+                                     &member, error))
         {
-          g_prefix_error (error, "measures[%u].", i);
+          g_prefix_error (error, "%s[%u].", kind->list, i);
           return FALSE;
         }
 
-      if (!write_child (self, INSERT_MEASURE,
-                        INSERT_MEASURE
-                        "ON CONFLICT (uuid) DO UPDATE SET meeting_id = excluded.meeting_id, "
-                        "  position = excluded.position, text = excluded.text, "
-                        "  owner_id = excluded.owner_id, department = excluded.department, "
-                        "  due_on = excluded.due_on, status = excluded.status, "
-                        "  done_on = excluded.done_on, progress = excluded.progress "
-                        "RETURNING id",
-                        (flags & SAVE_NEW_ROWS) == SAVE_NEW_ROWS, bind_measure,
-                        SL_RECORD (measure), meeting, i, owner, error))
+      if (!write_child (self, kind->insert, kind->upsert,
+                        (flags & SAVE_NEW_ROWS) == SAVE_NEW_ROWS, kind->bind,
+                        row, meeting, i, member, error))
         return FALSE;
     }
 
@@ -562,11 +566,11 @@ save_meeting (SlLedger     *self,
     key = sqlite3_last_insert_rowid (sl_database_get_handle (self->database));
   sl_record_set_key (SL_RECORD (meeting), key);
 
-  return save_studies (self, key, sl_meeting_get_studies (meeting), flags, error) &&
+  return save_children (self, key, sl_meeting_get_studies (meeting), flags, &studies_kind, error) &&
          save_attendance (self, key, sl_meeting_get_attendance (meeting), flags, error) &&
          save_guests (self, key, sl_meeting_get_guests (meeting), flags, error) &&
          save_speeches (self, key, sl_meeting_get_speeches (meeting), flags, error) &&
-         save_measures (self, key, sl_meeting_get_measures (meeting), flags, error);
+         save_children (self, key, sl_meeting_get_measures (meeting), flags, &measures_kind, error);
 }
 
 gboolean

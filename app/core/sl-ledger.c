@@ -931,9 +931,9 @@ save_plan (SlLedger     *self,
 
   if (!(flags & (SL_SAVE_MERGE | SAVE_NEW_RECORD)) &&
       !sl_ledger_delete_missing (self,
-                       "DELETE FROM plan_items WHERE plan_id = ?1 "
-                       "AND uuid NOT IN (SELECT value FROM json_each (?2))",
-                       key, items, error))
+                                 "DELETE FROM plan_items WHERE plan_id = ?1 "
+                                 "AND uuid NOT IN (SELECT value FROM json_each (?2))",
+                                 key, items, error))
     return FALSE;
 
   n = g_list_model_get_n_items (items);
