@@ -42,6 +42,7 @@
 #include "sl-statistics.h"
 #include "sl-study.h"
 #include "sl-table.h"
+#include "sl-table-pages.h"
 
 #define MM          (72.0 / 25.4)
 #define TODAY       "2023-12-31"
@@ -1086,6 +1087,66 @@ test_document_export (void)
   g_assert_nonnull (strstr (text, SESSION "签到表"));
 }
 
+/* A matrix too wide for a page even in the smallest type goes in bands
+ * of columns, each with the key columns, the last with the notes; one
+ * that fits stays whole. */
+static void
+test_bands (void)
+{
+  g_autoptr(SlTable) wide = sl_table_new ("出勤统计表");
+  g_autoptr(SlTable) band = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SlTablePages) pages = NULL;
+  g_autoptr(GObject) context = NULL;
+  guint n_pages;
+
+  sl_table_add_column (wide, "序号", 2, FALSE);
+  sl_table_add_column (wide, "姓名", 4, FALSE);
+  for (guint c = 0; c < 200; c++)
+    {
+      g_autofree char *header = g_strdup_printf ("%u月%u日\n小组会", c / 28 + 1, c % 28 + 1);
+      sl_table_add_column (wide, header, 4, FALSE);
+    }
+  sl_table_add_column (wide, "出席率", 4, FALSE);
+  sl_table_set_key_columns (wide, 2);
+  sl_table_add_note (wide, "说明：出＝出席。");
+  for (guint r = 0; r < 30; r++)
+    {
+      sl_table_begin_row (wide);
+      sl_table_add_number (wide, r + 1);
+      sl_table_add_text (wide, r == 0 ? "孙堃" : "王喆");
+      for (guint c = 0; c < 200; c++)
+        sl_table_add_text (wide, "出");
+      sl_table_add_alert (wide, "75.0%");
+    }
+
+  /* A band: the key columns, then the columns asked for, every row. */
+  band = sl_table_new_band (wide, 202, 1, TRUE);
+  g_assert_cmpstr (sl_table_get_title (band), ==, "出勤统计表（续表）");
+  g_assert_cmpuint (sl_table_get_n_columns (band), ==, 3);
+  g_assert_cmpuint (sl_table_get_key_columns (band), ==, 2);
+  g_assert_cmpuint (sl_table_get_n_rows (band), ==, 30);
+  g_assert_cmpstr (sl_table_get_column (band, 1)->title, ==, "姓名");
+  g_assert_cmpstr (sl_table_get_cell (band, 0, 1)->text, ==, "孙堃");
+  g_assert_cmpstr (sl_table_get_cell (band, 29, 2)->text, ==, "75.0%");
+  g_assert_true (sl_table_get_cell (band, 29, 2)->alert);
+  g_assert_cmpstr (sl_table_get_notes (band)[0], ==, "说明：出＝出席。");
+  g_clear_object (&band);
+  band = sl_table_new_band (wide, 2, 10, FALSE);
+  g_assert_cmpstr (sl_table_get_title (band), ==, "出勤统计表");
+  g_assert_null (sl_table_get_notes (band)[0]);
+
+  /* Laid out: thirty rows take most of a page, and each band takes one;
+   * whole, they took one page. */
+  g_ptr_array_add (tables, g_object_ref (wide));
+  pages = sl_table_pages_new (tables);
+  context = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
+  n_pages = sl_page_renderer_layout (SL_PAGE_RENDERER (pages), PANGO_CONTEXT (context),
+                                     SL_PAGE_A4_WIDTH, SL_PAGE_A4_HEIGHT);
+  g_assert_cmpuint (n_pages, >=, 4);
+  g_assert_cmpuint (n_pages, <=, 20);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1097,6 +1158,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   world_set_up ();
 
+  g_test_add_func ("/pdf/bands", test_bands);
   g_test_add_func ("/pdf/first-topic-ledger", test_first_topic_ledger);
   g_test_add_func ("/pdf/central-group-ledger", test_central_group_ledger);
   g_test_add_func ("/pdf/meetings-ledger", test_meetings_ledger);

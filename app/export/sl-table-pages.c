@@ -680,6 +680,29 @@ place_caption (Table       *t,
   sl_page_renderer_set_y (t->renderer, y);
 }
 
+/* A matrix too wide for the page even in the smallest type (the
+ * attendance of a year's hundreds of meetings) is printed as @n_bands
+ * tables of columns, one after the other, each with the key columns
+ * (number, name) on its left, rather than squeezed into columns no one can
+ * read. */
+static void
+append_bands (SlPageRenderer     *renderer,
+              SlTable            *table,
+              const SlTableStyle *style,
+              guint               n_bands)
+{
+  guint key = sl_table_get_key_columns (table);
+  guint rest = sl_table_get_n_columns (table) - key;
+  guint per_band = (rest + n_bands - 1) / n_bands;
+
+  for (guint first = key; first < key + rest; first += per_band)
+    {
+      g_autoptr(SlTable) band = sl_table_new_band (table, first, MIN (per_band, key + rest - first),
+                                                   first > key);
+      sl_table_pages_append (renderer, band, style);
+    }
+}
+
 void
 sl_table_pages_append (SlPageRenderer     *renderer,
                        SlTable            *table,
@@ -696,7 +719,7 @@ sl_table_pages_append (SlPageRenderer     *renderer,
   g_autoptr(GArray) rules = NULL;
   const char *subtitle_text;
   const char * const *notes;
-  double total = 0, natural = 0, notes_height = 0, x;
+  double total = 0, natural = 0, notes_height = 0, demand = 0, x;
   guint n_rows;
   Table t = { 0 };
 
@@ -727,8 +750,6 @@ sl_table_pages_append (SlPageRenderer     *renderer,
   widths = g_new (double, t.n_columns);
   for (guint attempt = 0; ; attempt++)
     {
-      double demand;
-
       natural = 0;
       for (guint c = 0; c < t.n_columns; c++)
         natural += sl_table_get_column (table, c)->width * t.size + 2 * PAD_X;
@@ -742,6 +763,15 @@ sl_table_pages_append (SlPageRenderer     *renderer,
         break;
       t.size = MAX (SIZE_SMALLEST, t.size * (t.width - t.n_columns * 2 * PAD_X)
                                    / (demand - t.n_columns * 2 * PAD_X));
+    }
+
+  /* Still too wide in the smallest type: in bands, each of which fits. */
+  if (style->font_size <= 0 && demand > t.width * 1.05 && t.size <= SIZE_SMALLEST &&
+      sl_table_get_key_columns (table) > 0 &&
+      sl_table_get_key_columns (table) + 1 < t.n_columns)
+    {
+      append_bands (renderer, table, style, (guint) ceil (demand * 1.2 / t.width));
+      return;
     }
 
   column_x = g_new (double, t.n_columns + 1);

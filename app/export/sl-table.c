@@ -406,6 +406,75 @@ sl_table_get_cell (SlTable *self,
   return &g_array_index (cells, SlCell, column);
 }
 
+/**
+ * sl_table_new_band:
+ * @first: the first of the columns after the key columns to take
+ * @n_columns: how many of them
+ * @continued: a band after the first: "（续表）" after the title, no notes
+ *
+ * The key columns and @n_columns others of @table, every row: a matrix too
+ * wide for one page printed as bands side by side, each with the names.
+ * The last band keeps the notes.
+ *
+ * Returns: (transfer full): a new table
+ */
+SlTable *
+sl_table_new_band (SlTable  *table,
+                   guint     first,
+                   guint     n_columns,
+                   gboolean  continued)
+{
+  g_autofree char *title = NULL;
+  g_autofree guint *take = NULL;
+  guint key, n_take = 0;
+  SlTable *band;
+
+  g_return_val_if_fail (SL_IS_TABLE (table), NULL);
+
+  key = sl_table_get_key_columns (table);
+  g_return_val_if_fail (first >= key && first + n_columns <= table->columns->len, NULL);
+
+  title = continued ? g_strconcat (table->title, "（续表）", NULL) : g_strdup (table->title);
+  band = sl_table_new (title);
+  sl_table_set_subtitle (band, table->subtitle);
+  sl_table_set_name (band, table->name);
+  sl_table_set_landscape (band, table->landscape);
+  sl_table_set_key_columns (band, key);
+
+  take = g_new (guint, key + n_columns);
+  for (guint c = 0; c < key; c++)
+    take[n_take++] = c;
+  for (guint c = first; c < first + n_columns; c++)
+    take[n_take++] = c;
+
+  for (guint i = 0; i < n_take; i++)
+    {
+      const SlColumn *column = &g_array_index (table->columns, SlColumn, take[i]);
+      sl_table_add_column (band, column->title, column->width, column->wrap);
+    }
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      sl_table_begin_row (band);
+      for (guint i = 0; i < n_take; i++)
+        {
+          const SlCell *cell = sl_table_get_cell (table, r, take[i]);
+          add_cell (band, cell->kind, cell->text, cell->number);
+          if (cell->alert)
+            {
+              GArray *row = g_ptr_array_index (band->rows, band->rows->len - 1);
+              g_array_index (row, SlCell, row->len - 1).alert = TRUE;
+            }
+        }
+    }
+
+  if (first + n_columns == table->columns->len)
+    for (guint i = 0; i + 1 < table->notes->len; i++)
+      sl_table_add_note (band, g_ptr_array_index (table->notes, i));
+
+  return band;
+}
+
 void
 sl_table_add_note (SlTable    *self,
                    const char *note)

@@ -92,6 +92,11 @@ const SlCell *sl_table_get_cell        (SlTable     *self,
                                         guint        column);
 
 /* Lines under the table ("应到 12 人 ..."), in order. */
+SlTable      *sl_table_new_band        (SlTable     *table,
+                                        guint        first,
+                                        guint        n_columns,
+                                        gboolean     continued);
+
 void          sl_table_add_note        (SlTable     *self,
                                         const char  *note);
 const char * const *sl_table_get_notes (SlTable     *self);
