@@ -73,7 +73,7 @@ fi
 # Ledgers are cached by what makes them: scale, seed, the generator and
 # the schema (a ledger of an older schema would be migrated when first
 # opened, inside a timed run).
-schema=$(sed -n 's/^#define SL_SCHEMA_VERSION \([0-9]*\).*/\1/p' "$srcdir/app/core/sl-database.h")
+schema=$(sed -n 's/^#define SL_SCHEMA_VERSION \([0-9]*\).*/\1/p' "$srcdir/app/core/db/sl-database.h")
 generator=$(sha256sum "$srcdir/tests/bench/sl-bench-generate.c" | cut -c1-10)
 data=$builddir/data
 mkdir -p "$data"

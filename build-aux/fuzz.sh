@@ -82,7 +82,7 @@ mkdir -p "$builddir/fuzz" "$builddir/artifacts"
 for target in "${targets[@]}"; do
   say "building fuzz-$target"
   clang -std=gnu11 -DSL_LIBFUZZER -fsanitize=fuzzer "${sanitize[@]}" -O1 \
-    -I"$builddir" -I"$builddir/app" -I"$srcdir/app/core" -I"$srcdir/tests/fuzz" \
+    -I"$builddir" -I"$builddir/app" $(printf -- '-I%s ' "$srcdir"/app/core "$srcdir"/app/core/*/) -I"$srcdir/tests/fuzz" \
     "${cflags[@]}" \
     -o "$builddir/fuzz/fuzz-$target" "$srcdir/tests/fuzz/fuzz-$target.c" \
     "$builddir/app/libstudyledger.a" "${libs[@]}" -lm

@@ -4,7 +4,7 @@
  *
  * Opens an empty AdwApplicationWindow of the application's default size
  * (a header bar, a title, nothing else) and, like the application under
- * SL_BENCH_FIRST_FRAME (app/ui/sl-bench-hook.c), prints
+ * SL_BENCH_FIRST_FRAME (app/ui/window/sl-bench-hook.c), prints
  * "first-frame: N" — g_get_monotonic_time() after the frame clock's first
  * "after-paint" — and quits. build-aux/benchmark.sh times both from exec
  * the same way; what the application takes beyond this is its own.
