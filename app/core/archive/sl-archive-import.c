@@ -1361,10 +1361,12 @@ static gboolean import_document (SlLedger           *ledger,
                                  GError            **error);
 
 /**
- * sl_archive_import_data:
+ * sl_archive_read_in:
  * @name: the file name, for messages
  *
  * Imports an archive held in memory: everything or, on any error, nothing.
+ * sl_archive_import_data() and sl_archive_merge_data() (@merge TRUE,
+ * sl-archive-merge.c) call it.
  *
  * The meetings, nearly all of a large archive, are read apart from the
  * rest when the text allows: the rest (a few hundred kilobytes) is read
@@ -1374,15 +1376,19 @@ static gboolean import_document (SlLedger           *ledger,
  * not JSON undoes everything, and the text is then read whole, for the
  * message that says where it is wrong.
  */
-static gboolean
-import_data (SlLedger         *ledger,
-             const char       *data,
-             gsize             length,
-             const char       *name,
-             const Options    *options,
-             SlArchiveCounts  *counts,
-             GError          **error)
+gboolean
+sl_archive_read_in (SlLedger         *ledger,
+                    const char       *data,
+                    gsize             length,
+                    const char       *name,
+                    gboolean          merge,
+                    gboolean          dry_run,
+                    SlArchiveReport  *report,
+                    SlArchiveCounts  *counts,
+                    GError          **error)
 {
+  const Options options_ = { merge, dry_run, report };
+  const Options *options = &options_;
   g_autoptr(SlJsonDocument) document = NULL;
   gboolean unreadable = FALSE;
   gsize start, end;
@@ -1428,35 +1434,7 @@ sl_archive_import_data (SlLedger         *ledger,
                         SlArchiveCounts  *counts,
                         GError          **error)
 {
-  Options options = { merge, FALSE, NULL };
-
-  return import_data (ledger, data, length, name, &options, counts, error);
-}
-
-/**
- * sl_archive_merge_data:
- * @dry_run: merge, then roll everything back: the ledger is left as it was
- * @report: (nullable): filled with what was (or would be) added and changed
- *
- * `import-archive --merge [--dry-run]` of an archive held in memory. Keys
- * that a record of the file leaves out keep the ledger's values; lists it
- * leaves out keep the ledger's rows.
- */
-gboolean
-sl_archive_merge_data (SlLedger         *ledger,
-                       const char       *data,
-                       gsize             length,
-                       const char       *name,
-                       gboolean          dry_run,
-                       SlArchiveCounts  *counts,
-                       SlArchiveReport  *report,
-                       GError          **error)
-{
-  Options options = { TRUE, dry_run, report };
-
-  g_return_val_if_fail (report == NULL || report->changes != NULL, FALSE);
-
-  return import_data (ledger, data, length, name, &options, counts, error);
+  return sl_archive_read_in (ledger, data, length, name, merge, FALSE, NULL, counts, error);
 }
 
 static gboolean
@@ -1594,29 +1572,4 @@ sl_archive_import (SlLedger         *ledger,
     }
 
   return sl_archive_import_data (ledger, data, length, path, merge, counts, error);
-}
-
-gboolean
-sl_archive_merge (SlLedger         *ledger,
-                  const char       *path,
-                  gboolean          dry_run,
-                  SlArchiveCounts  *counts,
-                  SlArchiveReport  *report,
-                  GError          **error)
-{
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length;
-
-  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
-                   _("Cannot read the archive: %s"), local_error->message);
-      return FALSE;
-    }
-
-  return sl_archive_merge_data (ledger, data, length, path, dry_run, counts, report, error);
 }

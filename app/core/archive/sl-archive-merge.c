@@ -593,3 +593,55 @@ sl_archive_merger_save (SlArchiveMerger  *self,
   report_record (self->report, record, FALSE, changed_keys (before, after));
   return TRUE;
 }
+
+/* Merging a file ------------------------------------------------------------ */
+
+/**
+ * sl_archive_merge_data:
+ * @dry_run: merge, then roll everything back: the ledger is left as it was
+ * @report: (nullable): filled with what was (or would be) added and changed
+ *
+ * `import-archive --merge [--dry-run]` of an archive held in memory. Keys
+ * that a record of the file leaves out keep the ledger's values; lists it
+ * leaves out keep the ledger's rows.
+ */
+gboolean
+sl_archive_merge_data (SlLedger         *ledger,
+                       const char       *data,
+                       gsize             length,
+                       const char       *name,
+                       gboolean          dry_run,
+                       SlArchiveCounts  *counts,
+                       SlArchiveReport  *report,
+                       GError          **error)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (report == NULL || report->changes != NULL, FALSE);
+
+  return sl_archive_read_in (ledger, data, length, name, TRUE, dry_run, report, counts, error);
+}
+
+gboolean
+sl_archive_merge (SlLedger         *ledger,
+                  const char       *path,
+                  gboolean          dry_run,
+                  SlArchiveCounts  *counts,
+                  SlArchiveReport  *report,
+                  GError          **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
+                   _("Cannot read the archive: %s"), local_error->message);
+      return FALSE;
+    }
+
+  return sl_archive_merge_data (ledger, data, length, path, dry_run, counts, report, error);
+}

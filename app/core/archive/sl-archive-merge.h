@@ -40,6 +40,16 @@ gboolean         sl_archive_merger_save (SlArchiveMerger  *self,
                                          SlSaveFlags       flags,
                                          GError          **error);
 
+gboolean sl_archive_read_in (SlLedger         *ledger,
+                             const char       *data,
+                             gsize             length,
+                             const char       *name,
+                             gboolean          merge,
+                             gboolean          dry_run,
+                             SlArchiveReport  *report,
+                             SlArchiveCounts  *counts,
+                             GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlArchiveMerger, sl_archive_merger_free)
 
 G_END_DECLS
