@@ -560,6 +560,36 @@ test_null_clears (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (record, "attendance")), ==, 0);
 }
 
+/* An organization that leaves out its parent keeps the ledger's: a file
+ * that makes that parent its child is a circle, refused whole. */
+static void
+test_parent_left_out (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(SlLedger) ledger = open_with_fixture (fixture);
+  g_autoptr(JsonNode) copy = fixture_document (fixture);
+  g_autofree char *before = ledger_text (ledger);
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *committee = object_at (copy, "organizations[1]");   /* parent: the 党组 */
+  JsonObject *group = object_at (copy, "organizations[0]");
+  gsize length;
+
+  g_assert_cmpstr (json_object_get_string_member (committee, "parent"), ==,
+                   json_object_get_string_member (group, "id"));
+  json_object_remove_member (committee, "parent");
+  json_object_set_string_member (group, "parent", json_object_get_string_member (committee, "id"));
+
+  text = generate (copy, &length);
+  g_assert_false (sl_archive_merge_data (ledger, text, length, "copy.json", FALSE, NULL, NULL, &error));
+  g_assert_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID);
+  ASSERT_CONTAINS (error->message, "circle");
+
+  after = ledger_text (ledger);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* The copy the dry-run tests merge: one meeting's decisions and note
  * changed, one member's phone, one meeting added, the rest as it is. */
 static JsonNode *
@@ -807,6 +837,7 @@ main (int    argc,
   ADD ("upper-case-stored-lower", test_upper_case_stored_lower);
   ADD ("keys-left-out", test_keys_left_out);
   ADD ("null-clears", test_null_clears);
+  ADD ("parent-left-out", test_parent_left_out);
   ADD ("dry-run", test_dry_run);
   ADD ("program/dry-run", test_program_dry_run);
   ADD ("program/upper-case", test_program_upper_case);

@@ -1020,6 +1020,17 @@ read_head (Reader             *reader,
     return FALSE;
   reader->reading = REF_NONE;
 
+  /* A merged organization that leaves out its parent keeps the ledger's:
+   * the check for circles and the order of saving must see that one. */
+  for (guint i = 0; reader->merge && i < reader->organizations->len; i++)
+    {
+      SlOrganization *organization = g_ptr_array_index (reader->organizations, i);
+      SlOrganization *local = sl_ledger_find_organization (reader->ledger,
+                                                           sl_record_get_id (SL_RECORD (organization)));
+      if (local != NULL)
+        sl_archive_fill_from (organization, local);
+    }
+
   return check_references (reader, error) &&
          check_parent_cycles (reader, error) &&
          check_head_conflicts (reader, error) &&

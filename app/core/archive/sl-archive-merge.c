@@ -229,6 +229,14 @@ fill_record (gpointer record,
 
 #undef FILL
 
+/* The keys that @record leaves out, taken from @local, the ledger's copy. */
+void
+sl_archive_fill_from (gpointer record,
+                      gpointer local)
+{
+  fill_record (record, local);
+}
+
 /* The report ----------------------------------------------------------------- */
 
 void

@@ -30,6 +30,9 @@ void     sl_archive_add_absent  (gpointer  object,
                                  guint64   bits);
 guint64  sl_archive_get_absent  (gpointer  object);
 
+void     sl_archive_fill_from   (gpointer  record,
+                                 gpointer  local);
+
 typedef struct _SlArchiveMerger SlArchiveMerger;
 
 SlArchiveMerger *sl_archive_merger_new  (SlLedger         *ledger,
