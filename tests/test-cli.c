@@ -452,7 +452,7 @@ static const struct {
   const char *words[8];
 } synopsis[] = {
   { "import-roster",  { "FILE.csv", "--organization", NULL } },
-  { "import-archive", { "FILE.json", "--merge", NULL } },
+  { "import-archive", { "FILE.json", "--merge", "--dry-run", NULL } },
   { "export-archive", { "FILE.json", NULL } },
   { "export",         { "DOCUMENT", "--year", "--organization", "--format", "xlsx", "pdf", "--output", NULL } },
   { "export minutes", { "--meeting", "--output", NULL } },

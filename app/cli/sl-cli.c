@@ -27,6 +27,7 @@
 #include "sl-database.h"
 #include "sl-document.h"
 #include "sl-ledger.h"
+#include "sl-meeting.h"
 #include "sl-organization.h"
 #include "sl-roster-import.h"
 #include "sl-search.h"
@@ -331,19 +332,25 @@ command_import_roster (SlCliCall *call)
   return SL_CLI_EXIT_OK;
 }
 
-/* import-archive FILE.json [--merge] ----------------------------------------- */
+/* import-archive FILE.json [--merge [--dry-run]] ----------------------------- */
 
 static int
 command_import_archive (SlCliCall *call)
 {
   g_autoptr(SlLedger) ledger = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(SlArchiveReport) report = { 0 };
+  g_autofree char *summary = NULL;
   gboolean merge = FALSE;
+  gboolean dry_run = FALSE;
   SlArchiveCounts counts = { 0 };
   int status;
   GOptionEntry entries[] = {
     { "merge", 0, 0, G_OPTION_ARG_NONE, &merge,
-      N_("Update records whose ids the ledger already has (never deletes)"), NULL },
+      N_("Update records whose ids the ledger already has (never deletes); "
+         "keys a record leaves out keep their values"), NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("With --merge: list what would be added and changed, and write nothing"), NULL },
     { NULL }
   };
 
@@ -355,6 +362,26 @@ command_import_archive (SlCliCall *call)
 
   if (call->argc != 2)
     return usage ("import-archive", _("name one archive file"));
+
+  if (dry_run && !merge)
+    return usage ("import-archive", _("--dry-run shows what a merge would change; "
+                                      "give --merge with it"));
+
+  if (merge)
+    {
+      /* A dry run writes nothing, so creates no ledger and takes no backup. */
+      sl_archive_report_init (&report);
+      if (!(ledger = open_ledger (call, !dry_run, &error)) ||
+          !sl_archive_merge (ledger, call->argv[1], dry_run, &counts, &report, &error))
+        {
+          discard_created (call, &ledger);
+          return fail_error (error);
+        }
+
+      summary = sl_archive_report_format (&report, call->argv[1], dry_run);
+      g_print ("%s", summary);
+      return SL_CLI_EXIT_OK;
+    }
 
   if (!(ledger = open_ledger (call, TRUE, &error)) ||
       !sl_archive_import (ledger, call->argv[1], merge, &counts, &error))
@@ -404,6 +431,23 @@ command_export_archive (SlCliCall *call)
 
 /* export DOCUMENT ... --------------------------------------------------------- */
 
+/* An id typed on the command line, as the ledger stores it: in lower case
+ * (ARCHIVE.md), unless the ledger holds it as typed, which an older import
+ * of an upper-case archive may have stored. */
+static char *
+canonical_id (SlLedger   *ledger,
+              GType       type,
+              const char *id)
+{
+  g_autofree char *lower = sl_archive_canonical_id (id);
+
+  if (id != NULL && !sl_ledger_contains (ledger, type, lower) &&
+      sl_ledger_contains (ledger, type, id))
+    return g_strdup (id);
+
+  return g_steal_pointer (&lower);
+}
+
 static const char * const documents[] = {
   "first-topic-ledger", "central-group-ledger", "meetings-ledger", "plan",
   "attendance", "measures", "annual-report", "minutes", "sign-in", NULL
@@ -419,6 +463,7 @@ command_export (SlCliCall *call)
   g_autofree char *meeting = NULL;
   g_autofree char *names = NULL;
   g_autofree char *lower = NULL;
+  g_autofree char *meeting_id = NULL;
   g_autoptr(SlLedger) ledger = NULL;
   g_autoptr(GError) error = NULL;
   SlDocumentRequest request = { 0 };
@@ -502,7 +547,7 @@ command_export (SlCliCall *call)
     }
 
   request.kind = kind;
-  request.meeting = meeting;
+  request.meeting = meeting_id = canonical_id (ledger, SL_TYPE_MEETING, meeting);
   if (!sl_document_export (ledger, &request, document_format, output, &error))
     return fail_error (error);
 
@@ -790,7 +835,7 @@ static const struct
   const char   *synopsis;
 } commands[] = {
   { "import-roster",  command_import_roster,  "import-roster FILE.csv [--organization NAME]" },
-  { "import-archive", command_import_archive, "import-archive FILE.json [--merge]" },
+  { "import-archive", command_import_archive, "import-archive FILE.json [--merge [--dry-run]]" },
   { "export-archive", command_export_archive, "export-archive FILE.json" },
   { "export",         command_export,
     "export DOCUMENT --year YYYY [--organization NAME] --format xlsx|pdf --output FILE\n"

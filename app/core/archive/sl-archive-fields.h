@@ -11,6 +11,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "sl-enums.h"
 
@@ -179,5 +180,6 @@ static const Field research_topic_fields[] = {
 };
 
 const char *sl_archive_property_name (const Field *field);
+JsonNode   *sl_archive_record_to_node (gpointer record);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 
 #include "sl-archive.h"
 #include "sl-archive-fields.h"
+#include "sl-archive-merge.h"
 #include "sl-attendance.h"
 #include "sl-enums.h"
 #include "sl-guest.h"
@@ -108,6 +109,8 @@ typedef struct
 {
   SlLedger   *ledger;
   gboolean    merge;
+  gboolean    dry_run;            /* merge, then roll back */
+  SlArchiveMerger *merger;        /* merge: saves over the ledger's copies */
 
   /* what the file holds */
   GPtrArray  *organizations;
@@ -136,6 +139,19 @@ reader_clear (Reader *reader)
       g_clear_pointer (&reader->in_ledger[i], g_hash_table_unref);
     }
   g_clear_pointer (&reader->refs, g_ptr_array_unref);
+  g_clear_pointer (&reader->merger, sl_archive_merger_free);
+}
+
+/* An id in the form in which it is compared and stored (lower case), or
+ * NULL when it already is: the common case, without a copy. */
+static char *
+lower_id (const char *id)
+{
+  for (const char *p = id; *p != '\0'; p++)
+    if (g_ascii_isupper (*p))
+      return sl_archive_canonical_id (id);
+
+  return NULL;
 }
 
 /* "@path.@field: what is wrong"; either may be NULL */
@@ -296,6 +312,8 @@ read_fields (Reader             *reader,
              guint               n_fields,
              GError            **error)
 {
+  guint64 absent = 0;   /* merge: the keys left out, which keep the ledger's values */
+
   for (guint i = 0; i < n_fields; i++)
     {
       const Field *field = &fields[i];
@@ -306,6 +324,8 @@ read_fields (Reader             *reader,
         {
           if (field->required)
             return invalid (error, path, field->key, _("is required and missing"));
+          if (node == NULL)
+            absent |= G_GUINT64_CONSTANT (1) << i;
           continue;
         }
 
@@ -374,18 +394,25 @@ read_fields (Reader             *reader,
           break;
 
         case FIELD_REF:
-          if (text == NULL || !sl_is_uuid (text))
-            return invalid (error, path, field->key, _("“%s” is not an id (a UUID)"),
-                            text_or_kind (node));
-          if (!check_ref (reader, path, field->key, field->ref, text, error))
-            return FALSE;
-          g_object_set (object, sl_archive_property_name (field), text, NULL);
+          {
+            g_autofree char *lower = NULL;
+
+            if (text == NULL || !sl_is_uuid (text))
+              return invalid (error, path, field->key, _("“%s” is not an id (a UUID)"),
+                              text_or_kind (node));
+            if ((lower = lower_id (text)) != NULL)
+              text = lower;
+            if (!check_ref (reader, path, field->key, field->ref, text, error))
+              return FALSE;
+            g_object_set (object, sl_archive_property_name (field), text, NULL);
+          }
           break;
 
         case FIELD_REFS:
           {
             guint n = sl_json_value_get_length (node);
             g_autofree const char **ids = NULL;
+            g_autoptr(GPtrArray) lowered = NULL;   /* ids that were not in lower case */
 
             if (!node_is (node, SL_JSON_ARRAY))
               return invalid (error, path, field->key, _("must be an array of ids, not %s"),
@@ -398,9 +425,18 @@ read_fields (Reader             *reader,
                 const char *id = sl_json_value_get_string (element);
                 g_autofree char *element_field = g_strdup_printf ("%s[%u]", field->key, j);
 
+                char *lower;
+
                 if (id == NULL || !sl_is_uuid (id))
                   return invalid (error, path, element_field, _("“%s” is not an id (a UUID)"),
                                   text_or_kind (element));
+                if ((lower = lower_id (id)) != NULL)
+                  {
+                    if (lowered == NULL)
+                      lowered = g_ptr_array_new_with_free_func (g_free);
+                    g_ptr_array_add (lowered, lower);
+                    id = lower;
+                  }
                 if (!check_ref (reader, path, element_field, field->ref, id, error))
                   return FALSE;
                 ids[j] = id;
@@ -414,6 +450,9 @@ read_fields (Reader             *reader,
           g_assert_not_reached ();
         }
     }
+
+  if (reader->merge)
+    sl_archive_add_absent (object, absent);
 
   return TRUE;
 }
@@ -430,6 +469,7 @@ read_id (Reader             *reader,
 {
   const SlJsonValue *node = sl_json_value_get_member (json, "id");
   const char *id = sl_json_value_get_string (node);
+  g_autofree char *lower = NULL;
   const char *other;
 
   if (sl_json_value_is_null (node))
@@ -437,6 +477,11 @@ read_id (Reader             *reader,
 
   if (id == NULL || !sl_is_uuid (id))
     return invalid (error, path, "id", _("“%s” is not an id (a UUID)"), text_or_kind (node));
+
+  /* Compared and stored in lower case: the same UUID in upper case names
+   * the same record (ARCHIVE.md, version 2). */
+  if ((lower = lower_id (id)) != NULL)
+    id = lower;
 
   if ((other = g_hash_table_lookup (reader->ids, id)) != NULL)
     return invalid (error, path, "id", _("%s is also the id of %s; every record needs its own id"),
@@ -576,6 +621,8 @@ read_attendance (Reader             *reader,
     return NULL;
 
   makeup = sl_json_value_get_member (json, "makeup");
+  if (makeup == NULL && reader->merge)
+    sl_archive_add_absent (row, SL_ABSENT_LIST (SL_LIST_MAKEUP));
   if (!sl_json_value_is_null (makeup))
     {
       if (!node_is (makeup, SL_JSON_OBJECT))
@@ -687,6 +734,19 @@ read_meeting (Reader             *reader,
       !check_meeting (meeting, path, error))
     return NULL;
 
+  if (reader->merge)
+    {
+      static const char * const lists[] = {
+        [SL_LIST_STUDIES] = "studies", [SL_LIST_ATTENDANCE] = "attendance",
+        [SL_LIST_GUESTS] = "guests", [SL_LIST_SPEECHES] = "speeches",
+        [SL_LIST_MEASURES] = "measures",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+        if (sl_json_value_get_member (json, lists[i]) == NULL)
+          sl_archive_add_absent (meeting, SL_ABSENT_LIST (i));
+    }
+
   return g_steal_pointer (&meeting);
 }
 
@@ -704,6 +764,9 @@ read_plan (Reader             *reader,
       !read_array (reader, json, path, "items", read_plan_item, sink_store,
                    sl_plan_get_items (plan), error))
     return NULL;
+
+  if (reader->merge && sl_json_value_get_member (json, "items") == NULL)
+    sl_archive_add_absent (plan, SL_ABSENT_LIST (SL_LIST_ITEMS));
 
   return g_steal_pointer (&plan);
 }
@@ -957,6 +1020,17 @@ read_head (Reader             *reader,
     return FALSE;
   reader->reading = REF_NONE;
 
+  /* A merged organization that leaves out its parent keeps the ledger's:
+   * the check for circles and the order of saving must see that one. */
+  for (guint i = 0; reader->merge && i < reader->organizations->len; i++)
+    {
+      SlOrganization *organization = g_ptr_array_index (reader->organizations, i);
+      SlOrganization *local = sl_ledger_find_organization (reader->ledger,
+                                                           sl_record_get_id (SL_RECORD (organization)));
+      if (local != NULL)
+        sl_archive_fill_from (organization, local);
+    }
+
   return check_references (reader, error) &&
          check_parent_cycles (reader, error) &&
          check_head_conflicts (reader, error) &&
@@ -998,19 +1072,28 @@ write_head (Reader  *reader,
    * any error: no savepoint per record (SL_SAVE_IN_TRANSACTION). */
   SlSaveFlags flags = (reader->merge ? SL_SAVE_MERGE : SL_SAVE_REPLACE) | SL_SAVE_IN_TRANSACTION;
 
+  SlArchiveMerger *merger = reader->merger;
+
   for (guint i = 0; i < reader->organizations->len; i++)
-    if (!sl_ledger_save_organization (ledger, g_ptr_array_index (reader->organizations, i), error))
-      return FALSE;
+    {
+      SlOrganization *organization = g_ptr_array_index (reader->organizations, i);
+
+      if (merger ? !sl_archive_merger_save (merger, organization, flags, error)
+                 : !sl_ledger_save_organization (ledger, organization, error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < reader->members->len; i++)
-    if (!sl_ledger_save_member (ledger, g_ptr_array_index (reader->members, i), error))
+    if (merger ? !sl_archive_merger_save (merger, g_ptr_array_index (reader->members, i), flags, error)
+               : !sl_ledger_save_member (ledger, g_ptr_array_index (reader->members, i), error))
       {
         g_prefix_error (error, "members[%u]: ", i);
         return FALSE;
       }
 
   for (guint i = 0; i < reader->plans->len; i++)
-    if (!sl_ledger_save_plan (ledger, g_ptr_array_index (reader->plans, i), flags, error))
+    if (merger ? !sl_archive_merger_save (merger, g_ptr_array_index (reader->plans, i), flags, error)
+               : !sl_ledger_save_plan (ledger, g_ptr_array_index (reader->plans, i), flags, error))
       {
         g_prefix_error (error, "plans[%u]: ", i);
         return FALSE;
@@ -1174,7 +1257,8 @@ write_body (Reader             *reader,
       if (ok && SL_IS_MEETING (record))
         {
           ok = check_meeting_new (reader, record, n_meetings, &local_error);
-          if (ok && !sl_ledger_save_meeting (reader->ledger, record, flags, &local_error))
+          if (ok && (reader->merger ? !sl_archive_merger_save (reader->merger, record, flags, &local_error)
+                                    : !sl_ledger_save_meeting (reader->ledger, record, flags, &local_error)))
             {
               g_prefix_error (&local_error, "meetings[%u]: ", n_meetings);
               ok = FALSE;
@@ -1187,7 +1271,8 @@ write_body (Reader             *reader,
 
           ok = check_new (reader, G_OBJECT_TYPE (record), sl_record_get_id (record),
                           where, &local_error);
-          if (ok && !sl_ledger_save_research_topic (reader->ledger, record, &local_error))
+          if (ok && (reader->merger ? !sl_archive_merger_save (reader->merger, record, flags, &local_error)
+                                    : !sl_ledger_save_research_topic (reader->ledger, record, &local_error)))
             {
               g_prefix_error (&local_error, "%s: ", where);
               ok = FALSE;
@@ -1267,21 +1352,32 @@ parse_whole (const char  *data,
   return document;
 }
 
+/* How an archive is read in: added only, or merged (and then perhaps
+ * rolled back, with a report of what it would change). */
+typedef struct
+{
+  gboolean         merge;
+  gboolean         dry_run;
+  SlArchiveReport *report;
+} Options;
+
 static gboolean import_document (SlLedger           *ledger,
                                  const SlJsonValue  *root,
                                  const char         *meetings,
                                  gsize               meetings_length,
                                  const char         *name,
-                                 gboolean            merge,
+                                 const Options      *options,
                                  gboolean           *unreadable,
                                  SlArchiveCounts    *counts,
                                  GError            **error);
 
 /**
- * sl_archive_import_data:
+ * sl_archive_read_in:
  * @name: the file name, for messages
  *
  * Imports an archive held in memory: everything or, on any error, nothing.
+ * sl_archive_import_data() and sl_archive_merge_data() (@merge TRUE,
+ * sl-archive-merge.c) call it.
  *
  * The meetings, nearly all of a large archive, are read apart from the
  * rest when the text allows: the rest (a few hundred kilobytes) is read
@@ -1292,14 +1388,18 @@ static gboolean import_document (SlLedger           *ledger,
  * message that says where it is wrong.
  */
 gboolean
-sl_archive_import_data (SlLedger         *ledger,
-                        const char       *data,
-                        gsize             length,
-                        const char       *name,
-                        gboolean          merge,
-                        SlArchiveCounts  *counts,
-                        GError          **error)
+sl_archive_read_in (SlLedger         *ledger,
+                    const char       *data,
+                    gsize             length,
+                    const char       *name,
+                    gboolean          merge,
+                    gboolean          dry_run,
+                    SlArchiveReport  *report,
+                    SlArchiveCounts  *counts,
+                    GError          **error)
 {
+  const Options options_ = { merge, dry_run, report };
+  const Options *options = &options_;
   g_autoptr(SlJsonDocument) document = NULL;
   gboolean unreadable = FALSE;
   gsize start, end;
@@ -1318,7 +1418,7 @@ sl_archive_import_data (SlLedger         *ledger,
       if (g_utf8_validate_len (rest->str, rest->len, NULL) &&
           (document = sl_json_document_parse (rest->str, rest->len, NULL)) != NULL &&
           import_document (ledger, sl_json_document_get_root (document), data + start, end - start,
-                           name, merge, &unreadable, counts, error))
+                           name, options, &unreadable, counts, error))
         return TRUE;
 
       if (document != NULL && !unreadable)
@@ -1333,7 +1433,19 @@ sl_archive_import_data (SlLedger         *ledger,
     return FALSE;
 
   return import_document (ledger, sl_json_document_get_root (document), NULL, 0,
-                          name, merge, &unreadable, counts, error);
+                          name, options, &unreadable, counts, error);
+}
+
+gboolean
+sl_archive_import_data (SlLedger         *ledger,
+                        const char       *data,
+                        gsize             length,
+                        const char       *name,
+                        gboolean          merge,
+                        SlArchiveCounts  *counts,
+                        GError          **error)
+{
+  return sl_archive_read_in (ledger, data, length, name, merge, FALSE, NULL, counts, error);
 }
 
 static gboolean
@@ -1342,7 +1454,7 @@ import_document (SlLedger           *ledger,
                  const char         *meetings,
                  gsize               meetings_length,
                  const char         *name,
-                 gboolean            merge,
+                 const Options      *options,
                  gboolean           *unreadable,
                  SlArchiveCounts    *counts,
                  GError            **error)
@@ -1355,7 +1467,16 @@ import_document (SlLedger           *ledger,
   gboolean ok;
 
   reader.ledger = ledger;
-  reader.merge = merge;
+  reader.merge = options->merge;
+  reader.dry_run = options->dry_run;
+  if (options->report != NULL)
+    {
+      /* A second reading (the text read whole after all) starts again. */
+      sl_archive_report_clear (options->report);
+      sl_archive_report_init (options->report);
+    }
+  if (options->merge)
+    reader.merger = sl_archive_merger_new (ledger, options->report);
   reader.organizations = g_ptr_array_new_with_free_func (g_object_unref);
   reader.members = g_ptr_array_new_with_free_func (g_object_unref);
   reader.plans = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1378,7 +1499,8 @@ import_document (SlLedger           *ledger,
 
   /* Into a ledger that holds nothing, each page written once
    * (sl_database_set_write_ahead), when no one else has it open. */
-  direct = sl_ledger_is_empty (ledger) && sl_database_set_write_ahead (database, FALSE);
+  direct = !reader.dry_run && sl_ledger_is_empty (ledger) &&
+           sl_database_set_write_ahead (database, FALSE);
 
   /* Checked inside the transaction that writes: the checks' thousands of
    * lookups take the ledger's locks once, and nothing can change between
@@ -1399,7 +1521,12 @@ import_document (SlLedger           *ledger,
           write_head (&reader, &local_error) &&
           write_body (&reader, root, meetings, meetings_length, unreadable, &body_counts, &local_error) &&
           sl_database_index_deferred (database, &local_error))
-        ok = sl_ledger_commit (ledger, &local_error);
+        {
+          if (reader.dry_run)
+            sl_ledger_rollback (ledger);   /* all done, and undone: nothing written */
+          else
+            ok = sl_ledger_commit (ledger, &local_error);
+        }
       else
         {
           sl_ledger_rollback (ledger);

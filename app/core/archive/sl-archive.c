@@ -210,6 +210,60 @@ write_attendance (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+static void
+write_plan (JsonBuilder *builder,
+            SlPlan      *plan)
+{
+  WRITE_RECORD (builder, plan, plan_fields);
+  write_list (builder, "items", sl_plan_get_items (plan),
+              plan_item_fields, G_N_ELEMENTS (plan_item_fields));
+  json_builder_end_object (builder);
+}
+
+static void
+write_meeting (JsonBuilder *builder,
+               SlMeeting   *meeting)
+{
+  WRITE_RECORD (builder, meeting, meeting_fields);
+  write_list (builder, "studies", sl_meeting_get_studies (meeting),
+              study_fields, G_N_ELEMENTS (study_fields));
+  write_attendance (builder, sl_meeting_get_attendance (meeting));
+  write_list (builder, "guests", sl_meeting_get_guests (meeting),
+              guest_fields, G_N_ELEMENTS (guest_fields));
+  write_list (builder, "speeches", sl_meeting_get_speeches (meeting),
+              speech_fields, G_N_ELEMENTS (speech_fields));
+  write_list (builder, "measures", sl_meeting_get_measures (meeting),
+              measure_fields, G_N_ELEMENTS (measure_fields));
+  json_builder_end_object (builder);
+}
+
+/* One record as the archive writes it: what a merge compares, before and
+ * after, to say which keys it changed (sl-archive-merge.c). */
+JsonNode *
+sl_archive_record_to_node (gpointer record)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (SL_IS_MEETING (record))
+    write_meeting (builder, record);
+  else if (SL_IS_PLAN (record))
+    write_plan (builder, record);
+  else
+    {
+      if (SL_IS_ORGANIZATION (record))
+        WRITE_RECORD (builder, record, organization_fields);
+      else if (SL_IS_MEMBER (record))
+        WRITE_RECORD (builder, record, member_fields);
+      else if (SL_IS_RESEARCH_TOPIC (record))
+        WRITE_RECORD (builder, record, research_topic_fields);
+      else
+        g_return_val_if_reached (NULL);
+      json_builder_end_object (builder);
+    }
+
+  return json_builder_get_root (builder);
+}
+
 JsonNode *
 sl_archive_build (SlLedger         *ledger,
                   SlArchiveCounts  *counts,
@@ -259,12 +313,7 @@ sl_archive_build (SlLedger         *ledger,
   json_builder_begin_array (builder);
   for (guint i = 0; i < plans->len; i++)
     {
-      SlPlan *plan = g_ptr_array_index (plans, i);
-
-      WRITE_RECORD (builder, plan, plan_fields);
-      write_list (builder, "items", sl_plan_get_items (plan),
-                  plan_item_fields, G_N_ELEMENTS (plan_item_fields));
-      json_builder_end_object (builder);
+      write_plan (builder, g_ptr_array_index (plans, i));
     }
   json_builder_end_array (builder);
 
@@ -272,19 +321,7 @@ sl_archive_build (SlLedger         *ledger,
   json_builder_begin_array (builder);
   for (guint i = 0; i < meetings->len; i++)
     {
-      SlMeeting *meeting = g_ptr_array_index (meetings, i);
-
-      WRITE_RECORD (builder, meeting, meeting_fields);
-      write_list (builder, "studies", sl_meeting_get_studies (meeting),
-                  study_fields, G_N_ELEMENTS (study_fields));
-      write_attendance (builder, sl_meeting_get_attendance (meeting));
-      write_list (builder, "guests", sl_meeting_get_guests (meeting),
-                  guest_fields, G_N_ELEMENTS (guest_fields));
-      write_list (builder, "speeches", sl_meeting_get_speeches (meeting),
-                  speech_fields, G_N_ELEMENTS (speech_fields));
-      write_list (builder, "measures", sl_meeting_get_measures (meeting),
-                  measure_fields, G_N_ELEMENTS (measure_fields));
-      json_builder_end_object (builder);
+      write_meeting (builder, g_ptr_array_index (meetings, i));
     }
   json_builder_end_array (builder);
 
