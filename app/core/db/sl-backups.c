@@ -201,12 +201,21 @@ is_sound_copy (const char *folder,
                const char *name)
 {
   g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+  g_autofree char *immutable = NULL;
   g_autofree char *date = g_strndup (name + strlen ("ledger-"), 10);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean sound = FALSE;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+  if (uri == NULL)
+    return FALSE;
+
+  /* Immutable: a copy someone opened in WAL mode must not get -wal and
+   * -shm files beside it from a read-only look. */
+  immutable = g_strconcat (uri, "?immutable=1", NULL);
+  if (sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
       sqlite3_prepare_v2 (db, "SELECT value FROM settings WHERE key = ?", -1, &stmt, NULL) == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, SOUND_SETTING, -1, SQLITE_STATIC);

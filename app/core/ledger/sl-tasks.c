@@ -317,7 +317,7 @@ backup_thread (GTask        *task,
   GError *error = NULL;
 
   if ((ledger = sl_ledger_open (job->database_path, &error)) != NULL &&
-      sl_database_backup (sl_ledger_get_database (ledger), job->path, &error))
+      sl_backups_write_checked (sl_ledger_get_database (ledger), job->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
