@@ -327,6 +327,12 @@ test_keeps_newest_sound (Fixture       *fixture,
       write_file (path, g_bytes_get_data (damaged_bytes, NULL), g_bytes_get_size (damaged_bytes));
     }
 
+  /* A copy that a crash left before its check is no backup: it goes. */
+  {
+    g_autofree char *left = g_build_filename (fixture->backups, "ledger-2024-05-05.db.checking", NULL);
+    write_file (left, "half a copy", -1);
+  }
+
   /* Today's copy is there already (one of those): only pruning runs. */
   run_daily_on (fixture->path, "2024-05-07", 2, &error, TRUE);
   g_assert_no_error (error);

@@ -159,9 +159,11 @@ compare_names_newest_first (gconstpointer a,
   return -g_strcmp0 (first, second);
 }
 
-/* The daily copies in @folder, newest first; NULL when it cannot be read. */
+/* The daily copies in @folder, newest first; NULL when it cannot be read.
+ * With @clean_up, copies that a crash left before their check go. */
 static GPtrArray *
 list_daily (const char  *folder,
+            gboolean     clean_up,
             GError     **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -180,8 +182,17 @@ list_daily (const char  *folder,
     }
 
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (is_daily_name (name))
-      g_ptr_array_add (names, g_strdup (name));
+    {
+      if (is_daily_name (name))
+        g_ptr_array_add (names, g_strdup (name));
+      else if (clean_up && g_str_has_prefix (name, "ledger-") && g_str_has_suffix (name, ".db.checking") &&
+               !g_str_has_prefix (name, today_name))
+        {
+          /* A copy that a crash left before its check: never a backup. */
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+          g_unlink (path);
+        }
+    }
 
   g_ptr_array_sort_with_data (names, compare_names_newest_first, today_name);
   return g_steal_pointer (&names);
@@ -241,7 +252,7 @@ sl_backups_find_newest_sound (const char *database_path)
   g_autofree char *folder = sl_backups_folder_for (database_path);
   g_autoptr(GPtrArray) names = NULL;
 
-  if (!g_file_test (folder, G_FILE_TEST_IS_DIR) || !(names = list_daily (folder, NULL)))
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR) || !(names = list_daily (folder, FALSE, NULL)))
     return NULL;
 
   for (guint i = 0; i < names->len; i++)
@@ -259,7 +270,7 @@ prune (const char  *folder,
   g_autoptr(GPtrArray) names = NULL;
   gboolean sound_kept = FALSE;
 
-  if (!(names = list_daily (folder, error)))
+  if (!(names = list_daily (folder, TRUE, error)))
     return FALSE;
 
   /* The newest `keep` stay, and the newest sound copy whatever its age:
