@@ -249,6 +249,31 @@ test_saves_refused (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* A backup of an older schema is migrated after the restore: the mark of
+ * the damaged file must not refuse that. */
+static void
+test_restore_older_schema (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = damaged_ledger_with_backup (fixture);
+  g_autofree char *old = g_build_filename (fixture->folder, "old.db", NULL);
+
+  {
+    g_autoptr(SlDatabase) db = sl_database_open_at_version (old, 1, &error);
+    g_assert_no_error (error);
+  }
+
+  run_daily_on (fixture->path, "2024-03-02", 14, &error, FALSE);
+  ASSERT_ERROR (error, SL_INTEGRITY_ERROR, SL_INTEGRITY_ERROR_DAMAGED);
+  g_clear_error (&error);
+  g_assert_true (sl_integrity_is_damaged (fixture->path));
+
+  g_assert_true (sl_backups_restore (fixture->path, old, &error));
+  g_assert_no_error (error);
+  g_assert_false (sl_integrity_is_damaged (fixture->path));
+}
+
 /* The daily backup does not copy a damaged ledger, and over 14 days the
  * newest sound copy stays. */
 static void
@@ -536,6 +561,8 @@ main (int   argc,
               fixture_set_up, test_cli_writes_refused, fixture_tear_down);
   g_test_add ("/integrity/damaged/saves-refused", Fixture, NULL,
               fixture_set_up, test_saves_refused, fixture_tear_down);
+  g_test_add ("/integrity/damaged/restore-older-schema", Fixture, NULL,
+              fixture_set_up, test_restore_older_schema, fixture_tear_down);
   g_test_add ("/integrity/damaged/fourteen-days", Fixture, NULL,
               fixture_set_up, test_fourteen_days, fixture_tear_down);
   g_test_add ("/integrity/damaged/backup-output", Fixture, NULL,

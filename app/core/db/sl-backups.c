@@ -885,6 +885,9 @@ reopen:
     {
       g_autoptr(GPtrArray) problems = NULL;
 
+      /* The file found damaged is gone: its mark must not refuse the
+       * migration of the restored copy (sl_database_begin). */
+      sl_integrity_mark_damaged (database_path, FALSE);
       reopened = sl_database_open (database_path, error);
       if (reopened == NULL)
         ok = FALSE;
