@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <sqlite3.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@
 #include "sl-meetings-page.h"
 #include "sl-member.h"
 #include "sl-members-page.h"
+#include "sl-organization.h"
 #include "sl-overview.h"
 #include "sl-overview-page.h"
 #include "sl-plan.h"
@@ -779,6 +781,133 @@ test_daily_backup (Fixture       *fixture,
   g_assert_cmpstr (copies, ==, "ledger-" TODAY ".db ledger-2026-01-01.db");
 }
 
+/* A damaged ledger -------------------------------------------------------- */
+
+/* Zeroes the last leaf page of the meetings' tables in the closed file, as
+ * a disk that lost a sector leaves it. */
+static void
+zero_a_page (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+  gint64 page;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pageno FROM dbstat WHERE pagetype = 'leaf' "
+                                           "AND name IN ('meetings', 'attendance', 'studies') "
+                                           "ORDER BY pageno DESC LIMIT 1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_file_get_contents (path, &contents, &size, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint ((gsize) page * 4096, <=, size);
+  memset (contents + (page - 1) * 4096, 0, 4096);
+  g_file_set_contents (path, contents, size, &error);
+  g_assert_no_error (error);
+}
+
+/* The button under @root that activates @action, or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+save_a_meeting (Fixture  *fixture,
+                GError  **error)
+{
+  g_autoptr(SlMeeting) meeting = sl_meeting_new ();
+  g_autoptr(SlOrganization) organization =
+    g_list_model_get_item (sl_ledger_get_organizations (fixture->ledger), 0);
+
+  sl_meeting_set_organization (meeting, sl_record_get_id (SL_RECORD (organization)));
+  sl_meeting_set_kind (meeting, SL_MEETING_KIND_PARTY_GROUP);
+  sl_meeting_set_date (meeting, "2025-12-30");
+  sl_meeting_set_title (meeting, "损坏之后");
+  return sl_ledger_save_meeting (fixture->ledger, meeting, SL_SAVE_REPLACE, error);
+}
+
+/* The window on a damaged ledger shows a banner whose button restores,
+ * and refuses to save; the damaged file is not copied. */
+static void
+test_damaged (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *sound = g_build_filename (fixture->folder, "ledger-backups",
+                                             "ledger-" TODAY ".db", NULL);
+  g_autoptr(GFile) backup = g_file_new_for_path (sound);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copies = NULL;
+  AdwMessageDialog *question;
+  GtkWidget *banner;
+
+  wait_daily_backup (fixture->window);
+  banner = sl_window_get_damage_banner (fixture->window);
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (banner)));
+
+  /* Closed, damaged, and opened the next day. */
+  gtk_widget_unparent (fixture->probes);
+  g_object_ref (fixture->window);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate (50);
+  g_assert_finalize_object (fixture->window);
+  g_assert_finalize_object (fixture->ledger);
+  zero_a_page (fixture->path);
+  g_setenv ("SL_TODAY", "2026-01-01", TRUE);
+  fixture->ledger = sl_ledger_open (fixture->path, &error);
+  g_assert_no_error (error);
+  open_window (fixture);
+  wait_daily_backup (fixture->window);
+
+  banner = sl_window_get_damage_banner (fixture->window);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (banner)));
+  g_assert_nonnull (find_action_button (banner, "win.restore"));
+  copies = daily_copies (fixture);
+  g_assert_cmpstr (copies, ==, "ledger-" TODAY ".db");
+
+  /* A save is refused, naming restore and the sound backup. */
+  g_assert_false (save_a_meeting (fixture, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "restore"));
+  g_assert_nonnull (strstr (error->message, sound));
+  g_clear_error (&error);
+
+  /* What the restore flow does once a file is chosen: the banner goes,
+   * and saving works again. */
+  sl_window_restore (fixture->window, backup);
+  question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "restore");
+  gtk_window_destroy (GTK_WINDOW (question));
+  iterate (50);
+  wait_idle (fixture->window);
+  g_setenv ("SL_TODAY", TODAY, TRUE);
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (banner)));
+  g_assert_true (save_a_meeting (fixture, &error));
+  g_assert_no_error (error);
+}
+
 /* Documents ------------------------------------------------------------- */
 
 static void
@@ -946,6 +1075,8 @@ main (int   argc,
               fixture_set_up, test_long_work, fixture_tear_down);
   g_test_add ("/window/daily-backup", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_daily_backup, fixture_tear_down);
+  g_test_add ("/window/damaged", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_damaged, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -26,6 +26,7 @@
 #include "sl-cli.h"
 #include "sl-database.h"
 #include "sl-document.h"
+#include "sl-integrity.h"
 #include "sl-ledger.h"
 #include "sl-meeting.h"
 #include "sl-organization.h"
@@ -144,6 +145,33 @@ parse_options (SlCliCall    *call,
   return TRUE;
 }
 
+/* Commands that write check the ledger (once a day, sl-integrity.c) and
+ * take the day's backup first (sl-backups.c). A damaged ledger is refused;
+ * a backup that cannot be taken is worth a warning, not a refusal. */
+static gboolean
+prepare_to_write (SlLedger  *ledger,
+                  GError   **error)
+{
+  SlDatabase *database = sl_ledger_get_database (ledger);
+  g_autoptr(GError) backup_error = NULL;
+
+  if (!sl_integrity_check_daily (database, error))
+    return FALSE;
+
+  if (!sl_backups_run_daily (database, NULL, sl_backups_get_keep (database), &backup_error))
+    {
+      if (g_error_matches (backup_error, SL_INTEGRITY_ERROR, SL_INTEGRITY_ERROR_DAMAGED))
+        {
+          g_propagate_error (error, g_steal_pointer (&backup_error));
+          return FALSE;
+        }
+      g_printerr (_("study-ledger: warning: the daily backup was not made: %s\n"),
+                  backup_error->message);
+    }
+
+  return TRUE;
+}
+
 /* Commands that only read do not create a ledger that is not there. */
 static SlLedger *
 open_ledger (SlCliCall  *call,
@@ -187,17 +215,9 @@ open_ledger (SlCliCall  *call,
 
   ledger = sl_ledger_open (path, error);
 
-  /* Commands that write take the day's backup first (sl-backups.c); one
-   * that cannot be taken is worth a warning, not a refusal. */
-  if (ledger != NULL && create && call->created == NULL)
-    {
-      SlDatabase *database = sl_ledger_get_database (ledger);
-      g_autoptr(GError) backup_error = NULL;
-
-      if (!sl_backups_run_daily (database, NULL, sl_backups_get_keep (database), &backup_error))
-        g_printerr (_("study-ledger: warning: the daily backup was not made: %s\n"),
-                    backup_error->message);
-    }
+  if (ledger != NULL && create && call->created == NULL &&
+      !prepare_to_write (ledger, error))
+    g_clear_object (&ledger);
 
   return ledger;
 }
@@ -417,7 +437,9 @@ command_export_archive (SlCliCall *call)
   if (call->argc != 2)
     return usage ("export-archive", _("name one output file"));
 
+  /* Text that is not UTF-8 would make an archive no reader accepts. */
   if (!(ledger = open_ledger (call, FALSE, &error)) ||
+      !sl_integrity_check_text (sl_ledger_get_database (ledger), &error) ||
       !sl_archive_export (ledger, call->argv[1], &counts, &error))
     return fail_error (error);
 
@@ -747,7 +769,7 @@ command_backup (SlCliCall *call)
     return usage ("backup", _("unexpected argument “%s”"), call->argv[1]);
 
   if (!(ledger = open_ledger (call, FALSE, &error)) ||
-      !sl_database_backup (sl_ledger_get_database (ledger), output, &error))
+      !sl_backups_write_checked (sl_ledger_get_database (ledger), output, &error))
     return fail_error (error);
 
   g_print (_("Backed up %s to %s\n"), sl_database_get_path (sl_ledger_get_database (ledger)), output);
@@ -796,13 +818,15 @@ command_check (SlCliCall *call)
 {
   g_autoptr(SlLedger) ledger = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) bad_text = NULL;
   g_autoptr(GError) error = NULL;
   int status;
   GOptionEntry entries[] = { { NULL } };
 
   if (!parse_options (call, NULL,
-                      _("Checks the ledger file: SQLite's integrity check and that every "
-                        "reference between records names an existing record."),
+                      _("Checks the ledger file: SQLite's integrity check, that every "
+                        "reference between records names an existing record, and that "
+                        "every text is UTF-8."),
                       entries, &status))
     return status;
 
@@ -812,6 +836,14 @@ command_check (SlCliCall *call)
   if (!(ledger = open_ledger (call, FALSE, &error)) ||
       !(problems = sl_database_check (sl_ledger_get_database (ledger), &error)))
     return fail_error (error);
+
+  /* Only a sound file is read for its text: a damaged one fails above. */
+  if (problems->len == 0)
+    {
+      if (!(bad_text = sl_integrity_find_bad_text (sl_ledger_get_database (ledger), &error)))
+        return fail_error (error);
+      g_ptr_array_extend_and_steal (problems, g_steal_pointer (&bad_text));
+    }
 
   if (problems->len > 0)
     {

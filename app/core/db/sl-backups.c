@@ -38,6 +38,7 @@
 #include <unistd.h>
 
 #include "sl-backups.h"
+#include "sl-integrity.h"
 #include "sl-util.h"
 
 /* 'SLDG', the mark sl-database.c writes into PRAGMA application_id. */
@@ -137,21 +138,39 @@ is_daily_name (const char *name)
   return sl_date_is_valid (date);
 }
 
+/* Newest first, by the date in the name; but a copy dated after today was
+ * made while the clock ran ahead, before today's: it counts as older than
+ * every copy up to today, so that a clock set back neither stops new
+ * copies nor has each one pruned as soon as it is made. */
 static int
-compare_names_descending (gconstpointer a,
-                          gconstpointer b)
+compare_names_newest_first (gconstpointer a,
+                            gconstpointer b,
+                            gpointer      user_data)
 {
-  return -g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  const char *today_name = user_data;
+  const char *first = *(const char * const *) a;
+  const char *second = *(const char * const *) b;
+  gboolean first_ahead = g_strcmp0 (first, today_name) > 0;
+  gboolean second_ahead = g_strcmp0 (second, today_name) > 0;
+
+  if (first_ahead != second_ahead)
+    return first_ahead ? 1 : -1;
+
+  return -g_strcmp0 (first, second);
 }
 
-static gboolean
-prune (const char  *folder,
-       guint        keep,
-       GError     **error)
+/* The daily copies in @folder, newest first; NULL when it cannot be read.
+ * With @clean_up, copies that a crash left before their check go. */
+static GPtrArray *
+list_daily (const char  *folder,
+            gboolean     clean_up,
+            GError     **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GDir) dir = NULL;
+  g_autofree char *today = sl_today ();
+  g_autofree char *today_name = g_strdup_printf ("ledger-%s.db", today);
   const char *name;
 
   dir = g_dir_open (folder, 0, &local_error);
@@ -159,19 +178,116 @@ prune (const char  *folder,
     {
       g_set_error (error, SL_BACKUPS_ERROR, SL_BACKUPS_ERROR_FOLDER,
                    _("Cannot read the backup folder: %s"), local_error->message);
-      return FALSE;
+      return NULL;
     }
 
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (is_daily_name (name))
-      g_ptr_array_add (names, g_strdup (name));
-
-  /* The names sort by date: newest first, the rest goes. */
-  g_ptr_array_sort (names, compare_names_descending);
-  for (guint i = keep; i < names->len; i++)
     {
-      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+      if (is_daily_name (name))
+        g_ptr_array_add (names, g_strdup (name));
+      else if (clean_up && g_str_has_prefix (name, "ledger-") && g_str_has_suffix (name, ".db.checking") &&
+               !g_str_has_prefix (name, today_name))
+        {
+          /* A copy that a crash left before its check: never a backup. */
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+          g_unlink (path);
+        }
+    }
 
+  g_ptr_array_sort_with_data (names, compare_names_newest_first, today_name);
+  return g_steal_pointer (&names);
+}
+
+/* The mark a daily copy carries inside (its settings table) once it has
+ * passed SQLite's integrity check: the date of its name. Copies made by
+ * older versions, or damaged since, do not have it. */
+#define SOUND_SETTING "backup_sound_on"
+
+static char *first_problem (sqlite3    *db,
+                            const char *sql,
+                            gboolean    ok_means_sound);
+
+static gboolean
+is_sound_copy (const char *folder,
+               const char *name)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+  g_autofree char *immutable = NULL;
+  g_autofree char *date = g_strndup (name + strlen ("ledger-"), 10);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean sound = FALSE;
+
+  if (uri == NULL)
+    return FALSE;
+
+  /* Immutable: a copy someone opened in WAL mode must not get -wal and
+   * -shm files beside it from a read-only look. */
+  immutable = g_strconcat (uri, "?immutable=1", NULL);
+  if (sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT value FROM settings WHERE key = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, SOUND_SETTING, -1, SQLITE_STATIC);
+      sound = sqlite3_step (stmt) == SQLITE_ROW &&
+              g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), date) == 0;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return sound;
+}
+
+/**
+ * sl_backups_find_newest_sound:
+ * @database_path: (nullable): the ledger, %NULL for the default one
+ *
+ * Returns: (nullable): the newest daily copy of the ledger that passed
+ *   SQLite's integrity check when it was made, or %NULL
+ */
+char *
+sl_backups_find_newest_sound (const char *database_path)
+{
+  g_autofree char *folder = sl_backups_folder_for (database_path);
+  g_autoptr(GPtrArray) names = NULL;
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR) || !(names = list_daily (folder, FALSE, NULL)))
+    return NULL;
+
+  for (guint i = 0; i < names->len; i++)
+    if (is_sound_copy (folder, g_ptr_array_index (names, i)))
+      return g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+
+  return NULL;
+}
+
+static gboolean
+prune (const char  *folder,
+       guint        keep,
+       GError     **error)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  gboolean sound_kept = FALSE;
+
+  if (!(names = list_daily (folder, TRUE, error)))
+    return FALSE;
+
+  /* The newest `keep` stay, and the newest sound copy whatever its age:
+   * copies that older versions made of a damaged ledger must not push
+   * the last good one out. */
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *path = NULL;
+      gboolean stays = i < keep;
+
+      if (!sound_kept && is_sound_copy (folder, name))
+        stays = sound_kept = TRUE;
+      if (stays)
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
       if (g_unlink (path) != 0 && errno != ENOENT)
         {
           int saved_errno = errno;
@@ -209,6 +325,43 @@ has_records (SlDatabase *db)
   return found;
 }
 
+/* Marks the fresh copy @path of a ledger as sound (SOUND_SETTING, @date)
+ * and checks it with SQLite's full integrity check; the mark is written
+ * first, so that only a copy that passed carries it. Returns the first
+ * problem, or NULL. */
+static char *
+mark_and_check_copy (const char *path,
+                     const char *date)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *problem = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "INSERT INTO settings (key, value) VALUES (?, ?) "
+                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                             -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, SOUND_SETTING, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    problem = g_strdup (db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else
+    problem = first_problem (db, "PRAGMA integrity_check(1)", TRUE);
+  sqlite3_close (db);
+
+  return problem;
+}
+
 /**
  * sl_backups_run_daily:
  * @folder: (nullable): where the copies go; %NULL for
@@ -216,9 +369,13 @@ has_records (SlDatabase *db)
  *   is $XDG_DATA_HOME/study-ledger/backups
  * @keep: how many daily copies to keep; 0 for sl_backups_get_keep()
  *
- * Copies the ledger to ledger-YYYY-MM-DD.db (today, sl_today()) unless
- * today's copy is there already, then deletes the oldest daily copies
- * beyond @keep. Running it again the same day does nothing.
+ * Checks the ledger (sl_integrity_check_daily()) and, when it is sound,
+ * copies it to ledger-YYYY-MM-DD.db (today, sl_today()) unless today's
+ * copy is there already, checks the copy with SQLite's integrity check
+ * and marks it sound, then deletes the oldest daily copies beyond @keep,
+ * never the newest sound one. Running it again the same day does nothing.
+ * A damaged ledger is not copied and nothing is pruned
+ * (SL_INTEGRITY_ERROR_DAMAGED).
  */
 gboolean
 sl_backups_run_daily (SlDatabase  *db,
@@ -238,6 +395,9 @@ sl_backups_run_daily (SlDatabase  *db,
   if (keep == 0)
     keep = sl_backups_get_keep (db);
 
+  if (!sl_integrity_check_daily (db, error))
+    return FALSE;
+
   if (!has_records (db))
     return TRUE;
 
@@ -250,12 +410,61 @@ sl_backups_run_daily (SlDatabase  *db,
 
   if (!g_file_test (target, G_FILE_TEST_EXISTS))
     {
-      if (!sl_database_backup (db, target, error))
+      /* Not a daily name until it has passed: a copy cut short by a crash
+       * is neither kept nor pruned, and overwritten the next time. */
+      g_autofree char *checking = g_strconcat (target, ".checking", NULL);
+      g_autofree char *problem = NULL;
+
+      if (!sl_database_backup (db, checking, error))
         return FALSE;
+
+      if ((problem = mark_and_check_copy (checking, today)) != NULL)
+        {
+          g_unlink (checking);
+          sl_integrity_mark_damaged (sl_database_get_path (db), TRUE);
+          sl_integrity_set_damaged_error (error, sl_database_get_path (db), problem);
+          return FALSE;
+        }
+
+      if (g_rename (checking, target) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, SL_BACKUPS_ERROR, SL_BACKUPS_ERROR_FAILED,
+                       _("Cannot write the backup %s: %s"), target, g_strerror (saved_errno));
+          g_unlink (checking);
+          return FALSE;
+        }
       g_debug ("Backed up %s to %s", sl_database_get_path (db), target);
     }
 
   return prune (folder, keep, error);
+}
+
+/**
+ * sl_backups_write_checked:
+ * @output: the file to write
+ *
+ * Copies the ledger to @output (sl_database_backup()) after SQLite's quick
+ * check: a damaged ledger is not copied (SL_INTEGRITY_ERROR_DAMAGED), and
+ * nothing is written.
+ */
+gboolean
+sl_backups_write_checked (SlDatabase  *db,
+                          const char  *output,
+                          GError     **error)
+{
+  g_autofree char *problem = NULL;
+
+  g_return_val_if_fail (SL_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
+
+  if ((problem = sl_integrity_quick_check (sl_database_get_handle (db))) != NULL)
+    {
+      sl_integrity_set_damaged_error (error, sl_database_get_path (db), problem);
+      return FALSE;
+    }
+
+  return sl_database_backup (db, output, error);
 }
 
 /* Checking a file to restore ---------------------------------------------- */
@@ -676,6 +885,9 @@ reopen:
     {
       g_autoptr(GPtrArray) problems = NULL;
 
+      /* The file found damaged is gone: its mark must not refuse the
+       * migration of the restored copy (sl_database_begin). */
+      sl_integrity_mark_damaged (database_path, FALSE);
       reopened = sl_database_open (database_path, error);
       if (reopened == NULL)
         ok = FALSE;
@@ -688,6 +900,9 @@ reopen:
                        database_path, (const char *) g_ptr_array_index (problems, 0));
           ok = FALSE;
         }
+      else
+        /* The window that found the ledger damaged may write again. */
+        sl_integrity_note_sound (reopened);
     }
 
   if (ok && saved_as != NULL)

@@ -34,6 +34,11 @@ gboolean  sl_backups_run_daily       (SlDatabase  *db,
                                       guint        keep,
                                       GError     **error);
 
+char     *sl_backups_find_newest_sound (const char *database_path);
+gboolean  sl_backups_write_checked   (SlDatabase  *db,
+                                      const char  *output,
+                                      GError     **error);
+
 gboolean  sl_backups_check_file      (const char  *path,
                                       GError     **error);
 gboolean  sl_backups_restore         (const char  *database_path,

@@ -40,6 +40,7 @@
 #include <unistd.h>
 
 #include "sl-database.h"
+#include "sl-integrity.h"
 #include "sl-util.h"
 
 /* 'SLDG' */
@@ -580,6 +581,10 @@ sl_database_begin (SlDatabase  *self,
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (SL_IS_DATABASE (self), FALSE);
+
+  /* Not into a file this process found damaged (sl-integrity.c). */
+  if (self->depth == 0 && !sl_integrity_allow_write (self, error))
+    return FALSE;
 
   /* IMMEDIATE takes the write lock now, so a busy database is reported
    * before any work is done rather than at commit. */

@@ -21,6 +21,7 @@
 #include "sl-archive.h"
 #include "sl-csv-reader.h"
 #include "sl-database.h"
+#include "sl-integrity.h"
 #include "sl-ledger.h"
 #include "sl-roster-import.h"
 #include "sl-backups.h"
@@ -270,7 +271,9 @@ export_archive_thread (GTask        *task,
   GError *error = NULL;
   gboolean ok;
 
+  /* As export-archive: no archive with text that is not UTF-8. */
   ok = (ledger = sl_ledger_open (job->database_path, &error)) != NULL &&
+       sl_integrity_check_text (sl_ledger_get_database (ledger), &error) &&
        sl_archive_export (ledger, job->path, &counts, &error);
   return_archive_counts (task, ok, &counts, error);
 }
@@ -317,7 +320,7 @@ backup_thread (GTask        *task,
   GError *error = NULL;
 
   if ((ledger = sl_ledger_open (job->database_path, &error)) != NULL &&
-      sl_database_backup (sl_ledger_get_database (ledger), job->path, &error))
+      sl_backups_write_checked (sl_ledger_get_database (ledger), job->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

@@ -40,9 +40,11 @@
 #include <string.h>
 
 #include "sl-archive.h"
+#include "sl-backups.h"
 #include "sl-bench-hook.h"
 #include "sl-database.h"
 #include "sl-document-dialog.h"
+#include "sl-integrity.h"
 #include "sl-ledger.h"
 #include "sl-ledger-queries.h"
 #include "sl-measures-page.h"
@@ -84,6 +86,8 @@ struct _SlWindow
   GtkSpinner           *busy_spinner;
   GtkStack             *content_stack;
   GtkWidget            *overview_page;
+  GtkInfoBar           *damage_bar;
+  GtkLabel             *damage_label;
 
   /* owned references */
   SlLedger             *ledger;
@@ -853,6 +857,46 @@ sl_window_back_up (SlWindow *self,
                         backup_cb, g_object_ref (file));
 }
 
+/* A damaged ledger ------------------------------------------------------- */
+
+/* The day's check (sl_backups_run_daily) found the file damaged: every
+ * save is refused from now on (sl_integrity_allow_write), and the banner
+ * says so before the secretary loses an edit to it. */
+static void
+show_damage (SlWindow     *self,
+             const GError *error)
+{
+  g_autofree char *backup = sl_backups_find_newest_sound (database_path (self));
+  g_autofree char *name = backup ? g_path_get_basename (backup) : NULL;
+  g_autofree char *text = NULL;
+
+  if (name != NULL)
+    text = g_strdup_printf (_("The ledger file is damaged, and changes cannot be saved. "
+                              "Restore the newest sound backup, %s."), name);
+  else
+    text = g_strdup (_("The ledger file is damaged, and changes cannot be saved. "
+                       "Restore a backup you trust."));
+
+  gtk_label_set_text (self->damage_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->damage_label), error->message);
+  gtk_info_bar_set_revealed (self->damage_bar, TRUE);
+}
+
+static void
+hide_damage (SlWindow *self)
+{
+  if (!sl_integrity_is_damaged (database_path (self)))
+    gtk_info_bar_set_revealed (self->damage_bar, FALSE);
+}
+
+/* For tests: the banner shown on a damaged ledger. */
+GtkWidget *
+sl_window_get_damage_banner (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->damage_bar);
+}
+
 static void
 daily_backup_cb (GObject      *source,
                  GAsyncResult *result,
@@ -864,7 +908,13 @@ daily_backup_cb (GObject      *source,
 
   /* As when the copy was made before the window opened: logged, and the
    * secretary works on. */
-  if (!sl_task_daily_backup_finish (result, &error))
+  if (!sl_task_daily_backup_finish (result, &error) &&
+      g_error_matches (error, SL_INTEGRITY_ERROR, SL_INTEGRITY_ERROR_DAMAGED))
+    {
+      if (!window_gone (self))
+        show_damage (self, error);
+    }
+  else if (error != NULL)
     g_warning ("The daily backup was not made: %s", error->message);
 
   self->daily_backup = DAILY_BACKUP_DONE;
@@ -957,6 +1007,7 @@ restore_cb (GObject      *source,
     }
 
   sl_window_reload (self);
+  hide_damage (self);
 
   name = g_file_get_basename (file);
   saved_name = g_path_get_basename (saved_as);
@@ -1327,6 +1378,8 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, damage_bar);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, damage_label);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, year_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);

@@ -26,6 +26,7 @@ void        sl_window_set_year         (SlWindow       *self,
 gboolean    sl_window_get_example      (SlWindow       *self);
 gboolean    sl_window_get_busy         (SlWindow       *self);
 gboolean    sl_window_get_daily_backup_pending (SlWindow *self);
+GtkWidget  *sl_window_get_damage_banner        (SlWindow *self);
 
 /* "welcome", "overview", "meetings", "plan", "members", "measures",
  * "research" or "search". */

@@ -1,0 +1,436 @@
+/* sl-integrity.c — finding a damaged ledger before anything is written to it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A disk that loses a page, or a copy cut short, leaves a file that SQLite
+ * still opens: reading commands then fail with "malformed", but a command
+ * that writes would go on, and the daily backup would copy the damage over
+ * the good copies. So the first open of each day that will write runs
+ * SQLite's quick check (about 0.15 s on a ten-year ledger,
+ * docs/performance.md) and remembers the day of a sound result in the
+ * setting "integrity_checked_on"; later opens that day only read it. A
+ * damaged file is never marked, so it is checked, and refused, at every
+ * open that would write.
+ *
+ * A refused ledger is remembered for the rest of the process (by path),
+ * and sl_database_begin() asks sl_integrity_allow_write() before every
+ * write transaction: the window's saves are refused with the same message
+ * as the command line's, which names `restore` and the newest backup that
+ * passed its check when it was made (sl_backups_find_newest_sound()).
+ *
+ * SQLite stores whatever bytes it is given as TEXT and never validates
+ * them; a value that is not UTF-8 (flipped bits on disk that miss the
+ * b-tree structure) passes the integrity check and would be written into
+ * an archive that no reader accepts. sl_integrity_find_bad_text() reads
+ * every text value of the record tables as bytes and names the record and
+ * field of each one that is not UTF-8.
+ */
+
+#define G_LOG_DOMAIN "sl-integrity"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sl-backups.h"
+#include "sl-integrity.h"
+#include "sl-util.h"
+
+G_DEFINE_QUARK (sl-integrity-error-quark, sl_integrity_error)
+
+/* Ledger paths found damaged in this process → the problem found. */
+static GHashTable *damaged;
+G_LOCK_DEFINE_STATIC (damaged);
+
+static char *
+canonical (const char *path)
+{
+  g_autofree char *default_path = NULL;
+
+  if (path == NULL)
+    path = default_path = sl_database_default_path ();
+
+  return g_canonicalize_filename (path, NULL);
+}
+
+/**
+ * sl_integrity_quick_check:
+ *
+ * Runs PRAGMA quick_check on @handle: the structure of every b-tree, each
+ * page read once; not whether indexes match their tables.
+ *
+ * Returns: (nullable): %NULL when the file is sound, else the first
+ *   problem found, one line
+ */
+char *
+sl_integrity_quick_check (sqlite3 *handle)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *problem = NULL;
+  int rc;
+
+  g_return_val_if_fail (handle != NULL, NULL);
+
+  /* (1): stop at the first problem; one is enough to refuse. */
+  if (sqlite3_prepare_v2 (handle, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK)
+    return g_strdup (sqlite3_errmsg (handle));
+
+  while (problem == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        problem = g_strdup (line ? line : "?");
+    }
+  if (problem == NULL && rc != SQLITE_DONE)
+    problem = g_strdup (sqlite3_errmsg (handle));
+  sqlite3_finalize (stmt);
+
+  /* SQLite starts its report with "*** in database main ***" on a line
+   * of its own; one line is what a message has room for. */
+  if (problem != NULL)
+    {
+      g_strdelimit (problem, "\r\n", ' ');
+      g_strstrip (problem);
+      if (g_str_has_prefix (problem, "*** in database main *** "))
+        memmove (problem, problem + strlen ("*** in database main *** "),
+                 strlen (problem) - strlen ("*** in database main *** ") + 1);
+    }
+
+  return problem;
+}
+
+/**
+ * sl_integrity_mark_damaged:
+ * @database_path: (nullable): the ledger, %NULL for the default one
+ * @damaged: whether it is
+ *
+ * Notes for the rest of the process that the ledger is damaged (writes
+ * are refused, sl_integrity_allow_write()), or that it is sound again
+ * (after a restore).
+ */
+void
+sl_integrity_mark_damaged (const char *database_path,
+                           gboolean    is_damaged)
+{
+  g_autofree char *key = canonical (database_path);
+
+  G_LOCK (damaged);
+  if (damaged == NULL)
+    damaged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (is_damaged)
+    g_hash_table_add (damaged, g_steal_pointer (&key));
+  else
+    g_hash_table_remove (damaged, key);
+  G_UNLOCK (damaged);
+}
+
+gboolean
+sl_integrity_is_damaged (const char *database_path)
+{
+  g_autofree char *key = canonical (database_path);
+  gboolean found;
+
+  G_LOCK (damaged);
+  found = damaged != NULL && g_hash_table_contains (damaged, key);
+  G_UNLOCK (damaged);
+
+  return found;
+}
+
+/* A path as the shell wants it: quoted only where needed. */
+static char *
+shell_word (const char *path)
+{
+  for (const char *p = path; *p != '\0'; p++)
+    if (strchr (" \t'\"\\$`!*?&;|<>()[]{}#~", *p) != NULL)
+      return g_shell_quote (path);
+
+  return g_strdup (path);
+}
+
+/**
+ * sl_integrity_set_damaged_error:
+ * @database_path: (nullable): the ledger, %NULL for the default one
+ * @problem: (nullable): what SQLite's check reported
+ *
+ * Sets @error to SL_INTEGRITY_ERROR_DAMAGED: the ledger is damaged,
+ * nothing was written, and how to put back the newest sound backup.
+ */
+void
+sl_integrity_set_damaged_error (GError    **error,
+                                const char *database_path,
+                                const char *problem)
+{
+  g_autofree char *default_path = sl_database_default_path ();
+  g_autofree char *backup = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *database_option = NULL;
+
+  if (database_path == NULL)
+    database_path = default_path;
+
+  /* The default ledger needs no --database in the command. */
+  if (g_strcmp0 (database_path, default_path) == 0)
+    database_option = g_strdup ("");
+  else
+    {
+      g_autofree char *word = shell_word (database_path);
+      database_option = g_strdup_printf (" --database %s", word);
+    }
+
+  backup = sl_backups_find_newest_sound (database_path);
+  if (backup != NULL)
+    {
+      g_autofree char *word = shell_word (backup);
+
+      command = g_strdup_printf ("study-ledger%s restore %s", database_option, word);
+      g_set_error (error, SL_INTEGRITY_ERROR, SL_INTEGRITY_ERROR_DAMAGED,
+                   _("The ledger %s is damaged (%s); nothing was written. Put back the "
+                     "newest sound backup, %s, with “%s”"),
+                   database_path, problem ? problem : _("SQLite's check failed"),
+                   backup, command);
+    }
+  else
+    {
+      command = g_strdup_printf ("study-ledger%s restore FILE", database_option);
+      g_set_error (error, SL_INTEGRITY_ERROR, SL_INTEGRITY_ERROR_DAMAGED,
+                   _("The ledger %s is damaged (%s); nothing was written. No backup of it "
+                     "is known to be sound: put back a copy you trust with “%s”"),
+                   database_path, problem ? problem : _("SQLite's check failed"), command);
+    }
+}
+
+/**
+ * sl_integrity_check_daily:
+ *
+ * For an open that will write: unless the ledger was found sound today
+ * (the setting SL_INTEGRITY_CHECKED_SETTING), runs the quick check; a
+ * sound ledger is marked with today's date, a damaged one is refused
+ * (SL_INTEGRITY_ERROR_DAMAGED) and its writes in this process too.
+ */
+gboolean
+sl_integrity_check_daily (SlDatabase  *db,
+                          GError     **error)
+{
+  const char *path;
+  g_autofree char *today = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SL_IS_DATABASE (db), FALSE);
+
+  path = sl_database_get_path (db);
+  today = sl_today ();
+
+  if (!sl_integrity_is_damaged (path) &&
+      g_strcmp0 (sl_database_get_setting (db, SL_INTEGRITY_CHECKED_SETTING), today) == 0)
+    return TRUE;
+
+  problem = sl_integrity_quick_check (sl_database_get_handle (db));
+  if (problem != NULL)
+    {
+      g_debug ("%s fails the quick check: %s", path, problem);
+      sl_integrity_mark_damaged (path, TRUE);
+      sl_integrity_set_damaged_error (error, path, problem);
+      return FALSE;
+    }
+
+  sl_integrity_mark_damaged (path, FALSE);
+  /* Only saves a check tomorrow's first open makes anyway. */
+  if (!sl_database_set_setting (db, SL_INTEGRITY_CHECKED_SETTING, today, &local_error))
+    g_debug ("The day of the check was not noted: %s", local_error->message);
+
+  return TRUE;
+}
+
+/**
+ * sl_integrity_note_sound:
+ *
+ * After a full check passed (a restore): writes are allowed again, and
+ * today's quick check is done.
+ */
+void
+sl_integrity_note_sound (SlDatabase *db)
+{
+  g_autofree char *today = sl_today ();
+
+  g_return_if_fail (SL_IS_DATABASE (db));
+
+  sl_integrity_mark_damaged (sl_database_get_path (db), FALSE);
+  sl_database_set_setting (db, SL_INTEGRITY_CHECKED_SETTING, today, NULL);
+}
+
+/**
+ * sl_integrity_allow_write:
+ *
+ * Whether @db may be written: %FALSE, with the damage message, once this
+ * process has found its file damaged.
+ */
+gboolean
+sl_integrity_allow_write (SlDatabase  *db,
+                          GError     **error)
+{
+  const char *path;
+
+  g_return_val_if_fail (SL_IS_DATABASE (db), FALSE);
+
+  path = sl_database_get_path (db);
+  if (!sl_integrity_is_damaged (path))
+    return TRUE;
+
+  sl_integrity_set_damaged_error (error, path, NULL);
+  return FALSE;
+}
+
+/* Text that is not UTF-8 --------------------------------------------------- */
+
+/* Each statement gives the record's id and title, then the row's columns.
+ * Rows without an id of their own (attendance, guests, speeches) name
+ * their meeting, and their fields carry the table's name. */
+static const struct
+{
+  const char *kind;
+  const char *table;   /* the field's prefix, or NULL */
+  const char *sql;
+} text_tables[] = {
+  { N_("organization"), NULL, "SELECT uuid, name, * FROM organizations ORDER BY id" },
+  { N_("member"), NULL, "SELECT uuid, name, * FROM members ORDER BY id" },
+  { N_("plan"), NULL, "SELECT uuid, title, * FROM plans ORDER BY id" },
+  { N_("plan item"), NULL, "SELECT uuid, theme, * FROM plan_items ORDER BY id" },
+  { N_("meeting"), NULL, "SELECT uuid, title, * FROM meetings ORDER BY id" },
+  { N_("study"), NULL, "SELECT uuid, title, * FROM studies ORDER BY id" },
+  { N_("meeting"), "attendance",
+    "SELECT m.uuid, m.title, a.* FROM attendance AS a JOIN meetings AS m ON m.id = a.meeting_id "
+    "ORDER BY a.meeting_id, a.member_id" },
+  { N_("meeting"), "guests",
+    "SELECT m.uuid, m.title, g.* FROM guests AS g JOIN meetings AS m ON m.id = g.meeting_id "
+    "ORDER BY g.meeting_id, g.position" },
+  { N_("meeting"), "speeches",
+    "SELECT m.uuid, m.title, s.* FROM speeches AS s JOIN meetings AS m ON m.id = s.meeting_id "
+    "ORDER BY s.id" },
+  { N_("measure"), NULL, "SELECT uuid, text, * FROM measures ORDER BY id" },
+  { N_("research topic"), NULL, "SELECT uuid, title, * FROM research_topics ORDER BY id" },
+};
+
+/* Column @i of @stmt as valid UTF-8 for a message. */
+static char *
+column_for_message (sqlite3_stmt *stmt,
+                    int           i)
+{
+  const char *bytes = sqlite3_column_blob (stmt, i);
+  int length = sqlite3_column_bytes (stmt, i);
+
+  if (bytes == NULL || length == 0)
+    return g_strdup ("");
+  return g_utf8_make_valid (bytes, length);
+}
+
+static gboolean
+column_is_utf8 (sqlite3_stmt *stmt,
+                int           i)
+{
+  const char *bytes;
+  int length;
+
+  if (sqlite3_column_type (stmt, i) != SQLITE_TEXT)
+    return TRUE;
+
+  /* As bytes: sqlite3_column_text() would hand them over unchecked. A
+   * NUL inside the value is refused too (g_utf8_validate with a length). */
+  bytes = sqlite3_column_blob (stmt, i);
+  length = sqlite3_column_bytes (stmt, i);
+  return length == 0 || g_utf8_validate (bytes, length, NULL);
+}
+
+/**
+ * sl_integrity_find_bad_text:
+ *
+ * Reads every text value of the record tables as bytes.
+ *
+ * Returns: (transfer full): one line for each value that is not UTF-8,
+ *   naming the record (kind, id, title) and the field; empty when all
+ *   are; %NULL with @error set when the tables cannot be read
+ */
+GPtrArray *
+sl_integrity_find_bad_text (SlDatabase  *db,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (SL_IS_DATABASE (db), NULL);
+
+  for (guint t = 0; t < G_N_ELEMENTS (text_tables); t++)
+    {
+      sqlite3_stmt *stmt = sl_database_prepare (db, text_tables[t].sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          int n = sqlite3_column_count (stmt);
+
+          for (int i = 2; i < n; i++)
+            {
+              g_autofree char *id = NULL;
+              g_autofree char *title = NULL;
+              g_autofree char *field = NULL;
+
+              if (column_is_utf8 (stmt, i))
+                continue;
+
+              id = column_for_message (stmt, 0);
+              title = column_for_message (stmt, 1);
+              field = text_tables[t].table
+                ? g_strdup_printf ("%s.%s", text_tables[t].table, sqlite3_column_name (stmt, i))
+                : g_strdup (sqlite3_column_name (stmt, i));
+              g_ptr_array_add (problems,
+                               g_strdup_printf (_("%s %s (“%s”): the field %s is not valid "
+                                                  "UTF-8 text"),
+                                                _(text_tables[t].kind), id, title, field));
+            }
+        }
+
+      if (rc != SQLITE_DONE)
+        {
+          sl_database_set_error (db, rc, error);
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  return g_steal_pointer (&problems);
+}
+
+/**
+ * sl_integrity_check_text:
+ *
+ * For a command that copies text out (export-archive): %FALSE, naming the
+ * first record and field that is not UTF-8 (SL_INTEGRITY_ERROR_BAD_TEXT),
+ * or the error that kept the tables from being read.
+ */
+gboolean
+sl_integrity_check_text (SlDatabase  *db,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) problems = sl_integrity_find_bad_text (db, error);
+
+  if (problems == NULL)
+    return FALSE;
+
+  if (problems->len > 0)
+    {
+      g_set_error (error, SL_INTEGRITY_ERROR, SL_INTEGRITY_ERROR_BAD_TEXT,
+                   _("%s: %s%s; nothing was written. Retype that field in the window, "
+                     "or put back a backup with “study-ledger restore FILE”"),
+                   sl_database_get_path (db), (const char *) g_ptr_array_index (problems, 0),
+                   problems->len > 1 ? _(" (and more: see “study-ledger check”)") : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
