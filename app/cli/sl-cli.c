@@ -27,6 +27,7 @@
 #include "sl-database.h"
 #include "sl-document.h"
 #include "sl-ledger.h"
+#include "sl-ledger-paths.h"
 #include "sl-organization.h"
 #include "sl-roster-import.h"
 #include "sl-search.h"
@@ -37,7 +38,6 @@ typedef struct
   const char *database;
   int         argc;
   char      **argv;
-  char       *created;   /* a ledger file this run created, if any */
 } SlCliCall;
 
 typedef int (*SlCliCommand) (SlCliCall *call);
@@ -143,83 +143,126 @@ parse_options (SlCliCall    *call,
   return TRUE;
 }
 
-/* Commands that only read do not create a ledger that is not there. */
+/* Commands that only read open the ledger read-only (its mode, its bytes
+ * and its backups stay as they are) and never create it. */
 static SlLedger *
 open_ledger (SlCliCall  *call,
-             gboolean    create,
              GError    **error)
 {
   g_autofree char *default_path = NULL;
   const char *path = call->database;
-  SlLedger *ledger;
+  GStatBuf info;
 
   if (path == NULL)
     path = default_path = sl_database_default_path ();
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  /* A link that leads nowhere is the core's to name (both ends). */
+  if (g_lstat (path, &info) != 0)
     {
-      if (!create)
-        {
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                       _("There is no ledger at %s; name one with --database FILE, "
-                         "or import a roster or an archive first"),
-                       path);
-          return NULL;
-        }
-      g_free (call->created);
-      call->created = g_strdup (path);
-    }
-  else if (!create && g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      struct stat info;
-
-      /* SQLite would take an empty file for a new database and fill it. */
-      if (g_stat (path, &info) == 0 && info.st_size == 0)
-        {
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                       _("%s is an empty file, not a Study Ledger database; "
-                         "it was left untouched. Name a ledger file with --database"),
-                       path);
-          return NULL;
-        }
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("There is no ledger at %s; name one with --database FILE, "
+                     "or import a roster or an archive first"),
+                   path);
+      return NULL;
     }
 
-  ledger = sl_ledger_open (path, error);
-
-  /* Commands that write take the day's backup first (sl-backups.c); one
-   * that cannot be taken is worth a warning, not a refusal. */
-  if (ledger != NULL && create && call->created == NULL)
+  /* SQLite would take an empty file for a new database. */
+  if (g_stat (path, &info) == 0 && S_ISREG (info.st_mode) && info.st_size == 0)
     {
-      SlDatabase *database = sl_ledger_get_database (ledger);
-      g_autoptr(GError) backup_error = NULL;
-
-      if (!sl_backups_run_daily (database, NULL, sl_backups_get_keep (database), &backup_error))
-        g_printerr (_("study-ledger: warning: the daily backup was not made: %s\n"),
-                    backup_error->message);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("%s is an empty file, not a Study Ledger database; "
+                     "it was left untouched. Name a ledger file with --database"),
+                   path);
+      return NULL;
     }
 
-  return ledger;
+  return sl_ledger_open_read_only (path, error);
 }
 
-/* A command that failed leaves no trace: a ledger it had to create for the
- * occasion is closed and removed again. */
-static void
-discard_created (SlCliCall  *call,
-                 SlLedger  **ledger)
+typedef gboolean (*SlCliWrite) (SlLedger  *ledger,
+                                gpointer   data,
+                                GError   **error);
+
+/* Runs @write on the ledger. One that is not there yet is made whole under
+ * a temporary name, @write fills it, and only then does it take its name,
+ * without replacing anything (sl-ledger-paths.c): a command that fails
+ * or is killed leaves no ledger, and this process only ever removes the
+ * temporary file it made itself. Should another process make the ledger
+ * meanwhile, @write runs again, on theirs. */
+static gboolean
+write_ledger (SlCliCall   *call,
+              SlCliWrite   write,
+              gpointer     data,
+              GError     **error)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *default_path = NULL;
+  g_autofree char *path = NULL;
+  const char *named = call->database;
 
-  g_clear_object (ledger);
+  if (named == NULL)
+    named = default_path = sl_database_default_path ();
 
-  if (call->created == NULL)
-    return;
+  path = sl_database_resolve_path (named, error);
+  if (path == NULL)
+    return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  for (;;)
     {
-      g_autofree char *file = g_strconcat (call->created, suffixes[i], NULL);
-      g_unlink (file);
+      g_autoptr(SlLedger) ledger = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *temporary = NULL;
+      gboolean ok;
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          SlDatabase *database;
+          g_autoptr(GError) backup_error = NULL;
+
+          if (!(ledger = sl_ledger_open (path, error)))
+            return FALSE;
+
+          /* Commands that write take the day's backup first
+           * (sl-backups.c); one that cannot be taken is worth a warning,
+           * not a refusal. */
+          database = sl_ledger_get_database (ledger);
+          if (!sl_backups_run_daily (database, NULL, sl_backups_get_keep (database), &backup_error))
+            g_printerr (_("study-ledger: warning: the daily backup was not made: %s\n"),
+                        backup_error->message);
+
+          return write (ledger, data, error);
+        }
+
+      temporary = sl_database_create_temporary (path, SL_SCHEMA_VERSION, error);
+      if (temporary == NULL)
+        return FALSE;
+
+      ok = (ledger = sl_ledger_open (temporary, error)) != NULL && write (ledger, data, error);
+      /* Closed before it is named: its log is then in the file. */
+      g_clear_object (&ledger);
+
+      if (ok && sl_database_link_into_place (temporary, path, &local_error))
+        return TRUE;
+
+      sl_database_discard_temporary (temporary);
+      if (!ok)
+        return FALSE;
+      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_EXIST))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
     }
-  g_clear_pointer (&call->created, g_free);
+}
+
+/* An output (export, archive, backup) must not be the ledger or one of its
+ * files, however it is named. */
+static gboolean
+check_output (SlLedger    *ledger,
+              const char  *output,
+              GError     **error)
+{
+  return sl_database_check_output_path (sl_database_get_path (sl_ledger_get_database (ledger)),
+                                        output, error);
 }
 
 static gboolean
@@ -291,10 +334,28 @@ print_json (JsonNode *root)
 
 /* import-roster FILE.csv [--organization NAME] ------------------------------ */
 
+typedef struct
+{
+  const char     *file;
+  const char     *organization;
+  SlRosterCounts *counts;
+} RosterImport;
+
+static gboolean
+write_roster (SlLedger  *ledger,
+              gpointer   data,
+              GError   **error)
+{
+  RosterImport *import = data;
+
+  memset (import->counts, 0, sizeof *import->counts);
+  return sl_roster_import (ledger, import->file, import->organization, import->counts, error);
+}
+
 static int
 command_import_roster (SlCliCall *call)
 {
-  g_autoptr(SlLedger) ledger = NULL;
+  RosterImport roster = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *organization = NULL;
   SlRosterCounts counts = { 0 };
@@ -316,12 +377,11 @@ command_import_roster (SlCliCall *call)
   if (call->argc != 2)
     return usage ("import-roster", _("name one CSV file"));
 
-  if (!(ledger = open_ledger (call, TRUE, &error)) ||
-      !sl_roster_import (ledger, call->argv[1], organization, &counts, &error))
-    {
-      discard_created (call, &ledger);
-      return fail_error (error);
-    }
+  roster.file = call->argv[1];
+  roster.organization = organization;
+  roster.counts = &counts;
+  if (!write_ledger (call, write_roster, &roster, &error))
+    return fail_error (error);
 
   g_print (_("Imported %s: %u new, %u updated, %u unchanged members\n"),
            call->argv[1], counts.added, counts.updated, counts.unchanged);
@@ -333,10 +393,28 @@ command_import_roster (SlCliCall *call)
 
 /* import-archive FILE.json [--merge] ----------------------------------------- */
 
+typedef struct
+{
+  const char      *file;
+  gboolean         merge;
+  SlArchiveCounts *counts;
+} ArchiveImport;
+
+static gboolean
+write_archive (SlLedger  *ledger,
+               gpointer   data,
+               GError   **error)
+{
+  ArchiveImport *import = data;
+
+  memset (import->counts, 0, sizeof *import->counts);
+  return sl_archive_import (ledger, import->file, import->merge, import->counts, error);
+}
+
 static int
 command_import_archive (SlCliCall *call)
 {
-  g_autoptr(SlLedger) ledger = NULL;
+  ArchiveImport archive = { 0 };
   g_autoptr(GError) error = NULL;
   gboolean merge = FALSE;
   SlArchiveCounts counts = { 0 };
@@ -356,12 +434,11 @@ command_import_archive (SlCliCall *call)
   if (call->argc != 2)
     return usage ("import-archive", _("name one archive file"));
 
-  if (!(ledger = open_ledger (call, TRUE, &error)) ||
-      !sl_archive_import (ledger, call->argv[1], merge, &counts, &error))
-    {
-      discard_created (call, &ledger);
-      return fail_error (error);
-    }
+  archive.file = call->argv[1];
+  archive.merge = merge;
+  archive.counts = &counts;
+  if (!write_ledger (call, write_archive, &archive, &error))
+    return fail_error (error);
 
   g_print (_("Imported %s: %u organizations, %u members, %u plans, %u meetings, "
              "%u research topics\n"),
@@ -390,7 +467,8 @@ command_export_archive (SlCliCall *call)
   if (call->argc != 2)
     return usage ("export-archive", _("name one output file"));
 
-  if (!(ledger = open_ledger (call, FALSE, &error)) ||
+  if (!(ledger = open_ledger (call, &error)) ||
+      !check_output (ledger, call->argv[1], &error) ||
       !sl_archive_export (ledger, call->argv[1], &counts, &error))
     return fail_error (error);
 
@@ -490,7 +568,8 @@ command_export (SlCliCall *call)
                   sl_document_kind_has_format (kind, SL_DOCUMENT_FORMAT_XLSX) ? "xlsx, pdf" : "pdf",
                   sl_document_format_to_code (document_format));
 
-  if (!(ledger = open_ledger (call, FALSE, &error)))
+  if (!(ledger = open_ledger (call, &error)) ||
+      !check_output (ledger, output, &error))
     return fail_error (error);
 
   if (organization != NULL)
@@ -591,7 +670,7 @@ command_stats (SlCliCall *call)
   if (!parse_year ("stats", year_text, &year, &status))
     return status;
 
-  if (!(ledger = open_ledger (call, FALSE, &error)))
+  if (!(ledger = open_ledger (call, &error)))
     return fail_error (error);
 
   if (organization_name != NULL)
@@ -653,7 +732,7 @@ command_search (SlCliCall *call)
     return usage ("search", _("the text to look for is not UTF-8; set a UTF-8 locale "
                               "(for example LANG=zh_CN.UTF-8) in the terminal"));
 
-  if (!(ledger = open_ledger (call, FALSE, &error)) ||
+  if (!(ledger = open_ledger (call, &error)) ||
       !(hits = sl_search_run (sl_ledger_get_database (ledger), text, limit, &error)))
     return fail_error (error);
 
@@ -701,7 +780,8 @@ command_backup (SlCliCall *call)
   if (call->argc != 1)
     return usage ("backup", _("unexpected argument “%s”"), call->argv[1]);
 
-  if (!(ledger = open_ledger (call, FALSE, &error)) ||
+  if (!(ledger = open_ledger (call, &error)) ||
+      !check_output (ledger, output, &error) ||
       !sl_database_backup (sl_ledger_get_database (ledger), output, &error))
     return fail_error (error);
 
@@ -764,7 +844,7 @@ command_check (SlCliCall *call)
   if (call->argc != 1)
     return usage ("check", _("unexpected argument “%s”"), call->argv[1]);
 
-  if (!(ledger = open_ledger (call, FALSE, &error)) ||
+  if (!(ledger = open_ledger (call, &error)) ||
       !(problems = sl_database_check (sl_ledger_get_database (ledger), &error)))
     return fail_error (error);
 
@@ -913,7 +993,7 @@ sl_cli_run (const char  *database,
             int          argc,
             char       **argv)
 {
-  SlCliCall call = { database, argc, argv, NULL };
+  SlCliCall call = { database, argc, argv };
   int status;
 
   g_return_val_if_fail (argc > 0, SL_CLI_EXIT_USAGE);
@@ -938,7 +1018,6 @@ sl_cli_run (const char  *database,
     if (g_str_equal (argv[0], commands[i].name))
       {
         status = commands[i].run (&call);
-        g_free (call.created);
         return status;
       }
 
