@@ -919,7 +919,8 @@ connect (SlDatabase *self,
   /* Immutable: SQLite neither locks the file nor looks for a -shm. */
   if (immutable)
     {
-      g_autofree char *file_uri = g_filename_to_uri (path, NULL, NULL);
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
       uri = g_strconcat (file_uri, "?immutable=1", NULL);
       flags |= SQLITE_OPEN_URI;
     }
@@ -929,7 +930,7 @@ connect (SlDatabase *self,
     {
       sqlite3_busy_timeout (self->db, 5000);
       sqlite3_extended_result_codes (self->db, TRUE);
-      if (self->read_only)
+      if (self->read_only && !sqlite_read_only)
         rc = sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
     }
   return rc;
