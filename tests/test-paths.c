@@ -436,6 +436,103 @@ test_kill_first_import (Fixture       *fixture,
     }
 }
 
+/* What a first import of an older version left when killed: an empty file
+ * and its journal. No ledger, not an "empty file" to refuse; the next
+ * import makes the ledger there. */
+static void
+test_empty_with_journal (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *journal = g_strconcat (fixture->path, "-journal", NULL);
+  g_autofree char *archive = data_file ("year-2023.json");
+  CliResult result;
+
+  REQUIRE_CLI ();
+
+  write_file (fixture->path, "", 0);
+  /* A journal's header and one page record, as SQLite writes them. */
+  {
+    g_autofree char *bytes = g_malloc0 (4096 + 512);
+    static const guint8 magic[] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
+
+    memcpy (bytes, magic, sizeof magic);
+    write_file (journal, bytes, 4096 + 512);
+  }
+
+  run_cli (&result, fixture->folder, "--database", fixture->path, "check");
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+  g_assert_nonnull (strstr (result.err, "There is no ledger"));
+  g_assert_null (strstr (result.err, "empty file"));
+  cli_result_clear (&result);
+
+  run_cli (&result, fixture->folder, "--database", fixture->path, "import-archive", archive);
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+  g_assert_cmpuint (count_meetings (fixture->path), ==, 27);
+
+  run_cli (&result, fixture->folder, "--database", fixture->path, "check");
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+}
+
+/* A change killed halfway in a rollback-journal ledger (a backup opened
+ * with --database): a reader rolls it back and reads the ledger as it was,
+ * rather than refusing it. */
+static void
+test_hot_journal_recovered (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *journal = g_strconcat (fixture->path, "-journal", NULL);
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+  CliResult result;
+  int status;
+  pid_t pid;
+
+  REQUIRE_CLI ();
+
+  make_ledger (fixture);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SlDatabase) db = sl_database_open (fixture->path, &error);
+    g_assert_no_error (error);
+    g_assert_true (sl_database_set_write_ahead (db, FALSE));
+  }
+  sum = sha256_of (fixture->path);
+
+  /* The child changes every meeting with a cache too small to hold them,
+   * so that changed pages reach the file, and dies before committing. */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open (fixture->path, &db) != SQLITE_OK ||
+          sqlite3_exec (db, "PRAGMA cache_size = 2; BEGIN; "
+                            "UPDATE meetings SET note = hex (randomblob (2000)); "
+                            "DELETE FROM attendance;", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+  after = sha256_of (fixture->path);
+  g_assert_cmpstr (after, !=, sum);
+
+  run_cli (&result, fixture->folder, "--database", fixture->path, "check");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "no problems found"));
+  cli_result_clear (&result);
+
+  g_clear_pointer (&after, g_free);
+  after = sha256_of (fixture->path);
+  g_assert_cmpstr (after, ==, sum);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
 /* Messages that say what is true ---------------------------------------------------- */
 
 static void
@@ -732,6 +829,8 @@ main (int   argc,
   ADD ("cli/outputs-refused", test_cli_outputs_refused);
   ADD ("cli/creation-race", test_creation_race);
   ADD ("cli/kill-first-import", test_kill_first_import);
+  ADD ("cli/empty-with-journal", test_empty_with_journal);
+  ADD ("cli/hot-journal-recovered", test_hot_journal_recovered);
   ADD ("message/truncated", test_truncated);
   ADD ("message/symlink", test_symlink);
   ADD ("message/disk-full", test_disk_full);

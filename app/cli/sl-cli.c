@@ -166,9 +166,23 @@ open_ledger (SlCliCall  *call,
       return NULL;
     }
 
-  /* SQLite would take an empty file for a new database. */
+  /* SQLite would take an empty file for a new database. One with a journal
+   * or a log beside it is what an older version left when its first
+   * import was cut short: SQLite drops those, and there is no ledger. */
   if (g_stat (path, &info) == 0 && S_ISREG (info.st_mode) && info.st_size == 0)
     {
+      g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+      if (g_file_test (journal, G_FILE_TEST_EXISTS) || g_file_test (wal, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                       _("There is no ledger at %s yet: its first import was cut short; "
+                         "import a roster or an archive again"),
+                       path);
+          return NULL;
+        }
+
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
                    _("%s is an empty file, not a Study Ledger database; "
                      "it was left untouched. Name a ledger file with --database"),
