@@ -29,6 +29,7 @@
 #include "sl-integrity.h"
 #include "sl-ledger.h"
 #include "sl-meeting.h"
+#include "sl-ledger-paths.h"
 #include "sl-organization.h"
 #include "sl-roster-import.h"
 #include "sl-search.h"
@@ -39,7 +40,6 @@ typedef struct
   const char *database;
   int         argc;
   char      **argv;
-  char       *created;   /* a ledger file this run created, if any */
 } SlCliCall;
 
 typedef int (*SlCliCommand) (SlCliCall *call);
@@ -172,75 +172,145 @@ prepare_to_write (SlLedger  *ledger,
   return TRUE;
 }
 
-/* Commands that only read do not create a ledger that is not there. */
+/* Commands that only read open the ledger read-only (its mode, its bytes
+ * and its backups stay as they are) and never create it. */
 static SlLedger *
 open_ledger (SlCliCall  *call,
-             gboolean    create,
              GError    **error)
 {
   g_autofree char *default_path = NULL;
   const char *path = call->database;
-  SlLedger *ledger;
+  GStatBuf info;
 
   if (path == NULL)
     path = default_path = sl_database_default_path ();
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  /* A link that leads nowhere is the core's to name (both ends). */
+  if (g_lstat (path, &info) != 0)
     {
-      if (!create)
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("There is no ledger at %s; name one with --database FILE, "
+                     "or import a roster or an archive first"),
+                   path);
+      return NULL;
+    }
+
+  /* SQLite would take an empty file for a new database. One with a journal
+   * or a log beside it is what an older version left when its first
+   * import was cut short: SQLite drops those, and there is no ledger. */
+  if (g_stat (path, &info) == 0 && S_ISREG (info.st_mode) && info.st_size == 0)
+    {
+      g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+      if (g_file_test (journal, G_FILE_TEST_EXISTS) || g_file_test (wal, G_FILE_TEST_EXISTS))
         {
           g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                       _("There is no ledger at %s; name one with --database FILE, "
-                         "or import a roster or an archive first"),
+                       _("There is no ledger at %s yet: its first import was cut short; "
+                         "import a roster or an archive again"),
                        path);
           return NULL;
         }
-      g_free (call->created);
-      call->created = g_strdup (path);
-    }
-  else if (!create && g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      struct stat info;
 
-      /* SQLite would take an empty file for a new database and fill it. */
-      if (g_stat (path, &info) == 0 && info.st_size == 0)
-        {
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                       _("%s is an empty file, not a Study Ledger database; "
-                         "it was left untouched. Name a ledger file with --database"),
-                       path);
-          return NULL;
-        }
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("%s is an empty file, not a Study Ledger database; "
+                     "it was left untouched. Name a ledger file with --database"),
+                   path);
+      return NULL;
     }
 
-  ledger = sl_ledger_open (path, error);
-
-  if (ledger != NULL && create && call->created == NULL &&
-      !prepare_to_write (ledger, error))
-    g_clear_object (&ledger);
-
-  return ledger;
+  return sl_ledger_open_read_only (path, error);
 }
 
-/* A command that failed leaves no trace: a ledger it had to create for the
- * occasion is closed and removed again. */
-static void
-discard_created (SlCliCall  *call,
-                 SlLedger  **ledger)
+typedef gboolean (*SlCliWrite) (SlLedger  *ledger,
+                                gpointer   data,
+                                GError   **error);
+
+/* Runs @write on the ledger. One that is not there yet is made whole under
+ * a temporary name, @write fills it, and only then does it take its name,
+ * without replacing anything (sl-ledger-paths.c): a command that fails
+ * or is killed leaves no ledger, and this process only ever removes the
+ * temporary file it made itself. Should another process make the ledger
+ * meanwhile, @write runs again, on theirs. */
+static gboolean
+write_ledger (SlCliCall   *call,
+              SlCliWrite   write,
+              gpointer     data,
+              GError     **error)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *default_path = NULL;
+  g_autofree char *path = NULL;
+  const char *named = call->database;
 
-  g_clear_object (ledger);
+  if (named == NULL)
+    named = default_path = sl_database_default_path ();
 
-  if (call->created == NULL)
-    return;
+  path = sl_database_resolve_path (named, error);
+  if (path == NULL)
+    return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  for (;;)
     {
-      g_autofree char *file = g_strconcat (call->created, suffixes[i], NULL);
-      g_unlink (file);
+      g_autoptr(SlLedger) ledger = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *temporary = NULL;
+      gboolean ok;
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          if (!(ledger = sl_ledger_open (path, error)) ||
+              !prepare_to_write (ledger, error))
+            return FALSE;
+
+          return write (ledger, data, error);
+        }
+
+      temporary = sl_database_create_temporary (path, SL_SCHEMA_VERSION, error);
+      if (temporary == NULL)
+        return FALSE;
+
+      ok = (ledger = sl_ledger_open (temporary, error)) != NULL && write (ledger, data, error);
+      /* Closed before it is named: its log is then in the file. */
+      g_clear_object (&ledger);
+
+      if (ok && sl_database_link_into_place (temporary, path, &local_error))
+        return TRUE;
+
+      sl_database_discard_temporary (temporary);
+      if (!ok)
+        return FALSE;
+      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_EXIST))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
     }
-  g_clear_pointer (&call->created, g_free);
+}
+
+/* A ledger that must be there, opened to write but neither created nor
+ * backed up: for a dry run, whose transaction is rolled back. The reader
+ * says why there is none. */
+static SlLedger *
+open_ledger_to_try (SlCliCall  *call,
+                    GError    **error)
+{
+  g_autoptr(SlLedger) reader = open_ledger (call, error);
+
+  if (reader == NULL)
+    return NULL;
+
+  return sl_ledger_open (sl_database_get_path (sl_ledger_get_database (reader)), error);
+}
+
+/* An output (export, archive, backup) must not be the ledger or one of its
+ * files, however it is named. */
+static gboolean
+check_output (SlLedger    *ledger,
+              const char  *output,
+              GError     **error)
+{
+  return sl_database_check_output_path (sl_database_get_path (sl_ledger_get_database (ledger)),
+                                        output, error);
 }
 
 static gboolean
@@ -312,10 +382,28 @@ print_json (JsonNode *root)
 
 /* import-roster FILE.csv [--organization NAME] ------------------------------ */
 
+typedef struct
+{
+  const char     *file;
+  const char     *organization;
+  SlRosterCounts *counts;
+} RosterImport;
+
+static gboolean
+write_roster (SlLedger  *ledger,
+              gpointer   data,
+              GError   **error)
+{
+  RosterImport *import = data;
+
+  memset (import->counts, 0, sizeof *import->counts);
+  return sl_roster_import (ledger, import->file, import->organization, import->counts, error);
+}
+
 static int
 command_import_roster (SlCliCall *call)
 {
-  g_autoptr(SlLedger) ledger = NULL;
+  RosterImport roster = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *organization = NULL;
   SlRosterCounts counts = { 0 };
@@ -337,12 +425,11 @@ command_import_roster (SlCliCall *call)
   if (call->argc != 2)
     return usage ("import-roster", _("name one CSV file"));
 
-  if (!(ledger = open_ledger (call, TRUE, &error)) ||
-      !sl_roster_import (ledger, call->argv[1], organization, &counts, &error))
-    {
-      discard_created (call, &ledger);
-      return fail_error (error);
-    }
+  roster.file = call->argv[1];
+  roster.organization = organization;
+  roster.counts = &counts;
+  if (!write_ledger (call, write_roster, &roster, &error))
+    return fail_error (error);
 
   g_print (_("Imported %s: %u new, %u updated, %u unchanged members\n"),
            call->argv[1], counts.added, counts.updated, counts.unchanged);
@@ -354,10 +441,31 @@ command_import_roster (SlCliCall *call)
 
 /* import-archive FILE.json [--merge [--dry-run]] ----------------------------- */
 
+typedef struct
+{
+  const char      *file;
+  gboolean         merge;
+  SlArchiveCounts *counts;
+  SlArchiveReport *report;   /* with --merge: what was added and changed */
+} ArchiveImport;
+
+static gboolean
+write_archive (SlLedger  *ledger,
+               gpointer   data,
+               GError   **error)
+{
+  ArchiveImport *import = data;
+
+  memset (import->counts, 0, sizeof *import->counts);
+  if (import->report != NULL)
+    return sl_archive_merge (ledger, import->file, FALSE, import->counts, import->report, error);
+  return sl_archive_import (ledger, import->file, import->merge, import->counts, error);
+}
+
 static int
 command_import_archive (SlCliCall *call)
 {
-  g_autoptr(SlLedger) ledger = NULL;
+  ArchiveImport archive = { 0 };
   g_autoptr(GError) error = NULL;
   g_auto(SlArchiveReport) report = { 0 };
   g_autofree char *summary = NULL;
@@ -387,28 +495,35 @@ command_import_archive (SlCliCall *call)
     return usage ("import-archive", _("--dry-run shows what a merge would change; "
                                       "give --merge with it"));
 
+  archive.file = call->argv[1];
+  archive.merge = merge;
+  archive.counts = &counts;
+
   if (merge)
     {
-      /* A dry run writes nothing, so creates no ledger and takes no backup. */
       sl_archive_report_init (&report);
-      if (!(ledger = open_ledger (call, !dry_run, &error)) ||
-          !sl_archive_merge (ledger, call->argv[1], dry_run, &counts, &report, &error))
-        {
-          discard_created (call, &ledger);
-          return fail_error (error);
-        }
+      archive.report = &report;
 
-      summary = sl_archive_report_format (&report, call->argv[1], dry_run);
+      /* A dry run writes nothing, so creates no ledger and takes no backup:
+       * the merge runs in a transaction that is rolled back. */
+      if (dry_run)
+        {
+          g_autoptr(SlLedger) ledger = open_ledger_to_try (call, &error);
+
+          if (ledger == NULL ||
+              !sl_archive_merge (ledger, archive.file, TRUE, &counts, &report, &error))
+            return fail_error (error);
+        }
+      else if (!write_ledger (call, write_archive, &archive, &error))
+        return fail_error (error);
+
+      summary = sl_archive_report_format (&report, archive.file, dry_run);
       g_print ("%s", summary);
       return SL_CLI_EXIT_OK;
     }
 
-  if (!(ledger = open_ledger (call, TRUE, &error)) ||
-      !sl_archive_import (ledger, call->argv[1], merge, &counts, &error))
-    {
-      discard_created (call, &ledger);
-      return fail_error (error);
-    }
+  if (!write_ledger (call, write_archive, &archive, &error))
+    return fail_error (error);
 
   g_print (_("Imported %s: %u organizations, %u members, %u plans, %u meetings, "
              "%u research topics\n"),
@@ -438,7 +553,8 @@ command_export_archive (SlCliCall *call)
     return usage ("export-archive", _("name one output file"));
 
   /* Text that is not UTF-8 would make an archive no reader accepts. */
-  if (!(ledger = open_ledger (call, FALSE, &error)) ||
+  if (!(ledger = open_ledger (call, &error)) ||
+      !check_output (ledger, call->argv[1], &error) ||
       !sl_integrity_check_text (sl_ledger_get_database (ledger), &error) ||
       !sl_archive_export (ledger, call->argv[1], &counts, &error))
     return fail_error (error);
@@ -557,7 +673,8 @@ command_export (SlCliCall *call)
                   sl_document_kind_has_format (kind, SL_DOCUMENT_FORMAT_XLSX) ? "xlsx, pdf" : "pdf",
                   sl_document_format_to_code (document_format));
 
-  if (!(ledger = open_ledger (call, FALSE, &error)))
+  if (!(ledger = open_ledger (call, &error)) ||
+      !check_output (ledger, output, &error))
     return fail_error (error);
 
   if (organization != NULL)
@@ -658,7 +775,7 @@ command_stats (SlCliCall *call)
   if (!parse_year ("stats", year_text, &year, &status))
     return status;
 
-  if (!(ledger = open_ledger (call, FALSE, &error)))
+  if (!(ledger = open_ledger (call, &error)))
     return fail_error (error);
 
   if (organization_name != NULL)
@@ -720,7 +837,7 @@ command_search (SlCliCall *call)
     return usage ("search", _("the text to look for is not UTF-8; set a UTF-8 locale "
                               "(for example LANG=zh_CN.UTF-8) in the terminal"));
 
-  if (!(ledger = open_ledger (call, FALSE, &error)) ||
+  if (!(ledger = open_ledger (call, &error)) ||
       !(hits = sl_search_run (sl_ledger_get_database (ledger), text, limit, &error)))
     return fail_error (error);
 
@@ -768,7 +885,8 @@ command_backup (SlCliCall *call)
   if (call->argc != 1)
     return usage ("backup", _("unexpected argument “%s”"), call->argv[1]);
 
-  if (!(ledger = open_ledger (call, FALSE, &error)) ||
+  if (!(ledger = open_ledger (call, &error)) ||
+      !check_output (ledger, output, &error) ||
       !sl_backups_write_checked (sl_ledger_get_database (ledger), output, &error))
     return fail_error (error);
 
@@ -833,7 +951,7 @@ command_check (SlCliCall *call)
   if (call->argc != 1)
     return usage ("check", _("unexpected argument “%s”"), call->argv[1]);
 
-  if (!(ledger = open_ledger (call, FALSE, &error)) ||
+  if (!(ledger = open_ledger (call, &error)) ||
       !(problems = sl_database_check (sl_ledger_get_database (ledger), &error)))
     return fail_error (error);
 
@@ -990,7 +1108,7 @@ sl_cli_run (const char  *database,
             int          argc,
             char       **argv)
 {
-  SlCliCall call = { database, argc, argv, NULL };
+  SlCliCall call = { database, argc, argv };
   int status;
 
   g_return_val_if_fail (argc > 0, SL_CLI_EXIT_USAGE);
@@ -1015,7 +1133,6 @@ sl_cli_run (const char  *database,
     if (g_str_equal (argv[0], commands[i].name))
       {
         status = commands[i].run (&call);
-        g_free (call.created);
         return status;
       }
 

@@ -41,6 +41,7 @@
 
 #include "sl-database.h"
 #include "sl-integrity.h"
+#include "sl-ledger-paths.h"
 #include "sl-util.h"
 
 /* 'SLDG' */
@@ -412,6 +413,7 @@ struct _SlDatabase
   GHashTable *statements;  /* SQL text → sqlite3_stmt */
   GHashTable *settings;    /* key → value, read through */
 
+  gboolean    read_only;   /* opened with SQLITE_OPEN_READONLY */
   guint       depth;       /* transaction nesting */
   guint       generation;  /* changed when what was read may no longer hold */
 };
@@ -590,7 +592,9 @@ sl_database_begin (SlDatabase  *self,
    * before any work is done rather than at commit. */
   if (self->depth == 0)
     {
-      sql = g_strdup ("BEGIN IMMEDIATE");
+      /* A reader has no write lock to take: a deferred transaction is
+       * its snapshot. */
+      sql = g_strdup (self->read_only ? "BEGIN" : "BEGIN IMMEDIATE");
       self->generation++;   /* another program may have written since */
     }
   else
@@ -682,47 +686,6 @@ query_int (SlDatabase  *self,
   if (rc != SQLITE_OK)
     return sl_database_set_error (self, rc, error);
 
-  return TRUE;
-}
-
-/* Create the file ourselves so that it is 0600 from its first byte,
- * and its folder 0700: a ledger names people and what they said. */
-static gboolean
-create_private_file (const char  *path,
-                     gboolean    *created,
-                     GError     **error)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-  int fd;
-
-  *created = FALSE;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_OPEN,
-                   _("Cannot create the folder %s: %s; choose another place for the ledger"),
-                   folder, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-      if (saved_errno == EEXIST)
-        return TRUE;
-      g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_OPEN,
-                   _("Cannot create the ledger %s: %s; choose a folder you may write to"),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  close (fd);
-  *created = TRUE;
   return TRUE;
 }
 
@@ -866,8 +829,23 @@ migrate (SlDatabase  *self,
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version);
 
+      int current = 0;
+
       if (!sl_database_begin (self, error))
         return FALSE;
+
+      /* Another process may have done this step between our first read
+       * and our write lock (two commands making the same ledger). */
+      if (!query_int (self, "PRAGMA user_version", &current, error))
+        {
+          sl_database_rollback (self);
+          return FALSE;
+        }
+      if (current >= version)
+        {
+          sl_database_rollback (self);
+          continue;
+        }
 
       if (!sl_database_exec (self, migrations[version - 1], error) ||
           (version <= (int) G_N_ELEMENTS (migration_code) && migration_code[version - 1] != NULL &&
@@ -888,25 +866,123 @@ migrate (SlDatabase  *self,
   return TRUE;
 }
 
+/* The three things read before anything is written: whose file this is,
+ * its schema version, and whether it holds anything. */
+static int
+read_identity (SlDatabase *self,
+               int        *application_id,
+               int        *version,
+               int        *n_tables)
+{
+  static const char * const queries[] = {
+    "PRAGMA application_id", "PRAGMA user_version", "SELECT count(*) FROM sqlite_schema",
+  };
+  int *values[] = { application_id, version, n_tables };
+  int rc = SQLITE_OK;
+
+  for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (queries); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      rc = sqlite3_prepare_v2 (self->db, queries[i], -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
+            {
+              *values[i] = sqlite3_column_int (stmt, 0);
+              rc = SQLITE_OK;
+            }
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  return rc;
+}
+
+/* A reader that may write to the file and its folder connects read-write
+ * but held to PRAGMA query_only: SQLite can then roll back a hot journal
+ * and remove on closing the -wal and -shm it made, and no statement can
+ * change a byte. One that may not gets SQLITE_OPEN_READONLY. */
+static int
+connect (SlDatabase *self,
+         const char *path,
+         gboolean    sqlite_read_only,
+         gboolean    immutable)
+{
+  g_autofree char *uri = NULL;
+  int flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE;
+  int rc;
+
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  flags |= sqlite_read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+
+  /* Immutable: SQLite neither locks the file nor looks for a -shm. */
+  if (immutable)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
+      uri = g_strconcat (file_uri, "?immutable=1", NULL);
+      flags |= SQLITE_OPEN_URI;
+    }
+
+  rc = sqlite3_open_v2 (uri ? uri : path, &self->db, flags, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (self->db, 5000);
+      sqlite3_extended_result_codes (self->db, TRUE);
+      if (self->read_only && !sqlite_read_only)
+        rc = sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+    }
+  return rc;
+}
+
+static gboolean
+has_content (const char *path,
+             const char *suffix)
+{
+  g_autofree char *file = g_strconcat (path, suffix, NULL);
+  GStatBuf info;
+
+  return g_stat (file, &info) == 0 && info.st_size > 0;
+}
+
 static SlDatabase *
 open_database (const char  *path,
                int          target_version,
+               gboolean     read_only,
                GError     **error)
 {
   g_autoptr(SlDatabase) self = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *default_path = NULL;
+  g_autofree char *resolved = NULL;
+  g_autofree char *folder = NULL;
   gboolean created = FALSE;
+  gboolean writable;
   int application_id = 0;
   int version = 0;
   int n_tables = 0;
+  GStatBuf info;
   int rc;
 
   if (path == NULL)
     path = default_path = sl_database_default_path ();
 
+  /* A link is followed to the file it names, beside which SQLite keeps
+   * the -wal and -shm; one that leads nowhere is refused. */
+  resolved = sl_database_resolve_path (path, error);
+  if (resolved == NULL)
+    return NULL;
+  path = resolved;
+  folder = g_path_get_dirname (path);
+
   self = g_object_new (SL_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+  self->read_only = read_only;
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
@@ -916,39 +992,81 @@ open_database (const char  *path,
       return NULL;
     }
 
-  if (!create_private_file (path, &created, error))
-    return NULL;
-
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
-                        NULL);
-  if (rc != SQLITE_OK)
+  if (g_stat (path, &info) != 0)
     {
-      sl_database_set_error (self, rc, error);
-      g_prefix_error (error, _("Cannot open the ledger: "));
-      return NULL;
-    }
+      g_autofree char *temporary = NULL;
+      g_autoptr(GError) local_error = NULL;
 
-  sqlite3_busy_timeout (self->db, 5000);
-  sqlite3_extended_result_codes (self->db, TRUE);
-
-  /* Read-only checks first: nothing below may write to a file that is
-   * not ours or that a newer version wrote. */
-  if (!query_int (self, "PRAGMA application_id", &application_id, &local_error) ||
-      !query_int (self, "PRAGMA user_version", &version, &local_error) ||
-      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, &local_error))
-    {
-      /* Locked by another process is not "not a ledger". */
-      if (g_error_matches (local_error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_BUSY))
+      if (read_only)
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
+          int saved_errno = errno;
+          g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_OPEN,
+                       _("Cannot open the ledger %s: %s"), path, g_strerror (saved_errno));
           return NULL;
         }
 
+      /* Made whole under another name, then given this one without
+       * replacing anything (sl-ledger-paths.c). */
+      temporary = sl_database_create_temporary (path, target_version, error);
+      if (temporary == NULL)
+        return NULL;
+      if (sl_database_link_into_place (temporary, path, &local_error))
+        created = TRUE;
+      else
+        {
+          sl_database_discard_temporary (temporary);
+          /* Another process made it meanwhile: open theirs. */
+          if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_EXIST))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+        }
+    }
+  else if (read_only && info.st_size == 0)
+    {
       g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_NOT_A_LEDGER,
-                   _("%s is not a Study Ledger database (nor any SQLite file); "
-                     "it was left untouched"),
+                   _("%s is an empty file, not a Study Ledger database; it was left untouched"),
                    path);
+      return NULL;
+    }
+
+  /* A file cut short is damaged, not "not a database". */
+  if (!sl_database_check_header (path, error))
+    return NULL;
+
+  writable = g_access (path, W_OK) == 0 && g_access (folder, W_OK) == 0;
+  rc = connect (self, path, read_only && !writable, FALSE);
+  if (rc != SQLITE_OK)
+    {
+      sl_database_describe_open_error (self->db, path, rc, error);
+      return NULL;
+    }
+
+  if (!read_only && sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      sl_database_describe_open_error (self->db, path, SQLITE_READONLY, error);
+      return NULL;
+    }
+
+  /* Read-only checks first: nothing below may write to a file that is
+   * not ours or that a newer version wrote. */
+  rc = read_identity (self, &application_id, &version, &n_tables);
+
+  /* A write-ahead ledger in a folder this user may not write to, whose
+   * -shm is not there: nobody is writing it (there is no log either), so
+   * it may be read as it lies. */
+  if (read_only && !writable && rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY &&
+      (rc & 0xff) != SQLITE_NOTADB && (rc & 0xff) != SQLITE_CORRUPT &&
+      !has_content (path, "-wal") && !has_content (path, "-journal"))
+    {
+      if ((rc = connect (self, path, TRUE, TRUE)) == SQLITE_OK)
+        rc = read_identity (self, &application_id, &version, &n_tables);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      sl_database_describe_open_error (self->db, path, rc, error);
       return NULL;
     }
 
@@ -971,8 +1089,43 @@ open_database (const char  *path,
       return NULL;
     }
 
-  if (!sl_database_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !sl_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
+  if (read_only)
+    {
+      if (application_id == 0)
+        {
+          g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_NOT_A_LEDGER,
+                       _("%s is an empty SQLite file, not a Study Ledger database; "
+                         "it was left untouched"),
+                       path);
+          return NULL;
+        }
+
+      /* An older ledger is brought up to date once, by whoever opens it
+       * first: the queries of this version need its schema. */
+      if (version < target_version)
+        {
+          g_clear_object (&self);
+          return open_database (path, target_version, FALSE, error);
+        }
+
+      if (!sl_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
+          !sl_database_exec (self, "PRAGMA temp_store = MEMORY", error) ||
+          !sl_database_exec (self, "PRAGMA mmap_size = 1073741824", error))
+        {
+          g_prefix_error (error, _("Cannot open the ledger: "));
+          return NULL;
+        }
+
+      return g_steal_pointer (&self);
+    }
+
+  if ((rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) != SQLITE_OK)
+    {
+      sl_database_describe_open_error (self->db, path, rc, error);
+      return NULL;
+    }
+
+  if (!sl_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !sl_database_exec (self, "PRAGMA synchronous = NORMAL", error) ||
       /* Temporary tables and sorts in memory, not in files under
        * /var/tmp that are written and read back. */
@@ -996,10 +1149,12 @@ open_database (const char  *path,
   if (!migrate (self, version, target_version, error))
     return NULL;
 
-  /* WAL and its shared-memory file take the database's mode, but a
-   * file created by an older build may be wider: keep it private. */
-  if (created || g_chmod (path, 0600) != 0)
-    g_debug ("Ledger %s opened (created: %d)", path, created);
+  /* WAL and its shared-memory file take the database's mode, but a file
+   * created by an older build may be wider: keep it private. Only ever
+   * narrowed, and only by its owner: never made writable. */
+  if (!created && g_stat (path, &info) == 0 && (info.st_mode & 077) != 0 &&
+      info.st_uid == geteuid ())
+    g_chmod (path, info.st_mode & 0700);
 
   return g_steal_pointer (&self);
 }
@@ -1015,7 +1170,25 @@ SlDatabase *
 sl_database_open (const char  *path,
                   GError     **error)
 {
-  return open_database (path, SL_SCHEMA_VERSION, error);
+  return open_database (path, SL_SCHEMA_VERSION, FALSE, error);
+}
+
+/**
+ * sl_database_open_read_only:
+ * @path: (nullable): the ledger file, or %NULL for the default one
+ *
+ * Opens an existing ledger for reading only (SQLITE_OPEN_READONLY): its
+ * mode and its bytes stay as they are. A change a killed process left
+ * half done is first completed or undone, as any opening would; a ledger
+ * of an older schema is upgraded, as the queries need. A write-ahead
+ * ledger whose -shm cannot be made (a read-only folder) is read as it
+ * lies when no log is beside it.
+ */
+SlDatabase *
+sl_database_open_read_only (const char  *path,
+                            GError     **error)
+{
+  return open_database (path, SL_SCHEMA_VERSION, TRUE, error);
 }
 
 /* For tests of the migrations: a ledger brought only to @version. */
@@ -1026,7 +1199,7 @@ sl_database_open_at_version (const char  *path,
 {
   g_return_val_if_fail (version >= 0 && version <= SL_SCHEMA_VERSION, NULL);
 
-  return open_database (path, version, error);
+  return open_database (path, version, FALSE, error);
 }
 
 const char *

@@ -36,6 +36,8 @@ char         *sl_database_default_path   (void);
 
 SlDatabase   *sl_database_open           (const char   *path,
                                           GError      **error);
+SlDatabase   *sl_database_open_read_only  (const char   *path,
+                                          GError      **error);
 SlDatabase   *sl_database_open_at_version (const char  *path,
                                           int           version,
                                           GError      **error);

@@ -93,6 +93,19 @@ sl_ledger_open (const char  *path,
   return sl_ledger_new (database);
 }
 
+/* For commands that only read: sl_database_open_read_only(). */
+SlLedger *
+sl_ledger_open_read_only (const char  *path,
+                          GError     **error)
+{
+  g_autoptr(SlDatabase) database = sl_database_open_read_only (path, error);
+
+  if (database == NULL)
+    return NULL;
+
+  return sl_ledger_new (database);
+}
+
 SlDatabase *
 sl_ledger_get_database (SlLedger *self)
 {

@@ -52,6 +52,8 @@ G_DECLARE_FINAL_TYPE (SlLedger, sl_ledger, SL, LEDGER, GObject)
 SlLedger        *sl_ledger_new                    (SlDatabase       *database);
 SlLedger        *sl_ledger_open                   (const char       *path,
                                                    GError          **error);
+SlLedger        *sl_ledger_open_read_only         (const char       *path,
+                                                   GError          **error);
 SlDatabase      *sl_ledger_get_database           (SlLedger         *self);
 
 gboolean         sl_ledger_begin                  (SlLedger         *self,

@@ -25,6 +25,7 @@
 #include "sl-ledger.h"
 #include "sl-roster-import.h"
 #include "sl-backups.h"
+#include "sl-ledger-paths.h"
 #include "sl-tasks.h"
 
 #include <glib/gi18n-lib.h>
@@ -274,6 +275,7 @@ export_archive_thread (GTask        *task,
   /* As export-archive: no archive with text that is not UTF-8. */
   ok = (ledger = sl_ledger_open (job->database_path, &error)) != NULL &&
        sl_integrity_check_text (sl_ledger_get_database (ledger), &error) &&
+       sl_database_check_output_path (job->database_path, job->path, &error) &&
        sl_archive_export (ledger, job->path, &counts, &error);
   return_archive_counts (task, ok, &counts, error);
 }
@@ -320,6 +322,7 @@ backup_thread (GTask        *task,
   GError *error = NULL;
 
   if ((ledger = sl_ledger_open (job->database_path, &error)) != NULL &&
+      sl_database_check_output_path (job->database_path, job->path, &error) &&
       sl_backups_write_checked (sl_ledger_get_database (ledger), job->path, &error))
     g_task_return_boolean (task, TRUE);
   else

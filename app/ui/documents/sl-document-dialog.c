@@ -28,6 +28,7 @@
 #include "sl-document-dialog.h"
 #include "sl-document-pages.h"
 #include "sl-ledger.h"
+#include "sl-ledger-paths.h"
 #include "sl-page-renderer.h"
 #include "sl-ui-util.h"
 #include "sl-window.h"
@@ -171,6 +172,7 @@ export_thread (GTask        *task,
   /* A connection belongs to the thread that uses it: this one's own. */
   ledger = sl_ledger_open (job->database_path, &error);
   if (ledger == NULL ||
+      !sl_database_check_output_path (job->database_path, job->path, &error) ||
       !sl_document_export (ledger, &request, job->format, job->path, &error))
     g_task_return_error (task, error);
   else

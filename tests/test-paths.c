@@ -1,0 +1,844 @@
+/* test-paths.c — the ledger file is safe from the program's own hands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * docs/reliability.md's promises about the ledger as a file:
+ *
+ *   - no output (export, export-archive, backup --output) is written over
+ *     the ledger, its -wal, -shm or -journal, or a file in its backup
+ *     folder, however it is named: a symlink, a hard link, "sub/..";
+ *   - a new ledger appears whole or not at all: two commands making the
+ *     same ledger at once never lose the one that succeeded, and a first
+ *     import killed halfway leaves no ledger rather than an empty file;
+ *   - a ledger that cannot be opened is described as what it is: damaged,
+ *     read-only, on a full disk, a link to nothing;
+ *   - commands that read leave the ledger's mode and bytes as they are.
+ *
+ * Real files in temporary folders, and the built study-ledger
+ * (STUDY_LEDGER) as a child process, as a user runs it.
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <grp.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include "reliability-util.h"
+#include "sl-backups.h"
+#include "sl-ledger-paths.h"
+
+#define NOBODY 65534
+#define RACE_ROUNDS 100
+#define KILL_ROUNDS 40
+
+#define REQUIRE_CLI()                                                        \
+  G_STMT_START {                                                           \
+    if (cli_path () == NULL)                                               \
+      {                                                                    \
+        g_test_skip ("STUDY_LEDGER does not name the built program");      \
+        return;                                                            \
+      }                                                                    \
+  } G_STMT_END
+
+typedef struct
+{
+  char *folder;
+  char *path;   /* folder/ledger.db */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->folder = make_temp_folder ("sl-paths-XXXXXX");
+  fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->folder);
+  g_free (fixture->folder);
+  g_free (fixture->path);
+}
+
+static char *
+data_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static char *
+sha256_of (const char *path)
+{
+  g_autoptr(GBytes) bytes = read_bytes (path);
+
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+/* The 2023 archive imported through the command line. */
+static void
+make_ledger (Fixture *fixture)
+{
+  g_autofree char *archive = data_file ("year-2023.json");
+  CliResult result;
+
+  run_cli (&result, fixture->folder, "--database", fixture->path, "import-archive", archive);
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+}
+
+static guint
+count_meetings (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDatabase) db = sl_database_open_read_only (path, &error);
+  sqlite3_stmt *stmt;
+  guint n;
+
+  g_assert_no_error (error);
+  stmt = sl_database_prepare (db, "SELECT count(*) FROM meetings", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* sl_database_check_output_path ------------------------------------------------ */
+
+static void
+assert_refused (const char *ledger,
+                const char *output)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_message ("output %s", output);
+  g_assert_false (sl_database_check_output_path (ledger, output, &error));
+  ASSERT_ERROR (error, SL_PATHS_ERROR, SL_PATHS_ERROR_IS_LEDGER);
+}
+
+static void
+assert_allowed (const char *ledger,
+                const char *output)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_message ("output %s", output);
+  g_assert_true (sl_database_check_output_path (ledger, output, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_check_output_path (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *backups = sl_backups_folder_for (fixture->path);
+  g_autofree char *backup = g_build_filename (backups, "ledger-2023-01-01.db", NULL);
+  g_autofree char *new_in_backups = g_build_filename (backups, "export.xlsx", NULL);
+  g_autofree char *sub = g_build_filename (fixture->folder, "sub", NULL);
+  g_autofree char *dotted = g_build_filename (sub, "..", "ledger.db", NULL);
+  g_autofree char *wal_dotted = g_build_filename (sub, "..", "ledger.db-wal", NULL);
+  g_autofree char *link_name = g_build_filename (sub, "link.db", NULL);
+  g_autofree char *dangling = g_build_filename (sub, "dangling.json", NULL);
+  g_autofree char *hard = g_build_filename (sub, "hard.db", NULL);
+  g_autofree char *backup_link = g_build_filename (sub, "backup-hard.db", NULL);
+  g_autofree char *folder_link = g_build_filename (sub, "same-folder", NULL);
+  g_autofree char *via_folder_link = g_build_filename (folder_link, "ledger.db-journal", NULL);
+  g_autofree char *other = g_build_filename (fixture->folder, "ledger.json", NULL);
+  g_autofree char *other_db = g_build_filename (fixture->folder, "other.db-wal", NULL);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SlDatabase) db = sl_database_open (fixture->path, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+  write_file (backup, "a backup", -1);
+  g_assert_cmpint (symlink (fixture->path, link_name), ==, 0);
+  g_assert_cmpint (symlink ("../ledger.db-shm", dangling), ==, 0);
+  g_assert_cmpint (link (fixture->path, hard), ==, 0);
+  g_assert_cmpint (link (backup, backup_link), ==, 0);
+  g_assert_cmpint (symlink (fixture->folder, folder_link), ==, 0);
+
+  /* The ledger and its companions, existing or not, by any name. */
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
+      assert_refused (fixture->path, file);
+    }
+  assert_refused (fixture->path, dotted);
+  assert_refused (fixture->path, wal_dotted);
+  assert_refused (fixture->path, link_name);
+  assert_refused (fixture->path, dangling);
+  assert_refused (fixture->path, hard);
+  assert_refused (fixture->path, via_folder_link);
+  assert_refused (link_name, fixture->path);
+
+  /* The backup folder: its files, a hard link to one, a new name in it. */
+  assert_refused (fixture->path, backup);
+  assert_refused (fixture->path, backup_link);
+  assert_refused (fixture->path, new_in_backups);
+
+  /* Anything else may be written. */
+  assert_allowed (fixture->path, other);
+  assert_allowed (fixture->path, other_db);
+  assert_allowed (fixture->path, "/nonexistent-folder/out.json");
+}
+
+/* Outputs aimed at the ledger from the command line ---------------------------- */
+
+static void
+run_refused (Fixture            *fixture,
+             const char * const *args)
+{
+  g_autofree char *sum = sha256_of (fixture->path);
+  g_autofree char *after = NULL;
+  CliResult result;
+
+  run_cli_full (&result, fixture->folder, NULL, args);
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+  g_assert_nonnull (strstr (result.err, "will not be"));
+  cli_result_clear (&result);
+
+  after = sha256_of (fixture->path);
+  g_assert_cmpstr (after, ==, sum);
+}
+
+/* export-archive, export (--format xlsx: the name may not say it) and
+ * backup --output, each aimed at @target. */
+static void
+assert_output_refused (Fixture    *fixture,
+                       const char *target)
+{
+  g_test_message ("output %s", target);
+  run_refused (fixture, (const char *[]) { "--database", fixture->path, "export-archive", target, NULL });
+  run_refused (fixture, (const char *[]) { "--database", fixture->path, "export", "attendance", "--year", "2023",
+                                           "--format", "xlsx", "--output", target, NULL });
+  run_refused (fixture, (const char *[]) { "--database", fixture->path, "backup", "--output", target, NULL });
+}
+
+static void
+test_cli_outputs_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *roster = data_file ("roster-utf8.csv");
+  g_autofree char *backups = sl_backups_folder_for (fixture->path);
+  g_autofree char *symlink_path = g_build_filename (fixture->folder, "link.db", NULL);
+  g_autofree char *hard = g_build_filename (fixture->folder, "hard.db", NULL);
+  g_autofree char *new_in_backups = g_build_filename (backups, "out.xlsx", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *backup_sum = NULL;
+  g_autoptr(GDir) dir = NULL;
+  CliResult result;
+
+  REQUIRE_CLI ();
+
+  make_ledger (fixture);
+  /* A command that writes keeps the day's backup. */
+  run_cli (&result, fixture->folder, "--database", fixture->path, "import-roster", roster);
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+  dir = g_dir_open (backups, 0, NULL);
+  g_assert_nonnull (dir);
+  backup = g_build_filename (backups, g_dir_read_name (dir), NULL);
+  backup_sum = sha256_of (backup);
+
+  g_assert_cmpint (symlink (fixture->path, symlink_path), ==, 0);
+  g_assert_cmpint (link (fixture->path, hard), ==, 0);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
+      assert_output_refused (fixture, file);
+    }
+  assert_output_refused (fixture, "./ledger.db");
+  assert_output_refused (fixture, symlink_path);
+  assert_output_refused (fixture, hard);
+  assert_output_refused (fixture, backup);
+  assert_output_refused (fixture, new_in_backups);
+
+  /* With the ledger open elsewhere, its -wal and -shm exist. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SlDatabase) db = sl_database_open (fixture->path, &error);
+    g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+    assert_output_refused (fixture, wal);
+    assert_output_refused (fixture, shm);
+  }
+
+  {
+    g_autofree char *after = sha256_of (backup);
+    g_assert_cmpstr (after, ==, backup_sum);
+  }
+  g_assert_false (g_file_test (new_in_backups, G_FILE_TEST_EXISTS));
+}
+
+/* Two commands making the same ledger ------------------------------------------ */
+
+static GSubprocess *
+spawn_cli (const char         *folder,
+           const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autofree char *data_home = g_build_filename (folder, "data-home", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_subprocess_launcher_set_cwd (launcher, folder);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "", TRUE);
+
+  g_ptr_array_add (argv, (gpointer) cli_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+/* Waits for @process; its exit status, -1 when killed. */
+static int
+finish (GSubprocess  *process,
+        char        **out,
+        char        **err)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_if_exited (process))
+    return -1;
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_creation_race (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *archive = data_file ("year-2023.json");
+  g_autofree char *roster = data_file ("roster-bad-date.csv");
+
+  REQUIRE_CLI ();
+
+  for (guint round = 0; round < RACE_ROUNDS; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("race-%u.db", round);
+      g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
+      g_autofree char *out_a = NULL, *err_a = NULL, *out_b = NULL, *err_b = NULL;
+      g_autoptr(GSubprocess) a = NULL;
+      g_autoptr(GSubprocess) b = NULL;
+      g_autofree char *names = NULL;
+      int status_a, status_b;
+
+      /* Started in turns, so that each goes first half of the time. */
+      if (round % 2 == 0)
+        {
+          a = spawn_cli (fixture->folder, (const char *[]) { "--database", path, "import-archive", archive, NULL });
+          b = spawn_cli (fixture->folder, (const char *[]) { "--database", path, "import-roster", roster, NULL });
+        }
+      else
+        {
+          b = spawn_cli (fixture->folder, (const char *[]) { "--database", path, "import-roster", roster, NULL });
+          a = spawn_cli (fixture->folder, (const char *[]) { "--database", path, "import-archive", archive, NULL });
+        }
+      status_a = finish (a, &out_a, &err_a);
+      status_b = finish (b, &out_b, &err_b);
+
+      g_test_message ("round %u: archive %d (%s%s), roster %d (%s)", round, status_a,
+                      out_a, err_a, status_b, err_b);
+      g_assert_cmpint (status_b, ==, 1);
+      g_assert_cmpint (status_a, ==, 0);
+      g_assert_true (g_str_has_prefix (out_a, "Imported"));
+
+      /* The ledger is there, whole, and nothing else is left about. */
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_assert_cmpuint (count_meetings (path), ==, 27);
+      names = list_folder (fixture->folder);
+      g_assert_cmpstr (names, ==, name);
+
+      remove_tree (path);
+    }
+}
+
+/* A first import killed ---------------------------------------------------------- */
+
+static void
+test_kill_first_import (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *archive = data_file ("year-2023.json");
+  gint64 start, duration;
+
+  REQUIRE_CLI ();
+
+  /* How long a whole import takes here: the kills fall within it. */
+  {
+    g_autoptr(GSubprocess) process = NULL;
+    start = g_get_monotonic_time ();
+    process = spawn_cli (fixture->folder, (const char *[]) { "--database", fixture->path,
+                                                             "import-archive", archive, NULL });
+    g_assert_cmpint (finish (process, NULL, NULL), ==, 0);
+    duration = MAX (g_get_monotonic_time () - start, 1000);
+    remove_tree (fixture->path);
+  }
+
+  for (guint round = 0; round < KILL_ROUNDS; round++)
+    {
+      g_autoptr(GSubprocess) process = NULL;
+      gint64 delay = g_test_rand_int_range (0, (gint32) MIN (duration * 6 / 5, G_MAXINT32));
+      CliResult result;
+
+      process = spawn_cli (fixture->folder, (const char *[]) { "--database", fixture->path,
+                                                               "import-archive", archive, NULL });
+      g_usleep (delay);
+      g_subprocess_force_exit (process);
+      finish (process, NULL, NULL);
+
+      /* Either no ledger, or a whole one: never an empty file. */
+      run_cli (&result, fixture->folder, "--database", fixture->path, "check");
+      g_test_message ("round %u, killed after %" G_GINT64_FORMAT " us: %d %s%s", round, delay,
+                      result.status, result.out, result.err);
+      if (result.status == 0)
+        {
+          g_assert_nonnull (strstr (result.out, "no problems found"));
+          g_assert_cmpuint (count_meetings (fixture->path), ==, 27);
+        }
+      else
+        {
+          g_assert_cmpint (result.status, ==, 1);
+          g_assert_nonnull (strstr (result.err, "There is no ledger"));
+          g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+        }
+      cli_result_clear (&result);
+
+      /* And the next import makes it, or adds to it. */
+      if (g_file_test (fixture->path, G_FILE_TEST_EXISTS))
+        remove_tree (fixture->path);
+    }
+}
+
+/* What a first import of an older version left when killed: an empty file
+ * and its journal. No ledger, not an "empty file" to refuse; the next
+ * import makes the ledger there. */
+static void
+test_empty_with_journal (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *journal = g_strconcat (fixture->path, "-journal", NULL);
+  g_autofree char *archive = data_file ("year-2023.json");
+  CliResult result;
+
+  REQUIRE_CLI ();
+
+  write_file (fixture->path, "", 0);
+  /* A journal's header and one page record, as SQLite writes them. */
+  {
+    g_autofree char *bytes = g_malloc0 (4096 + 512);
+    static const guint8 magic[] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
+
+    memcpy (bytes, magic, sizeof magic);
+    write_file (journal, bytes, 4096 + 512);
+  }
+
+  run_cli (&result, fixture->folder, "--database", fixture->path, "check");
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+  g_assert_nonnull (strstr (result.err, "There is no ledger"));
+  g_assert_null (strstr (result.err, "empty file"));
+  cli_result_clear (&result);
+
+  run_cli (&result, fixture->folder, "--database", fixture->path, "import-archive", archive);
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+  g_assert_cmpuint (count_meetings (fixture->path), ==, 27);
+
+  run_cli (&result, fixture->folder, "--database", fixture->path, "check");
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+}
+
+/* A change killed halfway in a rollback-journal ledger (a backup opened
+ * with --database): a reader rolls it back and reads the ledger as it was,
+ * rather than refusing it. */
+static void
+test_hot_journal_recovered (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *journal = g_strconcat (fixture->path, "-journal", NULL);
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+  CliResult result;
+  int status;
+  pid_t pid;
+
+  REQUIRE_CLI ();
+
+  make_ledger (fixture);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SlDatabase) db = sl_database_open (fixture->path, &error);
+    g_assert_no_error (error);
+    g_assert_true (sl_database_set_write_ahead (db, FALSE));
+  }
+  sum = sha256_of (fixture->path);
+
+  /* The child changes every meeting with a cache too small to hold them,
+   * so that changed pages reach the file, and dies before committing. */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open (fixture->path, &db) != SQLITE_OK ||
+          sqlite3_exec (db, "PRAGMA cache_size = 2; BEGIN; "
+                            "UPDATE meetings SET note = hex (randomblob (2000)); "
+                            "DELETE FROM attendance;", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (1);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+  after = sha256_of (fixture->path);
+  g_assert_cmpstr (after, !=, sum);
+
+  run_cli (&result, fixture->folder, "--database", fixture->path, "check");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "no problems found"));
+  cli_result_clear (&result);
+
+  g_clear_pointer (&after, g_free);
+  after = sha256_of (fixture->path);
+  g_assert_cmpstr (after, ==, sum);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* Messages that say what is true ---------------------------------------------------- */
+
+static void
+test_truncated (Fixture       *fixture,
+                gconstpointer  data)
+{
+  CliResult result;
+
+  REQUIRE_CLI ();
+
+  make_ledger (fixture);
+  g_assert_cmpint (truncate (fixture->path, 100000), ==, 0);
+
+  run_cli (&result, fixture->folder, "--database", fixture->path, "check");
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+  g_assert_nonnull (strstr (result.err, "damaged"));
+  g_assert_nonnull (strstr (result.err, "cut short"));
+  g_assert_null (strstr (result.err, "not a Study Ledger"));
+  cli_result_clear (&result);
+
+  g_assert_cmpint (truncate (fixture->path, 60), ==, 0);
+  run_cli (&result, fixture->folder, "--database", fixture->path, "stats", "--year", "2023");
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+  g_assert_nonnull (strstr (result.err, "damaged"));
+  cli_result_clear (&result);
+}
+
+static void
+test_symlink (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *link_path = g_build_filename (fixture->folder, "link.db", NULL);
+  g_autofree char *dangling = g_build_filename (fixture->folder, "dangling.db", NULL);
+  g_autofree char *roster = data_file ("roster-utf8.csv");
+  g_autofree char *names = NULL;
+  CliResult result;
+
+  REQUIRE_CLI ();
+
+  make_ledger (fixture);
+  g_assert_cmpint (symlink ("ledger.db", link_path), ==, 0);
+  g_assert_cmpint (symlink ("nowhere.db", dangling), ==, 0);
+
+  /* A link to the ledger opens the ledger, for reading and for writing. */
+  run_cli (&result, fixture->folder, "--database", link_path, "check");
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+  run_cli (&result, fixture->folder, "--database", link_path, "import-roster", roster);
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+  g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+
+  /* A link to nothing is named, with where it leads; nothing is made. */
+  run_cli (&result, fixture->folder, "--database", dangling, "check");
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+  g_assert_nonnull (strstr (result.err, dangling));
+  g_assert_nonnull (strstr (result.err, "nowhere.db"));
+  cli_result_clear (&result);
+  run_cli (&result, fixture->folder, "--database", dangling, "import-roster", roster);
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+  g_assert_nonnull (strstr (result.err, "nowhere.db"));
+  cli_result_clear (&result);
+  g_assert_false (g_file_test (dangling, G_FILE_TEST_EXISTS));
+
+  names = list_folder (fixture->folder);
+  g_assert_cmpstr (names, ==, "dangling.db ledger-backups ledger.db link.db");
+}
+
+static void
+limit_file_size (gpointer data)
+{
+  struct rlimit limit = { 8 * 1024, 8 * 1024 };
+
+  /* Writing past the limit then fails with EFBIG, as on a full disk. */
+  signal (SIGXFSZ, SIG_IGN);
+  if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+    _exit (98);
+}
+
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *roster = data_file ("roster-utf8.csv");
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+  CliResult result;
+
+  REQUIRE_CLI ();
+
+  make_ledger (fixture);
+  sum = sha256_of (fixture->path);
+
+  /* Its -shm (32 KiB) cannot be made: the disk is full, not the file
+   * foreign. */
+  run_cli_full (&result, fixture->folder, limit_file_size,
+                (const char *[]) { "--database", fixture->path, "import-roster", roster, NULL });
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+  g_assert_nonnull (strstr (result.err, "disk is full"));
+  g_assert_null (strstr (result.err, "not a Study Ledger"));
+  cli_result_clear (&result);
+
+  after = sha256_of (fixture->path);
+  g_assert_cmpstr (after, ==, sum);
+}
+
+/* Running as nobody ------------------------------------------------------------------ */
+
+static void
+become_nobody (gpointer data)
+{
+  /* Runs in the child between fork and exec: async-signal-safe calls only. */
+  if (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0)
+    _exit (99);
+}
+
+static gboolean
+run_as_nobody (CliResult          *result,
+               const char         *folder,
+               const char * const *args)
+{
+  if (geteuid () != 0)
+    {
+      g_test_skip ("not root: cannot run the program as another user");
+      return FALSE;
+    }
+  run_cli_full (result, folder, become_nobody, args);
+  if (result->status == 99 || result->status == 126 || result->status == 127)
+    {
+      g_test_skip ("cannot run the program as the user nobody here (no CAP_SETUID, or the "
+                   "build folder is not readable by others)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A ledger in a folder nobody may write: reading works, writing is
+ * refused as read-only, and nothing changes. */
+static void
+test_read_only_folder (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *roster = data_file ("roster-utf8.csv");
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *names = NULL;
+  CliResult result;
+
+  REQUIRE_CLI ();
+
+  make_ledger (fixture);
+  g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->folder, 0555), ==, 0);
+  sum = sha256_of (fixture->path);
+
+  if (!run_as_nobody (&result, fixture->folder,
+                      (const char *[]) { "--database", fixture->path, "import-roster", roster, NULL }))
+    return;
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+  g_assert_nonnull (strstr (result.err, "read-only"));
+  g_assert_null (strstr (result.err, "not a Study Ledger"));
+  cli_result_clear (&result);
+
+  g_assert_true (run_as_nobody (&result, fixture->folder,
+                                (const char *[]) { "--database", fixture->path, "check", NULL }));
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "no problems found"));
+  cli_result_clear (&result);
+
+  g_assert_true (run_as_nobody (&result, fixture->folder,
+                                (const char *[]) { "--database", fixture->path, "stats", "--year", "2023", NULL }));
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+
+  after = sha256_of (fixture->path);
+  g_assert_cmpstr (after, ==, sum);
+  g_assert_cmpint (file_mode (fixture->path), ==, 0444);
+  names = list_folder (fixture->folder);
+  g_assert_cmpstr (names, ==, "ledger.db");
+}
+
+/* Readers leave the ledger as it is ---------------------------------------------------- */
+
+static void
+assert_reader_leaves (Fixture            *fixture,
+                      gboolean            as_nobody,
+                      const char * const *args)
+{
+  g_autofree char *sum = sha256_of (fixture->path);
+  g_autofree char *after = NULL;
+  CliResult result;
+
+  if (as_nobody)
+    {
+      if (!run_as_nobody (&result, fixture->folder, args))
+        return;
+    }
+  else
+    run_cli_full (&result, fixture->folder, NULL, args);
+
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+
+  after = sha256_of (fixture->path);
+  g_assert_cmpstr (after, ==, sum);
+  g_assert_cmpint (file_mode (fixture->path), ==, 0444);
+}
+
+static void
+test_readers_leave_ledger (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *out_json = g_build_filename (fixture->folder, "out", "archive.json", NULL);
+  g_autofree char *out_xlsx = g_build_filename (fixture->folder, "out", "attendance.xlsx", NULL);
+  g_autofree char *out_db = g_build_filename (fixture->folder, "out", "copy.db", NULL);
+  g_autofree char *out = g_build_filename (fixture->folder, "out", NULL);
+
+  REQUIRE_CLI ();
+
+  make_ledger (fixture);
+  g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+  g_assert_cmpint (g_mkdir (out, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (out, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->folder, 0755), ==, 0);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      gboolean as_nobody = pass == 1;
+
+      assert_reader_leaves (fixture, as_nobody, (const char *[]) { "--database", fixture->path, "check", NULL });
+      if (as_nobody && g_test_failed ())
+        return;
+      assert_reader_leaves (fixture, as_nobody, (const char *[]) { "--database", fixture->path, "stats", "--year", "2023", NULL });
+      assert_reader_leaves (fixture, as_nobody, (const char *[]) { "--database", fixture->path, "search", "学习", NULL });
+      assert_reader_leaves (fixture, as_nobody, (const char *[]) { "--database", fixture->path, "export-archive", out_json, NULL });
+      assert_reader_leaves (fixture, as_nobody, (const char *[]) { "--database", fixture->path, "export", "attendance",
+                                                                   "--year", "2023", "--output", out_xlsx, NULL });
+      assert_reader_leaves (fixture, as_nobody, (const char *[]) { "--database", fixture->path, "backup", "--output", out_db, NULL });
+      g_unlink (out_json);
+      g_unlink (out_xlsx);
+      g_unlink (out_db);
+    }
+}
+
+/* A backup is a ledger in rollback-journal mode: checking it must not turn
+ * it into a write-ahead one (a change of its header). */
+static void
+test_check_leaves_backup (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (fixture->folder, "copy.db", NULL);
+  g_autofree char *sum = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *names = NULL;
+  CliResult result;
+
+  REQUIRE_CLI ();
+
+  make_ledger (fixture);
+  run_cli (&result, fixture->folder, "--database", fixture->path, "backup", "--output", backup);
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+  sum = sha256_of (backup);
+
+  run_cli (&result, fixture->folder, "--database", backup, "check");
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+  run_cli (&result, fixture->folder, "--database", backup, "search", "学习");
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+
+  after = sha256_of (backup);
+  g_assert_cmpstr (after, ==, sum);
+  names = list_folder (fixture->folder);
+  g_assert_cmpstr (names, ==, "copy.db ledger.db");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/paths/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("check-output-path", test_check_output_path);
+  ADD ("cli/outputs-refused", test_cli_outputs_refused);
+  ADD ("cli/creation-race", test_creation_race);
+  ADD ("cli/kill-first-import", test_kill_first_import);
+  ADD ("cli/empty-with-journal", test_empty_with_journal);
+  ADD ("cli/hot-journal-recovered", test_hot_journal_recovered);
+  ADD ("message/truncated", test_truncated);
+  ADD ("message/symlink", test_symlink);
+  ADD ("message/disk-full", test_disk_full);
+  ADD ("message/read-only-folder", test_read_only_folder);
+  ADD ("readers/leave-ledger", test_readers_leave_ledger);
+  ADD ("readers/leave-backup", test_check_leaves_backup);
+
+#undef ADD
+
+  return g_test_run ();
+}
