@@ -23,6 +23,7 @@
 #include "sl-meeting-study-row.h"
 #include "sl-meetings-page.h"
 #include "sl-member.h"
+#include "sl-member-dialog.h"
 #include "sl-organization.h"
 #include "sl-plan.h"
 #include "sl-plan-item.h"
@@ -805,6 +806,62 @@ test_year_move (Fixture       *fixture,
   assert_stored_date (fixture, id, "2030-06-01");
 }
 
+static void
+count_added (guint *added)
+{
+  (*added)++;
+}
+
+/* A second 孙堃 in the party group: the member dialog explains, marks the
+ * note and adds nobody; with a note that tells the two apart it adds. */
+static void
+test_namesake (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *organization = sl_record_get_id (SL_RECORD (fixture->organization));
+  GtkWidget *dialog;
+  GtkWidget *name_row, *note_row;
+  AdwMessageDialog *question;
+  guint added = 0;
+
+  show_page (fixture);
+  dialog = sl_member_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger, NULL, organization);
+  g_signal_connect_swapped (dialog, "member-added", G_CALLBACK (count_added), &added);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate (50);
+  name_row = child_of (dialog, SL_TYPE_MEMBER_DIALOG, "name_row");
+  note_row = child_of (dialog, SL_TYPE_MEMBER_DIALOG, "note_row");
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "孙 堃");
+  gtk_widget_activate_action (dialog, "member.add", NULL);
+  iterate (50);
+  question = find_question ();
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Namesake");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "某某局党组"));
+  g_assert_true (gtk_widget_has_css_class (note_row, "error"));
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_ledger_get_members (fixture->ledger)), ==, 12);
+  answer (question, "note");
+
+  gtk_editable_set_text (GTK_EDITABLE (note_row), "财务科");
+  gtk_widget_activate_action (dialog, "member.add", NULL);
+  iterate (50);
+  g_assert_null (find_question ());
+  g_assert_cmpuint (added, ==, 1);
+
+  {
+    g_autoptr(SlLedger) other = reopen (fixture);
+    GListModel *members = sl_ledger_get_members (other);
+    g_autoptr(SlMember) last = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (members), ==, 13);
+    last = g_list_model_get_item (members, 12);
+    g_assert_cmpstr (sl_member_get_name (last), ==, "孙堃");
+    g_assert_cmpstr (sl_member_get_note (last), ==, "财务科");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -824,6 +881,7 @@ main (int   argc,
   g_test_add ("/meeting-editor/empty-title", Fixture, NULL, fixture_set_up, test_empty_title, fixture_tear_down);
   g_test_add ("/meeting-editor/times", Fixture, NULL, fixture_set_up, test_times, fixture_tear_down);
   g_test_add ("/meeting-editor/year-move", Fixture, NULL, fixture_set_up, test_year_move, fixture_tear_down);
+  g_test_add ("/meeting-editor/namesake", Fixture, NULL, fixture_set_up, test_namesake, fixture_tear_down);
 
   return g_test_run ();
 }
