@@ -845,6 +845,11 @@ on_editor_saved (SlMeetingsPage  *self,
       g_list_store_append (self->meetings, meeting);
       update_list_stack (self);
     }
+
+  /* A meeting of another year may start that year: the window's year
+   * menu (sl_ledger_query_years) lists it from now on. */
+  if (sl_meeting_get_year (meeting) != self->year)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.refresh-years", NULL);
 }
 
 /* Back on the list: a meeting moved to another year leaves this one. */
