@@ -804,6 +804,21 @@ test_year_move (Fixture       *fixture,
   g_assert_null (find_question ());
   wait_for_save (editor);
   assert_stored_date (fixture, id, "2030-06-01");
+
+  /* A day picked in the calendar is asked about the same way. */
+  {
+    GtkCalendar *calendar = child_of (editor, SL_TYPE_MEETING_EDITOR, "calendar");
+    g_autoptr(GDateTime) day = g_date_time_new_local (2029, 3, 1, 0, 0, 0);
+
+    gtk_calendar_select_day (calendar, day);
+    iterate (50);
+    question = find_question ();
+    g_assert_nonnull (question);
+    g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Move to 2029?");
+    answer (question, "cancel");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "2030-06-01");
+    g_assert_cmpstr (sl_meeting_get_date (edited), ==, "2030-06-01");
+  }
 }
 
 static void

@@ -656,9 +656,10 @@ on_calendar_day_selected (SlMeetingEditor *self)
 
   day = gtk_calendar_get_date (GTK_CALENDAR (self->calendar));
   date = g_date_time_format (day, "%Y-%m-%d");
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
-  sl_meeting_set_date (self->meeting, date);
   gtk_popover_popdown (GTK_POPOVER (self->calendar_popover));
+  /* As if typed: a day in another year asks before the meeting moves. */
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  sl_meeting_fields_commit (self->date_row);
 }
 
 /* Meeting changes that others follow ------------------------------------------ */

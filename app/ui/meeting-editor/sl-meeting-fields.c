@@ -631,6 +631,15 @@ sl_meeting_fields_bind_title (GtkWidget  *editable,
 }
 
 void
+sl_meeting_fields_commit (GtkWidget *editable)
+{
+  Value *value = g_object_get_data (G_OBJECT (editable), VALUE_KEY);
+
+  if (value != NULL)
+    value_commit (value);
+}
+
+void
 sl_meeting_fields_set_year (GtkWidget *editable,
                             int        year)
 {

@@ -48,6 +48,9 @@ void sl_meeting_fields_bind_time_range (GtkWidget  *start,
 void sl_meeting_fields_bind_title  (GtkWidget  *editable,
                                     gpointer    object,
                                     const char *property);
+/* Reads the field now, as leaving it would (a date picked elsewhere and
+ * written into it goes through the same checks and question). */
+void sl_meeting_fields_commit      (GtkWidget  *editable);
 /* The year used for dates typed without one from now on. */
 void sl_meeting_fields_set_year    (GtkWidget  *editable,
                                     int         year);
