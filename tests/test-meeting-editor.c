@@ -875,6 +875,62 @@ test_namesake (Fixture       *fixture,
     g_assert_cmpstr (sl_member_get_name (last), ==, "孙堃");
     g_assert_cmpstr (sl_member_get_note (last), ==, "财务科");
   }
+
+  /* Renaming 张伟 to 孙堃 (no note) clashes with both; nothing is saved. */
+  {
+    g_autoptr(SlMember) first = g_list_model_get_item (sl_ledger_get_members (fixture->ledger), 0);
+
+    dialog = sl_member_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger, first, NULL);
+    gtk_window_present (GTK_WINDOW (dialog));
+    iterate (50);
+    name_row = child_of (dialog, SL_TYPE_MEMBER_DIALOG, "name_row");
+    gtk_editable_set_text (GTK_EDITABLE (name_row), "孙堃");
+    g_signal_emit_by_name (name_row, "apply");
+    iterate (50);
+    question = find_question ();
+    g_assert_nonnull (question);
+    answer (question, "note");
+    g_assert_cmpstr (sl_member_get_name (first), ==, "张伟");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate (50);
+  }
+
+  /* Moving a 孙堃 of a branch into the party group clashes too: the
+   * organization stays. */
+  {
+    g_autoptr(SlOrganization) branch = sl_organization_new ();
+    g_autoptr(SlMember) moving = sl_member_new ();
+    g_autoptr(GError) error = NULL;
+    AdwComboRow *organization_row;
+
+    sl_organization_set_name (branch, "机关第一党支部");
+    sl_organization_set_kind (branch, SL_ORGANIZATION_KIND_BRANCH);
+    sl_ledger_save_organization (fixture->ledger, branch, &error);
+    g_assert_no_error (error);
+    sl_member_set_name (moving, "孙堃");
+    sl_member_set_organization (moving, sl_record_get_id (SL_RECORD (branch)));
+    sl_ledger_save_member (fixture->ledger, moving, &error);
+    g_assert_no_error (error);
+
+    dialog = sl_member_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger, moving, NULL);
+    gtk_window_present (GTK_WINDOW (dialog));
+    iterate (50);
+    organization_row = child_of (dialog, SL_TYPE_MEMBER_DIALOG, "organization_row");
+    for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (organization_row)); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (organization_row)), i),
+                     "某某局党组") == 0)
+        adw_combo_row_set_selected (organization_row, i);
+    iterate (50);
+    question = find_question ();
+    g_assert_nonnull (question);
+    answer (question, "note");
+    g_assert_cmpstr (sl_member_get_organization (moving), ==, sl_record_get_id (SL_RECORD (branch)));
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (organization_row)),
+                                                 adw_combo_row_get_selected (organization_row)),
+                     ==, "机关第一党支部");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate (50);
+  }
 }
 
 int

@@ -299,6 +299,18 @@ selected_organization (SlMemberDialog *self)
   return g_ptr_array_index (self->organization_ids, selected - 1);
 }
 
+/* The combo position of @organization: 0 is "no organization". */
+static guint
+organization_position (SlMemberDialog *self,
+                       const char     *organization)
+{
+  for (guint i = 0; organization != NULL && i < self->organization_ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->organization_ids, i), organization))
+      return i + 1;
+
+  return 0;
+}
+
 static void
 organization_selected_cb (SlMemberDialog *self)
 {
@@ -306,6 +318,17 @@ organization_selected_cb (SlMemberDialog *self)
 
   if (self->member == NULL || self->loading)
     return;
+
+  /* Moved among namesakes without a note that tells them apart: stay. */
+  if (!check_namesakes (self, sl_member_get_name (self->member), selected_organization (self),
+                        sl_member_get_note (self->member), sl_record_get_id (SL_RECORD (self->member))))
+    {
+      self->loading = TRUE;
+      adw_combo_row_set_selected (self->organization_row,
+                                  organization_position (self, sl_member_get_organization (self->member)));
+      self->loading = FALSE;
+      return;
+    }
 
   old = g_strdup (sl_member_get_organization (self->member));
   sl_member_set_organization (self->member, selected_organization (self));
