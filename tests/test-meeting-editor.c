@@ -691,6 +691,12 @@ test_empty_title (Fixture       *fixture,
   g_signal_emit_by_name (title_row, "entry-activated");
   g_assert_true (gtk_widget_has_css_class (title_row, "error"));
 
+  /* Back would lose what the field shows: the editor stays. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL);
+  iterate (400);
+  g_assert_nonnull (sl_meeting_editor_get_meeting (editor));
+  g_assert_true (gtk_widget_get_mapped (title_row));
+
   type_and_tab (title_row, "某某局党组2023年第1次党组会议（传达学习）");
   g_assert_false (gtk_widget_has_css_class (title_row, "error"));
   wait_for_save (editor);
@@ -698,6 +704,10 @@ test_empty_title (Fixture       *fixture,
     g_autoptr(SlMeeting) stored = load_stored (fixture, id);
     g_assert_cmpstr (sl_meeting_get_title (stored), ==, "某某局党组2023年第1次党组会议（传达学习）");
   }
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL);
+  iterate (400);
+  g_assert_null (sl_meeting_editor_get_meeting (editor));
 }
 
 /* An end before the start is refused, with the start named. */

@@ -640,6 +640,21 @@ sl_meeting_fields_commit (GtkWidget *editable)
 }
 
 void
+sl_meeting_fields_commit_all (GtkWidget *container)
+{
+  Value *value;
+
+  g_return_if_fail (GTK_IS_WIDGET (container));
+
+  if ((value = g_object_get_data (G_OBJECT (container), VALUE_KEY)) != NULL &&
+      value->pending && value->dialog == NULL)
+    value_commit (value);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (container); child; child = gtk_widget_get_next_sibling (child))
+    sl_meeting_fields_commit_all (child);
+}
+
+void
 sl_meeting_fields_set_year (GtkWidget *editable,
                             int        year)
 {

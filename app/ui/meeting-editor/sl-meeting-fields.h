@@ -51,6 +51,8 @@ void sl_meeting_fields_bind_title  (GtkWidget  *editable,
 /* Reads the field now, as leaving it would (a date picked elsewhere and
  * written into it goes through the same checks and question). */
 void sl_meeting_fields_commit      (GtkWidget  *editable);
+/* Reads every field inside @container that shows what is not stored. */
+void sl_meeting_fields_commit_all  (GtkWidget  *container);
 /* The year used for dates typed without one from now on. */
 void sl_meeting_fields_set_year    (GtkWidget  *editable,
                                     int         year);
