@@ -31,6 +31,7 @@
 #include "sl-attendance.h"
 #include "sl-ledger.h"
 #include "sl-meeting.h"
+#include "sl-date.h"
 #include "sl-meeting-draft.h"
 #include "sl-member.h"
 #include "sl-organization.h"
@@ -570,6 +571,131 @@ test_parse (void)
     }
 }
 
+/* One date reader serves the editor and the roster: every spelling either
+ * took before is still taken by it, and impossible days never are. */
+static void
+test_date_spellings (void)
+{
+  struct { const char *text; int year; SlDateParseFlags flags; const char *date; } cases[] = {
+    /* The editor's spellings (sl_meeting_draft_parse_date). */
+    { "2023-03-05", 0, 0, "2023-03-05" },
+    { "2023-3-5", 0, 0, "2023-03-05" },
+    { "2023/3/5", 0, 0, "2023-03-05" },
+    { "2023/03/05", 0, 0, "2023-03-05" },
+    { "2023.3.5", 0, 0, "2023-03-05" },
+    { "2023.03.05", 0, 0, "2023-03-05" },
+    { "20230305", 0, 0, "2023-03-05" },
+    { "2023年3月5日", 0, 0, "2023-03-05" },
+    { " ２０２３－３－５ ", 0, 0, "2023-03-05" },
+    { "２０２３年３月５日", 0, 0, "2023-03-05" },
+    { "3-5", 2024, 0, "2024-03-05" },
+    { "3/5", 2024, 0, "2024-03-05" },
+    { "3.5", 2024, 0, "2024-03-05" },
+    { "03-05", 2024, 0, "2024-03-05" },
+    { "0305", 2024, 0, "2024-03-05" },
+    { "3月5日", 2024, 0, "2024-03-05" },
+    { "3月5号", 2024, 0, "2024-03-05" },
+    { "2-29", 2024, 0, "2024-02-29" },
+    /* The roster's spellings (sl-csv-reader.c). */
+    { "2019-07-01", 0, SL_DATE_PARSE_MONTH | SL_DATE_PARSE_SKIP_TIME, "2019-07-01" },
+    { "2019/7/1", 0, SL_DATE_PARSE_MONTH | SL_DATE_PARSE_SKIP_TIME, "2019-07-01" },
+    { "2019.7.1", 0, SL_DATE_PARSE_MONTH | SL_DATE_PARSE_SKIP_TIME, "2019-07-01" },
+    { "2019年7月1日", 0, SL_DATE_PARSE_MONTH | SL_DATE_PARSE_SKIP_TIME, "2019-07-01" },
+    { "2019 年 07 月 01 日", 0, SL_DATE_PARSE_MONTH | SL_DATE_PARSE_SKIP_TIME, "2019-07-01" },
+    { "2019年7月1号", 0, SL_DATE_PARSE_MONTH | SL_DATE_PARSE_SKIP_TIME, "2019-07-01" },
+    { "２０１９年７月１日", 0, SL_DATE_PARSE_MONTH | SL_DATE_PARSE_SKIP_TIME, "2019-07-01" },
+    { "20190701", 0, SL_DATE_PARSE_MONTH | SL_DATE_PARSE_SKIP_TIME, "2019-07-01" },
+    { "2019-07", 0, SL_DATE_PARSE_MONTH, "2019-07-01" },
+    { "2019/7", 0, SL_DATE_PARSE_MONTH, "2019-07-01" },
+    { "2019年7月", 0, SL_DATE_PARSE_MONTH, "2019-07-01" },
+    { "201907", 0, SL_DATE_PARSE_MONTH, "2019-07-01" },
+    { "2019/7/1 0:00", 0, SL_DATE_PARSE_SKIP_TIME, "2019-07-01" },
+    { "2019-07-01 00:00:00", 0, SL_DATE_PARSE_SKIP_TIME, "2019-07-01" },
+    { "2000-02-29", 0, 0, "2000-02-29" },
+    /* Both readers share these. */
+    { "2023-02-30", 0, 0, NULL },
+    { "2023-02-30", 2023, SL_DATE_PARSE_MONTH | SL_DATE_PARSE_SKIP_TIME, NULL },
+    { "2023-13-01", 0, 0, NULL },
+    { "2023-13-01", 2023, SL_DATE_PARSE_MONTH | SL_DATE_PARSE_SKIP_TIME, NULL },
+    { "2023年2月30日", 0, 0, NULL },
+    { "20230230", 0, 0, NULL },
+    { "2-30", 2023, 0, NULL },
+    { "0230", 2023, 0, NULL },
+    { "1800-01-01", 0, 0, NULL },
+    { "2019-7/1", 0, SL_DATE_PARSE_MONTH, NULL },
+    { "2019--07", 0, SL_DATE_PARSE_MONTH, NULL },
+    { "2019-07-001", 0, 0, NULL },
+    { "2019-07-01x", 0, 0, NULL },
+    /* A month alone, a time, or a day without a year only where asked for. */
+    { "2019-07", 0, 0, NULL },
+    { "201907", 0, 0, NULL },
+    { "2019年7月", 0, 0, NULL },
+    { "2019/7/1 0:00", 0, 0, NULL },
+    { "3-5", 0, 0, NULL },
+    { "0305", 0, 0, NULL },
+    { "3月5日", 0, SL_DATE_PARSE_MONTH, NULL },
+    { "2019", 0, SL_DATE_PARSE_MONTH, NULL },
+    { "2019年7", 0, SL_DATE_PARSE_MONTH, NULL },
+    { NULL, 2023, 0, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *date = sl_date_parse (cases[i].text, cases[i].year, cases[i].flags);
+
+      g_test_message ("“%s”", cases[i].text);
+      g_assert_cmpstr (date, ==, cases[i].date);
+    }
+}
+
+/* What the editor's fields take and what they refuse, with the line shown
+ * beside a refused field. */
+static void
+test_checks (void)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *message = NULL;
+
+#define CHECK_OK(call, expected) \
+  G_STMT_START { g_clear_pointer (&value, g_free); g_clear_pointer (&message, g_free); \
+    g_assert_true (call); g_assert_cmpstr (value, ==, expected); g_assert_null (message); } G_STMT_END
+#define CHECK_REFUSED(call, words) \
+  G_STMT_START { g_clear_pointer (&value, g_free); g_clear_pointer (&message, g_free); \
+    g_assert_false (call); g_assert_null (value); g_assert_nonnull (message); \
+    g_assert_nonnull (strstr (message, words)); } G_STMT_END
+
+  CHECK_OK (sl_meeting_draft_check_date ("3-15", 2023, TRUE, &value, &message), "2023-03-15");
+  CHECK_OK (sl_meeting_draft_check_date ("2030-05-01", 2023, TRUE, &value, &message), "2030-05-01");
+  CHECK_OK (sl_meeting_draft_check_date (" ", 2023, FALSE, &value, &message), NULL);
+  CHECK_REFUSED (sl_meeting_draft_check_date ("2023-02-30", 2023, TRUE, &value, &message), "Not a date");
+  CHECK_REFUSED (sl_meeting_draft_check_date ("2023-13-01", 2023, FALSE, &value, &message), "Not a date");
+  CHECK_REFUSED (sl_meeting_draft_check_date ("", 2023, TRUE, &value, &message), "needs a date");
+
+  CHECK_OK (sl_meeting_draft_check_time ("930", NULL, NULL, &value, &message), "09:30");
+  CHECK_OK (sl_meeting_draft_check_time ("11:00", "09:00", NULL, &value, &message), "11:00");
+  CHECK_OK (sl_meeting_draft_check_time ("9:00", "09:00", NULL, &value, &message), "09:00");
+  CHECK_OK (sl_meeting_draft_check_time ("8:00", NULL, "11:00", &value, &message), "08:00");
+  CHECK_OK (sl_meeting_draft_check_time ("", "09:00", NULL, &value, &message), NULL);
+  CHECK_REFUSED (sl_meeting_draft_check_time ("8:30", "09:00", NULL, &value, &message), "09:00");
+  CHECK_REFUSED (sl_meeting_draft_check_time ("8:30", "09:00", NULL, &value, &message), "Ends before it starts");
+  CHECK_REFUSED (sl_meeting_draft_check_time ("12:00", NULL, "11:00", &value, &message), "Starts after it ends");
+  CHECK_REFUSED (sl_meeting_draft_check_time ("25:00", NULL, NULL, &value, &message), "Not a time");
+
+  CHECK_OK (sl_meeting_draft_check_title ("某某局党组2023年第1次党组会议", &value, &message),
+            "某某局党组2023年第1次党组会议");
+  CHECK_REFUSED (sl_meeting_draft_check_title ("", &value, &message), "needs a title");
+  CHECK_REFUSED (sl_meeting_draft_check_title (" 　", &value, &message), "needs a title");
+  CHECK_REFUSED (sl_meeting_draft_check_title (NULL, &value, &message), "needs a title");
+
+  g_assert_cmpint (sl_meeting_draft_year_change ("2023-05-10", "2030-05-01"), ==, 2030);
+  g_assert_cmpint (sl_meeting_draft_year_change ("2023-05-10", "2023-12-31"), ==, 0);
+  g_assert_cmpint (sl_meeting_draft_year_change (NULL, "2030-05-01"), ==, 0);
+  g_assert_cmpint (sl_meeting_draft_year_change ("2023-05-10", NULL), ==, 0);
+
+#undef CHECK_OK
+#undef CHECK_REFUSED
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -583,6 +709,8 @@ main (int   argc,
   g_test_add ("/meeting-draft/previous", Fixture, NULL, fixture_set_up, test_previous, fixture_tear_down);
   g_test_add_func ("/meeting-draft/no-organization", test_no_organization);
   g_test_add_func ("/meeting-draft/parse", test_parse);
+  g_test_add_func ("/meeting-draft/date-spellings", test_date_spellings);
+  g_test_add_func ("/meeting-draft/checks", test_checks);
 
   return g_test_run ();
 }

@@ -19,9 +19,11 @@
 #include "sl-ledger.h"
 #include "sl-meeting.h"
 #include "sl-meeting-editor.h"
+#include "sl-meeting-fields.h"
 #include "sl-meeting-study-row.h"
 #include "sl-meetings-page.h"
 #include "sl-member.h"
+#include "sl-member-dialog.h"
 #include "sl-organization.h"
 #include "sl-plan.h"
 #include "sl-plan-item.h"
@@ -543,6 +545,404 @@ test_row_undo (Fixture       *fixture,
   g_assert_true (sl_ledger_contains (fixture->ledger, SL_TYPE_STUDY, sl_record_get_id (SL_RECORD (first))));
 }
 
+/* Fields that refuse what is typed ---------------------------------------- */
+
+static const char *
+state_of (SlMeetingEditor *editor)
+{
+  GtkLabel *state = child_of (editor, SL_TYPE_MEETING_EDITOR, "state_label");
+
+  return gtk_label_get_label (state);
+}
+
+static SlMeeting *
+load_stored (Fixture    *fixture,
+             const char *id)
+{
+  g_autoptr(SlLedger) other = reopen (fixture);
+  g_autoptr(GError) error = NULL;
+  SlMeeting *stored = sl_ledger_load_meeting (other, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (stored);
+  return stored;
+}
+
+static void
+assert_stored_date (Fixture    *fixture,
+                    const char *id,
+                    const char *date)
+{
+  g_autoptr(SlMeeting) stored = load_stored (fixture, id);
+
+  g_assert_cmpstr (sl_meeting_get_date (stored), ==, date);
+}
+
+/* Types @text into @field as a user would: focus, text, then Tab. */
+static void
+type_and_tab (GtkWidget  *field,
+              const char *text)
+{
+  GtkRoot *root = gtk_widget_get_root (field);
+
+  g_assert_true (gtk_widget_grab_focus (field));
+  gtk_editable_set_text (GTK_EDITABLE (field), text);
+  /* What GtkWindow's Tab binding does. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (root), GTK_DIR_TAB_FORWARD));
+  iterate (20);
+}
+
+static gboolean
+focus_is_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static SlMeetingEditor *
+open_stored (Fixture    *fixture,
+             SlMeeting  *meeting)
+{
+  show_page (fixture);
+  sl_meetings_page_open_meeting (fixture->page, sl_record_get_id (SL_RECORD (meeting)));
+  iterate (50);
+  return editor_of (fixture);
+}
+
+/* 2023-02-30 and Tab: the field is marked with a line beside it, the
+ * header does not say Saved, the file keeps the old date; a real date
+ * then goes in. Tab leaves the date for the time, not for the calendar
+ * button. */
+static void
+test_invalid_date (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SlMeeting) meeting = store_meeting (fixture);
+  const char *id = sl_record_get_id (SL_RECORD (meeting));
+  SlMeetingEditor *editor = open_stored (fixture, meeting);
+  GtkWidget *date_row = child_of (editor, SL_TYPE_MEETING_EDITOR, "date_row");
+  GtkWidget *start_entry = child_of (editor, SL_TYPE_MEETING_EDITOR, "start_entry");
+  GtkWidget *place_row = child_of (editor, SL_TYPE_MEETING_EDITOR, "place_row");
+  SlMeeting *edited = sl_meeting_editor_get_meeting (editor);
+
+  type_and_tab (date_row, "2023-02-30");
+  g_assert_true (focus_is_in (gtk_widget_get_ancestor (start_entry, ADW_TYPE_ACTION_ROW)));
+  g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_nonnull (sl_meeting_fields_get_message (date_row));
+  g_assert_true (shows_label (date_row, sl_meeting_fields_get_message (date_row)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "2023-02-30");
+  g_assert_cmpstr (state_of (editor), ==, "Not saved: fix the marked field");
+  g_assert_cmpstr (sl_meeting_get_date (edited), ==, "2023-04-01");
+
+  /* Something else saved meanwhile does not make it “Saved”. */
+  gtk_editable_set_text (GTK_EDITABLE (place_row), "第一会议室");
+  iterate (800);
+  g_assert_cmpstr (state_of (editor), ==, "Not saved: fix the marked field");
+  assert_stored_date (fixture, id, "2023-04-01");
+
+  /* Enter and leaving the field read it the same way. */
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2023-13-01");
+  g_signal_emit_by_name (date_row, "entry-activated");
+  g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_true (gtk_widget_grab_focus (date_row));
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "0230");
+  g_assert_true (gtk_widget_grab_focus (place_row));
+  g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_cmpstr (sl_meeting_get_date (edited), ==, "2023-04-01");
+
+  /* While a date is typed but not read, the header says so too. */
+  g_assert_true (gtk_widget_grab_focus (date_row));
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "4-2");
+  g_assert_cmpstr (state_of (editor), !=, "Saved");
+
+  type_and_tab (date_row, "4-20");
+  g_assert_false (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_null (sl_meeting_fields_get_message (date_row));
+  g_assert_false (shows_label (date_row, "Not a date: write it as 2023-03-05, or 3-5 for this year"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "2023-04-20");
+  wait_for_save (editor);
+  assert_stored_date (fixture, id, "2023-04-20");
+}
+
+/* An emptied title keeps the stored one and is marked; a typed one is
+ * stored. */
+static void
+test_empty_title (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(SlMeeting) meeting = store_meeting (fixture);
+  const char *id = sl_record_get_id (SL_RECORD (meeting));
+  SlMeetingEditor *editor = open_stored (fixture, meeting);
+  GtkWidget *title_row = child_of (editor, SL_TYPE_MEETING_EDITOR, "title_row");
+
+  type_and_tab (title_row, "");
+  g_assert_true (gtk_widget_has_css_class (title_row, "error"));
+  g_assert_true (shows_label (title_row, sl_meeting_fields_get_message (title_row)));
+  g_assert_cmpstr (state_of (editor), ==, "Not saved: fix the marked field");
+  iterate (800);
+  g_assert_cmpstr (state_of (editor), !=, "Saved");
+  {
+    g_autoptr(SlMeeting) stored = load_stored (fixture, id);
+    g_assert_cmpstr (sl_meeting_get_title (stored), ==, "某某局党组2023年第1次党组会议");
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "   ");
+  g_signal_emit_by_name (title_row, "entry-activated");
+  g_assert_true (gtk_widget_has_css_class (title_row, "error"));
+
+  /* Back would lose what the field shows: the editor stays. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL);
+  iterate (400);
+  g_assert_nonnull (sl_meeting_editor_get_meeting (editor));
+  g_assert_true (gtk_widget_get_mapped (title_row));
+
+  type_and_tab (title_row, "某某局党组2023年第1次党组会议（传达学习）");
+  g_assert_false (gtk_widget_has_css_class (title_row, "error"));
+  wait_for_save (editor);
+  {
+    g_autoptr(SlMeeting) stored = load_stored (fixture, id);
+    g_assert_cmpstr (sl_meeting_get_title (stored), ==, "某某局党组2023年第1次党组会议（传达学习）");
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL);
+  iterate (400);
+  g_assert_null (sl_meeting_editor_get_meeting (editor));
+}
+
+/* An end before the start is refused, with the start named. */
+static void
+test_times (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(SlMeeting) meeting = store_meeting (fixture);
+  const char *id = sl_record_get_id (SL_RECORD (meeting));
+  SlMeetingEditor *editor = open_stored (fixture, meeting);
+  GtkWidget *start_entry = child_of (editor, SL_TYPE_MEETING_EDITOR, "start_entry");
+  GtkWidget *end_entry = child_of (editor, SL_TYPE_MEETING_EDITOR, "end_entry");
+
+  type_and_tab (start_entry, "9:00");
+  type_and_tab (end_entry, "1100");
+  wait_for_save (editor);
+
+  type_and_tab (end_entry, "8:30");
+  g_assert_true (gtk_widget_has_css_class (end_entry, "error"));
+  g_assert_nonnull (strstr (sl_meeting_fields_get_message (end_entry), "09:00"));
+  g_assert_true (shows_label (gtk_widget_get_ancestor (end_entry, ADW_TYPE_ACTION_ROW),
+                              sl_meeting_fields_get_message (end_entry)));
+  g_assert_cmpstr (state_of (editor), ==, "Not saved: fix the marked field");
+  iterate (800);
+  {
+    g_autoptr(SlMeeting) stored = load_stored (fixture, id);
+    g_assert_cmpstr (sl_meeting_get_start (stored), ==, "09:00");
+    g_assert_cmpstr (sl_meeting_get_end (stored), ==, "11:00");
+  }
+
+  /* Put right, the header follows without any other change. */
+  type_and_tab (end_entry, "11:00");
+  g_assert_false (gtk_widget_has_css_class (end_entry, "error"));
+  g_assert_cmpstr (state_of (editor), ==, "Saved");
+}
+
+/* What pressing one of its buttons does. */
+static void
+answer (AdwMessageDialog *question,
+        const char       *response)
+{
+  adw_message_dialog_response (question, response);
+  gtk_window_close (GTK_WINDOW (question));
+  iterate (50);
+}
+
+static AdwMessageDialog *
+find_question (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* A date in another year asks first: Cancel puts the date back, Move
+ * stores it. */
+static void
+test_year_move (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(SlMeeting) meeting = store_meeting (fixture);
+  const char *id = sl_record_get_id (SL_RECORD (meeting));
+  SlMeetingEditor *editor = open_stored (fixture, meeting);
+  GtkWidget *date_row = child_of (editor, SL_TYPE_MEETING_EDITOR, "date_row");
+  SlMeeting *edited = sl_meeting_editor_get_meeting (editor);
+  AdwMessageDialog *question;
+
+  g_assert_true (gtk_widget_grab_focus (date_row));
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2030-05-01");
+  g_signal_emit_by_name (date_row, "entry-activated");
+  iterate (50);
+  question = find_question ();
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Move to 2030?");
+  g_assert_cmpstr (sl_meeting_get_date (edited), ==, "2023-04-01");
+  g_assert_cmpstr (state_of (editor), !=, "Saved");
+
+  answer (question, "cancel");
+  g_assert_null (find_question ());
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "2023-04-01");
+  g_assert_false (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_cmpstr (sl_meeting_get_date (edited), ==, "2023-04-01");
+  iterate (800);
+  assert_stored_date (fixture, id, "2023-04-01");
+
+  type_and_tab (date_row, "2030-05-01");
+  question = find_question ();
+  g_assert_nonnull (question);
+  answer (question, "move");
+  g_assert_cmpstr (sl_meeting_get_date (edited), ==, "2030-05-01");
+  wait_for_save (editor);
+  assert_stored_date (fixture, id, "2030-05-01");
+
+  /* A date in the same year asks nothing. */
+  type_and_tab (date_row, "2030-06-01");
+  g_assert_null (find_question ());
+  wait_for_save (editor);
+  assert_stored_date (fixture, id, "2030-06-01");
+
+  /* A day picked in the calendar is asked about the same way. */
+  {
+    GtkCalendar *calendar = child_of (editor, SL_TYPE_MEETING_EDITOR, "calendar");
+    g_autoptr(GDateTime) day = g_date_time_new_local (2029, 3, 1, 0, 0, 0);
+
+    gtk_calendar_select_day (calendar, day);
+    iterate (50);
+    question = find_question ();
+    g_assert_nonnull (question);
+    g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Move to 2029?");
+    answer (question, "cancel");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "2030-06-01");
+    g_assert_cmpstr (sl_meeting_get_date (edited), ==, "2030-06-01");
+  }
+}
+
+static void
+count_added (guint *added)
+{
+  (*added)++;
+}
+
+/* A second 孙堃 in the party group: the member dialog explains, marks the
+ * note and adds nobody; with a note that tells the two apart it adds. */
+static void
+test_namesake (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *organization = sl_record_get_id (SL_RECORD (fixture->organization));
+  GtkWidget *dialog;
+  GtkWidget *name_row, *note_row;
+  AdwMessageDialog *question;
+  guint added = 0;
+
+  show_page (fixture);
+  dialog = sl_member_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger, NULL, organization);
+  g_signal_connect_swapped (dialog, "member-added", G_CALLBACK (count_added), &added);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate (50);
+  name_row = child_of (dialog, SL_TYPE_MEMBER_DIALOG, "name_row");
+  note_row = child_of (dialog, SL_TYPE_MEMBER_DIALOG, "note_row");
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "孙 堃");
+  gtk_widget_activate_action (dialog, "member.add", NULL);
+  iterate (50);
+  question = find_question ();
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Namesake");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "某某局党组"));
+  g_assert_true (gtk_widget_has_css_class (note_row, "error"));
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_ledger_get_members (fixture->ledger)), ==, 12);
+  answer (question, "note");
+
+  gtk_editable_set_text (GTK_EDITABLE (note_row), "财务科");
+  gtk_widget_activate_action (dialog, "member.add", NULL);
+  iterate (50);
+  g_assert_null (find_question ());
+  g_assert_cmpuint (added, ==, 1);
+
+  {
+    g_autoptr(SlLedger) other = reopen (fixture);
+    GListModel *members = sl_ledger_get_members (other);
+    g_autoptr(SlMember) last = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (members), ==, 13);
+    last = g_list_model_get_item (members, 12);
+    g_assert_cmpstr (sl_member_get_name (last), ==, "孙堃");
+    g_assert_cmpstr (sl_member_get_note (last), ==, "财务科");
+  }
+
+  /* Renaming 张伟 to 孙堃 (no note) clashes with both; nothing is saved. */
+  {
+    g_autoptr(SlMember) first = g_list_model_get_item (sl_ledger_get_members (fixture->ledger), 0);
+
+    dialog = sl_member_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger, first, NULL);
+    gtk_window_present (GTK_WINDOW (dialog));
+    iterate (50);
+    name_row = child_of (dialog, SL_TYPE_MEMBER_DIALOG, "name_row");
+    gtk_editable_set_text (GTK_EDITABLE (name_row), "孙堃");
+    g_signal_emit_by_name (name_row, "apply");
+    iterate (50);
+    question = find_question ();
+    g_assert_nonnull (question);
+    answer (question, "note");
+    g_assert_cmpstr (sl_member_get_name (first), ==, "张伟");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate (50);
+  }
+
+  /* Moving a 孙堃 of a branch into the party group clashes too: the
+   * organization stays. */
+  {
+    g_autoptr(SlOrganization) branch = sl_organization_new ();
+    g_autoptr(SlMember) moving = sl_member_new ();
+    g_autoptr(GError) error = NULL;
+    AdwComboRow *organization_row;
+
+    sl_organization_set_name (branch, "机关第一党支部");
+    sl_organization_set_kind (branch, SL_ORGANIZATION_KIND_BRANCH);
+    sl_ledger_save_organization (fixture->ledger, branch, &error);
+    g_assert_no_error (error);
+    sl_member_set_name (moving, "孙堃");
+    sl_member_set_organization (moving, sl_record_get_id (SL_RECORD (branch)));
+    sl_ledger_save_member (fixture->ledger, moving, &error);
+    g_assert_no_error (error);
+
+    dialog = sl_member_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger, moving, NULL);
+    gtk_window_present (GTK_WINDOW (dialog));
+    iterate (50);
+    organization_row = child_of (dialog, SL_TYPE_MEMBER_DIALOG, "organization_row");
+    for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (organization_row)); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (organization_row)), i),
+                     "某某局党组") == 0)
+        adw_combo_row_set_selected (organization_row, i);
+    iterate (50);
+    question = find_question ();
+    g_assert_nonnull (question);
+    answer (question, "note");
+    g_assert_cmpstr (sl_member_get_organization (moving), ==, sl_record_get_id (SL_RECORD (branch)));
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (organization_row)),
+                                                 adw_combo_row_get_selected (organization_row)),
+                     ==, "机关第一党支部");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate (50);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +958,11 @@ main (int   argc,
   g_test_add ("/meeting-editor/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
   g_test_add ("/meeting-editor/list", Fixture, NULL, fixture_set_up, test_list, fixture_tear_down);
   g_test_add ("/meeting-editor/row-undo", Fixture, NULL, fixture_set_up, test_row_undo, fixture_tear_down);
+  g_test_add ("/meeting-editor/invalid-date", Fixture, NULL, fixture_set_up, test_invalid_date, fixture_tear_down);
+  g_test_add ("/meeting-editor/empty-title", Fixture, NULL, fixture_set_up, test_empty_title, fixture_tear_down);
+  g_test_add ("/meeting-editor/times", Fixture, NULL, fixture_set_up, test_times, fixture_tear_down);
+  g_test_add ("/meeting-editor/year-move", Fixture, NULL, fixture_set_up, test_year_move, fixture_tear_down);
+  g_test_add ("/meeting-editor/namesake", Fixture, NULL, fixture_set_up, test_namesake, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -781,6 +781,65 @@ test_missing_file (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A second 王堃 in one organization clashes; in another organization, or
+ * the member itself, does not. A note tells namesakes apart only when it
+ * is written and differs from theirs. */
+static void
+test_namesakes (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(SlOrganization) bureau = sl_organization_new ();
+  g_autoptr(SlOrganization) branch = sl_organization_new ();
+  g_autoptr(SlMember) first = sl_member_new ();
+  g_autoptr(SlMember) elsewhere = sl_member_new ();
+  g_autoptr(GPtrArray) clash = NULL;
+  g_autoptr(GPtrArray) itself = NULL;
+  g_autoptr(GPtrArray) other_org = NULL;
+  g_autoptr(GPtrArray) free_name = NULL;
+  g_autoptr(GPtrArray) spaced = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *bureau_id, *branch_id;
+
+  sl_organization_set_name (bureau, "某某局党组");
+  sl_organization_set_name (branch, "机关第一党支部");
+  sl_ledger_save_organization (fixture->ledger, bureau, &error);
+  g_assert_no_error (error);
+  sl_ledger_save_organization (fixture->ledger, branch, &error);
+  g_assert_no_error (error);
+  bureau_id = sl_record_get_id (SL_RECORD (bureau));
+  branch_id = sl_record_get_id (SL_RECORD (branch));
+
+  sl_member_set_name (first, "王堃");
+  sl_member_set_organization (first, bureau_id);
+  sl_member_set_note (first, "办公室");
+  sl_ledger_save_member (fixture->ledger, first, &error);
+  g_assert_no_error (error);
+  sl_member_set_name (elsewhere, "李娜");
+  sl_member_set_organization (elsewhere, branch_id);
+  sl_ledger_save_member (fixture->ledger, elsewhere, &error);
+  g_assert_no_error (error);
+
+  clash = sl_roster_find_namesakes (fixture->ledger, "王堃", bureau_id, NULL);
+  g_assert_cmpuint (clash->len, ==, 1);
+  g_assert_true (g_ptr_array_index (clash, 0) == (gpointer) sl_ledger_find_member (fixture->ledger, sl_record_get_id (SL_RECORD (first))));
+  spaced = sl_roster_find_namesakes (fixture->ledger, " 王　堃 ", bureau_id, NULL);
+  g_assert_cmpuint (spaced->len, ==, 1);
+  itself = sl_roster_find_namesakes (fixture->ledger, "王堃", bureau_id, sl_record_get_id (SL_RECORD (first)));
+  g_assert_cmpuint (itself->len, ==, 0);
+  other_org = sl_roster_find_namesakes (fixture->ledger, "王堃", branch_id, NULL);
+  g_assert_cmpuint (other_org->len, ==, 0);
+  free_name = sl_roster_find_namesakes (fixture->ledger, "王芳", bureau_id, NULL);
+  g_assert_cmpuint (free_name->len, ==, 0);
+
+  g_assert_false (sl_roster_note_tells_apart (clash, NULL));
+  g_assert_false (sl_roster_note_tells_apart (clash, "  "));
+  g_assert_false (sl_roster_note_tells_apart (clash, "办公室"));
+  g_assert_false (sl_roster_note_tells_apart (clash, " 办公室 "));
+  g_assert_true (sl_roster_note_tells_apart (clash, "财务科"));
+  g_assert_true (sl_roster_note_tells_apart (free_name, NULL));
+  g_assert_true (sl_roster_note_tells_apart (NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -802,6 +861,7 @@ main (int   argc,
   ADD ("malformed/duplicate-then-corrected", test_duplicate_then_corrected);
   ADD ("malformed/same-name-two-organizations", test_same_name_two_organizations);
   ADD ("malformed/missing-file", test_missing_file);
+  ADD ("namesakes", test_namesakes);
 
 #undef ADD
 

@@ -1040,6 +1040,70 @@ test_documents (Fixture       *fixture,
   g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
 }
 
+static AdwMessageDialog *
+find_question (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+year_listed (Fixture    *fixture,
+             const char *year)
+{
+  GListModel *years = G_LIST_MODEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                   SL_TYPE_WINDOW, "year_model"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (years); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (years), i), year) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A meeting moved to 2031 in the editor (after its question) puts 2031 in
+ * the year menu at once. */
+static void
+test_year_menu (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  SlMeetingEditor *editor;
+  GtkWidget *date_row;
+  AdwMessageDialog *question;
+
+  g_assert_false (year_listed (fixture, "2031"));
+
+  gtk_widget_activate_action (window, "win.new-meeting", NULL);
+  iterate (50);
+  editor = SL_MEETING_EDITOR (gtk_widget_get_template_child (sl_window_get_page (fixture->window, "meetings"),
+                                                               SL_TYPE_MEETINGS_PAGE, "editor"));
+  date_row = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (editor), SL_TYPE_MEETING_EDITOR, "date_row");
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2031-05-01");
+  g_signal_emit_by_name (date_row, "entry-activated");
+  iterate (50);
+
+  question = find_question ();
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "move");
+  gtk_window_close (GTK_WINDOW (question));
+  g_assert_cmpint (sl_meeting_get_year (sl_meeting_editor_get_meeting (editor)), ==, 2031);
+
+  g_assert_true (sl_meeting_editor_flush (editor, NULL));
+  iterate (50);
+  g_assert_true (year_listed (fixture, "2031"));
+  g_assert_true (year_listed (fixture, "2025"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1077,6 +1141,8 @@ main (int   argc,
               fixture_set_up, test_daily_backup, fixture_tear_down);
   g_test_add ("/window/damaged", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_damaged, fixture_tear_down);
+  g_test_add ("/window/year-menu", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_year_menu, fixture_tear_down);
 
   return g_test_run ();
 }

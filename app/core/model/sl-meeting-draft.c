@@ -40,6 +40,7 @@
 #include <string.h>
 
 #include "sl-attendance.h"
+#include "sl-date.h"
 #include "sl-ledger.h"
 #include "sl-meeting.h"
 #include "sl-meeting-draft.h"
@@ -584,57 +585,11 @@ number (const char *digits,
   return value;
 }
 
-static char *
-format_date (int year,
-             int month,
-             int day)
-{
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 ||
-      !g_date_valid_dmy (day, month, year))
-    return NULL;
-
-  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-}
-
 char *
 sl_meeting_draft_parse_date (const char *text,
                              int         year)
 {
-  g_autoptr(GPtrArray) runs = NULL;
-  const char *a, *b, *c;
-
-  if (text == NULL)
-    return NULL;
-
-  runs = digit_runs (text);
-  switch (runs->len)
-    {
-    case 1:
-      a = g_ptr_array_index (runs, 0);
-      if (strlen (a) == 8)
-        return format_date (number (a, 4), number (a + 4, 2), number (a + 6, 2));
-      if (strlen (a) == 4)
-        return format_date (year, number (a, 2), number (a + 2, 2));
-      return NULL;
-
-    case 2:
-      a = g_ptr_array_index (runs, 0);
-      b = g_ptr_array_index (runs, 1);
-      if (strlen (a) > 2 || strlen (b) > 2)
-        return NULL;
-      return format_date (year, number (a, 2), number (b, 2));
-
-    case 3:
-      a = g_ptr_array_index (runs, 0);
-      b = g_ptr_array_index (runs, 1);
-      c = g_ptr_array_index (runs, 2);
-      if (strlen (a) != 4 || strlen (b) > 2 || strlen (c) > 2)
-        return NULL;
-      return format_date (number (a, 4), number (b, 2), number (c, 2));
-
-    default:
-      return NULL;
-    }
+  return sl_date_parse (text, year, SL_DATE_PARSE_DEFAULT);
 }
 
 char *
@@ -681,4 +636,117 @@ sl_meeting_draft_parse_time (const char *text)
     return NULL;
 
   return g_strdup_printf ("%02d:%02d", hour, minute);
+}
+
+/* Checks of what is typed ------------------------------------------------- */
+
+static gboolean
+refuse (char       **value,
+        char       **message,
+        char        *text)
+{
+  *value = NULL;
+  *message = text;
+  return FALSE;
+}
+
+static gboolean
+accept (char **value,
+        char **message,
+        char  *text)
+{
+  *value = text;
+  *message = NULL;
+  return TRUE;
+}
+
+/* Only white space, full-width spaces included. */
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+sl_meeting_draft_check_date (const char  *text,
+                             int          year,
+                             gboolean     required,
+                             char       **value,
+                             char       **message)
+{
+  char *date;
+
+  g_return_val_if_fail (value != NULL && message != NULL, FALSE);
+
+  if (is_blank (text))
+    return required ? refuse (value, message, g_strdup (_("A meeting needs a date, such as 2023-03-05")))
+                    : accept (value, message, NULL);
+
+  date = sl_meeting_draft_parse_date (text, year);
+  if (date == NULL)
+    return refuse (value, message,
+                   g_strdup (_("Not a date: write it as 2023-03-05, or 3-5 for this year")));
+
+  return accept (value, message, date);
+}
+
+gboolean
+sl_meeting_draft_check_time (const char  *text,
+                             const char  *not_before,
+                             const char  *not_after,
+                             char       **value,
+                             char       **message)
+{
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (value != NULL && message != NULL, FALSE);
+
+  if (is_blank (text))
+    return accept (value, message, NULL);
+
+  time = sl_meeting_draft_parse_time (text);
+  if (time == NULL)
+    return refuse (value, message, g_strdup (_("Not a time: write it as 09:30")));
+
+  /* "HH:MM" strings compare as the times they name. */
+  if (not_before != NULL && strcmp (time, not_before) < 0)
+    /* Translators: %s is the meeting's start time, such as 09:00. */
+    return refuse (value, message,
+                   g_strdup_printf (_("Ends before it starts (%s): write a later time"), not_before));
+  if (not_after != NULL && strcmp (time, not_after) > 0)
+    /* Translators: %s is the meeting's end time, such as 11:00. */
+    return refuse (value, message,
+                   g_strdup_printf (_("Starts after it ends (%s): write an earlier time"), not_after));
+
+  return accept (value, message, g_steal_pointer (&time));
+}
+
+gboolean
+sl_meeting_draft_check_title (const char  *text,
+                              char       **value,
+                              char       **message)
+{
+  g_return_val_if_fail (value != NULL && message != NULL, FALSE);
+
+  if (is_blank (text))
+    return refuse (value, message,
+                   g_strdup (_("A meeting needs a title: type one, or let the button beside it write one")));
+
+  /* Kept as typed: the binding writes back what it stores, and trimming
+   * under the cursor would eat the space being typed between words. */
+  return accept (value, message, g_strdup (text));
+}
+
+int
+sl_meeting_draft_year_change (const char *stored,
+                              const char *date)
+{
+  int from = sl_date_get_year (stored);
+  int to = sl_date_get_year (date);
+
+  return from != 0 && to != 0 && from != to ? to : 0;
 }

@@ -67,11 +67,41 @@ SlMeeting      *sl_meeting_draft_new         (SlLedger       *ledger,
 
 /* Dates and times as people type them: "2023-3-5", "2023/03/05",
  * "2023.3.5", "20230305", "2023年3月5日", and within @year "3-5", "3/5",
- * "3.5", "0305", "3月5日". Returns "YYYY-MM-DD", or NULL when the text is
- * no real day. */
+ * "3.5", "0305", "3月5日" (sl_date_parse()). Returns "YYYY-MM-DD", or NULL
+ * when the text is no real day. */
 char           *sl_meeting_draft_parse_date  (const char     *text,
                                               int             year);
 /* "9:00", "9：00", "09.30", "930", "0930", "9" → "HH:MM"; NULL if not a time. */
 char           *sl_meeting_draft_parse_time  (const char     *text);
+
+/* What the meeting editor's fields may store (sl-meeting-fields.c). Each
+ * reads @text as typed and returns TRUE with *@value, its standard form
+ * (NULL for an empty field that may stay empty), or FALSE with *@message,
+ * one line to show beside the field saying what is wrong and how to fix
+ * it; nothing is then stored. */
+
+/* A date; @year is the year of "3-5"; an empty field is refused when
+ * @required. */
+gboolean        sl_meeting_draft_check_date  (const char     *text,
+                                              int             year,
+                                              gboolean        required,
+                                              char          **value,
+                                              char          **message);
+/* A start or end time. The end field passes the stored start as
+ * @not_before, the start field the stored end as @not_after (either may be
+ * NULL): a meeting does not end before it starts. */
+gboolean        sl_meeting_draft_check_time  (const char     *text,
+                                              const char     *not_before,
+                                              const char     *not_after,
+                                              char          **value,
+                                              char          **message);
+/* A title: never empty (the list would show a blank row). */
+gboolean        sl_meeting_draft_check_title (const char     *text,
+                                              char          **value,
+                                              char          **message);
+/* The year a meeting dated @stored moves to when it is dated @date, or 0
+ * when it stays where it is listed (or had no date yet). */
+int             sl_meeting_draft_year_change (const char     *stored,
+                                              const char     *date);
 
 G_END_DECLS

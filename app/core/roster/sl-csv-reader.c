@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sl-csv-reader.h"
+#include "sl-date.h"
 #include "sl-util.h"
 
 G_DEFINE_QUARK (sl-csv-error-quark, sl_csv_error)
@@ -508,163 +509,12 @@ field_for_header (const char *header)
   return FIELD_NONE;
 }
 
-static void
-skip_spaces (const char **p)
-{
-  while (**p == ' ' || **p == '\t')
-    (*p)++;
-}
-
-static gboolean
-read_number (const char **p,
-             guint        max_digits,
-             guint       *out)
-{
-  guint value = 0;
-  guint n = 0;
-
-  while (n < max_digits && g_ascii_isdigit ((*p)[n]))
-    {
-      value = value * 10 + ((*p)[n] - '0');
-      n++;
-    }
-
-  if (n == 0 || g_ascii_isdigit ((*p)[n]))
-    return FALSE;
-
-  *p += n;
-  *out = value;
-  return TRUE;
-}
-
-static gboolean
-skip_prefix (const char **p,
-             const char  *prefix)
-{
-  if (!g_str_has_prefix (*p, prefix))
-    return FALSE;
-  *p += strlen (prefix);
-  return TRUE;
-}
-
-/* Excel turns a date cell that once held a time into "2019/7/1 0:00";
- * step over such a time, or leave *p alone. */
-static void
-skip_time (const char **p)
-{
-  const char *q = *p;
-  guint hours, minutes, seconds;
-
-  skip_spaces (&q);
-  if (q == *p)
-    return;
-
-  if (!read_number (&q, 2, &hours) || *q != ':')
-    return;
-  q++;
-  if (!read_number (&q, 2, &minutes))
-    return;
-  if (*q == ':')
-    {
-      q++;
-      if (!read_number (&q, 2, &seconds))
-        return;
-    }
-
-  *p = q;
-}
-
-/* The value of n digits at p; the caller knows they are digits. */
-static guint
-fixed_number (const char *p,
-              guint       n)
-{
-  guint value = 0;
-
-  for (guint i = 0; i < n; i++)
-    value = value * 10 + (p[i] - '0');
-
-  return value;
-}
-
-/* "YYYY-MM-DD" for the spellings Excel, WPS and people use, or NULL. */
+/* "YYYY-MM-DD" for the spellings Excel, WPS and people use, or NULL: a
+ * month alone means its first day, and the time Excel adds is ignored. */
 static char *
 parse_date (const char *cell)
 {
-  g_autofree char *text = g_utf8_normalize (cell, -1, G_NORMALIZE_ALL_COMPOSE);
-  const char *p;
-  guint year = 0, month = 0, day = 1;
-  gsize digits;
-
-  if (text == NULL)
-    return NULL;
-
-  p = text;
-  digits = strspn (p, "0123456789");
-
-  if (digits == 8 || digits == 6)
-    {
-      /* 20190701 and 201907 */
-      year = fixed_number (p, 4);
-      month = fixed_number (p + 4, 2);
-      if (digits == 8)
-        day = fixed_number (p + 6, 2);
-      p += digits;
-    }
-  else if (digits == 4)
-    {
-      year = fixed_number (p, 4);
-      p += 4;
-      skip_spaces (&p);
-
-      if (skip_prefix (&p, "年"))
-        {
-          skip_spaces (&p);
-          if (!read_number (&p, 2, &month))
-            return NULL;
-          skip_spaces (&p);
-          if (!skip_prefix (&p, "月"))
-            return NULL;
-          skip_spaces (&p);
-          if (g_ascii_isdigit (*p))
-            {
-              if (!read_number (&p, 2, &day))
-                return NULL;
-              skip_spaces (&p);
-              if (!skip_prefix (&p, "日"))
-                skip_prefix (&p, "号");
-            }
-        }
-      else if (*p == '-' || *p == '/' || *p == '.')
-        {
-          char separator = *p++;
-
-          if (!read_number (&p, 2, &month))
-            return NULL;
-          if (*p == separator)
-            {
-              p++;
-              if (!read_number (&p, 2, &day))
-                return NULL;
-            }
-        }
-      else
-        return NULL;
-    }
-  else
-    return NULL;
-
-  skip_time (&p);
-  skip_spaces (&p);
-  if (*p != '\0')
-    return NULL;
-
-  /* Far outside any party member's life: a typo, not a date. */
-  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return NULL;
-
-  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+  return sl_date_parse (cell, 0, SL_DATE_PARSE_MONTH | SL_DATE_PARSE_SKIP_TIME);
 }
 
 void

@@ -25,6 +25,7 @@
 #include "sl-member.h"
 #include "sl-organization.h"
 #include "sl-roster-import.h"
+#include "sl-util.h"
 
 G_DEFINE_QUARK (sl-roster-error-quark, sl_roster_error)
 
@@ -259,6 +260,61 @@ sl_roster_import (SlLedger        *ledger,
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
       return FALSE;
+    }
+
+  return TRUE;
+}
+
+GPtrArray *
+sl_roster_find_namesakes (SlLedger   *ledger,
+                          const char *name,
+                          const char *organization,
+                          const char *exclude)
+{
+  GPtrArray *namesakes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *wanted = NULL;
+  GListModel *members;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), namesakes);
+
+  if (name == NULL || *(wanted = sl_normalize_name (name)) == '\0')
+    return namesakes;
+
+  members = sl_ledger_get_members (ledger);
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(SlMember) member = g_list_model_get_item (members, i);
+      g_autofree char *other = sl_normalize_name (sl_member_get_name (member));
+
+      if (g_strcmp0 (sl_member_get_organization (member), organization) == 0 &&
+          g_strcmp0 (sl_record_get_id (SL_RECORD (member)), exclude) != 0 &&
+          g_strcmp0 (other, wanted) == 0)
+        g_ptr_array_add (namesakes, g_steal_pointer (&member));
+    }
+
+  return namesakes;
+}
+
+gboolean
+sl_roster_note_tells_apart (GPtrArray  *namesakes,
+                            const char *note)
+{
+  g_autofree char *mine = NULL;
+
+  if (namesakes == NULL || namesakes->len == 0)
+    return TRUE;
+
+  mine = g_strstrip (g_strdup (note ? note : ""));
+  if (*mine == '\0')
+    return FALSE;
+
+  for (guint i = 0; i < namesakes->len; i++)
+    {
+      const char *theirs = sl_member_get_note (g_ptr_array_index (namesakes, i));
+      g_autofree char *stripped = g_strstrip (g_strdup (theirs ? theirs : ""));
+
+      if (g_strcmp0 (stripped, mine) == 0)
+        return FALSE;
     }
 
   return TRUE;

@@ -40,4 +40,19 @@ gboolean           sl_roster_import_rows      (SlLedger        *ledger,
                                                SlRosterCounts  *counts,
                                                GError         **error);
 
+/* The members of @ledger in @organization (an id; NULL: those of no
+ * organization) whose name is @name once normalised (sl_normalize_name),
+ * other than the member @exclude (an id, or NULL). New references, in
+ * roster order; empty when the name is free. */
+GPtrArray         *sl_roster_find_namesakes   (SlLedger        *ledger,
+                                               const char      *name,
+                                               const char      *organization,
+                                               const char      *exclude);
+/* Whether @note tells a member apart from @namesakes (SlMember): always
+ * when there are none; else the note must be written, and differ from
+ * each of theirs. Two 王堃 of one organization with no note, or the same
+ * one, cannot be told apart on a sign-in sheet. */
+gboolean           sl_roster_note_tells_apart (GPtrArray       *namesakes,
+                                               const char      *note);
+
 G_END_DECLS

@@ -7,6 +7,10 @@
  * no Save button to forget. A field the ledger refuses goes back to what
  * it was, and a toast says why. A new member is only written when Add is
  * pressed, since a member without a name cannot be saved.
+ *
+ * Two members of one name in one organization (sl_roster_find_namesakes)
+ * need a note that tells them apart: the dialog explains, marks the note,
+ * and saves nothing until one is written.
  */
 
 #define G_LOG_DOMAIN "sl-member-dialog"
@@ -20,6 +24,7 @@
 #include "sl-member.h"
 #include "sl-member-dialog.h"
 #include "sl-organization.h"
+#include "sl-roster-import.h"
 #include "sl-ui-util.h"
 #include "sl-util.h"
 
@@ -35,6 +40,7 @@ struct _SlMemberDialog
   GtkWidget       *add_button;
   AdwEntryRow     *name_row;
   AdwEntryRow     *post_row;
+  AdwEntryRow     *note_row;
   AdwComboRow     *organization_row;
   GtkStringList   *organization_names;
   GtkSwitch       *leadership_switch;
@@ -126,6 +132,46 @@ check_dates (const char  *joined_on,
   return TRUE;
 }
 
+/* Namesakes ------------------------------------------------------------------ */
+
+static void
+on_namesake_response (SlMemberDialog *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_row));
+}
+
+/* TRUE when @name may be used in @organization with @note; else marks the
+ * note and explains in a dialog. @exclude: the member being edited. */
+static gboolean
+check_namesakes (SlMemberDialog *self,
+                 const char     *name,
+                 const char     *organization,
+                 const char     *note,
+                 const char     *exclude)
+{
+  g_autoptr(GPtrArray) namesakes = sl_roster_find_namesakes (self->ledger, name, organization, exclude);
+  SlOrganization *found = organization ? sl_ledger_find_organization (self->ledger, organization) : NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  mark_error (self->note_row, FALSE);
+  if (sl_roster_note_tells_apart (namesakes, note))
+    return TRUE;
+
+  mark_error (self->note_row, TRUE);
+  /* Translators: the organization's name, then the member's name. */
+  body = g_strdup_printf (_("%s already has a member named %s. Write in Note what tells the two apart "
+                            "(a department, a post, a year of birth), so that records and sign-in "
+                            "sheets do not mix them up."),
+                          found ? sl_organization_get_name (found) : _("The ledger"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Namesake"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "note", _("_Write a Note"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_namesake_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return FALSE;
+}
+
 /* Saves the member; FALSE and a toast when the ledger refuses. */
 static gboolean
 save (SlMemberDialog *self)
@@ -162,6 +208,10 @@ name_apply_cb (SlMemberDialog *self)
     }
 
   mark_error (self->name_row, FALSE);
+  if (!check_namesakes (self, name, sl_member_get_organization (self->member),
+                        sl_member_get_note (self->member), sl_record_get_id (SL_RECORD (self->member))))
+    return;
+
   old = g_strdup (sl_member_get_name (self->member));
   sl_member_set_name (self->member, name);
   if (!save (self))
@@ -184,6 +234,28 @@ post_apply_cb (SlMemberDialog *self)
     {
       sl_member_set_post (self->member, old);
       set_entry_text (self->post_row, old);
+    }
+}
+
+static void
+note_apply_cb (SlMemberDialog *self)
+{
+  g_autofree char *note = entry_text (self->note_row);
+  g_autofree char *old = NULL;
+
+  if (self->member == NULL)
+    return;
+
+  if (!check_namesakes (self, sl_member_get_name (self->member), sl_member_get_organization (self->member),
+                        note, sl_record_get_id (SL_RECORD (self->member))))
+    return;
+
+  old = g_strdup (sl_member_get_note (self->member));
+  sl_member_set_note (self->member, note);
+  if (!save (self))
+    {
+      sl_member_set_note (self->member, old);
+      set_entry_text (self->note_row, old);
     }
 }
 
@@ -227,6 +299,18 @@ selected_organization (SlMemberDialog *self)
   return g_ptr_array_index (self->organization_ids, selected - 1);
 }
 
+/* The combo position of @organization: 0 is "no organization". */
+static guint
+organization_position (SlMemberDialog *self,
+                       const char     *organization)
+{
+  for (guint i = 0; organization != NULL && i < self->organization_ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->organization_ids, i), organization))
+      return i + 1;
+
+  return 0;
+}
+
 static void
 organization_selected_cb (SlMemberDialog *self)
 {
@@ -234,6 +318,17 @@ organization_selected_cb (SlMemberDialog *self)
 
   if (self->member == NULL || self->loading)
     return;
+
+  /* Moved among namesakes without a note that tells them apart: stay. */
+  if (!check_namesakes (self, sl_member_get_name (self->member), selected_organization (self),
+                        sl_member_get_note (self->member), sl_record_get_id (SL_RECORD (self->member))))
+    {
+      self->loading = TRUE;
+      adw_combo_row_set_selected (self->organization_row,
+                                  organization_position (self, sl_member_get_organization (self->member)));
+      self->loading = FALSE;
+      return;
+    }
 
   old = g_strdup (sl_member_get_organization (self->member));
   sl_member_set_organization (self->member, selected_organization (self));
@@ -315,6 +410,7 @@ add_action (GtkWidget  *widget,
   g_autofree char *typed = entry_text (self->name_row);
   g_autofree char *name = typed ? sl_normalize_name (typed) : NULL;
   g_autofree char *post = entry_text (self->post_row);
+  g_autofree char *note = entry_text (self->note_row);
   g_autofree char *joined_on = entry_text (self->joined_row);
   g_autofree char *left_on = entry_text (self->left_row);
   g_autoptr(SlMember) member = NULL;
@@ -336,9 +432,13 @@ add_action (GtkWidget  *widget,
       return;
     }
 
+  if (!check_namesakes (self, name, selected_organization (self), note, NULL))
+    return;
+
   member = sl_member_new ();
   sl_member_set_name (member, name);
   sl_member_set_post (member, post);
+  sl_member_set_note (member, note);
   sl_member_set_organization (member, selected_organization (self));
   sl_member_set_leadership (member, gtk_switch_get_active (self->leadership_switch));
   sl_member_set_central_group (member, gtk_switch_get_active (self->central_group_switch));
@@ -387,6 +487,7 @@ fill (SlMemberDialog *self,
     {
       set_entry_text (self->name_row, sl_member_get_name (self->member));
       set_entry_text (self->post_row, sl_member_get_post (self->member));
+      set_entry_text (self->note_row, sl_member_get_note (self->member));
       gtk_switch_set_active (self->leadership_switch, sl_member_get_leadership (self->member));
       gtk_switch_set_active (self->central_group_switch, sl_member_get_central_group (self->member));
       set_entry_text (self->joined_row, sl_member_get_joined_on (self->member));
@@ -434,6 +535,7 @@ sl_member_dialog_class_init (SlMemberDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, add_button);
   gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, post_row);
+  gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, organization_row);
   gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, organization_names);
   gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, leadership_switch);
@@ -442,6 +544,7 @@ sl_member_dialog_class_init (SlMemberDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, left_row);
   gtk_widget_class_bind_template_callback (widget_class, name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, post_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, note_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, dates_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, organization_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, leadership_toggled_cb);
@@ -493,6 +596,7 @@ sl_member_dialog_new (GtkWindow  *parent,
   /* Existing members save field by field, on apply. */
   adw_entry_row_set_show_apply_button (self->name_row, !adding);
   adw_entry_row_set_show_apply_button (self->post_row, !adding);
+  adw_entry_row_set_show_apply_button (self->note_row, !adding);
   adw_entry_row_set_show_apply_button (self->joined_row, !adding);
   adw_entry_row_set_show_apply_button (self->left_row, !adding);
 

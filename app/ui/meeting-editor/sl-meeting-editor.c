@@ -124,6 +124,8 @@ struct _SlMeetingEditor
   guint             save_source;
   guint             reveal_tick;
   guint             reveal_frames;
+  char             *saved_state;  /* the save's own state, under fields_state() */
+  gboolean          saved_state_error;
 
   guint             loading : 1;
   guint             refilling : 1;
@@ -185,11 +187,36 @@ meeting_organization (SlMeetingEditor *self)
 
 /* Heading and state ----------------------------------------------------------- */
 
+/* A field showing what is not stored (sl-meeting-fields.c) outweighs what
+ * the last save said: “Saved” must never stand over a date that was
+ * refused. The save's own state is kept for when the field is put right. */
+static void
+fields_state (SlMeetingEditor  *self,
+              const char      **text,
+              gboolean         *error)
+{
+  if (*text != self->saved_state)
+    {
+      g_free (self->saved_state);
+      self->saved_state = g_strdup (*text);
+    }
+  self->saved_state_error = *error;
+
+  if (sl_meeting_fields_has_invalid (GTK_WIDGET (self)))
+    {
+      *text = _("Not saved: fix the marked field");
+      *error = TRUE;
+    }
+  else if (sl_meeting_fields_has_pending (GTK_WIDGET (self)) && !*error)
+    *text = _("Not saved yet: press Enter or leave the field");
+}
+
 static void
 set_state (SlMeetingEditor *self,
            const char      *text,
            gboolean         error)
 {
+  fields_state (self, &text, &error);
   gtk_label_set_label (GTK_LABEL (self->state_label), text);
   if (error)
     {
@@ -201,6 +228,14 @@ set_state (SlMeetingEditor *self,
       gtk_widget_remove_css_class (self->state_label, "error");
       gtk_widget_add_css_class (self->state_label, "dim-label");
     }
+}
+
+static void
+on_fields_changed (SlMeetingEditor *self)
+{
+  g_autofree char *text = g_strdup (self->saved_state);
+
+  set_state (self, text ? text : "", self->saved_state_error);
 }
 
 static void
@@ -621,9 +656,10 @@ on_calendar_day_selected (SlMeetingEditor *self)
 
   day = gtk_calendar_get_date (GTK_CALENDAR (self->calendar));
   date = g_date_time_format (day, "%Y-%m-%d");
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
-  sl_meeting_set_date (self->meeting, date);
   gtk_popover_popdown (GTK_POPOVER (self->calendar_popover));
+  /* As if typed: a day in another year asks before the meeting moves. */
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  sl_meeting_fields_commit (self->date_row);
 }
 
 /* Meeting changes that others follow ------------------------------------------ */
@@ -1330,11 +1366,10 @@ bind_meeting (SlMeetingEditor *self)
   rebuild_plan_items (self);
   sync_plan_item_row (self);
 
-  sl_meeting_fields_bind_date (self->date_row, meeting, "date", year, TRUE);
-  sl_meeting_fields_bind_time (self->start_entry, meeting, "start");
-  sl_meeting_fields_bind_time (self->end_entry, meeting, "end");
+  sl_meeting_fields_bind_meeting_date (self->date_row, meeting, "date", year);
+  sl_meeting_fields_bind_time_range (self->start_entry, self->end_entry, meeting, "start", "end");
   sl_meeting_fields_bind_text (self->place_row, meeting, "place");
-  sl_meeting_fields_bind_text (self->title_row, meeting, "title");
+  sl_meeting_fields_bind_title (self->title_row, meeting, "title");
   sl_meeting_fields_bind_text (self->theme_row, meeting, "theme");
   sl_meeting_fields_bind_text (self->summary_view, meeting, "chair-summary");
   sl_meeting_fields_bind_text (self->decisions_view, meeting, "decisions");
@@ -1522,6 +1557,7 @@ sl_meeting_editor_finalize (GObject *object)
   g_clear_pointer (&self->plan_item_ids, g_ptr_array_unref);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->handlers, g_array_unref);
+  g_clear_pointer (&self->saved_state, g_free);
 
   G_OBJECT_CLASS (sl_meeting_editor_parent_class)->finalize (object);
 }
@@ -1723,6 +1759,7 @@ sl_meeting_editor_init (SlMeetingEditor *self)
   sl_meeting_fields_enter_moves_on (self->place_row, NULL, NULL);
   sl_meeting_fields_enter_moves_on (self->title_row, NULL, NULL);
   sl_meeting_fields_enter_moves_on (self->theme_row, NULL, NULL);
+  sl_meeting_fields_watch (GTK_WIDGET (self), G_CALLBACK (on_fields_changed), self);
 
   /* Alt+W, and the add buttons' mnemonics taken before the mnemonics
    * are: a mnemonic activates its button only after the 250 ms press

@@ -29,12 +29,52 @@ void sl_meeting_fields_bind_date   (GtkWidget  *editable,
 void sl_meeting_fields_bind_time   (GtkWidget  *editable,
                                     gpointer    object,
                                     const char *property);
+/* The date of a meeting: required, and a date in another year than the
+ * stored one asks before it moves the meeting there (an AdwMessageDialog
+ * “Move to 2030?”; Cancel puts the stored date back). */
+void sl_meeting_fields_bind_meeting_date (GtkWidget  *editable,
+                                          gpointer    meeting,
+                                          const char *property,
+                                          int         year);
+/* Start and end times of one record: neither is stored when the end would
+ * come before the start. */
+void sl_meeting_fields_bind_time_range (GtkWidget  *start,
+                                        GtkWidget  *end,
+                                        gpointer    object,
+                                        const char *start_property,
+                                        const char *end_property);
+/* A text that may not be empty: stored at every key while it is not;
+ * emptied, it keeps the record's text and is marked. */
+void sl_meeting_fields_bind_title  (GtkWidget  *editable,
+                                    gpointer    object,
+                                    const char *property);
+/* Reads the field now, as leaving it would (a date picked elsewhere and
+ * written into it goes through the same checks and question). */
+void sl_meeting_fields_commit      (GtkWidget  *editable);
+/* Reads every field inside @container that shows what is not stored. */
+void sl_meeting_fields_commit_all  (GtkWidget  *container);
 /* The year used for dates typed without one from now on. */
 void sl_meeting_fields_set_year    (GtkWidget  *editable,
                                     int         year);
 
 /* TRUE while the field shows text that could not be stored. */
 gboolean sl_meeting_fields_has_error (GtkWidget *editable);
+/* The line shown beside such a field, or NULL. */
+const char *sl_meeting_fields_get_message (GtkWidget *editable);
+
+/* TRUE while a date, time or title field inside @container (or it) is
+ * marked: it shows text that could not be stored. */
+gboolean sl_meeting_fields_has_invalid (GtkWidget *container);
+/* TRUE while such a field shows anything that is not stored yet: marked
+ * text, a date typed but not yet read (the field not left), a question
+ * not yet answered. */
+gboolean sl_meeting_fields_has_pending (GtkWidget *container);
+/* @changed (called with @user_data) whenever a field inside @container
+ * starts or stops showing something that is not stored. One per
+ * container. */
+void     sl_meeting_fields_watch      (GtkWidget *container,
+                                       GCallback  changed,
+                                       gpointer   user_data);
 
 void sl_meeting_fields_unbind      (GtkWidget  *widget);
 

@@ -27,6 +27,7 @@
 #include "sl-meeting.h"
 #include "sl-meeting-draft.h"
 #include "sl-meeting-editor.h"
+#include "sl-meeting-fields.h"
 #include "sl-meeting-monitor.h"
 #include "sl-meetings-page.h"
 #include "sl-ui-util.h"
@@ -845,6 +846,11 @@ on_editor_saved (SlMeetingsPage  *self,
       g_list_store_append (self->meetings, meeting);
       update_list_stack (self);
     }
+
+  /* A meeting of another year may start that year: the window's year
+   * menu (sl_ledger_query_years) lists it from now on. */
+  if (sl_meeting_get_year (meeting) != self->year)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.refresh-years", NULL);
 }
 
 /* Back on the list: a meeting moved to another year leaves this one. */
@@ -856,6 +862,17 @@ leave_editor (SlMeetingsPage *self)
 
   if (sl_meeting_editor_get_meeting (self->editor) == NULL)
     return;
+
+  /* Text a field could not store would go with the editor, unseen: stay
+   * on it until the field is put right (or its question answered). */
+  sl_meeting_fields_commit_all (GTK_WIDGET (self->editor));
+  if (sl_meeting_fields_has_pending (GTK_WIDGET (self->editor)))
+    {
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("A marked field is not saved: fix it or put back what it had, then go back")));
+      return;
+    }
 
   sl_meeting_editor_flush (self->editor, NULL);
   meeting = g_object_ref (sl_meeting_editor_get_meeting (self->editor));

@@ -222,6 +222,16 @@ refresh_years (SlWindow *self)
   self->updating_years = FALSE;
 }
 
+/* A page saved a record in a year the selector may not list yet (a
+ * meeting moved to 2030): list it now, not at the next page switch. */
+static void
+refresh_years_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  refresh_years (SL_WINDOW (widget));
+}
+
 static void
 year_selected_cb (SlWindow *self)
 {
@@ -1396,6 +1406,7 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "win.export-document", NULL, export_document_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh-years", NULL, refresh_years_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
