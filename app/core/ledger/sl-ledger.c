@@ -24,7 +24,9 @@
 #include "sl-enums.h"
 #include "sl-guest.h"
 #include "sl-ledger.h"
+#include "sl-ledger-guard.h"
 #include "sl-ledger-private.h"
+#include "sl-ledger-watch.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
 #include "sl-member.h"
@@ -307,13 +309,13 @@ sl_ledger_finish (SlLedger  *self,
 /* Organizations and members: live stores -------------------------------- */
 
 #define SELECT_ORGANIZATIONS \
-  "SELECT o.id, o.uuid, o.name, o.kind, p.uuid " \
+  "SELECT o.id, o.uuid, o.name, o.kind, p.uuid, o.change_count " \
   "FROM organizations o LEFT JOIN organizations p ON p.id = o.parent_id " \
   "ORDER BY o.id"
 
 #define SELECT_MEMBERS \
   "SELECT m.id, m.uuid, m.name, m.gender, m.post, o.uuid, m.leadership, " \
-  "       m.central_group, m.joined_on, m.left_on, m.sort, m.phone, m.note " \
+  "       m.central_group, m.joined_on, m.left_on, m.sort, m.phone, m.note, m.change_count " \
   "FROM members m LEFT JOIN organizations o ON o.id = m.organization_id " \
   "ORDER BY m.sort, m.id"
 
@@ -337,6 +339,7 @@ read_organizations (SlLedger  *self,
       sl_organization_set_name (organization, column_text (stmt, 2));
       sl_organization_set_kind (organization, column_enum (stmt, 3, SL_TYPE_ORGANIZATION_KIND));
       sl_organization_set_parent (organization, column_text (stmt, 4));
+      sl_record_set_change_count (SL_RECORD (organization), sqlite3_column_int64 (stmt, 5));
       g_ptr_array_add (list, organization);
     }
   sqlite3_reset (stmt);
@@ -378,6 +381,7 @@ read_members (SlLedger  *self,
       sl_member_set_sort (member, sqlite3_column_int (stmt, 10));
       sl_member_set_phone (member, column_text (stmt, 11));
       sl_member_set_note (member, column_text (stmt, 12));
+      sl_record_set_change_count (SL_RECORD (member), sqlite3_column_int64 (stmt, 13));
       g_ptr_array_add (list, member);
     }
   sqlite3_reset (stmt);
@@ -433,6 +437,26 @@ ensure_stores (SlLedger *self)
   fill_store (self, self->members, members);
 }
 
+/* Puts in @rows, for each row whose record the stores hold already, that
+ * object, given the row's values. */
+static void
+keep_objects (SlLedger  *self,
+              GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SlRecord *fresh = g_ptr_array_index (rows, i);
+      SlRecord *held = g_hash_table_lookup (self->by_id, sl_record_get_id (fresh));
+
+      if (held == NULL || held == fresh || G_OBJECT_TYPE (held) != G_OBJECT_TYPE (fresh))
+        continue;
+
+      sl_ledger_sync_record (held, fresh, NULL);
+      g_ptr_array_index (rows, i) = g_object_ref (held);
+      g_object_unref (fresh);
+    }
+}
+
 static void
 reload_stores (SlLedger *self)
 {
@@ -449,6 +473,12 @@ reload_stores (SlLedger *self)
       g_warning ("Cannot read the roster: %s", error->message);
       return;
     }
+
+  /* The objects that views, dialogs and editors hold stay those of the
+   * stores: they take the rows' values, and a later save of one of them
+   * carries the count it now shows. */
+  keep_objects (self, organizations);
+  keep_objects (self, members);
 
   g_hash_table_remove_all (self->by_id);
   fill_store (self, self->organizations, organizations);
@@ -634,10 +664,10 @@ parent_is_acyclic (SlLedger       *self,
   return TRUE;
 }
 
-gboolean
-sl_ledger_save_organization (SlLedger        *self,
-                             SlOrganization  *organization,
-                             GError         **error)
+static gboolean
+save_organization (SlLedger        *self,
+                   SlOrganization  *organization,
+                   GError         **error)
 {
   sqlite3_stmt *stmt;
   gint64 parent = 0;
@@ -689,10 +719,10 @@ sl_ledger_save_organization (SlLedger        *self,
   return TRUE;
 }
 
-gboolean
-sl_ledger_save_member (SlLedger  *self,
-                       SlMember  *member,
-                       GError   **error)
+static gboolean
+save_member (SlLedger  *self,
+             SlMember  *member,
+             GError   **error)
 {
   sqlite3_stmt *stmt;
   gint64 organization = 0;
@@ -748,6 +778,56 @@ sl_ledger_save_member (SlLedger  *self,
   store_record (self, self->members, SL_RECORD (member));
 
   return TRUE;
+}
+
+/* A record's save in a transaction of its own (a savepoint inside an
+ * import's), which checks the record's change count first and gives it
+ * the row's new one once committed (sl-ledger-guard.c). */
+static gboolean
+save_guarded (SlLedger   *self,
+              SlRecord   *record,
+              gboolean  (*save) (SlLedger *, gpointer, GError **),
+              GError    **error)
+{
+  gint64 count = -1;
+  gboolean ok;
+
+  if (!sl_database_begin (self->database, error))
+    return FALSE;
+
+  ok = sl_ledger_guard_check (self, record, error) &&
+       save (self, record, error) &&
+       sl_ledger_guard_read (self, record, &count, error);
+
+  if (!sl_ledger_finish (self, ok, error))
+    return FALSE;
+
+  sl_record_set_change_count (record, count);
+  return TRUE;
+}
+
+gboolean
+sl_ledger_save_organization (SlLedger        *self,
+                             SlOrganization  *organization,
+                             GError         **error)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (SL_IS_ORGANIZATION (organization), FALSE);
+
+  return save_guarded (self, SL_RECORD (organization),
+                       (gboolean (*) (SlLedger *, gpointer, GError **)) save_organization, error);
+}
+
+gboolean
+sl_ledger_save_member (SlLedger  *self,
+                       SlMember  *member,
+                       GError   **error)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (SL_IS_MEMBER (member), FALSE);
+
+  return save_guarded (self, SL_RECORD (member),
+                       (gboolean (*) (SlLedger *, gpointer, GError **)) save_member, error);
 }
 
 /* Plans ------------------------------------------------------------------ */
