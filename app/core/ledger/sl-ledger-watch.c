@@ -184,6 +184,8 @@ sl_ledger_set_lock_wait (SlLedger *ledger,
 
 /* Copying a newer copy in ------------------------------------------------ */
 
+static gboolean is_value_property (GParamSpec *spec);
+
 /**
  * sl_ledger_sync_record:
  * @held: the object that views show
@@ -214,9 +216,7 @@ sl_ledger_sync_record (SlRecord           *held,
       g_auto(GValue) now = G_VALUE_INIT;
       g_auto(GValue) newer = G_VALUE_INIT;
 
-      if ((spec->flags & (G_PARAM_READABLE | G_PARAM_WRITABLE)) != (G_PARAM_READABLE | G_PARAM_WRITABLE) ||
-          (spec->flags & G_PARAM_CONSTRUCT_ONLY) ||
-          g_type_is_a (spec->value_type, G_TYPE_OBJECT) ||
+      if (!is_value_property (spec) ||
           (keep != NULL && g_strv_contains (keep, spec->name)))
         continue;
 
@@ -230,6 +230,50 @@ sl_ledger_sync_record (SlRecord           *held,
   sl_record_set_key (held, sl_record_get_key (fresh));
   sl_record_set_change_count (held, sl_record_get_change_count (fresh));
   g_object_thaw_notify (G_OBJECT (held));
+}
+
+static gboolean
+is_value_property (GParamSpec *spec)
+{
+  return (spec->flags & (G_PARAM_READABLE | G_PARAM_WRITABLE)) == (G_PARAM_READABLE | G_PARAM_WRITABLE) &&
+         !(spec->flags & G_PARAM_CONSTRUCT_ONLY) &&
+         !g_type_is_a (spec->value_type, G_TYPE_OBJECT);
+}
+
+/**
+ * sl_ledger_changed_properties:
+ *
+ * Returns: (transfer full): the names of the properties (not lists) whose
+ *   values differ between @a and @b, two copies of one kind of record
+ */
+GStrv
+sl_ledger_changed_properties (SlRecord *a,
+                              SlRecord *b)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autofree GParamSpec **specs = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b), NULL);
+
+  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+
+      if (!is_value_property (specs[i]) || g_str_equal (specs[i]->name, "id"))
+        continue;
+
+      g_value_init (&va, specs[i]->value_type);
+      g_value_init (&vb, specs[i]->value_type);
+      g_object_get_property (G_OBJECT (a), specs[i]->name, &va);
+      g_object_get_property (G_OBJECT (b), specs[i]->name, &vb);
+      if (g_param_values_cmp (specs[i], &va, &vb) != 0)
+        g_strv_builder_add (names, specs[i]->name);
+    }
+
+  return g_strv_builder_end (names);
 }
 
 static void
@@ -248,6 +292,8 @@ replace_list (GListModel *held,
 
 /**
  * sl_ledger_sync_meeting:
+ * @with_lists: whether the lists are taken too (not while the user edits
+ *   a row of one)
  *
  * sl_ledger_sync_record() for a meeting, and its lists (studies,
  * attendance, guests, speeches, measures) become those of @fresh.
@@ -255,12 +301,15 @@ replace_list (GListModel *held,
 void
 sl_ledger_sync_meeting (SlMeeting          *held,
                         SlMeeting          *fresh,
-                        const char * const *keep)
+                        const char * const *keep,
+                        gboolean            with_lists)
 {
   g_return_if_fail (SL_IS_MEETING (held));
   g_return_if_fail (SL_IS_MEETING (fresh));
 
   sl_ledger_sync_record (SL_RECORD (held), SL_RECORD (fresh), keep);
+  if (!with_lists)
+    return;
   replace_list (sl_meeting_get_studies (held), sl_meeting_get_studies (fresh));
   replace_list (sl_meeting_get_attendance (held), sl_meeting_get_attendance (fresh));
   replace_list (sl_meeting_get_guests (held), sl_meeting_get_guests (fresh));

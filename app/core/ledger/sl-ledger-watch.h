@@ -30,6 +30,9 @@ void           sl_ledger_sync_record     (SlRecord      *held,
                                           const char * const *keep);
 void           sl_ledger_sync_meeting    (SlMeeting     *held,
                                           SlMeeting     *fresh,
-                                          const char * const *keep);
+                                          const char * const *keep,
+                                          gboolean       with_lists);
+GStrv          sl_ledger_changed_properties (SlRecord   *a,
+                                             SlRecord   *b);
 
 G_END_DECLS

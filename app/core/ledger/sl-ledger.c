@@ -34,6 +34,7 @@
 #include "sl-plan.h"
 #include "sl-plan-item.h"
 #include "sl-research-topic.h"
+#include "sl-save-queue.h"
 #include "sl-speech.h"
 #include "sl-study.h"
 #include "sl-util.h"
@@ -451,7 +452,10 @@ keep_objects (SlLedger  *self,
       if (held == NULL || held == fresh || G_OBJECT_TYPE (held) != G_OBJECT_TYPE (fresh))
         continue;
 
-      sl_ledger_sync_record (held, fresh, NULL);
+      /* A save of it waits for the ledger: the values are the user's, and
+       * its old count makes the save fail if the row changed meanwhile. */
+      if (!sl_save_queue_holds (self, held))
+        sl_ledger_sync_record (held, fresh, NULL);
       g_ptr_array_index (rows, i) = g_object_ref (held);
       g_object_unref (fresh);
     }

@@ -321,3 +321,21 @@ sl_save_queue_get_n_pending (SlSaveQueue *self)
   g_return_val_if_fail (SL_IS_SAVE_QUEUE (self), 0);
   return self->pending->len;
 }
+
+/**
+ * sl_save_queue_holds:
+ *
+ * Whether @record waits in @ledger's queue: its values are the user's,
+ * not yet stored, and reading the ledger again must leave them alone.
+ */
+gboolean
+sl_save_queue_holds (SlLedger *ledger,
+                     SlRecord *record)
+{
+  SlSaveQueue *self;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+
+  self = g_object_get_data (G_OBJECT (ledger), QUEUE_KEY);
+  return self != NULL && g_ptr_array_find (self->pending, record, NULL);
+}

@@ -27,5 +27,7 @@ void         sl_save_queue_add           (SlSaveQueue *self,
 gboolean     sl_save_queue_flush         (SlSaveQueue *self,
                                           GError     **error);
 guint        sl_save_queue_get_n_pending (SlSaveQueue *self);
+gboolean     sl_save_queue_holds         (SlLedger    *ledger,
+                                          SlRecord    *record);
 
 G_END_DECLS
