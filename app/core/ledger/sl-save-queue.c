@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sl-database.h"
 #include "sl-meeting.h"
 #include "sl-member.h"
@@ -282,7 +284,7 @@ sl_save_queue_save (SlSaveQueue  *self,
   if (g_ptr_array_find (self->pending, record, NULL))
     {
       g_set_error_literal (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_BUSY,
-                           "waiting for the ledger");
+                           _("The ledger is busy; the change waits to be saved"));
       return FALSE;
     }
 
