@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include "reliability-util.h"
+#include "sl-plan.h"
+#include "sl-research-topic.h"
 #include "sl-ledger-watch.h"
 #include "sl-save-queue.h"
 
@@ -163,6 +165,65 @@ test_meeting_stale (Fixture       *fixture,
 }
 
 static void
+test_plan_and_topic_stale (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(SlPlan) plan = sl_plan_new ();
+  g_autoptr(SlResearchTopic) topic = sl_research_topic_new ();
+  g_autoptr(GPtrArray) shown_plans = NULL;
+  g_autoptr(GPtrArray) their_plans = NULL;
+  g_autoptr(GPtrArray) shown_topics = NULL;
+  g_autoptr(GPtrArray) their_topics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  SlPlan *shown_plan, *their_plan;
+  SlResearchTopic *shown_topic, *their_topic;
+
+  sl_plan_set_organization (plan, TEST_ORGANIZATION);
+  sl_plan_set_year (plan, 2024);
+  sl_plan_set_title (plan, "年度学习计划");
+  g_assert_true (sl_ledger_save_plan (fixture->window, plan, SL_SAVE_REPLACE, &error));
+  sl_research_topic_set_organization (topic, TEST_ORGANIZATION);
+  sl_research_topic_set_year (topic, 2024);
+  sl_research_topic_set_title (topic, "调研课题");
+  g_assert_true (sl_ledger_save_research_topic (fixture->window, topic, &error));
+  g_assert_no_error (error);
+
+  shown_plans = sl_ledger_load_plans (fixture->window, 2024, &error);
+  shown_topics = sl_ledger_load_research_topics (fixture->window, 2024, &error);
+  their_plans = sl_ledger_load_plans (fixture->other, 2024, &error);
+  their_topics = sl_ledger_load_research_topics (fixture->other, 2024, &error);
+  g_assert_no_error (error);
+  shown_plan = g_ptr_array_index (shown_plans, 0);
+  their_plan = g_ptr_array_index (their_plans, 0);
+  shown_topic = g_ptr_array_index (shown_topics, 0);
+  their_topic = g_ptr_array_index (their_topics, 0);
+
+  sl_plan_set_title (their_plan, "他处改的计划");
+  g_assert_true (sl_ledger_save_plan (fixture->other, their_plan, SL_SAVE_REPLACE, &error));
+  sl_research_topic_set_title (their_topic, "他处改的课题");
+  g_assert_true (sl_ledger_save_research_topic (fixture->other, their_topic, &error));
+  g_assert_no_error (error);
+
+  sl_plan_set_focus (shown_plan, "窗口里的重点");
+  g_assert_false (sl_ledger_save_plan (fixture->window, shown_plan, SL_SAVE_REPLACE, &error));
+  ASSERT_ERROR (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_CHANGED);
+  g_clear_error (&error);
+  sl_research_topic_set_note (shown_topic, "窗口里的备注");
+  g_assert_false (sl_ledger_save_research_topic (fixture->window, shown_topic, &error));
+  ASSERT_ERROR (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_CHANGED);
+  g_clear_error (&error);
+
+  text = stored_text (fixture, "SELECT title || coalesce (focus, '') FROM plans WHERE uuid = ?",
+                      sl_record_get_id (SL_RECORD (plan)));
+  g_assert_cmpstr (text, ==, "他处改的计划");
+  g_clear_pointer (&text, g_free);
+  text = stored_text (fixture, "SELECT title || coalesce (note, '') FROM research_topics WHERE uuid = ?",
+                      sl_record_get_id (SL_RECORD (topic)));
+  g_assert_cmpstr (text, ==, "他处改的课题");
+}
+
+static void
 on_changed (gpointer  watch,
             guint    *count)
 {
@@ -286,6 +347,7 @@ main (int argc, char *argv[])
 
   ADD ("guard/member-stale", test_member_stale);
   ADD ("guard/meeting-stale", test_meeting_stale);
+  ADD ("guard/plan-and-topic-stale", test_plan_and_topic_stale);
   ADD ("watch/other-connection", test_watch);
   ADD ("queue/busy-retried", test_busy_queued);
 

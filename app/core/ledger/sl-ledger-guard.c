@@ -27,6 +27,8 @@
 #include "sl-meeting.h"
 #include "sl-member.h"
 #include "sl-organization.h"
+#include "sl-plan.h"
+#include "sl-research-topic.h"
 
 typedef struct
 {
@@ -39,6 +41,8 @@ guard_of (SlRecord *record)
   static const Guard members = { "SELECT change_count FROM members WHERE uuid = ?" };
   static const Guard organizations = { "SELECT change_count FROM organizations WHERE uuid = ?" };
   static const Guard meetings = { "SELECT change_count FROM meetings WHERE uuid = ?" };
+  static const Guard plans = { "SELECT change_count FROM plans WHERE uuid = ?" };
+  static const Guard topics = { "SELECT change_count FROM research_topics WHERE uuid = ?" };
 
   if (SL_IS_MEMBER (record))
     return &members;
@@ -46,6 +50,10 @@ guard_of (SlRecord *record)
     return &organizations;
   if (SL_IS_MEETING (record))
     return &meetings;
+  if (SL_IS_PLAN (record))
+    return &plans;
+  if (SL_IS_RESEARCH_TOPIC (record))
+    return &topics;
   return NULL;
 }
 

@@ -1042,6 +1042,9 @@ sl_ledger_save_plan (SlLedger     *self,
                      SlSaveFlags   flags,
                      GError      **error)
 {
+  gint64 count = -1;
+  gboolean ok;
+
   g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
   g_return_val_if_fail (SL_IS_PLAN (plan), FALSE);
 
@@ -1049,16 +1052,25 @@ sl_ledger_save_plan (SlLedger     *self,
                         !sqlite3_get_autocommit (sl_database_get_handle (self->database)), FALSE);
 
   if (flags & SL_SAVE_IN_TRANSACTION)
-    return save_plan (self, plan, flags, error);
+    return sl_ledger_guard_check (self, SL_RECORD (plan), error) &&
+           save_plan (self, plan, flags, error);
 
   if (!sl_database_begin (self->database, error))
     return FALSE;
 
-  return sl_ledger_finish (self, save_plan (self, plan, flags, error), error);
+  ok = sl_ledger_guard_check (self, SL_RECORD (plan), error) &&
+       save_plan (self, plan, flags, error) &&
+       sl_ledger_guard_read (self, SL_RECORD (plan), &count, error);
+  if (!sl_ledger_finish (self, ok, error))
+    return FALSE;
+
+  sl_record_set_change_count (SL_RECORD (plan), count);
+  return TRUE;
 }
 
 #define SELECT_PLANS \
-  "SELECT p.id, p.uuid, o.uuid, p.year, p.title, p.guiding, p.focus, p.forms, p.requirements " \
+  "SELECT p.id, p.uuid, o.uuid, p.year, p.title, p.guiding, p.focus, p.forms, p.requirements, " \
+  "  p.change_count " \
   "FROM plans p JOIN organizations o ON o.id = p.organization_id " \
   "WHERE ?1 = 0 OR p.year = ?1 ORDER BY p.year, p.id"
 
@@ -1169,6 +1181,7 @@ sl_ledger_load_plans (SlLedger  *self,
       sl_plan_set_focus (plan, column_text (stmt, 6));
       sl_plan_set_forms (plan, column_text (stmt, 7));
       sl_plan_set_requirements (plan, column_text (stmt, 8));
+      sl_record_set_change_count (SL_RECORD (plan), sqlite3_column_int64 (stmt, 9));
       g_ptr_array_add (plans, plan);
     }
   sqlite3_reset (stmt);
@@ -1187,10 +1200,10 @@ sl_ledger_load_plans (SlLedger  *self,
 
 /* Research topics ---------------------------------------------------------- */
 
-gboolean
-sl_ledger_save_research_topic (SlLedger         *self,
-                               SlResearchTopic  *topic,
-                               GError          **error)
+static gboolean
+save_research_topic (SlLedger         *self,
+                     SlResearchTopic  *topic,
+                     GError          **error)
 {
   sqlite3_stmt *stmt;
   gint64 organization = 0, lead = 0, key = 0;
@@ -1237,6 +1250,18 @@ sl_ledger_save_research_topic (SlLedger         *self,
   return TRUE;
 }
 
+gboolean
+sl_ledger_save_research_topic (SlLedger         *self,
+                               SlResearchTopic  *topic,
+                               GError          **error)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (SL_IS_RESEARCH_TOPIC (topic), FALSE);
+
+  return save_guarded (self, SL_RECORD (topic),
+                       (gboolean (*) (SlLedger *, gpointer, GError **)) save_research_topic, error);
+}
+
 GPtrArray *
 sl_ledger_load_research_topics (SlLedger  *self,
                                 int        year,
@@ -1249,7 +1274,8 @@ sl_ledger_load_research_topics (SlLedger  *self,
   g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
 
   stmt = sl_database_prepare (self->database,
-                              "SELECT t.id, t.uuid, o.uuid, t.year, l.uuid, t.title, t.status, t.note "
+                              "SELECT t.id, t.uuid, o.uuid, t.year, l.uuid, t.title, t.status, t.note, "
+                              "  t.change_count "
                               "FROM research_topics t JOIN organizations o ON o.id = t.organization_id "
                               "  LEFT JOIN members l ON l.id = t.lead_id "
                               "WHERE ?1 = 0 OR t.year = ?1 ORDER BY t.year, t.id",
@@ -1270,6 +1296,7 @@ sl_ledger_load_research_topics (SlLedger  *self,
       sl_research_topic_set_title (topic, column_text (stmt, 5));
       sl_research_topic_set_status (topic, column_enum (stmt, 6, SL_TYPE_TOPIC_STATUS));
       sl_research_topic_set_note (topic, column_text (stmt, 7));
+      sl_record_set_change_count (SL_RECORD (topic), sqlite3_column_int64 (stmt, 8));
       g_ptr_array_add (topics, topic);
     }
   sqlite3_reset (stmt);

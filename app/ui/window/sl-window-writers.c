@@ -27,6 +27,8 @@
 #include "sl-database.h"
 #include "sl-ledger.h"
 #include "sl-ledger-watch.h"
+#include "sl-meeting.h"
+#include "sl-member.h"
 #include "sl-save-queue.h"
 #include "sl-ui-util.h"
 #include "sl-window.h"
@@ -83,6 +85,12 @@ on_saved (SlWindowWriters *self,
 {
   if (sl_save_queue_get_n_pending (self->queue) == 0)
     toast (self, _("Saved"));
+
+  /* A plan or a topic that waited may have been read again meanwhile,
+   * from the file, without the change: read the pages again. Meetings
+   * and members that waited are the objects shown. */
+  if (!SL_IS_MEETING (record) && !SL_IS_MEMBER (record))
+    sl_window_sync (SL_WINDOW (self->window));
 }
 
 static void
