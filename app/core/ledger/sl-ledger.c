@@ -796,6 +796,19 @@ save_guarded (SlLedger   *self,
   gint64 count = -1;
   gboolean ok;
 
+  /* Inside an import's transaction, a record of the archive (no count):
+   * nothing to check, and no savepoint per record; the caller rolls back
+   * whole on failure (and sl_ledger_rollback() reads the counts again). */
+  if (sl_record_get_change_count (record) < 0 &&
+      !sqlite3_get_autocommit (sl_database_get_handle (self->database)))
+    {
+      if (!save (self, record, error) ||
+          !sl_ledger_guard_read (self, record, &count, error))
+        return FALSE;
+      sl_record_set_change_count (record, count);
+      return TRUE;
+    }
+
   if (!sl_database_begin (self->database, error))
     return FALSE;
 
