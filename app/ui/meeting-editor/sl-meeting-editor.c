@@ -1461,11 +1461,19 @@ on_queue_refused (SlMeetingEditor *self,
     }
 }
 
+/* Before the ledger is let go: the queue is the ledger's. */
 static void
-watch_queue (SlMeetingEditor *self)
+unwatch_queue (SlMeetingEditor *self)
 {
   if (self->queue != NULL)
     g_signal_handlers_disconnect_by_data (self->queue, self);
+  self->queue = NULL;
+}
+
+static void
+watch_queue (SlMeetingEditor *self)
+{
+  unwatch_queue (self);
   self->queue = self->ledger ? sl_save_queue_get (self->ledger) : NULL;
   if (self->queue != NULL)
     {
@@ -1668,6 +1676,7 @@ sl_meeting_editor_set_ledger (SlMeetingEditor *self,
 
   sl_meeting_editor_edit (self, NULL, FALSE);
 
+  unwatch_queue (self);
   g_set_object (&self->ledger, ledger);
   g_clear_object (&self->people);
   watch_queue (self);
@@ -1720,9 +1729,7 @@ sl_meeting_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_MEETING_EDITOR);
 
   g_clear_object (&self->people);
-  if (self->queue != NULL)
-    g_signal_handlers_disconnect_by_data (self->queue, self);
-  self->queue = NULL;
+  unwatch_queue (self);
   g_clear_object (&self->ledger);
   g_clear_object (&self->kinds);
   g_clear_object (&self->forms);
