@@ -407,6 +407,63 @@ test_busy_save_pending (Fixture       *fixture,
   g_assert_cmpstr (central, ==, was_central ? "0" : "1");
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+queue_empty (Fixture *fixture)
+{
+  return sl_save_queue_get_n_pending (sl_save_queue_get (fixture->ledger)) == 0;
+}
+
+/* Closing the window while a save waits: one more try, then a question
+ * instead of a silent loss. */
+static void
+test_close_with_waiting_save (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *title = NULL;
+  AdwMessageDialog *dialog;
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* Typed, and the window closed before the save delay. */
+  gtk_editable_set_text (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "title_row"), "关窗前改的标题");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  iterate (50);
+
+  /* Still open, asking; the change waits. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (sl_save_queue_get_n_pending (sl_save_queue_get (fixture->ledger)), ==, 1);
+
+  /* Keep Open: once the other program lets go, it is stored. */
+  adw_message_dialog_response (dialog, "wait");
+  iterate (50);
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  wait_until (fixture, queue_empty);
+  title = stored (fixture, "SELECT title FROM meetings WHERE uuid = ?", MEETING_ID);
+  g_assert_cmpstr (title, ==, "关窗前改的标题");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +480,7 @@ main (int   argc,
   ADD ("merge-shown", test_merge_shown);
   ADD ("stale-save-refused", test_stale_save_refused);
   ADD ("busy-save-pending", test_busy_save_pending);
+  ADD ("close-with-waiting-save", test_close_with_waiting_save);
 
   return g_test_run ();
 }
