@@ -784,13 +784,29 @@ save_member (SlLedger  *self,
   return TRUE;
 }
 
+static gboolean
+save_organization_record (SlLedger  *self,
+                   SlRecord  *record,
+                   GError   **error)
+{
+  return save_organization (self, SL_ORGANIZATION (record), error);
+}
+
+static gboolean
+save_member_record (SlLedger  *self,
+             SlRecord  *record,
+             GError   **error)
+{
+  return save_member (self, SL_MEMBER (record), error);
+}
+
 /* A record's save in a transaction of its own (a savepoint inside an
  * import's), which checks the record's change count first and gives it
  * the row's new one once committed (sl-ledger-guard.c). */
 static gboolean
 save_guarded (SlLedger   *self,
               SlRecord   *record,
-              gboolean  (*save) (SlLedger *, gpointer, GError **),
+              gboolean  (*save) (SlLedger *, SlRecord *, GError **),
               GError    **error)
 {
   gint64 count = -1;
@@ -832,7 +848,7 @@ sl_ledger_save_organization (SlLedger        *self,
   g_return_val_if_fail (SL_IS_ORGANIZATION (organization), FALSE);
 
   return save_guarded (self, SL_RECORD (organization),
-                       (gboolean (*) (SlLedger *, gpointer, GError **)) save_organization, error);
+                       save_organization_record, error);
 }
 
 gboolean
@@ -844,7 +860,7 @@ sl_ledger_save_member (SlLedger  *self,
   g_return_val_if_fail (SL_IS_MEMBER (member), FALSE);
 
   return save_guarded (self, SL_RECORD (member),
-                       (gboolean (*) (SlLedger *, gpointer, GError **)) save_member, error);
+                       save_member_record, error);
 }
 
 /* Plans ------------------------------------------------------------------ */
@@ -1263,6 +1279,14 @@ save_research_topic (SlLedger         *self,
   return TRUE;
 }
 
+static gboolean
+save_research_topic_record (SlLedger  *self,
+                            SlRecord  *record,
+                            GError   **error)
+{
+  return save_research_topic (self, SL_RESEARCH_TOPIC (record), error);
+}
+
 gboolean
 sl_ledger_save_research_topic (SlLedger         *self,
                                SlResearchTopic  *topic,
@@ -1272,7 +1296,7 @@ sl_ledger_save_research_topic (SlLedger         *self,
   g_return_val_if_fail (SL_IS_RESEARCH_TOPIC (topic), FALSE);
 
   return save_guarded (self, SL_RECORD (topic),
-                       (gboolean (*) (SlLedger *, gpointer, GError **)) save_research_topic, error);
+                       save_research_topic_record, error);
 }
 
 GPtrArray *
