@@ -786,16 +786,16 @@ save_member (SlLedger  *self,
 
 static gboolean
 save_organization_record (SlLedger  *self,
-                   SlRecord  *record,
-                   GError   **error)
+                          SlRecord  *record,
+                          GError   **error)
 {
   return save_organization (self, SL_ORGANIZATION (record), error);
 }
 
 static gboolean
 save_member_record (SlLedger  *self,
-             SlRecord  *record,
-             GError   **error)
+                    SlRecord  *record,
+                    GError   **error)
 {
   return save_member (self, SL_MEMBER (record), error);
 }
