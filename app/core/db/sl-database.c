@@ -19,6 +19,10 @@
  *      meetings_recent, the meetings newest first.
  *   4  the CHECKs on enumeration codes written as comparisons instead of
  *      IN lists, which cost a temporary b-tree for every row written.
+ *   5  change_count on the records the window edits (organizations,
+ *      members, plans, plan_items, meetings, measures, research_topics),
+ *      raised by a trigger at every UPDATE, so that a save can tell that
+ *      another program changed the row since it was read.
  *
  * Every table has an integer key (id) for joins, and records that the
  * archive names carry their UUID in uuid. References are integer keys;
@@ -121,6 +125,18 @@ static const struct
   { "DROP TRIGGER main.speeches_text_insert", SPEECHES_TEXT_INSERT },
   { "DROP TRIGGER main.measures_text_insert", MEASURES_TEXT_INSERT },
 };
+
+/* Schema 5: a table's change counter and the trigger that raises it.
+ * @columns ("" for all) leaves out a reference that SQLite sets to NULL
+ * when its target is deleted (ON DELETE SET NULL): deleting a plan item
+ * or a parent organization in the window must not make every meeting or
+ * organization that named it look changed by someone else. */
+#define CHANGE_COUNT(table, columns) \
+  "ALTER TABLE " table " ADD COLUMN change_count INTEGER NOT NULL DEFAULT 0;" \
+  "CREATE TRIGGER " table "_change_count AFTER UPDATE " columns " ON " table \
+  "  WHEN new.change_count = old.change_count BEGIN" \
+  "  UPDATE " table " SET change_count = old.change_count + 1 WHERE id = new.id;" \
+  "END;"
 
 static const char *migrations[] = {
   /* 1: records */
@@ -390,6 +406,25 @@ static const char *migrations[] = {
    * third of the writing of a ten-year import. SQL cannot change a
    * table's constraints in place; rewrite_in_checks() does (below). */
   "",
+
+  /* 5: change counters. The window saves what it read a while ago; an
+   * import on the command line may have changed the row since. Each
+   * record the window edits counts its updates, and a save from the
+   * window names the count it read (sl-ledger-guard.c): a different one
+   * means someone else wrote, and the save is refused instead of undoing
+   * their change. A trigger counts, so that every writer (the window,
+   * imports, a roster reorder, another build's plain UPDATE) is counted
+   * without knowing; it fires only when the statement did not set the
+   * count itself, and recursive triggers are off, so it runs once. */
+  CHANGE_COUNT ("organizations", "OF uuid, name, kind")
+  CHANGE_COUNT ("members", "")
+  CHANGE_COUNT ("plans", "")
+  CHANGE_COUNT ("plan_items", "")
+  CHANGE_COUNT ("meetings",
+                "OF uuid, organization_id, kind, sequence, title, date, start_time, end_time, "
+                "place, chair_id, recorder_id, form, theme, expanded, chair_summary, decisions, note")
+  CHANGE_COUNT ("measures", "")
+  CHANGE_COUNT ("research_topics", ""),
 };
 
 static gboolean rewrite_in_checks (SlDatabase  *self,

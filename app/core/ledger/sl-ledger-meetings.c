@@ -18,6 +18,7 @@
 #include "sl-enums.h"
 #include "sl-guest.h"
 #include "sl-ledger.h"
+#include "sl-ledger-guard.h"
 #include "sl-ledger-private.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
@@ -579,6 +580,9 @@ sl_ledger_save_meeting (SlLedger     *self,
                         SlSaveFlags   flags,
                         GError      **error)
 {
+  gint64 count = -1;
+  gboolean ok;
+
   g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
   g_return_val_if_fail (SL_IS_MEETING (meeting), FALSE);
 
@@ -586,18 +590,28 @@ sl_ledger_save_meeting (SlLedger     *self,
                         !sqlite3_get_autocommit (sl_database_get_handle (self->database)), FALSE);
 
   if (flags & SL_SAVE_IN_TRANSACTION)
-    return save_meeting (self, meeting, flags, error);
+    return sl_ledger_guard_check (self, SL_RECORD (meeting), error) &&
+           save_meeting (self, meeting, flags, error);
 
   if (!sl_database_begin (self->database, error))
     return FALSE;
 
-  return sl_ledger_finish (self, save_meeting (self, meeting, flags, error), error);
+  /* The count the meeting was read with must still be the row's; the
+   * meeting takes the new one once the save is committed. */
+  ok = sl_ledger_guard_check (self, SL_RECORD (meeting), error) &&
+       save_meeting (self, meeting, flags, error) &&
+       sl_ledger_guard_read (self, SL_RECORD (meeting), &count, error);
+  if (!sl_ledger_finish (self, ok, error))
+    return FALSE;
+
+  sl_record_set_change_count (SL_RECORD (meeting), count);
+  return TRUE;
 }
 
 #define SELECT_MEETINGS \
   "SELECT m.id, m.uuid, o.uuid, m.kind, m.sequence, m.title, m.date, m.start_time, " \
   "  m.end_time, m.place, c.uuid, r.uuid, m.form, m.theme, m.expanded, pi.uuid, " \
-  "  m.chair_summary, m.decisions, m.note " \
+  "  m.chair_summary, m.decisions, m.note, m.change_count " \
   "FROM meetings m JOIN organizations o ON o.id = m.organization_id " \
   "  LEFT JOIN members c ON c.id = m.chair_id " \
   "  LEFT JOIN members r ON r.id = m.recorder_id " \
@@ -627,6 +641,7 @@ read_meeting_row (sqlite3_stmt *stmt)
   sl_meeting_set_chair_summary (meeting, column_text (stmt, 16));
   sl_meeting_set_decisions (meeting, column_text (stmt, 17));
   sl_meeting_set_note (meeting, column_text (stmt, 18));
+  sl_record_set_change_count (SL_RECORD (meeting), sqlite3_column_int64 (stmt, 19));
 
   return meeting;
 }

@@ -24,7 +24,9 @@
 #include "sl-enums.h"
 #include "sl-guest.h"
 #include "sl-ledger.h"
+#include "sl-ledger-guard.h"
 #include "sl-ledger-private.h"
+#include "sl-ledger-watch.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
 #include "sl-member.h"
@@ -32,6 +34,7 @@
 #include "sl-plan.h"
 #include "sl-plan-item.h"
 #include "sl-research-topic.h"
+#include "sl-save-queue.h"
 #include "sl-speech.h"
 #include "sl-study.h"
 #include "sl-util.h"
@@ -320,13 +323,13 @@ sl_ledger_finish (SlLedger  *self,
 /* Organizations and members: live stores -------------------------------- */
 
 #define SELECT_ORGANIZATIONS \
-  "SELECT o.id, o.uuid, o.name, o.kind, p.uuid " \
+  "SELECT o.id, o.uuid, o.name, o.kind, p.uuid, o.change_count " \
   "FROM organizations o LEFT JOIN organizations p ON p.id = o.parent_id " \
   "ORDER BY o.id"
 
 #define SELECT_MEMBERS \
   "SELECT m.id, m.uuid, m.name, m.gender, m.post, o.uuid, m.leadership, " \
-  "       m.central_group, m.joined_on, m.left_on, m.sort, m.phone, m.note " \
+  "       m.central_group, m.joined_on, m.left_on, m.sort, m.phone, m.note, m.change_count " \
   "FROM members m LEFT JOIN organizations o ON o.id = m.organization_id " \
   "ORDER BY m.sort, m.id"
 
@@ -350,6 +353,7 @@ read_organizations (SlLedger  *self,
       sl_organization_set_name (organization, column_text (stmt, 2));
       sl_organization_set_kind (organization, column_enum (stmt, 3, SL_TYPE_ORGANIZATION_KIND));
       sl_organization_set_parent (organization, column_text (stmt, 4));
+      sl_record_set_change_count (SL_RECORD (organization), sqlite3_column_int64 (stmt, 5));
       g_ptr_array_add (list, organization);
     }
   sqlite3_reset (stmt);
@@ -391,6 +395,7 @@ read_members (SlLedger  *self,
       sl_member_set_sort (member, sqlite3_column_int (stmt, 10));
       sl_member_set_phone (member, column_text (stmt, 11));
       sl_member_set_note (member, column_text (stmt, 12));
+      sl_record_set_change_count (SL_RECORD (member), sqlite3_column_int64 (stmt, 13));
       g_ptr_array_add (list, member);
     }
   sqlite3_reset (stmt);
@@ -446,6 +451,29 @@ ensure_stores (SlLedger *self)
   fill_store (self, self->members, members);
 }
 
+/* Puts in @rows, for each row whose record the stores hold already, that
+ * object, given the row's values. */
+static void
+keep_objects (SlLedger  *self,
+              GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SlRecord *fresh = g_ptr_array_index (rows, i);
+      SlRecord *held = g_hash_table_lookup (self->by_id, sl_record_get_id (fresh));
+
+      if (held == NULL || held == fresh || G_OBJECT_TYPE (held) != G_OBJECT_TYPE (fresh))
+        continue;
+
+      /* A save of it waits for the ledger: the values are the user's, and
+       * its old count makes the save fail if the row changed meanwhile. */
+      if (!sl_save_queue_holds (self, held))
+        sl_ledger_sync_record (held, fresh, NULL);
+      g_ptr_array_index (rows, i) = g_object_ref (held);
+      g_object_unref (fresh);
+    }
+}
+
 static void
 reload_stores (SlLedger *self)
 {
@@ -462,6 +490,12 @@ reload_stores (SlLedger *self)
       g_warning ("Cannot read the roster: %s", error->message);
       return;
     }
+
+  /* The objects that views, dialogs and editors hold stay those of the
+   * stores: they take the rows' values, and a later save of one of them
+   * carries the count it now shows. */
+  keep_objects (self, organizations);
+  keep_objects (self, members);
 
   g_hash_table_remove_all (self->by_id);
   fill_store (self, self->organizations, organizations);
@@ -647,10 +681,10 @@ parent_is_acyclic (SlLedger       *self,
   return TRUE;
 }
 
-gboolean
-sl_ledger_save_organization (SlLedger        *self,
-                             SlOrganization  *organization,
-                             GError         **error)
+static gboolean
+save_organization (SlLedger        *self,
+                   SlOrganization  *organization,
+                   GError         **error)
 {
   sqlite3_stmt *stmt;
   gint64 parent = 0;
@@ -702,10 +736,10 @@ sl_ledger_save_organization (SlLedger        *self,
   return TRUE;
 }
 
-gboolean
-sl_ledger_save_member (SlLedger  *self,
-                       SlMember  *member,
-                       GError   **error)
+static gboolean
+save_member (SlLedger  *self,
+             SlMember  *member,
+             GError   **error)
 {
   sqlite3_stmt *stmt;
   gint64 organization = 0;
@@ -761,6 +795,85 @@ sl_ledger_save_member (SlLedger  *self,
   store_record (self, self->members, SL_RECORD (member));
 
   return TRUE;
+}
+
+static gboolean
+save_organization_record (SlLedger  *self,
+                          SlRecord  *record,
+                          GError   **error)
+{
+  return save_organization (self, SL_ORGANIZATION (record), error);
+}
+
+static gboolean
+save_member_record (SlLedger  *self,
+                    SlRecord  *record,
+                    GError   **error)
+{
+  return save_member (self, SL_MEMBER (record), error);
+}
+
+/* A record's save in a transaction of its own (a savepoint inside an
+ * import's), which checks the record's change count first and gives it
+ * the row's new one once committed (sl-ledger-guard.c). */
+static gboolean
+save_guarded (SlLedger   *self,
+              SlRecord   *record,
+              gboolean  (*save) (SlLedger *, SlRecord *, GError **),
+              GError    **error)
+{
+  gint64 count = -1;
+  gboolean ok;
+
+  /* Inside an import's transaction, a record of the archive (no count):
+   * nothing to check, and no savepoint per record; the caller rolls back
+   * whole on failure (and sl_ledger_rollback() reads the counts again). */
+  if (sl_record_get_change_count (record) < 0 &&
+      !sqlite3_get_autocommit (sl_database_get_handle (self->database)))
+    {
+      if (!save (self, record, error) ||
+          !sl_ledger_guard_read (self, record, &count, error))
+        return FALSE;
+      sl_record_set_change_count (record, count);
+      return TRUE;
+    }
+
+  if (!sl_database_begin (self->database, error))
+    return FALSE;
+
+  ok = sl_ledger_guard_check (self, record, error) &&
+       save (self, record, error) &&
+       sl_ledger_guard_read (self, record, &count, error);
+
+  if (!sl_ledger_finish (self, ok, error))
+    return FALSE;
+
+  sl_record_set_change_count (record, count);
+  return TRUE;
+}
+
+gboolean
+sl_ledger_save_organization (SlLedger        *self,
+                             SlOrganization  *organization,
+                             GError         **error)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (SL_IS_ORGANIZATION (organization), FALSE);
+
+  return save_guarded (self, SL_RECORD (organization),
+                       save_organization_record, error);
+}
+
+gboolean
+sl_ledger_save_member (SlLedger  *self,
+                       SlMember  *member,
+                       GError   **error)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (SL_IS_MEMBER (member), FALSE);
+
+  return save_guarded (self, SL_RECORD (member),
+                       save_member_record, error);
 }
 
 /* Plans ------------------------------------------------------------------ */
@@ -971,6 +1084,9 @@ sl_ledger_save_plan (SlLedger     *self,
                      SlSaveFlags   flags,
                      GError      **error)
 {
+  gint64 count = -1;
+  gboolean ok;
+
   g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
   g_return_val_if_fail (SL_IS_PLAN (plan), FALSE);
 
@@ -978,16 +1094,25 @@ sl_ledger_save_plan (SlLedger     *self,
                         !sqlite3_get_autocommit (sl_database_get_handle (self->database)), FALSE);
 
   if (flags & SL_SAVE_IN_TRANSACTION)
-    return save_plan (self, plan, flags, error);
+    return sl_ledger_guard_check (self, SL_RECORD (plan), error) &&
+           save_plan (self, plan, flags, error);
 
   if (!sl_database_begin (self->database, error))
     return FALSE;
 
-  return sl_ledger_finish (self, save_plan (self, plan, flags, error), error);
+  ok = sl_ledger_guard_check (self, SL_RECORD (plan), error) &&
+       save_plan (self, plan, flags, error) &&
+       sl_ledger_guard_read (self, SL_RECORD (plan), &count, error);
+  if (!sl_ledger_finish (self, ok, error))
+    return FALSE;
+
+  sl_record_set_change_count (SL_RECORD (plan), count);
+  return TRUE;
 }
 
 #define SELECT_PLANS \
-  "SELECT p.id, p.uuid, o.uuid, p.year, p.title, p.guiding, p.focus, p.forms, p.requirements " \
+  "SELECT p.id, p.uuid, o.uuid, p.year, p.title, p.guiding, p.focus, p.forms, p.requirements, " \
+  "  p.change_count " \
   "FROM plans p JOIN organizations o ON o.id = p.organization_id " \
   "WHERE ?1 = 0 OR p.year = ?1 ORDER BY p.year, p.id"
 
@@ -1098,6 +1223,7 @@ sl_ledger_load_plans (SlLedger  *self,
       sl_plan_set_focus (plan, column_text (stmt, 6));
       sl_plan_set_forms (plan, column_text (stmt, 7));
       sl_plan_set_requirements (plan, column_text (stmt, 8));
+      sl_record_set_change_count (SL_RECORD (plan), sqlite3_column_int64 (stmt, 9));
       g_ptr_array_add (plans, plan);
     }
   sqlite3_reset (stmt);
@@ -1116,10 +1242,10 @@ sl_ledger_load_plans (SlLedger  *self,
 
 /* Research topics ---------------------------------------------------------- */
 
-gboolean
-sl_ledger_save_research_topic (SlLedger         *self,
-                               SlResearchTopic  *topic,
-                               GError          **error)
+static gboolean
+save_research_topic (SlLedger         *self,
+                     SlResearchTopic  *topic,
+                     GError          **error)
 {
   sqlite3_stmt *stmt;
   gint64 organization = 0, lead = 0, key = 0;
@@ -1166,6 +1292,26 @@ sl_ledger_save_research_topic (SlLedger         *self,
   return TRUE;
 }
 
+static gboolean
+save_research_topic_record (SlLedger  *self,
+                            SlRecord  *record,
+                            GError   **error)
+{
+  return save_research_topic (self, SL_RESEARCH_TOPIC (record), error);
+}
+
+gboolean
+sl_ledger_save_research_topic (SlLedger         *self,
+                               SlResearchTopic  *topic,
+                               GError          **error)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (SL_IS_RESEARCH_TOPIC (topic), FALSE);
+
+  return save_guarded (self, SL_RECORD (topic),
+                       save_research_topic_record, error);
+}
+
 GPtrArray *
 sl_ledger_load_research_topics (SlLedger  *self,
                                 int        year,
@@ -1178,7 +1324,8 @@ sl_ledger_load_research_topics (SlLedger  *self,
   g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
 
   stmt = sl_database_prepare (self->database,
-                              "SELECT t.id, t.uuid, o.uuid, t.year, l.uuid, t.title, t.status, t.note "
+                              "SELECT t.id, t.uuid, o.uuid, t.year, l.uuid, t.title, t.status, t.note, "
+                              "  t.change_count "
                               "FROM research_topics t JOIN organizations o ON o.id = t.organization_id "
                               "  LEFT JOIN members l ON l.id = t.lead_id "
                               "WHERE ?1 = 0 OR t.year = ?1 ORDER BY t.year, t.id",
@@ -1199,6 +1346,7 @@ sl_ledger_load_research_topics (SlLedger  *self,
       sl_research_topic_set_title (topic, column_text (stmt, 5));
       sl_research_topic_set_status (topic, column_enum (stmt, 6, SL_TYPE_TOPIC_STATUS));
       sl_research_topic_set_note (topic, column_text (stmt, 7));
+      sl_record_set_change_count (SL_RECORD (topic), sqlite3_column_int64 (stmt, 8));
       g_ptr_array_add (topics, topic);
     }
   sqlite3_reset (stmt);

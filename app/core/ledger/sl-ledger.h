@@ -20,6 +20,7 @@ typedef enum
   SL_LEDGER_ERROR_REFERENCE,  /* a reference names no record */
   SL_LEDGER_ERROR_IN_USE,     /* other records still refer to it */
   SL_LEDGER_ERROR_INVALID,    /* a required field is missing or malformed */
+  SL_LEDGER_ERROR_CHANGED,    /* another program changed the row since it was read */
 } SlLedgerError;
 
 GQuark sl_ledger_error_quark (void);

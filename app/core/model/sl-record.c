@@ -19,6 +19,7 @@ typedef struct
 {
   char   *id;
   gint64  key;
+  gint64  change_count;  /* of the row when read; -1: not read from a ledger */
 } SlRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SlRecord, sl_record, G_TYPE_OBJECT)
@@ -118,6 +119,9 @@ sl_record_class_init (SlRecordClass *klass)
 static void
 sl_record_init (SlRecord *self)
 {
+  SlRecordPrivate *priv = sl_record_get_instance_private (self);
+
+  priv->change_count = -1;
 }
 
 const char *
@@ -171,6 +175,35 @@ sl_record_set_key (SlRecord *self,
   g_return_if_fail (SL_IS_RECORD (self));
 
   priv->key = key;
+}
+
+/**
+ * sl_record_get_change_count:
+ *
+ * The row's change counter (schema 5) when the record was read from the
+ * ledger or last saved there, or -1 for a record that was not (new, or
+ * read from an archive). A save of a record with a count is refused when
+ * the row's count differs: another program wrote it meanwhile.
+ */
+gint64
+sl_record_get_change_count (SlRecord *self)
+{
+  SlRecordPrivate *priv = sl_record_get_instance_private (self);
+
+  g_return_val_if_fail (SL_IS_RECORD (self), -1);
+
+  return priv->change_count;
+}
+
+void
+sl_record_set_change_count (SlRecord *self,
+                            gint64    change_count)
+{
+  SlRecordPrivate *priv = sl_record_get_instance_private (self);
+
+  g_return_if_fail (SL_IS_RECORD (self));
+
+  priv->change_count = change_count;
 }
 
 /* The archive's ids are UUID strings (8-4-4-4-12 hex digits, either case).

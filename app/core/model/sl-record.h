@@ -24,6 +24,9 @@ void        sl_record_set_id   (SlRecord   *self,
 gint64      sl_record_get_key  (SlRecord   *self);
 void        sl_record_set_key  (SlRecord   *self,
                                 gint64      key);
+gint64      sl_record_get_change_count (SlRecord *self);
+void        sl_record_set_change_count (SlRecord *self,
+                                        gint64    change_count);
 
 gboolean    sl_is_uuid         (const char *text);
 

@@ -19,12 +19,14 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-database.h"
 #include "sl-ledger.h"
 #include "sl-ledger-queries.h"
 #include "sl-member.h"
 #include "sl-member-dialog.h"
 #include "sl-organization.h"
 #include "sl-roster-import.h"
+#include "sl-save-queue.h"
 #include "sl-ui-util.h"
 #include "sl-util.h"
 
@@ -172,7 +174,14 @@ check_namesakes (SlMemberDialog *self,
   return FALSE;
 }
 
-/* Saves the member; FALSE and a toast when the ledger refuses. */
+static void show_member (SlMemberDialog *self);
+
+/* Saves the member; FALSE and a toast when the ledger refuses, and the
+ * caller puts the field back. A ledger busy with another program's import
+ * keeps the change: it waits in the save queue, which stores it when the
+ * ledger is free. A member that another program changed since it was
+ * read is not saved: the dialog shows the newer version instead, for the
+ * user to redo the change on it. */
 static gboolean
 save (SlMemberDialog *self)
 {
@@ -181,8 +190,23 @@ save (SlMemberDialog *self)
   if (self->member == NULL || self->loading)
     return TRUE;
 
-  if (!sl_ledger_save_member (self->ledger, self->member, &error))
+  if (!sl_save_queue_save (sl_save_queue_get (self->ledger), SL_RECORD (self->member), &error))
     {
+      if (g_error_matches (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_BUSY))
+        {
+          toast (self, _("Ledger busy: saving when it is free"));
+          return TRUE;
+        }
+
+      if (g_error_matches (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_CHANGED))
+        {
+          /* The store's object takes the row's values, this one included. */
+          sl_ledger_reload (self->ledger);
+          show_member (self);
+          toast (self, _("Changed elsewhere; reloaded, redo your change"));
+          return TRUE;
+        }
+
       toast (self, error->message);
       return FALSE;
     }
@@ -497,12 +521,56 @@ fill (SlMemberDialog *self,
   self->loading = FALSE;
 }
 
+/* Shows the member's values: after another program changed it. The
+ * field being typed in keeps what the user typed. */
+static void
+show_member (SlMemberDialog *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  AdwEntryRow *rows[] = { self->name_row, self->post_row, self->joined_row, self->left_row };
+  const char *values[4];
+  guint selected = 0;
+
+  if (self->member == NULL)
+    return;
+
+  values[0] = sl_member_get_name (self->member);
+  values[1] = sl_member_get_post (self->member);
+  values[2] = sl_member_get_joined_on (self->member);
+  values[3] = sl_member_get_left_on (self->member);
+
+  self->loading = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (rows[i])))
+      set_entry_text (rows[i], values[i]);
+  gtk_switch_set_active (self->leadership_switch, sl_member_get_leadership (self->member));
+  gtk_switch_set_active (self->central_group_switch, sl_member_get_central_group (self->member));
+  for (guint i = 0; self->organization_ids != NULL && i < self->organization_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->organization_ids, i),
+                   sl_member_get_organization (self->member)) == 0)
+      selected = i + 1;
+  adw_combo_row_set_selected (self->organization_row, selected);
+  self->loading = FALSE;
+}
+
+/* The member changed (sl_ledger_reload() after another program wrote).
+ * The dialog's own changes pass here too, and show what the fields hold:
+ * each apply reads its fields before it sets the member. */
+static void
+member_notify_cb (SlMemberDialog *self)
+{
+  if (!self->loading)
+    show_member (self);
+}
+
 static void
 sl_member_dialog_dispose (GObject *object)
 {
   SlMemberDialog *self = SL_MEMBER_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_MEMBER_DIALOG);
+  if (self->member != NULL)
+    g_signal_handlers_disconnect_by_data (self->member, self);
   g_clear_object (&self->ledger);
   g_clear_object (&self->member);
   g_clear_pointer (&self->organization_ids, g_ptr_array_unref);
@@ -585,6 +653,8 @@ sl_member_dialog_new (GtkWindow  *parent,
     }
 
   fill (self, adding ? organization : sl_member_get_organization (member));
+  if (!adding)
+    g_signal_connect_object (member, "notify", G_CALLBACK (member_notify_cb), self, G_CONNECT_SWAPPED);
 
   adw_window_title_set_title (self->window_title, adding ? _("New Member") : _("Edit Member"));
   gtk_window_set_title (GTK_WINDOW (self), adding ? _("New Member") : _("Edit Member"));

@@ -36,6 +36,7 @@
 #include "sl-database.h"
 #include "sl-document-dialog.h"
 #include "sl-ledger.h"
+#include "sl-ledger-watch.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
 #include "sl-meeting-attendance-chip.h"
@@ -53,6 +54,7 @@
 #include "sl-organization.h"
 #include "sl-plan.h"
 #include "sl-plan-item.h"
+#include "sl-save-queue.h"
 #include "sl-speech.h"
 #include "sl-study.h"
 #include "sl-util.h"
@@ -134,6 +136,11 @@ struct _SlMeetingEditor
   guint             is_draft : 1;
   guint             attendance_touched : 1;
   guint             adding : 1;
+
+  /* Other writers (see "Other writers" below) */
+  SlMeeting        *base;         /* the meeting as last read or saved */
+  SlSaveQueue      *queue;        /* the ledger's, borrowed */
+  guint             waiting : 1;  /* queued: the ledger was busy */
 };
 
 G_DEFINE_FINAL_TYPE (SlMeetingEditor, sl_meeting_editor, ADW_TYPE_BIN)
@@ -265,6 +272,12 @@ update_counts (SlMeetingEditor *self)
 
 /* Saving ---------------------------------------------------------------------- */
 
+static void saved (SlMeetingEditor *self);
+static void changed_elsewhere (SlMeetingEditor *self);
+
+/* The save goes through the ledger's save queue: when another program
+ * holds the ledger (an import) it waits there, the header says so, and
+ * ::saved of the queue ends the wait (on_queue_saved). */
 static gboolean
 save_now (SlMeetingEditor  *self,
           GError          **error)
@@ -276,22 +289,28 @@ save_now (SlMeetingEditor  *self,
   if (self->meeting == NULL || !self->dirty)
     return TRUE;
 
-  if (!sl_ledger_save_meeting (self->ledger, self->meeting, SL_SAVE_REPLACE, &local_error))
+  if (!sl_save_queue_save (sl_save_queue_get (self->ledger), SL_RECORD (self->meeting), &local_error))
     {
-      g_autofree char *text = g_strdup_printf (_("Not saved: %s"), local_error->message);
-
       g_debug ("Cannot save meeting %s: %s",
                sl_record_get_id (SL_RECORD (self->meeting)), local_error->message);
-      set_state (self, text, TRUE);
+
+      if (g_error_matches (local_error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_BUSY))
+        {
+          self->waiting = TRUE;
+          set_state (self, _("Waiting to save…"), FALSE);
+        }
+      else if (g_error_matches (local_error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_CHANGED))
+        changed_elsewhere (self);
+      else
+        {
+          g_autofree char *text = g_strdup_printf (_("Not saved: %s"), local_error->message);
+          set_state (self, text, TRUE);
+        }
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  self->dirty = FALSE;
-  self->stored = TRUE;
-  set_state (self, _("Saved"), FALSE);
-  g_signal_emit (self, signals[SAVED], 0, self->meeting);
-
+  saved (self);
   return TRUE;
 }
 
@@ -1300,6 +1319,205 @@ document_action (GtkWidget  *widget,
     sl_document_choose_and_export (widget, path, &request, SL_DOCUMENT_FORMAT_PDF);
 }
 
+/* Other writers ------------------------------------------------------------- */
+
+/* The editor remembers the meeting as it was last read or saved (base):
+ * what differs from it is what the user changed. When another program
+ * changed the meeting, the newer copy replaces every field but those, and
+ * the one being typed in; the lists too, unless a row of one is being
+ * edited. */
+
+static void
+remember_base (SlMeetingEditor *self)
+{
+  if (self->base == NULL)
+    self->base = sl_meeting_new ();
+  sl_ledger_sync_record (SL_RECORD (self->base), SL_RECORD (self->meeting), NULL);
+}
+
+static void
+saved (SlMeetingEditor *self)
+{
+  self->dirty = FALSE;
+  self->stored = TRUE;
+  self->waiting = FALSE;
+  remember_base (self);
+  set_state (self, _("Saved"), FALSE);
+  g_signal_emit (self, signals[SAVED], 0, self->meeting);
+}
+
+static GtkWidget *
+focus_in (SlMeetingEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) ? focus : NULL;
+}
+
+static gboolean
+has_focus_in (GtkWidget *focus,
+              GtkWidget *widget)
+{
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+take_newer (SlMeetingEditor *self,
+            SlMeeting       *fresh)
+{
+  struct { GtkWidget *widget; const char *property; } fields[] = {
+    { self->date_row, "date" }, { self->start_entry, "start" }, { self->end_entry, "end" },
+    { self->place_row, "place" }, { self->title_row, "title" }, { self->theme_row, "theme" },
+    { self->summary_view, "chair-summary" }, { self->decisions_view, "decisions" },
+    { self->note_view, "note" }, { self->sequence_spin, "sequence" },
+  };
+  GtkWidget *lists[] = {
+    self->studies_list, self->speeches_list, self->measures_list, self->guests_list,
+    self->attendance_box,
+  };
+  GtkWidget *focus = focus_in (self);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) edited = NULL;
+  g_auto(GStrv) keep = NULL;
+  gboolean with_lists = TRUE;
+
+  if (self->base != NULL)
+    {
+      edited = sl_ledger_changed_properties (SL_RECORD (self->base), SL_RECORD (self->meeting));
+      g_strv_builder_addv (builder, (const char **) edited);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (has_focus_in (focus, fields[i].widget))
+      g_strv_builder_add (builder, fields[i].property);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (has_focus_in (focus, lists[i]))
+      with_lists = FALSE;
+  keep = g_strv_builder_end (builder);
+
+  self->loading = TRUE;
+  sl_ledger_sync_meeting (self->meeting, fresh, (const char * const *) keep, with_lists);
+  sync_kind_row (self);
+  sync_organization_row (self);
+  sync_form_row (self);
+  sl_meeting_fields_set_year (self->date_row, meeting_year (self));
+  rebuild_plan_items (self);
+  sync_plan_item_row (self);
+  update_heading (self);
+  self->loading = FALSE;
+
+  if (self->base == NULL)
+    self->base = sl_meeting_new ();
+  sl_ledger_sync_record (SL_RECORD (self->base), SL_RECORD (fresh), NULL);
+}
+
+/* A save refused: another program changed the meeting since it was read.
+ * Its version is shown; what the user typed stays in the field, not saved,
+ * until the next change saves it over the newer version. */
+static void
+changed_elsewhere (SlMeetingEditor *self)
+{
+  g_autoptr(SlMeeting) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fresh = sl_ledger_load_meeting (self->ledger, sl_record_get_id (SL_RECORD (self->meeting)), &error);
+  if (fresh == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Not saved: %s"), error->message);
+      set_state (self, text, TRUE);
+      return;
+    }
+
+  take_newer (self, fresh);
+  self->dirty = FALSE;
+  self->waiting = FALSE;
+  set_state (self, _("Changed elsewhere: reloaded. Check it and redo your change"), TRUE);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Changed elsewhere; reloaded")));
+}
+
+/**
+ * sl_meeting_editor_reload:
+ *
+ * Reads the meeting again after another program wrote to the ledger, and
+ * shows what changed, except in the fields the user is editing.
+ */
+void
+sl_meeting_editor_reload (SlMeetingEditor *self)
+{
+  g_autoptr(SlMeeting) fresh = NULL;
+
+  g_return_if_fail (SL_IS_MEETING_EDITOR (self));
+
+  /* A save of it waits: its values are the user's (sl_save_queue_holds). */
+  if (self->meeting == NULL || self->ledger == NULL || !self->stored || self->waiting)
+    return;
+
+  /* Gone (deleted elsewhere): the editor keeps it; saving writes it again. */
+  fresh = sl_ledger_load_meeting (self->ledger, sl_record_get_id (SL_RECORD (self->meeting)), NULL);
+  if (fresh == NULL ||
+      sl_record_get_change_count (SL_RECORD (fresh)) == sl_record_get_change_count (SL_RECORD (self->meeting)))
+    return;
+
+  take_newer (self, fresh);
+}
+
+static void
+on_queue_saved (SlMeetingEditor *self,
+                SlRecord        *record)
+{
+  if (self->meeting == NULL || record != SL_RECORD (self->meeting))
+    return;
+
+  /* Typed on meanwhile: that save follows. */
+  if (self->save_source != 0)
+    {
+      self->waiting = FALSE;
+      self->stored = TRUE;
+      return;
+    }
+  saved (self);
+}
+
+static void
+on_queue_refused (SlMeetingEditor *self,
+                  SlRecord        *record,
+                  GError          *error)
+{
+  if (self->meeting == NULL || record != SL_RECORD (self->meeting))
+    return;
+
+  self->waiting = FALSE;
+  if (g_error_matches (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_CHANGED))
+    changed_elsewhere (self);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("Not saved: %s"), error->message);
+      set_state (self, text, TRUE);
+    }
+}
+
+/* Before the ledger is let go: the queue is the ledger's. */
+static void
+unwatch_queue (SlMeetingEditor *self)
+{
+  if (self->queue != NULL)
+    g_signal_handlers_disconnect_by_data (self->queue, self);
+  self->queue = NULL;
+}
+
+static void
+watch_queue (SlMeetingEditor *self)
+{
+  unwatch_queue (self);
+  self->queue = self->ledger ? sl_save_queue_get (self->ledger) : NULL;
+  if (self->queue != NULL)
+    {
+      g_signal_connect_swapped (self->queue, "saved", G_CALLBACK (on_queue_saved), self);
+      g_signal_connect_swapped (self->queue, "refused", G_CALLBACK (on_queue_refused), self);
+    }
+}
+
 /* Binding a meeting ---------------------------------------------------------- */
 
 static void
@@ -1340,6 +1558,8 @@ unbind_meeting (SlMeetingEditor *self)
   g_clear_object (&self->monitor);
   g_clear_object (&self->suggestion);
   g_clear_pointer (&self->auto_title, g_free);
+  g_clear_object (&self->base);
+  self->waiting = FALSE;
   g_clear_object (&self->meeting);
 }
 
@@ -1424,6 +1644,7 @@ bind_meeting (SlMeetingEditor *self)
 
   update_heading (self);
   update_counts (self);
+  remember_base (self);
 
   self->loading = FALSE;
 }
@@ -1490,8 +1711,10 @@ sl_meeting_editor_set_ledger (SlMeetingEditor *self,
 
   sl_meeting_editor_edit (self, NULL, FALSE);
 
+  unwatch_queue (self);
   g_set_object (&self->ledger, ledger);
   g_clear_object (&self->people);
+  watch_queue (self);
 
   if (ledger != NULL)
     {
@@ -1541,6 +1764,7 @@ sl_meeting_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_MEETING_EDITOR);
 
   g_clear_object (&self->people);
+  unwatch_queue (self);
   g_clear_object (&self->ledger);
   g_clear_object (&self->kinds);
   g_clear_object (&self->forms);

@@ -36,6 +36,10 @@ gboolean   sl_meeting_editor_flush       (SlMeetingEditor *self,
  * first change). */
 gboolean   sl_meeting_editor_is_stored   (SlMeetingEditor *self);
 
+/* Shows what another program changed in the meeting, except in the
+ * fields being edited. */
+void       sl_meeting_editor_reload      (SlMeetingEditor *self);
+
 /* Puts the focus where logging starts: the date of a draft, else the
  * first row. */
 void       sl_meeting_editor_focus_first (SlMeetingEditor *self);

@@ -1191,3 +1191,57 @@ sl_meetings_page_reload (SlMeetingsPage *self)
 
   reload (self);
 }
+
+/**
+ * sl_meetings_page_sync:
+ *
+ * Reads the year's meetings again after another program wrote to the
+ * ledger, without closing the editor: the meeting it shows stays the same
+ * object, given what changed in the fields the user is not editing.
+ */
+void
+sl_meetings_page_sync (SlMeetingsPage *self)
+{
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GError) error = NULL;
+  SlMeeting *edited;
+
+  g_return_if_fail (SL_IS_MEETINGS_PAGE (self));
+
+  if (self->ledger == NULL || self->year <= 0)
+    return;
+
+  meetings = sl_ledger_load_meetings (self->ledger, self->year, NULL, TRUE, &error);
+  if (meetings == NULL)
+    {
+      g_debug ("Cannot read the meetings again: %s", error->message);
+      return;
+    }
+
+  edited = sl_meeting_editor_get_meeting (self->editor);
+  if (edited != NULL)
+    {
+      sl_meeting_editor_reload (self->editor);
+      for (guint i = 0; i < meetings->len; i++)
+        if (g_strcmp0 (sl_record_get_id (g_ptr_array_index (meetings, i)),
+                       sl_record_get_id (SL_RECORD (edited))) == 0)
+          {
+            g_object_unref (g_ptr_array_index (meetings, i));
+            g_ptr_array_index (meetings, i) = g_object_ref (edited);
+          }
+    }
+
+  g_list_store_splice (self->meetings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->meetings)),
+                       meetings->pdata, meetings->len);
+  update_list_stack (self);
+  update_actions (self);
+}
+
+/* Stores what the editor has not saved yet, now (closing the window). */
+void
+sl_meetings_page_flush (SlMeetingsPage *self)
+{
+  g_return_if_fail (SL_IS_MEETINGS_PAGE (self));
+
+  sl_meeting_editor_flush (self->editor, NULL);
+}

@@ -25,6 +25,8 @@ void      sl_meetings_page_set_year   (SlMeetingsPage *self,
 /* Shows the meeting with this id in the editor (a search result, a
  * plan item's link). */
 void      sl_meetings_page_reload     (SlMeetingsPage *self);
+void      sl_meetings_page_sync       (SlMeetingsPage *self);
+void      sl_meetings_page_flush      (SlMeetingsPage *self);
 
 void      sl_meetings_page_open_meeting (SlMeetingsPage *self,
                                          const char     *id);

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-database.h"
 #include "sl-ledger.h"
 #include "sl-ledger-queries.h"
 #include "sl-member.h"
@@ -435,7 +436,13 @@ delete_action (GtkWidget  *widget,
     return;
 
   member = g_object_ref (sl_members_page_get_selected (self));
-  if (!sl_ledger_delete (self->ledger, member, &error))
+  if (!sl_ledger_delete (self->ledger, member, &error) &&
+      g_error_matches (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_BUSY))
+    {
+      sl_ui_add_toast (widget, adw_toast_new (_("Ledger busy: try again shortly")));
+      return;
+    }
+  if (error != NULL)
     {
       /* The core's words: who it is and what to do instead. */
       toast = sl_ui_toast_new_printf ("%s", error->message);
@@ -472,8 +479,18 @@ move (SlMembersPage *self,
 
   if (!sl_roster_order_swap (self->ledger, member, neighbour, &error))
     {
-      sl_ui_add_toast (GTK_WIDGET (self),
-                       sl_ui_toast_new_printf (_("The order was not saved: %s"), error->message));
+      /* Short words for what the user can act on; the core's long
+       * message for anything else. */
+      if (g_error_matches (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_BUSY))
+        sl_ui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Ledger busy: try again shortly")));
+      else if (g_error_matches (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_CHANGED))
+        {
+          sl_ledger_reload (self->ledger);
+          sl_ui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Changed elsewhere; reloaded, redo your change")));
+        }
+      else
+        sl_ui_add_toast (GTK_WIDGET (self),
+                         sl_ui_toast_new_printf (_("The order was not saved: %s"), error->message));
       return;
     }
 

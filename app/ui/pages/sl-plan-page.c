@@ -22,7 +22,9 @@
 #include <glib/gi18n.h>
 
 #include "sl-enums.h"
+#include "sl-database.h"
 #include "sl-ledger.h"
+#include "sl-save-queue.h"
 #include "sl-ledger-queries.h"
 #include "sl-member.h"
 #include "sl-organization.h"
@@ -70,6 +72,7 @@ struct _SlPlanPage
 
   int             year;
   guint           save_source;
+  gboolean        no_save;   /* letting go of a plan that must not be saved */
   gboolean        loading;
   gboolean        dirty;
 };
@@ -110,6 +113,9 @@ set_buffer_text (GtkTextView *view,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
 }
 
+static void show_plan (SlPlanPage *self,
+                       SlPlan     *plan);
+
 void
 sl_plan_page_save_now (SlPlanPage *self)
 {
@@ -120,7 +126,7 @@ sl_plan_page_save_now (SlPlanPage *self)
   g_return_if_fail (SL_IS_PLAN_PAGE (self));
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (self->plan == NULL || self->ledger == NULL)
+  if (self->plan == NULL || self->ledger == NULL || self->no_save)
     return;
 
   title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
@@ -130,9 +136,24 @@ sl_plan_page_save_now (SlPlanPage *self)
   sl_plan_set_forms (self->plan, forms = buffer_text (self->forms_view));
   sl_plan_set_requirements (self->plan, requirements = buffer_text (self->requirements_view));
 
-  if (!sl_ledger_save_plan (self->ledger, self->plan, SL_SAVE_REPLACE, &error))
-    sl_ui_add_toast (GTK_WIDGET (self),
-                     sl_ui_toast_new_printf (_("The plan was not saved: %s"), error->message));
+  /* Busy (another program's import): the plan waits in the save queue,
+   * and the window says so. Changed by another program since it was
+   * read: not saved; the page shows the newer plan, to redo the edit. */
+  if (!sl_save_queue_save (sl_save_queue_get (self->ledger), SL_RECORD (self->plan), &error))
+    {
+      if (g_error_matches (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_CHANGED))
+        {
+          sl_ui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Changed elsewhere; reloaded, redo your change")));
+          /* Let go of the stale plan without saving it again. */
+          self->no_save = TRUE;
+          show_plan (self, NULL);
+          self->no_save = FALSE;
+          sl_plan_page_reload (self);
+        }
+      else if (!g_error_matches (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_BUSY))
+        sl_ui_add_toast (GTK_WIDGET (self),
+                         sl_ui_toast_new_printf (_("The plan was not saved: %s"), error->message));
+    }
 }
 
 static gboolean
@@ -273,10 +294,15 @@ sl_plan_page_reload (SlPlanPage *self)
     }
   self->dirty = FALSE;
 
-  sl_plan_page_save_now (self);
+  /* Only an edit still waiting for its delay: saving an unchanged plan
+   * after another program changed it would be refused for nothing. */
+  if (self->save_source != 0)
+    sl_plan_page_save_now (self);
   if (self->plan != NULL)
     previous = g_strdup (sl_record_get_id (SL_RECORD (self->plan)));
+  self->no_save = TRUE;
   show_plan (self, NULL);
+  self->no_save = FALSE;
   g_clear_pointer (&self->plans, g_ptr_array_unref);
   g_clear_pointer (&self->fulfilment, g_hash_table_unref);
 

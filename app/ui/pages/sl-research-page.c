@@ -16,7 +16,9 @@
 #include <glib/gi18n.h>
 
 #include "sl-enums.h"
+#include "sl-database.h"
 #include "sl-ledger.h"
+#include "sl-save-queue.h"
 #include "sl-ledger-queries.h"
 #include "sl-member.h"
 #include "sl-research-page.h"
@@ -232,9 +234,18 @@ topic_dialog_response_cb (SlResearchPage *self,
     return;
 
   sl_topic_dialog_apply (dialog);
-  if (!sl_ledger_save_research_topic (self->ledger, topic, &error))
+  /* Busy: the topic waits in the save queue (the window says so, and
+   * reads the page again once it is stored). Changed elsewhere: the page
+   * shows the newer topic, to redo the edit on. */
+  if (!sl_save_queue_save (sl_save_queue_get (self->ledger), SL_RECORD (topic), &error))
     {
-      sl_ui_show_error (GTK_WIDGET (self), _("The Topic Was Not Saved"), error);
+      if (g_error_matches (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_CHANGED))
+        {
+          sl_ui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Changed elsewhere; reloaded, redo your change")));
+          sl_research_page_reload (self);
+        }
+      else if (!g_error_matches (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_BUSY))
+        sl_ui_show_error (GTK_WIDGET (self), _("The Topic Was Not Saved"), error);
       return;
     }
 

@@ -74,12 +74,28 @@ sl_application_about (GSimpleAction *action,
   gtk_window_present (about);
 }
 
+/* Each window is asked to close, as its close button would: one whose
+ * saves still wait for a busy ledger asks first (sl-window-writers.c).
+ * The application ends with its last window. */
 static void
 sl_application_quit (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  if (windows == NULL)
+    {
+      g_application_quit (G_APPLICATION (user_data));
+      return;
+    }
+
+  /* Held: closing a window may destroy its dialogs, later in the list. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void

@@ -60,6 +60,7 @@
 #include "sl-ui-util.h"
 #include "sl-util.h"
 #include "sl-window.h"
+#include "sl-window-writers.h"
 
 /* The day's backup, which the window starts after its first frame. */
 typedef enum
@@ -97,6 +98,7 @@ struct _SlWindow
   GtkNativeDialog      *chooser;
   GFile                *pending_archive; /* an archive that asks to be merged */
   GApplication         *held;            /* held while work runs */
+  SlWindowWriters      *writers;         /* other programs on the ledger */
 
   int                   year;
   guint                 busy;
@@ -431,6 +433,61 @@ sl_window_reload (SlWindow *self)
   if ((page = built_page (self, "research")) != NULL)
     sl_research_page_reload (SL_RESEARCH_PAGE (page));
   update_empty (self);
+}
+
+/**
+ * sl_window_sync:
+ *
+ * Reads the ledger again after another program wrote to it, like
+ * sl_window_reload(), but leaves the meeting being edited open: the
+ * editor takes what changed in the fields the user is not editing.
+ */
+void
+sl_window_sync (SlWindow *self)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (SL_IS_WINDOW (self));
+
+  if (self->ledger == NULL)
+    return;
+
+  refresh_years (self);
+  sl_overview_page_reload (SL_OVERVIEW_PAGE (self->overview_page));
+  if ((page = built_page (self, "meetings")) != NULL)
+    sl_meetings_page_sync (SL_MEETINGS_PAGE (page));
+  if ((page = built_page (self, "plan")) != NULL)
+    sl_plan_page_reload (SL_PLAN_PAGE (page));
+  if ((page = built_page (self, "measures")) != NULL)
+    sl_measures_page_reload (SL_MEASURES_PAGE (page));
+  if ((page = built_page (self, "research")) != NULL)
+    sl_research_page_reload (SL_RESEARCH_PAGE (page));
+  update_empty (self);
+}
+
+/* Stores what the meeting editor has not saved yet. */
+void
+sl_window_flush (SlWindow *self)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (SL_IS_WINDOW (self));
+
+  if ((page = built_page (self, "meetings")) != NULL)
+    sl_meetings_page_flush (SL_MEETINGS_PAGE (page));
+}
+
+static gboolean
+sl_window_close_request (GtkWindow *window)
+{
+  SlWindow *self = SL_WINDOW (window);
+
+  if (self->writers != NULL && sl_window_writers_close_request (self->writers))
+    return TRUE;
+
+  if (GTK_WINDOW_CLASS (sl_window_parent_class)->close_request != NULL)
+    return GTK_WINDOW_CLASS (sl_window_parent_class)->close_request (window);
+  return FALSE;
 }
 
 /* Long work ------------------------------------------------------------- */
@@ -1305,6 +1362,7 @@ sl_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->writers);
   g_clear_object (&self->ledger);
   g_clear_object (&self->pending_archive);
   g_clear_pointer (&self->years, g_array_unref);
@@ -1356,6 +1414,7 @@ sl_window_class_init (SlWindowClass *klass)
   object_class->constructed = sl_window_constructed;
   object_class->dispose = sl_window_dispose;
   widget_class->map = sl_window_map;
+  GTK_WINDOW_CLASS (klass)->close_request = sl_window_close_request;
   object_class->get_property = sl_window_get_property;
   object_class->set_property = sl_window_set_property;
 
@@ -1474,9 +1533,11 @@ sl_window_set_ledger (SlWindow *self,
     }
 
   g_set_object (&self->ledger, ledger);
+  g_clear_object (&self->writers);
 
   if (ledger != NULL)
     {
+      self->writers = sl_window_writers_new (GTK_WINDOW (self), ledger);
       /* Members added by hand end the welcome page. */
       g_signal_connect_object (sl_ledger_get_members (ledger), "items-changed",
                                G_CALLBACK (roster_changed_cb), self, G_CONNECT_SWAPPED);

@@ -36,6 +36,8 @@ GtkWidget  *sl_window_get_page         (SlWindow       *self,
 void        sl_window_show_page        (SlWindow       *self,
                                         const char     *name);
 void        sl_window_reload           (SlWindow       *self);
+void        sl_window_sync             (SlWindow       *self);
+void        sl_window_flush            (SlWindow       *self);
 
 /* The long work behind the menu's commands, once a file is chosen: each
  * runs in a worker thread while the header shows a spinner. */
