@@ -55,7 +55,7 @@ packages=(
   libpango1.0-dev libjson-glib-dev meson ninja-build gcc pkg-config gettext
   xvfb xauth dbus dbus-x11 fonts-noto-cjk fonts-arphic-ukai poppler-utils
   python3-openpyxl desktop-file-utils appstream-util imagemagick locales
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev debhelper lintian dpkg-dev
 )
 # A spreadsheet program for the tests, without the desktop it recommends.
 packages_no_recommends=(
