@@ -34,7 +34,6 @@
 #include <string.h>
 
 #include "sl-attendance.h"
-#include "sl-database.h"
 #include "sl-guest.h"
 #include "sl-ledger.h"
 #include "sl-ledger-queries.h"
@@ -45,6 +44,7 @@
 #include "sl-organization.h"
 #include "sl-plan.h"
 #include "sl-plan-item.h"
+#include "sl-plan-queries.h"
 #include "sl-rules.h"
 #include "sl-speech.h"
 #include "sl-statistics.h"
@@ -1025,62 +1025,6 @@ build_meetings_ledger (Builder  *b,
 
 /* 学习计划安排表 ------------------------------------------------------------- */
 
-typedef struct
-{
-  char  *first_date;
-  guint  count;
-} Held;
-
-static void
-held_free (gpointer data)
-{
-  Held *held = data;
-
-  g_free (held->first_date);
-  g_free (held);
-}
-
-/* Plan item id → the meetings that name it, over every year (as SlStatistics
- * counts a plan's items held). */
-static GHashTable *
-held_items (Builder  *b,
-            SlPlan   *plan,
-            GError  **error)
-{
-  SlDatabase *database = sl_ledger_get_database (b->ledger);
-  g_autoptr(GHashTable) held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, held_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = sl_database_prepare (database,
-                              "SELECT i.uuid, min (m.date), count (*) "
-                              "FROM meetings m JOIN plan_items i ON i.id = m.plan_item_id "
-                              "JOIN plans p ON p.id = i.plan_id "
-                              "WHERE p.uuid = ?1 GROUP BY i.id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  sl_bind_text (stmt, 1, sl_record_get_id (SL_RECORD (plan)));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Held *each = g_new0 (Held, 1);
-
-      each->first_date = g_strdup (sl_column_text (stmt, 1));
-      each->count = sqlite3_column_int (stmt, 2);
-      g_hash_table_insert (held, g_strdup (sl_column_text (stmt, 0)), each);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sl_database_set_error (database, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&held);
-}
-
 static char *
 member_names (Builder            *b,
               const char * const *ids)
@@ -1134,7 +1078,8 @@ build_plan_table (Builder  *b,
   g_autoptr(GHashTable) held = NULL;
   g_autoptr(SlTable) table = NULL;
 
-  if (!(held = held_items (b, plan, error)))
+  held = sl_ledger_query_plan_items_held (b->ledger, sl_record_get_id (SL_RECORD (plan)), error);
+  if (held == NULL)
     return NULL;
 
   if (plan_title == NULL || *plan_title == '\0')
@@ -1155,7 +1100,7 @@ build_plan_table (Builder  *b,
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(SlPlanItem) item = g_list_model_get_item (items, i);
-      Held *done = g_hash_table_lookup (held, sl_record_get_id (SL_RECORD (item)));
+      SlPlanItemHeld *done = g_hash_table_lookup (held, sl_record_get_id (SL_RECORD (item)));
       g_autofree char *leads = member_names (b, sl_plan_item_get_leads (item));
       g_autofree char *speakers = member_names (b, sl_plan_item_get_speakers (item));
       g_autoptr(GString) remark = g_string_new (NULL);
@@ -1616,45 +1561,26 @@ plan_items_not_held (Builder     *b,
                      const char  *plan,
                      GError     **error)
 {
-  SlDatabase *database = sl_ledger_get_database (b->ledger);
+  g_autoptr(GPtrArray) items = sl_ledger_query_plan_items_not_held (b->ledger, plan, error);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
 
-  stmt = sl_database_prepare (database,
-                              "SELECT i.month, i.theme, i.status FROM plan_items i "
-                              "JOIN plans p ON p.id = i.plan_id "
-                              "WHERE p.uuid = ?1 AND NOT EXISTS ("
-                              "  SELECT 1 FROM meetings m WHERE m.plan_item_id = i.id) "
-                              "ORDER BY i.position, i.id",
-                              error);
-  if (stmt == NULL)
+  if (items == NULL)
     return NULL;
 
-  sl_bind_text (stmt, 1, plan);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < items->len; i++)
     {
-      int month = sqlite3_column_int (stmt, 0);
-      const char *theme = sl_column_text (stmt, 1);
-      const char *status = sl_column_text (stmt, 2);
+      const SlPlanItemNotHeld *item = g_ptr_array_index (items, i);
       g_autoptr(GString) line = g_string_new (NULL);
 
-      if (month > 0)
-        g_string_append_printf (line, "%d月", month);
-      if (theme && *theme)
-        g_string_append_printf (line, "%s%s", line->len ? "：" : "", theme);
-      if (g_strcmp0 (status, "cancelled") == 0)
+      if (item->month > 0)
+        g_string_append_printf (line, "%d月", item->month);
+      if (item->theme && *item->theme)
+        g_string_append_printf (line, "%s%s", line->len ? "：" : "", item->theme);
+      if (item->status == SL_PLAN_ITEM_STATUS_CANCELLED)
         g_string_append (line, "（取消）");
-      else if (g_strcmp0 (status, "adjusted") == 0)
+      else if (item->status == SL_PLAN_ITEM_STATUS_ADJUSTED)
         g_string_append (line, "（调整）");
       g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sl_database_set_error (database, rc, error);
-      return NULL;
     }
 
   g_ptr_array_add (lines, NULL);
