@@ -29,6 +29,14 @@
 #include "sl-meeting.h"
 #include "sl-xlsx-writer.h"
 
+typedef void (*SlPagesModuleRegister) (void);
+
+/* Weak: the command line does not link the pages, and then this is NULL
+ * and the pages come from their module. The window and the tests link
+ * them whole (app/meson.build), and then this is the pages' own entry
+ * point. */
+extern void sl_pages_module_register (void) __attribute__ ((weak));
+
 static SlPdfWriter pdf_writer;   /* atomic */
 static char *pages_module;
 static GMutex pages_lock;        /* pages_module, and loading it */
@@ -36,8 +44,9 @@ static GMutex pages_lock;        /* pages_module, and loading it */
 /**
  * sl_document_register_pdf_writer:
  *
- * Called by the pages when they are linked in (the window, the tests) or
- * loaded from their module (the command line), from their constructor.
+ * Called by the pages' entry point, sl_pages_module_register(), whether
+ * they are linked in (the window, the tests) or loaded from their module
+ * (the command line).
  */
 void
 sl_document_register_pdf_writer (SlPdfWriter writer)
@@ -61,6 +70,29 @@ sl_document_set_pages_module (const char *path)
   g_mutex_unlock (&pages_lock);
 }
 
+/* The pages' entry point, from the module named by
+ * sl_document_set_pages_module(); the module stays loaded. Called with
+ * pages_lock held. */
+static SlPagesModuleRegister
+load_pages_module (GError **error)
+{
+  GModule *module = g_module_open (pages_module, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  gpointer entry = NULL;
+
+  if (module == NULL || !g_module_symbol (module, SL_PAGES_MODULE_ENTRY, &entry) || entry == NULL)
+    {
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                   _("PDF documents cannot be written: %s; reinstall Study Ledger"),
+                   g_module_error ());
+      if (module != NULL)
+        g_module_close (module);
+      return NULL;
+    }
+  g_module_make_resident (module);
+
+  return (SlPagesModuleRegister) entry;
+}
+
 static SlPdfWriter
 get_pdf_writer (GError **error)
 {
@@ -70,20 +102,18 @@ get_pdf_writer (GError **error)
     return writer;
 
   g_mutex_lock (&pages_lock);
-  if (g_atomic_pointer_get (&pdf_writer) == NULL && pages_module != NULL)
+  if (g_atomic_pointer_get (&pdf_writer) == NULL)
     {
-      /* Its constructor registers the writer; it stays loaded. */
-      GModule *module = g_module_open (pages_module, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+      SlPagesModuleRegister register_pages = sl_pages_module_register;
 
-      if (module == NULL)
+      if (register_pages == NULL && pages_module != NULL &&
+          (register_pages = load_pages_module (error)) == NULL)
         {
-          g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
-                       _("PDF documents cannot be written: %s; reinstall Study Ledger"),
-                       g_module_error ());
           g_mutex_unlock (&pages_lock);
           return NULL;
         }
-      g_module_make_resident (module);
+      if (register_pages != NULL)
+        register_pages ();
     }
   g_mutex_unlock (&pages_lock);
 

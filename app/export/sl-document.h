@@ -17,13 +17,21 @@ gboolean    sl_document_export         (SlLedger                *ledger,
                                         const char              *path,
                                         GError                 **error);
 
-/* PDF pages are written by the pages (sl-pdf-export.c), which register
- * their writer when they are linked in or loaded; a program that does not
- * link them names the module that holds them. */
+/* PDF pages are written by the pages (pages/, Cairo and Pango), which the
+ * dispatcher does not link: they register their writer through their
+ * entry point, sl_pages_module_register(). A program that links the pages
+ * (the window, the tests) has it called on the first PDF; one that does
+ * not (the command line) names the module that holds them, and the
+ * dispatcher loads it and looks the entry point up by name. */
 typedef gboolean (*SlPdfWriter) (SlLedger                *ledger,
                                  const SlDocumentRequest *request,
                                  const char              *path,
                                  GError                 **error);
+
+#define SL_PAGES_MODULE_ENTRY "sl_pages_module_register"
+
+/* Defined by the pages (sl-pdf-export.c): registers their PDF writer. */
+void        sl_pages_module_register        (void);
 
 void        sl_document_register_pdf_writer (SlPdfWriter    writer);
 void        sl_document_set_pages_module    (const char    *path);
