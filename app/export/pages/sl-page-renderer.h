@@ -198,7 +198,7 @@ double        sl_page_layout_get_width             (PangoLayout    *layout);
 
 char        **sl_page_text_split_list              (const char     *text);
 
-/* "09:00" → "9:00" (dates: sl_ledger_tables_format_date ()). */
+/* "09:00" → "9:00" (dates: sl_wording_date ()). */
 char         *sl_page_format_time                  (const char     *time);
 
 G_END_DECLS

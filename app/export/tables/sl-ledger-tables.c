@@ -37,7 +37,7 @@
 #include "sl-guest.h"
 #include "sl-ledger.h"
 #include "sl-ledger-queries.h"
-#include "sl-ledger-tables.h"
+#include "sl-ledger-tables-private.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
 #include "sl-member.h"
@@ -50,40 +50,12 @@
 #include "sl-statistics.h"
 #include "sl-study.h"
 #include "sl-util.h"
-
-/* A table wider than this many characters goes on a landscape page: A4
- * portrait holds about 48 characters of 五号 text between its margins. */
-#define PORTRAIT_WIDTH 52.0
-
-/* Column widths in characters of body text. */
-#define W_INDEX  2.5
-#define W_DATE   7.5
-#define W_NAME   4.5
-#define W_COUNT  3.0
-#define W_RATE   4.5
-
-typedef struct
-{
-  const char *title;
-  double      width;
-  gboolean    wrap;
-} ColumnSpec;
-
-typedef struct
-{
-  SlLedger                *ledger;
-  const SlDocumentRequest *request;
-  int                      year;
-  char                    *today;
-  char                    *unit;       /* the organization named in titles, or NULL */
-  GPtrArray               *meetings;   /* the year's meetings, with details */
-  SlRules                  rules;
-} Builder;
+#include "sl-wording.h"
 
 /* Wording -------------------------------------------------------------------- */
 
 const char *
-sl_ledger_tables_meeting_kind_text (SlMeetingKind kind)
+sl_wording_meeting_kind (SlMeetingKind kind)
 {
   switch (kind)
     {
@@ -103,8 +75,8 @@ sl_ledger_tables_meeting_kind_text (SlMeetingKind kind)
 }
 
 /* For the narrow columns of the attendance matrix. */
-static const char *
-meeting_kind_short_text (SlMeetingKind kind)
+const char *
+sl_wording_meeting_kind_short (SlMeetingKind kind)
 {
   switch (kind)
     {
@@ -124,7 +96,7 @@ meeting_kind_short_text (SlMeetingKind kind)
 }
 
 const char *
-sl_ledger_tables_study_form_text (SlStudyForm form)
+sl_wording_study_form (SlStudyForm form)
 {
   switch (form)
     {
@@ -142,7 +114,7 @@ sl_ledger_tables_study_form_text (SlStudyForm form)
 }
 
 const char *
-sl_ledger_tables_leave_kind_text (SlLeaveKind kind)
+sl_wording_leave_kind (SlLeaveKind kind)
 {
   switch (kind)
     {
@@ -155,7 +127,7 @@ sl_ledger_tables_leave_kind_text (SlLeaveKind kind)
 }
 
 const char *
-sl_ledger_tables_measure_status_text (SlMeasureStatus status)
+sl_wording_measure_status (SlMeasureStatus status)
 {
   switch (status)
     {
@@ -167,8 +139,8 @@ sl_ledger_tables_measure_status_text (SlMeasureStatus status)
     }
 }
 
-static const char *
-compliance_text (SlComplianceStatus status)
+const char *
+sl_wording_compliance (SlComplianceStatus status)
 {
   switch (status)
     {
@@ -179,9 +151,9 @@ compliance_text (SlComplianceStatus status)
     }
 }
 
-static char *
-rule_text (const SlComplianceResult *result,
-           const SlRules            *rules)
+char *
+sl_wording_rule (const SlComplianceResult *result,
+                 const SlRules            *rules)
 {
   if (g_str_equal (result->rule, "central_group_per_year"))
     return g_strdup_printf ("理论学习中心组全年集体学习不少于%u次", result->required);
@@ -200,8 +172,8 @@ rule_text (const SlComplianceResult *result,
 }
 
 /* "2023" → 全年, "2023-B3" → 5—6月, "2023-H1" → 上半年. */
-static char *
-period_text (const char *period)
+char *
+sl_wording_period (const char *period)
 {
   const char *part = strchr (period, '-');
 
@@ -218,7 +190,7 @@ period_text (const char *period)
 }
 
 char *
-sl_ledger_tables_format_date (const char *date)
+sl_wording_date (const char *date)
 {
   int year, month, day;
 
@@ -230,33 +202,35 @@ sl_ledger_tables_format_date (const char *date)
 }
 
 /* Its title, or “2023年第3次党组会议”. */
-static char *
-meeting_name (const char    *title,
-              const char    *date,
-              int            sequence,
-              SlMeetingKind  kind)
+char *
+sl_wording_meeting_name_from (const char    *title,
+                              const char    *date,
+                              int            sequence,
+                              SlMeetingKind  kind)
 {
   if (title != NULL && *title != '\0')
     return g_strdup (title);
 
   if (sequence > 0)
     return g_strdup_printf ("%d年第%d次%s", sl_date_get_year (date), sequence,
-                            sl_ledger_tables_meeting_kind_text (kind));
+                            sl_wording_meeting_kind (kind));
 
-  return g_strdup (sl_ledger_tables_meeting_kind_text (kind));
+  return g_strdup (sl_wording_meeting_kind (kind));
 }
 
 char *
-sl_ledger_tables_meeting_name (SlMeeting *meeting)
+sl_wording_meeting_name (SlMeeting *meeting)
 {
   g_return_val_if_fail (SL_IS_MEETING (meeting), NULL);
 
-  return meeting_name (sl_meeting_get_title (meeting), sl_meeting_get_date (meeting),
-                       sl_meeting_get_sequence (meeting), sl_meeting_get_kind (meeting));
+  return sl_wording_meeting_name_from (sl_meeting_get_title (meeting),
+                                       sl_meeting_get_date (meeting),
+                                       sl_meeting_get_sequence (meeting),
+                                       sl_meeting_get_kind (meeting));
 }
 
-static const char *
-document_name (SlDocumentKind kind)
+const char *
+sl_wording_document_name (SlDocumentKind kind)
 {
   switch (kind)
     {
@@ -275,9 +249,9 @@ document_name (SlDocumentKind kind)
 
 /* Small helpers -------------------------------------------------------------- */
 
-static const char *
-member_name (Builder    *b,
-             const char *id)
+const char *
+sl_tables_member_name (Builder    *b,
+                       const char *id)
 {
   SlMember *member = id ? sl_ledger_find_member (b->ledger, id) : NULL;
 
@@ -285,9 +259,9 @@ member_name (Builder    *b,
 }
 
 /* Names are joined with 、, each once. */
-static void
-add_name (GPtrArray  *names,
-          const char *name)
+void
+sl_tables_add_name (GPtrArray  *names,
+                    const char *name)
 {
   if (name == NULL || *name == '\0')
     return;
@@ -296,8 +270,8 @@ add_name (GPtrArray  *names,
   g_ptr_array_add (names, (gpointer) name);
 }
 
-static char *
-join_names (GPtrArray *names)
+char *
+sl_tables_join_names (GPtrArray *names)
 {
   g_ptr_array_add (names, NULL);
   char *joined = g_strjoinv ("、", (char **) names->pdata);
@@ -306,11 +280,11 @@ join_names (GPtrArray *names)
 }
 
 /* Several entries in one cell: numbered lines, or the bare text for one. */
-static void
-add_line (GString    *lines,
-          guint       index,
-          guint       count,
-          const char *text)
+void
+sl_tables_add_line (GString    *lines,
+                    guint       index,
+                    guint       count,
+                    const char *text)
 {
   if (lines->len > 0)
     g_string_append_c (lines, '\n');
@@ -319,33 +293,33 @@ add_line (GString    *lines,
   g_string_append (lines, text ? text : "");
 }
 
-static char *
-format_rate (double rate)
+char *
+sl_tables_format_rate (double rate)
 {
   SlCell cell = { SL_CELL_PERCENT, NULL, rate };
 
   return isnan (rate) ? g_strdup ("—") : sl_cell_format (&cell);
 }
 
-static char *
-format_threshold (double threshold)
+char *
+sl_tables_format_threshold (double threshold)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   return g_strconcat (g_ascii_formatd (buffer, sizeof buffer, "%g", threshold * 100.0), "%", NULL);
 }
 
-static void
-add_columns (SlTable          *table,
-             const ColumnSpec *specs,
-             guint             n_specs)
+void
+sl_tables_add_columns (SlTable          *table,
+                       const ColumnSpec *specs,
+                       guint             n_specs)
 {
   for (guint i = 0; i < n_specs; i++)
     sl_table_add_column (table, specs[i].title, specs[i].width, specs[i].wrap);
 }
 
-static void
-finish_table (SlTable *table)
+void
+sl_tables_finish (SlTable *table)
 {
   double width = 0;
 
@@ -357,9 +331,9 @@ finish_table (SlTable *table)
 
 /* “某某局党组” + “2023年” + “第一议题学习台账”; the names that start with
  * 年度 read “2023年度…”. */
-static char *
-document_title (Builder    *b,
-                const char *name)
+char *
+sl_tables_document_title (Builder    *b,
+                          const char *name)
 {
   if (g_str_has_prefix (name, "年"))
     return g_strdup_printf ("%s%d%s", b->unit ? b->unit : "", b->year, name);
@@ -369,15 +343,15 @@ document_title (Builder    *b,
 /* “填报单位：某某局党组　　统计时间：2023年1月1日至2023年12月31日　　制表日期：
  * 2023年11月20日”: what is overdue or due depends on the day the table was
  * made, so it says which day that was. */
-static char *
-period_subtitle_for (Builder    *b,
-                     const char *unit)
+char *
+sl_tables_period_subtitle_for (Builder    *b,
+                               const char *unit)
 {
   g_autofree char *first_day = g_strdup_printf ("%04d-01-01", b->year);
   g_autofree char *last_day = g_strdup_printf ("%04d-12-31", b->year);
-  g_autofree char *from = sl_ledger_tables_format_date (first_day);
-  g_autofree char *to = sl_ledger_tables_format_date (last_day);
-  g_autofree char *made = sl_ledger_tables_format_date (b->today);
+  g_autofree char *from = sl_wording_date (first_day);
+  g_autofree char *to = sl_wording_date (last_day);
+  g_autofree char *made = sl_wording_date (b->today);
 
   if (unit != NULL)
     return g_strdup_printf ("填报单位：%s　　　　统计时间：%s至%s　　　　制表日期：%s",
@@ -385,28 +359,28 @@ period_subtitle_for (Builder    *b,
   return g_strdup_printf ("统计时间：%s至%s　　　　制表日期：%s", from, to, made);
 }
 
-static char *
-period_subtitle (Builder *b)
+char *
+sl_tables_period_subtitle (Builder *b)
 {
-  return period_subtitle_for (b, b->unit);
+  return sl_tables_period_subtitle_for (b, b->unit);
 }
 
-static SlTable *
-new_table (Builder    *b,
-           const char *title,
-           const char *name)
+SlTable *
+sl_tables_new_table (Builder    *b,
+                     const char *title,
+                     const char *name)
 {
   SlTable *table = sl_table_new (title);
-  g_autofree char *subtitle = period_subtitle (b);
+  g_autofree char *subtitle = sl_tables_period_subtitle (b);
 
   sl_table_set_name (table, name);
   sl_table_set_subtitle (table, subtitle);
   return table;
 }
 
-static gboolean
-measure_is_overdue (Builder   *b,
-                    SlMeasure *measure)
+gboolean
+sl_tables_measure_is_overdue (Builder   *b,
+                              SlMeasure *measure)
 {
   const char *due_on = sl_measure_get_due_on (measure);
 
@@ -415,22 +389,22 @@ measure_is_overdue (Builder   *b,
          due_on != NULL && *due_on != '\0' && strcmp (due_on, b->today) < 0;
 }
 
-static const char *
-measure_state (Builder   *b,
-               SlMeasure *measure)
+const char *
+sl_tables_measure_state (Builder   *b,
+                         SlMeasure *measure)
 {
-  if (measure_is_overdue (b, measure))
+  if (sl_tables_measure_is_overdue (b, measure))
     return "逾期";
   if (sl_measure_get_status (measure) == SL_MEASURE_STATUS_NONE)
-    return sl_ledger_tables_measure_status_text (SL_MEASURE_STATUS_OPEN);
-  return sl_ledger_tables_measure_status_text (sl_measure_get_status (measure));
+    return sl_wording_measure_status (SL_MEASURE_STATUS_OPEN);
+  return sl_wording_measure_status (sl_measure_get_status (measure));
 }
 
 static char *
 owner_and_department (Builder   *b,
                       SlMeasure *measure)
 {
-  const char *owner = member_name (b, sl_measure_get_owner (measure));
+  const char *owner = sl_tables_member_name (b, sl_measure_get_owner (measure));
   const char *department = sl_measure_get_department (measure);
 
   if (*owner && department && *department)
@@ -440,15 +414,15 @@ owner_and_department (Builder   *b,
 
 /* Where and when a text was published, “《人民日报》，2023年3月6日”; with
  * @separator "\n" for a column of its own. */
-static char *
-study_source (SlStudy    *study,
-              const char *separator)
+char *
+sl_tables_study_source (SlStudy    *study,
+                        const char *separator)
 {
   const char *source = sl_study_get_source (study);
   g_autofree char *date = NULL;
 
   if (sl_study_get_published_on (study))
-    date = sl_ledger_tables_format_date (sl_study_get_published_on (study));
+    date = sl_wording_date (sl_study_get_published_on (study));
 
   if (source && *source && date)
     return g_strconcat (source, separator, date, NULL);
@@ -458,9 +432,9 @@ study_source (SlStudy    *study,
 }
 
 /* Days between publication and study: the “第一时间” an inspection watches. */
-static int
-days_between (const char *from,
-              const char *to)
+int
+sl_tables_days_between (const char *from,
+                        const char *to)
 {
   int y1, m1, d1, y2, m2, d2;
   g_autoptr(GDate) a = NULL;
@@ -476,27 +450,17 @@ days_between (const char *from,
   return g_date_days_between (a, b);
 }
 
-typedef struct
-{
-  GPtrArray *leave;    /* names with the kind of leave */
-  GPtrArray *absent;
-  guint      expected;
-  guint      present;
-} Presence;
-
-static void
-presence_clear (Presence *presence)
+void
+sl_tables_presence_clear (Presence *presence)
 {
   g_clear_pointer (&presence->leave, g_ptr_array_unref);
   g_clear_pointer (&presence->absent, g_ptr_array_unref);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Presence, presence_clear)
-
-static void
-presence_init (Presence  *presence,
-               Builder   *b,
-               SlMeeting *meeting)
+void
+sl_tables_presence_init (Presence  *presence,
+                         Builder   *b,
+                         SlMeeting *meeting)
 {
   GListModel *rows = sl_meeting_get_attendance (meeting);
 
@@ -507,8 +471,8 @@ presence_init (Presence  *presence,
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(SlAttendance) row = g_list_model_get_item (rows, i);
-      const char *name = member_name (b, sl_attendance_get_member (row));
-      const char *kind = sl_ledger_tables_leave_kind_text (sl_attendance_get_leave_kind (row));
+      const char *name = sl_tables_member_name (b, sl_attendance_get_member (row));
+      const char *kind = sl_wording_leave_kind (sl_attendance_get_leave_kind (row));
 
       if (sl_attendance_get_status (row) == SL_ATTENDANCE_STATUS_LEAVE)
         g_ptr_array_add (presence->leave,
@@ -519,28 +483,28 @@ presence_init (Presence  *presence,
 }
 
 /* “王芳（公假）；缺席：李娜”. */
-static char *
-presence_leave_text (Presence *presence)
+char *
+sl_tables_presence_leave_text (Presence *presence)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (presence->leave->len > 0)
     {
-      g_autofree char *names = join_names (presence->leave);
+      g_autofree char *names = sl_tables_join_names (presence->leave);
       g_string_append (text, names);
     }
   if (presence->absent->len > 0)
     {
-      g_autofree char *names = join_names (presence->absent);
+      g_autofree char *names = sl_tables_join_names (presence->absent);
       g_string_append_printf (text, "%s缺席：%s", text->len ? "；" : "", names);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static char *
-speakers_text (Builder   *b,
-               SlMeeting *meeting)
+char *
+sl_tables_speakers_text (Builder   *b,
+                         SlMeeting *meeting)
 {
   GListModel *speeches = sl_meeting_get_speeches (meeting);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
@@ -548,26 +512,16 @@ speakers_text (Builder   *b,
   for (guint i = 0; i < g_list_model_get_n_items (speeches); i++)
     {
       g_autoptr(SlSpeech) speech = g_list_model_get_item (speeches, i);
-      const char *name = member_name (b, sl_speech_get_speaker (speech));
+      const char *name = sl_tables_member_name (b, sl_speech_get_speaker (speech));
 
-      add_name (names, *name ? name : sl_speech_get_speaker_name (speech));
+      sl_tables_add_name (names, *name ? name : sl_speech_get_speaker_name (speech));
     }
 
-  return join_names (names);
+  return sl_tables_join_names (names);
 }
 
-/* The measures of a meeting as the ledgers show them, one line each. */
-typedef struct
-{
-  GString    *texts;
-  GString    *owners;
-  GString    *dues;
-  GString    *states;
-  const char *single_due;   /* the due date when there is exactly one */
-} MeasureLines;
-
-static void
-measure_lines_clear (MeasureLines *lines)
+void
+sl_tables_measure_lines_clear (MeasureLines *lines)
 {
   /* Also for lines never filled in: each GString may still be NULL. */
   GString **strings[] = { &lines->texts, &lines->owners, &lines->dues, &lines->states };
@@ -577,12 +531,10 @@ measure_lines_clear (MeasureLines *lines)
       g_string_free (g_steal_pointer (strings[i]), TRUE);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MeasureLines, measure_lines_clear)
-
-static void
-measure_lines_init (MeasureLines *lines,
-                    Builder      *b,
-                    SlMeeting    *meeting)
+void
+sl_tables_measure_lines_init (MeasureLines *lines,
+                              Builder      *b,
+                              SlMeeting    *meeting)
 {
   GListModel *measures = sl_meeting_get_measures (meeting);
   guint n = g_list_model_get_n_items (measures);
@@ -598,31 +550,31 @@ measure_lines_init (MeasureLines *lines,
       g_autoptr(SlMeasure) measure = g_list_model_get_item (measures, i);
       g_autofree char *owner = owner_and_department (b, measure);
       g_autofree char *due = NULL;
-      g_autoptr(GString) state = g_string_new (measure_state (b, measure));
+      g_autoptr(GString) state = g_string_new (sl_tables_measure_state (b, measure));
 
       if (sl_measure_get_due_on (measure))
-        due = sl_ledger_tables_format_date (sl_measure_get_due_on (measure));
+        due = sl_wording_date (sl_measure_get_due_on (measure));
       if (n == 1)
         lines->single_due = sl_measure_get_due_on (measure);
 
       if (sl_measure_get_status (measure) == SL_MEASURE_STATUS_DONE && sl_measure_get_done_on (measure))
         {
-          g_autofree char *done = sl_ledger_tables_format_date (sl_measure_get_done_on (measure));
+          g_autofree char *done = sl_wording_date (sl_measure_get_done_on (measure));
           g_string_append_printf (state, "（%s）", done);
         }
       if (sl_measure_get_progress (measure) && *sl_measure_get_progress (measure))
         g_string_append_printf (state, "：%s", sl_measure_get_progress (measure));
 
-      add_line (lines->texts, i, n, sl_measure_get_text (measure));
-      add_line (lines->owners, i, n, owner);
-      add_line (lines->dues, i, n, due ? due : "—");
-      add_line (lines->states, i, n, state->str);
+      sl_tables_add_line (lines->texts, i, n, sl_measure_get_text (measure));
+      sl_tables_add_line (lines->owners, i, n, owner);
+      sl_tables_add_line (lines->dues, i, n, due ? due : "—");
+      sl_tables_add_line (lines->states, i, n, state->str);
     }
 }
 
-static gboolean
-load_meetings (Builder  *b,
-               GError  **error)
+gboolean
+sl_tables_load_meetings (Builder  *b,
+                         GError  **error)
 {
   if (b->meetings == NULL)
     b->meetings = sl_ledger_load_meetings (b->ledger, b->year, b->request->organization,
@@ -632,9 +584,9 @@ load_meetings (Builder  *b,
 
 /* 第一议题学习台账 ------------------------------------------------------------ */
 
-static SlTable *
-build_first_topic_ledger (Builder  *b,
-                          GError  **error)
+SlTable *
+sl_tables_build_first_topic_ledger (Builder  *b,
+                                    GError  **error)
 {
   static const ColumnSpec columns[] = {
     { "序号",                 W_INDEX, FALSE },
@@ -655,22 +607,23 @@ build_first_topic_ledger (Builder  *b,
     { "落实情况",             7.0,     TRUE  },
     { "备注",                 5.0,     TRUE  },
   };
-  g_autofree char *title = document_title (b, document_name (SL_DOCUMENT_FIRST_TOPIC_LEDGER));
-  g_autoptr(SlTable) table = new_table (b, title, "第一议题学习台账");
+  g_autofree char *title =
+    sl_tables_document_title (b, sl_wording_document_name (SL_DOCUMENT_FIRST_TOPIC_LEDGER));
+  g_autoptr(SlTable) table = sl_tables_new_table (b, title, "第一议题学习台账");
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   guint n_rows = 0, n_meetings = 0, n_party_group = 0, n_party_group_with = 0;
 
-  if (!load_meetings (b, error))
+  if (!sl_tables_load_meetings (b, error))
     return NULL;
 
-  add_columns (table, columns, G_N_ELEMENTS (columns));
+  sl_tables_add_columns (table, columns, G_N_ELEMENTS (columns));
   sl_table_set_key_columns (table, 2);
 
   for (guint m = 0; m < b->meetings->len; m++)
     {
       SlMeeting *meeting = g_ptr_array_index (b->meetings, m);
       GListModel *studies = sl_meeting_get_studies (meeting);
-      g_autofree char *name = sl_ledger_tables_meeting_name (meeting);
+      g_autofree char *name = sl_wording_meeting_name (meeting);
       g_autofree char *leave = NULL;
       g_autofree char *speakers = NULL;
       g_autofree char *counts = NULL;
@@ -690,16 +643,17 @@ build_first_topic_ledger (Builder  *b,
 
           if (first_row)
             {
-              presence_init (&presence, b, meeting);
-              measure_lines_init (&measures, b, meeting);
-              leave = presence_leave_text (&presence);
-              speakers = speakers_text (b, meeting);
+              sl_tables_presence_init (&presence, b, meeting);
+              sl_tables_measure_lines_init (&measures, b, meeting);
+              leave = sl_tables_presence_leave_text (&presence);
+              speakers = sl_tables_speakers_text (b, meeting);
               counts = g_strdup_printf ("应到%u人\n实到%u人", presence.expected, presence.present);
               n_meetings++;
             }
 
-          source = study_source (study, "\n");
-          days = days_between (sl_study_get_published_on (study), sl_meeting_get_date (meeting));
+          source = sl_tables_study_source (study, "\n");
+          days = sl_tables_days_between (sl_study_get_published_on (study),
+                                         sl_meeting_get_date (meeting));
           if (days >= 0)
             g_string_append_printf (note, "发表后%d天学习", days);
           if (first_row && sl_meeting_get_note (meeting) && *sl_meeting_get_note (meeting))
@@ -709,12 +663,12 @@ build_first_topic_ledger (Builder  *b,
           sl_table_add_number (table, ++n_rows);
           sl_table_add_text (table, name);
           sl_table_add_date (table, sl_meeting_get_date (meeting));
-          sl_table_add_text (table, sl_ledger_tables_meeting_kind_text (sl_meeting_get_kind (meeting)));
+          sl_table_add_text (table, sl_wording_meeting_kind (sl_meeting_get_kind (meeting)));
           sl_table_add_text (table, sl_study_get_title (study));
           sl_table_add_text (table, source);
-          sl_table_add_text (table, sl_ledger_tables_study_form_text (sl_meeting_get_form (meeting)));
-          sl_table_add_text (table, member_name (b, sl_meeting_get_chair (meeting)));
-          sl_table_add_text (table, member_name (b, sl_study_get_lead (study)));
+          sl_table_add_text (table, sl_wording_study_form (sl_meeting_get_form (meeting)));
+          sl_table_add_text (table, sl_tables_member_name (b, sl_meeting_get_chair (meeting)));
+          sl_table_add_text (table, sl_tables_member_name (b, sl_study_get_lead (study)));
           sl_table_add_text (table, counts);
           sl_table_add_text (table, leave);
           sl_table_add_text (table, speakers);
@@ -748,7 +702,7 @@ build_first_topic_ledger (Builder  *b,
             n_party_group_with++;
           else
             {
-              g_autofree char *date = sl_ledger_tables_format_date (sl_meeting_get_date (meeting));
+              g_autofree char *date = sl_wording_date (sl_meeting_get_date (meeting));
               g_ptr_array_add (missing, g_strdup_printf ("%s%s", date, name));
             }
         }
@@ -762,12 +716,12 @@ build_first_topic_ledger (Builder  *b,
   }
   if (missing->len > 0)
     {
-      g_autofree char *list = join_names (missing);
+      g_autofree char *list = sl_tables_join_names (missing);
       g_autofree char *note = g_strdup_printf ("未安排第一议题学习的党组会议：%s。", list);
       sl_table_add_note (table, note);
     }
 
-  finish_table (table);
+  sl_tables_finish (table);
   return g_steal_pointer (&table);
 }
 
@@ -820,7 +774,7 @@ studies_text (SlMeeting *meeting,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SlStudy) study = g_list_model_get_item (studies, i);
-      g_autofree char *source = with_sources ? study_source (study, "，") : NULL;
+      g_autofree char *source = with_sources ? sl_tables_study_source (study, "，") : NULL;
       g_autofree char *line = NULL;
 
       if (source && *source)
@@ -828,15 +782,15 @@ studies_text (SlMeeting *meeting,
                                 source);
       else
         line = g_strdup (sl_study_get_title (study));
-      add_line (text, i, n, line);
+      sl_tables_add_line (text, i, n, line);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static SlTable *
-build_central_group_ledger (Builder  *b,
-                            GError  **error)
+SlTable *
+sl_tables_build_central_group_ledger (Builder  *b,
+                                      GError  **error)
 {
   static const ColumnSpec columns[] = {
     { "序号",          W_INDEX, FALSE },
@@ -855,15 +809,16 @@ build_central_group_ledger (Builder  *b,
     { "落实措施",      13.0,    TRUE  },
     { "备注",          6.0,     TRUE  },
   };
-  g_autofree char *title = document_title (b, document_name (SL_DOCUMENT_CENTRAL_GROUP_LEDGER));
-  g_autoptr(SlTable) table = new_table (b, title, "中心组学习台账");
+  g_autofree char *title =
+    sl_tables_document_title (b, sl_wording_document_name (SL_DOCUMENT_CENTRAL_GROUP_LEDGER));
+  g_autoptr(SlTable) table = sl_tables_new_table (b, title, "中心组学习台账");
   g_autoptr(GHashTable) labels = NULL;
   guint n_rows = 0, n_expanded = 0;
 
-  if (!load_meetings (b, error) || !(labels = plan_item_labels (b, error)))
+  if (!sl_tables_load_meetings (b, error) || !(labels = plan_item_labels (b, error)))
     return NULL;
 
-  add_columns (table, columns, G_N_ELEMENTS (columns));
+  sl_tables_add_columns (table, columns, G_N_ELEMENTS (columns));
   sl_table_set_key_columns (table, 2);
 
   for (guint m = 0; m < b->meetings->len; m++)
@@ -890,22 +845,22 @@ build_central_group_ledger (Builder  *b,
       for (guint s = 0; s < g_list_model_get_n_items (studies); s++)
         {
           g_autoptr(SlStudy) study = g_list_model_get_item (studies, s);
-          add_name (names, member_name (b, sl_study_get_lead (study)));
+          sl_tables_add_name (names, sl_tables_member_name (b, sl_study_get_lead (study)));
         }
       for (guint g = 0; g < g_list_model_get_n_items (guests); g++)
         {
           g_autoptr(SlGuest) guest = g_list_model_get_item (guests, g);
-          add_name (guest_list, sl_guest_get_name (guest));
+          sl_tables_add_name (guest_list, sl_guest_get_name (guest));
         }
 
-      name = sl_ledger_tables_meeting_name (meeting);
+      name = sl_wording_meeting_name (meeting);
       content = studies_text (meeting, TRUE);
-      leads = join_names (names);
-      speakers = speakers_text (b, meeting);
-      guest_names = join_names (guest_list);
-      presence_init (&presence, b, meeting);
-      leave = presence_leave_text (&presence);
-      measure_lines_init (&measures, b, meeting);
+      leads = sl_tables_join_names (names);
+      speakers = sl_tables_speakers_text (b, meeting);
+      guest_names = sl_tables_join_names (guest_list);
+      sl_tables_presence_init (&presence, b, meeting);
+      leave = sl_tables_presence_leave_text (&presence);
+      sl_tables_measure_lines_init (&measures, b, meeting);
       plan_item = sl_meeting_get_plan_item (meeting);
 
       if (sl_meeting_get_expanded (meeting))
@@ -920,7 +875,7 @@ build_central_group_ledger (Builder  *b,
       sl_table_add_number (table, ++n_rows);
       sl_table_add_date (table, sl_meeting_get_date (meeting));
       sl_table_add_text (table, name);
-      sl_table_add_text (table, sl_ledger_tables_study_form_text (sl_meeting_get_form (meeting)));
+      sl_table_add_text (table, sl_wording_study_form (sl_meeting_get_form (meeting)));
       sl_table_add_text (table, sl_meeting_get_theme (meeting));
       sl_table_add_text (table, content);
       sl_table_add_text (table, leads);
@@ -941,15 +896,15 @@ build_central_group_ledger (Builder  *b,
     sl_table_add_note (table, note);
   }
 
-  finish_table (table);
+  sl_tables_finish (table);
   return g_steal_pointer (&table);
 }
 
 /* 会议学习台账: every meeting ------------------------------------------------ */
 
-static SlTable *
-build_meetings_ledger (Builder  *b,
-                       GError  **error)
+SlTable *
+sl_tables_build_meetings_ledger (Builder  *b,
+                                 GError  **error)
 {
   static const ColumnSpec columns[] = {
     { "序号",     W_INDEX, FALSE },
@@ -966,8 +921,9 @@ build_meetings_ledger (Builder  *b,
     { "学习内容", 16.0,    TRUE  },
     { "备注",     7.0,     TRUE  },
   };
-  g_autofree char *title = document_title (b, document_name (SL_DOCUMENT_MEETINGS_LEDGER));
-  g_autoptr(SlTable) table = new_table (b, title, "会议学习台账");
+  g_autofree char *title =
+    sl_tables_document_title (b, sl_wording_document_name (SL_DOCUMENT_MEETINGS_LEDGER));
+  g_autoptr(SlTable) table = sl_tables_new_table (b, title, "会议学习台账");
   guint by_kind[SL_MEETING_KIND_OTHER + 1] = { 0 };
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autoptr(GPtrArray) meetings = NULL;
@@ -979,18 +935,19 @@ build_meetings_ledger (Builder  *b,
   if (meetings == NULL)
     return NULL;
 
-  add_columns (table, columns, G_N_ELEMENTS (columns));
+  sl_tables_add_columns (table, columns, G_N_ELEMENTS (columns));
   sl_table_set_key_columns (table, 2);
 
   for (guint m = 0; m < meetings->len; m++)
     {
       const SlMeetingSummary *meeting = g_ptr_array_index (meetings, m);
-      g_autofree char *name = meeting_name (meeting->title, meeting->date, meeting->sequence,
-                                            meeting->kind);
+      g_autofree char *name = sl_wording_meeting_name_from (meeting->title, meeting->date,
+                                                            meeting->sequence, meeting->kind);
       g_autoptr(GString) content = g_string_new (NULL);
 
       for (guint i = 0; i < meeting->studies->len; i++)
-        add_line (content, i, meeting->studies->len, g_ptr_array_index (meeting->studies, i));
+        sl_tables_add_line (content, i, meeting->studies->len,
+                            g_ptr_array_index (meeting->studies, i));
 
       if (meeting->kind <= SL_MEETING_KIND_OTHER)
         by_kind[meeting->kind]++;
@@ -998,11 +955,11 @@ build_meetings_ledger (Builder  *b,
       sl_table_begin_row (table);
       sl_table_add_number (table, m + 1);
       sl_table_add_date (table, meeting->date);
-      sl_table_add_text (table, sl_ledger_tables_meeting_kind_text (meeting->kind));
+      sl_table_add_text (table, sl_wording_meeting_kind (meeting->kind));
       sl_table_add_text (table, name);
       sl_table_add_text (table, meeting->theme);
-      sl_table_add_text (table, member_name (b, meeting->chair));
-      sl_table_add_text (table, member_name (b, meeting->recorder));
+      sl_table_add_text (table, sl_tables_member_name (b, meeting->chair));
+      sl_table_add_text (table, sl_tables_member_name (b, meeting->recorder));
       sl_table_add_number (table, meeting->expected);
       sl_table_add_number (table, meeting->present);
       sl_table_add_number (table, meeting->leave);
@@ -1015,11 +972,11 @@ build_meetings_ledger (Builder  *b,
   for (guint k = 1, listed = 0; k < G_N_ELEMENTS (by_kind); k++)
     if (by_kind[k] > 0)
       g_string_append_printf (summary, "%s%s%u次", listed++ ? "，" : "：",
-                              sl_ledger_tables_meeting_kind_text (k), by_kind[k]);
+                              sl_wording_meeting_kind (k), by_kind[k]);
   g_string_append (summary, "。");
   sl_table_add_note (table, summary->str);
 
-  finish_table (table);
+  sl_tables_finish (table);
   return g_steal_pointer (&table);
 }
 
@@ -1032,9 +989,9 @@ member_names (Builder            *b,
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    add_name (names, member_name (b, ids[i]));
+    sl_tables_add_name (names, sl_tables_member_name (b, ids[i]));
 
-  return join_names (names);
+  return sl_tables_join_names (names);
 }
 
 static const char *
@@ -1092,9 +1049,9 @@ build_plan_table (Builder  *b,
   table = sl_table_new (title);
   sl_table_set_name (table, name);
   /* The plan's own organization fills it in, whatever the request named. */
-  subtitle = period_subtitle_for (b, unit ? unit : b->unit);
+  subtitle = sl_tables_period_subtitle_for (b, unit ? unit : b->unit);
   sl_table_set_subtitle (table, subtitle);
-  add_columns (table, columns, G_N_ELEMENTS (columns));
+  sl_tables_add_columns (table, columns, G_N_ELEMENTS (columns));
   sl_table_set_key_columns (table, 2);
 
   for (guint i = 0; i < n_items; i++)
@@ -1109,7 +1066,7 @@ build_plan_table (Builder  *b,
       /* 开展情况: held when a meeting names the item, whatever its status. */
       if (done != NULL)
         {
-          g_autofree char *date = sl_ledger_tables_format_date (done->first_date);
+          g_autofree char *date = sl_wording_date (done->first_date);
 
           state = "已开展";
           n_held++;
@@ -1148,7 +1105,7 @@ build_plan_table (Builder  *b,
         sl_table_add_text (table, NULL);
       sl_table_add_text (table, sl_plan_item_get_theme (item));
       sl_table_add_text (table, sl_plan_item_get_content (item));
-      sl_table_add_text (table, sl_ledger_tables_study_form_text (sl_plan_item_get_form (item)));
+      sl_table_add_text (table, sl_wording_study_form (sl_plan_item_get_form (item)));
       sl_table_add_text (table, leads);
       sl_table_add_text (table, speakers);
       sl_table_add_text (table, sl_plan_item_get_scope (item));
@@ -1156,7 +1113,7 @@ build_plan_table (Builder  *b,
       sl_table_add_text (table, remark->str);
     }
 
-  rate = format_rate (n_items ? (double) n_held / n_items : NAN);
+  rate = sl_tables_format_rate (n_items ? (double) n_held / n_items : NAN);
   note = g_strdup_printf ("计划安排%u项，已开展%u项，兑现率%s（已开展项数÷计划安排项数）。",
                           n_items, n_held, rate);
   sl_table_add_note (table, note);
@@ -1166,14 +1123,14 @@ build_plan_table (Builder  *b,
       sl_table_add_note (table, changes);
     }
 
-  finish_table (table);
+  sl_tables_finish (table);
   return g_steal_pointer (&table);
 }
 
-static gboolean
-build_plan (Builder    *b,
-            GPtrArray  *tables,
-            GError    **error)
+gboolean
+sl_tables_build_plan (Builder    *b,
+                      GPtrArray  *tables,
+                      GError    **error)
 {
   g_autoptr(GPtrArray) plans = sl_ledger_load_plans (b->ledger, b->year, error);
   g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
@@ -1228,9 +1185,9 @@ attendance_mark (SlAttendance *row)
     }
 }
 
-static void
-add_member_totals (SlTable             *table,
-                   const SlMemberStats *member)
+void
+sl_tables_add_member_totals (SlTable             *table,
+                             const SlMemberStats *member)
 {
   sl_table_add_number (table, member->expected);
   sl_table_add_number (table, member->present);
@@ -1251,6 +1208,12 @@ static const ColumnSpec member_total_columns[] = {
   { "参学率", W_RATE,  FALSE },
 };
 
+void
+sl_tables_add_member_total_columns (SlTable *table)
+{
+  sl_tables_add_columns (table, member_total_columns, G_N_ELEMENTS (member_total_columns));
+}
+
 /* The members an inspection would ask about, by the rules' thresholds. */
 static void
 add_flag_notes (Builder      *b,
@@ -1260,7 +1223,7 @@ add_flag_notes (Builder      *b,
   g_autoptr(GPtrArray) low = g_ptr_array_new ();
   g_autoptr(GPtrArray) absent = g_ptr_array_new ();
   g_autoptr(GPtrArray) leave = g_ptr_array_new ();
-  g_autofree char *threshold = format_threshold (b->rules.attendance_threshold);
+  g_autofree char *threshold = sl_tables_format_threshold (b->rules.attendance_threshold);
 
   for (guint i = 0; i < stats->members->len; i++)
     {
@@ -1277,34 +1240,35 @@ add_flag_notes (Builder      *b,
 
   if (low->len > 0)
     {
-      g_autofree char *names = join_names (low);
+      g_autofree char *names = sl_tables_join_names (low);
       g_autofree char *note = g_strdup_printf ("出席率低于%s：%s。", threshold, names);
       sl_table_add_note (table, note);
     }
   if (absent->len > 0)
     {
-      g_autofree char *names = join_names (absent);
+      g_autofree char *names = sl_tables_join_names (absent);
       g_autofree char *note = g_strdup_printf ("无故缺席%d次及以上：%s。", b->rules.absence_limit, names);
       sl_table_add_note (table, note);
     }
   if (leave->len > 0)
     {
-      g_autofree char *names = join_names (leave);
+      g_autofree char *names = sl_tables_join_names (leave);
       g_autofree char *note = g_strdup_printf ("请假超过%d次：%s。", b->rules.leave_limit, names);
       sl_table_add_note (table, note);
     }
 }
 
-static SlTable *
-build_attendance (Builder  *b,
-                  GError  **error)
+SlTable *
+sl_tables_build_attendance (Builder  *b,
+                            GError  **error)
 {
-  g_autofree char *title = document_title (b, document_name (SL_DOCUMENT_ATTENDANCE));
-  g_autoptr(SlTable) table = new_table (b, title, "出勤统计");
+  g_autofree char *title =
+    sl_tables_document_title (b, sl_wording_document_name (SL_DOCUMENT_ATTENDANCE));
+  g_autoptr(SlTable) table = sl_tables_new_table (b, title, "出勤统计");
   g_autoptr(SlStatistics) stats = NULL;
   g_autoptr(GPtrArray) by_member = NULL;   /* per meeting: member id → SlAttendance */
 
-  if (!load_meetings (b, error))
+  if (!sl_tables_load_meetings (b, error))
     return NULL;
 
   stats = sl_statistics_compute (sl_ledger_get_database (b->ledger), b->year,
@@ -1325,9 +1289,9 @@ build_attendance (Builder  *b,
 
       if (sscanf (sl_meeting_get_date (meeting), "%d-%d-%d", &year, &month, &day) == 3)
         header = g_strdup_printf ("%d月%d日\n%s", month, day,
-                                  meeting_kind_short_text (sl_meeting_get_kind (meeting)));
+                                  sl_wording_meeting_kind_short (sl_meeting_get_kind (meeting)));
       else
-        header = g_strdup (meeting_kind_short_text (sl_meeting_get_kind (meeting)));
+        header = g_strdup (sl_wording_meeting_kind_short (sl_meeting_get_kind (meeting)));
       sl_table_add_column (table, header, 4.0, FALSE);
 
       for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
@@ -1337,7 +1301,7 @@ build_attendance (Builder  *b,
         }
       g_ptr_array_add (by_member, members);
     }
-  add_columns (table, member_total_columns, G_N_ELEMENTS (member_total_columns));
+  sl_tables_add_member_total_columns (table);
   sl_table_set_key_columns (table, 2);
 
   for (guint i = 0; i < stats->members->len; i++)
@@ -1352,7 +1316,7 @@ build_attendance (Builder  *b,
           SlAttendance *row = g_hash_table_lookup (g_ptr_array_index (by_member, m), member->id);
           sl_table_add_text (table, row ? attendance_mark (row) : "—");
         }
-      add_member_totals (table, member);
+      sl_tables_add_member_totals (table, member);
     }
 
   sl_table_add_note (table, "说明：出＝出席，假＝请假，缺＝缺席，假补、缺补＝请假、缺席后已补学，"
@@ -1360,15 +1324,15 @@ build_attendance (Builder  *b,
   sl_table_add_note (table, "出席率＝出席次数÷应参加次数；参学率＝（出席次数＋补学次数）÷应参加次数。");
   add_flag_notes (b, table, stats);
 
-  finish_table (table);
+  sl_tables_finish (table);
   return g_steal_pointer (&table);
 }
 
 /* 贯彻落实措施跟踪表 ------------------------------------------------------------ */
 
-static SlTable *
-build_measures (Builder  *b,
-                GError  **error)
+SlTable *
+sl_tables_build_measures (Builder  *b,
+                          GError  **error)
 {
   static const ColumnSpec columns[] = {
     { "序号",     W_INDEX, FALSE },
@@ -1382,27 +1346,28 @@ build_measures (Builder  *b,
     { "完成日期", W_DATE,  FALSE },
     { "进展情况", 14.0,    TRUE  },
   };
-  g_autofree char *title = document_title (b, document_name (SL_DOCUMENT_MEASURES));
-  g_autoptr(SlTable) table = new_table (b, title, "落实措施跟踪");
+  g_autofree char *title =
+    sl_tables_document_title (b, sl_wording_document_name (SL_DOCUMENT_MEASURES));
+  g_autoptr(SlTable) table = sl_tables_new_table (b, title, "落实措施跟踪");
   guint n = 0, n_done = 0, n_overdue = 0, n_in_progress = 0, n_open = 0;
 
-  if (!load_meetings (b, error))
+  if (!sl_tables_load_meetings (b, error))
     return NULL;
 
-  add_columns (table, columns, G_N_ELEMENTS (columns));
+  sl_tables_add_columns (table, columns, G_N_ELEMENTS (columns));
   sl_table_set_key_columns (table, 2);
 
   for (guint m = 0; m < b->meetings->len; m++)
     {
       SlMeeting *meeting = g_ptr_array_index (b->meetings, m);
       GListModel *measures = sl_meeting_get_measures (meeting);
-      g_autofree char *name = sl_ledger_tables_meeting_name (meeting);
+      g_autofree char *name = sl_wording_meeting_name (meeting);
 
       for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
         {
           g_autoptr(SlMeasure) measure = g_list_model_get_item (measures, i);
 
-          if (measure_is_overdue (b, measure))
+          if (sl_tables_measure_is_overdue (b, measure))
             n_overdue++;
           else if (sl_measure_get_status (measure) == SL_MEASURE_STATUS_DONE)
             n_done++;
@@ -1416,27 +1381,27 @@ build_measures (Builder  *b,
           sl_table_add_text (table, sl_measure_get_text (measure));
           sl_table_add_text (table, name);
           sl_table_add_date (table, sl_meeting_get_date (meeting));
-          sl_table_add_text (table, member_name (b, sl_measure_get_owner (measure)));
+          sl_table_add_text (table, sl_tables_member_name (b, sl_measure_get_owner (measure)));
           sl_table_add_text (table, sl_measure_get_department (measure));
           sl_table_add_date (table, sl_measure_get_due_on (measure));
-          if (measure_is_overdue (b, measure))
-            sl_table_add_alert (table, measure_state (b, measure));
+          if (sl_tables_measure_is_overdue (b, measure))
+            sl_table_add_alert (table, sl_tables_measure_state (b, measure));
           else
-            sl_table_add_text (table, measure_state (b, measure));
+            sl_table_add_text (table, sl_tables_measure_state (b, measure));
           sl_table_add_date (table, sl_measure_get_done_on (measure));
           sl_table_add_text (table, sl_measure_get_progress (measure));
         }
     }
 
   {
-    g_autofree char *today = sl_ledger_tables_format_date (b->today);
+    g_autofree char *today = sl_wording_date (b->today);
     g_autofree char *note = g_strdup_printf ("共%u项：已完成%u项，推进中%u项，待落实%u项，逾期%u项"
                                              "（截至%s，未完成且已过完成时限的为逾期）。",
                                              n, n_done, n_in_progress, n_open, n_overdue, today);
     sl_table_add_note (table, note);
   }
 
-  finish_table (table);
+  sl_tables_finish (table);
   return g_steal_pointer (&table);
 }
 
@@ -1447,8 +1412,9 @@ annual_table (Builder    *b,
               const char *section,
               const char *name)
 {
-  g_autofree char *title = document_title (b, document_name (SL_DOCUMENT_ANNUAL_REPORT));
-  g_autofree char *period = period_subtitle (b);
+  g_autofree char *title =
+    sl_tables_document_title (b, sl_wording_document_name (SL_DOCUMENT_ANNUAL_REPORT));
+  g_autofree char *period = sl_tables_period_subtitle (b);
   g_autofree char *subtitle = g_strdup_printf ("%s　　　　%s", section, period);
   SlTable *table = sl_table_new (title);
 
@@ -1488,7 +1454,7 @@ annual_meetings (Builder      *b,
         continue;
 
       sl_table_begin_row (table);
-      sl_table_add_text (table, sl_ledger_tables_meeting_kind_text (kind));
+      sl_table_add_text (table, sl_wording_meeting_kind (kind));
       for (int month = 0; month < 12; month++)
         {
           sl_table_add_number (table, stats->meetings_by_month[month][kind]);
@@ -1510,7 +1476,7 @@ annual_meetings (Builder      *b,
     sl_table_add_note (table, note);
   }
 
-  finish_table (table);
+  sl_tables_finish (table);
   return table;
 }
 
@@ -1519,11 +1485,11 @@ annual_members (Builder      *b,
                 SlStatistics *stats)
 {
   SlTable *table = annual_table (b, "二、个人出勤情况", "个人出勤情况");
-  g_autofree char *threshold = format_threshold (b->rules.attendance_threshold);
+  g_autofree char *threshold = sl_tables_format_threshold (b->rules.attendance_threshold);
 
   sl_table_add_column (table, "序号", W_INDEX, FALSE);
   sl_table_add_column (table, "姓名", W_NAME, FALSE);
-  add_columns (table, member_total_columns, G_N_ELEMENTS (member_total_columns));
+  sl_tables_add_member_total_columns (table);
   sl_table_add_column (table, "备注", 12.0, TRUE);
   sl_table_set_key_columns (table, 2);
 
@@ -1545,13 +1511,13 @@ annual_members (Builder      *b,
       sl_table_begin_row (table);
       sl_table_add_number (table, i + 1);
       sl_table_add_text (table, member->name);
-      add_member_totals (table, member);
+      sl_tables_add_member_totals (table, member);
       sl_table_add_text (table, remark->str);
     }
 
   sl_table_add_note (table, "出席率＝出席次数÷应参加次数；参学率＝（出席次数＋补学次数）÷应参加次数。");
 
-  finish_table (table);
+  sl_tables_finish (table);
   return table;
 }
 
@@ -1623,7 +1589,7 @@ annual_plans (Builder       *b,
     sl_table_add_note (table, "本年度尚未录入学习计划。");
   sl_table_add_note (table, "兑现率＝已开展项数÷计划安排项数；计划项由会议记录中的“对应计划”认定为已开展。");
 
-  finish_table (table);
+  sl_tables_finish (table);
   return g_steal_pointer (&table);
 }
 
@@ -1641,7 +1607,7 @@ missing_text (const SlComplianceResult *result)
 
       if (strlen (line) > 11 && line[10] == ' ' && sl_date_is_valid (date))
         {
-          g_autofree char *formatted = sl_ledger_tables_format_date (date);
+          g_autofree char *formatted = sl_wording_date (date);
           g_ptr_array_add (lines, g_strconcat (formatted, line + 11, NULL));
         }
       else
@@ -1651,7 +1617,7 @@ missing_text (const SlComplianceResult *result)
   if (lines->len == 0)
     return NULL;
   {
-    g_autofree char *list = join_names (lines);
+    g_autofree char *list = sl_tables_join_names (lines);
 
     if (g_str_equal (result->rule, "first_topic_every_party_group_meeting"))
       return g_strdup_printf ("未安排第一议题学习：%s", list);
@@ -1666,7 +1632,7 @@ annual_compliance (Builder      *b,
                    SlStatistics *stats)
 {
   SlTable *table = annual_table (b, "四、制度落实情况", "制度落实情况");
-  g_autofree char *today = sl_ledger_tables_format_date (b->today);
+  g_autofree char *today = sl_wording_date (b->today);
   g_autofree char *note = NULL;
 
   sl_table_add_column (table, "序号", W_INDEX, FALSE);
@@ -1681,8 +1647,8 @@ annual_compliance (Builder      *b,
   for (guint i = 0; i < stats->compliance->len; i++)
     {
       const SlComplianceResult *result = g_ptr_array_index (stats->compliance, i);
-      g_autofree char *rule = rule_text (result, &b->rules);
-      g_autofree char *period = period_text (result->period);
+      g_autofree char *rule = sl_wording_rule (result, &b->rules);
+      g_autofree char *period = sl_wording_period (result->period);
       g_autofree char *missing = NULL;
 
       if (result->status != SL_COMPLIANCE_MET)
@@ -1695,9 +1661,9 @@ annual_compliance (Builder      *b,
       sl_table_add_number (table, result->required);
       sl_table_add_number (table, result->actual);
       if (result->status == SL_COMPLIANCE_MISSED)
-        sl_table_add_alert (table, compliance_text (result->status));
+        sl_table_add_alert (table, sl_wording_compliance (result->status));
       else
-        sl_table_add_text (table, compliance_text (result->status));
+        sl_table_add_text (table, sl_wording_compliance (result->status));
       sl_table_add_text (table, missing);
     }
 
@@ -1705,14 +1671,14 @@ annual_compliance (Builder      *b,
                           today);
   sl_table_add_note (table, note);
 
-  finish_table (table);
+  sl_tables_finish (table);
   return table;
 }
 
-static gboolean
-build_annual_report (Builder    *b,
-                     GPtrArray  *tables,
-                     GError    **error)
+gboolean
+sl_tables_build_annual_report (Builder    *b,
+                               GPtrArray  *tables,
+                               GError    **error)
 {
   g_autoptr(SlStatistics) stats = NULL;
   SlTable *plans;
@@ -1775,9 +1741,9 @@ sign_in_members (Builder   *b,
   return people;
 }
 
-static SlTable *
-build_sign_in (Builder  *b,
-               GError  **error)
+SlTable *
+sl_tables_build_sign_in (Builder  *b,
+                         GError  **error)
 {
   g_autoptr(SlMeeting) meeting = NULL;
   g_autoptr(GPtrArray) people = NULL;
@@ -1790,9 +1756,9 @@ build_sign_in (Builder  *b,
   if (!(meeting = sl_ledger_load_meeting (b->ledger, b->request->meeting, error)))
     return NULL;
 
-  name = sl_ledger_tables_meeting_name (meeting);
+  name = sl_wording_meeting_name (meeting);
   title = g_strdup_printf ("%s签到表", name);
-  date = sl_ledger_tables_format_date (sl_meeting_get_date (meeting));
+  date = sl_wording_date (sl_meeting_get_date (meeting));
 
   g_string_append_printf (subtitle, "时间：%s", date);
   if (sl_meeting_get_start (meeting))
@@ -1830,7 +1796,7 @@ build_sign_in (Builder  *b,
   sl_table_add_note (table, "应到____人　　实到____人　　请假____人　　缺席____人");
   sl_table_add_note (table, "记录人（签字）：______________");
 
-  finish_table (table);
+  sl_tables_finish (table);
   return g_steal_pointer (&table);
 }
 
@@ -1907,18 +1873,18 @@ sl_ledger_tables_build_title (SlLedger                *ledger,
 
       if (request->meeting == NULL ||
           !(meeting = sl_ledger_load_meeting (ledger, request->meeting, NULL)))
-        return g_strdup (document_name (request->kind));
+        return g_strdup (sl_wording_document_name (request->kind));
 
-      name = sl_ledger_tables_meeting_name (meeting);
+      name = sl_wording_meeting_name (meeting);
       return request->kind == SL_DOCUMENT_SIGN_IN ? g_strdup_printf ("%s签到表", name)
                                                   : g_strdup_printf ("%s记录", name);
     }
 
   builder_init (&b, ledger, request);
   if (request->kind == SL_DOCUMENT_PLAN)
-    return document_title (&b, "年度理论学习中心组学习计划");
+    return sl_tables_document_title (&b, "年度理论学习中心组学习计划");
 
-  return document_title (&b, document_name (request->kind));
+  return sl_tables_document_title (&b, sl_wording_document_name (request->kind));
 }
 
 /**
@@ -1946,28 +1912,28 @@ sl_ledger_tables_build (SlLedger                *ledger,
   switch (request->kind)
     {
     case SL_DOCUMENT_FIRST_TOPIC_LEDGER:
-      ok = (table = build_first_topic_ledger (&b, error)) != NULL;
+      ok = (table = sl_tables_build_first_topic_ledger (&b, error)) != NULL;
       break;
     case SL_DOCUMENT_CENTRAL_GROUP_LEDGER:
-      ok = (table = build_central_group_ledger (&b, error)) != NULL;
+      ok = (table = sl_tables_build_central_group_ledger (&b, error)) != NULL;
       break;
     case SL_DOCUMENT_MEETINGS_LEDGER:
-      ok = (table = build_meetings_ledger (&b, error)) != NULL;
+      ok = (table = sl_tables_build_meetings_ledger (&b, error)) != NULL;
       break;
     case SL_DOCUMENT_PLAN:
-      ok = build_plan (&b, tables, error);
+      ok = sl_tables_build_plan (&b, tables, error);
       break;
     case SL_DOCUMENT_ATTENDANCE:
-      ok = (table = build_attendance (&b, error)) != NULL;
+      ok = (table = sl_tables_build_attendance (&b, error)) != NULL;
       break;
     case SL_DOCUMENT_MEASURES:
-      ok = (table = build_measures (&b, error)) != NULL;
+      ok = (table = sl_tables_build_measures (&b, error)) != NULL;
       break;
     case SL_DOCUMENT_ANNUAL_REPORT:
-      ok = build_annual_report (&b, tables, error);
+      ok = sl_tables_build_annual_report (&b, tables, error);
       break;
     case SL_DOCUMENT_SIGN_IN:
-      ok = (table = build_sign_in (&b, error)) != NULL;
+      ok = (table = sl_tables_build_sign_in (&b, error)) != NULL;
       break;
     case SL_DOCUMENT_MINUTES:
     default:

@@ -23,15 +23,4 @@ GPtrArray  *sl_ledger_tables_build               (SlLedger                *ledge
 char       *sl_ledger_tables_build_title         (SlLedger                *ledger,
                                                   const SlDocumentRequest *request);
 
-/* The wording printed documents use. It is Chinese whatever the UI
- * language: the names of these documents and their columns are prescribed. */
-const char *sl_ledger_tables_meeting_kind_text   (SlMeetingKind            kind);
-const char *sl_ledger_tables_study_form_text     (SlStudyForm              form);
-const char *sl_ledger_tables_leave_kind_text     (SlLeaveKind              kind);
-const char *sl_ledger_tables_measure_status_text (SlMeasureStatus          status);
-/* "2023-03-05" → "2023年3月5日"; anything else is returned as it is. */
-char       *sl_ledger_tables_format_date         (const char              *date);
-/* A meeting's name with its number: its title, or “2023年第3次党组会议”. */
-char       *sl_ledger_tables_meeting_name        (SlMeeting               *meeting);
-
 G_END_DECLS
