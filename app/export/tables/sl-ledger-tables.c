@@ -2,25 +2,33 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every text this file puts into a table is a Chinese literal, not a
- * gettext message: these are official Chinese documents (台账, 安排表,
- * 统计表) whose titles, column names and wording are prescribed, and a
- * ledger handed to an inspection reads the same whatever language the
+ * Every text the tables hold is a Chinese literal, not a gettext
+ * message: these are official Chinese documents (台账, 安排表, 统计表)
+ * whose titles, column names and wording are prescribed, and a ledger
+ * handed to an inspection reads the same whatever language the
  * secretary's desktop speaks. Error messages, which the secretary reads on
  * screen, do go through gettext.
  *
- * What each document holds (DOMAIN.md):
- *   first-topic-ledger    one row per first-topic study of the year
- *   central-group-ledger  one row per central group session
- *   meetings-ledger       one row per meeting
- *   plan                  a plan's 安排表 with what became of each item
- *   attendance            member × meeting marks, then the year's totals
- *                         and rates, taken from SlStatistics so that the
- *                         two never differ
- *   measures              every follow-up measure, overdue ones marked
- *   annual-report         meetings by kind and month, attendance, plan
- *                         fulfilment, compliance
- *   sign-in               one meeting's roster with room for signatures
+ * This file is the door (sl_ledger_tables_build()) and the helpers the
+ * documents share (sl-ledger-tables-private.h); each document's table is
+ * built in a file of its own (DOMAIN.md says what each holds):
+ *   first-topic-ledger    sl-first-topic-table.c: one row per first-topic
+ *                         study of the year
+ *   central-group-ledger  sl-central-group-table.c: one row per central
+ *                         group session
+ *   meetings-ledger       sl-meetings-table.c: one row per meeting
+ *   plan                  sl-plan-table.c: a plan's 安排表 with what became
+ *                         of each item
+ *   attendance            sl-attendance-table.c: member × meeting marks,
+ *                         then the year's totals and rates, taken from
+ *                         SlStatistics so that the two never differ
+ *   measures              sl-measures-table.c: every follow-up measure,
+ *                         overdue ones marked
+ *   annual-report         sl-report-table.c: meetings by kind and month,
+ *                         attendance, plan fulfilment, compliance
+ *   sign-in               sl-sign-in-table.c: one meeting's roster with
+ *                         room for signatures
+ * The words for the records' values are sl-wording.c's.
  */
 
 #define G_LOG_DOMAIN "sl-ledger-tables"
@@ -30,24 +38,16 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "sl-attendance.h"
-#include "sl-guest.h"
 #include "sl-ledger.h"
-#include "sl-ledger-queries.h"
 #include "sl-ledger-tables-private.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
 #include "sl-member.h"
 #include "sl-organization.h"
-#include "sl-plan.h"
-#include "sl-plan-item.h"
-#include "sl-plan-queries.h"
-#include "sl-rules.h"
 #include "sl-speech.h"
-#include "sl-statistics.h"
 #include "sl-study.h"
 #include "sl-util.h"
 #include "sl-wording.h"
