@@ -22,6 +22,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sl-page-fonts.h"
 #include "sl-page-renderer.h"
 
 typedef enum
@@ -137,8 +138,8 @@ family_is_installed (const char *family)
   return found;
 }
 
-static PangoFontDescription *
-resolve_font (SlPageFont font)
+PangoFontDescription *
+sl_page_font_resolve (SlPageFont font)
 {
   PangoFontDescription *description = pango_font_description_new ();
   g_autoptr(GString) families = g_string_new (NULL);
@@ -505,7 +506,7 @@ sl_page_renderer_layout (SlPageRenderer *self,
   for (guint i = 0; i < G_N_ELEMENTS (priv->fonts); i++)
     {
       g_clear_pointer (&priv->fonts[i], pango_font_description_free);
-      priv->fonts[i] = resolve_font (i);
+      priv->fonts[i] = sl_page_font_resolve (i);
     }
   priv->top = priv->bottom = 25 * SL_PAGE_MM;
   priv->left = priv->right = 20 * SL_PAGE_MM;
@@ -634,7 +635,7 @@ sl_page_renderer_get_font (SlPageRenderer *self,
   g_return_val_if_fail (font <= SL_PAGE_FONT_SONG, NULL);
 
   if (priv->fonts[font] == NULL)
-    priv->fonts[font] = resolve_font (font);
+    priv->fonts[font] = sl_page_font_resolve (font);
 
   description = pango_font_description_copy (priv->fonts[font]);
   pango_font_description_set_absolute_size (description, size * PANGO_SCALE);

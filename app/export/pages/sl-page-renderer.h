@@ -14,6 +14,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "sl-page-fonts.h"
 #include "sl-types.h"
 
 G_BEGIN_DECLS
@@ -24,18 +25,6 @@ G_BEGIN_DECLS
 #define SL_PAGE_MM          (72.0 / 25.4)
 #define SL_PAGE_A4_WIDTH    595.28
 #define SL_PAGE_A4_HEIGHT   841.89
-
-/* The typefaces of Chinese official documents, each a list of families
- * from the commercial fonts secretaries install to the free ones Debian
- * ships: Pango falls back along the list glyph by glyph. */
-typedef enum
-{
-  SL_PAGE_FONT_BODY,     /* 仿宋: body text */
-  SL_PAGE_FONT_TITLE,    /* 小标宋: titles */
-  SL_PAGE_FONT_HEADING,  /* 黑体: “一、” headings, labels, table headers */
-  SL_PAGE_FONT_KAI,      /* 楷体: “（一）” headings */
-  SL_PAGE_FONT_SONG,     /* 宋体: page numbers */
-} SlPageFont;
 
 typedef enum
 {
