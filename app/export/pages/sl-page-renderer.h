@@ -172,7 +172,9 @@ void          sl_page_renderer_flow                (SlPageRenderer *self,
                                                     PangoLayout    *layout,
                                                     double          x);
 
-/* Where the lines of a laid-out layout are, in points from its top. */
+/* Text measured and broken, without a page (sl-page-text.c; so are
+ * sl_page_renderer_pack_list() and sl_page_renderer_balance_lines()).
+ * Where the lines of a laid-out layout are, in points from its top. */
 int           sl_page_layout_get_line_extents      (PangoLayout    *layout,
                                                     int             line,
                                                     double         *top,
