@@ -29,7 +29,13 @@
 #include "sl-meeting.h"
 #include "sl-xlsx-writer.h"
 
-G_DEFINE_QUARK (sl-document-error-quark, sl_document_error)
+typedef void (*SlPagesModuleRegister) (void);
+
+/* Weak: the command line does not link the pages, and then this is NULL
+ * and the pages come from their module. The window and the tests link
+ * them whole (app/meson.build), and then this is the pages' own entry
+ * point. */
+extern void sl_pages_module_register (void) __attribute__ ((weak));
 
 static SlPdfWriter pdf_writer;   /* atomic */
 static char *pages_module;
@@ -38,8 +44,9 @@ static GMutex pages_lock;        /* pages_module, and loading it */
 /**
  * sl_document_register_pdf_writer:
  *
- * Called by the pages when they are linked in (the window, the tests) or
- * loaded from their module (the command line), from their constructor.
+ * Called by the pages' entry point, sl_pages_module_register(), whether
+ * they are linked in (the window, the tests) or loaded from their module
+ * (the command line).
  */
 void
 sl_document_register_pdf_writer (SlPdfWriter writer)
@@ -63,6 +70,29 @@ sl_document_set_pages_module (const char *path)
   g_mutex_unlock (&pages_lock);
 }
 
+/* The pages' entry point, from the module named by
+ * sl_document_set_pages_module(); the module stays loaded. Called with
+ * pages_lock held. */
+static SlPagesModuleRegister
+load_pages_module (GError **error)
+{
+  GModule *module = g_module_open (pages_module, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  gpointer entry = NULL;
+
+  if (module == NULL || !g_module_symbol (module, SL_PAGES_MODULE_ENTRY, &entry) || entry == NULL)
+    {
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                   _("PDF documents cannot be written: %s; reinstall Study Ledger"),
+                   g_module_error ());
+      if (module != NULL)
+        g_module_close (module);
+      return NULL;
+    }
+  g_module_make_resident (module);
+
+  return (SlPagesModuleRegister) entry;
+}
+
 static SlPdfWriter
 get_pdf_writer (GError **error)
 {
@@ -72,20 +102,18 @@ get_pdf_writer (GError **error)
     return writer;
 
   g_mutex_lock (&pages_lock);
-  if (g_atomic_pointer_get (&pdf_writer) == NULL && pages_module != NULL)
+  if (g_atomic_pointer_get (&pdf_writer) == NULL)
     {
-      /* Its constructor registers the writer; it stays loaded. */
-      GModule *module = g_module_open (pages_module, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+      SlPagesModuleRegister register_pages = sl_pages_module_register;
 
-      if (module == NULL)
+      if (register_pages == NULL && pages_module != NULL &&
+          (register_pages = load_pages_module (error)) == NULL)
         {
-          g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
-                       _("PDF documents cannot be written: %s; reinstall Study Ledger"),
-                       g_module_error ());
           g_mutex_unlock (&pages_lock);
           return NULL;
         }
-      g_module_make_resident (module);
+      if (register_pages != NULL)
+        register_pages ();
     }
   g_mutex_unlock (&pages_lock);
 
@@ -98,91 +126,6 @@ get_pdf_writer (GError **error)
   return writer;
 }
 
-static const char * const kind_codes[] = {
-  [SL_DOCUMENT_FIRST_TOPIC_LEDGER]   = "first-topic-ledger",
-  [SL_DOCUMENT_CENTRAL_GROUP_LEDGER] = "central-group-ledger",
-  [SL_DOCUMENT_MEETINGS_LEDGER]      = "meetings-ledger",
-  [SL_DOCUMENT_PLAN]                 = "plan",
-  [SL_DOCUMENT_ATTENDANCE]           = "attendance",
-  [SL_DOCUMENT_MEASURES]             = "measures",
-  [SL_DOCUMENT_ANNUAL_REPORT]        = "annual-report",
-  [SL_DOCUMENT_MINUTES]              = "minutes",
-  [SL_DOCUMENT_SIGN_IN]              = "sign-in",
-};
-
-const char *
-sl_document_kind_to_code (SlDocumentKind kind)
-{
-  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_codes), NULL);
-
-  return kind_codes[kind];
-}
-
-gboolean
-sl_document_kind_from_code (const char     *code,
-                            SlDocumentKind *kind)
-{
-  g_return_val_if_fail (kind != NULL, FALSE);
-
-  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (kind_codes); i++)
-    if (g_str_equal (code, kind_codes[i]))
-      {
-        *kind = (SlDocumentKind) i;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
-gboolean
-sl_document_kind_is_per_meeting (SlDocumentKind kind)
-{
-  return kind == SL_DOCUMENT_MINUTES || kind == SL_DOCUMENT_SIGN_IN;
-}
-
-/* A meeting's record and sign-in sheet are pages to print and sign; the
- * year's documents are tables, which a spreadsheet serves as well. */
-gboolean
-sl_document_kind_has_format (SlDocumentKind   kind,
-                             SlDocumentFormat format)
-{
-  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_codes), FALSE);
-
-  switch (format)
-    {
-    case SL_DOCUMENT_FORMAT_PDF:  return TRUE;
-    case SL_DOCUMENT_FORMAT_XLSX: return !sl_document_kind_is_per_meeting (kind);
-    default:                      return FALSE;
-    }
-}
-
-const char *
-sl_document_format_to_code (SlDocumentFormat format)
-{
-  switch (format)
-    {
-    case SL_DOCUMENT_FORMAT_XLSX: return "xlsx";
-    case SL_DOCUMENT_FORMAT_PDF:  return "pdf";
-    default:                      g_return_val_if_reached (NULL);
-    }
-}
-
-gboolean
-sl_document_format_from_code (const char       *code,
-                              SlDocumentFormat *format)
-{
-  g_return_val_if_fail (format != NULL, FALSE);
-
-  if (g_strcmp0 (code, "xlsx") == 0)
-    *format = SL_DOCUMENT_FORMAT_XLSX;
-  else if (g_strcmp0 (code, "pdf") == 0)
-    *format = SL_DOCUMENT_FORMAT_PDF;
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
 static gboolean
 validate (SlLedger                *ledger,
           const SlDocumentRequest *request,
@@ -191,7 +134,7 @@ validate (SlLedger                *ledger,
 {
   const char *code;
 
-  if ((guint) request->kind >= G_N_ELEMENTS (kind_codes))
+  if ((guint) request->kind >= SL_DOCUMENT_N_KINDS)
     {
       g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_UNSUPPORTED,
                    _("There is no document of kind %d"), request->kind);

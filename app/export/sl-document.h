@@ -5,62 +5,9 @@
 
 #pragma once
 
-#include "sl-types.h"
+#include "sl-document-types.h"
 
 G_BEGIN_DECLS
-
-#define SL_DOCUMENT_ERROR (sl_document_error_quark ())
-
-typedef enum
-{
-  SL_DOCUMENT_ERROR_UNSUPPORTED,   /* this document has no such format */
-  SL_DOCUMENT_ERROR_NOT_FOUND,     /* no such meeting, organization, plan */
-  SL_DOCUMENT_ERROR_WRITE,         /* the output cannot be written */
-  SL_DOCUMENT_ERROR_INVALID,       /* the request lacks its year or meeting */
-} SlDocumentError;
-
-GQuark sl_document_error_quark (void);
-
-typedef enum
-{
-  SL_DOCUMENT_FIRST_TOPIC_LEDGER,    /* 第一议题学习台账: one row per first-topic study */
-  SL_DOCUMENT_CENTRAL_GROUP_LEDGER,  /* 中心组学习台账: one row per central group session */
-  SL_DOCUMENT_MEETINGS_LEDGER,       /* every meeting of the year */
-  SL_DOCUMENT_PLAN,                  /* 年度学习计划 (pdf) / 安排表 (xlsx) */
-  SL_DOCUMENT_ATTENDANCE,            /* 出勤统计: member × meeting, totals, rates */
-  SL_DOCUMENT_MEASURES,              /* 落实措施跟踪表 */
-  SL_DOCUMENT_ANNUAL_REPORT,         /* 年度学习情况统计 */
-  SL_DOCUMENT_MINUTES,               /* 会议记录: one meeting, pdf only */
-  SL_DOCUMENT_SIGN_IN,               /* 签到表: one meeting, pdf only */
-} SlDocumentKind;
-
-typedef enum
-{
-  SL_DOCUMENT_FORMAT_XLSX,
-  SL_DOCUMENT_FORMAT_PDF,
-} SlDocumentFormat;
-
-/* What a document is made from: a year (and optionally one organization),
- * or one meeting. */
-typedef struct
-{
-  SlDocumentKind  kind;
-  int             year;
-  const char     *organization;   /* an organization's id, or NULL for all */
-  const char     *meeting;        /* a meeting's id, for minutes and sign-in */
-  const char     *today;          /* "YYYY-MM-DD" or NULL for the real today */
-} SlDocumentRequest;
-
-const char *sl_document_kind_to_code   (SlDocumentKind    kind);
-gboolean    sl_document_kind_from_code (const char       *code,
-                                        SlDocumentKind   *kind);
-gboolean    sl_document_kind_has_format (SlDocumentKind   kind,
-                                        SlDocumentFormat  format);
-gboolean    sl_document_kind_is_per_meeting (SlDocumentKind kind);
-/* "xlsx" or "pdf", and back; also the file name extension without the dot. */
-const char *sl_document_format_to_code (SlDocumentFormat  format);
-gboolean    sl_document_format_from_code (const char     *code,
-                                        SlDocumentFormat *format);
 
 /* Writes the document to @path through a temporary file beside it, renamed
  * into place only when complete: a failure leaves no file behind. */
@@ -70,13 +17,21 @@ gboolean    sl_document_export         (SlLedger                *ledger,
                                         const char              *path,
                                         GError                 **error);
 
-/* PDF pages are written by the pages (sl-pdf-export.c), which register
- * their writer when they are linked in or loaded; a program that does not
- * link them names the module that holds them. */
+/* PDF pages are written by the pages (pages/, Cairo and Pango), which the
+ * dispatcher does not link: they register their writer through their
+ * entry point, sl_pages_module_register(). A program that links the pages
+ * (the window, the tests) has it called on the first PDF; one that does
+ * not (the command line) names the module that holds them, and the
+ * dispatcher loads it and looks the entry point up by name. */
 typedef gboolean (*SlPdfWriter) (SlLedger                *ledger,
                                  const SlDocumentRequest *request,
                                  const char              *path,
                                  GError                 **error);
+
+#define SL_PAGES_MODULE_ENTRY "sl_pages_module_register"
+
+/* Defined by the pages (sl-pdf-export.c): registers their PDF writer. */
+void        sl_pages_module_register        (void);
 
 void        sl_document_register_pdf_writer (SlPdfWriter    writer);
 void        sl_document_set_pages_module    (const char    *path);

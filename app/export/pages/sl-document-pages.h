@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "sl-document.h"
+#include "sl-document-types.h"
 #include "sl-page-renderer.h"
 
 G_BEGIN_DECLS

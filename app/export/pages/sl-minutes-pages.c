@@ -28,6 +28,7 @@
 #include "sl-minutes-pages.h"
 #include "sl-speech.h"
 #include "sl-study.h"
+#include "sl-wording.h"
 
 #define TITLE_SIZE     20.0
 #define BODY_SIZE      14.0    /* 四号 */
@@ -214,7 +215,7 @@ add_attendance (SlMinutesPages *self)
       g_autoptr(SlAttendance) row = g_list_model_get_item (rows, i);
       const char *name = member_name (self, sl_attendance_get_member (row));
       const char *reason = sl_attendance_get_reason (row);
-      const char *kind = sl_ledger_tables_leave_kind_text (sl_attendance_get_leave_kind (row));
+      const char *kind = sl_wording_leave_kind (sl_attendance_get_leave_kind (row));
       g_autoptr(GString) entry = g_string_new (name != NULL ? name : "");
 
       switch (sl_attendance_get_status (row))
@@ -305,7 +306,7 @@ add_studies (SlMinutesPages *self)
         g_string_append_printf (details, "出处：%s", sl_study_get_source (study));
       if (!is_blank (sl_study_get_published_on (study)))
         {
-          date = sl_ledger_tables_format_date (sl_study_get_published_on (study));
+          date = sl_wording_date (sl_study_get_published_on (study));
           g_string_append_printf (details, "%s发表日期：%s", details->len ? "；" : "", date);
         }
       if (lead_name != NULL)
@@ -381,7 +382,7 @@ add_measures (SlMinutesPages *self)
                                 sl_measure_get_department (measure));
       if (!is_blank (sl_measure_get_due_on (measure)))
         {
-          g_autofree char *due = sl_ledger_tables_format_date (sl_measure_get_due_on (measure));
+          g_autofree char *due = sl_wording_date (sl_measure_get_due_on (measure));
           g_string_append_printf (details, "%s完成时限：%s", details->len ? "；" : "", due);
         }
       if (details->len > 0)
@@ -430,15 +431,15 @@ sl_minutes_pages_layout (SlPageRenderer *renderer,
                          double          page_height)
 {
   SlMinutesPages *self = SL_MINUTES_PAGES (renderer);
-  g_autofree char *name = sl_ledger_tables_meeting_name (self->meeting);
+  g_autofree char *name = sl_wording_meeting_name (self->meeting);
   g_autofree char *title = NULL;
   g_autofree char *balanced = NULL;
-  g_autofree char *date = sl_ledger_tables_format_date (sl_meeting_get_date (self->meeting));
+  g_autofree char *date = sl_wording_date (sl_meeting_get_date (self->meeting));
   g_autofree char *start = sl_page_format_time (sl_meeting_get_start (self->meeting));
   g_autofree char *end = sl_page_format_time (sl_meeting_get_end (self->meeting));
   g_autofree char *when = NULL;
   g_autoptr(PangoLayout) heading = NULL;
-  const char *form = sl_ledger_tables_study_form_text (sl_meeting_get_form (self->meeting));
+  const char *form = sl_wording_study_form (sl_meeting_get_form (self->meeting));
   const char *chair = member_name (self, sl_meeting_get_chair (self->meeting));
   const char *recorder = member_name (self, sl_meeting_get_recorder (self->meeting));
 
@@ -543,7 +544,7 @@ sl_minutes_pages_new (SlLedger  *ledger,
   self->ledger = g_object_ref (ledger);
   self->meeting = g_object_ref (meeting);
 
-  name = sl_ledger_tables_meeting_name (meeting);
+  name = sl_wording_meeting_name (meeting);
   title = g_strconcat (name, "记录", NULL);
   sl_page_renderer_set_title (SL_PAGE_RENDERER (self), title);
 

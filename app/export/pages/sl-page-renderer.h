@@ -14,6 +14,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "sl-page-fonts.h"
 #include "sl-types.h"
 
 G_BEGIN_DECLS
@@ -24,18 +25,6 @@ G_BEGIN_DECLS
 #define SL_PAGE_MM          (72.0 / 25.4)
 #define SL_PAGE_A4_WIDTH    595.28
 #define SL_PAGE_A4_HEIGHT   841.89
-
-/* The typefaces of Chinese official documents, each a list of families
- * from the commercial fonts secretaries install to the free ones Debian
- * ships: Pango falls back along the list glyph by glyph. */
-typedef enum
-{
-  SL_PAGE_FONT_BODY,     /* 仿宋: body text */
-  SL_PAGE_FONT_TITLE,    /* 小标宋: titles */
-  SL_PAGE_FONT_HEADING,  /* 黑体: “一、” headings, labels, table headers */
-  SL_PAGE_FONT_KAI,      /* 楷体: “（一）” headings */
-  SL_PAGE_FONT_SONG,     /* 宋体: page numbers */
-} SlPageFont;
 
 typedef enum
 {
@@ -183,7 +172,9 @@ void          sl_page_renderer_flow                (SlPageRenderer *self,
                                                     PangoLayout    *layout,
                                                     double          x);
 
-/* Where the lines of a laid-out layout are, in points from its top. */
+/* Text measured and broken, without a page (sl-page-text.c; so are
+ * sl_page_renderer_pack_list() and sl_page_renderer_balance_lines()).
+ * Where the lines of a laid-out layout are, in points from its top. */
 int           sl_page_layout_get_line_extents      (PangoLayout    *layout,
                                                     int             line,
                                                     double         *top,
@@ -198,7 +189,7 @@ double        sl_page_layout_get_width             (PangoLayout    *layout);
 
 char        **sl_page_text_split_list              (const char     *text);
 
-/* "09:00" → "9:00" (dates: sl_ledger_tables_format_date ()). */
+/* "09:00" → "9:00" (dates: sl_wording_date ()). */
 char         *sl_page_format_time                  (const char     *time);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <gmodule.h>
 
 #include "sl-document-pages.h"
 #include "sl-pdf-export.h"
@@ -91,9 +92,16 @@ write_pdf (SlPageRenderer  *renderer,
   return TRUE;
 }
 
-/* Linked in or loaded, the pages give sl-document.c its PDF writer. */
-__attribute__ ((constructor)) static void
-register_pdf_writer (void)
+/**
+ * sl_pages_module_register:
+ *
+ * The pages' entry point: gives sl-document.c its PDF writer. The
+ * dispatcher calls it on the first PDF, directly when the pages are linked
+ * in, or looked up by name (SL_PAGES_MODULE_ENTRY) in study-ledger-pages.so
+ * when it loads them for the command line.
+ */
+G_MODULE_EXPORT void
+sl_pages_module_register (void)
 {
   sl_document_register_pdf_writer (sl_pdf_export);
 }

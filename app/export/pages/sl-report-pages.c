@@ -22,6 +22,7 @@
 #include "sl-ledger-tables.h"
 #include "sl-report-pages.h"
 #include "sl-table-pages.h"
+#include "sl-wording.h"
 
 #define HEADING_SIZE  14.0
 #define TEXT_SIZE     11.0
@@ -232,7 +233,7 @@ add_key_figures (SlReportPages *self)
   for (SlMeetingKind kind = SL_MEETING_KIND_PARTY_GROUP; kind <= SL_MEETING_KIND_OTHER; kind++)
     if (stats->meetings_by_kind[kind] > 0)
       g_string_append_printf (kinds, "%s%s%u次", kinds->len ? "、" : "",
-                              sl_ledger_tables_meeting_kind_text (kind),
+                              sl_wording_meeting_kind (kind),
                               stats->meetings_by_kind[kind]);
   if (kinds->len > 0)
     line = g_strdup_printf ("全年共召开各类会议%u次，其中%s。", stats->meetings_total, kinds->str);
@@ -317,7 +318,7 @@ add_month_chart (SlReportPages *self)
 
       if (stats->meetings_by_kind[kind] == 0)
         continue;
-      label = create_label (renderer, sl_ledger_tables_meeting_kind_text (kind), 9);
+      label = create_label (renderer, sl_wording_meeting_kind (kind), 9);
       item = 12 + sl_page_layout_get_width (label) + 14;
       legend_row = sl_page_layout_get_height (label);
       if (legend_x > 0 && legend_x + item > width)
@@ -577,7 +578,7 @@ sl_report_pages_layout (SlPageRenderer *renderer,
   SlStatistics *stats = self->statistics;
   g_autofree char *first_day = g_strdup_printf ("%04d-01-01", stats->year);
   g_autofree char *last_day = g_strdup_printf ("%04d-12-31", stats->year);
-  g_autofree char *from = sl_ledger_tables_format_date (first_day);
+  g_autofree char *from = sl_wording_date (first_day);
   g_autofree char *to = NULL;
   g_autofree char *period = NULL;
   g_autofree char *balanced = NULL;
@@ -594,9 +595,9 @@ sl_report_pages_layout (SlPageRenderer *renderer,
   /* A year still running is counted up to today. */
   if (stats->today != NULL && strcmp (stats->today, first_day) >= 0
       && strcmp (stats->today, last_day) < 0)
-    to = sl_ledger_tables_format_date (stats->today);
+    to = sl_wording_date (stats->today);
   else
-    to = sl_ledger_tables_format_date (last_day);
+    to = sl_wording_date (last_day);
   period = g_strdup_printf ("统计时间：%s至%s", from, to);
 
   balanced = sl_page_renderer_balance_lines (renderer, SL_PAGE_FONT_TITLE, 20,

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "sl-document.h"
+#include "sl-document-types.h"
 #include "sl-table.h"
 
 G_BEGIN_DECLS
@@ -22,16 +22,5 @@ GPtrArray  *sl_ledger_tables_build               (SlLedger                *ledge
  * name, “某某局党组2023年第一议题学习台账”; for one meeting, its name. */
 char       *sl_ledger_tables_build_title         (SlLedger                *ledger,
                                                   const SlDocumentRequest *request);
-
-/* The wording printed documents use. It is Chinese whatever the UI
- * language: the names of these documents and their columns are prescribed. */
-const char *sl_ledger_tables_meeting_kind_text   (SlMeetingKind            kind);
-const char *sl_ledger_tables_study_form_text     (SlStudyForm              form);
-const char *sl_ledger_tables_leave_kind_text     (SlLeaveKind              kind);
-const char *sl_ledger_tables_measure_status_text (SlMeasureStatus          status);
-/* "2023-03-05" → "2023年3月5日"; anything else is returned as it is. */
-char       *sl_ledger_tables_format_date         (const char              *date);
-/* A meeting's name with its number: its title, or “2023年第3次党组会议”. */
-char       *sl_ledger_tables_meeting_name        (SlMeeting               *meeting);
 
 G_END_DECLS

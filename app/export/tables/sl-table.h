@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "sl-document.h"
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 

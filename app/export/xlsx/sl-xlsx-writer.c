@@ -39,6 +39,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "sl-document-types.h"
 #include "sl-xlsx-writer.h"
 
 /* Excel limits a worksheet name to 31 characters. */

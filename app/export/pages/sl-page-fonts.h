@@ -1,0 +1,29 @@
+/* sl-page-fonts.h — the typefaces of the pages and the families behind them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <pango/pangocairo.h>
+
+G_BEGIN_DECLS
+
+/* The typefaces of Chinese official documents, each a list of families
+ * from the commercial fonts secretaries install to the free ones Debian
+ * ships: Pango falls back along the list glyph by glyph. */
+typedef enum
+{
+  SL_PAGE_FONT_BODY,     /* 仿宋: body text */
+  SL_PAGE_FONT_TITLE,    /* 小标宋: titles */
+  SL_PAGE_FONT_HEADING,  /* 黑体: “一、” headings, labels, table headers */
+  SL_PAGE_FONT_KAI,      /* 楷体: “（一）” headings */
+  SL_PAGE_FONT_SONG,     /* 宋体: page numbers */
+} SlPageFont;
+
+/* @font's description (family list and weight, no size) from the
+ * families fontconfig has installed; asks fontconfig each call, so the
+ * renderer keeps the result for its layout. */
+PangoFontDescription *sl_page_font_resolve (SlPageFont font);
+
+G_END_DECLS

@@ -1,0 +1,314 @@
+/* sl-report-table.c — 年度学习情况统计: the annual report's four tables
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Built by sl_tables_build_annual_report() for sl-ledger-tables.c:
+ * meetings by kind and month, attendance, plan fulfilment, compliance.
+ */
+
+#define G_LOG_DOMAIN "sl-ledger-tables"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sl-ledger.h"
+#include "sl-ledger-tables-private.h"
+#include "sl-meeting.h"
+#include "sl-plan-item.h"
+#include "sl-plan-queries.h"
+#include "sl-statistics.h"
+#include "sl-util.h"
+#include "sl-wording.h"
+
+static SlTable *
+annual_table (Builder    *b,
+              const char *section,
+              const char *name)
+{
+  g_autofree char *title =
+    sl_tables_document_title (b, sl_wording_document_name (SL_DOCUMENT_ANNUAL_REPORT));
+  g_autofree char *period = sl_tables_period_subtitle (b);
+  g_autofree char *subtitle = g_strdup_printf ("%s　　　　%s", section, period);
+  SlTable *table = sl_table_new (title);
+
+  sl_table_set_name (table, name);
+  sl_table_set_subtitle (table, subtitle);
+  return table;
+}
+
+static SlTable *
+annual_meetings (Builder      *b,
+                 SlStatistics *stats)
+{
+  /* The kinds the rules ask about are listed even when none was held. */
+  static const SlMeetingKind always[] = {
+    SL_MEETING_KIND_PARTY_GROUP, SL_MEETING_KIND_CENTRAL_GROUP,
+    SL_MEETING_KIND_IDEOLOGY, SL_MEETING_KIND_SITUATION_ANALYSIS,
+  };
+  SlTable *table = annual_table (b, "一、各类会议开展情况", "会议开展情况");
+  guint month_totals[12] = { 0 };
+
+  sl_table_add_column (table, "会议类型", 10.0, TRUE);
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autofree char *header = g_strdup_printf ("%d月", month);
+      sl_table_add_column (table, header, W_COUNT, FALSE);
+    }
+  sl_table_add_column (table, "合计", W_COUNT, FALSE);
+  sl_table_set_key_columns (table, 1);
+
+  for (SlMeetingKind kind = SL_MEETING_KIND_PARTY_GROUP; kind <= SL_MEETING_KIND_OTHER; kind++)
+    {
+      gboolean listed = stats->meetings_by_kind[kind] > 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (always); i++)
+        listed |= always[i] == kind;
+      if (!listed)
+        continue;
+
+      sl_table_begin_row (table);
+      sl_table_add_text (table, sl_wording_meeting_kind (kind));
+      for (int month = 0; month < 12; month++)
+        {
+          sl_table_add_number (table, stats->meetings_by_month[month][kind]);
+          month_totals[month] += stats->meetings_by_month[month][kind];
+        }
+      sl_table_add_number (table, stats->meetings_by_kind[kind]);
+    }
+
+  sl_table_begin_row (table);
+  sl_table_add_text (table, "合计");
+  for (int month = 0; month < 12; month++)
+    sl_table_add_number (table, month_totals[month]);
+  sl_table_add_number (table, stats->meetings_total);
+
+  {
+    g_autofree char *note = g_strdup_printf ("全年共召开各类会议%u次；贯彻落实措施未完成%u项，其中逾期%u项。",
+                                             stats->meetings_total, stats->measures_open,
+                                             stats->measures_overdue);
+    sl_table_add_note (table, note);
+  }
+
+  sl_tables_finish (table);
+  return table;
+}
+
+static SlTable *
+annual_members (Builder      *b,
+                SlStatistics *stats)
+{
+  SlTable *table = annual_table (b, "二、个人出勤情况", "个人出勤情况");
+  g_autofree char *threshold = sl_tables_format_threshold (b->rules.attendance_threshold);
+
+  sl_table_add_column (table, "序号", W_INDEX, FALSE);
+  sl_table_add_column (table, "姓名", W_NAME, FALSE);
+  sl_tables_add_member_total_columns (table);
+  sl_table_add_column (table, "备注", 12.0, TRUE);
+  sl_table_set_key_columns (table, 2);
+
+  for (guint i = 0; i < stats->members->len; i++)
+    {
+      const SlMemberStats *member = g_ptr_array_index (stats->members, i);
+      double rate = sl_member_stats_attendance_rate (member);
+      g_autoptr(GString) remark = g_string_new (NULL);
+
+      if (!isnan (rate) && rate < b->rules.attendance_threshold)
+        g_string_append_printf (remark, "出席率低于%s", threshold);
+      if (b->rules.absence_limit > 0 && member->absent >= (guint) b->rules.absence_limit)
+        g_string_append_printf (remark, "%s无故缺席%u次", remark->len ? "；" : "", member->absent);
+      if (b->rules.leave_limit > 0 && member->leave > (guint) b->rules.leave_limit)
+        g_string_append_printf (remark, "%s请假%u次", remark->len ? "；" : "", member->leave);
+      if (member->expected == 0)
+        g_string_append (remark, "本年度无应参加会议");
+
+      sl_table_begin_row (table);
+      sl_table_add_number (table, i + 1);
+      sl_table_add_text (table, member->name);
+      sl_tables_add_member_totals (table, member);
+      sl_table_add_text (table, remark->str);
+    }
+
+  sl_table_add_note (table, "出席率＝出席次数÷应参加次数；参学率＝（出席次数＋补学次数）÷应参加次数。");
+
+  sl_tables_finish (table);
+  return table;
+}
+
+/* The items of a plan that no meeting names, “3月：专题（取消）”. */
+static char *
+plan_items_not_held (Builder     *b,
+                     const char  *plan,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) items = sl_ledger_query_plan_items_not_held (b->ledger, plan, error);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  if (items == NULL)
+    return NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const SlPlanItemNotHeld *item = g_ptr_array_index (items, i);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      if (item->month > 0)
+        g_string_append_printf (line, "%d月", item->month);
+      if (item->theme && *item->theme)
+        g_string_append_printf (line, "%s%s", line->len ? "：" : "", item->theme);
+      if (item->status == SL_PLAN_ITEM_STATUS_CANCELLED)
+        g_string_append (line, "（取消）");
+      else if (item->status == SL_PLAN_ITEM_STATUS_ADJUSTED)
+        g_string_append (line, "（调整）");
+      g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
+    }
+
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static SlTable *
+annual_plans (Builder       *b,
+              SlStatistics  *stats,
+              GError       **error)
+{
+  g_autoptr(SlTable) table = annual_table (b, "三、学习计划完成情况", "学习计划完成情况");
+
+  sl_table_add_column (table, "序号", W_INDEX, FALSE);
+  sl_table_add_column (table, "学习计划", 14.0, TRUE);
+  sl_table_add_column (table, "计划项数", W_COUNT + 1, FALSE);
+  sl_table_add_column (table, "已开展", W_COUNT + 1, FALSE);
+  sl_table_add_column (table, "兑现率", W_RATE, FALSE);
+  sl_table_add_column (table, "未开展事项", 16.0, TRUE);
+  sl_table_set_key_columns (table, 2);
+
+  for (guint i = 0; i < stats->plans->len; i++)
+    {
+      const SlPlanStats *plan = g_ptr_array_index (stats->plans, i);
+      g_autofree char *not_held = plan_items_not_held (b, plan->id, error);
+
+      if (not_held == NULL)
+        return NULL;
+
+      sl_table_begin_row (table);
+      sl_table_add_number (table, i + 1);
+      sl_table_add_text (table, plan->title && *plan->title ? plan->title : "学习计划");
+      sl_table_add_number (table, plan->planned);
+      sl_table_add_number (table, plan->held);
+      sl_table_add_percent (table, sl_plan_stats_fulfilment_rate (plan));
+      sl_table_add_text (table, not_held);
+    }
+
+  if (stats->plans->len == 0)
+    sl_table_add_note (table, "本年度尚未录入学习计划。");
+  sl_table_add_note (table, "兑现率＝已开展项数÷计划安排项数；计划项由会议记录中的“对应计划”认定为已开展。");
+
+  sl_tables_finish (table);
+  return g_steal_pointer (&table);
+}
+
+/* What a rule still lacks, as SlStatistics lists it (“2023-08-02 title” or
+ * a name), with dates written the Chinese way. */
+static char *
+missing_text (const SlComplianceResult *result)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < result->missing->len; i++)
+    {
+      const char *line = g_ptr_array_index (result->missing, i);
+      g_autofree char *date = g_strndup (line, 10);
+
+      if (strlen (line) > 11 && line[10] == ' ' && sl_date_is_valid (date))
+        {
+          g_autofree char *formatted = sl_wording_date (date);
+          g_ptr_array_add (lines, g_strconcat (formatted, line + 11, NULL));
+        }
+      else
+        g_ptr_array_add (lines, g_strdup (line));
+    }
+
+  if (lines->len == 0)
+    return NULL;
+  {
+    g_autofree char *list = sl_tables_join_names (lines);
+
+    if (g_str_equal (result->rule, "first_topic_every_party_group_meeting"))
+      return g_strdup_printf ("未安排第一议题学习：%s", list);
+    if (g_str_equal (result->rule, "research_topic_per_leader"))
+      return g_strdup_printf ("尚未牵头调研课题：%s", list);
+    return g_steal_pointer (&list);
+  }
+}
+
+static SlTable *
+annual_compliance (Builder      *b,
+                   SlStatistics *stats)
+{
+  SlTable *table = annual_table (b, "四、制度落实情况", "制度落实情况");
+  g_autofree char *today = sl_wording_date (b->today);
+  g_autofree char *note = NULL;
+
+  sl_table_add_column (table, "序号", W_INDEX, FALSE);
+  sl_table_add_column (table, "制度要求", 14.0, TRUE);
+  sl_table_add_column (table, "时段", 5.0, FALSE);
+  sl_table_add_column (table, "应达到", W_COUNT + 0.5, FALSE);
+  sl_table_add_column (table, "实际", W_COUNT + 0.5, FALSE);
+  sl_table_add_column (table, "状态", 4.0, FALSE);
+  sl_table_add_column (table, "说明", 14.0, TRUE);
+  sl_table_set_key_columns (table, 2);
+
+  for (guint i = 0; i < stats->compliance->len; i++)
+    {
+      const SlComplianceResult *result = g_ptr_array_index (stats->compliance, i);
+      g_autofree char *rule = sl_wording_rule (result, &b->rules);
+      g_autofree char *period = sl_wording_period (result->period);
+      g_autofree char *missing = NULL;
+
+      if (result->status != SL_COMPLIANCE_MET)
+        missing = missing_text (result);
+
+      sl_table_begin_row (table);
+      sl_table_add_number (table, i + 1);
+      sl_table_add_text (table, rule);
+      sl_table_add_text (table, period);
+      sl_table_add_number (table, result->required);
+      sl_table_add_number (table, result->actual);
+      if (result->status == SL_COMPLIANCE_MISSED)
+        sl_table_add_alert (table, sl_wording_compliance (result->status));
+      else
+        sl_table_add_text (table, sl_wording_compliance (result->status));
+      sl_table_add_text (table, missing);
+    }
+
+  note = g_strdup_printf ("达标＝已达到要求；进行中＝时段尚未结束、暂未达到；未达标＝时段已结束仍未达到（截至%s）。",
+                          today);
+  sl_table_add_note (table, note);
+
+  sl_tables_finish (table);
+  return table;
+}
+
+gboolean
+sl_tables_build_annual_report (Builder    *b,
+                               GPtrArray  *tables,
+                               GError    **error)
+{
+  g_autoptr(SlStatistics) stats = NULL;
+  SlTable *plans;
+
+  stats = sl_statistics_compute (sl_ledger_get_database (b->ledger), b->year,
+                                 b->request->organization, b->today, error);
+  if (stats == NULL)
+    return FALSE;
+
+  g_ptr_array_add (tables, annual_meetings (b, stats));
+  g_ptr_array_add (tables, annual_members (b, stats));
+  if (!(plans = annual_plans (b, stats, error)))
+    return FALSE;
+  g_ptr_array_add (tables, plans);
+  g_ptr_array_add (tables, annual_compliance (b, stats));
+
+  return TRUE;
+}

@@ -1,0 +1,216 @@
+/* sl-wording.c — the Chinese words printed documents use for the records' values
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The tables, the record of a meeting and the annual report's pages word
+ * a meeting kind, a study form or a date through these, so that they agree.
+ * Chinese literals, not gettext messages: sl-ledger-tables.c says why.
+ */
+
+#define G_LOG_DOMAIN "sl-ledger-tables"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sl-measure.h"
+#include "sl-meeting.h"
+#include "sl-rules.h"
+#include "sl-statistics.h"
+#include "sl-util.h"
+#include "sl-wording.h"
+
+const char *
+sl_wording_meeting_kind (SlMeetingKind kind)
+{
+  switch (kind)
+    {
+    case SL_MEETING_KIND_PARTY_GROUP:        return "党组会议";
+    case SL_MEETING_KIND_CENTRAL_GROUP:      return "理论学习中心组学习";
+    case SL_MEETING_KIND_IDEOLOGY:           return "意识形态工作专题会议";
+    case SL_MEETING_KIND_SITUATION_ANALYSIS: return "思想政治工作形势分析会";
+    case SL_MEETING_KIND_BRANCH_ASSEMBLY:    return "支部党员大会";
+    case SL_MEETING_KIND_BRANCH_COMMITTEE:   return "支委会";
+    case SL_MEETING_KIND_GROUP_MEETING:      return "党小组会";
+    case SL_MEETING_KIND_PARTY_LECTURE:      return "党课";
+    case SL_MEETING_KIND_TRAINING:           return "专题培训";
+    case SL_MEETING_KIND_OTHER:              return "其他会议";
+    case SL_MEETING_KIND_NONE:
+    default:                                 return "";
+    }
+}
+
+/* For the narrow columns of the attendance matrix. */
+const char *
+sl_wording_meeting_kind_short (SlMeetingKind kind)
+{
+  switch (kind)
+    {
+    case SL_MEETING_KIND_PARTY_GROUP:        return "党组会";
+    case SL_MEETING_KIND_CENTRAL_GROUP:      return "中心组";
+    case SL_MEETING_KIND_IDEOLOGY:           return "意识形态";
+    case SL_MEETING_KIND_SITUATION_ANALYSIS: return "形势分析";
+    case SL_MEETING_KIND_BRANCH_ASSEMBLY:    return "党员大会";
+    case SL_MEETING_KIND_BRANCH_COMMITTEE:   return "支委会";
+    case SL_MEETING_KIND_GROUP_MEETING:      return "小组会";
+    case SL_MEETING_KIND_PARTY_LECTURE:      return "党课";
+    case SL_MEETING_KIND_TRAINING:           return "培训";
+    case SL_MEETING_KIND_OTHER:              return "其他";
+    case SL_MEETING_KIND_NONE:
+    default:                                 return "";
+    }
+}
+
+const char *
+sl_wording_study_form (SlStudyForm form)
+{
+  switch (form)
+    {
+    case SL_STUDY_FORM_COLLECTIVE_STUDY: return "集中学习";
+    case SL_STUDY_FORM_SEMINAR:          return "专题研讨";
+    case SL_STUDY_FORM_LECTURE:          return "辅导报告";
+    case SL_STUDY_FORM_RESEARCH:         return "调研交流";
+    case SL_STUDY_FORM_READING_CLASS:    return "读书班";
+    case SL_STUDY_FORM_ON_SITE:          return "现场教学";
+    case SL_STUDY_FORM_RELAY:            return "传达学习";
+    case SL_STUDY_FORM_OTHER:            return "其他";
+    case SL_STUDY_FORM_NONE:
+    default:                             return "";
+    }
+}
+
+const char *
+sl_wording_leave_kind (SlLeaveKind kind)
+{
+  switch (kind)
+    {
+    case SL_LEAVE_KIND_OFFICIAL: return "公假";
+    case SL_LEAVE_KIND_SICK:     return "病假";
+    case SL_LEAVE_KIND_PERSONAL: return "事假";
+    case SL_LEAVE_KIND_NONE:
+    default:                     return "";
+    }
+}
+
+const char *
+sl_wording_measure_status (SlMeasureStatus status)
+{
+  switch (status)
+    {
+    case SL_MEASURE_STATUS_OPEN:        return "待落实";
+    case SL_MEASURE_STATUS_IN_PROGRESS: return "推进中";
+    case SL_MEASURE_STATUS_DONE:        return "已完成";
+    case SL_MEASURE_STATUS_NONE:
+    default:                            return "";
+    }
+}
+
+const char *
+sl_wording_compliance (SlComplianceStatus status)
+{
+  switch (status)
+    {
+    case SL_COMPLIANCE_MET:    return "达标";
+    case SL_COMPLIANCE_DUE:    return "进行中";
+    case SL_COMPLIANCE_MISSED: return "未达标";
+    default:                   return "";
+    }
+}
+
+char *
+sl_wording_rule (const SlComplianceResult *result,
+                 const SlRules            *rules)
+{
+  if (g_str_equal (result->rule, "central_group_per_year"))
+    return g_strdup_printf ("理论学习中心组全年集体学习不少于%u次", result->required);
+  if (g_str_equal (result->rule, "central_group_bimonthly"))
+    return g_strdup_printf ("理论学习中心组每两个月至少集体学习%u次", result->required);
+  if (g_str_equal (result->rule, "ideology_half_year"))
+    return g_strdup_printf ("每半年至少召开%u次意识形态工作专题会议", result->required);
+  if (g_str_equal (result->rule, "situation_analysis_half_year"))
+    return g_strdup_printf ("每半年至少召开%u次思想政治工作形势分析会", result->required);
+  if (g_str_equal (result->rule, "first_topic_every_party_group_meeting"))
+    return g_strdup ("党组会议均以第一议题学习开篇");
+  if (g_str_equal (result->rule, "research_topic_per_leader"))
+    return g_strdup_printf ("领导班子成员每人每年牵头%d个调研课题",
+                            rules->research_topic_per_leader);
+  return g_strdup (result->rule);
+}
+
+/* "2023" → 全年, "2023-B3" → 5—6月, "2023-H1" → 上半年. */
+char *
+sl_wording_period (const char *period)
+{
+  const char *part = strchr (period, '-');
+
+  if (part == NULL)
+    return g_strdup ("全年");
+  if (part[1] == 'H')
+    return g_strdup (part[2] == '1' ? "上半年" : "下半年");
+  if (part[1] == 'B')
+    {
+      int b = atoi (part + 2);
+      return g_strdup_printf ("%d—%d月", 2 * b - 1, 2 * b);
+    }
+  return g_strdup (period);
+}
+
+char *
+sl_wording_date (const char *date)
+{
+  int year, month, day;
+
+  if (date == NULL)
+    return g_strdup ("");
+  if (sl_date_is_valid (date) && sscanf (date, "%d-%d-%d", &year, &month, &day) == 3)
+    return g_strdup_printf ("%d年%d月%d日", year, month, day);
+  return g_strdup (date);
+}
+
+/* Its title, or “2023年第3次党组会议”. */
+char *
+sl_wording_meeting_name_from (const char    *title,
+                              const char    *date,
+                              int            sequence,
+                              SlMeetingKind  kind)
+{
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+
+  if (sequence > 0)
+    return g_strdup_printf ("%d年第%d次%s", sl_date_get_year (date), sequence,
+                            sl_wording_meeting_kind (kind));
+
+  return g_strdup (sl_wording_meeting_kind (kind));
+}
+
+char *
+sl_wording_meeting_name (SlMeeting *meeting)
+{
+  g_return_val_if_fail (SL_IS_MEETING (meeting), NULL);
+
+  return sl_wording_meeting_name_from (sl_meeting_get_title (meeting),
+                                       sl_meeting_get_date (meeting),
+                                       sl_meeting_get_sequence (meeting),
+                                       sl_meeting_get_kind (meeting));
+}
+
+const char *
+sl_wording_document_name (SlDocumentKind kind)
+{
+  switch (kind)
+    {
+    case SL_DOCUMENT_FIRST_TOPIC_LEDGER:   return "第一议题学习台账";
+    case SL_DOCUMENT_CENTRAL_GROUP_LEDGER: return "理论学习中心组学习台账";
+    case SL_DOCUMENT_MEETINGS_LEDGER:      return "会议学习台账";
+    case SL_DOCUMENT_PLAN:                 return "理论学习中心组学习计划安排表";
+    case SL_DOCUMENT_ATTENDANCE:           return "学习出勤统计表";
+    case SL_DOCUMENT_MEASURES:             return "贯彻落实措施跟踪表";
+    case SL_DOCUMENT_ANNUAL_REPORT:        return "年度学习情况统计";
+    case SL_DOCUMENT_MINUTES:              return "会议记录";
+    case SL_DOCUMENT_SIGN_IN:              return "签到表";
+    default:                               return "";
+    }
+}
