@@ -533,6 +533,51 @@ test_hot_journal_recovered (Fixture       *fixture,
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 }
 
+/* A second connection opened and closed in this process (the window's
+ * backup or export thread) must leave the first one its locks: were the
+ * file opened and closed with a descriptor of our own, POSIX would drop
+ * them, and another program's `check` would delete the log the first
+ * connection still writes into. */
+static void
+test_second_connection_keeps_locks (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr(SlDatabase) first = NULL;
+  g_autoptr(GError) error = NULL;
+  CliResult result;
+
+  REQUIRE_CLI ();
+
+  make_ledger (fixture);
+  first = sl_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sl_database_set_setting (first, "test_locks", "1", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr(SlDatabase) second = sl_database_open (fixture->path, &error);
+    g_assert_no_error (error);
+    g_autoptr(SlDatabase) reader = sl_database_open_read_only (fixture->path, &error);
+    g_assert_no_error (error);
+  }
+
+  run_cli (&result, fixture->folder, "--database", fixture->path, "check");
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+
+  /* The first connection still holds the log: nobody may have removed it. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (sl_database_set_setting (first, "test_locks", "2", &error));
+  g_assert_no_error (error);
+  g_clear_object (&first);
+
+  first = sl_database_open_read_only (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sl_database_get_setting (first, "test_locks"), ==, "2");
+}
+
 /* Messages that say what is true ---------------------------------------------------- */
 
 static void
@@ -831,6 +876,7 @@ main (int   argc,
   ADD ("cli/kill-first-import", test_kill_first_import);
   ADD ("cli/empty-with-journal", test_empty_with_journal);
   ADD ("cli/hot-journal-recovered", test_hot_journal_recovered);
+  ADD ("cli/second-connection-keeps-locks", test_second_connection_keeps_locks);
   ADD ("message/truncated", test_truncated);
   ADD ("message/symlink", test_symlink);
   ADD ("message/disk-full", test_disk_full);

@@ -1066,10 +1066,6 @@ open_database (const char  *path,
       return NULL;
     }
 
-  /* A file cut short is damaged, not "not a database". */
-  if (!sl_database_check_header (path, error))
-    return NULL;
-
   writable = g_access (path, W_OK) == 0 && g_access (folder, W_OK) == 0;
   rc = connect (self, path, read_only && !writable, FALSE);
   if (rc != SQLITE_OK)
@@ -1077,6 +1073,10 @@ open_database (const char  *path,
       sl_database_describe_open_error (self->db, path, rc, error);
       return NULL;
     }
+
+  /* A file cut short is damaged, not "not a database". */
+  if (!sl_database_check_header (self->db, path, error))
+    return NULL;
 
   if (!read_only && sqlite3_db_readonly (self->db, "main") == 1)
     {

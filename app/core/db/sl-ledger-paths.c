@@ -280,30 +280,38 @@ has_content (const char *path,
  * explain a short file (SQLite completes or undoes the change), so then
  * only the header is judged. Files that are not SQLite pass: saying so is
  * the opener's business.
+ *
+ * The bytes are read through @db's own file handle, never through a
+ * descriptor of our own: closing any descriptor of a file drops every
+ * POSIX lock this process holds on it, and with them the locks of the
+ * process's other connections to the ledger (the window's), which would
+ * then write into a log that another program has already deleted.
  */
 gboolean
-sl_database_check_header (const char  *path,
+sl_database_check_header (sqlite3     *db,
+                          const char  *path,
                           GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
-  guint8 header[100];
-  struct stat info;
+  guint8 header[100] = { 0 };
+  sqlite3_file *file = NULL;
+  GStatBuf info;
   gssize got;
   guint32 page_size;
   guint32 pages;
   gint64 expected = 0;
-  int fd;
+  int rc;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  if (db == NULL ||
+      sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL || g_stat (path, &info) != 0)
     return TRUE;
-  if (fstat (fd, &info) != 0)
-    {
-      close (fd);
-      return TRUE;
-    }
-  got = read (fd, header, sizeof header);
-  close (fd);
+
+  /* A short read fills the rest with zeros; the size says how much is real. */
+  rc = file->pMethods->xRead (file, header, sizeof header, 0);
+  if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
+    return TRUE;
+  got = MIN ((gint64) sizeof header, (gint64) info.st_size);
 
   if (got < (gssize) sizeof magic || memcmp (header, magic, sizeof magic) != 0)
     return TRUE;
@@ -515,7 +523,7 @@ sl_database_describe_open_error (sqlite3     *db,
 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      if (!sl_database_check_header (path, error))
+      if (!sl_database_check_header (db, path, error))
         return;
       if ((rc & 0xff) == SQLITE_CORRUPT)
         g_set_error (error, SL_PATHS_ERROR, SL_PATHS_ERROR_DAMAGED,

@@ -26,7 +26,8 @@ char     *sl_database_resolve_path        (const char  *path,
 gboolean  sl_database_check_output_path   (const char  *ledger_path,
                                            const char  *output,
                                            GError     **error);
-gboolean  sl_database_check_header        (const char  *path,
+gboolean  sl_database_check_header        (sqlite3     *db,
+                                           const char  *path,
                                            GError     **error);
 void      sl_database_describe_open_error (sqlite3     *db,
                                            const char  *path,
