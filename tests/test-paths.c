@@ -578,6 +578,35 @@ test_second_connection_keeps_locks (Fixture       *fixture,
   g_assert_cmpstr (sl_database_get_setting (first, "test_locks"), ==, "2");
 }
 
+/* A folder on the way to the ledger may be a link (a home reached through
+ * one): the ledger is made and opened through it. */
+static void
+test_folder_link (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *real = g_build_filename (fixture->folder, "real", NULL);
+  g_autofree char *link = g_build_filename (fixture->folder, "via", NULL);
+  g_autofree char *ledger = g_build_filename (link, "ledger.db", NULL);
+  g_autofree char *archive = data_file ("year-2023.json");
+  g_autofree char *stored = g_build_filename (real, "ledger.db", NULL);
+  CliResult result;
+
+  REQUIRE_CLI ();
+
+  g_assert_cmpint (g_mkdir (real, 0700), ==, 0);
+  g_assert_cmpint (symlink ("real", link), ==, 0);
+
+  run_cli (&result, fixture->folder, "--database", ledger, "import-archive", archive);
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+  g_assert_true (g_file_test (stored, G_FILE_TEST_IS_REGULAR));
+
+  run_cli (&result, fixture->folder, "--database", ledger, "check");
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+  g_assert_cmpuint (count_meetings (ledger), ==, 27);
+}
+
 /* Messages that say what is true ---------------------------------------------------- */
 
 static void
@@ -877,6 +906,7 @@ main (int   argc,
   ADD ("cli/empty-with-journal", test_empty_with_journal);
   ADD ("cli/hot-journal-recovered", test_hot_journal_recovered);
   ADD ("cli/second-connection-keeps-locks", test_second_connection_keeps_locks);
+  ADD ("cli/folder-link", test_folder_link);
   ADD ("message/truncated", test_truncated);
   ADD ("message/symlink", test_symlink);
   ADD ("message/disk-full", test_disk_full);

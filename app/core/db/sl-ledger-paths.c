@@ -78,7 +78,18 @@ sl_database_resolve_path (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   if (g_lstat (path, &info) != 0 || !S_ISLNK (info.st_mode))
-    return g_strdup (path);
+    {
+      /* A folder on the way may be a link (a home reached through one):
+       * SQLite, told to follow no link, would refuse the whole path. */
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *absolute = g_canonicalize_filename (folder, NULL);
+      g_autofree char *real_folder = real_path (folder);
+
+      if (real_folder != NULL && g_strcmp0 (real_folder, absolute) != 0)
+        return g_build_filename (real_folder, name, NULL);
+      return g_strdup (path);
+    }
 
   resolved = real_path (path);
   if (resolved == NULL)
