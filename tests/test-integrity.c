@@ -522,6 +522,100 @@ test_bad_text (Fixture       *fixture,
   g_assert_cmpstr (names, ==, "ledger.db");
 }
 
+/* Flips @marker's bytes only inside the pages of @index, so that the
+ * index and its table disagree: quick_check sees nothing, and a reader
+ * that goes through the index gets text that is not UTF-8. */
+static void
+flip_in_index (const char *path,
+               const char *index,
+               const char *marker)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autofree guint8 *copy = NULL;
+  int page_size = 0;
+  guint found = 0;
+  gsize size;
+
+  copy = g_memdup2 (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page_size = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pageno FROM dbstat WHERE name = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, index, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gsize start = (gsize) (sqlite3_column_int64 (stmt, 0) - 1) * page_size;
+
+      for (gsize i = start; i + strlen (marker) <= MIN (start + page_size, size); i++)
+        if (memcmp (copy + i, marker, strlen (marker)) == 0)
+          {
+            for (gsize j = 0; j < 16; j++)
+              copy[i + j] ^= 0x80;
+            found++;
+          }
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_assert_cmpuint (found, ==, 1);
+  write_file (path, (const char *) copy, size);
+}
+
+/* An index whose copy of a title disagrees with its table: neither the
+ * archive nor a backup to a named file is written from it. */
+static void
+test_bad_index (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *archive = g_build_filename (fixture->folder, "archive.json", NULL);
+  g_autofree char *copy = g_build_filename (fixture->folder, "copy.db", NULL);
+  g_autofree char *names = NULL;
+  CliResult result;
+
+  {
+    g_autoptr(SlLedger) ledger = sl_ledger_open (fixture->path, &error);
+    g_autoptr(SlMeeting) meeting = new_meeting ("2024-02-01", "二月学习会" MARKER);
+
+    g_assert_no_error (error);
+    add_roster (ledger);
+    g_assert_true (sl_ledger_save_meeting (ledger, meeting, SL_SAVE_REPLACE, &error));
+    g_assert_no_error (error);
+    g_assert_true (sl_database_exec (sl_ledger_get_database (ledger),
+                                     "PRAGMA journal_mode = DELETE", &error));
+    g_assert_no_error (error);
+  }
+  flip_in_index (fixture->path, "meetings_recent", MARKER);
+
+  if (cli_path () == NULL)
+    {
+      g_test_skip ("STUDY_LEDGER does not name the built program");
+      return;
+    }
+
+  run_cli (&result, fixture->folder, "--database", fixture->path, "export-archive", archive);
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+  g_assert_true (in_text (result.err, "damaged"));
+  g_assert_true (in_text (result.err, "restore"));
+  cli_result_clear (&result);
+
+  run_cli (&result, fixture->folder, "--database", fixture->path, "backup", "--output", copy);
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+  g_assert_true (in_text (result.err, "damaged"));
+  cli_result_clear (&result);
+
+  names = list_folder (fixture->folder);
+  g_assert_cmpstr (names, ==, "ledger.db");
+}
+
 /* The day of a sound check is remembered: one check a day. */
 static void
 test_once_a_day (Fixture       *fixture,
@@ -571,6 +665,8 @@ main (int   argc,
               fixture_set_up, test_keeps_newest_sound, fixture_tear_down);
   g_test_add ("/integrity/backups/future-dated", Fixture, NULL,
               fixture_set_up, test_future_dated, fixture_tear_down);
+  g_test_add ("/integrity/bad-index", Fixture, NULL,
+              fixture_set_up, test_bad_index, fixture_tear_down);
   g_test_add ("/integrity/bad-text", Fixture, NULL,
               fixture_set_up, test_bad_text, fixture_tear_down);
 

@@ -552,10 +552,11 @@ command_export_archive (SlCliCall *call)
   if (call->argc != 2)
     return usage ("export-archive", _("name one output file"));
 
-  /* Text that is not UTF-8 would make an archive no reader accepts. */
+  /* A damaged file (an index included) or text that is not UTF-8 would
+   * make an archive no reader accepts. */
   if (!(ledger = open_ledger (call, &error)) ||
       !check_output (ledger, call->argv[1], &error) ||
-      !sl_integrity_check_text (sl_ledger_get_database (ledger), &error) ||
+      !sl_integrity_check_copy (sl_ledger_get_database (ledger), &error) ||
       !sl_archive_export (ledger, call->argv[1], &counts, &error))
     return fail_error (error);
 

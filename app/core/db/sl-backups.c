@@ -458,7 +458,8 @@ sl_backups_write_checked (SlDatabase  *db,
   g_return_val_if_fail (SL_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (output != NULL, FALSE);
 
-  if ((problem = sl_integrity_quick_check (sl_database_get_handle (db))) != NULL)
+  /* The whole check, indexes too: the copy is handed on as sound. */
+  if ((problem = sl_integrity_full_check (sl_database_get_handle (db))) != NULL)
     {
       sl_integrity_set_damaged_error (error, sl_database_get_path (db), problem);
       return FALSE;

@@ -54,17 +54,10 @@ canonical (const char *path)
   return g_canonicalize_filename (path, NULL);
 }
 
-/**
- * sl_integrity_quick_check:
- *
- * Runs PRAGMA quick_check on @handle: the structure of every b-tree, each
- * page read once; not whether indexes match their tables.
- *
- * Returns: (nullable): %NULL when the file is sound, else the first
- *   problem found, one line
- */
-char *
-sl_integrity_quick_check (sqlite3 *handle)
+/* Runs @pragma, a check that reports "ok" or its problems, one a row. */
+static char *
+run_check (sqlite3    *handle,
+           const char *pragma)
 {
   sqlite3_stmt *stmt = NULL;
   char *problem = NULL;
@@ -73,7 +66,7 @@ sl_integrity_quick_check (sqlite3 *handle)
   g_return_val_if_fail (handle != NULL, NULL);
 
   /* (1): stop at the first problem; one is enough to refuse. */
-  if (sqlite3_prepare_v2 (handle, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (handle, pragma, -1, &stmt, NULL) != SQLITE_OK)
     return g_strdup (sqlite3_errmsg (handle));
 
   while (problem == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -99,6 +92,37 @@ sl_integrity_quick_check (sqlite3 *handle)
     }
 
   return problem;
+}
+
+/**
+ * sl_integrity_quick_check:
+ *
+ * Runs PRAGMA quick_check on @handle: the structure of every b-tree, each
+ * page read once; not whether indexes match their tables.
+ *
+ * Returns: (nullable): %NULL when the file is sound, else the first
+ *   problem found, one line
+ */
+char *
+sl_integrity_quick_check (sqlite3 *handle)
+{
+  return run_check (handle, "PRAGMA quick_check(1)");
+}
+
+/**
+ * sl_integrity_full_check:
+ *
+ * As sl_integrity_quick_check(), and also whether every index holds what
+ * its table holds: a copy made from a file whose index disagrees with its
+ * table would carry text read through the damaged index.
+ *
+ * Returns: (nullable): %NULL when the file is sound, else the first
+ *   problem found, one line
+ */
+char *
+sl_integrity_full_check (sqlite3 *handle)
+{
+  return run_check (handle, "PRAGMA integrity_check(1)");
 }
 
 /**
@@ -433,4 +457,29 @@ sl_integrity_check_text (SlDatabase  *db,
     }
 
   return TRUE;
+}
+
+/**
+ * sl_integrity_check_copy:
+ *
+ * For a command that copies the whole ledger out (export-archive, a
+ * backup to a file the user names): %FALSE when the file is damaged
+ * anywhere, its indexes included (SL_INTEGRITY_ERROR_DAMAGED, naming
+ * restore and the newest sound backup), or when a text is not UTF-8.
+ */
+gboolean
+sl_integrity_check_copy (SlDatabase  *db,
+                         GError     **error)
+{
+  g_autofree char *problem = NULL;
+
+  g_return_val_if_fail (SL_IS_DATABASE (db), FALSE);
+
+  if ((problem = sl_integrity_full_check (sl_database_get_handle (db))) != NULL)
+    {
+      sl_integrity_set_damaged_error (error, sl_database_get_path (db), problem);
+      return FALSE;
+    }
+
+  return sl_integrity_check_text (db, error);
 }

@@ -23,6 +23,7 @@ GQuark    sl_integrity_error_quark     (void);
 #define SL_INTEGRITY_CHECKED_SETTING "integrity_checked_on"
 
 char     *sl_integrity_quick_check     (sqlite3     *handle);
+char     *sl_integrity_full_check      (sqlite3     *handle);
 gboolean  sl_integrity_check_daily     (SlDatabase  *db,
                                         GError     **error);
 void      sl_integrity_note_sound      (SlDatabase  *db);
@@ -39,6 +40,8 @@ void      sl_integrity_set_damaged_error (GError   **error,
 GPtrArray *sl_integrity_find_bad_text  (SlDatabase  *db,
                                         GError     **error);
 gboolean  sl_integrity_check_text      (SlDatabase  *db,
+                                        GError     **error);
+gboolean  sl_integrity_check_copy      (SlDatabase  *db,
                                         GError     **error);
 
 G_END_DECLS
