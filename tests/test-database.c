@@ -529,6 +529,38 @@ test_migrate_from_version_3 (Fixture       *fixture,
                  "UPDATE organizations SET kind = NULL;");
 }
 
+/* Ids that an older version kept in upper case are put in lower case,
+ * except where the lower-case id is already another row's. */
+static void
+test_migrate_lower_case_ids (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(SlDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw;
+
+  database = sl_database_open_at_version (fixture->path, 4, &error);
+  g_assert_no_error (error);
+  raw = sl_database_get_handle (database);
+  exec_sql (raw,
+            "INSERT INTO organizations (id, uuid, name, kind) "
+            "  VALUES (1, '6F1C9A52-0000-4000-8000-00000000000A', '机关党委', 'branch');"
+            "INSERT INTO members (id, uuid, name) VALUES (1, 'AB-CD', '王芳');"
+            "INSERT INTO members (id, uuid, name) VALUES (2, 'ab-cd', '王芳');"
+            "INSERT INTO meetings (id, uuid, organization_id, kind, date, title, form) "
+            "  VALUES (1, 'M-1', 1, 'central_group', '2023-04-01', '理论学习中心组', 'seminar');");
+  g_assert_finalize_object (g_steal_pointer (&database));
+
+  database = open_ok (fixture->path);
+  raw = sl_database_get_handle (database);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM organizations "
+                                   "WHERE uuid = '6f1c9a52-0000-4000-8000-00000000000a'"), ==, 1);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM meetings WHERE uuid = 'm-1'"), ==, 1);
+  /* Both members stay; the one whose id was taken keeps its own. */
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM members"), ==, 2);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM members WHERE uuid = 'AB-CD'"), ==, 1);
+}
+
 /* ------------------------------------------------------------------ */
 /* Bulk writes                                                        */
 /* ------------------------------------------------------------------ */
@@ -1103,6 +1135,7 @@ main (int argc, char *argv[])
   ADD ("migrate/from-empty", test_migrate_from_empty);
   ADD ("migrate/from-version-1", test_migrate_from_version_1);
   ADD ("migrate/from-version-3", test_migrate_from_version_3);
+  ADD ("migrate/lower-case-ids", test_migrate_lower_case_ids);
   ADD ("bulk/deferred-index", test_bulk_deferred_index);
   ADD ("bulk/rollback", test_bulk_rollback);
   ADD ("refuse/not-sqlite", test_refuse_not_sqlite);

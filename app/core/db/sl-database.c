@@ -131,6 +131,13 @@ static const struct
  * when its target is deleted (ON DELETE SET NULL): deleting a plan item
  * or a parent organization in the window must not make every meeting or
  * organization that named it look changed by someone else. */
+/* Ids in lower case (ARCHIVE.md): an older version kept an upper-case
+ * archive's ids as they came, and a merge of the same records in lower
+ * case then added them twice. A row whose lower-case id is already taken
+ * keeps its own (OR IGNORE), rather than the file being refused. */
+#define LOWER_UUIDS(table) \
+  "UPDATE OR IGNORE " table " SET uuid = lower (uuid) WHERE uuid <> lower (uuid);"
+
 #define CHANGE_COUNT(table, columns) \
   "ALTER TABLE " table " ADD COLUMN change_count INTEGER NOT NULL DEFAULT 0;" \
   "CREATE TRIGGER " table "_change_count AFTER UPDATE " columns " ON " table \
@@ -415,7 +422,11 @@ static const char *migrations[] = {
    * their change. A trigger counts, so that every writer (the window,
    * imports, a roster reorder, another build's plain UPDATE) is counted
    * without knowing; it fires only when the statement did not set the
-   * count itself, and recursive triggers are off, so it runs once. */
+   * count itself, and recursive triggers are off, so it runs once.
+   * Ids are put in lower case first (LOWER_UUIDS, above). */
+  LOWER_UUIDS ("organizations") LOWER_UUIDS ("members") LOWER_UUIDS ("plans")
+  LOWER_UUIDS ("plan_items") LOWER_UUIDS ("meetings") LOWER_UUIDS ("studies")
+  LOWER_UUIDS ("measures") LOWER_UUIDS ("research_topics")
   CHANGE_COUNT ("organizations", "OF uuid, name, kind")
   CHANGE_COUNT ("members", "")
   CHANGE_COUNT ("plans", "")
