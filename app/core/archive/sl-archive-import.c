@@ -17,11 +17,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "sl-archive.h"
 #include "sl-archive-fields.h"
 #include "sl-archive-merge.h"
+#include "sl-archive-people.h"
 #include "sl-attendance.h"
 #include "sl-enums.h"
 #include "sl-guest.h"
@@ -36,6 +38,7 @@
 #include "sl-research-topic.h"
 #include "sl-speech.h"
 #include "sl-study.h"
+#include "sl-topic.h"
 #include "sl-util.h"
 
 /* Reading ------------------------------------------------------------------ */
@@ -116,6 +119,9 @@ typedef struct
   GPtrArray  *organizations;
   GPtrArray  *members;
   GPtrArray  *plans;
+  GPtrArray  *people[SL_ARCHIVE_N_PEOPLE_KINDS];   /* version 2: topics, talks... */
+  guint       people_kind;        /* the kind being read */
+  GPtrArray  *meeting_refs;       /* PendingRef to meetings: checked after the body */
 
   GHashTable *ids;                /* every id in the file → its path */
   GHashTable *targets[N_REFS];    /* ids that references may name */
@@ -132,6 +138,9 @@ reader_clear (Reader *reader)
   g_clear_pointer (&reader->organizations, g_ptr_array_unref);
   g_clear_pointer (&reader->members, g_ptr_array_unref);
   g_clear_pointer (&reader->plans, g_ptr_array_unref);
+  for (guint i = 0; i < SL_ARCHIVE_N_PEOPLE_KINDS; i++)
+    g_clear_pointer (&reader->people[i], g_ptr_array_unref);
+  g_clear_pointer (&reader->meeting_refs, g_ptr_array_unref);
   g_clear_pointer (&reader->ids, g_hash_table_unref);
   for (guint i = 0; i < N_REFS; i++)
     {
@@ -218,6 +227,8 @@ ref_description (RefKind kind)
     case REF_ORGANIZATION: return _("organization");
     case REF_MEMBER:       return _("member");
     case REF_PLAN_ITEM:    return _("plan item");
+    case REF_TOPIC:        return _("topic-pool item");
+    case REF_MEETING:      return _("meeting");
     case REF_NONE:
     case N_REFS:
     default:               g_assert_not_reached ();
@@ -232,6 +243,8 @@ ref_record_type (RefKind kind)
     case REF_ORGANIZATION: return SL_TYPE_ORGANIZATION;
     case REF_MEMBER:       return SL_TYPE_MEMBER;
     case REF_PLAN_ITEM:    return SL_TYPE_PLAN_ITEM;
+    case REF_TOPIC:        return SL_TYPE_TOPIC;
+    case REF_MEETING:      return SL_TYPE_MEETING;
     case REF_NONE:
     case N_REFS:
     default:               g_assert_not_reached ();
@@ -266,7 +279,7 @@ check_ref (Reader      *reader,
            const char  *id,
            GError     **error)
 {
-  if (kind == reader->reading)
+  if (kind == reader->reading || kind == REF_MEETING)
     {
       /* Further on in the same list, perhaps: checked at the end. */
       PendingRef *ref = g_new0 (PendingRef, 1);
@@ -274,7 +287,8 @@ check_ref (Reader      *reader,
       ref->path = path_to_string (path, field);
       ref->kind = kind;
       ref->id = g_strdup (id);
-      g_ptr_array_add (reader->refs, ref);
+      /* A meeting, which a topic of the pool names, is read after it. */
+      g_ptr_array_add (kind == REF_MEETING ? reader->meeting_refs : reader->refs, ref);
       return TRUE;
     }
 
@@ -446,6 +460,47 @@ read_fields (Reader             *reader,
           }
           break;
 
+        case FIELD_NUMBER:
+          {
+            double number;
+
+            if (!sl_json_value_get_double (node, &number) || !isfinite (number) || number < 0)
+              return invalid (error, path, field->key, _("must be a number from 0, not %s"),
+                              node_is (node, SL_JSON_STRING) ? text : describe_node (node));
+            g_object_set (object, sl_archive_property_name (field), number, NULL);
+          }
+          break;
+
+        case FIELD_UUID:
+          {
+            g_autofree char *lower = NULL;
+            const char *other;
+
+            if (text == NULL || !sl_is_uuid (text))
+              return invalid (error, path, field->key, _("“%s” is not an id (a UUID)"),
+                              text_or_kind (node));
+            if ((lower = lower_id (text)) != NULL)
+              text = lower;
+            if ((other = g_hash_table_lookup (reader->ids, text)) != NULL)
+              return invalid (error, path, field->key,
+                              _("%s is also the id of %s; every record needs its own id"),
+                              text, other);
+            g_hash_table_insert (reader->ids, g_strdup (text), path_to_string (path, NULL));
+            g_object_set (object, sl_archive_property_name (field), text, NULL);
+          }
+          break;
+
+        case FIELD_PERIOD:
+          if (text == NULL || strlen (text) != 7 || !g_ascii_isdigit (text[0]) ||
+              !g_ascii_isdigit (text[1]) || !g_ascii_isdigit (text[2]) ||
+              !g_ascii_isdigit (text[3]) || strncmp (text, "0000", 4) == 0 ||
+              strncmp (text + 4, "-H", 2) != 0 || (text[6] != '1' && text[6] != '2'))
+            return invalid (error, path, field->key,
+                            _("“%s” is not a half-year; write YYYY-H1 or YYYY-H2"),
+                            text_or_kind (node));
+          g_object_set (object, sl_archive_property_name (field), text, NULL);
+          break;
+
         default:
           g_assert_not_reached ();
         }
@@ -587,6 +642,23 @@ READ_RECORD (research_topic, sl_research_topic_new, research_topic_fields, REF_N
 
 #undef READ_RECORD
 
+/* A record of version 2's arrays, of the kind reader->people_kind. */
+static gpointer
+read_people (Reader             *reader,
+             const SlJsonValue  *json,
+             const Path         *path,
+             GError            **error)
+{
+  const SlArchivePeopleKind *kind = sl_archive_people_kind (reader->people_kind);
+  g_autoptr(GObject) object = g_object_new (kind->get_type (), NULL);
+
+  if (!read_id (reader, json, SL_RECORD (object), path, kind->target, error) ||
+      !read_fields (reader, json, object, path, kind->fields, kind->n_fields, error))
+    return NULL;
+
+  return g_steal_pointer (&object);
+}
+
 /* Rows without an id of their own. */
 #define READ_ROW(type, new_func, fields)                                              \
   static gpointer                                                                      \
@@ -718,7 +790,7 @@ read_meeting (Reader             *reader,
 {
   g_autoptr(SlMeeting) meeting = sl_meeting_new ();
 
-  if (!read_id (reader, json, SL_RECORD (meeting), path, REF_NONE, error) ||
+  if (!read_id (reader, json, SL_RECORD (meeting), path, REF_MEETING, error) ||
       !read_fields (reader, json, G_OBJECT (meeting), path,
                     meeting_fields, G_N_ELEMENTS (meeting_fields), error) ||
       !read_array (reader, json, path, "studies", read_study, sink_store,
@@ -822,6 +894,10 @@ check_head_conflicts (Reader  *reader,
           CHECK_NEW (reader, item, error, "plans[%u].items[%u]", i, j);
         }
     }
+  for (guint k = 0; k < SL_ARCHIVE_N_PEOPLE_KINDS; k++)
+    for (guint i = 0; i < reader->people[k]->len; i++)
+      CHECK_NEW (reader, g_ptr_array_index (reader->people[k], i), error, "%s[%u]",
+                 sl_archive_people_kind (k)->key, i);
 
   return TRUE;
 }
@@ -1020,6 +1096,16 @@ read_head (Reader             *reader,
     return FALSE;
   reader->reading = REF_NONE;
 
+  /* Version 2: the topic pool, which studies name, and the records about
+   * people; small, and read before the meetings. */
+  for (guint k = 0; k < SL_ARCHIVE_N_PEOPLE_KINDS; k++)
+    {
+      reader->people_kind = k;
+      if (!read_array (reader, root, NULL, sl_archive_people_kind (k)->key, read_people,
+                       sink_array, reader->people[k], error))
+        return FALSE;
+    }
+
   /* A merged organization that leaves out its parent keeps the ledger's:
    * the check for circles and the order of saving must see that one. */
   for (guint i = 0; reader->merge && i < reader->organizations->len; i++)
@@ -1047,6 +1133,7 @@ collect_ledger_ids (Reader  *reader,
     { REF_ORGANIZATION, sl_organization_get_type },
     { REF_MEMBER, sl_member_get_type },
     { REF_PLAN_ITEM, sl_plan_item_get_type },
+    { REF_TOPIC, sl_topic_get_type },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -1098,6 +1185,39 @@ write_head (Reader  *reader,
         g_prefix_error (error, "plans[%u]: ", i);
         return FALSE;
       }
+
+  for (guint k = 0; k < SL_ARCHIVE_N_PEOPLE_KINDS; k++)
+    for (guint i = 0; i < reader->people[k]->len; i++)
+      {
+        gpointer record = g_ptr_array_index (reader->people[k], i);
+
+        if (merger ? !sl_archive_merger_save (merger, record, flags, error)
+                   : !sl_archive_people_save (ledger, record, error))
+          {
+            g_prefix_error (error, "%s[%u]: ", sl_archive_people_kind (k)->key, i);
+            return FALSE;
+          }
+      }
+
+  return TRUE;
+}
+
+/* The meetings that topics of the pool name (planned_meeting): in the file,
+ * read by now, or in the ledger. */
+static gboolean
+check_meeting_references (Reader  *reader,
+                          GError **error)
+{
+  for (guint i = 0; i < reader->meeting_refs->len; i++)
+    {
+      PendingRef *ref = g_ptr_array_index (reader->meeting_refs, i);
+
+      if (!g_hash_table_contains (reader->targets[REF_MEETING], ref->id) &&
+          !sl_ledger_contains (reader->ledger, SL_TYPE_MEETING, ref->id))
+        return invalid (error, NULL, ref->path,
+                        _("no %s has the id %s, neither in this file nor in the ledger"),
+                        ref_description (REF_MEETING), ref->id);
+    }
 
   return TRUE;
 }
@@ -1480,6 +1600,9 @@ import_document (SlLedger           *ledger,
   reader.organizations = g_ptr_array_new_with_free_func (g_object_unref);
   reader.members = g_ptr_array_new_with_free_func (g_object_unref);
   reader.plans = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < SL_ARCHIVE_N_PEOPLE_KINDS; i++)
+    reader.people[i] = g_ptr_array_new_with_free_func (g_object_unref);
+  reader.meeting_refs = g_ptr_array_new_with_free_func (pending_ref_free);
   reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < N_REFS; i++)
     {
@@ -1520,6 +1643,7 @@ import_document (SlLedger           *ledger,
       if (sl_database_defer_search_index (database, &local_error) &&
           write_head (&reader, &local_error) &&
           write_body (&reader, root, meetings, meetings_length, unreadable, &body_counts, &local_error) &&
+          check_meeting_references (&reader, &local_error) &&
           sl_database_index_deferred (database, &local_error))
         {
           if (reader.dry_run)
