@@ -31,6 +31,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 
 #include "sl-archive.h"
@@ -495,6 +496,36 @@ test_refused (Fixture       *fixture,
     }
 }
 
+/* `check` reads the new records' text too, and export-archive refuses it. */
+static void
+test_check_text (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->folder, "out.json", NULL);
+  sqlite3 *db = NULL;
+
+  import_fixture (fixture);
+  g_assert_cmpint (sqlite3_open (fixture->database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE talks SET points = CAST (X'E4BDA0FF' AS TEXT) "
+                                     "WHERE uuid = '" K1 "'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  {
+    g_auto(Result) result = run (fixture, "--database", fixture->database, "check");
+    g_autofree char *both = g_strconcat (result.out, result.err, NULL);
+
+    g_assert_cmpint (result.status, ==, 1);
+    g_assert_nonnull (strstr (both, K1));
+    g_assert_nonnull (strstr (both, "points"));
+  }
+  {
+    g_auto(Result) result = run (fixture, "--database", fixture->database, "export-archive", out);
+    g_assert_cmpint (result.status, !=, 0);
+    g_assert_nonnull (strstr (result.err, K1));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+}
+
 /* Core: the pool, the settings, a merge ------------------------------------ */
 
 static SlLedger *
@@ -709,6 +740,7 @@ main (int   argc,
   ADD ("cli/due", test_due);
   ADD ("cli/round-trip", test_round_trip);
   ADD ("cli/refused", test_refused);
+  ADD ("cli/check-text", test_check_text);
   ADD ("core/pool", test_pool);
   ADD ("core/timeliness-setting", test_timeliness_setting);
   ADD ("core/merge", test_merge);
