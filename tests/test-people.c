@@ -20,11 +20,13 @@
  *             a received date
  *   talks     2023: 张三→王五, 张三→外单位同志, 王五→张三; 2024: 张三→王五
  *   reports   第一党支部 2023-H1 only; 第二党支部 2023-H1 and H2
+ *   plans     C1's session plan approved 2023-03-08, before it; C2's on
+ *             2023-09-12, two days after it
  *
  * Worked out by hand, for 2023: training hours 张三 5.5, 赵六 3.5, 王五 0;
  * talks 张三 2 as initiator, 1 as counterpart, 王五 1 and 1; on ideology 1
  * of 2; topics in time 2 of 4 (1 and 2); speakers 2 of 3 (李四 missing);
- * branch reports H1 2 of 2, H2 1 of 2.
+ * branch reports H1 2 of 2, H2 1 of 2; session plans approved 1 of 2.
  */
 
 #include "config.h"
@@ -41,6 +43,7 @@
 #include "sl-meeting.h"
 #include "sl-member.h"
 #include "sl-rules.h"
+#include "sl-session-plan.h"
 #include "sl-statistics.h"
 #include "sl-study.h"
 #include "sl-talk.h"
@@ -329,6 +332,8 @@ test_stats (Fixture       *fixture,
   /* Branches under the party group, two levels down. */
   assert_rule (compliance, "branch_report_half_year", "2023-H1", 2, 2, "met");
   assert_rule (compliance, "branch_report_half_year", "2023-H2", 2, 1, "missed");
+  /* Approved after the session is not approved before it. */
+  assert_rule (compliance, "session_plan_approved", "2023", 2, 1, "missed");
 }
 
 /* While a period lasts, a rule not yet met is due; after, missed. */
@@ -421,6 +426,9 @@ test_round_trip (Fixture       *fixture,
   g_assert_true (json_object_get_boolean_member (object_at (b, "meetings[1].guests[0]"), "superior"));
   g_assert_cmpstr (json_object_get_string_member (object_at (b, "meetings[1].speeches[0]"), "kind"),
                    ==, "key");
+  g_assert_cmpstr (json_object_get_string_member (object_at (b, "meetings[1].session_plan.key_speeches[0]"),
+                                                  "member"), ==, M1);
+  g_assert_true (JSON_NODE_HOLDS_NULL (node_at (b, "meetings[0].session_plan")));
 }
 
 typedef struct
@@ -453,6 +461,10 @@ static const Breakage breakages[] = {
     "meetings[5].studies[0].topic" },
   { "topics[3]", "planned_meeting", "\"50000000-0000-4000-8000-0000000000ff\"",
     "topics[3].planned_meeting" },
+  { "meetings[1].session_plan.key_speeches[1]", "member", "\"20000000-0000-4000-8000-0000000000ff\"",
+    "meetings[1].session_plan.key_speeches[1].member" },
+  { "meetings[1].session_plan", "approved_on", "\"2023-02-29\"", "meetings[1].session_plan.approved_on" },
+  { "meetings[1].session_plan", "topics", "[1]", "meetings[1].session_plan.topics[0]" },
   { "meetings[3].speeches[0]", "id", "\"52000000-0000-4000-8000-000000000001\"",
     "meetings[3].speeches[0].id" },
 };
@@ -670,7 +682,9 @@ test_merge (Fixture       *fixture,
     "             \"follow_up\": null}],"
     " \"members\": [{\"id\": \"" M1 "\", \"name\": \"张三\"}],"
     " \"meetings\": [{\"id\": \"" PG1 "\", \"organization\": \"" O1 "\", \"kind\": \"party_group\","
-    "                \"date\": \"2024-01-30\", \"batch\": 3}]}";
+    "                \"date\": \"2024-01-30\", \"batch\": 3},"
+    "               {\"id\": \"50000000-0000-4000-8000-000000000001\", \"organization\": \"" O1 "\","
+    "                \"kind\": \"central_group\", \"date\": \"2023-03-10\", \"place\": \"第一会议室\"}]}";
   SlTalk *talk = NULL;
 
   sl_archive_report_init (&report);
@@ -696,6 +710,21 @@ test_merge (Fixture       *fixture,
   meeting = sl_ledger_load_meeting (ledger, PG1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sl_meeting_get_batch (meeting), ==, 3);
+  g_clear_object (&meeting);
+
+  /* C1's session plan, left out of the merge above, kept. */
+  meeting = sl_ledger_load_meeting (ledger, "50000000-0000-4000-8000-000000000001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sl_meeting_get_place (meeting), ==, "第一会议室");
+  g_assert_true (sl_meeting_get_on_ideology (meeting));
+  g_assert_nonnull (sl_meeting_get_session_plan (meeting));
+  g_assert_cmpstr (sl_session_plan_get_approved_on (sl_meeting_get_session_plan (meeting)), ==, "2023-03-08");
+  g_assert_cmpuint (sl_session_plan_get_n_speeches (sl_meeting_get_session_plan (meeting)), ==, 2);
+  g_assert_cmpstr (sl_session_plan_get_topics (sl_meeting_get_session_plan (meeting))[1], ==, "如何抓好落实");
+  g_clear_object (&meeting);
+  meeting = sl_ledger_load_meeting (ledger, PG1, &error);
+  g_assert_no_error (error);
+  g_assert_null (sl_meeting_get_session_plan (meeting));
   {
     g_autoptr(SlStudy) study = g_list_model_get_item (sl_meeting_get_studies (meeting), 0);
     g_assert_cmpstr (sl_study_get_topic (study), ==, T(2));                 /* rows left out: kept */

@@ -441,7 +441,8 @@ test_compliance_mid_year (Fixture       *fixture,
   assert_rule (stats, "speech_per_central_group_member", "2023", 0, 0, SL_COMPLIANCE_MET);
   assert_rule (stats, "branch_report_half_year", "2023-H1", 1, 0, SL_COMPLIANCE_MISSED);
   assert_rule (stats, "branch_report_half_year", "2023-H2", 1, 0, SL_COMPLIANCE_DUE);
-  g_assert_cmpuint (stats->compliance->len, ==, 18);
+  assert_rule (stats, "session_plan_approved", "2023", 3, 0, SL_COMPLIANCE_DUE);
+  g_assert_cmpuint (stats->compliance->len, ==, 19);
 
   g_assert_cmpuint (find_rule (stats, "research_topic_per_leader", "2023")->missing->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (find_rule (stats, "research_topic_per_leader", "2023")->missing, 0),
@@ -547,7 +548,7 @@ test_json (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (wang, "attendance_rate"), 5.0 / 7, 1e-12);
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (wang, "participation_rate"), 6.0 / 7, 1e-12);
 
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "compliance")), ==, 18);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "compliance")), ==, 19);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "plans")), ==, 1);
 }
 

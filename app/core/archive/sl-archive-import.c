@@ -36,6 +36,7 @@
 #include "sl-plan.h"
 #include "sl-plan-item.h"
 #include "sl-research-topic.h"
+#include "sl-session-plan.h"
 #include "sl-speech.h"
 #include "sl-study.h"
 #include "sl-topic.h"
@@ -782,6 +783,114 @@ check_meeting (SlMeeting   *meeting,
   return TRUE;
 }
 
+/* A meeting's "session_plan": null, or { topics, key_speeches [{ member,
+ * title }], approved_by, approved_on } with each key optional. */
+static gboolean
+read_session_plan (Reader             *reader,
+                   const SlJsonValue  *json,
+                   SlMeeting          *meeting,
+                   const Path         *parent,
+                   GError            **error)
+{
+  const SlJsonValue *node = sl_json_value_get_member (json, "session_plan");
+  g_autoptr(SlSessionPlan) plan = NULL;
+  g_autoptr(GStrvBuilder) topics = NULL;
+  g_auto(GStrv) strv = NULL;
+  const SlJsonValue *value;
+  Path path = { parent, "session_plan", -1 };
+
+  if (node == NULL && reader->merge)
+    sl_archive_add_absent (meeting, SL_ABSENT_LIST (SL_LIST_SESSION_PLAN));
+  if (sl_json_value_is_null (node))
+    return TRUE;
+  if (!node_is (node, SL_JSON_OBJECT))
+    return invalid (error, &path, NULL, _("must be an object or null, not %s"), describe_node (node));
+
+  plan = sl_session_plan_new ();
+  topics = g_strv_builder_new ();
+
+  value = sl_json_value_get_member (node, "topics");
+  if (!sl_json_value_is_null (value))
+    {
+      if (!node_is (value, SL_JSON_ARRAY))
+        return invalid (error, &path, "topics", _("must be an array of text, not %s"),
+                        describe_node (value));
+      for (guint i = 0; i < sl_json_value_get_length (value); i++)
+        {
+          const char *text = sl_json_value_get_string (sl_json_value_get_element (value, i));
+          g_autofree char *field = g_strdup_printf ("topics[%u]", i);
+
+          if (text == NULL)
+            return invalid (error, &path, field, _("must be text, not %s"),
+                            describe_node (sl_json_value_get_element (value, i)));
+          g_strv_builder_add (topics, text);
+        }
+    }
+  strv = g_strv_builder_end (topics);
+  sl_session_plan_set_topics (plan, (const char * const *) strv);
+
+  value = sl_json_value_get_member (node, "key_speeches");
+  if (!sl_json_value_is_null (value))
+    {
+      if (!node_is (value, SL_JSON_ARRAY))
+        return invalid (error, &path, "key_speeches", _("must be an array, not %s"),
+                        describe_node (value));
+      for (guint i = 0; i < sl_json_value_get_length (value); i++)
+        {
+          const SlJsonValue *speech = sl_json_value_get_element (value, i);
+          Path where = { &path, "key_speeches", i };
+          const SlJsonValue *member, *title;
+          g_autofree char *lower = NULL;
+          const char *id = NULL;
+
+          if (!node_is (speech, SL_JSON_OBJECT))
+            return invalid (error, &where, NULL, _("must be an object, not %s"), describe_node (speech));
+
+          member = sl_json_value_get_member (speech, "member");
+          if (!sl_json_value_is_null (member))
+            {
+              id = sl_json_value_get_string (member);
+              if (id == NULL || !sl_is_uuid (id))
+                return invalid (error, &where, "member", _("“%s” is not an id (a UUID)"),
+                                text_or_kind (member));
+              if ((lower = lower_id (id)) != NULL)
+                id = lower;
+              if (!check_ref (reader, &where, "member", REF_MEMBER, id, error))
+                return FALSE;
+            }
+
+          title = sl_json_value_get_member (speech, "title");
+          if (!sl_json_value_is_null (title) && !node_is (title, SL_JSON_STRING))
+            return invalid (error, &where, "title", _("must be text, not %s"), describe_node (title));
+
+          sl_session_plan_add_speech (plan, id, sl_json_value_get_string (title));
+        }
+    }
+
+  value = sl_json_value_get_member (node, "approved_by");
+  if (!sl_json_value_is_null (value))
+    {
+      if (!node_is (value, SL_JSON_STRING))
+        return invalid (error, &path, "approved_by", _("must be text, not %s"), describe_node (value));
+      sl_session_plan_set_approved_by (plan, sl_json_value_get_string (value));
+    }
+
+  value = sl_json_value_get_member (node, "approved_on");
+  if (!sl_json_value_is_null (value))
+    {
+      const char *text = sl_json_value_get_string (value);
+
+      if (text == NULL || !sl_date_is_valid (text))
+        return invalid (error, &path, "approved_on",
+                        _("“%s” is not a date; write a real day as YYYY-MM-DD, or null"),
+                        text_or_kind (value));
+      sl_session_plan_set_approved_on (plan, text);
+    }
+
+  sl_meeting_set_session_plan (meeting, plan);
+  return TRUE;
+}
+
 static gpointer
 read_meeting (Reader             *reader,
               const SlJsonValue  *json,
@@ -803,6 +912,7 @@ read_meeting (Reader             *reader,
                    sl_meeting_get_speeches (meeting), error) ||
       !read_array (reader, json, path, "measures", read_measure, sink_store,
                    sl_meeting_get_measures (meeting), error) ||
+      !read_session_plan (reader, json, meeting, path, error) ||
       !check_meeting (meeting, path, error))
     return NULL;
 

@@ -228,6 +228,8 @@ fill_record (gpointer record,
       fill_rows (sl_meeting_get_measures (meeting), sl_meeting_get_measures (other),
                  (absent & SL_ABSENT_LIST (SL_LIST_MEASURES)) != 0, row_id,
                  measure_fields, G_N_ELEMENTS (measure_fields));
+      if (absent & SL_ABSENT_LIST (SL_LIST_SESSION_PLAN))
+        sl_meeting_set_session_plan (meeting, sl_meeting_get_session_plan (other));
     }
   else
     g_assert_not_reached ();

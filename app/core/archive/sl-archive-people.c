@@ -20,6 +20,7 @@
 #include "sl-archive-people.h"
 #include "sl-branch-report.h"
 #include "sl-ledger-people.h"
+#include "sl-session-plan.h"
 #include "sl-study-note.h"
 #include "sl-talk.h"
 #include "sl-topic.h"
@@ -106,6 +107,55 @@ sl_archive_people_save (SlLedger  *ledger,
   if (SL_IS_STUDY_NOTE (record))
     return sl_ledger_save_study_note (ledger, record, error);
   g_return_val_if_reached (FALSE);
+}
+
+static void
+add_text (JsonBuilder *builder,
+          const char  *key,
+          const char  *text)
+{
+  json_builder_set_member_name (builder, key);
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+sl_archive_write_session_plan (JsonBuilder   *builder,
+                               SlSessionPlan *plan)
+{
+  const char * const *topics;
+
+  json_builder_set_member_name (builder, "session_plan");
+  if (plan == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "topics");
+  json_builder_begin_array (builder);
+  topics = sl_session_plan_get_topics (plan);
+  for (guint i = 0; topics[i] != NULL; i++)
+    json_builder_add_string_value (builder, topics[i]);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "key_speeches");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < sl_session_plan_get_n_speeches (plan); i++)
+    {
+      json_builder_begin_object (builder);
+      add_text (builder, "member", sl_session_plan_get_speech_member (plan, i));
+      add_text (builder, "title", sl_session_plan_get_speech_title (plan, i));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  add_text (builder, "approved_by", sl_session_plan_get_approved_by (plan));
+  add_text (builder, "approved_on", sl_session_plan_get_approved_on (plan));
+  json_builder_end_object (builder);
 }
 
 typedef GPtrArray *(*LoadFunc) (SlLedger *, GError **);

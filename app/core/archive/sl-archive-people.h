@@ -38,6 +38,10 @@ gboolean                   sl_archive_people_save   (SlLedger    *ledger,
 GHashTable                *sl_archive_people_index  (SlLedger    *ledger,
                                                      GError     **error);
 
+/* A meeting's "session_plan" key: the plan's object, or null. */
+void sl_archive_write_session_plan (JsonBuilder    *builder,
+                                    SlSessionPlan  *plan);
+
 /* The four arrays as the ledger holds them, loaded in the export's read
  * transaction and written after it. */
 typedef struct _SlArchivePeople SlArchivePeople;

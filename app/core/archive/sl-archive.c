@@ -261,6 +261,7 @@ write_meeting (JsonBuilder *builder,
               speech_fields, G_N_ELEMENTS (speech_fields));
   write_list (builder, "measures", sl_meeting_get_measures (meeting),
               measure_fields, G_N_ELEMENTS (measure_fields));
+  sl_archive_write_session_plan (builder, sl_meeting_get_session_plan (meeting));
   json_builder_end_object (builder);
 }
 

@@ -467,7 +467,21 @@ static const char *migrations[] = {
   "  checked_by TEXT,"
   "  checked_on TEXT"
   ");"
-  "CREATE INDEX study_notes_member ON study_notes (member_id, date);",
+  "CREATE INDEX study_notes_member ON study_notes (member_id, date);"
+  /* A central-group session's plan (学习方案): has_session_plan tells an
+   * empty plan from none; topics are a JSON array of text. */
+  "ALTER TABLE meetings ADD COLUMN has_session_plan INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE meetings ADD COLUMN session_topics TEXT;"
+  "ALTER TABLE meetings ADD COLUMN session_approved_by TEXT;"
+  "ALTER TABLE meetings ADD COLUMN session_approved_on TEXT;"
+  "CREATE TABLE session_plan_speeches ("
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  member_id INTEGER REFERENCES members (id),"
+  "  title TEXT,"
+  "  PRIMARY KEY (meeting_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX session_plan_speeches_member ON session_plan_speeches (member_id);",
 };
 
 static gboolean rewrite_in_checks (SlDatabase  *self,

@@ -317,6 +317,9 @@ static const struct
   { N_("talk"), NULL, "SELECT uuid, topic, * FROM talks ORDER BY id" },
   { N_("branch report"), NULL, "SELECT uuid, title, * FROM branch_reports ORDER BY id" },
   { N_("study note"), NULL, "SELECT uuid, title, * FROM study_notes ORDER BY id" },
+  { N_("meeting"), "session_plan_speeches",
+    "SELECT m.uuid, m.title, s.* FROM session_plan_speeches AS s JOIN meetings AS m ON m.id = s.meeting_id "
+    "ORDER BY s.meeting_id, s.position" },
 };
 
 /* Column @i of @stmt as valid UTF-8 for a message. */

@@ -17,12 +17,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "sl-guest.h"
 #include "sl-ledger-extras.h"
 #include "sl-meeting.h"
 #include "sl-member.h"
 #include "sl-plan.h"
+#include "sl-session-plan.h"
 #include "sl-speech.h"
 #include "sl-study.h"
 
@@ -243,6 +245,134 @@ save_speech_extras (SlLedger   *self,
   return TRUE;
 }
 
+/* The session plan: its topics as a JSON array in one column, its key
+ * speeches a row each (their speakers are references, kept as keys). */
+static gboolean
+save_session_plan (SlLedger   *self,
+                   gint64      key,
+                   SlMeeting  *meeting,
+                   gboolean    fresh,
+                   GError    **error)
+{
+  SlSessionPlan *plan = sl_meeting_get_session_plan (meeting);
+  g_autofree char *topics = NULL;
+  sqlite3_stmt *stmt;
+
+  if (fresh && plan == NULL)
+    return TRUE;
+
+  if (plan != NULL)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      const char * const *list = sl_session_plan_get_topics (plan);
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; list[i] != NULL; i++)
+        json_builder_add_string_value (builder, list[i]);
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      topics = json_to_string (root, FALSE);
+    }
+
+  stmt = sl_database_prepare (self->database,
+                              "UPDATE meetings SET has_session_plan = ?2, session_topics = ?3, "
+                              "  session_approved_by = ?4, session_approved_on = ?5 WHERE id = ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_key (stmt, 1, key);
+  sqlite3_bind_int (stmt, 2, plan != NULL);
+  sl_bind_text (stmt, 3, topics);
+  sl_bind_text (stmt, 4, plan ? sl_session_plan_get_approved_by (plan) : NULL);
+  sl_bind_text (stmt, 5, plan ? sl_session_plan_get_approved_on (plan) : NULL);
+  if (!step (self, stmt, error))
+    return FALSE;
+
+  if (!fresh)
+    {
+      stmt = sl_database_prepare (self->database,
+                                  "DELETE FROM session_plan_speeches WHERE meeting_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sl_bind_key (stmt, 1, key);
+      if (!step (self, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; plan != NULL && i < sl_session_plan_get_n_speeches (plan); i++)
+    {
+      g_autofree char *field = g_strdup_printf ("session_plan.key_speeches[%u].member", i);
+      gint64 member = 0;
+
+      if (!sl_ledger_resolve_member (self, sl_session_plan_get_speech_member (plan, i), field,
+                                     &member, error))
+        return FALSE;
+
+      stmt = sl_database_prepare (self->database,
+                                  "INSERT INTO session_plan_speeches (meeting_id, position, member_id, title) "
+                                  "VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sl_bind_key (stmt, 1, key);
+      sqlite3_bind_int (stmt, 2, i);
+      sl_bind_key (stmt, 3, member);
+      sl_bind_text (stmt, 4, sl_session_plan_get_speech_title (plan, i));
+      if (!step (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_session_plan (SlLedger     *self,
+                   SlMeeting    *meeting,
+                   const char   *topics,
+                   const char   *approved_by,
+                   const char   *approved_on,
+                   GError      **error)
+{
+  g_autoptr(SlSessionPlan) plan = sl_session_plan_new ();
+  g_autoptr(JsonNode) root = topics ? json_from_string (topics, NULL) : NULL;
+  g_autoptr(GStrvBuilder) list = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *text = json_node_get_string (json_array_get_element (array, i));
+          if (text != NULL)
+            g_strv_builder_add (list, text);
+        }
+    }
+  strv = g_strv_builder_end (list);
+  sl_session_plan_set_topics (plan, (const char * const *) strv);
+  sl_session_plan_set_approved_by (plan, approved_by);
+  sl_session_plan_set_approved_on (plan, approved_on);
+
+  stmt = sl_database_prepare (self->database,
+                              "SELECT m.uuid, s.title FROM session_plan_speeches s "
+                              "  LEFT JOIN members m ON m.id = s.member_id "
+                              "WHERE s.meeting_id = ? ORDER BY s.position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_key (stmt, 1, sl_record_get_key (SL_RECORD (meeting)));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    sl_session_plan_add_speech (plan, column_text (stmt, 0), column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sl_database_set_error (self->database, rc, error);
+
+  sl_meeting_set_session_plan (meeting, plan);
+  return TRUE;
+}
+
 gboolean
 sl_ledger_save_meeting_extras (SlLedger     *self,
                                gint64        key,
@@ -273,7 +403,8 @@ sl_ledger_save_meeting_extras (SlLedger     *self,
         return FALSE;
     }
 
-  return save_study_topics (self, meeting, fresh, error) &&
+  return save_session_plan (self, key, meeting, fresh, error) &&
+         save_study_topics (self, meeting, fresh, error) &&
          save_guest_extras (self, key, meeting, error) &&
          save_speech_extras (self, key, meeting, error);
 }
@@ -289,18 +420,32 @@ sl_ledger_load_meeting_extras (SlLedger   *self,
   int rc;
 
   stmt = sl_database_prepare (self->database,
-                              "SELECT on_ideology, hours, batch FROM meetings WHERE id = ?", error);
+                              "SELECT on_ideology, hours, batch, has_session_plan, session_topics, "
+                              "  session_approved_by, session_approved_on FROM meetings WHERE id = ?",
+                              error);
   if (stmt == NULL)
     return FALSE;
   sl_bind_key (stmt, 1, key);
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      gboolean has_plan = sqlite3_column_int (stmt, 3);
+      g_autofree char *topics = g_strdup (column_text (stmt, 4));
+      g_autofree char *approved_by = g_strdup (column_text (stmt, 5));
+      g_autofree char *approved_on = g_strdup (column_text (stmt, 6));
+
       sl_meeting_set_on_ideology (meeting, sqlite3_column_int (stmt, 0));
       sl_meeting_set_hours (meeting, MAX (0.0, sqlite3_column_double (stmt, 1)));
       sl_meeting_set_batch (meeting, MAX (0, sqlite3_column_int (stmt, 2)));
+      sqlite3_reset (stmt);
+
+      if (!has_plan)
+        sl_meeting_set_session_plan (meeting, NULL);
+      else if (!load_session_plan (self, meeting, topics, approved_by, approved_on, error))
+        return FALSE;
       rc = SQLITE_DONE;
     }
-  sqlite3_reset (stmt);
+  else
+    sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return sl_database_set_error (self->database, rc, error);
 

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "sl-meeting.h"
+#include "sl-session-plan.h"
 #include "sl-attendance.h"
 #include "sl-guest.h"
 #include "sl-measure.h"
@@ -52,6 +53,7 @@ struct _SlMeeting
   guint          expanded : 1;
 
   /* archive version 2 */
+  SlSessionPlan *session_plan;   /* or NULL */
   gboolean on_ideology;
   double hours;
   int batch;
@@ -326,6 +328,7 @@ sl_meeting_finalize (GObject *object)
   g_clear_pointer (&self->decisions, g_free);
   g_clear_pointer (&self->note, g_free);
 
+  g_clear_object (&self->session_plan);
   G_OBJECT_CLASS (sl_meeting_parent_class)->finalize (object);
 }
 
@@ -535,4 +538,21 @@ sl_meeting_set_batch (SlMeeting *self,
       self->batch = batch;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BATCH]);
     }
+}
+
+/* The session's plan (学习方案), or NULL when it has none. */
+SlSessionPlan *
+sl_meeting_get_session_plan (SlMeeting *self)
+{
+  g_return_val_if_fail (SL_IS_MEETING (self), NULL);
+  return self->session_plan;
+}
+
+void
+sl_meeting_set_session_plan (SlMeeting     *self,
+                             SlSessionPlan *plan)
+{
+  g_return_if_fail (SL_IS_MEETING (self));
+  g_return_if_fail (plan == NULL || SL_IS_SESSION_PLAN (plan));
+  g_set_object (&self->session_plan, plan);
 }

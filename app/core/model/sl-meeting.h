@@ -94,4 +94,8 @@ int sl_meeting_get_batch (SlMeeting *self);
 void sl_meeting_set_batch (SlMeeting *self,
     int batch);
 
+SlSessionPlan *sl_meeting_get_session_plan (SlMeeting *self);
+void sl_meeting_set_session_plan (SlMeeting *self,
+    SlSessionPlan *plan);
+
 G_END_DECLS

@@ -26,6 +26,7 @@ typedef struct _SlTopic          SlTopic;
 typedef struct _SlTalk           SlTalk;
 typedef struct _SlBranchReport   SlBranchReport;
 typedef struct _SlStudyNote      SlStudyNote;
+typedef struct _SlSessionPlan    SlSessionPlan;
 
 /* Each enumeration's nick is the archive's code (ARCHIVE.md); the value 0,
  * where there is one named NONE, stands for JSON null. The glib-mkenums

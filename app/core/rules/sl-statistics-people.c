@@ -21,6 +21,9 @@
  *       branches (kind branch) under the organization, at any depth, or
  *       every branch when no organization is given; actual: those with
  *       branch_report_half_year (1) reports for that period
+ *   session_plan_approved            YYYY     required: central-group
+ *       sessions of the year; actual: those with a session plan (学习方案)
+ *       approved on or before the session's date
  * Figures per member: training_hours, the hours of the year's training
  * meetings the member attended as present (leave and make-up add none),
  * and the talks of the year the member held or was the counterpart of.
@@ -100,6 +103,49 @@ check_ideology (Query   *query,
                             g_strdup_printf ("%d", query->stats->year),
                             query->first_day, query->last_day,
                             query->stats->rules.central_group_ideology_per_year, count);
+  return TRUE;
+}
+
+static gboolean
+check_session_plans (Query   *query,
+                     GError **error)
+{
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  SlComplianceResult *result;
+  sqlite3_stmt *stmt;
+  guint required = 0, actual = 0;
+  int rc;
+
+  stmt = sl_database_prepare (query->database,
+                              "SELECT date, title, has_session_plan AND session_approved_on IS NOT NULL"
+                              "  AND session_approved_on <= date "
+                              "FROM meetings "
+                              "WHERE year = ?1 AND (?2 IS NULL OR organization_id = ?2)"
+                              "  AND kind = 'central_group' "
+                              "ORDER BY date, id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_scope (query, stmt);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      required++;
+      if (sqlite3_column_int (stmt, 2))
+        actual++;
+      else
+        g_ptr_array_add (missing, g_strdup_printf ("%s %s", sl_column_text (stmt, 0),
+                                                   sl_column_text (stmt, 1)
+                                                   ? sl_column_text (stmt, 1) : ""));
+    }
+  sqlite3_reset (stmt);
+  if (!done (query, rc, error))
+    return FALSE;
+
+  result = sl_statistics_add_result (query, "session_plan_approved",
+                                     g_strdup_printf ("%d", query->stats->year),
+                                     query->first_day, query->last_day, required, actual);
+  g_ptr_array_extend_and_steal (result->missing, g_steal_pointer (&missing));
   return TRUE;
 }
 
@@ -341,6 +387,7 @@ sl_statistics_check_people (Query   *query,
          check_timeliness (query, error) &&
          check_speeches (query, error) &&
          check_branch_reports (query, error) &&
+         check_session_plans (query, error) &&
          count_training_hours (query, error) &&
          count_talks (query, error);
 }

@@ -148,6 +148,8 @@ sl_compliance_rule_to_label (const char *rule)
     return _("A speech by every central group member");
   if (g_strcmp0 (rule, "branch_report_half_year") == 0)
     return _("A report from every branch each half-year");
+  if (g_strcmp0 (rule, "session_plan_approved") == 0)
+    return _("A session plan approved before every central group session");
   return rule;
 }
 
