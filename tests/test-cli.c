@@ -720,10 +720,10 @@ static void
 test_stats_json (Fixture       *fixture,
                  gconstpointer  data)
 {
-  static const char *top_keys[] = { "year", "members", "plans", "compliance", NULL };
+  static const char *top_keys[] = { "year", "members", "plans", "compliance", "talks", NULL };
   static const char *member_keys[] = {
     "id", "name", "expected", "present", "leave", "absent", "made_up",
-    "attendance_rate", "participation_rate", NULL
+    "attendance_rate", "participation_rate", "training_hours", NULL
   };
   static const char *plan_keys[] = { "id", "title", "planned", "held", "fulfilment_rate", NULL };
   static const char *compliance_keys[] = { "rule", "period", "required", "actual", "status", NULL };

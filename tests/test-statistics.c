@@ -434,7 +434,15 @@ test_compliance_mid_year (Fixture       *fixture,
   assert_rule (stats, "situation_analysis_half_year", "2023-H2", 1, 1, SL_COMPLIANCE_MET);
   assert_rule (stats, "first_topic_every_party_group_meeting", "2023", 2, 1, SL_COMPLIANCE_DUE);
   assert_rule (stats, "research_topic_per_leader", "2023", 3, 2, SL_COMPLIANCE_DUE);
-  g_assert_cmpuint (stats->compliance->len, ==, 13);
+  /* Archive version 2's rules: no session on ideology, no pool, no
+   * central-group members, branch B without reports. */
+  assert_rule (stats, "central_group_ideology_per_year", "2023", 2, 0, SL_COMPLIANCE_DUE);
+  assert_rule (stats, "first_topic_timeliness", "2023", 0, 0, SL_COMPLIANCE_MET);
+  assert_rule (stats, "speech_per_central_group_member", "2023", 0, 0, SL_COMPLIANCE_MET);
+  assert_rule (stats, "branch_report_half_year", "2023-H1", 1, 0, SL_COMPLIANCE_MISSED);
+  assert_rule (stats, "branch_report_half_year", "2023-H2", 1, 0, SL_COMPLIANCE_DUE);
+  assert_rule (stats, "session_plan_approved", "2023", 3, 0, SL_COMPLIANCE_DUE);
+  g_assert_cmpuint (stats->compliance->len, ==, 19);
 
   g_assert_cmpuint (find_rule (stats, "research_topic_per_leader", "2023")->missing->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (find_rule (stats, "research_topic_per_leader", "2023")->missing, 0),
@@ -540,7 +548,7 @@ test_json (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (wang, "attendance_rate"), 5.0 / 7, 1e-12);
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (wang, "participation_rate"), 6.0 / 7, 1e-12);
 
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "compliance")), ==, 13);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "compliance")), ==, 19);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "plans")), ==, 1);
 }
 

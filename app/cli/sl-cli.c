@@ -723,6 +723,15 @@ print_statistics (SlStatistics *stats)
       g_print ("\n");
     }
 
+  g_print ("\n%s\n", _("Training hours and talks: hours, talks held, talks as counterpart"));
+  for (guint i = 0; i < stats->members->len; i++)
+    {
+      const SlMemberStats *member = g_ptr_array_index (stats->members, i);
+
+      g_print ("  %-12s %6.1f %4u %4u\n", member->name, member->training_hours,
+               member->talks_as_initiator, member->talks_as_counterpart);
+    }
+
   g_print ("\n%s\n", _("Plans: planned, held, fulfilment"));
   for (guint i = 0; i < stats->plans->len; i++)
     {

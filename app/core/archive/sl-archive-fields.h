@@ -28,6 +28,9 @@ typedef enum
   FIELD_ENUM,
   FIELD_REF,      /* an id */
   FIELD_REFS,     /* an array of ids */
+  FIELD_NUMBER,   /* a number >= 0; 0 in the object is null (version 2: hours) */
+  FIELD_UUID,     /* the id of a row that is not a record of its own (a speech's) */
+  FIELD_PERIOD,   /* a half-year, "YYYY-H1" or "YYYY-H2" */
 } FieldKind;
 
 typedef enum
@@ -36,6 +39,8 @@ typedef enum
   REF_ORGANIZATION,
   REF_MEMBER,
   REF_PLAN_ITEM,
+  REF_TOPIC,      /* version 2: an item of the topic pool */
+  REF_MEETING,    /* version 2: checked once every meeting of the file is read */
   N_REFS
 } RefKind;
 
@@ -60,6 +65,8 @@ typedef struct
 #define ENUM(k, t, req)   { k, FIELD_ENUM, t, REF_NONE, req }
 #define REF(k, r, req)    { k, FIELD_REF, NULL, r, req }
 #define REFS(k, r)        { k, FIELD_REFS, NULL, r }
+#define NUMBER(k)         { k, FIELD_NUMBER }
+#define UUID(k)           { k, FIELD_UUID }
 
 static const Field organization_fields[] = {
   REQUIRED_TEXT ("name"),
@@ -79,6 +86,7 @@ static const Field member_fields[] = {
   INT ("sort"),
   TEXT ("phone"),
   TEXT ("note"),
+  DATE ("party_joined_on"),     /* version 2 */
 };
 
 static const Field plan_fields[] = {
@@ -89,6 +97,8 @@ static const Field plan_fields[] = {
   TEXT ("focus"),
   TEXT ("forms"),
   TEXT ("requirements"),
+  TEXT ("issuer"),              /* version 2 */
+  DATE ("issued_on"),
 };
 
 static const Field plan_item_fields[] = {
@@ -123,6 +133,9 @@ static const Field meeting_fields[] = {
   TEXT ("chair_summary"),
   TEXT ("decisions"),
   TEXT ("note"),
+  BOOL ("on_ideology"),         /* version 2 */
+  NUMBER ("hours"),
+  COUNT ("batch", 1, G_MAXINT, FALSE),
 };
 
 static const Field study_fields[] = {
@@ -132,6 +145,7 @@ static const Field study_fields[] = {
   REF ("lead", REF_MEMBER, FALSE),
   BOOL ("first_topic"),
   TEXT ("summary"),
+  REF ("topic", REF_TOPIC, FALSE),   /* version 2 */
 };
 
 static const Field attendance_fields[] = {
@@ -152,12 +166,18 @@ static const Field makeup_fields[] = {
 static const Field guest_fields[] = {
   TEXT ("name"),
   TEXT ("post"),
+  TEXT ("unit"),                /* version 2 */
+  BOOL ("superior"),
+  TEXT ("remarks"),
 };
 
 static const Field speech_fields[] = {
   REF ("speaker", REF_MEMBER, FALSE),
   TEXT ("speaker_name"),
   TEXT ("points"),
+  UUID ("id"),                  /* version 2 */
+  ENUM ("kind", sl_speech_kind_get_type, FALSE),
+  TEXT ("title"),
 };
 
 static const Field measure_fields[] = {
@@ -179,7 +199,56 @@ static const Field research_topic_fields[] = {
   TEXT ("note"),
 };
 
+/* Version 2: the topic pool and the records about people
+ * (sl-archive-people.c). */
+static const Field topic_fields[] = {
+  REF ("organization", REF_ORGANIZATION, TRUE),
+  TEXT ("title"),
+  ENUM ("source_kind", sl_topic_source_get_type, FALSE),
+  TEXT ("source"),
+  DATE ("published_on"),
+  DATE ("received_on"),
+  REF ("planned_meeting", REF_MEETING, FALSE),
+  TEXT ("note"),
+};
+
+static const Field talk_fields[] = {
+  REF ("organization", REF_ORGANIZATION, TRUE),
+  DATE ("date"),
+  TEXT ("place"),
+  REF ("initiator", REF_MEMBER, FALSE),
+  REF ("counterpart", REF_MEMBER, FALSE),
+  TEXT ("counterpart_name"),
+  ENUM ("form", sl_talk_form_get_type, FALSE),
+  ENUM ("kind", sl_talk_kind_get_type, FALSE),
+  TEXT ("topic"),
+  TEXT ("points"),
+  TEXT ("follow_up"),
+};
+
+static const Field branch_report_fields[] = {
+  REF ("organization", REF_ORGANIZATION, TRUE),
+  { "period", FIELD_PERIOD, NULL, REF_NONE, TRUE },
+  DATE ("received_on"),
+  TEXT ("title"),
+  TEXT ("note"),
+};
+
+static const Field study_note_fields[] = {
+  REF ("member", REF_MEMBER, TRUE),
+  DATE ("date"),
+  ENUM ("kind", sl_study_note_kind_get_type, FALSE),
+  TEXT ("title"),
+  TEXT ("size"),
+  TEXT ("checked_by"),
+  DATE ("checked_on"),
+};
+
 const char *sl_archive_property_name (const Field *field);
 JsonNode   *sl_archive_record_to_node (gpointer record);
+void        sl_archive_write_record   (JsonBuilder *builder,
+                                       gpointer     object,
+                                       const Field *fields,
+                                       guint        n_fields);
 
 G_END_DECLS

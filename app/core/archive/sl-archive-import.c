@@ -17,11 +17,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "sl-archive.h"
 #include "sl-archive-fields.h"
 #include "sl-archive-merge.h"
+#include "sl-archive-people.h"
 #include "sl-attendance.h"
 #include "sl-enums.h"
 #include "sl-guest.h"
@@ -34,8 +36,10 @@
 #include "sl-plan.h"
 #include "sl-plan-item.h"
 #include "sl-research-topic.h"
+#include "sl-session-plan.h"
 #include "sl-speech.h"
 #include "sl-study.h"
+#include "sl-topic.h"
 #include "sl-util.h"
 
 /* Reading ------------------------------------------------------------------ */
@@ -116,6 +120,9 @@ typedef struct
   GPtrArray  *organizations;
   GPtrArray  *members;
   GPtrArray  *plans;
+  GPtrArray  *people[SL_ARCHIVE_N_PEOPLE_KINDS];   /* version 2: topics, talks... */
+  guint       people_kind;        /* the kind being read */
+  GPtrArray  *meeting_refs;       /* PendingRef to meetings: checked after the body */
 
   GHashTable *ids;                /* every id in the file → its path */
   GHashTable *targets[N_REFS];    /* ids that references may name */
@@ -132,6 +139,9 @@ reader_clear (Reader *reader)
   g_clear_pointer (&reader->organizations, g_ptr_array_unref);
   g_clear_pointer (&reader->members, g_ptr_array_unref);
   g_clear_pointer (&reader->plans, g_ptr_array_unref);
+  for (guint i = 0; i < SL_ARCHIVE_N_PEOPLE_KINDS; i++)
+    g_clear_pointer (&reader->people[i], g_ptr_array_unref);
+  g_clear_pointer (&reader->meeting_refs, g_ptr_array_unref);
   g_clear_pointer (&reader->ids, g_hash_table_unref);
   for (guint i = 0; i < N_REFS; i++)
     {
@@ -218,6 +228,8 @@ ref_description (RefKind kind)
     case REF_ORGANIZATION: return _("organization");
     case REF_MEMBER:       return _("member");
     case REF_PLAN_ITEM:    return _("plan item");
+    case REF_TOPIC:        return _("topic-pool item");
+    case REF_MEETING:      return _("meeting");
     case REF_NONE:
     case N_REFS:
     default:               g_assert_not_reached ();
@@ -232,6 +244,8 @@ ref_record_type (RefKind kind)
     case REF_ORGANIZATION: return SL_TYPE_ORGANIZATION;
     case REF_MEMBER:       return SL_TYPE_MEMBER;
     case REF_PLAN_ITEM:    return SL_TYPE_PLAN_ITEM;
+    case REF_TOPIC:        return SL_TYPE_TOPIC;
+    case REF_MEETING:      return SL_TYPE_MEETING;
     case REF_NONE:
     case N_REFS:
     default:               g_assert_not_reached ();
@@ -266,7 +280,7 @@ check_ref (Reader      *reader,
            const char  *id,
            GError     **error)
 {
-  if (kind == reader->reading)
+  if (kind == reader->reading || kind == REF_MEETING)
     {
       /* Further on in the same list, perhaps: checked at the end. */
       PendingRef *ref = g_new0 (PendingRef, 1);
@@ -274,7 +288,8 @@ check_ref (Reader      *reader,
       ref->path = path_to_string (path, field);
       ref->kind = kind;
       ref->id = g_strdup (id);
-      g_ptr_array_add (reader->refs, ref);
+      /* A meeting, which a topic of the pool names, is read after it. */
+      g_ptr_array_add (kind == REF_MEETING ? reader->meeting_refs : reader->refs, ref);
       return TRUE;
     }
 
@@ -446,6 +461,47 @@ read_fields (Reader             *reader,
           }
           break;
 
+        case FIELD_NUMBER:
+          {
+            double number;
+
+            if (!sl_json_value_get_double (node, &number) || !isfinite (number) || number < 0)
+              return invalid (error, path, field->key, _("must be a number from 0, not %s"),
+                              node_is (node, SL_JSON_STRING) ? text : describe_node (node));
+            g_object_set (object, sl_archive_property_name (field), number, NULL);
+          }
+          break;
+
+        case FIELD_UUID:
+          {
+            g_autofree char *lower = NULL;
+            const char *other;
+
+            if (text == NULL || !sl_is_uuid (text))
+              return invalid (error, path, field->key, _("“%s” is not an id (a UUID)"),
+                              text_or_kind (node));
+            if ((lower = lower_id (text)) != NULL)
+              text = lower;
+            if ((other = g_hash_table_lookup (reader->ids, text)) != NULL)
+              return invalid (error, path, field->key,
+                              _("%s is also the id of %s; every record needs its own id"),
+                              text, other);
+            g_hash_table_insert (reader->ids, g_strdup (text), path_to_string (path, NULL));
+            g_object_set (object, sl_archive_property_name (field), text, NULL);
+          }
+          break;
+
+        case FIELD_PERIOD:
+          if (text == NULL || strlen (text) != 7 || !g_ascii_isdigit (text[0]) ||
+              !g_ascii_isdigit (text[1]) || !g_ascii_isdigit (text[2]) ||
+              !g_ascii_isdigit (text[3]) || strncmp (text, "0000", 4) == 0 ||
+              strncmp (text + 4, "-H", 2) != 0 || (text[6] != '1' && text[6] != '2'))
+            return invalid (error, path, field->key,
+                            _("“%s” is not a half-year; write YYYY-H1 or YYYY-H2"),
+                            text_or_kind (node));
+          g_object_set (object, sl_archive_property_name (field), text, NULL);
+          break;
+
         default:
           g_assert_not_reached ();
         }
@@ -587,6 +643,23 @@ READ_RECORD (research_topic, sl_research_topic_new, research_topic_fields, REF_N
 
 #undef READ_RECORD
 
+/* A record of version 2's arrays, of the kind reader->people_kind. */
+static gpointer
+read_people (Reader             *reader,
+             const SlJsonValue  *json,
+             const Path         *path,
+             GError            **error)
+{
+  const SlArchivePeopleKind *kind = sl_archive_people_kind (reader->people_kind);
+  g_autoptr(GObject) object = g_object_new (kind->get_type (), NULL);
+
+  if (!read_id (reader, json, SL_RECORD (object), path, kind->target, error) ||
+      !read_fields (reader, json, object, path, kind->fields, kind->n_fields, error))
+    return NULL;
+
+  return g_steal_pointer (&object);
+}
+
 /* Rows without an id of their own. */
 #define READ_ROW(type, new_func, fields)                                              \
   static gpointer                                                                      \
@@ -710,6 +783,114 @@ check_meeting (SlMeeting   *meeting,
   return TRUE;
 }
 
+/* A meeting's "session_plan": null, or { topics, key_speeches [{ member,
+ * title }], approved_by, approved_on } with each key optional. */
+static gboolean
+read_session_plan (Reader             *reader,
+                   const SlJsonValue  *json,
+                   SlMeeting          *meeting,
+                   const Path         *parent,
+                   GError            **error)
+{
+  const SlJsonValue *node = sl_json_value_get_member (json, "session_plan");
+  g_autoptr(SlSessionPlan) plan = NULL;
+  g_autoptr(GStrvBuilder) topics = NULL;
+  g_auto(GStrv) strv = NULL;
+  const SlJsonValue *value;
+  Path path = { parent, "session_plan", -1 };
+
+  if (node == NULL && reader->merge)
+    sl_archive_add_absent (meeting, SL_ABSENT_LIST (SL_LIST_SESSION_PLAN));
+  if (sl_json_value_is_null (node))
+    return TRUE;
+  if (!node_is (node, SL_JSON_OBJECT))
+    return invalid (error, &path, NULL, _("must be an object or null, not %s"), describe_node (node));
+
+  plan = sl_session_plan_new ();
+  topics = g_strv_builder_new ();
+
+  value = sl_json_value_get_member (node, "topics");
+  if (!sl_json_value_is_null (value))
+    {
+      if (!node_is (value, SL_JSON_ARRAY))
+        return invalid (error, &path, "topics", _("must be an array of text, not %s"),
+                        describe_node (value));
+      for (guint i = 0; i < sl_json_value_get_length (value); i++)
+        {
+          const char *text = sl_json_value_get_string (sl_json_value_get_element (value, i));
+          g_autofree char *field = g_strdup_printf ("topics[%u]", i);
+
+          if (text == NULL)
+            return invalid (error, &path, field, _("must be text, not %s"),
+                            describe_node (sl_json_value_get_element (value, i)));
+          g_strv_builder_add (topics, text);
+        }
+    }
+  strv = g_strv_builder_end (topics);
+  sl_session_plan_set_topics (plan, (const char * const *) strv);
+
+  value = sl_json_value_get_member (node, "key_speeches");
+  if (!sl_json_value_is_null (value))
+    {
+      if (!node_is (value, SL_JSON_ARRAY))
+        return invalid (error, &path, "key_speeches", _("must be an array, not %s"),
+                        describe_node (value));
+      for (guint i = 0; i < sl_json_value_get_length (value); i++)
+        {
+          const SlJsonValue *speech = sl_json_value_get_element (value, i);
+          Path where = { &path, "key_speeches", i };
+          const SlJsonValue *member, *title;
+          g_autofree char *lower = NULL;
+          const char *id = NULL;
+
+          if (!node_is (speech, SL_JSON_OBJECT))
+            return invalid (error, &where, NULL, _("must be an object, not %s"), describe_node (speech));
+
+          member = sl_json_value_get_member (speech, "member");
+          if (!sl_json_value_is_null (member))
+            {
+              id = sl_json_value_get_string (member);
+              if (id == NULL || !sl_is_uuid (id))
+                return invalid (error, &where, "member", _("“%s” is not an id (a UUID)"),
+                                text_or_kind (member));
+              if ((lower = lower_id (id)) != NULL)
+                id = lower;
+              if (!check_ref (reader, &where, "member", REF_MEMBER, id, error))
+                return FALSE;
+            }
+
+          title = sl_json_value_get_member (speech, "title");
+          if (!sl_json_value_is_null (title) && !node_is (title, SL_JSON_STRING))
+            return invalid (error, &where, "title", _("must be text, not %s"), describe_node (title));
+
+          sl_session_plan_add_speech (plan, id, sl_json_value_get_string (title));
+        }
+    }
+
+  value = sl_json_value_get_member (node, "approved_by");
+  if (!sl_json_value_is_null (value))
+    {
+      if (!node_is (value, SL_JSON_STRING))
+        return invalid (error, &path, "approved_by", _("must be text, not %s"), describe_node (value));
+      sl_session_plan_set_approved_by (plan, sl_json_value_get_string (value));
+    }
+
+  value = sl_json_value_get_member (node, "approved_on");
+  if (!sl_json_value_is_null (value))
+    {
+      const char *text = sl_json_value_get_string (value);
+
+      if (text == NULL || !sl_date_is_valid (text))
+        return invalid (error, &path, "approved_on",
+                        _("“%s” is not a date; write a real day as YYYY-MM-DD, or null"),
+                        text_or_kind (value));
+      sl_session_plan_set_approved_on (plan, text);
+    }
+
+  sl_meeting_set_session_plan (meeting, plan);
+  return TRUE;
+}
+
 static gpointer
 read_meeting (Reader             *reader,
               const SlJsonValue  *json,
@@ -718,7 +899,7 @@ read_meeting (Reader             *reader,
 {
   g_autoptr(SlMeeting) meeting = sl_meeting_new ();
 
-  if (!read_id (reader, json, SL_RECORD (meeting), path, REF_NONE, error) ||
+  if (!read_id (reader, json, SL_RECORD (meeting), path, REF_MEETING, error) ||
       !read_fields (reader, json, G_OBJECT (meeting), path,
                     meeting_fields, G_N_ELEMENTS (meeting_fields), error) ||
       !read_array (reader, json, path, "studies", read_study, sink_store,
@@ -731,6 +912,7 @@ read_meeting (Reader             *reader,
                    sl_meeting_get_speeches (meeting), error) ||
       !read_array (reader, json, path, "measures", read_measure, sink_store,
                    sl_meeting_get_measures (meeting), error) ||
+      !read_session_plan (reader, json, meeting, path, error) ||
       !check_meeting (meeting, path, error))
     return NULL;
 
@@ -822,6 +1004,10 @@ check_head_conflicts (Reader  *reader,
           CHECK_NEW (reader, item, error, "plans[%u].items[%u]", i, j);
         }
     }
+  for (guint k = 0; k < SL_ARCHIVE_N_PEOPLE_KINDS; k++)
+    for (guint i = 0; i < reader->people[k]->len; i++)
+      CHECK_NEW (reader, g_ptr_array_index (reader->people[k], i), error, "%s[%u]",
+                 sl_archive_people_kind (k)->key, i);
 
   return TRUE;
 }
@@ -1020,6 +1206,16 @@ read_head (Reader             *reader,
     return FALSE;
   reader->reading = REF_NONE;
 
+  /* Version 2: the topic pool, which studies name, and the records about
+   * people; small, and read before the meetings. */
+  for (guint k = 0; k < SL_ARCHIVE_N_PEOPLE_KINDS; k++)
+    {
+      reader->people_kind = k;
+      if (!read_array (reader, root, NULL, sl_archive_people_kind (k)->key, read_people,
+                       sink_array, reader->people[k], error))
+        return FALSE;
+    }
+
   /* A merged organization that leaves out its parent keeps the ledger's:
    * the check for circles and the order of saving must see that one. */
   for (guint i = 0; reader->merge && i < reader->organizations->len; i++)
@@ -1047,6 +1243,7 @@ collect_ledger_ids (Reader  *reader,
     { REF_ORGANIZATION, sl_organization_get_type },
     { REF_MEMBER, sl_member_get_type },
     { REF_PLAN_ITEM, sl_plan_item_get_type },
+    { REF_TOPIC, sl_topic_get_type },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -1098,6 +1295,39 @@ write_head (Reader  *reader,
         g_prefix_error (error, "plans[%u]: ", i);
         return FALSE;
       }
+
+  for (guint k = 0; k < SL_ARCHIVE_N_PEOPLE_KINDS; k++)
+    for (guint i = 0; i < reader->people[k]->len; i++)
+      {
+        gpointer record = g_ptr_array_index (reader->people[k], i);
+
+        if (merger ? !sl_archive_merger_save (merger, record, flags, error)
+                   : !sl_archive_people_save (ledger, record, error))
+          {
+            g_prefix_error (error, "%s[%u]: ", sl_archive_people_kind (k)->key, i);
+            return FALSE;
+          }
+      }
+
+  return TRUE;
+}
+
+/* The meetings that topics of the pool name (planned_meeting): in the file,
+ * read by now, or in the ledger. */
+static gboolean
+check_meeting_references (Reader  *reader,
+                          GError **error)
+{
+  for (guint i = 0; i < reader->meeting_refs->len; i++)
+    {
+      PendingRef *ref = g_ptr_array_index (reader->meeting_refs, i);
+
+      if (!g_hash_table_contains (reader->targets[REF_MEETING], ref->id) &&
+          !sl_ledger_contains (reader->ledger, SL_TYPE_MEETING, ref->id))
+        return invalid (error, NULL, ref->path,
+                        _("no %s has the id %s, neither in this file nor in the ledger"),
+                        ref_description (REF_MEETING), ref->id);
+    }
 
   return TRUE;
 }
@@ -1480,6 +1710,9 @@ import_document (SlLedger           *ledger,
   reader.organizations = g_ptr_array_new_with_free_func (g_object_unref);
   reader.members = g_ptr_array_new_with_free_func (g_object_unref);
   reader.plans = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < SL_ARCHIVE_N_PEOPLE_KINDS; i++)
+    reader.people[i] = g_ptr_array_new_with_free_func (g_object_unref);
+  reader.meeting_refs = g_ptr_array_new_with_free_func (pending_ref_free);
   reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < N_REFS; i++)
     {
@@ -1520,6 +1753,7 @@ import_document (SlLedger           *ledger,
       if (sl_database_defer_search_index (database, &local_error) &&
           write_head (&reader, &local_error) &&
           write_body (&reader, root, meetings, meetings_length, unreadable, &body_counts, &local_error) &&
+          check_meeting_references (&reader, &local_error) &&
           sl_database_index_deferred (database, &local_error))
         {
           if (reader.dry_run)

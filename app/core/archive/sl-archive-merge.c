@@ -27,6 +27,7 @@
 
 #include "sl-archive-fields.h"
 #include "sl-archive-merge.h"
+#include "sl-archive-people.h"
 #include "sl-attendance.h"
 #include "sl-meeting.h"
 #include "sl-member.h"
@@ -197,6 +198,11 @@ fill_record (gpointer record,
     FILL (record, local, member_fields, absent);
   else if (SL_IS_RESEARCH_TOPIC (record))
     FILL (record, local, research_topic_fields, absent);
+  else if (sl_archive_people_kind_of (record) != NULL)
+    {
+      const SlArchivePeopleKind *kind = sl_archive_people_kind_of (record);
+      fill_fields (G_OBJECT (record), G_OBJECT (local), kind->fields, kind->n_fields, absent);
+    }
   else if (SL_IS_PLAN (record))
     {
       FILL (record, local, plan_fields, absent);
@@ -222,6 +228,8 @@ fill_record (gpointer record,
       fill_rows (sl_meeting_get_measures (meeting), sl_meeting_get_measures (other),
                  (absent & SL_ABSENT_LIST (SL_LIST_MEASURES)) != 0, row_id,
                  measure_fields, G_N_ELEMENTS (measure_fields));
+      if (absent & SL_ABSENT_LIST (SL_LIST_SESSION_PLAN))
+        sl_meeting_set_session_plan (meeting, sl_meeting_get_session_plan (other));
     }
   else
     g_assert_not_reached ();
@@ -276,6 +284,8 @@ record_code (gpointer record)
   if (SL_IS_PLAN (record))           return "plan";
   if (SL_IS_MEETING (record))        return "meeting";
   if (SL_IS_RESEARCH_TOPIC (record)) return "research_topic";
+  if (sl_archive_people_kind_of (record) != NULL)
+    return sl_archive_people_kind_of (record)->code;
   g_assert_not_reached ();
 }
 
@@ -286,6 +296,8 @@ record_noun (const char *code)
   if (g_str_equal (code, "member"))       return _("member");
   if (g_str_equal (code, "plan"))         return _("plan");
   if (g_str_equal (code, "meeting"))      return _("meeting");
+  if (sl_archive_people_noun (code) != NULL)
+    return sl_archive_people_noun (code);
   return _("research topic");
 }
 
@@ -295,6 +307,9 @@ record_label (gpointer record)
 {
   const char *property = SL_IS_ORGANIZATION (record) || SL_IS_MEMBER (record) ? "name" : "title";
   char *label = NULL;
+
+  if (sl_archive_people_kind_of (record) != NULL)
+    return sl_archive_people_label (record);
 
   g_object_get (record, property, &label, NULL);
   if ((label == NULL || *label == '\0') && SL_IS_MEETING (record))
@@ -419,6 +434,7 @@ struct _SlArchiveMerger
   SlArchiveReport *report;
   GHashTable      *plans;    /* id → SlPlan of the ledger, loaded at the first plan */
   GHashTable      *topics;   /* id → SlResearchTopic, likewise */
+  GHashTable      *people;   /* id → a record of version 2's arrays, likewise */
 };
 
 SlArchiveMerger *
@@ -437,6 +453,7 @@ sl_archive_merger_free (SlArchiveMerger *self)
 {
   g_clear_pointer (&self->plans, g_hash_table_unref);
   g_clear_pointer (&self->topics, g_hash_table_unref);
+  g_clear_pointer (&self->people, g_hash_table_unref);
   g_clear_object (&self->ledger);
   g_free (self);
 }
@@ -497,6 +514,16 @@ find_local (SlArchiveMerger  *self,
         }
       found = g_hash_table_lookup (self->topics, id);
     }
+  else if (sl_archive_people_kind_of (record) != NULL)
+    {
+      if (self->people == NULL && !(self->people = sl_archive_people_index (self->ledger, error)))
+        return NULL;
+      found = g_hash_table_lookup (self->people, id);
+      /* Only a record of the same kind is its copy: the save then refuses
+       * the id (UNIQUE per table would let two kinds share it). */
+      if (found != NULL && G_OBJECT_TYPE (found) != G_OBJECT_TYPE (record))
+        found = NULL;
+    }
 
   return found ? g_object_ref (found) : NULL;
 }
@@ -547,6 +574,8 @@ save (SlArchiveMerger  *self,
     return sl_ledger_save_meeting (self->ledger, record, flags, error);
   if (SL_IS_RESEARCH_TOPIC (record))
     return sl_ledger_save_research_topic (self->ledger, record, error);
+  if (sl_archive_people_kind_of (record) != NULL)
+    return sl_archive_people_save (self->ledger, record, error);
   g_assert_not_reached ();
 }
 

@@ -22,6 +22,7 @@ enum
   SL_LIST_GUESTS,
   SL_LIST_SPEECHES,
   SL_LIST_MEASURES,
+  SL_LIST_SESSION_PLAN,   /* version 2: a meeting's session_plan */
 };
 #define SL_LIST_ITEMS   0   /* a plan's */
 #define SL_LIST_MAKEUP  0   /* an attendance row's */

@@ -16,6 +16,7 @@
 
 #include "sl-archive.h"
 #include "sl-archive-fields.h"
+#include "sl-archive-people.h"
 #include "sl-attendance.h"
 #include "sl-enums.h"
 #include "sl-guest.h"
@@ -83,6 +84,8 @@ write_fields (JsonBuilder *builder,
         case FIELD_DATE:
         case FIELD_TIME:
         case FIELD_REF:
+        case FIELD_UUID:
+        case FIELD_PERIOD:
           if (g_value_get_string (&value) != NULL)
             json_builder_add_string_value (builder, g_value_get_string (&value));
           else
@@ -102,6 +105,20 @@ write_fields (JsonBuilder *builder,
             json_builder_add_int_value (builder, g_value_get_int (&value));
           else
             json_builder_add_null_value (builder);
+          break;
+
+        case FIELD_NUMBER:
+          {
+            double number = g_value_get_double (&value);
+
+            /* Whole numbers as integers, as RFC 8785 writes them. */
+            if (number <= 0)
+              json_builder_add_null_value (builder);
+            else if (number < 1e15 && number == (double) (gint64) number)
+              json_builder_add_int_value (builder, (gint64) number);
+            else
+              json_builder_add_double_value (builder, number);
+          }
           break;
 
         case FIELD_ENUM:
@@ -147,6 +164,16 @@ write_record (JsonBuilder *builder,
 }
 
 #define WRITE_RECORD(b, o, f) write_record (b, o, f, G_N_ELEMENTS (f))
+
+/* An object with the record's id and fields, left open for its lists. */
+void
+sl_archive_write_record (JsonBuilder *builder,
+                         gpointer     object,
+                         const Field *fields,
+                         guint        n_fields)
+{
+  write_record (builder, object, fields, n_fields);
+}
 
 static void
 write_list (JsonBuilder *builder,
@@ -234,6 +261,7 @@ write_meeting (JsonBuilder *builder,
               speech_fields, G_N_ELEMENTS (speech_fields));
   write_list (builder, "measures", sl_meeting_get_measures (meeting),
               measure_fields, G_N_ELEMENTS (measure_fields));
+  sl_archive_write_session_plan (builder, sl_meeting_get_session_plan (meeting));
   json_builder_end_object (builder);
 }
 
@@ -243,6 +271,7 @@ JsonNode *
 sl_archive_record_to_node (gpointer record)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint n_fields;
 
   if (SL_IS_MEETING (record))
     write_meeting (builder, record);
@@ -256,6 +285,8 @@ sl_archive_record_to_node (gpointer record)
         WRITE_RECORD (builder, record, member_fields);
       else if (SL_IS_RESEARCH_TOPIC (record))
         WRITE_RECORD (builder, record, research_topic_fields);
+      else if (sl_archive_people_fields (record, &n_fields) != NULL)
+        write_record (builder, record, sl_archive_people_fields (record, NULL), n_fields);
       else
         g_return_val_if_reached (NULL);
       json_builder_end_object (builder);
@@ -275,6 +306,7 @@ sl_archive_build (SlLedger         *ledger,
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(SlArchivePeople) people = NULL;
   GListModel *organizations, *members;
 
   g_return_val_if_fail (SL_IS_LEDGER (ledger), NULL);
@@ -289,8 +321,9 @@ sl_archive_build (SlLedger         *ledger,
   plans = sl_ledger_load_plans (ledger, 0, error);
   meetings = plans ? sl_ledger_load_meetings (ledger, 0, NULL, TRUE, error) : NULL;
   topics = meetings ? sl_ledger_load_research_topics (ledger, 0, error) : NULL;
+  people = topics ? sl_archive_people_load (ledger, error) : NULL;
 
-  if (topics == NULL)
+  if (people == NULL)
     {
       sl_ledger_rollback (ledger);
       return NULL;
@@ -333,6 +366,8 @@ sl_archive_build (SlLedger         *ledger,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  sl_archive_people_write (builder, people);
 
   json_builder_end_object (builder);
 

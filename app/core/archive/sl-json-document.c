@@ -747,6 +747,18 @@ sl_json_value_get_integer (const SlJsonValue *value,
   return FALSE;
 }
 
+/* A number as a double: FALSE for another kind of value, or one too large. */
+gboolean
+sl_json_value_get_double (const SlJsonValue *value,
+                          double            *number)
+{
+  if (value == NULL || value->kind != SL_JSON_NUMBER || value->too_large)
+    return FALSE;
+
+  *number = value->integral ? (double) value->integer : value->number;
+  return TRUE;
+}
+
 /* Elements of an array, members of an object; 0 for other values. */
 guint
 sl_json_value_get_length (const SlJsonValue *value)

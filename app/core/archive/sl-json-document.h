@@ -45,6 +45,8 @@ const char        *sl_json_value_get_string     (const SlJsonValue     *value);
 gboolean           sl_json_value_get_boolean    (const SlJsonValue     *value);
 gboolean           sl_json_value_get_integer    (const SlJsonValue     *value,
                                                  gint64                *integer);
+gboolean           sl_json_value_get_double     (const SlJsonValue     *value,
+                                                 double                *number);
 guint              sl_json_value_get_length     (const SlJsonValue     *value);
 const SlJsonValue *sl_json_value_get_element    (const SlJsonValue     *value,
                                                  guint                  index);

@@ -22,7 +22,11 @@
  *   5  change_count on the records the window edits (organizations,
  *      members, plans, plan_items, meetings, measures, research_topics),
  *      raised by a trigger at every UPDATE, so that a save can tell that
- *      another program changed the row since it was read.
+ *      another program changed the row since it was read; ids in lower
+ *      case.
+ *   6  archive version 2's records: the topic pool, talks, branch
+ *      reports, study notes, a session's plan, and the new keys of
+ *      members, plans, meetings, studies, guests and speeches.
  *
  * Every table has an integer key (id) for joins, and records that the
  * archive names carry their UUID in uuid. References are integer keys;
@@ -436,6 +440,97 @@ static const char *migrations[] = {
                 "place, chair_id, recorder_id, form, theme, expanded, chair_summary, decisions, note")
   CHANGE_COUNT ("measures", "")
   CHANGE_COUNT ("research_topics", ""),
+  /* 6: archive version 2: the topic pool, talks, branch reports and
+   * study notes, and the new keys of members, plans, meetings, studies,
+   * guests and speeches. A topic's planned meeting is kept as the
+   * meeting's id, not a key: the pool is written before the meetings an
+   * archive holds, and a deleted meeting simply stops being named (the
+   * loader joins it). */
+  "ALTER TABLE members ADD COLUMN party_joined_on TEXT;"
+  "ALTER TABLE plans ADD COLUMN issuer TEXT;"
+  "ALTER TABLE plans ADD COLUMN issued_on TEXT;"
+  "ALTER TABLE meetings ADD COLUMN on_ideology INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE meetings ADD COLUMN hours REAL;"
+  "ALTER TABLE meetings ADD COLUMN batch INTEGER;"
+  "CREATE TABLE topics ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  organization_id INTEGER NOT NULL REFERENCES organizations (id),"
+  "  title TEXT,"
+  "  source_kind TEXT CHECK (source_kind = 'central_document' OR source_kind = 'speech'"
+  "    OR source_kind = 'instruction' OR source_kind = 'news' OR source_kind = 'other'),"
+  "  source TEXT,"
+  "  published_on TEXT,"
+  "  received_on TEXT,"
+  "  planned_meeting TEXT,"
+  "  note TEXT"
+  ");"
+  "CREATE INDEX topics_organization ON topics (organization_id, received_on);"
+  "CREATE INDEX topics_received ON topics (received_on);"
+  "ALTER TABLE studies ADD COLUMN topic_id INTEGER REFERENCES topics (id) ON DELETE SET NULL;"
+  "CREATE INDEX studies_topic ON studies (topic_id);"
+  "ALTER TABLE guests ADD COLUMN unit TEXT;"
+  "ALTER TABLE guests ADD COLUMN superior INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE guests ADD COLUMN remarks TEXT;"
+  "ALTER TABLE speeches ADD COLUMN uuid TEXT;"
+  "ALTER TABLE speeches ADD COLUMN kind TEXT CHECK (kind = 'key' OR kind = 'supplementary'"
+  "  OR kind = 'written');"
+  "ALTER TABLE speeches ADD COLUMN title TEXT;"
+  "CREATE TABLE talks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  organization_id INTEGER NOT NULL REFERENCES organizations (id),"
+  "  date TEXT,"
+  "  place TEXT,"
+  "  initiator_id INTEGER REFERENCES members (id),"
+  "  counterpart_id INTEGER REFERENCES members (id),"
+  "  counterpart_name TEXT,"
+  "  form TEXT CHECK (form = 'in_person' OR form = 'phone' OR form = 'other'),"
+  "  kind TEXT CHECK (kind = 'routine' OR kind = 'on_appointment' OR kind = 'on_warning'"
+  "    OR kind = 'on_difficulty' OR kind = 'other'),"
+  "  topic TEXT,"
+  "  points TEXT,"
+  "  follow_up TEXT"
+  ");"
+  "CREATE INDEX talks_date ON talks (date);"
+  "CREATE INDEX talks_initiator ON talks (initiator_id);"
+  "CREATE INDEX talks_counterpart ON talks (counterpart_id);"
+  "CREATE TABLE branch_reports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  organization_id INTEGER NOT NULL REFERENCES organizations (id),"
+  "  period TEXT NOT NULL,"
+  "  received_on TEXT,"
+  "  title TEXT,"
+  "  note TEXT"
+  ");"
+  "CREATE INDEX branch_reports_period ON branch_reports (period, organization_id);"
+  "CREATE TABLE study_notes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  member_id INTEGER NOT NULL REFERENCES members (id),"
+  "  date TEXT,"
+  "  kind TEXT CHECK (kind = 'notes' OR kind = 'reflection' OR kind = 'report' OR kind = 'other'),"
+  "  title TEXT,"
+  "  size TEXT,"
+  "  checked_by TEXT,"
+  "  checked_on TEXT"
+  ");"
+  "CREATE INDEX study_notes_member ON study_notes (member_id, date);"
+  /* A central-group session's plan (学习方案): has_session_plan tells an
+   * empty plan from none; topics are a JSON array of text. */
+  "ALTER TABLE meetings ADD COLUMN has_session_plan INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE meetings ADD COLUMN session_topics TEXT;"
+  "ALTER TABLE meetings ADD COLUMN session_approved_by TEXT;"
+  "ALTER TABLE meetings ADD COLUMN session_approved_on TEXT;"
+  "CREATE TABLE session_plan_speeches ("
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  member_id INTEGER REFERENCES members (id),"
+  "  title TEXT,"
+  "  PRIMARY KEY (meeting_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX session_plan_speeches_member ON session_plan_speeches (member_id);",
 };
 
 static gboolean rewrite_in_checks (SlDatabase  *self,

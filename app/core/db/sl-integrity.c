@@ -336,6 +336,14 @@ static const struct
     "ORDER BY s.id" },
   { N_("measure"), NULL, "SELECT uuid, text, * FROM measures ORDER BY id" },
   { N_("research topic"), NULL, "SELECT uuid, title, * FROM research_topics ORDER BY id" },
+  /* archive version 2 */
+  { N_("topic-pool item"), NULL, "SELECT uuid, title, * FROM topics ORDER BY id" },
+  { N_("talk"), NULL, "SELECT uuid, topic, * FROM talks ORDER BY id" },
+  { N_("branch report"), NULL, "SELECT uuid, title, * FROM branch_reports ORDER BY id" },
+  { N_("study note"), NULL, "SELECT uuid, title, * FROM study_notes ORDER BY id" },
+  { N_("meeting"), "session_plan_speeches",
+    "SELECT m.uuid, m.title, s.* FROM session_plan_speeches AS s JOIN meetings AS m ON m.id = s.meeting_id "
+    "ORDER BY s.meeting_id, s.position" },
 };
 
 /* Column @i of @stmt as valid UTF-8 for a message. */

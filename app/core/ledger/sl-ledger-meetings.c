@@ -20,6 +20,7 @@
 #include "sl-ledger.h"
 #include "sl-ledger-guard.h"
 #include "sl-ledger-private.h"
+#include "sl-ledger-extras.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
 #include "sl-member.h"
@@ -571,7 +572,8 @@ save_meeting (SlLedger     *self,
          save_attendance (self, key, sl_meeting_get_attendance (meeting), flags, error) &&
          save_guests (self, key, sl_meeting_get_guests (meeting), flags, error) &&
          save_speeches (self, key, sl_meeting_get_speeches (meeting), flags, error) &&
-         save_children (self, key, sl_meeting_get_measures (meeting), flags, &measures_kind, error);
+         save_children (self, key, sl_meeting_get_measures (meeting), flags, &measures_kind, error) &&
+         sl_ledger_save_meeting_extras (self, key, meeting, flags, error);
 }
 
 gboolean
@@ -803,7 +805,7 @@ sl_ledger_load_meeting_details (SlLedger   *self,
   replace_items (sl_meeting_get_speeches (meeting), speeches);
   replace_items (sl_meeting_get_measures (meeting), measures);
 
-  return TRUE;
+  return sl_ledger_load_meeting_extras (self, meeting, error);
 }
 
 GPtrArray *

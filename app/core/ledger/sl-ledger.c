@@ -27,6 +27,7 @@
 #include "sl-ledger-guard.h"
 #include "sl-ledger-private.h"
 #include "sl-ledger-watch.h"
+#include "sl-ledger-extras.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
 #include "sl-member.h"
@@ -35,6 +36,10 @@
 #include "sl-plan-item.h"
 #include "sl-research-topic.h"
 #include "sl-save-queue.h"
+#include "sl-branch-report.h"
+#include "sl-study-note.h"
+#include "sl-talk.h"
+#include "sl-topic.h"
 #include "sl-speech.h"
 #include "sl-study.h"
 #include "sl-util.h"
@@ -405,6 +410,9 @@ read_members (SlLedger  *self,
       sl_database_set_error (self->database, rc, error);
       return NULL;
     }
+
+  if (!sl_ledger_load_member_extras (self, list, error))
+    return NULL;
 
   return g_steal_pointer (&list);
 }
@@ -788,7 +796,8 @@ save_member (SlLedger  *self,
   sl_bind_text (stmt, 11, sl_member_get_phone (member));
   sl_bind_text (stmt, 12, sl_member_get_note (member));
 
-  if (!sl_ledger_step_returning_key (self, stmt, &key, error))
+  if (!sl_ledger_step_returning_key (self, stmt, &key, error) ||
+      !sl_ledger_save_member_extras (self, key, member, error))
     return FALSE;
 
   sl_record_set_key (SL_RECORD (member), key);
@@ -1051,7 +1060,8 @@ save_plan (SlLedger     *self,
   sl_bind_text (stmt, 7, sl_plan_get_forms (plan));
   sl_bind_text (stmt, 8, sl_plan_get_requirements (plan));
 
-  if (!sl_ledger_step_returning_key (self, stmt, &key, error))
+  if (!sl_ledger_step_returning_key (self, stmt, &key, error) ||
+      !sl_ledger_save_plan_extras (self, key, plan, error))
     return FALSE;
   sl_record_set_key (SL_RECORD (plan), key);
 
@@ -1234,7 +1244,8 @@ sl_ledger_load_plans (SlLedger  *self,
     }
 
   for (guint i = 0; i < plans->len; i++)
-    if (!read_plan_items (self, g_ptr_array_index (plans, i), error))
+    if (!read_plan_items (self, g_ptr_array_index (plans, i), error) ||
+        !sl_ledger_load_plan_extras (self, g_ptr_array_index (plans, i), error))
       return NULL;
 
   return g_steal_pointer (&plans);
@@ -1373,6 +1384,10 @@ table_of (GType record_type)
   if (record_type == SL_TYPE_STUDY)          return "studies";
   if (record_type == SL_TYPE_MEASURE)        return "measures";
   if (record_type == SL_TYPE_RESEARCH_TOPIC) return "research_topics";
+  if (record_type == SL_TYPE_TOPIC)          return "topics";
+  if (record_type == SL_TYPE_TALK)           return "talks";
+  if (record_type == SL_TYPE_BRANCH_REPORT)  return "branch_reports";
+  if (record_type == SL_TYPE_STUDY_NOTE)     return "study_notes";
   return NULL;
 }
 
@@ -1391,6 +1406,10 @@ sl_ledger_contains (SlLedger   *self,
     { "studies",         "SELECT 1 FROM studies WHERE uuid = ?" },
     { "measures",        "SELECT 1 FROM measures WHERE uuid = ?" },
     { "research_topics", "SELECT 1 FROM research_topics WHERE uuid = ?" },
+    { "topics",          "SELECT 1 FROM topics WHERE uuid = ?" },
+    { "talks",           "SELECT 1 FROM talks WHERE uuid = ?" },
+    { "branch_reports",  "SELECT 1 FROM branch_reports WHERE uuid = ?" },
+    { "study_notes",     "SELECT 1 FROM study_notes WHERE uuid = ?" },
   };
   const char *table = table_of (record_type);
   gboolean found = FALSE;
@@ -1436,6 +1455,7 @@ sl_ledger_collect_ids (SlLedger  *self,
     { sl_organization_get_type, "SELECT uuid FROM organizations" },
     { sl_member_get_type,       "SELECT uuid FROM members" },
     { sl_plan_item_get_type,    "SELECT uuid FROM plan_items" },
+    { sl_topic_get_type,        "SELECT uuid FROM topics" },
   };
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *sql = NULL;
@@ -1507,6 +1527,10 @@ sl_ledger_delete (SlLedger  *self,
     { sl_plan_get_type,           "DELETE FROM plans WHERE uuid = ?" },
     { sl_meeting_get_type,        "DELETE FROM meetings WHERE uuid = ?" },
     { sl_research_topic_get_type, "DELETE FROM research_topics WHERE uuid = ?" },
+    { sl_topic_get_type,          "DELETE FROM topics WHERE uuid = ?" },
+    { sl_talk_get_type,           "DELETE FROM talks WHERE uuid = ?" },
+    { sl_branch_report_get_type,  "DELETE FROM branch_reports WHERE uuid = ?" },
+    { sl_study_note_get_type,     "DELETE FROM study_notes WHERE uuid = ?" },
   };
   const char *sql = NULL;
   const char *id;

@@ -20,6 +20,11 @@ struct _SlGuest
   /* owned */
   char    *name;
   char    *post;
+
+  /* archive version 2 */
+  char *unit;
+  gboolean superior;
+  char *remarks;
 };
 
 G_DEFINE_FINAL_TYPE (SlGuest, sl_guest, G_TYPE_OBJECT)
@@ -28,6 +33,9 @@ enum {
   PROP_0,
   PROP_NAME,
   PROP_POST,
+  PROP_UNIT,
+  PROP_SUPERIOR,
+  PROP_REMARKS,
   N_PROPS
 };
 
@@ -62,6 +70,9 @@ sl_guest_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->post, g_free);
 
+  g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->remarks, g_free);
+
   G_OBJECT_CLASS (sl_guest_parent_class)->finalize (object);
 }
 
@@ -77,6 +88,9 @@ sl_guest_get_property (GObject    *object,
     {
     case PROP_NAME: g_value_set_string (value, self->name); break;
     case PROP_POST: g_value_set_string (value, self->post); break;
+    case PROP_UNIT: g_value_set_string (value, self->unit); break;
+    case PROP_SUPERIOR: g_value_set_boolean (value, self->superior); break;
+    case PROP_REMARKS: g_value_set_string (value, self->remarks); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -94,6 +108,9 @@ sl_guest_set_property (GObject      *object,
     {
     case PROP_NAME: sl_guest_set_name (self, g_value_get_string (value)); break;
     case PROP_POST: sl_guest_set_post (self, g_value_get_string (value)); break;
+    case PROP_UNIT: sl_guest_set_unit (self, g_value_get_string (value)); break;
+    case PROP_SUPERIOR: sl_guest_set_superior (self, g_value_get_boolean (value)); break;
+    case PROP_REMARKS: sl_guest_set_remarks (self, g_value_get_string (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -114,6 +131,10 @@ sl_guest_class_init (SlGuestClass *klass)
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
   properties[PROP_POST] = g_param_spec_string ("post", NULL, NULL, NULL, flags);
 
+  properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, NULL, flags);
+  properties[PROP_SUPERIOR] = g_param_spec_boolean ("superior", NULL, NULL, FALSE, flags);
+  properties[PROP_REMARKS] = g_param_spec_string ("remarks", NULL, NULL, NULL, flags);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -126,4 +147,58 @@ SlGuest *
 sl_guest_new (void)
 {
   return g_object_new (SL_TYPE_GUEST, NULL);
+}
+
+/* Archive version 2 ---------------------------------------------------------- */
+
+const char *
+sl_guest_get_unit (SlGuest *self)
+{
+  g_return_val_if_fail (SL_IS_GUEST (self), NULL);
+  return self->unit;
+}
+
+void
+sl_guest_set_unit (SlGuest *self,
+              const char *unit)
+{
+  g_return_if_fail (SL_IS_GUEST (self));
+  if (sl_set_str (&self->unit, unit))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+}
+
+gboolean
+sl_guest_get_superior (SlGuest *self)
+{
+  g_return_val_if_fail (SL_IS_GUEST (self), 0);
+  return self->superior;
+}
+
+void
+sl_guest_set_superior (SlGuest *self,
+              gboolean superior)
+{
+  g_return_if_fail (SL_IS_GUEST (self));
+
+  if (self->superior != !!superior)
+    {
+      self->superior = !!superior;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUPERIOR]);
+    }
+}
+
+const char *
+sl_guest_get_remarks (SlGuest *self)
+{
+  g_return_val_if_fail (SL_IS_GUEST (self), NULL);
+  return self->remarks;
+}
+
+void
+sl_guest_set_remarks (SlGuest *self,
+              const char *remarks)
+{
+  g_return_if_fail (SL_IS_GUEST (self));
+  if (sl_set_str (&self->remarks, remarks))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMARKS]);
 }

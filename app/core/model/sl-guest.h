@@ -6,6 +6,7 @@
 #pragma once
 
 #include "sl-types.h"
+#include "sl-enum-types.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,16 @@ void        sl_guest_set_name (SlGuest    *self,
 const char *sl_guest_get_post (SlGuest    *self);
 void        sl_guest_set_post (SlGuest    *self,
                                const char *post);
+
+/* Archive version 2 */
+const char *sl_guest_get_unit (SlGuest *self);
+void sl_guest_set_unit (SlGuest *self,
+    const char *unit);
+gboolean sl_guest_get_superior (SlGuest *self);
+void sl_guest_set_superior (SlGuest *self,
+    gboolean superior);
+const char *sl_guest_get_remarks (SlGuest *self);
+void sl_guest_set_remarks (SlGuest *self,
+    const char *remarks);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "sl-meeting.h"
+#include "sl-session-plan.h"
 #include "sl-attendance.h"
 #include "sl-guest.h"
 #include "sl-measure.h"
@@ -50,6 +51,12 @@ struct _SlMeeting
   SlMeetingKind  kind;
   SlStudyForm    form;
   guint          expanded : 1;
+
+  /* archive version 2 */
+  SlSessionPlan *session_plan;   /* or NULL */
+  gboolean on_ideology;
+  double hours;
+  int batch;
 };
 
 G_DEFINE_FINAL_TYPE (SlMeeting, sl_meeting, SL_TYPE_RECORD)
@@ -78,6 +85,9 @@ enum {
   PROP_DECISIONS,
   PROP_MEASURES,
   PROP_NOTE,
+  PROP_ON_IDEOLOGY,
+  PROP_HOURS,
+  PROP_BATCH,
   N_PROPS
 };
 
@@ -318,6 +328,7 @@ sl_meeting_finalize (GObject *object)
   g_clear_pointer (&self->decisions, g_free);
   g_clear_pointer (&self->note, g_free);
 
+  g_clear_object (&self->session_plan);
   G_OBJECT_CLASS (sl_meeting_parent_class)->finalize (object);
 }
 
@@ -353,6 +364,9 @@ sl_meeting_get_property (GObject    *object,
     case PROP_DECISIONS:     g_value_set_string (value, self->decisions); break;
     case PROP_MEASURES:      g_value_set_object (value, self->measures); break;
     case PROP_NOTE:          g_value_set_string (value, self->note); break;
+    case PROP_ON_IDEOLOGY: g_value_set_boolean (value, self->on_ideology); break;
+    case PROP_HOURS: g_value_set_double (value, self->hours); break;
+    case PROP_BATCH: g_value_set_int (value, self->batch); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -385,6 +399,9 @@ sl_meeting_set_property (GObject      *object,
     case PROP_CHAIR_SUMMARY: sl_meeting_set_chair_summary (self, g_value_get_string (value)); break;
     case PROP_DECISIONS:     sl_meeting_set_decisions (self, g_value_get_string (value)); break;
     case PROP_NOTE:          sl_meeting_set_note (self, g_value_get_string (value)); break;
+    case PROP_ON_IDEOLOGY: sl_meeting_set_on_ideology (self, g_value_get_boolean (value)); break;
+    case PROP_HOURS: sl_meeting_set_hours (self, g_value_get_double (value)); break;
+    case PROP_BATCH: sl_meeting_set_batch (self, g_value_get_int (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -436,6 +453,10 @@ sl_meeting_class_init (SlMeetingClass *klass)
     g_param_spec_object ("measures", NULL, NULL, G_TYPE_LIST_MODEL, read_only);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
 
+  properties[PROP_ON_IDEOLOGY] = g_param_spec_boolean ("on-ideology", NULL, NULL, FALSE, flags);
+  properties[PROP_HOURS] = g_param_spec_double ("hours", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0, flags);
+  properties[PROP_BATCH] = g_param_spec_int ("batch", NULL, NULL, 0, G_MAXINT, 0, flags);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -453,4 +474,85 @@ SlMeeting *
 sl_meeting_new (void)
 {
   return g_object_new (SL_TYPE_MEETING, NULL);
+}
+
+/* Archive version 2 ---------------------------------------------------------- */
+
+gboolean
+sl_meeting_get_on_ideology (SlMeeting *self)
+{
+  g_return_val_if_fail (SL_IS_MEETING (self), 0);
+  return self->on_ideology;
+}
+
+void
+sl_meeting_set_on_ideology (SlMeeting *self,
+                gboolean on_ideology)
+{
+  g_return_if_fail (SL_IS_MEETING (self));
+
+  if (self->on_ideology != !!on_ideology)
+    {
+      self->on_ideology = !!on_ideology;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ON_IDEOLOGY]);
+    }
+}
+
+double
+sl_meeting_get_hours (SlMeeting *self)
+{
+  g_return_val_if_fail (SL_IS_MEETING (self), 0);
+  return self->hours;
+}
+
+void
+sl_meeting_set_hours (SlMeeting *self,
+                double hours)
+{
+  g_return_if_fail (SL_IS_MEETING (self));
+  g_return_if_fail (hours >= 0.0);
+
+  if (self->hours != hours)
+    {
+      self->hours = hours;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOURS]);
+    }
+}
+
+int
+sl_meeting_get_batch (SlMeeting *self)
+{
+  g_return_val_if_fail (SL_IS_MEETING (self), 0);
+  return self->batch;
+}
+
+void
+sl_meeting_set_batch (SlMeeting *self,
+                int batch)
+{
+  g_return_if_fail (SL_IS_MEETING (self));
+  g_return_if_fail (batch >= 0);
+
+  if (self->batch != batch)
+    {
+      self->batch = batch;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BATCH]);
+    }
+}
+
+/* The session's plan (学习方案), or NULL when it has none. */
+SlSessionPlan *
+sl_meeting_get_session_plan (SlMeeting *self)
+{
+  g_return_val_if_fail (SL_IS_MEETING (self), NULL);
+  return self->session_plan;
+}
+
+void
+sl_meeting_set_session_plan (SlMeeting     *self,
+                             SlSessionPlan *plan)
+{
+  g_return_if_fail (SL_IS_MEETING (self));
+  g_return_if_fail (plan == NULL || SL_IS_SESSION_PLAN (plan));
+  g_set_object (&self->session_plan, plan);
 }

@@ -83,4 +83,19 @@ void          sl_meeting_count_attendance  (SlMeeting    *self,
                                             guint        *leave,
                                             guint        *absent);
 
+/* Archive version 2 */
+gboolean sl_meeting_get_on_ideology (SlMeeting *self);
+void sl_meeting_set_on_ideology (SlMeeting *self,
+    gboolean on_ideology);
+double sl_meeting_get_hours (SlMeeting *self);
+void sl_meeting_set_hours (SlMeeting *self,
+    double hours);
+int sl_meeting_get_batch (SlMeeting *self);
+void sl_meeting_set_batch (SlMeeting *self,
+    int batch);
+
+SlSessionPlan *sl_meeting_get_session_plan (SlMeeting *self);
+void sl_meeting_set_session_plan (SlMeeting *self,
+    SlSessionPlan *plan);
+
 G_END_DECLS

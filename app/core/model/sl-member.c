@@ -30,6 +30,9 @@ struct _SlMember
   int       sort;
   guint     leadership : 1;
   guint     central_group : 1;
+
+  /* archive version 2 */
+  char *party_joined_on;
 };
 
 G_DEFINE_FINAL_TYPE (SlMember, sl_member, SL_TYPE_RECORD)
@@ -47,6 +50,7 @@ enum {
   PROP_SORT,
   PROP_PHONE,
   PROP_NOTE,
+  PROP_PARTY_JOINED_ON,
   N_PROPS
 };
 
@@ -172,6 +176,8 @@ sl_member_finalize (GObject *object)
   g_clear_pointer (&self->phone, g_free);
   g_clear_pointer (&self->note, g_free);
 
+  g_clear_pointer (&self->party_joined_on, g_free);
+
   G_OBJECT_CLASS (sl_member_parent_class)->finalize (object);
 }
 
@@ -196,6 +202,7 @@ sl_member_get_property (GObject    *object,
     case PROP_SORT:          g_value_set_int (value, self->sort); break;
     case PROP_PHONE:         g_value_set_string (value, self->phone); break;
     case PROP_NOTE:          g_value_set_string (value, self->note); break;
+    case PROP_PARTY_JOINED_ON: g_value_set_string (value, self->party_joined_on); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -222,6 +229,7 @@ sl_member_set_property (GObject      *object,
     case PROP_SORT:          sl_member_set_sort (self, g_value_get_int (value)); break;
     case PROP_PHONE:         sl_member_set_phone (self, g_value_get_string (value)); break;
     case PROP_NOTE:          sl_member_set_note (self, g_value_get_string (value)); break;
+    case PROP_PARTY_JOINED_ON: sl_member_set_party_joined_on (self, g_value_get_string (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -251,6 +259,8 @@ sl_member_class_init (SlMemberClass *klass)
   properties[PROP_PHONE] = g_param_spec_string ("phone", NULL, NULL, NULL, flags);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
 
+  properties[PROP_PARTY_JOINED_ON] = g_param_spec_string ("party-joined-on", NULL, NULL, NULL, flags);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -263,4 +273,22 @@ SlMember *
 sl_member_new (void)
 {
   return g_object_new (SL_TYPE_MEMBER, NULL);
+}
+
+/* Archive version 2 ---------------------------------------------------------- */
+
+const char *
+sl_member_get_party_joined_on (SlMember *self)
+{
+  g_return_val_if_fail (SL_IS_MEMBER (self), NULL);
+  return self->party_joined_on;
+}
+
+void
+sl_member_set_party_joined_on (SlMember *self,
+               const char *party_joined_on)
+{
+  g_return_if_fail (SL_IS_MEMBER (self));
+  if (sl_set_str (&self->party_joined_on, party_joined_on))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTY_JOINED_ON]);
 }

@@ -52,4 +52,9 @@ void        sl_member_set_note          (SlMember   *self,
 gboolean    sl_member_is_active_on      (SlMember   *self,
                                          const char *date);
 
+/* Archive version 2 */
+const char *sl_member_get_party_joined_on (SlMember *self);
+void sl_member_set_party_joined_on (SlMember *self,
+    const char *party_joined_on);
+
 G_END_DECLS

@@ -29,6 +29,10 @@ struct _SlPlan
   char        *requirements;
   GListStore  *items;
   int          year;
+
+  /* archive version 2 */
+  char *issuer;
+  char *issued_on;
 };
 
 G_DEFINE_FINAL_TYPE (SlPlan, sl_plan, SL_TYPE_RECORD)
@@ -43,6 +47,8 @@ enum {
   PROP_FORMS,
   PROP_REQUIREMENTS,
   PROP_ITEMS,
+  PROP_ISSUER,
+  PROP_ISSUED_ON,
   N_PROPS
 };
 
@@ -123,6 +129,9 @@ sl_plan_finalize (GObject *object)
   g_clear_pointer (&self->forms, g_free);
   g_clear_pointer (&self->requirements, g_free);
 
+  g_clear_pointer (&self->issuer, g_free);
+  g_clear_pointer (&self->issued_on, g_free);
+
   G_OBJECT_CLASS (sl_plan_parent_class)->finalize (object);
 }
 
@@ -144,6 +153,8 @@ sl_plan_get_property (GObject    *object,
     case PROP_FORMS:        g_value_set_string (value, self->forms); break;
     case PROP_REQUIREMENTS: g_value_set_string (value, self->requirements); break;
     case PROP_ITEMS:        g_value_set_object (value, self->items); break;
+    case PROP_ISSUER: g_value_set_string (value, self->issuer); break;
+    case PROP_ISSUED_ON: g_value_set_string (value, self->issued_on); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -166,6 +177,8 @@ sl_plan_set_property (GObject      *object,
     case PROP_FOCUS:        sl_plan_set_focus (self, g_value_get_string (value)); break;
     case PROP_FORMS:        sl_plan_set_forms (self, g_value_get_string (value)); break;
     case PROP_REQUIREMENTS: sl_plan_set_requirements (self, g_value_get_string (value)); break;
+    case PROP_ISSUER: sl_plan_set_issuer (self, g_value_get_string (value)); break;
+    case PROP_ISSUED_ON: sl_plan_set_issued_on (self, g_value_get_string (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -196,6 +209,9 @@ sl_plan_class_init (SlPlanClass *klass)
   properties[PROP_REQUIREMENTS] = g_param_spec_string ("requirements", NULL, NULL, NULL, flags);
   properties[PROP_ITEMS] = g_param_spec_object ("items", NULL, NULL, G_TYPE_LIST_MODEL, read_only);
 
+  properties[PROP_ISSUER] = g_param_spec_string ("issuer", NULL, NULL, NULL, flags);
+  properties[PROP_ISSUED_ON] = g_param_spec_string ("issued-on", NULL, NULL, NULL, flags);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -209,4 +225,38 @@ SlPlan *
 sl_plan_new (void)
 {
   return g_object_new (SL_TYPE_PLAN, NULL);
+}
+
+/* Archive version 2 ---------------------------------------------------------- */
+
+const char *
+sl_plan_get_issuer (SlPlan *self)
+{
+  g_return_val_if_fail (SL_IS_PLAN (self), NULL);
+  return self->issuer;
+}
+
+void
+sl_plan_set_issuer (SlPlan *self,
+             const char *issuer)
+{
+  g_return_if_fail (SL_IS_PLAN (self));
+  if (sl_set_str (&self->issuer, issuer))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ISSUER]);
+}
+
+const char *
+sl_plan_get_issued_on (SlPlan *self)
+{
+  g_return_val_if_fail (SL_IS_PLAN (self), NULL);
+  return self->issued_on;
+}
+
+void
+sl_plan_set_issued_on (SlPlan *self,
+             const char *issued_on)
+{
+  g_return_if_fail (SL_IS_PLAN (self));
+  if (sl_set_str (&self->issued_on, issued_on))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ISSUED_ON]);
 }

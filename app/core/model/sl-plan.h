@@ -41,4 +41,12 @@ void        sl_plan_set_requirements (SlPlan     *self,
 
 GListModel *sl_plan_get_items        (SlPlan     *self);
 
+/* Archive version 2 */
+const char *sl_plan_get_issuer (SlPlan *self);
+void sl_plan_set_issuer (SlPlan *self,
+    const char *issuer);
+const char *sl_plan_get_issued_on (SlPlan *self);
+void sl_plan_set_issued_on (SlPlan *self,
+    const char *issued_on);
+
 G_END_DECLS

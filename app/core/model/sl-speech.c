@@ -21,6 +21,11 @@ struct _SlSpeech
   char    *speaker;
   char    *speaker_name;
   char    *points;
+
+  /* archive version 2 */
+  char *id;
+  SlSpeechKind kind;
+  char *title;
 };
 
 G_DEFINE_FINAL_TYPE (SlSpeech, sl_speech, G_TYPE_OBJECT)
@@ -30,6 +35,9 @@ enum {
   PROP_SPEAKER,
   PROP_SPEAKER_NAME,
   PROP_POINTS,
+  PROP_ID,
+  PROP_KIND,
+  PROP_TITLE,
   N_PROPS
 };
 
@@ -66,6 +74,9 @@ sl_speech_finalize (GObject *object)
   g_clear_pointer (&self->speaker_name, g_free);
   g_clear_pointer (&self->points, g_free);
 
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+
   G_OBJECT_CLASS (sl_speech_parent_class)->finalize (object);
 }
 
@@ -82,6 +93,9 @@ sl_speech_get_property (GObject    *object,
     case PROP_SPEAKER:      g_value_set_string (value, self->speaker); break;
     case PROP_SPEAKER_NAME: g_value_set_string (value, self->speaker_name); break;
     case PROP_POINTS:       g_value_set_string (value, self->points); break;
+    case PROP_ID: g_value_set_string (value, self->id); break;
+    case PROP_KIND: g_value_set_enum (value, self->kind); break;
+    case PROP_TITLE: g_value_set_string (value, self->title); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -100,6 +114,9 @@ sl_speech_set_property (GObject      *object,
     case PROP_SPEAKER:      sl_speech_set_speaker (self, g_value_get_string (value)); break;
     case PROP_SPEAKER_NAME: sl_speech_set_speaker_name (self, g_value_get_string (value)); break;
     case PROP_POINTS:       sl_speech_set_points (self, g_value_get_string (value)); break;
+    case PROP_ID: sl_speech_set_id (self, g_value_get_string (value)); break;
+    case PROP_KIND: sl_speech_set_kind (self, g_value_get_enum (value)); break;
+    case PROP_TITLE: sl_speech_set_title (self, g_value_get_string (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -121,6 +138,11 @@ sl_speech_class_init (SlSpeechClass *klass)
   properties[PROP_SPEAKER_NAME] = g_param_spec_string ("speaker-name", NULL, NULL, NULL, flags);
   properties[PROP_POINTS] = g_param_spec_string ("points", NULL, NULL, NULL, flags);
 
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, SL_TYPE_SPEECH_KIND, 0, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -133,4 +155,58 @@ SlSpeech *
 sl_speech_new (void)
 {
   return g_object_new (SL_TYPE_SPEECH, NULL);
+}
+
+/* Archive version 2 ---------------------------------------------------------- */
+
+const char *
+sl_speech_get_id (SlSpeech *self)
+{
+  g_return_val_if_fail (SL_IS_SPEECH (self), NULL);
+  return self->id;
+}
+
+void
+sl_speech_set_id (SlSpeech *self,
+               const char *id)
+{
+  g_return_if_fail (SL_IS_SPEECH (self));
+  if (sl_set_str (&self->id, id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+SlSpeechKind
+sl_speech_get_kind (SlSpeech *self)
+{
+  g_return_val_if_fail (SL_IS_SPEECH (self), 0);
+  return self->kind;
+}
+
+void
+sl_speech_set_kind (SlSpeech *self,
+               SlSpeechKind kind)
+{
+  g_return_if_fail (SL_IS_SPEECH (self));
+
+  if (self->kind != kind)
+    {
+      self->kind = kind;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+    }
+}
+
+const char *
+sl_speech_get_title (SlSpeech *self)
+{
+  g_return_val_if_fail (SL_IS_SPEECH (self), NULL);
+  return self->title;
+}
+
+void
+sl_speech_set_title (SlSpeech *self,
+               const char *title)
+{
+  g_return_if_fail (SL_IS_SPEECH (self));
+  if (sl_set_str (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "sl-types.h"
+#include "sl-enum-types.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,16 @@ void        sl_speech_set_speaker_name (SlSpeech   *self,
 const char *sl_speech_get_points       (SlSpeech   *self);
 void        sl_speech_set_points       (SlSpeech   *self,
                                         const char *points);
+
+/* Archive version 2 */
+const char *sl_speech_get_id (SlSpeech *self);
+void sl_speech_set_id (SlSpeech *self,
+    const char *id);
+SlSpeechKind sl_speech_get_kind (SlSpeech *self);
+void sl_speech_set_kind (SlSpeech *self,
+    SlSpeechKind kind);
+const char *sl_speech_get_title (SlSpeech *self);
+void sl_speech_set_title (SlSpeech *self,
+    const char *title);
 
 G_END_DECLS

@@ -24,6 +24,9 @@ struct _SlStudy
   char     *lead;
   char     *summary;
   guint     first_topic : 1;
+
+  /* archive version 2 */
+  char *topic;
 };
 
 G_DEFINE_FINAL_TYPE (SlStudy, sl_study, SL_TYPE_RECORD)
@@ -36,6 +39,7 @@ enum {
   PROP_LEAD,
   PROP_FIRST_TOPIC,
   PROP_SUMMARY,
+  PROP_TOPIC,
   N_PROPS
 };
 
@@ -97,6 +101,8 @@ sl_study_finalize (GObject *object)
   g_clear_pointer (&self->lead, g_free);
   g_clear_pointer (&self->summary, g_free);
 
+  g_clear_pointer (&self->topic, g_free);
+
   G_OBJECT_CLASS (sl_study_parent_class)->finalize (object);
 }
 
@@ -116,6 +122,7 @@ sl_study_get_property (GObject    *object,
     case PROP_LEAD:         g_value_set_string (value, self->lead); break;
     case PROP_FIRST_TOPIC:  g_value_set_boolean (value, self->first_topic); break;
     case PROP_SUMMARY:      g_value_set_string (value, self->summary); break;
+    case PROP_TOPIC: g_value_set_string (value, self->topic); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -137,6 +144,7 @@ sl_study_set_property (GObject      *object,
     case PROP_LEAD:         sl_study_set_lead (self, g_value_get_string (value)); break;
     case PROP_FIRST_TOPIC:  sl_study_set_first_topic (self, g_value_get_boolean (value)); break;
     case PROP_SUMMARY:      sl_study_set_summary (self, g_value_get_string (value)); break;
+    case PROP_TOPIC: sl_study_set_topic (self, g_value_get_string (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -161,6 +169,8 @@ sl_study_class_init (SlStudyClass *klass)
   properties[PROP_FIRST_TOPIC] = g_param_spec_boolean ("first-topic", NULL, NULL, FALSE, flags);
   properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL, flags);
 
+  properties[PROP_TOPIC] = g_param_spec_string ("topic", NULL, NULL, NULL, flags);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -173,4 +183,22 @@ SlStudy *
 sl_study_new (void)
 {
   return g_object_new (SL_TYPE_STUDY, NULL);
+}
+
+/* Archive version 2 ---------------------------------------------------------- */
+
+const char *
+sl_study_get_topic (SlStudy *self)
+{
+  g_return_val_if_fail (SL_IS_STUDY (self), NULL);
+  return self->topic;
+}
+
+void
+sl_study_set_topic (SlStudy *self,
+              const char *topic)
+{
+  g_return_if_fail (SL_IS_STUDY (self));
+  if (sl_set_str (&self->topic, topic))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPIC]);
 }

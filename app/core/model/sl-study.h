@@ -34,4 +34,9 @@ const char *sl_study_get_summary      (SlStudy    *self);
 void        sl_study_set_summary      (SlStudy    *self,
                                        const char *summary);
 
+/* Archive version 2 */
+const char *sl_study_get_topic (SlStudy *self);
+void sl_study_set_topic (SlStudy *self,
+    const char *topic);
+
 G_END_DECLS

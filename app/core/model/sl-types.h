@@ -22,6 +22,11 @@ typedef struct _SlGuest          SlGuest;
 typedef struct _SlSpeech         SlSpeech;
 typedef struct _SlMeasure        SlMeasure;
 typedef struct _SlResearchTopic  SlResearchTopic;
+typedef struct _SlTopic          SlTopic;
+typedef struct _SlTalk           SlTalk;
+typedef struct _SlBranchReport   SlBranchReport;
+typedef struct _SlStudyNote      SlStudyNote;
+typedef struct _SlSessionPlan    SlSessionPlan;
 
 /* Each enumeration's nick is the archive's code (ARCHIVE.md); the value 0,
  * where there is one named NONE, stands for JSON null. The glib-mkenums
@@ -104,5 +109,51 @@ typedef enum
   SL_TOPIC_STATUS_IN_PROGRESS, /*< nick=in_progress >*/
   SL_TOPIC_STATUS_DONE,        /*< nick=done >*/
 } SlTopicStatus;
+
+/* Archive version 2: the topic pool, talks, study notes, speeches. */
+typedef enum
+{
+  SL_TOPIC_SOURCE_NONE,             /*< nick=none >*/
+  SL_TOPIC_SOURCE_CENTRAL_DOCUMENT, /*< nick=central_document >*/
+  SL_TOPIC_SOURCE_SPEECH,           /*< nick=speech >*/
+  SL_TOPIC_SOURCE_INSTRUCTION,      /*< nick=instruction >*/
+  SL_TOPIC_SOURCE_NEWS,             /*< nick=news >*/
+  SL_TOPIC_SOURCE_OTHER,            /*< nick=other >*/
+} SlTopicSource;
+
+typedef enum
+{
+  SL_TALK_FORM_NONE,      /*< nick=none >*/
+  SL_TALK_FORM_IN_PERSON, /*< nick=in_person >*/
+  SL_TALK_FORM_PHONE,     /*< nick=phone >*/
+  SL_TALK_FORM_OTHER,     /*< nick=other >*/
+} SlTalkForm;
+
+typedef enum
+{
+  SL_TALK_KIND_NONE,           /*< nick=none >*/
+  SL_TALK_KIND_ROUTINE,        /*< nick=routine >*/
+  SL_TALK_KIND_ON_APPOINTMENT, /*< nick=on_appointment >*/
+  SL_TALK_KIND_ON_WARNING,     /*< nick=on_warning >*/
+  SL_TALK_KIND_ON_DIFFICULTY,  /*< nick=on_difficulty >*/
+  SL_TALK_KIND_OTHER,          /*< nick=other >*/
+} SlTalkKind;
+
+typedef enum
+{
+  SL_STUDY_NOTE_KIND_NONE,       /*< nick=none >*/
+  SL_STUDY_NOTE_KIND_NOTES,      /*< nick=notes >*/
+  SL_STUDY_NOTE_KIND_REFLECTION, /*< nick=reflection >*/
+  SL_STUDY_NOTE_KIND_REPORT,     /*< nick=report >*/
+  SL_STUDY_NOTE_KIND_OTHER,      /*< nick=other >*/
+} SlStudyNoteKind;
+
+typedef enum
+{
+  SL_SPEECH_KIND_NONE,          /*< nick=none >*/
+  SL_SPEECH_KIND_KEY,           /*< nick=key >*/
+  SL_SPEECH_KIND_SUPPLEMENTARY, /*< nick=supplementary >*/
+  SL_SPEECH_KIND_WRITTEN,       /*< nick=written >*/
+} SlSpeechKind;
 
 G_END_DECLS

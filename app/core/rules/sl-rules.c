@@ -31,6 +31,10 @@ static const struct
   { "attendance_threshold",         RULE_RATE, G_STRUCT_OFFSET (SlRules, attendance_threshold) },
   { "absence_limit",                RULE_INT,  G_STRUCT_OFFSET (SlRules, absence_limit) },
   { "leave_limit",                  RULE_INT,  G_STRUCT_OFFSET (SlRules, leave_limit) },
+  { "central_group_ideology_per_year", RULE_INT, G_STRUCT_OFFSET (SlRules, central_group_ideology_per_year) },
+  { "timeliness_days",              RULE_INT,  G_STRUCT_OFFSET (SlRules, timeliness_days) },
+  { "speech_per_central_group_member", RULE_INT, G_STRUCT_OFFSET (SlRules, speech_per_central_group_member) },
+  { "branch_report_half_year",      RULE_INT,  G_STRUCT_OFFSET (SlRules, branch_report_half_year) },
 };
 
 void
@@ -46,6 +50,10 @@ sl_rules_init_defaults (SlRules *rules)
   rules->attendance_threshold = 0.8;
   rules->absence_limit = 3;
   rules->leave_limit = 6;
+  rules->central_group_ideology_per_year = 2;
+  rules->timeliness_days = 30;
+  rules->speech_per_central_group_member = 1;
+  rules->branch_report_half_year = 1;
 }
 
 void

@@ -21,6 +21,12 @@ typedef struct
   double attendance_threshold;          /* 0.8 */
   int    absence_limit;                 /* 3: unexcused absences that flag a member */
   int    leave_limit;                   /* 6: leaves a year that flag a member */
+
+  /* Archive version 2 */
+  int    central_group_ideology_per_year;   /* 2: central-group sessions on ideology */
+  int    timeliness_days;                   /* 30: days from receiving a pool item to study it */
+  int    speech_per_central_group_member;   /* 1: speeches at central-group sessions a year */
+  int    branch_report_half_year;           /* 1: reports of each branch per half-year */
 } SlRules;
 
 void     sl_rules_init_defaults (SlRules       *rules);

@@ -34,6 +34,7 @@
 #include "sl-database.h"
 #include "sl-enums.h"
 #include "sl-statistics.h"
+#include "sl-statistics-private.h"
 #include "sl-util.h"
 
 static void
@@ -139,17 +140,18 @@ sl_compliance_rule_to_label (const char *rule)
     return _("First-topic study at every party group meeting");
   if (g_strcmp0 (rule, "research_topic_per_leader") == 0)
     return _("A research topic for every leadership member");
+  if (g_strcmp0 (rule, "central_group_ideology_per_year") == 0)
+    return _("Central group sessions on ideology in the year");
+  if (g_strcmp0 (rule, "first_topic_timeliness") == 0)
+    return _("Topic-pool items studied in time");
+  if (g_strcmp0 (rule, "speech_per_central_group_member") == 0)
+    return _("A speech by every central group member");
+  if (g_strcmp0 (rule, "branch_report_half_year") == 0)
+    return _("A report from every branch each half-year");
+  if (g_strcmp0 (rule, "session_plan_approved") == 0)
+    return _("A session plan approved before every central group session");
   return rule;
 }
-
-typedef struct
-{
-  SlDatabase   *database;
-  SlStatistics *stats;
-  gint64        organization;   /* key, 0 for all */
-  char          first_day[11];
-  char          last_day[11];
-} Query;
 
 static void
 bind_scope (Query        *query,
@@ -321,8 +323,8 @@ count_meetings (Query   *query,
   return finish_rows (query, rc, error);
 }
 
-static SlComplianceResult *
-add_result (Query      *query,
+SlComplianceResult *
+sl_statistics_add_result (Query      *query,
             const char *rule,
             char       *period,
             const char *starts_on,
@@ -397,7 +399,7 @@ check_periodic (Query   *query,
 
   if (!count_kind_between (query, "central_group", query->first_day, query->last_day, &count, error))
     return FALSE;
-  add_result (query, "central_group_per_year", g_strdup_printf ("%d", year),
+  sl_statistics_add_result (query, "central_group_per_year", g_strdup_printf ("%d", year),
               query->first_day, query->last_day, rules->central_group_per_year, count);
 
   for (int b = 1; b <= 6; b++)
@@ -410,7 +412,7 @@ check_periodic (Query   *query,
                   g_date_get_days_in_month (first_month + 1, year));
       if (!count_kind_between (query, "central_group", starts_on, ends_on, &count, error))
         return FALSE;
-      add_result (query, "central_group_bimonthly", g_strdup_printf ("%d-B%d", year, b),
+      sl_statistics_add_result (query, "central_group_bimonthly", g_strdup_printf ("%d-B%d", year, b),
                   starts_on, ends_on, rules->central_group_bimonthly, count);
     }
 
@@ -425,7 +427,7 @@ check_periodic (Query   *query,
         if (!count_kind_between (query, rule == 0 ? "ideology" : "situation_analysis",
                                  starts_on, ends_on, &count, error))
           return FALSE;
-        add_result (query,
+        sl_statistics_add_result (query,
                     rule == 0 ? "ideology_half_year" : "situation_analysis_half_year",
                     g_strdup_printf ("%d-H%d", year, h), starts_on, ends_on,
                     rule == 0 ? rules->ideology_half_year : rules->situation_analysis_half_year,
@@ -471,7 +473,7 @@ check_first_topic (Query   *query,
   if (!finish_rows (query, rc, error))
     return FALSE;
 
-  result = add_result (query, "first_topic_every_party_group_meeting",
+  result = sl_statistics_add_result (query, "first_topic_every_party_group_meeting",
                        g_strdup_printf ("%d", query->stats->year),
                        query->first_day, query->last_day, required, actual);
   g_ptr_array_extend_and_steal (result->missing, g_steal_pointer (&missing));
@@ -526,7 +528,7 @@ check_research_topics (Query   *query,
   if (!finish_rows (query, rc, error))
     return FALSE;
 
-  result = add_result (query, "research_topic_per_leader",
+  result = sl_statistics_add_result (query, "research_topic_per_leader",
                        g_strdup_printf ("%d", query->stats->year),
                        query->first_day, query->last_day, required, actual);
   g_ptr_array_extend_and_steal (result->missing, g_steal_pointer (&missing));
@@ -610,7 +612,8 @@ sl_statistics_compute (SlDatabase  *database,
        count_meetings (&query, error) &&
        check_periodic (&query, error) &&
        check_first_topic (&query, error) &&
-       check_research_topics (&query, error);
+       check_research_topics (&query, error) &&
+       sl_statistics_check_people (&query, error);
 
   sl_database_exec (database, "COMMIT", NULL);
 
@@ -675,6 +678,8 @@ sl_statistics_to_json (SlStatistics *self)
       add_count (builder, "made_up", member->made_up);
       add_rate (builder, "attendance_rate", sl_member_stats_attendance_rate (member));
       add_rate (builder, "participation_rate", sl_member_stats_participation_rate (member));
+      json_builder_set_member_name (builder, "training_hours");
+      json_builder_add_double_value (builder, member->training_hours);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -715,6 +720,22 @@ sl_statistics_to_json (SlStatistics *self)
       add_count (builder, "actual", result->actual);
       json_builder_set_member_name (builder, "status");
       json_builder_add_string_value (builder, sl_compliance_status_to_code (result->status));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  /* Version 2: talks of the year, per member listed above. */
+  json_builder_set_member_name (builder, "talks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->members->len; i++)
+    {
+      const SlMemberStats *member = g_ptr_array_index (self->members, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "member");
+      json_builder_add_string_value (builder, member->id);
+      add_count (builder, "as_initiator", member->talks_as_initiator);
+      add_count (builder, "as_counterpart", member->talks_as_counterpart);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -30,6 +30,9 @@ typedef struct
   guint  made_up;     /* leave or absent rows with a make-up study */
   guint  late;
   guint  left_early;
+  double training_hours;        /* hours of training meetings attended (present) */
+  guint  talks_as_initiator;    /* talks of the year the member held */
+  guint  talks_as_counterpart;  /* talks of the year held with the member */
 } SlMemberStats;
 
 typedef struct

@@ -1,0 +1,36 @@
+/* sl-statistics-private.h — what the files of a year's statistics share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * sl-statistics.c counts attendance, plans and the first rules;
+ * sl-statistics-people.c the rules and figures of archive version 2 (the
+ * topic pool, speeches, branch reports, training hours, talks).
+ */
+
+#pragma once
+
+#include "sl-database.h"
+#include "sl-statistics.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  SlDatabase   *database;
+  SlStatistics *stats;
+  gint64        organization;   /* key, 0 for all */
+  char          first_day[11];
+  char          last_day[11];
+} Query;
+
+SlComplianceResult *sl_statistics_add_result   (Query       *query,
+                                                const char  *rule,
+                                                char        *period,
+                                                const char  *starts_on,
+                                                const char  *ends_on,
+                                                guint        required,
+                                                guint        actual);
+gboolean            sl_statistics_check_people (Query       *query,
+                                                GError     **error);
+
+G_END_DECLS
