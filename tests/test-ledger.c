@@ -26,6 +26,7 @@
 #include "sl-research-topic.h"
 #include "sl-speech.h"
 #include "sl-study.h"
+#include "sl-test-util.h"
 
 /* Text as secretaries type it: full-width punctuation, Windows line
  * breaks, characters outside GB2312, an emoji sequence. */
@@ -53,25 +54,6 @@ typedef struct
   char     *path;
   SlLedger *ledger;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    g_assert_cmpint (g_unlink (path), ==, 0);
-}
 
 static SlLedger *
 open_ledger (const char *path)

@@ -30,6 +30,7 @@
 #include "sl-statistics.h"
 #include "sl-tasks.h"
 #include "sl-util.h"
+#include "sl-test-util.h"
 
 #define TODAY "2025-12-31"
 
@@ -64,25 +65,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (folder);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->ledger);
-  remove_folder (fixture->folder);
+  remove_tree (fixture->folder);
   g_free (fixture->path);
   g_free (fixture->folder);
 }
@@ -588,7 +575,7 @@ test_tasks (void)
 
   g_clear_object (&ledger);
   g_clear_object (&backup);
-  remove_folder (folder);
+  remove_tree (folder);
 }
 
 int

@@ -73,14 +73,6 @@ data_file (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
 }
 
-static char *
-sha256_of (const char *path)
-{
-  g_autoptr(GBytes) bytes = read_bytes (path);
-
-  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-}
-
 /* The 2023 archive imported through the command line. */
 static void
 make_ledger (Fixture *fixture)

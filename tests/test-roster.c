@@ -32,6 +32,7 @@
 #include "sl-member.h"
 #include "sl-organization.h"
 #include "sl-roster-import.h"
+#include "sl-test-util.h"
 
 /* ------------------------------------------------------------------ */
 /* Fixture: a temporary folder with a ledger file in it               */
@@ -43,25 +44,6 @@ typedef struct
   char     *path;
   SlLedger *ledger;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,

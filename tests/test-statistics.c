@@ -39,6 +39,7 @@
 #include "sl-rules.h"
 #include "sl-statistics.h"
 #include "sl-study.h"
+#include "sl-test-util.h"
 
 typedef struct
 {
@@ -230,20 +231,6 @@ fixture_set_up (Fixture       *fixture,
   add_topic (fixture, fixture->zhang, 2023);
   add_topic (fixture, fixture->wang, 2022);
   add_topic (fixture, fixture->sun, 2023);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void

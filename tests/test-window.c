@@ -36,6 +36,7 @@
 #include "sl-search-page.h"
 #include "sl-statistics.h"
 #include "sl-window.h"
+#include "sl-test-util.h"
 
 #define TODAY "2025-12-31"
 #define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
@@ -56,26 +57,6 @@ iterate (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
-}
-
-/* The folder and what is in it, one level down: a ledger's backup folder
- * lies beside it. */
-static void
-remove_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_folder (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (folder);
 }
 
 /* Until the day's backup, which the window starts after its first frame,
@@ -150,7 +131,7 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->window);
   g_assert_finalize_object (fixture->ledger);
 
-  remove_folder (fixture->folder);
+  remove_tree (fixture->folder);
   g_free (fixture->path);
   g_free (fixture->folder);
 }
@@ -688,7 +669,7 @@ test_long_work (Fixture       *fixture,
       if (g_str_has_prefix (name, "before-restore-"))
         copied_aside = TRUE;
     g_assert_true (copied_aside);
-    remove_folder (backups);
+    remove_tree (backups);
   }
 }
 

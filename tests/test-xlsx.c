@@ -39,6 +39,7 @@
 #include "sl-study.h"
 #include "sl-table.h"
 #include "sl-xlsx-writer.h"
+#include "sl-test-util.h"
 
 #define YEAR  2023
 #define TODAY "2023-11-20"
@@ -174,24 +175,6 @@ build_small_year (SlLedger *ledger)
 }
 
 /* Fixture --------------------------------------------------------------- */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
