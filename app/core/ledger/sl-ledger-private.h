@@ -122,4 +122,17 @@ gboolean sl_ledger_delete_missing     (SlLedger      *self,
                                        GListModel    *kept,
                                        GError       **error);
 
+/* The live stores of organizations and members (sl-ledger.c). */
+void     sl_ledger_ensure_stores      (SlLedger      *self);
+void     sl_ledger_store_record       (SlLedger      *self,
+                                       GListStore    *store,
+                                       SlRecord      *record);
+
+/* A record's save in a transaction of its own, its change count checked
+ * first (sl-ledger.c, on sl-ledger-guard.c). */
+gboolean sl_ledger_save_guarded       (SlLedger      *self,
+                                       SlRecord      *record,
+                                       gboolean     (*save) (SlLedger *, SlRecord *, GError **),
+                                       GError       **error);
+
 G_END_DECLS

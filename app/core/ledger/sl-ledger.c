@@ -427,8 +427,8 @@ fill_store (SlLedger   *self,
                        rows->pdata, rows->len);
 }
 
-static void
-ensure_stores (SlLedger *self)
+void
+sl_ledger_ensure_stores (SlLedger *self)
 {
   g_autoptr(GPtrArray) organizations = NULL;
   g_autoptr(GPtrArray) members = NULL;
@@ -522,7 +522,7 @@ sl_ledger_get_organizations (SlLedger *self)
 {
   g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
 
-  ensure_stores (self);
+  sl_ledger_ensure_stores (self);
   return G_LIST_MODEL (self->organizations);
 }
 
@@ -531,7 +531,7 @@ sl_ledger_get_members (SlLedger *self)
 {
   g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
 
-  ensure_stores (self);
+  sl_ledger_ensure_stores (self);
   return G_LIST_MODEL (self->members);
 }
 
@@ -546,7 +546,7 @@ sl_ledger_find_organization (SlLedger   *self,
   if (id == NULL)
     return NULL;
 
-  ensure_stores (self);
+  sl_ledger_ensure_stores (self);
   found = g_hash_table_lookup (self->by_id, id);
   return SL_IS_ORGANIZATION (found) ? found : NULL;
 }
@@ -560,7 +560,7 @@ sl_ledger_find_organization_by_name (SlLedger   *self,
   g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  ensure_stores (self);
+  sl_ledger_ensure_stores (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->organizations));
   for (guint i = 0; i < n; i++)
     {
@@ -585,7 +585,7 @@ sl_ledger_find_member (SlLedger   *self,
   if (id == NULL)
     return NULL;
 
-  ensure_stores (self);
+  sl_ledger_ensure_stores (self);
   found = g_hash_table_lookup (self->by_id, id);
   return SL_IS_MEMBER (found) ? found : NULL;
 }
@@ -614,10 +614,10 @@ sl_ledger_is_empty (SlLedger *self)
 /* Puts @record into @store: a new record is added, another object with
  * the same id is replaced, the same object is left where it is (its
  * properties already notified). */
-static void
-store_record (SlLedger   *self,
-              GListStore *store,
-              SlRecord   *record)
+void
+sl_ledger_store_record (SlLedger   *self,
+                        GListStore *store,
+                        SlRecord   *record)
 {
   const char *id = sl_record_get_id (record);
   gpointer existing;
@@ -664,7 +664,7 @@ parent_is_acyclic (SlLedger       *self,
   const char *parent = sl_organization_get_parent (organization);
   guint limit;
 
-  ensure_stores (self);
+  sl_ledger_ensure_stores (self);
   limit = g_list_model_get_n_items (G_LIST_MODEL (self->organizations)) + 1;
 
   for (guint steps = 0; parent != NULL && steps <= limit; steps++)
@@ -731,7 +731,7 @@ save_organization (SlLedger        *self,
     return FALSE;
 
   sl_record_set_key (SL_RECORD (organization), key);
-  store_record (self, self->organizations, SL_RECORD (organization));
+  sl_ledger_store_record (self, self->organizations, SL_RECORD (organization));
 
   return TRUE;
 }
@@ -792,7 +792,7 @@ save_member (SlLedger  *self,
     return FALSE;
 
   sl_record_set_key (SL_RECORD (member), key);
-  store_record (self, self->members, SL_RECORD (member));
+  sl_ledger_store_record (self, self->members, SL_RECORD (member));
 
   return TRUE;
 }
@@ -816,11 +816,11 @@ save_member_record (SlLedger  *self,
 /* A record's save in a transaction of its own (a savepoint inside an
  * import's), which checks the record's change count first and gives it
  * the row's new one once committed (sl-ledger-guard.c). */
-static gboolean
-save_guarded (SlLedger   *self,
-              SlRecord   *record,
-              gboolean  (*save) (SlLedger *, SlRecord *, GError **),
-              GError    **error)
+gboolean
+sl_ledger_save_guarded (SlLedger   *self,
+                        SlRecord   *record,
+                        gboolean  (*save) (SlLedger *, SlRecord *, GError **),
+                        GError    **error)
 {
   gint64 count = -1;
   gboolean ok;
@@ -860,8 +860,8 @@ sl_ledger_save_organization (SlLedger        *self,
   g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
   g_return_val_if_fail (SL_IS_ORGANIZATION (organization), FALSE);
 
-  return save_guarded (self, SL_RECORD (organization),
-                       save_organization_record, error);
+  return sl_ledger_save_guarded (self, SL_RECORD (organization),
+                                 save_organization_record, error);
 }
 
 gboolean
@@ -872,8 +872,8 @@ sl_ledger_save_member (SlLedger  *self,
   g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
   g_return_val_if_fail (SL_IS_MEMBER (member), FALSE);
 
-  return save_guarded (self, SL_RECORD (member),
-                       save_member_record, error);
+  return sl_ledger_save_guarded (self, SL_RECORD (member),
+                                 save_member_record, error);
 }
 
 /* Plans ------------------------------------------------------------------ */
@@ -1308,8 +1308,8 @@ sl_ledger_save_research_topic (SlLedger         *self,
   g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
   g_return_val_if_fail (SL_IS_RESEARCH_TOPIC (topic), FALSE);
 
-  return save_guarded (self, SL_RECORD (topic),
-                       save_research_topic_record, error);
+  return sl_ledger_save_guarded (self, SL_RECORD (topic),
+                                 save_research_topic_record, error);
 }
 
 GPtrArray *
