@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * SlLedger is written in two files: sl-ledger.c (transactions, the live
- * stores of organizations and members, plans, research topics, lookups and
- * deletes) and sl-ledger-meetings.c (meetings and the rows inside them).
+ * SlLedger is written in four files: sl-ledger.c (transactions, row
+ * helpers, the live stores of organizations and members, lookups and
+ * deletes), sl-ledger-members.c (saving organizations and members),
+ * sl-ledger-plans.c (plans and research topics) and sl-ledger-meetings.c
+ * (meetings and the rows inside them).
  */
 
 #pragma once

@@ -9,9 +9,11 @@
  *
  * Organizations and members are few and used everywhere (names in every
  * list), so they are kept as live GListStores; meetings and plans are
- * many and are loaded on request. Meetings, and the rows inside them, are
- * in sl-ledger-meetings.c; what the two files share, in
- * sl-ledger-private.h.
+ * many and are loaded on request. This file holds the transactions, the
+ * row helpers, the live stores, lookups and deletes. Saving organizations
+ * and members is in sl-ledger-members.c, plans and research topics in
+ * sl-ledger-plans.c, meetings and the rows inside them in
+ * sl-ledger-meetings.c; what the files share, in sl-ledger-private.h.
  */
 
 #define G_LOG_DOMAIN "sl-ledger"
