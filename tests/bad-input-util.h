@@ -38,14 +38,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->path, g_free);
 }
 
-static inline gboolean
-exists_with_suffix (const char *path,
-                    const char *suffix)
-{
-  g_autofree char *other = g_strconcat (path, suffix, NULL);
-  return g_file_test (other, G_FILE_TEST_EXISTS);
-}
-
 static inline SlLedger *
 ledger_with_roster (const char *path)
 {

@@ -35,8 +35,6 @@
 #include "sl-speech.h"
 #include "sl-search.h"
 
-#define NOBODY 65534
-
 /* The command line ------------------------------------------------------------------ */
 
 #define REQUIRE_CLI()                                                        \
@@ -126,14 +124,6 @@ test_cli_newer (Fixture       *fixture,
 }
 
 /* Running as nobody --------------------------------------------------------------- */
-
-static void
-become_nobody (gpointer data)
-{
-  /* Runs in the child between fork and exec: async-signal-safe calls only. */
-  if (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0)
-    _exit (99);
-}
 
 /* Runs the program as nobody when we are root, as ourselves otherwise.
  * FALSE (and the test skipped) when that cannot be done here. */

@@ -162,10 +162,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("test-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-cli-XXXXXX");
   fixture->data_home = g_build_filename (fixture->folder, "xdg-data", NULL);
   fixture->database = g_build_filename (fixture->folder, "ledger.db", NULL);
 
@@ -208,7 +205,6 @@ run_argv (Fixture     *fixture,
           const char **args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) line = g_string_new ("study-ledger");
   Result result = { 0 };
   int wait_status = 0;
@@ -221,9 +217,8 @@ run_argv (Fixture     *fixture,
     }
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (fixture->folder, (char **) argv->pdata, fixture->env, G_SPAWN_DEFAULT,
-                NULL, NULL, &result.out, &result.err, &wait_status, &error);
-  g_assert_no_error (error);
+  wait_status = spawn_captured (fixture->folder, fixture->env, NULL,
+                                (const char * const *) argv->pdata, &result.out, &result.err);
 
   g_test_message ("%s\n  exit %d\n  stdout: %.400s\n  stderr: %s", line->str,
                   WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1,

@@ -47,10 +47,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("sl-database-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("sl-database-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
 }
 
@@ -62,14 +59,6 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_true (!g_file_test (fixture->folder, G_FILE_TEST_EXISTS));
   g_clear_pointer (&fixture->folder, g_free);
   g_clear_pointer (&fixture->path, g_free);
-}
-
-static gboolean
-exists_with_suffix (const char *path,
-                    const char *suffix)
-{
-  g_autofree char *other = g_strconcat (path, suffix, NULL);
-  return g_file_test (other, G_FILE_TEST_EXISTS);
 }
 
 static int

@@ -118,8 +118,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->folder = g_dir_make_tmp ("test-meeting-draft-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-meeting-draft-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
   fixture->ledger = sl_ledger_open (fixture->path, &error);
   g_assert_no_error (error);

@@ -61,8 +61,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", FIXTURE_NAME, NULL);
 
-  fixture->folder = g_dir_make_tmp ("test-merge-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-merge-XXXXXX");
   fixture->database = g_build_filename (fixture->folder, "ledger.db", NULL);
 
   g_file_get_contents (path, &fixture->fixture_text, &fixture->fixture_length, &error);
@@ -334,7 +333,6 @@ run_argv (Fixture     *fixture,
           const char **args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   const char *program = g_getenv ("STUDY_LEDGER");
   Result result = { 0 };
   int wait_status = 0;
@@ -347,9 +345,8 @@ run_argv (Fixture     *fixture,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (fixture->folder, (char **) argv->pdata, fixture->env, G_SPAWN_DEFAULT,
-                NULL, NULL, &result.out, &result.err, &wait_status, &error);
-  g_assert_no_error (error);
+  wait_status = spawn_captured (fixture->folder, fixture->env, NULL,
+                                (const char * const *) argv->pdata, &result.out, &result.err);
   g_test_message ("%s ...\n  stdout: %.2000s\n  stderr: %s", args[0], result.out, result.err);
   g_assert_true (WIFEXITED (wait_status));
 

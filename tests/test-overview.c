@@ -54,8 +54,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *archive = example_archive_path ();
 
-  fixture->folder = g_dir_make_tmp ("test-overview-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-overview-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
   fixture->ledger = sl_ledger_open (fixture->path, &error);
   g_assert_no_error (error);

@@ -31,7 +31,6 @@
 #include "sl-backups.h"
 #include "sl-ledger-paths.h"
 
-#define NOBODY 65534
 #define RACE_ROUNDS 100
 #define KILL_ROUNDS 40
 
@@ -637,14 +636,6 @@ test_disk_full (Fixture       *fixture,
 }
 
 /* Running as nobody ------------------------------------------------------------------ */
-
-static void
-become_nobody (gpointer data)
-{
-  /* Runs in the child between fork and exec: async-signal-safe calls only. */
-  if (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0)
-    _exit (99);
-}
 
 static gboolean
 run_as_nobody (CliResult          *result,

@@ -51,8 +51,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->folder = g_dir_make_tmp ("test-roster-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-roster-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
   fixture->ledger = sl_ledger_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -202,15 +201,6 @@ count_lines_starting (const char *text,
       n++;
 
   return n;
-}
-
-static void
-assert_message_contains (const GError *error,
-                         const char   *part)
-{
-  g_assert_nonnull (error);
-  if (strstr (error->message, part) == NULL)
-    g_error ("“%s” not in the message “%s”", part, error->message);
 }
 
 static void

@@ -198,8 +198,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->folder = g_dir_make_tmp ("test-statistics-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-statistics-XXXXXX");
   path = g_build_filename (fixture->folder, "ledger.db", NULL);
   fixture->ledger = sl_ledger_open (path, &error);
   g_assert_no_error (error);

@@ -126,8 +126,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *members;
 
-  fixture->folder = g_dir_make_tmp ("test-window-writers-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-window-writers-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
   fixture->ledger = sl_ledger_open (fixture->path, &error);
   g_assert_no_error (error);

@@ -99,8 +99,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GBytes) archive = NULL;
   gboolean empty = GPOINTER_TO_INT (data);
 
-  fixture->folder = g_dir_make_tmp ("test-window-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-window-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
   fixture->ledger = sl_ledger_open (fixture->path, &error);
   g_assert_no_error (error);

@@ -184,8 +184,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_autofree char *archive = g_test_build_filename (G_TEST_DIST, "data", "year-2023.json", NULL);
 
-  fixture->folder = g_dir_make_tmp ("test-xlsx-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-xlsx-XXXXXX");
   fixture->out = g_build_filename (fixture->folder, "out", NULL);
   g_assert_cmpint (g_mkdir (fixture->out, 0755), ==, 0);
 

@@ -6,7 +6,12 @@
 #include "sl-test-util.h"
 
 #include <glib/gstdio.h>
+#include <grp.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#define NOBODY 65534
 
 void
 remove_tree (const char *path)
@@ -126,4 +131,29 @@ spawn_captured (const char          *folder,
                 out, err, &wait_status, &error);
   g_assert_no_error (error);
   return wait_status;
+}
+
+gboolean
+exists_with_suffix (const char *path,
+                    const char *suffix)
+{
+  g_autofree char *other = g_strconcat (path, suffix, NULL);
+  return g_file_test (other, G_FILE_TEST_EXISTS);
+}
+
+void
+assert_message_contains (const GError *error,
+                         const char   *part)
+{
+  g_assert_nonnull (error);
+  if (strstr (error->message, part) == NULL)
+    g_error ("“%s” not in the message “%s”", part, error->message);
+}
+
+void
+become_nobody (gpointer data)
+{
+  /* Runs in the child between fork and exec: async-signal-safe calls only. */
+  if (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0)
+    _exit (99);
 }

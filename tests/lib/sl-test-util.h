@@ -62,4 +62,17 @@ int      spawn_captured     (const char          *folder,
                              char               **out,
                              char               **err);
 
+/* Whether @path with @suffix ("-wal", "-journal") appended exists. */
+gboolean exists_with_suffix  (const char *path,
+                              const char *suffix);
+
+/* Fails unless @error is set and its message contains @part. */
+void     assert_message_contains (const GError *error,
+                                  const char   *part);
+
+/* A child setup for spawn_captured(): the child drops to the user and
+ * group nobody (65534) before exec, so that permission bits count even
+ * when the tests run as root. Exits with 99 when it cannot. */
+void     become_nobody      (gpointer    data);
+
 G_END_DECLS
