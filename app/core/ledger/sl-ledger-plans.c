@@ -225,36 +225,26 @@ save_plan (SlLedger     *self,
   return TRUE;
 }
 
+static gboolean
+save_plan_record (SlLedger     *self,
+                  SlRecord     *record,
+                  SlSaveFlags   flags,
+                  GError      **error)
+{
+  return save_plan (self, SL_PLAN (record), flags, error);
+}
+
 gboolean
 sl_ledger_save_plan (SlLedger     *self,
                      SlPlan       *plan,
                      SlSaveFlags   flags,
                      GError      **error)
 {
-  gint64 count = -1;
-  gboolean ok;
-
   g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
   g_return_val_if_fail (SL_IS_PLAN (plan), FALSE);
 
-  g_return_val_if_fail (!(flags & SL_SAVE_IN_TRANSACTION) ||
-                        !sqlite3_get_autocommit (sl_database_get_handle (self->database)), FALSE);
-
-  if (flags & SL_SAVE_IN_TRANSACTION)
-    return sl_ledger_guard_check (self, SL_RECORD (plan), error) &&
-           save_plan (self, plan, flags, error);
-
-  if (!sl_database_begin (self->database, error))
-    return FALSE;
-
-  ok = sl_ledger_guard_check (self, SL_RECORD (plan), error) &&
-       save_plan (self, plan, flags, error) &&
-       sl_ledger_guard_read (self, SL_RECORD (plan), &count, error);
-  if (!sl_ledger_finish (self, ok, error))
-    return FALSE;
-
-  sl_record_set_change_count (SL_RECORD (plan), count);
-  return TRUE;
+  return sl_ledger_save_with_flags (self, SL_RECORD (plan), flags,
+                                    save_plan_record, error);
 }
 
 #define SELECT_PLANS \

@@ -137,4 +137,12 @@ gboolean sl_ledger_save_guarded       (SlLedger      *self,
                                        gboolean     (*save) (SlLedger *, SlRecord *, GError **),
                                        GError       **error);
 
+/* The same for a record saved with flags (a plan, a meeting), which may
+ * be inside the caller's transaction (SL_SAVE_IN_TRANSACTION). */
+gboolean sl_ledger_save_with_flags    (SlLedger      *self,
+                                       SlRecord      *record,
+                                       SlSaveFlags    flags,
+                                       gboolean     (*save) (SlLedger *, SlRecord *, SlSaveFlags, GError **),
+                                       GError       **error);
+
 G_END_DECLS

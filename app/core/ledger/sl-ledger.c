@@ -696,6 +696,41 @@ sl_ledger_save_guarded (SlLedger   *self,
   return TRUE;
 }
 
+/* The save of a record with lists (a plan, a meeting), which the caller
+ * may do inside its own transaction (SL_SAVE_IN_TRANSACTION: an import):
+ * then only the change count is checked. Otherwise in a transaction of
+ * its own: the count the record was read with must still be the row's,
+ * and the record takes the new one once the save is committed. */
+gboolean
+sl_ledger_save_with_flags (SlLedger     *self,
+                           SlRecord     *record,
+                           SlSaveFlags   flags,
+                           gboolean    (*save) (SlLedger *, SlRecord *, SlSaveFlags, GError **),
+                           GError      **error)
+{
+  gint64 count = -1;
+  gboolean ok;
+
+  g_return_val_if_fail (!(flags & SL_SAVE_IN_TRANSACTION) ||
+                        !sqlite3_get_autocommit (sl_database_get_handle (self->database)), FALSE);
+
+  if (flags & SL_SAVE_IN_TRANSACTION)
+    return sl_ledger_guard_check (self, record, error) &&
+           save (self, record, flags, error);
+
+  if (!sl_database_begin (self->database, error))
+    return FALSE;
+
+  ok = sl_ledger_guard_check (self, record, error) &&
+       save (self, record, flags, error) &&
+       sl_ledger_guard_read (self, record, &count, error);
+  if (!sl_ledger_finish (self, ok, error))
+    return FALSE;
+
+  sl_record_set_change_count (record, count);
+  return TRUE;
+}
+
 /* Lookups and deletes ------------------------------------------------------ */
 
 static const char *
