@@ -2,10 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Temporary folders that are removed afterwards, files compared byte for
- * byte, the command-line program run as a child (STUDY_LEDGER), and a
- * small ledger built through the core. Everything is static: each test
- * program includes this once.
+ * The command-line program run as a child (STUDY_LEDGER) with its result
+ * and timing, a small ledger built through the core, and the known-bug
+ * check. Everything is static: each test program includes this once.
+ * Folders, files and hashes come from tests/lib (sl-test-util.h).
  */
 
 #pragma once
@@ -24,6 +24,7 @@
 #include "sl-member.h"
 #include "sl-organization.h"
 #include "sl-study.h"
+#include "sl-test-util.h"
 
 #define ASSERT_ERROR(err, dom, c)                                         \
   G_STMT_START {                                                        \
@@ -38,77 +39,13 @@
 #define TEST_MEMBER_FMT   "6f1c9a52-0000-4000-8000-0000000001%02u"
 #define TEST_N_MEMBERS    6
 
-static inline void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      /* A folder made read-only by a test must be writable to be emptied. */
-      g_chmod (path, 0700);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    g_assert_cmpint (g_unlink (path), ==, 0);
-}
-
-static inline char *
-make_temp_folder (const char *tmpl)
-{
-  g_autoptr(GError) error = NULL;
-  char *folder = g_dir_make_tmp (tmpl, &error);
-
-  g_assert_no_error (error);
-  return folder;
-}
-
-static inline int
-file_mode (const char *path)
-{
-  GStatBuf buf;
-
-  g_assert_cmpint (g_stat (path, &buf), ==, 0);
-  return buf.st_mode & 0777;
-}
-
-static inline GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
-static inline void
-assert_same_bytes (GBytes     *before,
-                   const char *path)
-{
-  g_autoptr(GBytes) after = read_bytes (path);
-
-  g_assert_cmpuint (g_bytes_get_size (after), ==, g_bytes_get_size (before));
-  g_assert_true (g_bytes_equal (before, after));
-}
-
+/* The reliability tests' name for set_file_contents() (tests/lib). */
 static inline void
 write_file (const char *path,
             const char *contents,
             gssize      length)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
+  set_file_contents (path, contents, length);
 }
 
 static int
@@ -199,17 +136,6 @@ new_meeting (const char *date,
   return meeting;
 }
 
-/* The command-line program: the built study-ledger. */
-static inline const char *
-cli_path (void)
-{
-  const char *path = g_getenv ("STUDY_LEDGER");
-
-  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
-    return NULL;
-  return path;
-}
-
 /* When TRUE, the program runs with its own leak check off: for runs that
  * end in GTK or in json-glib's known leak (docs/reliability.md). Only the
  * sanitized build looks at it. Set it around run_cli(). */
@@ -257,7 +183,6 @@ run_cli_full (CliResult          *result,
               const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *data_home = g_build_filename (folder, "data-home", NULL);
   g_auto(GStrv) envp = cli_environ ();
   gint64 start;
@@ -274,9 +199,8 @@ run_cli_full (CliResult          *result,
 
   memset (result, 0, sizeof *result);
   start = g_get_monotonic_time ();
-  g_spawn_sync (folder, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, setup, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
+  wait_status = spawn_captured (folder, envp, setup, (const char * const *) argv->pdata,
+                                &result->out, &result->err);
   result->seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 
   if (WIFEXITED (wait_status))

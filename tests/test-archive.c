@@ -27,6 +27,7 @@
 #include "sl-ledger.h"
 #include "sl-meeting.h"
 #include "sl-study.h"
+#include "sl-test-util.h"
 
 #define FIXTURE_NAME "year-2023.json"
 
@@ -406,25 +407,6 @@ typedef struct
   char     *fixture_text;
   gsize     fixture_length;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    g_assert_cmpint (g_unlink (path), ==, 0);
-}
 
 static void
 fixture_set_up (Fixture    *fixture,

@@ -28,6 +28,7 @@
 #include "sl-ledger.h"
 #include "sl-member.h"
 #include "sl-organization.h"
+#include "sl-test-util.h"
 
 /* ------------------------------------------------------------------ */
 /* A small archive to start from                                      */
@@ -158,32 +159,10 @@ result_clear (Result *result)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("test-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-cli-XXXXXX");
   fixture->data_home = g_build_filename (fixture->folder, "xdg-data", NULL);
   fixture->database = g_build_filename (fixture->folder, "ledger.db", NULL);
 
@@ -226,7 +205,6 @@ run_argv (Fixture     *fixture,
           const char **args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) line = g_string_new ("study-ledger");
   Result result = { 0 };
   int wait_status = 0;
@@ -239,9 +217,8 @@ run_argv (Fixture     *fixture,
     }
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (fixture->folder, (char **) argv->pdata, fixture->env, G_SPAWN_DEFAULT,
-                NULL, NULL, &result.out, &result.err, &wait_status, &error);
-  g_assert_no_error (error);
+  wait_status = spawn_captured (fixture->folder, fixture->env, NULL,
+                                (const char * const *) argv->pdata, &result.out, &result.err);
 
   g_test_message ("%s\n  exit %d\n  stdout: %.400s\n  stderr: %s", line->str,
                   WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1,

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sl-csv-reader.h"
+#include "sl-test-util.h"
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                            */
@@ -81,15 +82,6 @@ roster_row (GPtrArray *rows,
 {
   g_assert_cmpuint (index, <, rows->len);
   return g_ptr_array_index (rows, index);
-}
-
-static void
-assert_message_contains (const GError *error,
-                         const char   *part)
-{
-  g_assert_nonnull (error);
-  if (strstr (error->message, part) == NULL)
-    g_error ("“%s” not in the message “%s”", part, error->message);
 }
 
 /* ------------------------------------------------------------------ */

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "sl-database.h"
+#include "sl-test-util.h"
 
 /* 'SLDG', the mark that sl-database.c writes into PRAGMA application_id.
  * Existing ledgers carry it: changing it would refuse them all. */
@@ -43,32 +44,10 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    g_assert_cmpint (g_unlink (path), ==, 0);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->folder = g_dir_make_tmp ("sl-database-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("sl-database-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
 }
 
@@ -80,45 +59,6 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_true (!g_file_test (fixture->folder, G_FILE_TEST_EXISTS));
   g_clear_pointer (&fixture->folder, g_free);
   g_clear_pointer (&fixture->path, g_free);
-}
-
-static int
-file_mode (const char *path)
-{
-  GStatBuf buf;
-
-  g_assert_cmpint (g_stat (path, &buf), ==, 0);
-  return buf.st_mode & 0777;
-}
-
-static gboolean
-exists_with_suffix (const char *path,
-                    const char *suffix)
-{
-  g_autofree char *other = g_strconcat (path, suffix, NULL);
-  return g_file_test (other, G_FILE_TEST_EXISTS);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
-static void
-assert_same_bytes (GBytes     *before,
-                   const char *path)
-{
-  g_autoptr(GBytes) after = read_bytes (path);
-
-  g_assert_cmpint (g_bytes_get_size (after), ==, g_bytes_get_size (before));
-  g_assert_true (g_bytes_equal (before, after));
 }
 
 static int

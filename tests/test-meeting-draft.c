@@ -37,6 +37,7 @@
 #include "sl-organization.h"
 #include "sl-plan.h"
 #include "sl-plan-item.h"
+#include "sl-test-util.h"
 
 typedef struct
 {
@@ -117,8 +118,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->folder = g_dir_make_tmp ("test-meeting-draft-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-meeting-draft-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
   fixture->ledger = sl_ledger_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -141,20 +141,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (folder);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -173,7 +159,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->he);
   g_clear_object (&fixture->zheng);
   g_assert_finalize_object (fixture->ledger);
-  remove_folder (fixture->folder);
+  remove_tree (fixture->folder);
   g_free (fixture->path);
   g_free (fixture->folder);
 }
@@ -518,7 +504,7 @@ test_no_organization (void)
   g_assert_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_INVALID);
 
   g_assert_finalize_object (ledger);
-  remove_folder (folder);
+  remove_tree (folder);
 }
 
 static void

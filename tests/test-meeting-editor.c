@@ -28,6 +28,7 @@
 #include "sl-plan.h"
 #include "sl-plan-item.h"
 #include "sl-study.h"
+#include "sl-test-util.h"
 
 static const char * const names[] = {
   "张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆",
@@ -51,20 +52,6 @@ iterate (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-remove_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (folder);
 }
 
 static void
@@ -132,8 +119,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->folder = g_dir_make_tmp ("test-meeting-editor-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-meeting-editor-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
   fixture->ledger = sl_ledger_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -155,7 +141,7 @@ fixture_tear_down (Fixture       *fixture,
 
   g_clear_object (&fixture->organization);
   g_assert_finalize_object (fixture->ledger);
-  remove_folder (fixture->folder);
+  remove_tree (fixture->folder);
   g_free (fixture->path);
   g_free (fixture->folder);
 }

@@ -24,6 +24,7 @@
 #include "sl-archive.h"
 #include "sl-database.h"
 #include "sl-ledger.h"
+#include "sl-test-util.h"
 
 #define FIXTURE_NAME "year-2023.json"
 
@@ -54,33 +55,13 @@ typedef struct
 /* ------------------------------------------------------------------ */
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", FIXTURE_NAME, NULL);
 
-  fixture->folder = g_dir_make_tmp ("test-merge-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-merge-XXXXXX");
   fixture->database = g_build_filename (fixture->folder, "ledger.db", NULL);
 
   g_file_get_contents (path, &fixture->fixture_text, &fixture->fixture_length, &error);
@@ -301,18 +282,6 @@ merge (SlLedger        *ledger,
   g_assert_no_error (error);
 }
 
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *data = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
-}
-
 /* The keys left out that the user reported: decisions and note of every
  * meeting, its guests, phone and note of every member. */
 static void
@@ -364,7 +333,6 @@ run_argv (Fixture     *fixture,
           const char **args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   const char *program = g_getenv ("STUDY_LEDGER");
   Result result = { 0 };
   int wait_status = 0;
@@ -377,9 +345,8 @@ run_argv (Fixture     *fixture,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (fixture->folder, (char **) argv->pdata, fixture->env, G_SPAWN_DEFAULT,
-                NULL, NULL, &result.out, &result.err, &wait_status, &error);
-  g_assert_no_error (error);
+  wait_status = spawn_captured (fixture->folder, fixture->env, NULL,
+                                (const char * const *) argv->pdata, &result.out, &result.err);
   g_test_message ("%s ...\n  stdout: %.2000s\n  stderr: %s", args[0], result.out, result.err);
   g_assert_true (WIFEXITED (wait_status));
 
@@ -676,7 +643,7 @@ test_dry_run (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&ledger);
-  hash_before = file_sha256 (fixture->database);
+  hash_before = sha256_of (fixture->database);
 
   ledger = sl_ledger_open (fixture->database, &error);
   g_assert_no_error (error);
@@ -691,7 +658,7 @@ test_dry_run (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
   g_clear_object (&ledger);
 
-  hash_after = file_sha256 (fixture->database);
+  hash_after = sha256_of (fixture->database);
   g_assert_cmpstr (hash_after, ==, hash_before);
 
   /* The real merge reports the same. */
@@ -731,7 +698,7 @@ test_program_dry_run (Fixture       *fixture,
   g_autofree char *real_last = NULL, *real_lines = NULL;
 
   import_with_program (fixture);
-  hash_before = file_sha256 (fixture->database);
+  hash_before = sha256_of (fixture->database);
 
   {
     g_auto(Result) result = run (fixture, "import-archive", path, "--dry-run");
@@ -749,7 +716,7 @@ test_program_dry_run (Fixture       *fixture,
     dry_last = split_last_line (result.out, &dry_lines);
   }
 
-  hash_after = file_sha256 (fixture->database);
+  hash_after = sha256_of (fixture->database);
   g_assert_cmpstr (hash_after, ==, hash_before);
 
   {
@@ -764,7 +731,7 @@ test_program_dry_run (Fixture       *fixture,
   g_assert_cmpstr (real_lines, ==, dry_lines);
   g_assert_cmpstr (real_last, !=, dry_last);
   g_clear_pointer (&hash_after, g_free);
-  hash_after = file_sha256 (fixture->database);
+  hash_after = sha256_of (fixture->database);
   g_assert_cmpstr (hash_after, !=, hash_before);
 
   /* Merged again, nothing is left to change. */

@@ -30,6 +30,7 @@
 #include "sl-statistics.h"
 #include "sl-tasks.h"
 #include "sl-util.h"
+#include "sl-test-util.h"
 
 #define TODAY "2025-12-31"
 
@@ -53,8 +54,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *archive = example_archive_path ();
 
-  fixture->folder = g_dir_make_tmp ("test-overview-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-overview-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
   fixture->ledger = sl_ledger_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -64,25 +64,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (folder);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->ledger);
-  remove_folder (fixture->folder);
+  remove_tree (fixture->folder);
   g_free (fixture->path);
   g_free (fixture->folder);
 }
@@ -589,7 +575,7 @@ test_tasks (void)
 
   g_clear_object (&ledger);
   g_clear_object (&backup);
-  remove_folder (folder);
+  remove_tree (folder);
 }
 
 int

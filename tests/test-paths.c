@@ -31,7 +31,6 @@
 #include "sl-backups.h"
 #include "sl-ledger-paths.h"
 
-#define NOBODY 65534
 #define RACE_ROUNDS 100
 #define KILL_ROUNDS 40
 
@@ -71,14 +70,6 @@ static char *
 data_file (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-}
-
-static char *
-sha256_of (const char *path)
-{
-  g_autoptr(GBytes) bytes = read_bytes (path);
-
-  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 }
 
 /* The 2023 archive imported through the command line. */
@@ -719,14 +710,6 @@ test_disk_full (Fixture       *fixture,
 }
 
 /* Running as nobody ------------------------------------------------------------------ */
-
-static void
-become_nobody (gpointer data)
-{
-  /* Runs in the child between fork and exec: async-signal-safe calls only. */
-  if (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0)
-    _exit (99);
-}
 
 static gboolean
 run_as_nobody (CliResult          *result,

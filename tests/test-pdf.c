@@ -43,6 +43,7 @@
 #include "sl-study.h"
 #include "sl-table.h"
 #include "sl-table-pages.h"
+#include "sl-test-util.h"
 
 #define MM          (72.0 / 25.4)
 #define TODAY       "2023-12-31"
@@ -638,27 +639,13 @@ world_set_up (void)
 }
 
 static void
-remove_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (folder);
-}
-
-static void
 world_tear_down (void)
 {
   g_clear_object (&world.ledger);
   if (g_getenv ("SL_TEST_KEEP_OUTPUT") != NULL)
     g_printerr ("# PDFs kept in %s\n", world.folder);
   else
-    remove_folder (world.folder);
+    remove_tree (world.folder);
   g_clear_pointer (&world.folder, g_free);
   g_clear_pointer (&world.organization, g_free);
   g_clear_pointer (&world.record, g_free);

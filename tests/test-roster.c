@@ -32,6 +32,7 @@
 #include "sl-member.h"
 #include "sl-organization.h"
 #include "sl-roster-import.h"
+#include "sl-test-util.h"
 
 /* ------------------------------------------------------------------ */
 /* Fixture: a temporary folder with a ledger file in it               */
@@ -45,32 +46,12 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->folder = g_dir_make_tmp ("test-roster-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-roster-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
   fixture->ledger = sl_ledger_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -220,15 +201,6 @@ count_lines_starting (const char *text,
       n++;
 
   return n;
-}
-
-static void
-assert_message_contains (const GError *error,
-                         const char   *part)
-{
-  g_assert_nonnull (error);
-  if (strstr (error->message, part) == NULL)
-    g_error ("“%s” not in the message “%s”", part, error->message);
 }
 
 static void

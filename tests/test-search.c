@@ -29,6 +29,7 @@
 #include "sl-search.h"
 #include "sl-speech.h"
 #include "sl-study.h"
+#include "sl-test-util.h"
 
 /* ------------------------------------------------------------------ */
 /* The ledger                                                         */
@@ -109,25 +110,6 @@ typedef struct
   GHashTable *by_label;   /* label → SlMeeting, as saved */
   GHashTable *by_id;      /* meeting id → label */
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static SlMeeting *
 build_meeting (const char    *organization,

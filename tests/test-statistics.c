@@ -39,6 +39,7 @@
 #include "sl-rules.h"
 #include "sl-statistics.h"
 #include "sl-study.h"
+#include "sl-test-util.h"
 
 typedef struct
 {
@@ -197,8 +198,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->folder = g_dir_make_tmp ("test-statistics-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-statistics-XXXXXX");
   path = g_build_filename (fixture->folder, "ledger.db", NULL);
   fixture->ledger = sl_ledger_open (path, &error);
   g_assert_no_error (error);
@@ -230,20 +230,6 @@ fixture_set_up (Fixture       *fixture,
   add_topic (fixture, fixture->zhang, 2023);
   add_topic (fixture, fixture->wang, 2022);
   add_topic (fixture, fixture->sun, 2023);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void

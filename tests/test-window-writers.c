@@ -29,6 +29,7 @@
 #include "sl-member-dialog.h"
 #include "sl-save-queue.h"
 #include "sl-window.h"
+#include "sl-test-util.h"
 
 #define TODAY "2025-12-31"
 #define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
@@ -72,24 +73,6 @@ wait_until (Fixture   *fixture,
   while (!condition (fixture) && g_get_monotonic_time () < end)
     iterate (20);
   g_assert_true (condition (fixture));
-}
-
-static void
-remove_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_folder (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (folder);
 }
 
 static gpointer
@@ -143,8 +126,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *members;
 
-  fixture->folder = g_dir_make_tmp ("test-window-writers-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-window-writers-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
   fixture->ledger = sl_ledger_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -201,7 +183,7 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->window);
   g_assert_finalize_object (fixture->ledger);
 
-  remove_folder (fixture->folder);
+  remove_tree (fixture->folder);
   g_free (fixture->member_id);
   g_free (fixture->path);
   g_free (fixture->folder);

@@ -36,6 +36,7 @@
 #include "sl-search-page.h"
 #include "sl-statistics.h"
 #include "sl-window.h"
+#include "sl-test-util.h"
 
 #define TODAY "2025-12-31"
 #define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
@@ -56,26 +57,6 @@ iterate (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
-}
-
-/* The folder and what is in it, one level down: a ledger's backup folder
- * lies beside it. */
-static void
-remove_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_folder (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (folder);
 }
 
 /* Until the day's backup, which the window starts after its first frame,
@@ -118,8 +99,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GBytes) archive = NULL;
   gboolean empty = GPOINTER_TO_INT (data);
 
-  fixture->folder = g_dir_make_tmp ("test-window-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-window-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
   fixture->ledger = sl_ledger_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -150,7 +130,7 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->window);
   g_assert_finalize_object (fixture->ledger);
 
-  remove_folder (fixture->folder);
+  remove_tree (fixture->folder);
   g_free (fixture->path);
   g_free (fixture->folder);
 }
@@ -688,7 +668,7 @@ test_long_work (Fixture       *fixture,
       if (g_str_has_prefix (name, "before-restore-"))
         copied_aside = TRUE;
     g_assert_true (copied_aside);
-    remove_folder (backups);
+    remove_tree (backups);
   }
 }
 

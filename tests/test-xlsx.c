@@ -39,6 +39,7 @@
 #include "sl-study.h"
 #include "sl-table.h"
 #include "sl-xlsx-writer.h"
+#include "sl-test-util.h"
 
 #define YEAR  2023
 #define TODAY "2023-11-20"
@@ -176,24 +177,6 @@ build_small_year (SlLedger *ledger)
 /* Fixture --------------------------------------------------------------- */
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -201,8 +184,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_autofree char *archive = g_test_build_filename (G_TEST_DIST, "data", "year-2023.json", NULL);
 
-  fixture->folder = g_dir_make_tmp ("test-xlsx-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->folder = make_temp_folder ("test-xlsx-XXXXXX");
   fixture->out = g_build_filename (fixture->folder, "out", NULL);
   g_assert_cmpint (g_mkdir (fixture->out, 0755), ==, 0);
 

@@ -576,38 +576,26 @@ save_meeting (SlLedger     *self,
          sl_ledger_save_meeting_extras (self, key, meeting, flags, error);
 }
 
+static gboolean
+save_meeting_record (SlLedger     *self,
+                     SlRecord     *record,
+                     SlSaveFlags   flags,
+                     GError      **error)
+{
+  return save_meeting (self, SL_MEETING (record), flags, error);
+}
+
 gboolean
 sl_ledger_save_meeting (SlLedger     *self,
                         SlMeeting    *meeting,
                         SlSaveFlags   flags,
                         GError      **error)
 {
-  gint64 count = -1;
-  gboolean ok;
-
   g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
   g_return_val_if_fail (SL_IS_MEETING (meeting), FALSE);
 
-  g_return_val_if_fail (!(flags & SL_SAVE_IN_TRANSACTION) ||
-                        !sqlite3_get_autocommit (sl_database_get_handle (self->database)), FALSE);
-
-  if (flags & SL_SAVE_IN_TRANSACTION)
-    return sl_ledger_guard_check (self, SL_RECORD (meeting), error) &&
-           save_meeting (self, meeting, flags, error);
-
-  if (!sl_database_begin (self->database, error))
-    return FALSE;
-
-  /* The count the meeting was read with must still be the row's; the
-   * meeting takes the new one once the save is committed. */
-  ok = sl_ledger_guard_check (self, SL_RECORD (meeting), error) &&
-       save_meeting (self, meeting, flags, error) &&
-       sl_ledger_guard_read (self, SL_RECORD (meeting), &count, error);
-  if (!sl_ledger_finish (self, ok, error))
-    return FALSE;
-
-  sl_record_set_change_count (SL_RECORD (meeting), count);
-  return TRUE;
+  return sl_ledger_save_with_flags (self, SL_RECORD (meeting), flags,
+                                    save_meeting_record, error);
 }
 
 #define SELECT_MEETINGS \

@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * SlLedger is written in two files: sl-ledger.c (transactions, the live
- * stores of organizations and members, plans, research topics, lookups and
- * deletes) and sl-ledger-meetings.c (meetings and the rows inside them).
+ * SlLedger is written in four files: sl-ledger.c (transactions, row
+ * helpers, the live stores of organizations and members, lookups and
+ * deletes), sl-ledger-members.c (saving organizations and members),
+ * sl-ledger-plans.c (plans and research topics) and sl-ledger-meetings.c
+ * (meetings and the rows inside them).
  */
 
 #pragma once
@@ -12,6 +14,7 @@
 #include "sl-database.h"
 #include "sl-enums.h"
 #include "sl-ledger.h"
+#include "sl-record.h"
 
 G_BEGIN_DECLS
 
@@ -120,6 +123,27 @@ gboolean sl_ledger_delete_missing     (SlLedger      *self,
                                        const char    *sql,
                                        gint64         parent,
                                        GListModel    *kept,
+                                       GError       **error);
+
+/* The live stores of organizations and members (sl-ledger.c). */
+void     sl_ledger_ensure_stores      (SlLedger      *self);
+void     sl_ledger_store_record       (SlLedger      *self,
+                                       GListStore    *store,
+                                       SlRecord      *record);
+
+/* A record's save in a transaction of its own, its change count checked
+ * first (sl-ledger.c, on sl-ledger-guard.c). */
+gboolean sl_ledger_save_guarded       (SlLedger      *self,
+                                       SlRecord      *record,
+                                       gboolean     (*save) (SlLedger *, SlRecord *, GError **),
+                                       GError       **error);
+
+/* The same for a record saved with flags (a plan, a meeting), which may
+ * be inside the caller's transaction (SL_SAVE_IN_TRANSACTION). */
+gboolean sl_ledger_save_with_flags    (SlLedger      *self,
+                                       SlRecord      *record,
+                                       SlSaveFlags    flags,
+                                       gboolean     (*save) (SlLedger *, SlRecord *, SlSaveFlags, GError **),
                                        GError       **error);
 
 G_END_DECLS
