@@ -12,7 +12,7 @@
  * sl_window_actions_update() is the one place that says what is possible.
  *
  * Imports, exports and backups run in a worker thread on their own
- * connection (sl-tasks.c); the header shows a spinner meanwhile, and the
+ * connection (the *-async.c files beside the models); the header shows a spinner meanwhile, and the
  * window's lists are read again when an import is done. An empty ledger
  * shows a welcome page instead of the overview.
  *
@@ -56,7 +56,9 @@
 #include "sl-roster-dialog.h"
 #include "sl-roster-import.h"
 #include "sl-search-page.h"
-#include "sl-tasks.h"
+#include "sl-archive-async.h"
+#include "sl-backups-async.h"
+#include "sl-roster-async.h"
 #include "sl-ui-util.h"
 #include "sl-util.h"
 #include "sl-window.h"
@@ -635,7 +637,7 @@ import_roster_cb (GObject      *source,
   SlWindow *self = SL_WINDOW (source);
   g_autoptr(GError) error = NULL;
   SlRosterCounts counts = { 0 };
-  gboolean ok = sl_task_import_roster_finish (result, &counts, &error);
+  gboolean ok = sl_roster_import_finish (result, &counts, &error);
   guint people;
 
   end_busy (self);
@@ -665,7 +667,7 @@ roster_dialog_import_cb (SlWindow       *self,
   GPtrArray *rows = sl_roster_dialog_get_rows (dialog);
 
   begin_busy (self, _("Importing the roster…"));
-  sl_task_import_roster_async (self, database_path (self), rows, organization,
+  sl_roster_import_async (self, database_path (self), rows, organization,
                                self->cancellable, import_roster_cb, NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -681,7 +683,7 @@ read_roster_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   SlRosterDialog *dialog;
 
-  rows = sl_task_read_roster_finish (result, &error);
+  rows = sl_roster_read_finish (result, &error);
   end_busy (self);
   if (window_gone (self) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -708,7 +710,7 @@ sl_window_import_roster (SlWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   begin_busy (self, _("Reading the roster…"));
-  sl_task_read_roster_async (self, file, self->cancellable, read_roster_cb, g_object_ref (file));
+  sl_roster_read_async (self, file, self->cancellable, read_roster_cb, g_object_ref (file));
 }
 
 static void
@@ -748,7 +750,7 @@ import_archive_cb (GObject      *source,
   g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
   SlArchiveCounts counts = { 0 };
-  gboolean ok = sl_task_import_archive_finish (result, &counts, &error);
+  gboolean ok = sl_archive_import_finish (result, &counts, &error);
   GtkWidget *dialog;
 
   end_busy (self);
@@ -799,7 +801,7 @@ start_archive_import (SlWindow *self,
                       gboolean  merge)
 {
   begin_busy (self, _("Importing the archive…"));
-  sl_task_import_archive_async (self, database_path (self), file, merge, self->cancellable,
+  sl_archive_import_async (self, database_path (self), file, merge, self->cancellable,
                                 import_archive_cb, g_object_ref (file));
 }
 
@@ -840,7 +842,7 @@ export_archive_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   SlArchiveCounts counts = { 0 };
-  gboolean ok = sl_task_export_archive_finish (result, &counts, &error);
+  gboolean ok = sl_archive_export_finish (result, &counts, &error);
 
   end_busy (self);
   if (window_gone (self))
@@ -865,7 +867,7 @@ sl_window_export_archive (SlWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   begin_busy (self, _("Exporting the archive…"));
-  sl_task_export_archive_async (self, database_path (self), file, self->cancellable,
+  sl_archive_export_async (self, database_path (self), file, self->cancellable,
                                 export_archive_cb, g_object_ref (file));
 }
 
@@ -895,7 +897,7 @@ backup_cb (GObject      *source,
   g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  gboolean ok = sl_task_backup_finish (result, &error);
+  gboolean ok = sl_backups_write_finish (result, &error);
 
   end_busy (self);
   if (window_gone (self))
@@ -920,7 +922,7 @@ sl_window_back_up (SlWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   begin_busy (self, _("Backing up the ledger…"));
-  sl_task_backup_async (self, database_path (self), file, self->cancellable,
+  sl_backups_write_async (self, database_path (self), file, self->cancellable,
                         backup_cb, g_object_ref (file));
 }
 
@@ -975,7 +977,7 @@ daily_backup_cb (GObject      *source,
 
   /* As when the copy was made before the window opened: logged, and the
    * secretary works on. */
-  if (!sl_task_daily_backup_finish (result, &error) &&
+  if (!sl_backups_run_daily_finish (result, &error) &&
       g_error_matches (error, SL_INTEGRITY_ERROR, SL_INTEGRITY_ERROR_DAMAGED))
     {
       if (!window_gone (self))
@@ -1002,7 +1004,7 @@ start_daily_backup (gpointer user_data)
    * finish, and the application waits for it. */
   if (application != NULL)
     g_application_hold (G_APPLICATION (application));
-  sl_task_daily_backup_async (self, database_path (self), NULL, daily_backup_cb,
+  sl_backups_run_daily_async (self, database_path (self), NULL, daily_backup_cb,
                               application ? g_object_ref (application) : NULL);
 
   return G_SOURCE_REMOVE;
@@ -1059,7 +1061,7 @@ restore_cb (GObject      *source,
   SlWindow *self = SL_WINDOW (source);
   g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *saved_as = sl_task_restore_finish (result, &error);
+  g_autofree char *saved_as = sl_backups_restore_finish (result, &error);
   g_autofree char *name = NULL;
   g_autofree char *saved_name = NULL;
 
@@ -1095,7 +1097,7 @@ restore_response_cb (AdwMessageDialog *dialog,
     return;
 
   begin_busy (self, _("Restoring the ledger…"));
-  sl_task_restore_async (self, database_path (self), file, self->cancellable,
+  sl_backups_restore_async (self, database_path (self), file, self->cancellable,
                          restore_cb, g_object_ref (file));
 }
 
