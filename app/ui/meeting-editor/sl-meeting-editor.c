@@ -34,7 +34,7 @@
 #include "sl-enums.h"
 #include "sl-guest.h"
 #include "sl-database.h"
-#include "sl-document-dialog.h"
+#include "sl-document.h"
 #include "sl-ledger.h"
 #include "sl-ledger-watch.h"
 #include "sl-measure.h"
@@ -1292,7 +1292,8 @@ update_actions (SlMeetingEditor *self)
 }
 
 /* The meeting's own documents: what is typed is saved first, then the
- * document dialog's paths export or print what the ledger holds. */
+ * window prints or exports what the ledger holds (win.print-document,
+ * win.save-document); the editor does not know how. */
 static void
 document_action (GtkWidget  *widget,
                  const char *action_name,
@@ -1301,22 +1302,22 @@ document_action (GtkWidget  *widget,
   SlMeetingEditor *self = SL_MEETING_EDITOR (widget);
   gboolean minutes = g_str_has_suffix (action_name, "-minutes");
   gboolean print = g_str_has_prefix (action_name, "editor.print-");
-  SlDocumentRequest request = { 0 };
-  const char *path;
+  const char *kind = sl_document_kind_to_code (minutes ? SL_DOCUMENT_MINUTES : SL_DOCUMENT_SIGN_IN);
+  const char *meeting;
+  int year;
 
   if (self->meeting == NULL || self->ledger == NULL)
     return;
 
   sl_meeting_editor_flush (self, NULL);
-  path = sl_database_get_path (sl_ledger_get_database (self->ledger));
-  request.kind = minutes ? SL_DOCUMENT_MINUTES : SL_DOCUMENT_SIGN_IN;
-  request.year = sl_meeting_get_year (self->meeting);
-  request.meeting = sl_record_get_id (SL_RECORD (self->meeting));
+  year = sl_meeting_get_year (self->meeting);
+  meeting = sl_record_get_id (SL_RECORD (self->meeting));
 
   if (print)
-    sl_document_print (widget, path, &request);
+    gtk_widget_activate_action (widget, "win.print-document", "(sis)", kind, year, meeting);
   else
-    sl_document_choose_and_export (widget, path, &request, SL_DOCUMENT_FORMAT_PDF);
+    gtk_widget_activate_action (widget, "win.save-document", "(siss)", kind, year, meeting,
+                                sl_document_format_to_code (SL_DOCUMENT_FORMAT_PDF));
 }
 
 /* Other writers ------------------------------------------------------------- */

@@ -21,6 +21,7 @@
 #include "sl-meetings-page.h"
 #include "sl-search-page.h"
 #include "sl-util.h"
+#include "sl-window.h"
 #include "sl-window-private.h"
 
 /* Choosing a file ------------------------------------------------------- */
@@ -186,6 +187,62 @@ export_document_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* One document of a meeting, or of a year, asked for by a page (the
+ * meeting editor's print and export buttons): (kind code, year, meeting
+ * id or ""). The page need not know the document dialog. */
+static gboolean
+document_request_from (GVariant          *parameter,
+                       SlDocumentRequest *request)
+{
+  const char *kind = NULL;
+  const char *meeting = NULL;
+  int year = 0;
+
+  g_variant_get_child (parameter, 0, "&s", &kind);
+  g_variant_get_child (parameter, 1, "i", &year);
+  g_variant_get_child (parameter, 2, "&s", &meeting);
+
+  *request = (SlDocumentRequest) { .year = year, .meeting = *meeting ? meeting : NULL };
+  if (!sl_document_kind_from_code (kind, &request->kind))
+    {
+      g_warning ("There is no document named %s", kind);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_document_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SlDocumentRequest request;
+
+  if (document_request_from (parameter, &request))
+    sl_document_print (widget, _sl_window_database_path (SL_WINDOW (widget)), &request);
+}
+
+static void
+save_document_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SlDocumentRequest request;
+  SlDocumentFormat format;
+  const char *code = NULL;
+
+  g_variant_get_child (parameter, 3, "&s", &code);
+  if (!sl_document_format_from_code (code, &format))
+    {
+      g_warning ("There is no document format %s", code);
+      return;
+    }
+
+  if (document_request_from (parameter, &request))
+    sl_document_choose_and_export (widget, _sl_window_database_path (SL_WINDOW (widget)),
+                                   &request, format);
+}
+
 /* Navigation ------------------------------------------------------------ */
 
 static void
@@ -297,6 +354,8 @@ _sl_window_actions_update (SlWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-archive", idle && !self->empty);
   gtk_widget_action_set_enabled (widget, "win.backup", idle && !self->empty);
   gtk_widget_action_set_enabled (widget, "win.export-document", ready && !self->empty);
+  gtk_widget_action_set_enabled (widget, "win.print-document", ready);
+  gtk_widget_action_set_enabled (widget, "win.save-document", ready);
 }
 
 /* Installing ------------------------------------------------------------ */
@@ -318,6 +377,8 @@ _sl_window_class_actions_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "win.export-document", NULL, export_document_action);
+  gtk_widget_class_install_action (widget_class, "win.print-document", "(sis)", print_document_action);
+  gtk_widget_class_install_action (widget_class, "win.save-document", "(siss)", save_document_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.refresh-years", NULL, refresh_years_action);
 

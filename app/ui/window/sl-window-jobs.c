@@ -28,6 +28,7 @@
 #include "sl-roster-async.h"
 #include "sl-roster-dialog.h"
 #include "sl-ui-util.h"
+#include "sl-window.h"
 #include "sl-window-private.h"
 
 /* Long work ------------------------------------------------------------- */

@@ -7,7 +7,9 @@
  * sl-window-actions.c (every win.* action and which are enabled) and
  * sl-window-jobs.c (the long jobs: roster and archive import, archive
  * export, backup, restore, the day's backup and the damage banner).
- * Nothing outside app/ui/window/ includes this header.
+ * Nothing outside app/ui/window/ includes this header; those files
+ * include sl-window.h first (this header does not, so that the window's
+ * public header and its private one do not include each other).
  */
 
 #pragma once
@@ -15,7 +17,6 @@
 #include <adwaita.h>
 
 #include "sl-types.h"
-#include "sl-window.h"
 #include "sl-window-writers.h"
 
 G_BEGIN_DECLS

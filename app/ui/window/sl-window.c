@@ -692,6 +692,10 @@ sl_window_set_ledger (SlWindow *self,
   if (ledger != NULL)
     {
       self->writers = sl_window_writers_new (GTK_WINDOW (self), ledger);
+      g_signal_connect_object (self->writers, "sync", G_CALLBACK (sl_window_sync),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->writers, "flush", G_CALLBACK (sl_window_flush),
+                               self, G_CONNECT_SWAPPED);
       /* Members added by hand end the welcome page. */
       g_signal_connect_object (sl_ledger_get_members (ledger), "items-changed",
                                G_CALLBACK (roster_changed_cb), self, G_CONNECT_SWAPPED);
