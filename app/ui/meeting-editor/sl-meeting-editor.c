@@ -48,6 +48,7 @@
 #include "sl-meeting-measure-row.h"
 #include "sl-meeting-monitor.h"
 #include "sl-meeting-people.h"
+#include "sl-meeting-suggestion.h"
 #include "sl-meeting-speech-row.h"
 #include "sl-meeting-study-row.h"
 #include "sl-member.h"
@@ -395,72 +396,31 @@ update_title (SlMeetingEditor *self,
   sl_meeting_set_title (self->meeting, generated);
 }
 
-#define FOLLOW_STRING(field)                                                            \
-  if (force || g_strcmp0 (sl_meeting_get_##field (self->meeting),                       \
-                          sl_meeting_get_##field (previous)) == 0)                      \
-    sl_meeting_set_##field (self->meeting, sl_meeting_get_##field (next))
-
-/* Takes what @next suggests for every field that still holds what
- * @previous suggested (every field when @force). */
+/* The decision of what follows the suggestion is core's
+ * (sl-meeting-suggestion.c); the editor only keeps the title in step and
+ * remembers that the roster is the suggested one again. */
 static void
 follow_suggestion (SlMeetingEditor *self,
                    SlMeeting       *previous,
                    SlMeeting       *next,
                    gboolean         force)
 {
-  GListModel *rows = sl_meeting_get_attendance (self->meeting);
-
-  if (force || sl_meeting_get_sequence (self->meeting) == sl_meeting_get_sequence (previous))
-    sl_meeting_set_sequence (self->meeting, sl_meeting_get_sequence (next));
-  if (force || sl_meeting_get_form (self->meeting) == sl_meeting_get_form (previous))
-    sl_meeting_set_form (self->meeting, sl_meeting_get_form (next));
-
-  FOLLOW_STRING (chair);
-  FOLLOW_STRING (recorder);
-  FOLLOW_STRING (place);
-  FOLLOW_STRING (start);
-  FOLLOW_STRING (end);
-  FOLLOW_STRING (plan_item);
-  FOLLOW_STRING (theme);
-
-  if (force || !self->attendance_touched)
-    {
-      GListModel *suggested = sl_meeting_get_attendance (next);
-      g_autoptr(GPtrArray) copy = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < g_list_model_get_n_items (suggested); i++)
-        g_ptr_array_add (copy, g_list_model_get_item (suggested, i));
-
-      /* One items-changed for the new roster. */
-      g_list_store_splice (G_LIST_STORE (rows), 0, g_list_model_get_n_items (rows),
-                           copy->pdata, copy->len);
-      self->attendance_touched = FALSE;
-    }
+  if (sl_meeting_suggestion_follow (self->meeting, previous, next, force,
+                                    self->attendance_touched))
+    self->attendance_touched = FALSE;
 
   update_title (self, force);
 }
 
-#undef FOLLOW_STRING
-
 static SlMeeting *
 suggest (SlMeetingEditor *self)
 {
-  g_autoptr(SlMeeting) next = sl_meeting_new ();
   g_autoptr(GError) error = NULL;
+  SlMeeting *next = sl_meeting_suggestion_new (self->ledger, self->meeting, &error);
 
-  sl_record_set_id (SL_RECORD (next), sl_record_get_id (SL_RECORD (self->meeting)));
-  sl_meeting_set_organization (next, sl_meeting_get_organization (self->meeting));
-  sl_meeting_set_kind (next, sl_meeting_get_kind (self->meeting));
-  sl_meeting_set_date (next, sl_meeting_get_date (self->meeting));
-  sl_meeting_set_expanded (next, sl_meeting_get_expanded (self->meeting));
-
-  if (!sl_meeting_draft_fill (self->ledger, next, &error))
-    {
-      g_debug ("No suggestion: %s", error->message);
-      return NULL;
-    }
-
-  return g_steal_pointer (&next);
+  if (next == NULL)
+    g_debug ("No suggestion: %s", error->message);
+  return next;
 }
 
 /* The kind, organization or date of the meeting changed. */
