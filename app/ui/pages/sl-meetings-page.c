@@ -32,6 +32,7 @@
 #include "sl-meetings-page.h"
 #include "sl-ui-util.h"
 #include "sl-util.h"
+#include "sl-year-page.h"
 
 struct _SlMeetingsPage
 {
@@ -68,13 +69,14 @@ struct _SlMeetingsPage
   int                 year;
 };
 
-G_DEFINE_FINAL_TYPE (SlMeetingsPage, sl_meetings_page, ADW_TYPE_BIN)
+static void sl_meetings_page_year_page_init (SlYearPageInterface *iface);
 
+G_DEFINE_FINAL_TYPE_WITH_CODE (SlMeetingsPage, sl_meetings_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SL_TYPE_YEAR_PAGE, sl_meetings_page_year_page_init))
+
+/* "ledger" and "year" are SlYearPage's. */
 enum {
-  PROP_0,
-  PROP_LEDGER,
-  PROP_YEAR,
-  PROP_CATEGORY,
+  PROP_CATEGORY = SL_YEAR_PAGE_N_PROPS,
   N_PROPS
 };
 
@@ -973,10 +975,8 @@ sl_meetings_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_LEDGER:   g_value_set_object (value, self->ledger); break;
-    case PROP_YEAR:     g_value_set_int (value, self->year); break;
     case PROP_CATEGORY: g_value_set_string (value, self->category); break;
-    default:            G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    default:            sl_year_page_get_property (object, prop_id, value, pspec);
     }
 }
 
@@ -990,11 +990,48 @@ sl_meetings_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_LEDGER:   sl_meetings_page_set_ledger (self, g_value_get_object (value)); break;
-    case PROP_YEAR:     sl_meetings_page_set_year (self, g_value_get_int (value)); break;
     case PROP_CATEGORY: set_category (self, g_value_get_string (value)); break;
-    default:            G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    default:            sl_year_page_set_property (object, prop_id, value, pspec);
     }
+}
+
+static void
+year_leave (SlYearPage *page,
+            GParamSpec *pspec)
+{
+  SlMeetingsPage *self = SL_MEETINGS_PAGE (page);
+
+  if (g_str_equal (pspec->name, "ledger"))
+    {
+      sl_meeting_editor_edit (self->editor, NULL, FALSE);
+      g_clear_object (&self->deleted);
+    }
+  else
+    {
+      /* What is being typed belongs to the old year's meeting: save it
+       * first. */
+      sl_meeting_editor_flush (self->editor, NULL);
+    }
+}
+
+static void
+year_changed (SlYearPage *page,
+              GParamSpec *pspec)
+{
+  SlMeetingsPage *self = SL_MEETINGS_PAGE (page);
+
+  if (g_str_equal (pspec->name, "ledger"))
+    sl_meeting_editor_set_ledger (self->editor, self->ledger);
+  reload (self);
+}
+
+static void
+sl_meetings_page_year_page_init (SlYearPageInterface *iface)
+{
+  iface->ledger_offset = G_STRUCT_OFFSET (SlMeetingsPage, ledger);
+  iface->year_offset = G_STRUCT_OFFSET (SlMeetingsPage, year);
+  iface->leave = year_leave;
+  iface->changed = year_changed;
 }
 
 static void
@@ -1008,12 +1045,7 @@ sl_meetings_page_class_init (SlMeetingsPageClass *klass)
   object_class->get_property = sl_meetings_page_get_property;
   object_class->set_property = sl_meetings_page_set_property;
 
-  properties[PROP_LEDGER] =
-    g_param_spec_object ("ledger", NULL, NULL, SL_TYPE_LEDGER,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_YEAR] =
-    g_param_spec_int ("year", NULL, NULL, 0, 9999, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  sl_year_page_class_override_properties (object_class);
   /**
    * SlMeetingsPage:category:
    *
@@ -1024,7 +1056,7 @@ sl_meetings_page_class_init (SlMeetingsPageClass *klass)
     g_param_spec_string ("category", NULL, NULL, "all",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_property (object_class, PROP_CATEGORY, properties[PROP_CATEGORY]);
 
   g_type_ensure (SL_TYPE_MEETING_EDITOR);
 
@@ -1140,18 +1172,7 @@ sl_meetings_page_set_ledger (SlMeetingsPage *self,
                              SlLedger       *ledger)
 {
   g_return_if_fail (SL_IS_MEETINGS_PAGE (self));
-  g_return_if_fail (ledger == NULL || SL_IS_LEDGER (ledger));
-
-  if (self->ledger == ledger)
-    return;
-
-  sl_meeting_editor_edit (self->editor, NULL, FALSE);
-  g_clear_object (&self->deleted);
-  g_set_object (&self->ledger, ledger);
-  sl_meeting_editor_set_ledger (self->editor, ledger);
-  reload (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEDGER]);
+  sl_year_page_set_ledger (SL_YEAR_PAGE (self), ledger);
 }
 
 int
@@ -1166,16 +1187,7 @@ sl_meetings_page_set_year (SlMeetingsPage *self,
                            int             year)
 {
   g_return_if_fail (SL_IS_MEETINGS_PAGE (self));
-
-  if (self->year == year)
-    return;
-
-  /* What is being typed belongs to the old year's meeting: save it first. */
-  sl_meeting_editor_flush (self->editor, NULL);
-  self->year = year;
-  reload (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+  sl_year_page_set_year (SL_YEAR_PAGE (self), year);
 }
 
 /**

@@ -33,6 +33,7 @@
 #include "sl-plan-item.h"
 #include "sl-plan-page.h"
 #include "sl-ui-util.h"
+#include "sl-year-page.h"
 
 #define SAVE_DELAY_MS 500
 
@@ -77,16 +78,10 @@ struct _SlPlanPage
   gboolean        dirty;
 };
 
-G_DEFINE_FINAL_TYPE (SlPlanPage, sl_plan_page, ADW_TYPE_BIN)
+static void sl_plan_page_year_page_init (SlYearPageInterface *iface);
 
-enum {
-  PROP_0,
-  PROP_LEDGER,
-  PROP_YEAR,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (SlPlanPage, sl_plan_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SL_TYPE_YEAR_PAGE, sl_plan_page_year_page_init))
 
 static void sl_plan_page_actions_update (SlPlanPage *self);
 
@@ -1023,57 +1018,32 @@ sl_plan_page_dispose (GObject *object)
   G_OBJECT_CLASS (sl_plan_page_parent_class)->dispose (object);
 }
 
+/* What was typed belongs to the old ledger or year: stored first. */
 static void
-sl_plan_page_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+year_leave (SlYearPage *page,
+            GParamSpec *pspec)
 {
-  SlPlanPage *self = SL_PLAN_PAGE (object);
+  SlPlanPage *self = SL_PLAN_PAGE (page);
 
-  switch (prop_id)
-    {
-    case PROP_LEDGER: g_value_set_object (value, self->ledger); break;
-    case PROP_YEAR:   g_value_set_int (value, self->year); break;
-    default:          G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  sl_plan_page_save_now (self);
+  if (g_str_equal (pspec->name, "ledger"))
+    show_plan (self, NULL);
 }
 
 static void
-sl_plan_page_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+year_changed (SlYearPage *page,
+              GParamSpec *pspec)
 {
-  SlPlanPage *self = SL_PLAN_PAGE (object);
+  sl_plan_page_reload (SL_PLAN_PAGE (page));
+}
 
-  switch (prop_id)
-    {
-    case PROP_LEDGER:
-      if (self->ledger != g_value_get_object (value))
-        {
-          /* What was typed belongs to the old ledger. */
-          sl_plan_page_save_now (self);
-          show_plan (self, NULL);
-          g_set_object (&self->ledger, g_value_get_object (value));
-          sl_plan_page_reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_YEAR:
-      if (self->year != g_value_get_int (value))
-        {
-          sl_plan_page_save_now (self);
-          self->year = g_value_get_int (value);
-          sl_plan_page_reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+static void
+sl_plan_page_year_page_init (SlYearPageInterface *iface)
+{
+  iface->ledger_offset = G_STRUCT_OFFSET (SlPlanPage, ledger);
+  iface->year_offset = G_STRUCT_OFFSET (SlPlanPage, year);
+  iface->leave = year_leave;
+  iface->changed = year_changed;
 }
 
 static void
@@ -1083,18 +1053,12 @@ sl_plan_page_class_init (SlPlanPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_plan_page_dispose;
-  object_class->get_property = sl_plan_page_get_property;
-  object_class->set_property = sl_plan_page_set_property;
+  object_class->get_property = sl_year_page_get_property;
+  object_class->set_property = sl_year_page_set_property;
   widget_class->map = sl_plan_page_map;
   widget_class->unmap = sl_plan_page_unmap;
 
-  properties[PROP_LEDGER] =
-    g_param_spec_object ("ledger", NULL, NULL, SL_TYPE_LEDGER,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_YEAR] =
-    g_param_spec_int ("year", NULL, NULL, 0, 9999, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  sl_year_page_class_override_properties (object_class);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/studyledger/StudyLedger/sl-plan-page.ui");

@@ -48,6 +48,7 @@
 #include "sl-window.h"
 #include "sl-window-private.h"
 #include "sl-window-writers.h"
+#include "sl-year-page.h"
 
 G_DEFINE_FINAL_TYPE (SlWindow, sl_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -78,14 +79,13 @@ const char * const _sl_window_sidebar_pages[_SL_WINDOW_N_SIDEBAR_PAGES] = {
 static const struct {
   const char *name;
   GType     (*get_type) (void);
-  gboolean    yearly;
 } lazy_pages[] = {
-  { "meetings", sl_meetings_page_get_type, TRUE },
-  { "plan",     sl_plan_page_get_type,     TRUE },
-  { "members",  sl_members_page_get_type,  FALSE },
-  { "measures", sl_measures_page_get_type, TRUE },
-  { "research", sl_research_page_get_type, TRUE },
-  { "search",   sl_search_page_get_type,   FALSE },
+  { "meetings", sl_meetings_page_get_type },
+  { "plan",     sl_plan_page_get_type },
+  { "members",  sl_members_page_get_type },
+  { "measures", sl_measures_page_get_type },
+  { "research", sl_research_page_get_type },
+  { "search",   sl_search_page_get_type },
 };
 
 static void sl_window_set_ledger     (SlWindow *self,
@@ -220,7 +220,7 @@ ensure_page (SlWindow   *self,
   page = g_object_new (lazy_pages[i].get_type (), NULL);
   /* In the order the template bound them when it built every page. */
   g_object_bind_property (self, "ledger", page, "ledger", G_BINDING_SYNC_CREATE);
-  if (lazy_pages[i].yearly)
+  if (SL_IS_YEAR_PAGE (page))
     g_object_bind_property (self, "year", page, "year", G_BINDING_SYNC_CREATE);
   adw_bin_set_child (ADW_BIN (gtk_stack_get_child_by_name (self->content_stack, name)), page);
 
