@@ -33,6 +33,7 @@
 #include "sl-meeting.h"
 #include "sl-date.h"
 #include "sl-meeting-draft.h"
+#include "sl-meeting-suggestion.h"
 #include "sl-member.h"
 #include "sl-organization.h"
 #include "sl-plan.h"
@@ -682,6 +683,65 @@ test_checks (void)
 #undef CHECK_REFUSED
 }
 
+/* Moving a draft to another day: what the user typed stays, the rest
+ * follows the new suggestion (sl-meeting-suggestion.c, which the meeting
+ * editor calls). */
+static void
+test_follow_suggestion (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SlMeeting) earlier = add_meeting (fixture, fixture->a, SL_MEETING_KIND_CENTRAL_GROUP, "2023-05-01");
+  g_autoptr(SlMeeting) draft = NULL;
+  g_autoptr(SlMeeting) previous = NULL;
+  g_autoptr(SlMeeting) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+
+  draft = sl_meeting_draft_new (fixture->ledger, id_of (fixture->a),
+                                SL_MEETING_KIND_CENTRAL_GROUP, "2023-03-01", &error);
+  g_assert_no_error (error);
+  previous = sl_meeting_suggestion_new (fixture->ledger, draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sl_record_get_id (SL_RECORD (previous)), ==, id_of (draft));
+  g_assert_cmpint (sl_meeting_get_sequence (previous), ==, 1);
+
+  /* The user types a place; then moves the draft past the May meeting
+   * and past 李娜's joining. */
+  sl_meeting_set_place (draft, "三楼会议室");
+  sl_meeting_set_date (draft, "2023-07-01");
+  next = sl_meeting_suggestion_new (fixture->ledger, draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sl_meeting_get_sequence (next), ==, 2);
+
+  g_assert_true (sl_meeting_suggestion_follow (draft, previous, next, FALSE, FALSE));
+  g_assert_cmpint (sl_meeting_get_sequence (draft), ==, 2);
+  g_assert_cmpstr (sl_meeting_get_place (draft), ==, "三楼会议室");
+  g_assert_cmpstr (sl_meeting_get_chair (draft), ==, sl_meeting_get_chair (next));
+  rows = attendance_names (fixture, draft);
+  g_assert_cmpstr (rows, ==, "张伟 李娜 刘洋 何旻");
+
+  /* A number set by hand and a roster changed by hand stay too. */
+  sl_meeting_set_sequence (draft, 7);
+  sl_meeting_set_date (draft, "2023-03-01");
+  g_clear_object (&previous);
+  previous = g_steal_pointer (&next);
+  next = sl_meeting_suggestion_new (fixture->ledger, draft, &error);
+  g_assert_no_error (error);
+  g_assert_false (sl_meeting_suggestion_follow (draft, previous, next, FALSE, TRUE));
+  g_assert_cmpint (sl_meeting_get_sequence (draft), ==, 7);
+  g_clear_pointer (&rows, g_free);
+  rows = attendance_names (fixture, draft);
+  g_assert_cmpstr (rows, ==, "张伟 李娜 刘洋 何旻");
+
+  /* Refill (force) takes every suggested field, the user's too. */
+  g_assert_true (sl_meeting_suggestion_follow (draft, next, next, TRUE, TRUE));
+  g_assert_cmpint (sl_meeting_get_sequence (draft), ==, 1);
+  g_assert_cmpstr (sl_meeting_get_place (draft), ==, sl_meeting_get_place (next));
+  g_clear_pointer (&rows, g_free);
+  rows = attendance_names (fixture, draft);
+  g_assert_cmpstr (rows, ==, "张伟 王芳 刘洋 何旻");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -697,6 +757,7 @@ main (int   argc,
   g_test_add_func ("/meeting-draft/parse", test_parse);
   g_test_add_func ("/meeting-draft/date-spellings", test_date_spellings);
   g_test_add_func ("/meeting-draft/checks", test_checks);
+  g_test_add ("/meeting-draft/follow-suggestion", Fixture, NULL, fixture_set_up, test_follow_suggestion, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -929,6 +929,59 @@ test_namesake (Fixture       *fixture,
   }
 }
 
+static void
+record_activation (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  char **seen = user_data;
+  g_autofree char *text = g_variant_print (parameter, FALSE);
+
+  g_free (*seen);
+  *seen = g_strdup_printf ("%s %s", g_action_get_name (G_ACTION (action)), text);
+}
+
+/* The editor's print and export buttons name the window's actions
+ * (win.print-document, win.save-document) with the meeting they are
+ * for, saving it first; the editor never opens the documents itself. */
+static void
+test_document_actions (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) print = g_simple_action_new ("print-document", G_VARIANT_TYPE ("(sis)"));
+  g_autoptr(GSimpleAction) save = g_simple_action_new ("save-document", G_VARIANT_TYPE ("(siss)"));
+  g_autofree char *seen = NULL;
+  g_autofree char *expected = NULL;
+  SlMeetingEditor *editor;
+  SlMeeting *meeting;
+
+  g_signal_connect (print, "activate", G_CALLBACK (record_activation), &seen);
+  g_signal_connect (save, "activate", G_CALLBACK (record_activation), &seen);
+  g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (print));
+  g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (save));
+  show_page (fixture);
+  gtk_widget_insert_action_group (fixture->window, "win", G_ACTION_GROUP (win));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "meetings.new-kind", "s", "central_group");
+  iterate (50);
+  editor = editor_of (fixture);
+  meeting = sl_meeting_editor_get_meeting (editor);
+  g_assert_nonnull (meeting);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.print-minutes", NULL));
+  expected = g_strdup_printf ("print-document ('minutes', 2023, '%s')",
+                              sl_record_get_id (SL_RECORD (meeting)));
+  g_assert_cmpstr (seen, ==, expected);
+
+  g_clear_pointer (&expected, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.export-sign-in", NULL));
+  expected = g_strdup_printf ("save-document ('sign-in', 2023, '%s', 'pdf')",
+                              sl_record_get_id (SL_RECORD (meeting)));
+  g_assert_cmpstr (seen, ==, expected);
+
+  gtk_widget_insert_action_group (fixture->window, "win", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -949,6 +1002,7 @@ main (int   argc,
   g_test_add ("/meeting-editor/times", Fixture, NULL, fixture_set_up, test_times, fixture_tear_down);
   g_test_add ("/meeting-editor/year-move", Fixture, NULL, fixture_set_up, test_year_move, fixture_tear_down);
   g_test_add ("/meeting-editor/namesake", Fixture, NULL, fixture_set_up, test_namesake, fixture_tear_down);
+  g_test_add ("/meeting-editor/document-actions", Fixture, NULL, fixture_set_up, test_document_actions, fixture_tear_down);
 
   return g_test_run ();
 }

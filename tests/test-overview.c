@@ -5,7 +5,7 @@
  * The overview's figures and sentences (sl-overview.c), the window's
  * queries (sl-ledger-queries.c), the measures list and marking one done
  * (sl-measure-entry.c), moving a member in the roster (sl-roster-order.c)
- * and a worker-thread import (sl-tasks.c), on a ledger filled from the
+ * and a worker-thread import (sl-archive-async.c), on a ledger filled from the
  * example archive the program carries (resources/example-archive.json):
  * 2025 of a 党组 with two branches, and one meeting of 2024.
  */
@@ -28,7 +28,9 @@
 #include "sl-research-topic.h"
 #include "sl-roster-order.h"
 #include "sl-statistics.h"
-#include "sl-tasks.h"
+#include "sl-archive-async.h"
+#include "sl-backups-async.h"
+#include "sl-ledger-async.h"
 #include "sl-util.h"
 #include "sl-test-util.h"
 
@@ -492,27 +494,27 @@ test_tasks (void)
   g_assert_no_error (error);
 
   /* Import in a worker thread. */
-  sl_task_import_archive_async (NULL, path, archive_file, FALSE, NULL, task_done_cb, &result);
+  sl_archive_import_async (NULL, path, archive_file, FALSE, NULL, task_done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (sl_task_import_archive_finish (result, &counts, &error));
+  g_assert_true (sl_archive_import_finish (result, &counts, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (counts.meetings, ==, 16);
   g_clear_object (&result);
 
   /* The same again is a conflict: nothing new without merging. */
-  sl_task_import_archive_async (NULL, path, archive_file, FALSE, NULL, task_done_cb, &result);
+  sl_archive_import_async (NULL, path, archive_file, FALSE, NULL, task_done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_false (sl_task_import_archive_finish (result, &counts, &error));
+  g_assert_false (sl_archive_import_finish (result, &counts, &error));
   g_assert_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_CONFLICT);
   g_clear_error (&error);
   g_clear_object (&result);
 
-  sl_task_backup_async (NULL, path, copy_file, NULL, task_done_cb, &result);
+  sl_backups_write_async (NULL, path, copy_file, NULL, task_done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (sl_task_backup_finish (result, &error));
+  g_assert_true (sl_backups_write_finish (result, &error));
   g_assert_no_error (error);
   g_clear_object (&result);
 
@@ -532,18 +534,18 @@ test_tasks (void)
 
     for (int round = 0; round < 2; round++)
       {
-        sl_task_prepare_example_async (NULL, example, bytes, NULL, task_done_cb, &result);
+        sl_ledger_prepare_example_async (NULL, example, bytes, NULL, task_done_cb, &result);
         while (result == NULL)
           g_main_context_iteration (NULL, TRUE);
-        g_assert_true (sl_task_prepare_example_finish (result, &error));
+        g_assert_true (sl_ledger_prepare_example_finish (result, &error));
         g_assert_no_error (error);
         g_clear_object (&result);
       }
 
-    sl_task_open_ledger_async (NULL, example, NULL, task_done_cb, &result);
+    sl_ledger_open_async (NULL, example, NULL, task_done_cb, &result);
     while (result == NULL)
       g_main_context_iteration (NULL, TRUE);
-    ledger = sl_task_open_ledger_finish (result, &error);
+    ledger = sl_ledger_open_finish (result, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (sl_ledger_get_members (ledger)), ==, 11);
     g_clear_object (&result);
@@ -555,10 +557,10 @@ test_tasks (void)
       g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
     }
 
-    sl_task_daily_backup_async (NULL, example, NULL, task_done_cb, &result);
+    sl_backups_run_daily_async (NULL, example, NULL, task_done_cb, &result);
     while (result == NULL)
       g_main_context_iteration (NULL, TRUE);
-    g_assert_true (sl_task_daily_backup_finish (result, &error));
+    g_assert_true (sl_backups_run_daily_finish (result, &error));
     g_assert_no_error (error);
     g_clear_object (&result);
     {

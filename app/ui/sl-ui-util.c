@@ -35,7 +35,25 @@ sl_ui_toast_new_printf (const char *format,
   return adw_toast_new (title);
 }
 
-/* Shows @toast in the nearest toast overlay above @widget; takes it. */
+/* A widget outside the overlay (the window itself, or a dialog's owner
+ * that is the window) reaches it through its root: the main window's
+ * content is its AdwToastOverlay. */
+static GtkWidget *
+root_toast_overlay (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *content = NULL;
+
+  if (ADW_IS_APPLICATION_WINDOW (root))
+    content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (root));
+  else if (ADW_IS_WINDOW (root))
+    content = adw_window_get_content (ADW_WINDOW (root));
+
+  return ADW_IS_TOAST_OVERLAY (content) ? content : NULL;
+}
+
+/* The one way to show a toast: in the nearest toast overlay above @widget,
+ * else in its window's; takes @toast. */
 void
 sl_ui_add_toast (GtkWidget *widget,
                  AdwToast  *toast)
@@ -46,6 +64,8 @@ sl_ui_add_toast (GtkWidget *widget,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    overlay = root_toast_overlay (widget);
   if (overlay == NULL)
     {
       g_message ("%s", adw_toast_get_title (toast));

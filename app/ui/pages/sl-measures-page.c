@@ -25,6 +25,7 @@
 #include "sl-member.h"
 #include "sl-overview.h"
 #include "sl-ui-util.h"
+#include "sl-year-page.h"
 
 struct _SlMeasuresPage
 {
@@ -59,16 +60,10 @@ struct _SlMeasuresPage
   gboolean            updating;
 };
 
-G_DEFINE_FINAL_TYPE (SlMeasuresPage, sl_measures_page, ADW_TYPE_BIN)
+static void sl_measures_page_year_page_init (SlYearPageInterface *iface);
 
-enum {
-  PROP_0,
-  PROP_LEDGER,
-  PROP_YEAR,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (SlMeasuresPage, sl_measures_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SL_TYPE_YEAR_PAGE, sl_measures_page_year_page_init))
 
 static const char *
 chosen_owner (SlMeasuresPage *self)
@@ -552,51 +547,18 @@ sl_measures_page_dispose (GObject *object)
 }
 
 static void
-sl_measures_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+year_changed (SlYearPage *page,
+              GParamSpec *pspec)
 {
-  SlMeasuresPage *self = SL_MEASURES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_LEDGER: g_value_set_object (value, self->ledger); break;
-    case PROP_YEAR:   g_value_set_int (value, self->year); break;
-    default:          G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  sl_measures_page_reload (SL_MEASURES_PAGE (page));
 }
 
 static void
-sl_measures_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
+sl_measures_page_year_page_init (SlYearPageInterface *iface)
 {
-  SlMeasuresPage *self = SL_MEASURES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_LEDGER:
-      if (g_set_object (&self->ledger, g_value_get_object (value)))
-        {
-          sl_measures_page_reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_YEAR:
-      if (self->year != g_value_get_int (value))
-        {
-          self->year = g_value_get_int (value);
-          sl_measures_page_reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  iface->ledger_offset = G_STRUCT_OFFSET (SlMeasuresPage, ledger);
+  iface->year_offset = G_STRUCT_OFFSET (SlMeasuresPage, year);
+  iface->changed = year_changed;
 }
 
 static void
@@ -606,17 +568,11 @@ sl_measures_page_class_init (SlMeasuresPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_measures_page_dispose;
-  object_class->get_property = sl_measures_page_get_property;
-  object_class->set_property = sl_measures_page_set_property;
+  object_class->get_property = sl_year_page_get_property;
+  object_class->set_property = sl_year_page_set_property;
   widget_class->map = sl_measures_page_map;
 
-  properties[PROP_LEDGER] =
-    g_param_spec_object ("ledger", NULL, NULL, SL_TYPE_LEDGER,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_YEAR] =
-    g_param_spec_int ("year", NULL, NULL, 0, 9999, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  sl_year_page_class_override_properties (object_class);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/studyledger/StudyLedger/sl-measures-page.ui");

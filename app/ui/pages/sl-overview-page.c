@@ -23,6 +23,7 @@
 #include "sl-ledger.h"
 #include "sl-overview-page.h"
 #include "sl-statistics.h"
+#include "sl-year-page.h"
 
 struct _SlOverviewPage
 {
@@ -53,16 +54,10 @@ struct _SlOverviewPage
   gboolean        dirty;
 };
 
-G_DEFINE_FINAL_TYPE (SlOverviewPage, sl_overview_page, ADW_TYPE_BIN)
+static void sl_overview_page_year_page_init (SlYearPageInterface *iface);
 
-enum {
-  PROP_0,
-  PROP_LEDGER,
-  PROP_YEAR,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (SlOverviewPage, sl_overview_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (SL_TYPE_YEAR_PAGE, sl_overview_page_year_page_init))
 
 static void
 clear_list (GtkListBox *list)
@@ -447,51 +442,18 @@ sl_overview_page_dispose (GObject *object)
 }
 
 static void
-sl_overview_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+year_changed (SlYearPage *page,
+              GParamSpec *pspec)
 {
-  SlOverviewPage *self = SL_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_LEDGER: g_value_set_object (value, self->ledger); break;
-    case PROP_YEAR:   g_value_set_int (value, self->year); break;
-    default:          G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  sl_overview_page_reload (SL_OVERVIEW_PAGE (page));
 }
 
 static void
-sl_overview_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
+sl_overview_page_year_page_init (SlYearPageInterface *iface)
 {
-  SlOverviewPage *self = SL_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_LEDGER:
-      if (g_set_object (&self->ledger, g_value_get_object (value)))
-        {
-          sl_overview_page_reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_YEAR:
-      if (self->year != g_value_get_int (value))
-        {
-          self->year = g_value_get_int (value);
-          sl_overview_page_reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  iface->ledger_offset = G_STRUCT_OFFSET (SlOverviewPage, ledger);
+  iface->year_offset = G_STRUCT_OFFSET (SlOverviewPage, year);
+  iface->changed = year_changed;
 }
 
 static void
@@ -501,17 +463,11 @@ sl_overview_page_class_init (SlOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_overview_page_dispose;
-  object_class->get_property = sl_overview_page_get_property;
-  object_class->set_property = sl_overview_page_set_property;
+  object_class->get_property = sl_year_page_get_property;
+  object_class->set_property = sl_year_page_set_property;
   widget_class->map = sl_overview_page_map;
 
-  properties[PROP_LEDGER] =
-    g_param_spec_object ("ledger", NULL, NULL, SL_TYPE_LEDGER,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_YEAR] =
-    g_param_spec_int ("year", NULL, NULL, 0, 9999, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  sl_year_page_class_override_properties (object_class);
 
   g_type_ensure (SL_TYPE_CHART);
 

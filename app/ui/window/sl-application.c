@@ -11,7 +11,7 @@
  * by a newer version or stays locked gets a message dialog, not a window.
  *
  * The example data opens in a window of its own, on a separate file beside
- * the secretary's ledger (sl_example_database_path()), filled once from the
+ * the secretary's ledger (sl_ledger_example_path()), filled once from the
  * archive built into the program: it never mixes with real records.
  */
 
@@ -23,7 +23,7 @@
 
 #include "sl-application.h"
 #include "sl-ledger.h"
-#include "sl-tasks.h"
+#include "sl-ledger-async.h"
 #include "sl-window.h"
 
 #define EXAMPLE_ARCHIVE "/org/studyledger/StudyLedger/example-archive.json"
@@ -129,7 +129,7 @@ example_opened_cb (GObject      *source,
   self->opening_example = FALSE;
   g_application_release (G_APPLICATION (self));
 
-  if (!(ledger = sl_task_open_ledger_finish (result, &error)))
+  if (!(ledger = sl_ledger_open_finish (result, &error)))
     {
       show_open_error (self, error);
       return;
@@ -148,7 +148,7 @@ example_prepared_cb (GObject      *source,
   g_autofree char *path = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!sl_task_prepare_example_finish (result, &error))
+  if (!sl_ledger_prepare_example_finish (result, &error))
     {
       self->opening_example = FALSE;
       g_application_release (G_APPLICATION (self));
@@ -156,7 +156,7 @@ example_prepared_cb (GObject      *source,
       return;
     }
 
-  sl_task_open_ledger_async (self, path, NULL, example_opened_cb, NULL);
+  sl_ledger_open_async (self, path, NULL, example_opened_cb, NULL);
 }
 
 static void
@@ -185,8 +185,8 @@ sl_application_open_example (GSimpleAction *action,
 
   self->opening_example = TRUE;
   g_application_hold (G_APPLICATION (self));
-  path = sl_example_database_path ();
-  sl_task_prepare_example_async (self, path, archive, NULL, example_prepared_cb, path);
+  path = sl_ledger_example_path ();
+  sl_ledger_prepare_example_async (self, path, archive, NULL, example_prepared_cb, path);
 }
 
 static const GActionEntry app_actions[] = {
@@ -227,7 +227,7 @@ ledger_opened_cb (GObject      *source,
 
   self->opening = FALSE;
 
-  if (!(ledger = sl_task_open_ledger_finish (result, &error)))
+  if (!(ledger = sl_ledger_open_finish (result, &error)))
     show_open_error (self, error);
   else
     {
@@ -257,7 +257,7 @@ sl_application_activate (GApplication *application)
   /* Opening may upgrade an old file: not on the main loop. */
   self->opening = TRUE;
   g_application_hold (application);
-  sl_task_open_ledger_async (self, self->database_path, NULL, ledger_opened_cb, NULL);
+  sl_ledger_open_async (self, self->database_path, NULL, ledger_opened_cb, NULL);
 }
 
 static void

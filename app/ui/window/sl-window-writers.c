@@ -31,7 +31,6 @@
 #include "sl-member.h"
 #include "sl-save-queue.h"
 #include "sl-ui-util.h"
-#include "sl-window.h"
 #include "sl-window-writers.h"
 
 #define WATCH_INTERVAL_MS 500
@@ -53,17 +52,28 @@ struct _SlWindowWriters
 
 G_DEFINE_FINAL_TYPE (SlWindowWriters, sl_window_writers, G_TYPE_OBJECT)
 
+/* The window reads the ledger again on "sync" (sl_window_sync()) and
+ * stores what the editor holds on "flush" (sl_window_flush()): signals,
+ * so that this helper does not include the window it serves. */
+enum {
+  SYNC,
+  FLUSH,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 toast (SlWindowWriters *self,
        const char      *text)
 {
-  sl_window_add_toast (SL_WINDOW (self->window), adw_toast_new (text));
+  sl_ui_add_toast (GTK_WIDGET (self->window), adw_toast_new (text));
 }
 
 static void
 on_ledger_changed (SlWindowWriters *self)
 {
-  sl_window_sync (SL_WINDOW (self->window));
+  g_signal_emit (self, signals[SYNC], 0);
 }
 
 static void
@@ -90,7 +100,7 @@ on_saved (SlWindowWriters *self,
    * from the file, without the change: read the pages again. Meetings
    * and members that waited are the objects shown. */
   if (!SL_IS_MEETING (record) && !SL_IS_MEMBER (record))
-    sl_window_sync (SL_WINDOW (self->window));
+    g_signal_emit (self, signals[SYNC], 0);
 }
 
 static void
@@ -104,11 +114,11 @@ on_refused (SlWindowWriters *self,
     {
       toast (self, _("Changed elsewhere; reloaded, redo your change"));
       sl_ledger_reload (self->ledger);
-      sl_window_sync (SL_WINDOW (self->window));
+      g_signal_emit (self, signals[SYNC], 0);
     }
   else
-    sl_window_add_toast (SL_WINDOW (self->window),
-                         sl_ui_toast_new_printf (_("Not saved: %s"), error->message));
+    sl_ui_add_toast (GTK_WIDGET (self->window),
+                     sl_ui_toast_new_printf (_("Not saved: %s"), error->message));
 }
 
 static void
@@ -129,6 +139,11 @@ static void
 sl_window_writers_class_init (SlWindowWritersClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sl_window_writers_dispose;
+
+  signals[SYNC] = g_signal_new ("sync", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[FLUSH] = g_signal_new ("flush", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -194,7 +209,7 @@ sl_window_writers_close_request (SlWindowWriters *self)
     return FALSE;
 
   /* What the editor has not saved yet joins the queue if need be. */
-  sl_window_flush (SL_WINDOW (self->window));
+  g_signal_emit (self, signals[FLUSH], 0);
   if (sl_save_queue_get_n_pending (self->queue) == 0)
     return FALSE;
 

@@ -1,0 +1,539 @@
+/* sl-meeting-editor-lists.c — the meeting editor's lists: studies, speeches, measures, guests, attendance
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each list box is bound to one of the meeting's GListStores; removing a
+ * row shows a toast whose “Undo” (editor.undo, Ctrl+Z) puts it back where
+ * it was. The attendance is a flow box of chips with a popover to add
+ * people. A row just added takes the focus and is scrolled into view.
+ */
+
+#define G_LOG_DOMAIN "sl-meeting-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-attendance.h"
+#include "sl-enums.h"
+#include "sl-guest.h"
+#include "sl-database.h"
+#include "sl-document.h"
+#include "sl-ledger.h"
+#include "sl-ledger-watch.h"
+#include "sl-measure.h"
+#include "sl-meeting.h"
+#include "sl-meeting-attendance-chip.h"
+#include "sl-meeting-attendance-popover.h"
+#include "sl-meeting-draft.h"
+#include "sl-meeting-editor.h"
+#include "sl-meeting-editor-private.h"
+#include "sl-meeting-fields.h"
+#include "sl-meeting-guest-row.h"
+#include "sl-meeting-measure-row.h"
+#include "sl-meeting-monitor.h"
+#include "sl-meeting-people.h"
+#include "sl-meeting-suggestion.h"
+#include "sl-meeting-speech-row.h"
+#include "sl-meeting-study-row.h"
+#include "sl-member.h"
+#include "sl-organization.h"
+#include "sl-plan.h"
+#include "sl-plan-item.h"
+#include "sl-save-queue.h"
+#include "sl-speech.h"
+#include "sl-study.h"
+#include "sl-util.h"
+
+/* Lists ----------------------------------------------------------------------- */
+
+static void
+on_removal_toast_dismissed (SlMeetingEditor *self,
+                            AdwToast        *toast)
+{
+  if (self->removal.toast == toast)
+    {
+      g_clear_object (&self->removal.store);
+      g_clear_object (&self->removal.item);
+      self->removal.toast = NULL;
+    }
+}
+
+/* Removes the item at @position of @store; the toast can put it back. */
+static void
+remove_item (SlMeetingEditor *self,
+             GListModel      *store,
+             guint            position,
+             const char      *message)
+{
+  AdwToast *toast;
+
+  if (self->removal.toast != NULL)
+    adw_toast_dismiss (self->removal.toast);
+
+  g_set_object (&self->removal.store, G_LIST_STORE (store));
+  g_clear_object (&self->removal.item);
+  self->removal.item = g_list_model_get_item (store, position);
+  self->removal.position = position;
+  g_list_store_remove (G_LIST_STORE (store), position);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "editor.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_removal_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+  self->removal.toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_sl_meeting_editor_undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SlMeetingEditor *self = SL_MEETING_EDITOR (widget);
+  guint n;
+
+  if (self->removal.store == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->removal.store));
+  g_list_store_insert (self->removal.store, MIN (self->removal.position, n), self->removal.item);
+
+  if (self->removal.store == G_LIST_STORE (sl_meeting_get_attendance (self->meeting)))
+    self->attendance_touched = TRUE;
+
+  g_clear_object (&self->removal.store);
+  g_clear_object (&self->removal.item);
+  if (self->removal.toast != NULL)
+    {
+      AdwToast *toast = self->removal.toast;
+
+      self->removal.toast = NULL;
+      adw_toast_dismiss (toast);
+    }
+}
+
+static guint
+row_position (GtkWidget *row)
+{
+  return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+}
+
+static void on_add_study (SlMeetingEditor *self);
+static void on_add_speech (SlMeetingEditor *self);
+static void on_add_measure (SlMeetingEditor *self);
+static void on_add_guest (SlMeetingEditor *self);
+
+static void
+on_study_remove (SlMeetingEditor *self,
+                 GtkWidget       *row)
+{
+  remove_item (self, sl_meeting_get_studies (self->meeting), row_position (row), _("Text removed"));
+}
+
+GtkWidget *
+_sl_meeting_editor_create_study_row (gpointer item,
+                  gpointer user_data)
+{
+  SlMeetingEditor *self = user_data;
+  GtkWidget *row = sl_meeting_study_row_new (item, self->people, _sl_meeting_editor_meeting_year (self));
+
+  /* A row being added opens at once, without the animation: the text
+   * field inside must take the keys typed right away. */
+  if (self->adding)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+
+  g_signal_connect_object (row, "remove", G_CALLBACK (on_study_remove), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "add-next", G_CALLBACK (on_add_study), self, G_CONNECT_SWAPPED);
+  return row;
+}
+
+static void
+on_speech_remove (SlMeetingEditor *self,
+                  GtkWidget       *row)
+{
+  remove_item (self, sl_meeting_get_speeches (self->meeting), row_position (row), _("Speech removed"));
+}
+
+void
+_sl_meeting_editor_renumber_speeches (SlMeetingEditor *self)
+{
+  guint n = g_list_model_get_n_items (sl_meeting_get_speeches (self->meeting));
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->speeches_list), i);
+
+      if (SL_IS_MEETING_SPEECH_ROW (row))
+        sl_meeting_speech_row_set_number (SL_MEETING_SPEECH_ROW (row), i + 1, n);
+    }
+}
+
+static void
+on_speech_move (SlMeetingEditor *self,
+                int              delta,
+                GtkWidget       *row)
+{
+  GListStore *store = G_LIST_STORE (sl_meeting_get_speeches (self->meeting));
+  guint position = row_position (row);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  guint first;
+  gpointer swapped[2];
+  GtkListBoxRow *moved;
+
+  if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
+    return;
+
+  first = delta < 0 ? position - 1 : position;
+  swapped[0] = g_list_model_get_item (G_LIST_MODEL (store), first + 1);
+  swapped[1] = g_list_model_get_item (G_LIST_MODEL (store), first);
+
+  /* One items-changed for the two rows. */
+  g_list_store_splice (store, first, 2, swapped, 2);
+  g_object_unref (swapped[0]);
+  g_object_unref (swapped[1]);
+
+  moved = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->speeches_list), position + delta);
+  if (SL_IS_MEETING_SPEECH_ROW (moved))
+    sl_meeting_speech_row_focus_move (SL_MEETING_SPEECH_ROW (moved), delta);
+}
+
+GtkWidget *
+_sl_meeting_editor_create_speech_row (gpointer item,
+                   gpointer user_data)
+{
+  SlMeetingEditor *self = user_data;
+  GtkWidget *row = sl_meeting_speech_row_new (item, self->people);
+
+  /* A row being added opens at once, without the animation: the text
+   * field inside must take the keys typed right away. */
+  if (self->adding)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+
+  g_signal_connect_object (row, "remove", G_CALLBACK (on_speech_remove), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "move", G_CALLBACK (on_speech_move), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "add-next", G_CALLBACK (on_add_speech), self, G_CONNECT_SWAPPED);
+  return row;
+}
+
+static void
+on_measure_remove (SlMeetingEditor *self,
+                   GtkWidget       *row)
+{
+  remove_item (self, sl_meeting_get_measures (self->meeting), row_position (row), _("Measure removed"));
+}
+
+GtkWidget *
+_sl_meeting_editor_create_measure_row (gpointer item,
+                    gpointer user_data)
+{
+  SlMeetingEditor *self = user_data;
+  GtkWidget *row = sl_meeting_measure_row_new (item, self->people, _sl_meeting_editor_meeting_year (self));
+
+  /* A row being added opens at once, without the animation: the text
+   * field inside must take the keys typed right away. */
+  if (self->adding)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+
+  g_signal_connect_object (row, "remove", G_CALLBACK (on_measure_remove), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "add-next", G_CALLBACK (on_add_measure), self, G_CONNECT_SWAPPED);
+  return row;
+}
+
+static void
+on_guest_remove (SlMeetingEditor *self,
+                 GtkWidget       *row)
+{
+  remove_item (self, sl_meeting_get_guests (self->meeting), row_position (row), _("Guest removed"));
+}
+
+GtkWidget *
+_sl_meeting_editor_create_guest_row (gpointer item,
+                  gpointer user_data)
+{
+  SlMeetingEditor *self = user_data;
+  GtkWidget *row = sl_meeting_guest_row_new (item);
+
+  g_signal_connect_object (row, "remove", G_CALLBACK (on_guest_remove), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "add-next", G_CALLBACK (on_add_guest), self, G_CONNECT_SWAPPED);
+  return row;
+}
+
+/* Attendance ---------------------------------------------------------------- */
+
+static void
+on_chip_remove (SlMeetingEditor *self,
+                GtkWidget       *chip)
+{
+  guint position = gtk_flow_box_child_get_index (GTK_FLOW_BOX_CHILD (chip));
+  g_autofree char *message = NULL;
+  SlAttendance *row = sl_meeting_attendance_chip_get_attendance (SL_MEETING_ATTENDANCE_CHIP (chip));
+  const char *name = sl_meeting_people_get_name (self->people, sl_attendance_get_member (row));
+
+  self->attendance_touched = TRUE;
+  /* Translators: %s is a member's name. */
+  message = g_strdup_printf (_("%s is not expected at this meeting"), name ? name : "");
+  remove_item (self, sl_meeting_get_attendance (self->meeting), position, message);
+}
+
+static void
+on_chip_popup (SlMeetingEditor *self)
+{
+  self->attendance_touched = TRUE;
+}
+
+GtkWidget *
+_sl_meeting_editor_create_chip (gpointer item,
+             gpointer user_data)
+{
+  SlMeetingEditor *self = user_data;
+  const char *name = sl_meeting_people_get_name (self->people, sl_attendance_get_member (item));
+  GtkWidget *chip = sl_meeting_attendance_chip_new (item, name, _sl_meeting_editor_meeting_year (self));
+
+  g_signal_connect_object (chip, "remove", G_CALLBACK (on_chip_remove), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (chip, "popup", G_CALLBACK (on_chip_popup), self, G_CONNECT_SWAPPED);
+  return chip;
+}
+
+void
+_sl_meeting_editor_on_child_activated (SlMeetingEditor *self,
+                    GtkFlowBoxChild *child)
+{
+  self->attendance_touched = TRUE;
+  sl_meeting_attendance_cycle (sl_meeting_attendance_chip_get_attendance (SL_MEETING_ATTENDANCE_CHIP (child)));
+}
+
+void
+_sl_meeting_editor_on_add_person_shown (SlMeetingEditor *self)
+{
+  GtkListBox *list = GTK_LIST_BOX (self->add_person_list);
+  GListModel *members = sl_ledger_get_members (self->ledger);
+  GListModel *rows = sl_meeting_get_attendance (self->meeting);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *date = sl_meeting_get_date (self->meeting);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(SlAttendance) row = g_list_model_get_item (rows, i);
+      g_hash_table_add (listed, (gpointer) sl_attendance_get_member (row));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(SlMember) member = g_list_model_get_item (members, i);
+      SlOrganization *home = sl_ledger_find_organization (self->ledger, sl_member_get_organization (member));
+      GtkWidget *row, *box, *name, *detail;
+
+      if (g_hash_table_contains (listed, sl_record_get_id (SL_RECORD (member))) ||
+          (date != NULL && !sl_member_is_active_on (member, date)))
+        continue;
+
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      name = gtk_label_new (sl_member_get_name (member));
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_widget_set_hexpand (name, TRUE);
+      detail = gtk_label_new (home ? sl_organization_get_name (home) : sl_member_get_post (member));
+      gtk_widget_add_css_class (detail, "dim-label");
+      gtk_widget_add_css_class (detail, "caption");
+      gtk_box_append (GTK_BOX (box), name);
+      gtk_box_append (GTK_BOX (box), detail);
+
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data_full (G_OBJECT (row), "member", g_strdup (sl_record_get_id (SL_RECORD (member))), g_free);
+      gtk_list_box_append (list, row);
+    }
+
+  if (gtk_widget_get_first_child (GTK_WIDGET (list)) == NULL)
+    {
+      GtkWidget *label = gtk_label_new (_("Everyone is on the list already"));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_list_box_append (list, label);
+      gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (list, 0), FALSE);
+    }
+}
+
+void
+_sl_meeting_editor_on_add_person_activated (SlMeetingEditor *self,
+                         GtkListBoxRow   *row)
+{
+  const char *member = g_object_get_data (G_OBJECT (row), "member");
+  g_autoptr(SlAttendance) attendance = NULL;
+  GListModel *rows = sl_meeting_get_attendance (self->meeting);
+  GtkFlowBoxChild *chip;
+
+  if (member == NULL)
+    return;
+
+  attendance = sl_attendance_new ();
+  sl_attendance_set_member (attendance, member);
+  sl_attendance_set_status (attendance, SL_ATTENDANCE_STATUS_PRESENT);
+  self->attendance_touched = TRUE;
+  g_list_store_append (G_LIST_STORE (rows), attendance);
+
+  gtk_popover_popdown (GTK_POPOVER (self->add_person_popover));
+  chip = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (self->attendance_box),
+                                          g_list_model_get_n_items (rows) - 1);
+  if (chip != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (chip));
+}
+
+/* Actions -------------------------------------------------------------------- */
+
+/* Scrolls the focused field into view. A row just added has no size
+ * until the next layout, so this waits for the second frame; the
+ * viewport's own scroll-to-focus came too early for it. */
+static gboolean
+reveal_focus_tick (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  SlMeetingEditor *self = SL_MEETING_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (++self->reveal_frames < 2)
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick = 0;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, content) ||
+      !gtk_widget_compute_bounds (focus, content, &bounds))
+    return G_SOURCE_REMOVE;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y - 48 < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - 48);
+  else if (bounds.origin.y + bounds.size.height + 96 > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height + 96 - page);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_focus (SlMeetingEditor *self)
+{
+  self->reveal_frames = 0;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_focus_tick, NULL, NULL);
+}
+
+static void
+on_add_study (SlMeetingEditor *self)
+{
+  GListModel *studies = sl_meeting_get_studies (self->meeting);
+  g_autoptr(SlStudy) study = sl_study_new ();
+  GtkListBoxRow *row;
+
+  /* A party-group meeting opens with its first agenda item. */
+  sl_study_set_first_topic (study, sl_meeting_get_kind (self->meeting) == SL_MEETING_KIND_PARTY_GROUP &&
+                                   !sl_meeting_monitor_get_first_topic (self->monitor));
+  sl_study_set_lead (study, sl_meeting_get_chair (self->meeting));
+  self->adding = TRUE;
+  g_list_store_append (G_LIST_STORE (studies), study);
+  self->adding = FALSE;
+
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->studies_list),
+                                       g_list_model_get_n_items (studies) - 1);
+  if (SL_IS_MEETING_STUDY_ROW (row))
+    {
+      sl_meeting_study_row_focus_title (SL_MEETING_STUDY_ROW (row));
+      reveal_focus (self);
+    }
+}
+
+static void
+on_add_speech (SlMeetingEditor *self)
+{
+  GListModel *speeches = sl_meeting_get_speeches (self->meeting);
+  g_autoptr(SlSpeech) speech = sl_speech_new ();
+  GtkListBoxRow *row;
+
+  self->adding = TRUE;
+  g_list_store_append (G_LIST_STORE (speeches), speech);
+  self->adding = FALSE;
+
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->speeches_list),
+                                       g_list_model_get_n_items (speeches) - 1);
+  if (SL_IS_MEETING_SPEECH_ROW (row))
+    {
+      sl_meeting_speech_row_focus_speaker (SL_MEETING_SPEECH_ROW (row));
+      reveal_focus (self);
+    }
+}
+
+static void
+on_add_measure (SlMeetingEditor *self)
+{
+  GListModel *measures = sl_meeting_get_measures (self->meeting);
+  g_autoptr(SlMeasure) measure = sl_measure_new ();
+  GtkListBoxRow *row;
+
+  sl_measure_set_status (measure, SL_MEASURE_STATUS_OPEN);
+  self->adding = TRUE;
+  g_list_store_append (G_LIST_STORE (measures), measure);
+  self->adding = FALSE;
+
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->measures_list),
+                                       g_list_model_get_n_items (measures) - 1);
+  if (SL_IS_MEETING_MEASURE_ROW (row))
+    {
+      sl_meeting_measure_row_focus_text (SL_MEETING_MEASURE_ROW (row));
+      reveal_focus (self);
+    }
+}
+
+static void
+on_add_guest (SlMeetingEditor *self)
+{
+  GListModel *guests = sl_meeting_get_guests (self->meeting);
+  g_autoptr(SlGuest) guest = sl_guest_new ();
+  GtkListBoxRow *row;
+
+  self->adding = TRUE;
+  g_list_store_append (G_LIST_STORE (guests), guest);
+  self->adding = FALSE;
+
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->guests_list),
+                                       g_list_model_get_n_items (guests) - 1);
+  if (SL_IS_MEETING_GUEST_ROW (row))
+    {
+      sl_meeting_guest_row_focus_name (SL_MEETING_GUEST_ROW (row));
+      reveal_focus (self);
+    }
+}
+
+void
+_sl_meeting_editor_add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  SlMeetingEditor *self = SL_MEETING_EDITOR (widget);
+
+  if (self->meeting == NULL)
+    return;
+
+  if (g_str_equal (action_name, "editor.add-study"))
+    on_add_study (self);
+  else if (g_str_equal (action_name, "editor.add-speech"))
+    on_add_speech (self);
+  else if (g_str_equal (action_name, "editor.add-measure"))
+    on_add_measure (self);
+  else if (g_str_equal (action_name, "editor.add-guest"))
+    on_add_guest (self);
+}
+

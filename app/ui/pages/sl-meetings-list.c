@@ -1,0 +1,310 @@
+/* sl-meetings-list.c — the meetings list's columns, cells, sorters and category filter
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The meetings page shows the year's meetings in a GtkColumnView; what
+ * each column shows, how it sorts and which meetings a filter button
+ * keeps are decided here, apart from the page's state. Cells are labels
+ * bound to the meeting's properties in bind and let go in unbind, so a
+ * recycled row never shows another meeting's title.
+ */
+
+#define G_LOG_DOMAIN "sl-meetings-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-enums.h"
+#include "sl-meeting.h"
+#include "sl-meeting-monitor.h"
+#include "sl-meetings-list.h"
+#include "sl-ui-util.h"
+#include "sl-util.h"
+
+/* Whether the filter button @category ("party_group", "central_group",
+ * "special", "branch" or "other") shows meetings of @kind. */
+gboolean
+sl_meetings_list_kind_in_category (SlMeetingKind  kind,
+                                   const char    *category)
+{
+  switch (kind)
+    {
+    case SL_MEETING_KIND_PARTY_GROUP:
+      return g_str_equal (category, "party_group");
+    case SL_MEETING_KIND_CENTRAL_GROUP:
+      return g_str_equal (category, "central_group");
+    case SL_MEETING_KIND_IDEOLOGY:
+    case SL_MEETING_KIND_SITUATION_ANALYSIS:
+      return g_str_equal (category, "special");
+    case SL_MEETING_KIND_BRANCH_ASSEMBLY:
+    case SL_MEETING_KIND_BRANCH_COMMITTEE:
+    case SL_MEETING_KIND_GROUP_MEETING:
+    case SL_MEETING_KIND_PARTY_LECTURE:
+      return g_str_equal (category, "branch");
+    case SL_MEETING_KIND_TRAINING:
+    case SL_MEETING_KIND_OTHER:
+    case SL_MEETING_KIND_NONE:
+    default:
+      return g_str_equal (category, "other");
+    }
+}
+
+/* Cells --------------------------------------------------------------------- */
+
+typedef enum {
+  CELL_DATE,
+  CELL_KIND,
+  CELL_TITLE,
+  CELL_THEME,
+  CELL_ATTENDANCE,
+  CELL_FIRST_TOPIC,
+} CellKind;
+
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  data)
+{
+  CellKind cell = GPOINTER_TO_INT (data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), cell == CELL_ATTENDANCE ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (cell == CELL_DATE || cell == CELL_ATTENDANCE)
+    gtk_widget_add_css_class (label, "numeric");
+  if (cell == CELL_KIND || cell == CELL_THEME)
+    gtk_widget_add_css_class (label, "dim-label");
+  if (cell == CELL_TITLE)
+    sl_ui_label_tooltip_shows_text (label);
+  if (cell == CELL_FIRST_TOPIC)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0.5);
+      gtk_widget_add_css_class (label, "accent");
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static gboolean
+kind_to_label (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  g_value_set_string (to, sl_meeting_kind_to_label (g_value_get_enum (from)));
+  return TRUE;
+}
+
+static void
+update_attendance_cell (GtkLabel         *label,
+                        GParamSpec       *pspec,
+                        SlMeetingMonitor *monitor)
+{
+  guint expected = sl_meeting_monitor_get_expected (monitor);
+  guint present = sl_meeting_monitor_get_present (monitor);
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+
+  text = expected > 0 ? g_strdup_printf ("%u/%u", present, expected) : g_strdup ("—");
+  gtk_label_set_label (label, text);
+
+  description = g_strdup_printf (_("%u of %u present, %u on leave, %u absent"),
+                                 present, expected,
+                                 sl_meeting_monitor_get_leave (monitor),
+                                 sl_meeting_monitor_get_absent (monitor));
+  sl_ui_cell_set_tooltip_text (GTK_WIDGET (label), expected > 0 ? description : NULL);
+}
+
+static void
+update_first_topic_cell (GtkLabel         *label,
+                         GParamSpec       *pspec,
+                         SlMeetingMonitor *monitor)
+{
+  gboolean first_topic = sl_meeting_monitor_get_first_topic (monitor);
+
+  gtk_label_set_label (label, first_topic ? "✓" : "");
+  sl_ui_cell_set_tooltip_text (GTK_WIDGET (label),
+                               first_topic ? _("Has a first agenda item (第一议题)") : NULL);
+}
+
+static void
+bind_label (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  data)
+{
+  CellKind cell = GPOINTER_TO_INT (data);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  SlMeeting *meeting = gtk_list_item_get_item (item);
+  GBinding *binding = NULL;
+  SlMeetingMonitor *monitor;
+
+  switch (cell)
+    {
+    case CELL_DATE:
+      binding = g_object_bind_property (meeting, "date", label, "label", G_BINDING_SYNC_CREATE);
+      g_object_set_data (G_OBJECT (label), "sl-meeting", meeting);
+      break;
+    case CELL_KIND:
+      binding = g_object_bind_property_full (meeting, "kind", label, "label", G_BINDING_SYNC_CREATE,
+                                             kind_to_label, NULL, NULL, NULL);
+      break;
+    case CELL_TITLE:
+      binding = g_object_bind_property (meeting, "title", label, "label", G_BINDING_SYNC_CREATE);
+      break;
+    case CELL_THEME:
+      binding = g_object_bind_property (meeting, "theme", label, "label", G_BINDING_SYNC_CREATE);
+      break;
+    case CELL_ATTENDANCE:
+    case CELL_FIRST_TOPIC:
+      /* Counts live in the meeting's child lists: a monitor per visible
+       * row watches them, and goes away when the row is recycled. */
+      monitor = sl_meeting_monitor_new (meeting);
+      g_signal_connect_object (monitor, "notify",
+                               cell == CELL_ATTENDANCE ? G_CALLBACK (update_attendance_cell)
+                                                       : G_CALLBACK (update_first_topic_cell),
+                               label, G_CONNECT_SWAPPED);
+      if (cell == CELL_ATTENDANCE)
+        update_attendance_cell (GTK_LABEL (label), NULL, monitor);
+      else
+        update_first_topic_cell (GTK_LABEL (label), NULL, monitor);
+      g_object_set_data_full (G_OBJECT (item), "sl-monitor", monitor, g_object_unref);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (binding != NULL)
+    g_object_set_data_full (G_OBJECT (item), "sl-binding", g_object_ref (binding),
+                            (GDestroyNotify) g_object_unref);
+}
+
+static void
+unbind_label (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  data)
+{
+  GBinding *binding = g_object_get_data (G_OBJECT (item), "sl-binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  g_object_set_data (G_OBJECT (item), "sl-binding", NULL);
+  g_object_set_data (G_OBJECT (item), "sl-monitor", NULL);
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "sl-meeting", NULL);
+}
+
+static int
+compare_attendance (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  guint expected_a, present_a, expected_b, present_b;
+
+  sl_meeting_count_attendance ((SlMeeting *) a, &expected_a, &present_a, NULL, NULL);
+  sl_meeting_count_attendance ((SlMeeting *) b, &expected_b, &present_b, NULL, NULL);
+
+  /* By rate (a × d against b × c avoids division), then by head count. */
+  if ((guint64) present_a * expected_b != (guint64) present_b * expected_a)
+    return (guint64) present_a * expected_b < (guint64) present_b * expected_a ? -1 : 1;
+  return (expected_a > expected_b) - (expected_a < expected_b);
+}
+
+static int
+compare_kind (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  return (int) sl_meeting_get_kind ((SlMeeting *) a) - (int) sl_meeting_get_kind ((SlMeeting *) b);
+}
+
+static int
+compare_first_topic (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  return sl_meeting_has_first_topic ((SlMeeting *) a) - sl_meeting_has_first_topic ((SlMeeting *) b);
+}
+
+static GtkColumnViewColumn *
+add_column (GtkColumnView *view,
+            const char    *title,
+            CellKind       cell,
+            GtkSorter     *sorter,
+            gboolean       expand,
+            int            fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (cell));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), GINT_TO_POINTER (cell));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_label), GINT_TO_POINTER (cell));
+
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  gtk_column_view_append_column (view, column);
+
+  g_object_unref (sorter);
+  g_object_unref (column);
+  return column;
+}
+
+static GtkSorter *
+string_sorter (const char *property)
+{
+  return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SL_TYPE_MEETING, NULL, property)));
+}
+
+/**
+ * sl_meetings_list_setup_columns:
+ * @date_column: (out) (transfer none): the date column, to sort by
+ * @kind_column: (out) (transfer none): the kind column, hidden when a
+ *   filter shows one kind
+ *
+ * Gives @view the meetings list's columns, newest first.
+ */
+void
+sl_meetings_list_setup_columns (GtkColumnView        *view,
+                                GtkColumnViewColumn **date_column,
+                                GtkColumnViewColumn **kind_column)
+{
+  GtkSorter *sorter;
+
+  *date_column = add_column (view, _("Date"), CELL_DATE, string_sorter ("date"), FALSE, 110);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_kind, NULL, NULL));
+  *kind_column = add_column (view, _("Kind"), CELL_KIND, sorter, FALSE, 180);
+  add_column (view, _("Title"), CELL_TITLE, string_sorter ("title"), TRUE, -1);
+  add_column (view, _("Theme"), CELL_THEME, string_sorter ("theme"), TRUE, -1);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_attendance, NULL, NULL));
+  /* Translators: column of a meeting's head count, “实到/应到”. */
+  add_column (view, _("Present/Expected"), CELL_ATTENDANCE, sorter, FALSE, 130);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_first_topic, NULL, NULL));
+  /* Translators: a short column title, “第一议题”. */
+  add_column (view, _("First Topic"), CELL_FIRST_TOPIC, sorter, FALSE, 90);
+
+  /* Newest first: the meeting just logged is at the top. */
+  gtk_column_view_sort_by_column (view, *date_column, GTK_SORT_DESCENDING);
+}
+
+/* The menu of the list's “New” button: one meeting kind an item,
+ * each activating meetings.new-kind. */
+GMenuModel *
+sl_meetings_list_new_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+
+  for (SlMeetingKind kind = SL_MEETING_KIND_PARTY_GROUP; kind <= SL_MEETING_KIND_OTHER; kind++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (sl_meeting_kind_to_label (kind), NULL);
+
+      g_menu_item_set_action_and_target (item, "meetings.new-kind", "s",
+                                         sl_enum_to_code (SL_TYPE_MEETING_KIND, kind));
+      g_menu_append_item (menu, item);
+    }
+
+  return G_MENU_MODEL (menu);
+}
