@@ -24,6 +24,8 @@
 #include "sl-archive.h"
 #include "sl-backups.h"
 #include "sl-cli.h"
+#include "sl-cli-private.h"
+#include "sl-evidence.h"
 #include "sl-database.h"
 #include "sl-document.h"
 #include "sl-ledger.h"
@@ -33,13 +35,6 @@
 #include "sl-search.h"
 #include "sl-statistics.h"
 
-typedef struct
-{
-  const char *database;
-  int         argc;
-  char      **argv;
-  char       *created;   /* a ledger file this run created, if any */
-} SlCliCall;
 
 typedef int (*SlCliCommand) (SlCliCall *call);
 
@@ -343,6 +338,7 @@ command_import_archive (SlCliCall *call)
   g_autofree char *summary = NULL;
   gboolean merge = FALSE;
   gboolean dry_run = FALSE;
+  g_autofree char *reason = NULL;
   SlArchiveCounts counts = { 0 };
   int status;
   GOptionEntry entries[] = {
@@ -351,6 +347,8 @@ command_import_archive (SlCliCall *call)
          "keys a record leaves out keep their values"), NULL },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
       N_("With --merge: list what would be added and changed, and write nothing"), NULL },
+    { "reason", 0, 0, G_OPTION_ARG_FILENAME, &reason,
+      N_("With --merge: why final meetings change (required to change one)"), N_("TEXT") },
     { NULL }
   };
 
@@ -363,6 +361,10 @@ command_import_archive (SlCliCall *call)
   if (call->argc != 2)
     return usage ("import-archive", _("name one archive file"));
 
+  if (reason != NULL && !merge)
+    return usage ("import-archive", _("--reason explains changes to final meetings by a merge; "
+                                      "give --merge with it"));
+
   if (dry_run && !merge)
     return usage ("import-archive", _("--dry-run shows what a merge would change; "
                                       "give --merge with it"));
@@ -371,7 +373,9 @@ command_import_archive (SlCliCall *call)
     {
       /* A dry run writes nothing, so creates no ledger and takes no backup. */
       sl_archive_report_init (&report);
-      if (!(ledger = open_ledger (call, !dry_run, &error)) ||
+      if ((ledger = open_ledger (call, !dry_run, &error)) != NULL)
+        sl_evidence_set_reason (ledger, NULL, reason);
+      if (ledger == NULL ||
           !sl_archive_merge (ledger, call->argv[1], dry_run, &counts, &report, &error))
         {
           discard_created (call, &ledger);
@@ -810,7 +814,8 @@ command_check (SlCliCall *call)
     return usage ("check", _("unexpected argument “%s”"), call->argv[1]);
 
   if (!(ledger = open_ledger (call, FALSE, &error)) ||
-      !(problems = sl_database_check (sl_ledger_get_database (ledger), &error)))
+      !(problems = sl_database_check (sl_ledger_get_database (ledger), &error)) ||
+      !sl_cli_check_evidence (ledger, problems, &error))
     return fail_error (error);
 
   if (problems->len > 0)
@@ -828,6 +833,12 @@ command_check (SlCliCall *call)
 
 /* The table of commands and the overview ------------------------------------------ */
 
+/* For the commands of sl-cli-evidence.c. */
+static const SlCliHelpers helpers = {
+  parse_options, open_ledger, usage, fail_error, canonical_id, print_json,
+};
+const SlCliHelpers *sl_cli_helpers = &helpers;
+
 static const struct
 {
   const char   *name;
@@ -835,7 +846,7 @@ static const struct
   const char   *synopsis;
 } commands[] = {
   { "import-roster",  command_import_roster,  "import-roster FILE.csv [--organization NAME]" },
-  { "import-archive", command_import_archive, "import-archive FILE.json [--merge [--dry-run]]" },
+  { "import-archive", command_import_archive, "import-archive FILE.json [--merge [--dry-run] [--reason TEXT]]" },
   { "export-archive", command_export_archive, "export-archive FILE.json" },
   { "export",         command_export,
     "export DOCUMENT --year YYYY [--organization NAME] --format xlsx|pdf --output FILE\n"
@@ -846,6 +857,13 @@ static const struct
   { "backup",         command_backup,         "backup --output FILE" },
   { "restore",        command_restore,        "restore FILE" },
   { "check",          command_check,          "check" },
+  { "finalize",       sl_cli_command_finalize, "finalize --meeting ID [--by NAME]" },
+  { "history",        sl_cli_command_history, "history --meeting ID [--json]" },
+  { "attach",         sl_cli_command_attach,  "attach --meeting ID --kind KIND [--reason TEXT] FILE" },
+  { "attachments",    sl_cli_command_attachments, "attachments --meeting ID [--json]" },
+  { "detach",         sl_cli_command_detach,  "detach --attachment ID [--reason TEXT]" },
+  { "lock-year",      sl_cli_command_lock_year, "lock-year YYYY [--organization NAME]" },
+  { "unlock-year",    sl_cli_command_unlock_year, "unlock-year YYYY [--organization NAME] --reason TEXT" },
 };
 
 static void

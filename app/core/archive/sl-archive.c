@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "sl-archive.h"
+#include "sl-archive-evidence.h"
 #include "sl-archive-fields.h"
 #include "sl-attendance.h"
 #include "sl-enums.h"
@@ -220,9 +221,10 @@ write_plan (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* The meeting's object, left open for the evidence keys. */
 static void
-write_meeting (JsonBuilder *builder,
-               SlMeeting   *meeting)
+write_meeting_open (JsonBuilder *builder,
+                    SlMeeting   *meeting)
 {
   WRITE_RECORD (builder, meeting, meeting_fields);
   write_list (builder, "studies", sl_meeting_get_studies (meeting),
@@ -234,6 +236,13 @@ write_meeting (JsonBuilder *builder,
               speech_fields, G_N_ELEMENTS (speech_fields));
   write_list (builder, "measures", sl_meeting_get_measures (meeting),
               measure_fields, G_N_ELEMENTS (measure_fields));
+}
+
+static void
+write_meeting (JsonBuilder *builder,
+               SlMeeting   *meeting)
+{
+  write_meeting_open (builder, meeting);
   json_builder_end_object (builder);
 }
 
@@ -321,7 +330,10 @@ sl_archive_build (SlLedger         *ledger,
   json_builder_begin_array (builder);
   for (guint i = 0; i < meetings->len; i++)
     {
-      write_meeting (builder, g_ptr_array_index (meetings, i));
+      write_meeting_open (builder, g_ptr_array_index (meetings, i));
+      if (!sl_archive_write_evidence (builder, ledger, g_ptr_array_index (meetings, i), error))
+        return NULL;
+      json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
@@ -333,6 +345,9 @@ sl_archive_build (SlLedger         *ledger,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  if (!sl_archive_write_locks (builder, ledger, error))
+    return NULL;
 
   json_builder_end_object (builder);
 

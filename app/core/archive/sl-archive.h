@@ -25,7 +25,7 @@ typedef enum
 GQuark sl_archive_error_quark (void);
 
 #define SL_ARCHIVE_FORMAT  "study-ledger-archive"
-#define SL_ARCHIVE_VERSION 1
+#define SL_ARCHIVE_VERSION 2
 
 typedef struct
 {

@@ -18,6 +18,7 @@
 #include "sl-enums.h"
 #include "sl-guest.h"
 #include "sl-ledger.h"
+#include "sl-evidence.h"
 #include "sl-ledger-private.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
@@ -573,6 +574,25 @@ save_meeting (SlLedger     *self,
          save_children (self, key, sl_meeting_get_measures (meeting), flags, &measures_kind, error);
 }
 
+/* A final meeting changes only with a reason, a meeting of a locked year
+ * not at all (sl-evidence.c). */
+static gboolean
+save_guarded (SlLedger     *self,
+              SlMeeting    *meeting,
+              SlSaveFlags   flags,
+              GError      **error)
+{
+  SlMeetingChange *change = sl_evidence_change_begin (self, sl_record_get_id (SL_RECORD (meeting)),
+                                                      NULL, NULL, error);
+  gboolean ok;
+
+  if (change == NULL)
+    return FALSE;
+
+  ok = save_meeting (self, meeting, flags, error);
+  return sl_evidence_change_end (self, change, ok, ok ? error : NULL) && ok;
+}
+
 gboolean
 sl_ledger_save_meeting (SlLedger     *self,
                         SlMeeting    *meeting,
@@ -586,12 +606,12 @@ sl_ledger_save_meeting (SlLedger     *self,
                         !sqlite3_get_autocommit (sl_database_get_handle (self->database)), FALSE);
 
   if (flags & SL_SAVE_IN_TRANSACTION)
-    return save_meeting (self, meeting, flags, error);
+    return save_guarded (self, meeting, flags, error);
 
   if (!sl_database_begin (self->database, error))
     return FALSE;
 
-  return sl_ledger_finish (self, save_meeting (self, meeting, flags, error), error);
+  return sl_ledger_finish (self, save_guarded (self, meeting, flags, error), error);
 }
 
 #define SELECT_MEETINGS \

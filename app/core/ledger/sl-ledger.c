@@ -24,6 +24,7 @@
 #include "sl-enums.h"
 #include "sl-guest.h"
 #include "sl-ledger.h"
+#include "sl-evidence.h"
 #include "sl-ledger-private.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
@@ -896,7 +897,8 @@ save_plan (SlLedger     *self,
     }
 
   if (!sl_ledger_resolve (self, RESOLVE_ORGANIZATION, sl_plan_get_organization (plan),
-                "organization", &organization, error))
+                "organization", &organization, error) ||
+      !sl_evidence_check_record_change (self, plan, error))
     return FALSE;
 
   if (sl_ledger_is_new (self, "SELECT 1 FROM plans WHERE uuid = ?", sl_record_get_id (SL_RECORD (plan))))
@@ -1123,7 +1125,8 @@ sl_ledger_save_research_topic (SlLedger         *self,
 
   if (!sl_ledger_resolve (self, RESOLVE_ORGANIZATION, sl_research_topic_get_organization (topic),
                 "organization", &organization, error) ||
-      !sl_ledger_resolve_member (self, sl_research_topic_get_lead (topic), "lead", &lead, error))
+      !sl_ledger_resolve_member (self, sl_research_topic_get_lead (topic), "lead", &lead, error) ||
+      !sl_evidence_check_record_change (self, topic, error))
     return FALSE;
 
   stmt = sl_database_prepare (self->database,
@@ -1365,7 +1368,8 @@ sl_ledger_delete (SlLedger  *self,
   if (!sl_database_begin (self->database, error))
     return FALSE;
 
-  if (!(stmt = sl_database_prepare (self->database, sql, error)))
+  if (!sl_evidence_check_delete (self, record, error) ||
+      !(stmt = sl_database_prepare (self->database, sql, error)))
     return sl_ledger_finish (self, FALSE, error);
 
   sl_bind_text (stmt, 1, id);

@@ -1,0 +1,1214 @@
+/* sl-evidence.c — final meetings, their revisions, and locked years
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A record that stands as evidence must show whether it changed since it
+ * was signed off. A final meeting keeps the SHA-256 of its hash form
+ * (docs/archive.md, version 2); every later change needs a reason and
+ * appends a revision that keeps the form as it was, chained to the ones
+ * before it, so that `check` finds both content edited behind the
+ * program's back (the hash no longer matches) and revisions edited with
+ * the schema's triggers dropped (the chain no longer matches). A locked
+ * year refuses every change to its meetings, plans and research topics
+ * here in the core, so that the window, the command line and a merge are
+ * refused alike; only the progress of measures may still be written.
+ */
+
+#define G_LOG_DOMAIN "sl-evidence"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sl-archive-evidence.h"
+#include "sl-archive-fields.h"
+#include "sl-attachments.h"
+#include "sl-canonical-json.h"
+#include "sl-evidence.h"
+#include "sl-ledger-private.h"
+#include "sl-meeting.h"
+#include "sl-organization.h"
+#include "sl-plan.h"
+#include "sl-research-topic.h"
+
+G_DEFINE_QUARK (sl-evidence-error-quark, sl_evidence_error)
+
+#define NO_CHAIN "0000000000000000000000000000000000000000000000000000000000000000"
+
+void
+sl_final_free (SlFinal *final)
+{
+  if (final == NULL)
+    return;
+  g_free (final->finalized_at);
+  g_free (final->finalized_by);
+  g_free (final->hash);
+  g_free (final);
+}
+
+void
+sl_revision_free (SlRevision *revision)
+{
+  if (revision == NULL)
+    return;
+  g_free (revision->at);
+  g_free (revision->by);
+  g_free (revision->reason);
+  g_free (revision->hash);
+  g_free (revision->chain);
+  g_free (revision->snapshot);
+  g_free (revision);
+}
+
+void
+sl_year_lock_free (SlYearLock *lock)
+{
+  if (lock == NULL)
+    return;
+  g_free (lock->organization);
+  g_free (lock->locked_at);
+  g_free (lock->locked_by);
+  g_free (lock->unlocked_at);
+  g_free (lock->unlock_reason);
+  g_free (lock);
+}
+
+/* RFC 3339, local time with its offset, to the second. */
+char *
+sl_evidence_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+/* Who acts when no name is given: the account's user name. */
+const char *
+sl_evidence_default_by (void)
+{
+  return g_get_user_name ();
+}
+
+/* The chain of a revision: SHA-256 of the UTF-8 text previous chain, hash,
+ * at, by, reason, a line break between them, absent ones as empty. */
+char *
+sl_evidence_chain (const char *previous_chain,
+                   const char *hash,
+                   const char *at,
+                   const char *by,
+                   const char *reason)
+{
+  g_autofree char *text = g_strjoin ("\n",
+                                     previous_chain ? previous_chain : NO_CHAIN,
+                                     hash ? hash : "", at ? at : "",
+                                     by ? by : "", reason ? reason : "", NULL);
+
+  return sl_canonical_json_sha256 (text, -1);
+}
+
+/**
+ * sl_evidence_hash_form:
+ * @meeting: a meeting loaded with its details (and its key)
+ * @without_progress: leave out the status, done date and progress of its
+ *   measures: what a locked year still allows to change
+ *
+ * Returns the meeting's hash form as text, its attachments read from the
+ * ledger.
+ */
+char *
+sl_evidence_hash_form (SlLedger   *ledger,
+                       SlMeeting  *meeting,
+                       gboolean    without_progress,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) attachments = NULL;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), NULL);
+  g_return_val_if_fail (SL_IS_MEETING (meeting), NULL);
+
+  attachments = sl_attachments_load (ledger, sl_record_get_key (SL_RECORD (meeting)), error);
+  if (attachments == NULL)
+    return NULL;
+
+  return sl_archive_meeting_hash_form (meeting, attachments, without_progress);
+}
+
+gboolean
+sl_evidence_get_final (SlLedger  *ledger,
+                       gint64     meeting_key,
+                       SlFinal  **final,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *final = NULL;
+  stmt = sl_database_prepare (ledger->database,
+                              "SELECT finalized_at, finalized_by, hash FROM meeting_finals "
+                              "WHERE meeting_id = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sl_bind_key (stmt, 1, meeting_key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *final = g_new0 (SlFinal, 1);
+      (*final)->finalized_at = g_strdup (column_text (stmt, 0));
+      (*final)->finalized_by = g_strdup (column_text (stmt, 1));
+      (*final)->hash = g_strdup (column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sl_database_set_error (ledger->database, rc, error);
+
+  return TRUE;
+}
+
+GPtrArray *
+sl_evidence_load_revisions (SlLedger  *ledger,
+                            gint64     meeting_key,
+                            GError   **error)
+{
+  g_autoptr(GPtrArray) revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_revision_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sl_database_prepare (ledger->database,
+                              "SELECT revision, made_at, made_by, reason, hash, chain, snapshot "
+                              "FROM revisions WHERE meeting_id = ? ORDER BY revision",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sl_bind_key (stmt, 1, meeting_key);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlRevision *revision = g_new0 (SlRevision, 1);
+
+      revision->revision = sqlite3_column_int (stmt, 0);
+      revision->at = g_strdup (column_text (stmt, 1));
+      revision->by = g_strdup (column_text (stmt, 2));
+      revision->reason = g_strdup (column_text (stmt, 3));
+      revision->hash = g_strdup (column_text (stmt, 4));
+      revision->chain = g_strdup (column_text (stmt, 5));
+      revision->snapshot = g_strdup (column_text (stmt, 6));
+      g_ptr_array_add (revisions, revision);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (ledger->database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&revisions);
+}
+
+GPtrArray *
+sl_evidence_load_locks (SlLedger  *ledger,
+                        GError   **error)
+{
+  g_autoptr(GPtrArray) locks = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_year_lock_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sl_database_prepare (ledger->database,
+                              "SELECT o.uuid, l.year, l.locked_at, l.locked_by, l.unlocked_at, "
+                              "  l.unlock_reason "
+                              "FROM year_locks l JOIN organizations o ON o.id = l.organization_id "
+                              "ORDER BY l.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlYearLock *lock = g_new0 (SlYearLock, 1);
+
+      lock->organization = g_strdup (column_text (stmt, 0));
+      lock->year = sqlite3_column_int (stmt, 1);
+      lock->locked_at = g_strdup (column_text (stmt, 2));
+      lock->locked_by = g_strdup (column_text (stmt, 3));
+      lock->unlocked_at = g_strdup (column_text (stmt, 4));
+      lock->unlock_reason = g_strdup (column_text (stmt, 5));
+      g_ptr_array_add (locks, lock);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (ledger->database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&locks);
+}
+
+/* Locked years --------------------------------------------------------------- */
+
+/* Whether any year is locked at all: most ledgers, and every import into
+ * an empty one, pay one lookup per save and no more. */
+static gboolean
+any_lock (SlLedger *ledger)
+{
+  sqlite3_stmt *stmt = sl_database_prepare (ledger->database,
+                                            "SELECT 1 FROM year_locks WHERE unlocked_at IS NULL LIMIT 1",
+                                            NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return TRUE;   /* cannot tell: ask the full question */
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  return rc != SQLITE_DONE;
+}
+
+/**
+ * sl_evidence_check_year_open:
+ * @organization: the id of the record's organization
+ *
+ * Fails, naming the year, when @year is locked for @organization or for
+ * one of the organizations above it.
+ */
+gboolean
+sl_evidence_check_year_open (SlLedger    *ledger,
+                             const char  *organization,
+                             int          year,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+
+  if (organization == NULL || year <= 0 || !any_lock (ledger))
+    return TRUE;
+
+  /* UNION, not UNION ALL: a circle of parents ends. */
+  stmt = sl_database_prepare (ledger->database,
+                              "WITH RECURSIVE up (id) AS ("
+                              "  SELECT id FROM organizations WHERE uuid = ?1"
+                              "  UNION SELECT o.parent_id FROM organizations o JOIN up ON o.id = up.id"
+                              "    WHERE o.parent_id IS NOT NULL) "
+                              "SELECT o.name, l.locked_at FROM year_locks l JOIN up ON up.id = l.organization_id "
+                              "  JOIN organizations o ON o.id = l.organization_id "
+                              "WHERE l.year = ?2 AND l.unlocked_at IS NULL LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sl_bind_text (stmt, 1, organization);
+  sqlite3_bind_int (stmt, 2, year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_LOCKED,
+                   _("The year %d of %s is locked (since %s): its meetings, plan and research "
+                     "topics cannot be changed; unlock it with unlock-year %d --reason TEXT"),
+                   year, column_text (stmt, 0), column_text (stmt, 1), year);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return sl_database_set_error (ledger->database, rc, error);
+
+  return TRUE;
+}
+
+/* The year of a record as the ledger holds it, before a change. */
+gboolean
+sl_evidence_check_row_open (SlLedger    *ledger,
+                            GType        record_type,
+                            const char  *id,
+                            GError     **error)
+{
+  const char *sql;
+  g_autofree char *organization = NULL;
+  sqlite3_stmt *stmt;
+  int year = 0;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+
+  if (id == NULL || !any_lock (ledger))
+    return TRUE;
+
+  if (record_type == SL_TYPE_MEETING)
+    sql = "SELECT o.uuid, r.year FROM meetings r JOIN organizations o ON o.id = r.organization_id "
+          "WHERE r.uuid = ?";
+  else if (record_type == SL_TYPE_PLAN)
+    sql = "SELECT o.uuid, r.year FROM plans r JOIN organizations o ON o.id = r.organization_id "
+          "WHERE r.uuid = ?";
+  else if (record_type == SL_TYPE_RESEARCH_TOPIC)
+    sql = "SELECT o.uuid, r.year FROM research_topics r "
+          "JOIN organizations o ON o.id = r.organization_id WHERE r.uuid = ?";
+  else
+    return TRUE;
+
+  if (!(stmt = sl_database_prepare (ledger->database, sql, error)))
+    return FALSE;
+  sl_bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      organization = g_strdup (column_text (stmt, 0));
+      year = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sl_database_set_error (ledger->database, rc, error);
+
+  return sl_evidence_check_year_open (ledger, organization, year, error);
+}
+
+static gboolean
+resolve_organization (SlLedger    *ledger,
+                      const char  *organization,
+                      gint64      *key,
+                      GError     **error)
+{
+  return sl_ledger_resolve (ledger, RESOLVE_ORGANIZATION, organization, "organization", key, error);
+}
+
+gboolean
+sl_evidence_lock_year (SlLedger    *ledger,
+                       const char  *organization,
+                       int          year,
+                       const char  *by,
+                       GError     **error)
+{
+  g_autofree char *now = sl_evidence_now ();
+  sqlite3_stmt *stmt;
+  gint64 key = 0;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (organization != NULL, FALSE);
+
+  if (!sl_database_begin (ledger->database, error))
+    return FALSE;
+
+  if (!resolve_organization (ledger, organization, &key, error) ||
+      !(stmt = sl_database_prepare (ledger->database,
+                                    "SELECT locked_at FROM year_locks "
+                                    "WHERE organization_id = ? AND year = ? AND unlocked_at IS NULL",
+                                    error)))
+    return sl_ledger_finish (ledger, FALSE, error);
+
+  sl_bind_key (stmt, 1, key);
+  sqlite3_bind_int (stmt, 2, year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_STATE,
+                   _("The year %d is already locked (since %s)"), year, column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      return sl_ledger_finish (ledger, FALSE, error);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (ledger->database, rc, error);
+      return sl_ledger_finish (ledger, FALSE, error);
+    }
+
+  if (!(stmt = sl_database_prepare (ledger->database,
+                                    "INSERT INTO year_locks (organization_id, year, locked_at, locked_by) "
+                                    "VALUES (?, ?, ?, ?)",
+                                    error)))
+    return sl_ledger_finish (ledger, FALSE, error);
+  sl_bind_key (stmt, 1, key);
+  sqlite3_bind_int (stmt, 2, year);
+  sl_bind_text (stmt, 3, now);
+  sl_bind_text (stmt, 4, by ? by : sl_evidence_default_by ());
+
+  return sl_ledger_finish (ledger, sl_database_step_done (ledger->database, stmt, error), error);
+}
+
+gboolean
+sl_evidence_unlock_year (SlLedger    *ledger,
+                         const char  *organization,
+                         int          year,
+                         const char  *reason,
+                         GError     **error)
+{
+  g_autofree char *now = sl_evidence_now ();
+  sqlite3_stmt *stmt;
+  gint64 key = 0;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (organization != NULL, FALSE);
+
+  if (reason == NULL || *g_strstrip (g_strdup (reason)) == '\0')
+    {
+      /* The stripped copy is only looked at. */
+      g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_INVALID,
+                   _("Unlocking the year %d needs a reason; give it with --reason TEXT"), year);
+      return FALSE;
+    }
+
+  if (!sl_database_begin (ledger->database, error))
+    return FALSE;
+
+  if (!resolve_organization (ledger, organization, &key, error) ||
+      !(stmt = sl_database_prepare (ledger->database,
+                                    "UPDATE year_locks SET unlocked_at = ?3, unlock_reason = ?4 "
+                                    "WHERE organization_id = ?1 AND year = ?2 AND unlocked_at IS NULL",
+                                    error)))
+    return sl_ledger_finish (ledger, FALSE, error);
+
+  sl_bind_key (stmt, 1, key);
+  sqlite3_bind_int (stmt, 2, year);
+  sl_bind_text (stmt, 3, now);
+  sl_bind_text (stmt, 4, reason);
+  if (!sl_database_step_done (ledger->database, stmt, error))
+    return sl_ledger_finish (ledger, FALSE, error);
+
+  if (sqlite3_changes (sl_database_get_handle (ledger->database)) == 0)
+    {
+      g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_STATE,
+                   _("The year %d is not locked for this organization"), year);
+      return sl_ledger_finish (ledger, FALSE, error);
+    }
+
+  return sl_ledger_finish (ledger, TRUE, error);
+}
+
+/* The stored copy of a plan or research topic, or NULL. */
+static gpointer
+load_stored (SlLedger    *ledger,
+             gpointer     record,
+             int          year,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) records = SL_IS_PLAN (record) ? sl_ledger_load_plans (ledger, year, error)
+                                                     : sl_ledger_load_research_topics (ledger, year, error);
+  const char *id = sl_record_get_id (SL_RECORD (record));
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    if (g_strcmp0 (sl_record_get_id (g_ptr_array_index (records, i)), id) == 0)
+      return g_object_ref (g_ptr_array_index (records, i));
+  return NULL;
+}
+
+static char *
+record_text (gpointer record)
+{
+  g_autoptr(JsonNode) node = sl_archive_record_to_node (record);
+  return sl_canonical_json_write (node);
+}
+
+/**
+ * sl_evidence_check_record_change:
+ * @record: a #SlPlan or #SlResearchTopic about to be saved
+ *
+ * Refuses, naming the year, a save that changes a plan or research topic
+ * of a locked year, or moves one into it. Saving one as it is stays
+ * allowed: a merge of the ledger's own export changes nothing.
+ */
+gboolean
+sl_evidence_check_record_change (SlLedger   *ledger,
+                                 gpointer    record,
+                                 GError    **error)
+{
+  g_autoptr(GError) new_error = NULL;
+  g_autoptr(GError) old_error = NULL;
+  g_autoptr(GObject) stored = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *organization;
+  int year;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+
+  if (!any_lock (ledger))
+    return TRUE;
+
+  if (SL_IS_PLAN (record))
+    {
+      organization = sl_plan_get_organization (record);
+      year = sl_plan_get_year (record);
+    }
+  else
+    {
+      organization = sl_research_topic_get_organization (record);
+      year = sl_research_topic_get_year (record);
+    }
+
+  sl_evidence_check_year_open (ledger, organization, year, &new_error);
+  sl_evidence_check_row_open (ledger, G_OBJECT_TYPE (record), sl_record_get_id (SL_RECORD (record)),
+                              &old_error);
+  if (new_error == NULL && old_error == NULL)
+    return TRUE;
+  if ((new_error != NULL && !g_error_matches (new_error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_LOCKED)) ||
+      (old_error != NULL && !g_error_matches (old_error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_LOCKED)))
+    {
+      GError **which = new_error != NULL ? &new_error : &old_error;
+      g_propagate_error (error, *which);
+      *which = NULL;
+      return FALSE;
+    }
+
+  stored = load_stored (ledger, record, year, error);
+  if (stored != NULL)
+    {
+      before = record_text (stored);
+      after = record_text (record);
+      if (g_str_equal (before, after))
+        return TRUE;
+    }
+
+  {
+    GError **which = old_error != NULL ? &old_error : &new_error;
+    g_propagate_error (error, *which);
+    *which = NULL;
+  }
+  return FALSE;
+}
+
+/* Deleting a meeting, plan or research topic of a locked year, or a final
+ * meeting, is refused. */
+gboolean
+sl_evidence_check_delete (SlLedger   *ledger,
+                          gpointer    record,
+                          GError    **error)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+
+  if (SL_IS_MEETING (record))
+    {
+      g_autoptr(SlFinal) final = NULL;
+      gint64 key = 0;
+
+      if (!sl_ledger_is_new (ledger, RESOLVE_MEETING, sl_record_get_id (SL_RECORD (record))) &&
+          (!sl_ledger_resolve (ledger, RESOLVE_MEETING, sl_record_get_id (SL_RECORD (record)),
+                               "meeting", &key, error) ||
+           !sl_evidence_get_final (ledger, key, &final, error)))
+        return FALSE;
+      if (final != NULL)
+        {
+          g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_STATE,
+                       _("The meeting %s is final (since %s) and cannot be deleted"),
+                       sl_record_get_id (SL_RECORD (record)), final->finalized_at);
+          return FALSE;
+        }
+    }
+
+  return sl_evidence_check_row_open (ledger, G_OBJECT_TYPE (record),
+                                     sl_record_get_id (SL_RECORD (record)), error);
+}
+
+/* Changes to a meeting ------------------------------------------------------- */
+
+struct _SlMeetingChange
+{
+  guint     depth;
+  char     *meeting_id;
+  gboolean  existed;
+  gboolean  final;
+  gboolean  old_locked;
+  char     *label;          /* the title, or the id */
+  char     *old_organization;
+  int       old_year;
+  char     *old_form;       /* final: the hash form before */
+  char     *old_stripped;   /* locked: the same without the measures' progress */
+  char     *by;
+  char     *reason;
+};
+
+#define CURRENT_CHANGE "sl-evidence-change"
+#define PENDING_REASON "sl-evidence-reason"
+
+typedef struct
+{
+  char *by;
+  char *reason;
+} PendingReason;
+
+static void
+pending_reason_free (gpointer data)
+{
+  PendingReason *pending = data;
+
+  g_free (pending->by);
+  g_free (pending->reason);
+  g_free (pending);
+}
+
+/**
+ * sl_evidence_set_reason:
+ *
+ * Gives the changes that follow through @ledger, until called again with
+ * %NULL, a reason and an author when they give none themselves: an
+ * import's merge (`import-archive --merge --reason TEXT`) saves through
+ * the archive's merger, which knows nothing of reasons.
+ */
+void
+sl_evidence_set_reason (SlLedger   *ledger,
+                        const char *by,
+                        const char *reason)
+{
+  PendingReason *pending = NULL;
+
+  g_return_if_fail (SL_IS_LEDGER (ledger));
+
+  if (reason != NULL)
+    {
+      pending = g_new0 (PendingReason, 1);
+      pending->by = g_strdup (by);
+      pending->reason = g_strdup (reason);
+    }
+  g_object_set_data_full (G_OBJECT (ledger), PENDING_REASON, pending, pending_reason_free);
+}
+
+static void
+change_free (SlMeetingChange *change)
+{
+  g_free (change->meeting_id);
+  g_free (change->label);
+  g_free (change->old_organization);
+  g_free (change->old_form);
+  g_free (change->old_stripped);
+  g_free (change->by);
+  g_free (change->reason);
+  g_free (change);
+}
+
+/* The meeting as the ledger holds it, with whether it is final; NULL
+ * without an error when there is none. */
+static SlMeeting *
+load_existing (SlLedger    *ledger,
+               const char  *meeting_id,
+               gboolean    *final,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SlFinal) found = NULL;
+  SlMeeting *meeting;
+
+  *final = FALSE;
+  if (sl_ledger_is_new (ledger, RESOLVE_MEETING, meeting_id))
+    return NULL;
+
+  meeting = sl_ledger_load_meeting (ledger, meeting_id, &local_error);
+  if (meeting == NULL)
+    {
+      if (!g_error_matches (local_error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_NOT_FOUND))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!sl_evidence_get_final (ledger, sl_record_get_key (SL_RECORD (meeting)), &found, error))
+    {
+      g_object_unref (meeting);
+      return NULL;
+    }
+  *final = found != NULL;
+  return meeting;
+}
+
+static gboolean
+year_locked (SlLedger    *ledger,
+             const char  *organization,
+             int          year,
+             GError     **error)
+{
+  return !sl_evidence_check_year_open (ledger, organization, year, error);
+}
+
+/**
+ * sl_evidence_change_begin:
+ * @by: who changes it, or %NULL for the user's name
+ * @reason: why, or %NULL: a final meeting then refuses any change
+ *
+ * Opens a change to the meeting @meeting_id (which may not exist yet), in
+ * the caller's transaction. Returns %NULL with @error set when it cannot
+ * be read.
+ */
+SlMeetingChange *
+sl_evidence_change_begin (SlLedger    *ledger,
+                          const char  *meeting_id,
+                          const char  *by,
+                          const char  *reason,
+                          GError     **error)
+{
+  SlMeetingChange *current = g_object_get_data (G_OBJECT (ledger), CURRENT_CHANGE);
+  PendingReason *pending = g_object_get_data (G_OBJECT (ledger), PENDING_REASON);
+  g_autoptr(SlMeeting) meeting = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SlMeetingChange *change;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), NULL);
+  g_return_val_if_fail (meeting_id != NULL, NULL);
+
+  if (current != NULL && g_str_equal (current->meeting_id, meeting_id))
+    {
+      current->depth++;
+      return current;
+    }
+
+  change = g_new0 (SlMeetingChange, 1);
+  change->depth = 1;
+  change->meeting_id = g_strdup (meeting_id);
+  change->by = g_strdup (by ? by : pending ? pending->by : NULL);
+  change->reason = g_strdup (reason ? reason : pending ? pending->reason : NULL);
+  if (change->reason != NULL && *g_strstrip (change->reason) == '\0')
+    g_clear_pointer (&change->reason, g_free);
+  if (change->by == NULL)
+    change->by = g_strdup (sl_evidence_default_by ());
+
+  meeting = load_existing (ledger, meeting_id, &change->final, error);
+  if (meeting == NULL && error != NULL && *error != NULL)
+    {
+      change_free (change);
+      return NULL;
+    }
+
+  change->existed = meeting != NULL;
+  if (meeting != NULL)
+    {
+      const char *title = sl_meeting_get_title (meeting);
+
+      change->label = g_strdup (title && *title ? title : meeting_id);
+      change->old_organization = g_strdup (sl_meeting_get_organization (meeting));
+      change->old_year = sl_meeting_get_year (meeting);
+      change->old_locked = year_locked (ledger, sl_meeting_get_organization (meeting),
+                                        sl_meeting_get_year (meeting), &local_error);
+      if (change->old_locked &&
+          !g_error_matches (local_error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_LOCKED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          change_free (change);
+          return NULL;
+        }
+
+      if ((change->final &&
+           !(change->old_form = sl_evidence_hash_form (ledger, meeting, FALSE, error))) ||
+          (change->old_locked &&
+           !(change->old_stripped = sl_evidence_hash_form (ledger, meeting, TRUE, error))))
+        {
+          change_free (change);
+          return NULL;
+        }
+    }
+  else
+    change->label = g_strdup (meeting_id);
+
+  if (current == NULL)
+    g_object_set_data (G_OBJECT (ledger), CURRENT_CHANGE, change);
+
+  return change;
+}
+
+/* Appends a revision that keeps @old_form, and gives the meeting its new
+ * hash. */
+static gboolean
+record_revision (SlLedger         *ledger,
+                 gint64            key,
+                 SlMeetingChange  *change,
+                 const char       *new_form,
+                 GError          **error)
+{
+  g_autofree char *at = sl_evidence_now ();
+  g_autofree char *hash = sl_canonical_json_sha256 (change->old_form, -1);
+  g_autofree char *new_hash = sl_canonical_json_sha256 (new_form, -1);
+  g_autofree char *previous = NULL;
+  g_autofree char *chain = NULL;
+  sqlite3_stmt *stmt;
+  int number = 1;
+  int rc;
+
+  stmt = sl_database_prepare (ledger->database,
+                              "SELECT revision, chain FROM revisions WHERE meeting_id = ? "
+                              "ORDER BY revision DESC LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_key (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      number = sqlite3_column_int (stmt, 0) + 1;
+      previous = g_strdup (column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sl_database_set_error (ledger->database, rc, error);
+
+  chain = sl_evidence_chain (previous, hash, at, change->by, change->reason);
+
+  stmt = sl_database_prepare (ledger->database,
+                              "INSERT INTO revisions (meeting_id, revision, made_at, made_by, reason, "
+                              "  hash, chain, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_key (stmt, 1, key);
+  sqlite3_bind_int (stmt, 2, number);
+  sl_bind_text (stmt, 3, at);
+  sl_bind_text (stmt, 4, change->by);
+  sl_bind_text (stmt, 5, change->reason);
+  sl_bind_text (stmt, 6, hash);
+  sl_bind_text (stmt, 7, chain);
+  sl_bind_text (stmt, 8, change->old_form);
+  if (!sl_database_step_done (ledger->database, stmt, error))
+    return FALSE;
+
+  stmt = sl_database_prepare (ledger->database,
+                              "UPDATE meeting_finals SET hash = ?2, finalized_at = ?3, finalized_by = ?4 "
+                              "WHERE meeting_id = ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_key (stmt, 1, key);
+  sl_bind_text (stmt, 2, new_hash);
+  sl_bind_text (stmt, 3, at);
+  sl_bind_text (stmt, 4, change->by);
+  return sl_database_step_done (ledger->database, stmt, error);
+}
+
+/**
+ * sl_evidence_change_end:
+ * @ok: whether the rows were written; %FALSE only closes the change
+ *
+ * Closes a change opened by sl_evidence_change_begin(): refuses it when it
+ * touches a locked year (but for the progress of measures), or a final
+ * meeting without a reason; else records a revision of a final meeting
+ * that changed. The caller rolls back on %FALSE.
+ */
+gboolean
+sl_evidence_change_end (SlLedger         *ledger,
+                        SlMeetingChange  *change,
+                        gboolean          ok,
+                        GError          **error)
+{
+  g_autoptr(SlMeeting) meeting = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *new_form = NULL;
+  gboolean final = FALSE;
+  gboolean new_locked;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (change != NULL, FALSE);
+
+  if (--change->depth > 0)
+    return ok;
+
+  if (g_object_get_data (G_OBJECT (ledger), CURRENT_CHANGE) == change)
+    g_object_set_data (G_OBJECT (ledger), CURRENT_CHANGE, NULL);
+
+  if (!ok)
+    goto out;
+
+  if (!change->existed && !any_lock (ledger))
+    goto out;   /* a new meeting, no year locked: the common case of an import */
+
+  meeting = load_existing (ledger, change->meeting_id, &final, error);
+  if (meeting == NULL)
+    {
+      ok = error == NULL || *error == NULL;
+      goto out;
+    }
+
+  new_locked = year_locked (ledger, sl_meeting_get_organization (meeting),
+                            sl_meeting_get_year (meeting), &local_error);
+  if (new_locked && !g_error_matches (local_error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_LOCKED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      ok = FALSE;
+      goto out;
+    }
+
+  if (new_locked && !change->old_locked)
+    {
+      /* Into a locked year: a new meeting, or one moved there. */
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      ok = FALSE;
+      goto out;
+    }
+
+  if (change->old_locked)
+    {
+      g_autofree char *stripped = sl_evidence_hash_form (ledger, meeting, TRUE, error);
+
+      if (stripped == NULL)
+        {
+          ok = FALSE;
+          goto out;
+        }
+      if (!g_str_equal (stripped, change->old_stripped))
+        {
+          /* Sets the message that names the locked year. */
+          if (sl_evidence_check_year_open (ledger, change->old_organization, change->old_year, error))
+            g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_LOCKED,
+                         _("The year %d is locked: the meeting “%s” cannot be changed"),
+                         change->old_year, change->label);
+          ok = FALSE;
+          goto out;
+        }
+    }
+
+  if (change->final)
+    {
+      if (!(new_form = sl_evidence_hash_form (ledger, meeting, FALSE, error)))
+        {
+          ok = FALSE;
+          goto out;
+        }
+
+      if (!g_str_equal (new_form, change->old_form))
+        {
+          if (change->reason == NULL)
+            {
+              g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_NEEDS_REASON,
+                           _("The meeting “%s” (%s) is final: a change to it needs a reason, "
+                             "which its history keeps; give one with --reason TEXT"),
+                           change->label, change->meeting_id);
+              ok = FALSE;
+              goto out;
+            }
+          ok = record_revision (ledger, sl_record_get_key (SL_RECORD (meeting)), change,
+                                new_form, error);
+        }
+    }
+
+out:
+  change_free (change);
+  return ok;
+}
+
+/* sl_ledger_save_meeting() with a reason: the one way to change a final
+ * meeting. */
+gboolean
+sl_ledger_save_meeting_with_reason (SlLedger    *ledger,
+                                    SlMeeting   *meeting,
+                                    int          flags,
+                                    const char  *by,
+                                    const char  *reason,
+                                    GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+
+  if (reason == NULL)
+    return sl_ledger_save_meeting (ledger, meeting, flags, error);
+
+  /* The reason reaches the change that sl_ledger_save_meeting() opens. */
+  {
+    PendingReason *pending = g_object_get_data (G_OBJECT (ledger), PENDING_REASON);
+    g_autofree char *old_by = pending ? g_strdup (pending->by) : NULL;
+    g_autofree char *old_reason = pending ? g_strdup (pending->reason) : NULL;
+
+    sl_evidence_set_reason (ledger, by, reason);
+    ok = sl_ledger_save_meeting (ledger, meeting, flags, error);
+    sl_evidence_set_reason (ledger, old_by, old_reason);
+  }
+
+  return ok;
+}
+
+/* Finalising ----------------------------------------------------------------- */
+
+gboolean
+sl_evidence_finalize (SlLedger    *ledger,
+                      const char  *meeting_id,
+                      const char  *by,
+                      SlFinal    **final,
+                      GError     **error)
+{
+  g_autoptr(SlMeeting) meeting = NULL;
+  g_autoptr(SlFinal) existing = NULL;
+  g_autofree char *form = NULL;
+  g_autoptr(SlFinal) made = g_new0 (SlFinal, 1);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (meeting_id != NULL, FALSE);
+
+  if (!sl_database_begin (ledger->database, error))
+    return FALSE;
+
+  if (!(meeting = sl_ledger_load_meeting (ledger, meeting_id, error)) ||
+      !sl_evidence_get_final (ledger, sl_record_get_key (SL_RECORD (meeting)), &existing, error) ||
+      !sl_evidence_check_year_open (ledger, sl_meeting_get_organization (meeting),
+                                    sl_meeting_get_year (meeting), error))
+    return sl_ledger_finish (ledger, FALSE, error);
+
+  if (existing != NULL)
+    {
+      g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_STATE,
+                   _("The meeting %s is already final (since %s, by %s)"),
+                   meeting_id, existing->finalized_at,
+                   existing->finalized_by ? existing->finalized_by : "-");
+      return sl_ledger_finish (ledger, FALSE, error);
+    }
+
+  if (!(form = sl_evidence_hash_form (ledger, meeting, FALSE, error)))
+    return sl_ledger_finish (ledger, FALSE, error);
+
+  made->finalized_at = sl_evidence_now ();
+  made->finalized_by = g_strdup (by ? by : sl_evidence_default_by ());
+  made->hash = sl_canonical_json_sha256 (form, -1);
+
+  stmt = sl_database_prepare (ledger->database,
+                              "INSERT INTO meeting_finals (meeting_id, finalized_at, finalized_by, hash) "
+                              "VALUES (?, ?, ?, ?)",
+                              error);
+  if (stmt == NULL)
+    return sl_ledger_finish (ledger, FALSE, error);
+  sl_bind_key (stmt, 1, sl_record_get_key (SL_RECORD (meeting)));
+  sl_bind_text (stmt, 2, made->finalized_at);
+  sl_bind_text (stmt, 3, made->finalized_by);
+  sl_bind_text (stmt, 4, made->hash);
+
+  if (!sl_ledger_finish (ledger, sl_database_step_done (ledger->database, stmt, error), error))
+    return FALSE;
+
+  if (final != NULL)
+    *final = g_steal_pointer (&made);
+  return TRUE;
+}
+
+/* check ------------------------------------------------------------------------ */
+
+static gboolean
+verify_chains (SlLedger   *ledger,
+               GPtrArray  *problems,
+               GError    **error)
+{
+  g_autofree char *meeting = NULL;
+  g_autofree char *previous = NULL;
+  gboolean broken = FALSE;
+  sqlite3_stmt *stmt;
+  int expected = 1;
+  int rc;
+
+  stmt = sl_database_prepare (ledger->database,
+                              "SELECT m.uuid, coalesce (nullif (m.title, ''), m.uuid), r.revision, "
+                              "  r.made_at, r.made_by, r.reason, r.hash, r.chain, r.snapshot "
+                              "FROM revisions r JOIN meetings m ON m.id = r.meeting_id "
+                              "ORDER BY r.meeting_id, r.revision",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = column_text (stmt, 0);
+      int number = sqlite3_column_int (stmt, 2);
+      const char *hash = column_text (stmt, 6);
+      const char *chain = column_text (stmt, 7);
+      const char *snapshot = column_text (stmt, 8);
+      g_autofree char *snapshot_hash = sl_canonical_json_sha256 (snapshot ? snapshot : "", -1);
+      g_autofree char *expected_chain = NULL;
+
+      if (g_strcmp0 (id, meeting) != 0)
+        {
+          g_free (meeting);
+          meeting = g_strdup (id);
+          g_clear_pointer (&previous, g_free);
+          expected = 1;
+          broken = FALSE;
+        }
+
+      expected_chain = sl_evidence_chain (previous, hash, column_text (stmt, 3),
+                                          column_text (stmt, 4), column_text (stmt, 5));
+      if (!broken &&
+          (number != expected || g_strcmp0 (hash, snapshot_hash) != 0 ||
+           g_strcmp0 (chain, expected_chain) != 0))
+        {
+          g_ptr_array_add (problems,
+                           g_strdup_printf (_("meeting %s (“%s”): revision %d does not match its "
+                                              "hash chain; the revisions were changed outside "
+                                              "Study Ledger"),
+                                            id, column_text (stmt, 1), number));
+          broken = TRUE;   /* one line per meeting */
+        }
+
+      g_free (previous);
+      previous = g_strdup (chain);
+      expected = number + 1;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return sl_database_set_error (ledger->database, rc, error);
+  return TRUE;
+}
+
+/**
+ * sl_evidence_verify:
+ *
+ * Recomputes every final meeting's hash, every attachment's SHA-256 and
+ * every revision chain, and adds a line to @problems for each meeting
+ * whose stored content no longer matches: changed by another program,
+ * behind Study Ledger's back. Reads only.
+ */
+gboolean
+sl_evidence_verify (SlLedger   *ledger,
+                    GPtrArray  *problems,
+                    GError    **error)
+{
+  g_autoptr(GPtrArray) finals = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+
+  /* One read transaction: one consistent state. */
+  if (!sl_database_exec (ledger->database, "BEGIN", error))
+    return FALSE;
+
+  stmt = sl_database_prepare (ledger->database,
+                              "SELECT m.uuid, f.hash FROM meeting_finals f "
+                              "JOIN meetings m ON m.id = f.meeting_id ORDER BY m.date, m.id",
+                              error);
+  if (stmt == NULL)
+    goto out;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (finals, g_strdup (column_text (stmt, 0)));
+      g_ptr_array_add (finals, g_strdup (column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (ledger->database, rc, error);
+      goto out;
+    }
+
+  for (guint i = 0; i < finals->len; i += 2)
+    {
+      const char *id = g_ptr_array_index (finals, i);
+      const char *hash = g_ptr_array_index (finals, i + 1);
+      g_autoptr(SlMeeting) meeting = sl_ledger_load_meeting (ledger, id, error);
+      g_autofree char *form = NULL;
+      g_autofree char *actual = NULL;
+
+      if (meeting == NULL || !(form = sl_evidence_hash_form (ledger, meeting, FALSE, error)))
+        goto out;
+      actual = sl_canonical_json_sha256 (form, -1);
+      if (g_strcmp0 (actual, hash) != 0)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("meeting %s (“%s”): its content no longer matches the "
+                                            "hash recorded when it was finalised; it was changed "
+                                            "outside Study Ledger"),
+                                          id, sl_meeting_get_title (meeting)
+                                              ? sl_meeting_get_title (meeting) : ""));
+    }
+
+  ok = verify_chains (ledger, problems, error) &&
+       sl_attachments_verify (ledger, problems, error);
+
+out:
+  sl_database_exec (ledger->database, "COMMIT", NULL);
+  return ok;
+}
