@@ -660,7 +660,7 @@ test_round_trip (Fixture       *fixture,
 
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (a), "format"), ==,
                    "study-ledger-archive");
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (a), "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (a), "version"), ==, 2);
   g_assert_true (json_object_has_member (json_node_get_object (a), "exported_at"));
 
   ASSERT_SAME_DOCUMENT (original, a);
@@ -717,7 +717,7 @@ break_version_missing (JsonNode *document)
 static char *
 break_version_newer (JsonNode *document)
 {
-  json_object_set_int_member (json_node_get_object (document), "version", 2);
+  json_object_set_int_member (json_node_get_object (document), "version", 3);
   return g_strdup ("version");
 }
 

@@ -182,10 +182,13 @@ sl_archive_write_evidence (JsonBuilder  *builder,
       !(attachments = sl_attachments_load (ledger, key, error)))
     return FALSE;
 
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, final ? "final" : "draft");
+  /* What a draft without history or attachments leaves out, as the
+   * archive allows (absent state: draft): such a meeting is written as
+   * version 1 wrote it. */
   if (final != NULL)
     {
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder, "final");
       json_builder_set_member_name (builder, "finalized_at");
       json_builder_add_string_value (builder, final->finalized_at);
       json_builder_set_member_name (builder, "finalized_by");
@@ -197,8 +200,11 @@ sl_archive_write_evidence (JsonBuilder  *builder,
       json_builder_add_string_value (builder, final->hash);
     }
 
-  json_builder_set_member_name (builder, "revisions");
-  json_builder_begin_array (builder);
+  if (revisions->len > 0)
+    {
+      json_builder_set_member_name (builder, "revisions");
+      json_builder_begin_array (builder);
+    }
   for (guint i = 0; i < revisions->len; i++)
     {
       SlRevision *revision = g_ptr_array_index (revisions, i);
@@ -223,7 +229,11 @@ sl_archive_write_evidence (JsonBuilder  *builder,
       json_builder_add_string_value (builder, revision->snapshot);
       json_builder_end_object (builder);
     }
-  json_builder_end_array (builder);
+  if (revisions->len > 0)
+    json_builder_end_array (builder);
+
+  if (attachments->len == 0)
+    return TRUE;
 
   json_builder_set_member_name (builder, "attachments");
   json_builder_begin_array (builder);
@@ -253,6 +263,8 @@ sl_archive_write_locks (JsonBuilder  *builder,
 
   if (locks == NULL)
     return FALSE;
+  if (locks->len == 0)
+    return TRUE;   /* left out, as by version 1 */
 
   json_builder_set_member_name (builder, "locks");
   json_builder_begin_array (builder);

@@ -680,37 +680,60 @@ change_free (SlMeetingChange *change)
   g_free (change);
 }
 
-/* The meeting as the ledger holds it, with whether it is final; NULL
- * without an error when there is none. */
-static SlMeeting *
-load_existing (SlLedger    *ledger,
+/* What a change asks of a meeting first, in one lookup: whether it
+ * exists, is final, and its organization, year and title. Most saves
+ * need no more. */
+typedef struct
+{
+  gboolean  exists;
+  gboolean  final;
+  char     *organization;
+  int       year;
+  char     *title;
+} Probe;
+
+static void
+probe_clear (Probe *probe)
+{
+  g_clear_pointer (&probe->organization, g_free);
+  g_clear_pointer (&probe->title, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Probe, probe_clear)
+
+static gboolean
+probe_meeting (SlLedger    *ledger,
                const char  *meeting_id,
-               gboolean    *final,
+               Probe       *probe,
                GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(SlFinal) found = NULL;
-  SlMeeting *meeting;
+  sqlite3_stmt *stmt;
+  int rc;
 
-  *final = FALSE;
-  if (sl_ledger_is_new (ledger, RESOLVE_MEETING, meeting_id))
-    return NULL;
+  stmt = sl_database_prepare (ledger->database,
+                              "SELECT o.uuid, m.year, m.title, f.meeting_id IS NOT NULL "
+                              "FROM meetings m JOIN organizations o ON o.id = m.organization_id "
+                              "  LEFT JOIN meeting_finals f ON f.meeting_id = m.id "
+                              "WHERE m.uuid = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
 
-  meeting = sl_ledger_load_meeting (ledger, meeting_id, &local_error);
-  if (meeting == NULL)
+  sl_bind_text (stmt, 1, meeting_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
-      if (!g_error_matches (local_error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_NOT_FOUND))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      probe->exists = TRUE;
+      probe->organization = g_strdup (column_text (stmt, 0));
+      probe->year = sqlite3_column_int (stmt, 1);
+      probe->title = g_strdup (column_text (stmt, 2));
+      probe->final = sqlite3_column_int (stmt, 3);
     }
+  sqlite3_reset (stmt);
 
-  if (!sl_evidence_get_final (ledger, sl_record_get_key (SL_RECORD (meeting)), &found, error))
-    {
-      g_object_unref (meeting);
-      return NULL;
-    }
-  *final = found != NULL;
-  return meeting;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sl_database_set_error (ledger->database, rc, error);
+  return TRUE;
 }
 
 static gboolean
@@ -740,8 +763,8 @@ sl_evidence_change_begin (SlLedger    *ledger,
 {
   SlMeetingChange *current = g_object_get_data (G_OBJECT (ledger), CURRENT_CHANGE);
   PendingReason *pending = g_object_get_data (G_OBJECT (ledger), PENDING_REASON);
-  g_autoptr(SlMeeting) meeting = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_auto(Probe) probe = { 0 };
   SlMeetingChange *change;
 
   g_return_val_if_fail (SL_IS_LEDGER (ledger), NULL);
@@ -763,23 +786,20 @@ sl_evidence_change_begin (SlLedger    *ledger,
   if (change->by == NULL)
     change->by = g_strdup (sl_evidence_default_by ());
 
-  meeting = load_existing (ledger, meeting_id, &change->final, error);
-  if (meeting == NULL && error != NULL && *error != NULL)
+  if (!probe_meeting (ledger, meeting_id, &probe, error))
     {
       change_free (change);
       return NULL;
     }
 
-  change->existed = meeting != NULL;
-  if (meeting != NULL)
+  change->existed = probe.exists;
+  change->final = probe.final;
+  change->label = g_strdup (probe.title && *probe.title ? probe.title : meeting_id);
+  if (probe.exists)
     {
-      const char *title = sl_meeting_get_title (meeting);
-
-      change->label = g_strdup (title && *title ? title : meeting_id);
-      change->old_organization = g_strdup (sl_meeting_get_organization (meeting));
-      change->old_year = sl_meeting_get_year (meeting);
-      change->old_locked = year_locked (ledger, sl_meeting_get_organization (meeting),
-                                        sl_meeting_get_year (meeting), &local_error);
+      change->old_organization = g_strdup (probe.organization);
+      change->old_year = probe.year;
+      change->old_locked = year_locked (ledger, probe.organization, probe.year, &local_error);
       if (change->old_locked &&
           !g_error_matches (local_error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_LOCKED))
         {
@@ -787,8 +807,14 @@ sl_evidence_change_begin (SlLedger    *ledger,
           change_free (change);
           return NULL;
         }
+    }
 
-      if ((change->final &&
+  if (change->final || change->old_locked)
+    {
+      g_autoptr(SlMeeting) meeting = sl_ledger_load_meeting (ledger, meeting_id, error);
+
+      if (meeting == NULL ||
+          (change->final &&
            !(change->old_form = sl_evidence_hash_form (ledger, meeting, FALSE, error))) ||
           (change->old_locked &&
            !(change->old_stripped = sl_evidence_hash_form (ledger, meeting, TRUE, error))))
@@ -797,8 +823,6 @@ sl_evidence_change_begin (SlLedger    *ledger,
           return NULL;
         }
     }
-  else
-    change->label = g_strdup (meeting_id);
 
   if (current == NULL)
     g_object_set_data (G_OBJECT (ledger), CURRENT_CHANGE, change);
@@ -891,7 +915,7 @@ sl_evidence_change_end (SlLedger         *ledger,
   g_autoptr(SlMeeting) meeting = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *new_form = NULL;
-  gboolean final = FALSE;
+  g_auto(Probe) probe = { 0 };
   gboolean new_locked;
 
   g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
@@ -909,15 +933,15 @@ sl_evidence_change_end (SlLedger         *ledger,
   if (!change->existed && !any_lock (ledger))
     goto out;   /* a new meeting, no year locked: the common case of an import */
 
-  meeting = load_existing (ledger, change->meeting_id, &final, error);
-  if (meeting == NULL)
+  if (!probe_meeting (ledger, change->meeting_id, &probe, error))
     {
-      ok = error == NULL || *error == NULL;
+      ok = FALSE;
       goto out;
     }
+  if (!probe.exists)
+    goto out;
 
-  new_locked = year_locked (ledger, sl_meeting_get_organization (meeting),
-                            sl_meeting_get_year (meeting), &local_error);
+  new_locked = year_locked (ledger, probe.organization, probe.year, &local_error);
   if (new_locked && !g_error_matches (local_error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_LOCKED))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -931,6 +955,15 @@ sl_evidence_change_end (SlLedger         *ledger,
       g_propagate_error (error, g_steal_pointer (&local_error));
       ok = FALSE;
       goto out;
+    }
+
+  if (change->old_locked || change->final)
+    {
+      if (!(meeting = sl_ledger_load_meeting (ledger, change->meeting_id, error)))
+        {
+          ok = FALSE;
+          goto out;
+        }
     }
 
   if (change->old_locked)
