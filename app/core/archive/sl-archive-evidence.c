@@ -492,16 +492,16 @@ read_attachments (const SlJsonValue  *json,
 
           if (!(g_ascii_isalnum (c) || c == '+' || c == '/' || (c == '=' && j + 2 >= length)))
             return fail (field, error, WHERE ("data"),
-                         _("is not base64 (RFC 4648, no line breaks): “%c” at %" G_GSIZE_FORMAT),
-                         c, j);
+                         _("is not base64 (RFC 4648, no line breaks): “%c” at %llu"),
+                         c, (unsigned long long) j);
         }
       if (length > 0 && data[length - 1] == '=')
         padding = data[length - 2] == '=' ? 2 : 1;
       decoded = length / 4 * 3 - padding;
       if ((gint64) decoded != size)
         return fail (field, error, WHERE ("data"),
-                     _("holds %" G_GSIZE_FORMAT " bytes, and size says %" G_GINT64_FORMAT),
-                     decoded, size);
+                     _("holds %llu bytes, and size says %lld"),
+                     (unsigned long long) decoded, (long long) size);
 
 #undef WHERE
 

@@ -246,9 +246,9 @@ sl_attachments_insert (SlLedger            *ledger,
   if (done != size)
     {
       g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_INVALID,
-                   _("%s: %" G_GINT64_FORMAT " bytes were expected and %" G_GINT64_FORMAT
-                     " came; was the file changed while it was read?"),
-                   sl_attachment_get_name (attachment), size, done);
+                   _("%s: %lld bytes were expected and %lld came; was the file changed while "
+                     "it was read?"),
+                   sl_attachment_get_name (attachment), (long long) size, (long long) done);
       return FALSE;
     }
 
