@@ -1113,6 +1113,64 @@ test_attachments_kill (Fixture       *fixture,
   g_test_message ("%u kills left the attachment whole, %u left none", whole, none);
 }
 
+/* ------------------------------------------------------------------ */
+/* The printed record says 定稿 and its 校验码, or 草稿                 */
+/* ------------------------------------------------------------------ */
+
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { program, "-layout", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_minutes_footer (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *final_pdf = in_folder (fixture, "final.pdf");
+  g_autofree char *draft_pdf = in_folder (fixture, "draft.pdf");
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  g_autofree char *final_text = NULL;
+  g_autofree char *draft_text = NULL;
+  CliResult result;
+
+  if (program == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  import_fixture (fixture);
+  RUN_OK (&result, fixture, "export", "minutes", "--meeting", FIXTURE_MEETING, "--output", final_pdf);
+  cli_result_clear (&result);
+  RUN_OK (&result, fixture, "export", "minutes", "--meeting", FIXTURE_DRAFT, "--output", draft_pdf);
+  cli_result_clear (&result);
+
+  /* The first 12 hex digits of the hash, upper case, in groups of 4, and
+   * the day it was (last) finalised, on every page. */
+  final_text = pdf_text (final_pdf);
+  g_assert_nonnull (strstr (final_text, "定稿 2024-01-03 · 校验码 AA4E-8E77-588C"));
+  g_assert_null (strstr (final_text, "草稿"));
+  {
+    g_auto(GStrv) pages = g_strsplit (final_text, "\f", -1);
+    for (guint i = 0; pages[i] != NULL && pages[i][0] != '\0'; i++)
+      g_assert_nonnull (strstr (pages[i], "校验码 AA4E-8E77-588C"));
+  }
+  draft_text = pdf_text (draft_pdf);
+  g_assert_nonnull (strstr (draft_text, "草稿"));
+  g_assert_null (strstr (draft_text, "校验码"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1144,6 +1202,7 @@ main (int   argc,
   ADD ("/evidence/attachments/final", test_attachments_final);
   ADD ("/evidence/attachments/large", test_attachments_large);
   ADD ("/evidence/attachments/kill", test_attachments_kill);
+  ADD ("/evidence/minutes/footer", test_minutes_footer);
 
 #undef ADD
 
