@@ -563,6 +563,9 @@ test_lock_refuses_core (Fixture       *fixture,
   g_assert_true (sl_ledger_save_plan (ledger, plan, SL_SAVE_REPLACE, &error));
   g_assert_true (sl_ledger_save_research_topic (ledger, topic, &error));
   g_assert_no_error (error);
+  /* Final, too: the lock speaks first. */
+  g_assert_true (sl_evidence_finalize (ledger, sl_record_get_id (SL_RECORD (meeting)), NULL, NULL, &error));
+  g_assert_no_error (error);
   g_clear_object (&ledger);
 
   /* The ledger has one top-level organization: lock-year takes it. */
@@ -609,6 +612,15 @@ test_lock_refuses_core (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (sl_ledger_save_meeting (ledger, later, SL_SAVE_REPLACE, &error));
   g_assert_no_error (error);
+  /* ...and, the meeting being final, a revision keeps what it was. */
+  {
+    g_autoptr(GPtrArray) revisions = sl_evidence_load_revisions (ledger, sl_record_get_key (SL_RECORD (meeting)),
+                                                                 &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (revisions->len, ==, 1);
+    g_assert_cmpstr (((SlRevision *) g_ptr_array_index (revisions, 0))->reason, ==,
+                     "Progress of measures updated");
+  }
   g_clear_object (&ledger);
 
   /* Unlocking needs a reason; then changes go through again. */

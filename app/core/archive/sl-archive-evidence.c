@@ -29,6 +29,7 @@
 #include "sl-attachments.h"
 #include "sl-canonical-json.h"
 #include "sl-ledger.h"
+#include "sl-measure.h"
 #include "sl-meeting.h"
 #include "sl-organization.h"
 
@@ -747,6 +748,7 @@ sl_archive_evidence_end (SlLedger         *ledger,
                          SlMeeting        *meeting,
                          SlMeetingChange  *change,
                          gboolean          ok,
+                         gboolean          merge,
                          GError          **error)
 {
   Evidence *evidence = g_object_get_data (G_OBJECT (meeting), EVIDENCE_KEY);
@@ -754,9 +756,29 @@ sl_archive_evidence_end (SlLedger         *ledger,
   for (guint i = 0; ok && evidence != NULL && i < evidence->attachments->len; i++)
     {
       SlAttachment *attachment = g_ptr_array_index (evidence->attachments, i);
+      const char *id = sl_record_get_id (SL_RECORD (attachment));
+      const char *measure = sl_attachment_get_measure (attachment);
       g_autofree Base64Source *source = NULL;
 
-      if (!sl_attachments_exists (ledger, sl_record_get_id (SL_RECORD (attachment))))
+      if (measure != NULL && !sl_ledger_contains (ledger, SL_TYPE_MEASURE, measure))
+        {
+          g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
+                       _("attachments[%u].measure: no measure has the id %s"), i, measure);
+          ok = FALSE;
+        }
+      else if (sl_attachments_exists (ledger, id))
+        {
+          /* Attachments never change: a merge keeps the ledger's. */
+          if (!merge)
+            {
+              g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_CONFLICT,
+                           _("attachments[%u].id: the ledger already has an attachment with the "
+                             "id %s; use import-archive --merge to update existing records"),
+                           i, id);
+              ok = FALSE;
+            }
+        }
+      else
         {
           source = g_new0 (Base64Source, 1);
           source->text = g_ptr_array_index (evidence->data, i);

@@ -39,6 +39,7 @@ gboolean  sl_archive_evidence_end        (SlLedger           *ledger,
                                           SlMeeting          *meeting,
                                           SlMeetingChange    *change,
                                           gboolean            ok,
+                                          gboolean            merge,
                                           GError            **error);
 gboolean  sl_archive_store_locks         (SlLedger           *ledger,
                                           const SlJsonValue  *root,

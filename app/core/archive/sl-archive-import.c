@@ -1277,7 +1277,7 @@ write_body (Reader             *reader,
             {
               ok = reader->merger ? sl_archive_merger_save (reader->merger, record, flags, &local_error)
                                   : sl_ledger_save_meeting (reader->ledger, record, flags, &local_error);
-              ok = sl_archive_evidence_end (reader->ledger, record, change, ok,
+              ok = sl_archive_evidence_end (reader->ledger, record, change, ok, reader->merge,
                                             ok ? &local_error : NULL) && ok;
             }
           if (!ok && local_error != NULL && !g_str_has_prefix (local_error->message, "meetings["))

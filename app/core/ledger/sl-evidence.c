@@ -581,6 +581,10 @@ sl_evidence_check_delete (SlLedger   *ledger,
 {
   g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
 
+  if (!sl_evidence_check_row_open (ledger, G_OBJECT_TYPE (record),
+                                   sl_record_get_id (SL_RECORD (record)), error))
+    return FALSE;
+
   if (SL_IS_MEETING (record))
     {
       g_autoptr(SlFinal) final = NULL;
@@ -600,8 +604,7 @@ sl_evidence_check_delete (SlLedger   *ledger,
         }
     }
 
-  return sl_evidence_check_row_open (ledger, G_OBJECT_TYPE (record),
-                                     sl_record_get_id (SL_RECORD (record)), error);
+  return TRUE;
 }
 
 /* Changes to a meeting ------------------------------------------------------- */
@@ -816,8 +819,7 @@ sl_evidence_change_begin (SlLedger    *ledger,
       if (meeting == NULL ||
           (change->final &&
            !(change->old_form = sl_evidence_hash_form (ledger, meeting, FALSE, error))) ||
-          (change->old_locked &&
-           !(change->old_stripped = sl_evidence_hash_form (ledger, meeting, TRUE, error))))
+          !(change->old_stripped = sl_evidence_hash_form (ledger, meeting, TRUE, error)))
         {
           change_free (change);
           return NULL;
@@ -997,6 +999,22 @@ sl_evidence_change_end (SlLedger         *ledger,
 
       if (!g_str_equal (new_form, change->old_form))
         {
+          g_autofree char *stripped = NULL;
+
+          /* The progress of its measures is followed up after a meeting
+           * is final, all year: a revision records it, with this reason
+           * when none is given. Anything else needs one. */
+          if (change->reason == NULL)
+            {
+              if (!(stripped = sl_evidence_hash_form (ledger, meeting, TRUE, error)))
+                {
+                  ok = FALSE;
+                  goto out;
+                }
+              if (g_str_equal (stripped, change->old_stripped))
+                change->reason = g_strdup (_("Progress of measures updated"));
+            }
+
           if (change->reason == NULL)
             {
               g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_NEEDS_REASON,
