@@ -35,7 +35,6 @@
 #include "sl-search.h"
 #include "sl-statistics.h"
 
-
 typedef int (*SlCliCommand) (SlCliCall *call);
 
 static int

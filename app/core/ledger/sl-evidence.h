@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "sl-ledger.h"
 #include "sl-types.h"
 
 G_BEGIN_DECLS
@@ -88,9 +89,11 @@ gboolean    sl_evidence_finalize        (SlLedger    *ledger,
                                          const char  *by,
                                          SlFinal    **final,
                                          GError     **error);
+/* sl_ledger_save_meeting() with a reason and an author: the way to
+ * change a final meeting. */
 gboolean    sl_ledger_save_meeting_with_reason (SlLedger *ledger,
                                          SlMeeting   *meeting,
-                                         int          flags,
+                                         SlSaveFlags  flags,
                                          const char  *by,
                                          const char  *reason,
                                          GError     **error);
@@ -106,7 +109,9 @@ gboolean    sl_evidence_unlock_year     (SlLedger    *ledger,
                                          const char  *reason,
                                          GError     **error);
 
-/* What every change to a year's records asks first (sl-ledger.c). */
+/* Locked years (sl-evidence-locks.c). What every change to a year's
+ * records asks first (sl-ledger.c). */
+gboolean    sl_evidence_any_lock        (SlLedger    *ledger);
 gboolean    sl_evidence_check_year_open (SlLedger    *ledger,
                                          const char  *organization,
                                          int          year,
