@@ -919,6 +919,17 @@ test_attachments_round_trip (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 2);
   cli_result_clear (&result);
 
+  /* An attachment may belong to one of the meeting's measures, not to
+   * another meeting's. */
+  RUN_OK (&result, fixture, "attach", "--meeting", FIXTURE_DRAFT, "--kind", "material",
+          "--measure", "88888888-8888-4888-8888-888888888882", photo_path);
+  cli_result_clear (&result);
+  run_cli (&result, fixture->folder, "--database", fixture->ledger, "attach", "--meeting", FIXTURE_DRAFT,
+           "--kind", "material", "--measure", "88888888-8888-4888-8888-888888888881", photo_path);
+  g_assert_cmpint (result.status, ==, 1);
+  assert_one_line (result.err);
+  cli_result_clear (&result);
+
   /* A kind that is not one is refused as a usage error. */
   run_cli (&result, fixture->folder, "--database", fixture->ledger, "attach", "--meeting", FIXTURE_DRAFT,
            "--kind", "scan", photo_path);

@@ -168,6 +168,8 @@ sl_cli_command_attach (SlCliCall *call)
   g_autofree char *kind = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *by = NULL;
+  g_autofree char *measure = NULL;
+  g_autofree char *measure_id = NULL;
   g_autofree char *canonical = NULL;
   g_autoptr(SlLedger) ledger = NULL;
   g_autoptr(SlAttachment) attachment = NULL;
@@ -180,6 +182,8 @@ sl_cli_command_attach (SlCliCall *call)
     { "reason", 0, 0, G_OPTION_ARG_FILENAME, &reason,
       N_("Why a final meeting changes (required for one)"), N_("TEXT") },
     { "by", 0, 0, G_OPTION_ARG_FILENAME, &by, N_("Who changes it (default: the user's name)"), N_("NAME") },
+    { "measure", 0, 0, G_OPTION_ARG_FILENAME, &measure,
+      N_("The measure of the meeting it belongs to"), N_("ID") },
     { NULL }
   };
 
@@ -203,7 +207,10 @@ sl_cli_command_attach (SlCliCall *call)
     return H->fail_error (error);
 
   canonical = H->canonical_id (ledger, SL_TYPE_MEETING, meeting_id);
-  if (!(attachment = sl_attachments_add_file (ledger, canonical, kind, call->argv[1], by, reason, &error)))
+  if (measure != NULL)
+    measure_id = g_ascii_strdown (measure, -1);
+  if (!(attachment = sl_attachments_add_file (ledger, canonical, kind, measure_id, call->argv[1],
+                                              by, reason, &error)))
     return H->fail_error (error);
 
   g_print ("%s\n", sl_record_get_id (SL_RECORD (attachment)));

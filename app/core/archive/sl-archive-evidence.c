@@ -517,8 +517,13 @@ read_attachments (const SlJsonValue  *json,
       sl_attachment_set_size (attachment, size);
       sl_attachment_set_sha256 (attachment, sha256);
       sl_attachment_set_added_at (attachment, added_at);
-      sl_attachment_set_speech (attachment, speech);
-      sl_attachment_set_measure (attachment, measure);
+      {
+        g_autofree char *speech_lower = speech ? g_ascii_strdown (speech, -1) : NULL;
+        g_autofree char *measure_lower = measure ? g_ascii_strdown (measure, -1) : NULL;
+
+        sl_attachment_set_speech (attachment, speech_lower);
+        sl_attachment_set_measure (attachment, measure_lower);
+      }
       g_ptr_array_add (evidence->attachments, g_steal_pointer (&attachment));
       g_ptr_array_add (evidence->data, g_strdup (data ? data : ""));
     }

@@ -331,6 +331,38 @@ meeting_key (SlLedger    *ledger,
   return FALSE;
 }
 
+/* Whether @measure_id (NULL: none) is a measure of the meeting @key. */
+static gboolean
+measure_of (SlLedger    *ledger,
+            gint64       key,
+            const char  *measure_id,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (measure_id == NULL)
+    return TRUE;
+
+  stmt = sl_database_prepare (ledger->database,
+                              "SELECT 1 FROM measures WHERE uuid = ? AND meeting_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_text (stmt, 1, measure_id);
+  sl_bind_key (stmt, 2, key);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    return sl_database_set_error (ledger->database, rc, error);
+
+  g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_NOT_FOUND,
+               _("--measure: the meeting has no measure with the id %s"), measure_id);
+  return FALSE;
+}
+
 /* What a change to a final meeting or a locked year asks before any
  * byte is read: the same as sl_evidence_change_end() asks after. */
 static gboolean
@@ -363,6 +395,7 @@ may_change (SlLedger    *ledger,
 /**
  * sl_attachments_add_file:
  * @kind: signed_sheet, photo, material, speech, minutes or other
+ * @measure_id: (nullable): the measure of the meeting it belongs to
  * @reason: needed when the meeting is final
  *
  * Adds the file at @path to a meeting. Returns the attachment (its id,
@@ -372,6 +405,7 @@ SlAttachment *
 sl_attachments_add_file (SlLedger    *ledger,
                          const char  *meeting_id,
                          const char  *kind,
+                         const char  *measure_id,
                          const char  *path,
                          const char  *by,
                          const char  *reason,
@@ -439,6 +473,7 @@ sl_attachments_add_file (SlLedger    *ledger,
   sl_attachment_set_media_type (attachment, media_type);
   sl_attachment_set_size (attachment, size);
   sl_attachment_set_added_at (attachment, now);
+  sl_attachment_set_measure (attachment, measure_id);
 
   source.stream = G_INPUT_STREAM (stream);
   source.first = first;
@@ -448,6 +483,7 @@ sl_attachments_add_file (SlLedger    *ledger,
     return NULL;
 
   if (!meeting_key (ledger, meeting_id, &key, error) ||
+      !measure_of (ledger, key, measure_id, error) ||
       !may_change (ledger, meeting_id, key, reason, error) ||
       !(change = sl_evidence_change_begin (ledger, meeting_id, by, reason, error)))
     {
