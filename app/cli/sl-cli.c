@@ -858,7 +858,7 @@ static const struct
   { "check",          command_check,          "check" },
   { "finalize",       sl_cli_command_finalize, "finalize --meeting ID [--by NAME]" },
   { "history",        sl_cli_command_history, "history --meeting ID [--json]" },
-  { "attach",         sl_cli_command_attach,  "attach --meeting ID --kind KIND [--reason TEXT] FILE" },
+  { "attach",         sl_cli_command_attach,  "attach --meeting ID --kind KIND [--measure ID] [--reason TEXT] FILE" },
   { "attachments",    sl_cli_command_attachments, "attachments --meeting ID [--json]" },
   { "detach",         sl_cli_command_detach,  "detach --attachment ID [--reason TEXT]" },
   { "lock-year",      sl_cli_command_lock_year, "lock-year YYYY [--organization NAME]" },
