@@ -171,12 +171,16 @@ gboolean
 sl_archive_write_evidence (JsonBuilder  *builder,
                            SlLedger     *ledger,
                            SlMeeting    *meeting,
+                           GHashTable   *with_evidence,
                            GError      **error)
 {
   gint64 key = sl_record_get_key (SL_RECORD (meeting));
   g_autoptr(SlFinal) final = NULL;
   g_autoptr(GPtrArray) revisions = NULL;
   g_autoptr(GPtrArray) attachments = NULL;
+
+  if (with_evidence != NULL && !g_hash_table_contains (with_evidence, &key))
+    return TRUE;   /* a draft without history or attachments: nothing to add */
 
   if (!sl_evidence_get_final (ledger, key, &final, error) ||
       !(revisions = sl_evidence_load_revisions (ledger, key, error)) ||
@@ -253,6 +257,48 @@ sl_archive_write_evidence (JsonBuilder  *builder,
   json_builder_end_array (builder);
 
   return TRUE;
+}
+
+/**
+ * sl_archive_evidence_keys:
+ *
+ * The keys (gint64) of the meetings that are final or have revisions or
+ * attachments: most of a ledger's meetings have none, and the export
+ * asks three questions only of those that do.
+ */
+GHashTable *
+sl_archive_evidence_keys (SlLedger  *ledger,
+                          GError   **error)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  SlDatabase *database = sl_ledger_get_database (ledger);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sl_database_prepare (database,
+                              "SELECT meeting_id FROM meeting_finals UNION "
+                              "SELECT meeting_id FROM revisions UNION "
+                              "SELECT meeting_id FROM attachments",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (keys, key);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&keys);
 }
 
 gboolean

@@ -18,9 +18,12 @@ char     *sl_archive_meeting_hash_form   (SlMeeting          *meeting,
                                           gboolean            without_progress);
 
 /* Writing: inside the meeting's open object, and the top-level locks. */
+GHashTable *sl_archive_evidence_keys     (SlLedger           *ledger,
+                                          GError            **error);
 gboolean  sl_archive_write_evidence      (JsonBuilder        *builder,
                                           SlLedger           *ledger,
                                           SlMeeting          *meeting,
+                                          GHashTable         *with_evidence,
                                           GError            **error);
 gboolean  sl_archive_write_locks         (JsonBuilder        *builder,
                                           SlLedger           *ledger,

@@ -284,6 +284,7 @@ sl_archive_build (SlLedger         *ledger,
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GHashTable) with_evidence = NULL;
   GListModel *organizations, *members;
 
   g_return_val_if_fail (SL_IS_LEDGER (ledger), NULL);
@@ -298,13 +299,13 @@ sl_archive_build (SlLedger         *ledger,
   plans = sl_ledger_load_plans (ledger, 0, error);
   meetings = plans ? sl_ledger_load_meetings (ledger, 0, NULL, TRUE, error) : NULL;
   topics = meetings ? sl_ledger_load_research_topics (ledger, 0, error) : NULL;
+  with_evidence = topics ? sl_archive_evidence_keys (ledger, error) : NULL;
 
-  if (topics == NULL)
+  if (with_evidence == NULL)
     {
       sl_ledger_rollback (ledger);
       return NULL;
     }
-  sl_ledger_commit (ledger, NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -331,11 +332,24 @@ sl_archive_build (SlLedger         *ledger,
   for (guint i = 0; i < meetings->len; i++)
     {
       write_meeting_open (builder, g_ptr_array_index (meetings, i));
-      if (!sl_archive_write_evidence (builder, ledger, g_ptr_array_index (meetings, i), error))
-        return NULL;
+      if (!sl_archive_write_evidence (builder, ledger, g_ptr_array_index (meetings, i),
+                                      with_evidence, error))
+        {
+          sl_ledger_rollback (ledger);
+          return NULL;
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  /* The evidence and the locks are read in the same snapshot as the
+   * records: a hash always goes with the content it was computed from. */
+  if (!sl_archive_write_locks (builder, ledger, error))
+    {
+      sl_ledger_rollback (ledger);
+      return NULL;
+    }
+  sl_ledger_commit (ledger, NULL);
 
   json_builder_set_member_name (builder, "research_topics");
   json_builder_begin_array (builder);
@@ -345,9 +359,6 @@ sl_archive_build (SlLedger         *ledger,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-
-  if (!sl_archive_write_locks (builder, ledger, error))
-    return NULL;
 
   json_builder_end_object (builder);
 
