@@ -629,14 +629,20 @@ test_once_a_day (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_setenv ("SL_TODAY", "2024-06-01", TRUE);
-  g_assert_null (sl_database_get_setting (db, SL_INTEGRITY_CHECKED_SETTING));
+  g_assert_null (sl_integrity_get_checked_day (fixture->path));
   g_assert_true (sl_integrity_check_daily (db, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (sl_database_get_setting (db, SL_INTEGRITY_CHECKED_SETTING), ==, "2024-06-01");
+  {
+    g_autofree char *day = sl_integrity_get_checked_day (fixture->path);
+    g_assert_cmpstr (day, ==, "2024-06-01");
+  }
 
   g_setenv ("SL_TODAY", "2024-06-02", TRUE);
   g_assert_true (sl_integrity_check_daily (db, &error));
-  g_assert_cmpstr (sl_database_get_setting (db, SL_INTEGRITY_CHECKED_SETTING), ==, "2024-06-02");
+  {
+    g_autofree char *day = sl_integrity_get_checked_day (fixture->path);
+    g_assert_cmpstr (day, ==, "2024-06-02");
+  }
 }
 
 int

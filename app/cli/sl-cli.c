@@ -24,6 +24,8 @@
 #include "sl-archive.h"
 #include "sl-backups.h"
 #include "sl-cli.h"
+#include "sl-cli-private.h"
+#include "sl-evidence.h"
 #include "sl-database.h"
 #include "sl-document.h"
 #include "sl-integrity.h"
@@ -34,13 +36,6 @@
 #include "sl-roster-import.h"
 #include "sl-search.h"
 #include "sl-statistics.h"
-
-typedef struct
-{
-  const char *database;
-  int         argc;
-  char      **argv;
-} SlCliCall;
 
 typedef int (*SlCliCommand) (SlCliCall *call);
 
@@ -447,6 +442,7 @@ typedef struct
   gboolean         merge;
   SlArchiveCounts *counts;
   SlArchiveReport *report;   /* with --merge: what was added and changed */
+  const char      *reason;   /* with --merge: why final meetings change */
 } ArchiveImport;
 
 static gboolean
@@ -458,7 +454,10 @@ write_archive (SlLedger  *ledger,
 
   memset (import->counts, 0, sizeof *import->counts);
   if (import->report != NULL)
-    return sl_archive_merge (ledger, import->file, FALSE, import->counts, import->report, error);
+    {
+      sl_evidence_set_reason (ledger, NULL, import->reason);
+      return sl_archive_merge (ledger, import->file, FALSE, import->counts, import->report, error);
+    }
   return sl_archive_import (ledger, import->file, import->merge, import->counts, error);
 }
 
@@ -471,6 +470,7 @@ command_import_archive (SlCliCall *call)
   g_autofree char *summary = NULL;
   gboolean merge = FALSE;
   gboolean dry_run = FALSE;
+  g_autofree char *reason = NULL;
   SlArchiveCounts counts = { 0 };
   int status;
   GOptionEntry entries[] = {
@@ -479,6 +479,8 @@ command_import_archive (SlCliCall *call)
          "keys a record leaves out keep their values"), NULL },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
       N_("With --merge: list what would be added and changed, and write nothing"), NULL },
+    { "reason", 0, 0, G_OPTION_ARG_FILENAME, &reason,
+      N_("With --merge: why final meetings change (required to change one)"), N_("TEXT") },
     { NULL }
   };
 
@@ -490,6 +492,10 @@ command_import_archive (SlCliCall *call)
 
   if (call->argc != 2)
     return usage ("import-archive", _("name one archive file"));
+
+  if (reason != NULL && !merge)
+    return usage ("import-archive", _("--reason explains changes to final meetings by a merge; "
+                                      "give --merge with it"));
 
   if (dry_run && !merge)
     return usage ("import-archive", _("--dry-run shows what a merge would change; "
@@ -503,6 +509,7 @@ command_import_archive (SlCliCall *call)
     {
       sl_archive_report_init (&report);
       archive.report = &report;
+      archive.reason = reason;
 
       /* A dry run writes nothing, so creates no ledger and takes no backup:
        * the merge runs in a transaction that is rolled back. */
@@ -510,6 +517,8 @@ command_import_archive (SlCliCall *call)
         {
           g_autoptr(SlLedger) ledger = open_ledger_to_try (call, &error);
 
+          if (ledger != NULL)
+            sl_evidence_set_reason (ledger, NULL, reason);
           if (ledger == NULL ||
               !sl_archive_merge (ledger, archive.file, TRUE, &counts, &report, &error))
             return fail_error (error);
@@ -962,7 +971,8 @@ command_check (SlCliCall *call)
     return usage ("check", _("unexpected argument “%s”"), call->argv[1]);
 
   if (!(ledger = open_ledger (call, &error)) ||
-      !(problems = sl_database_check (sl_ledger_get_database (ledger), &error)))
+      !(problems = sl_database_check (sl_ledger_get_database (ledger), &error)) ||
+      !sl_cli_check_evidence (ledger, problems, &error))
     return fail_error (error);
 
   /* Only a sound file is read for its text: a damaged one fails above. */
@@ -988,6 +998,29 @@ command_check (SlCliCall *call)
 
 /* The table of commands and the overview ------------------------------------------ */
 
+/* For the commands of sl-cli-evidence.c: a ledger that must be there,
+ * read-only to read, or checked and backed up for the day to write. */
+static SlLedger *
+open_ledger_for (SlCliCall  *call,
+                 gboolean    write,
+                 GError    **error)
+{
+  g_autoptr(SlLedger) ledger = NULL;
+
+  if (!write)
+    return open_ledger (call, error);
+
+  if (!(ledger = open_ledger_to_try (call, error)) || !prepare_to_write (ledger, error))
+    return NULL;
+
+  return g_steal_pointer (&ledger);
+}
+
+static const SlCliHelpers helpers = {
+  parse_options, open_ledger_for, usage, fail_error, canonical_id, print_json,
+};
+const SlCliHelpers *sl_cli_helpers = &helpers;
+
 static const struct
 {
   const char   *name;
@@ -995,7 +1028,7 @@ static const struct
   const char   *synopsis;
 } commands[] = {
   { "import-roster",  command_import_roster,  "import-roster FILE.csv [--organization NAME]" },
-  { "import-archive", command_import_archive, "import-archive FILE.json [--merge [--dry-run]]" },
+  { "import-archive", command_import_archive, "import-archive FILE.json [--merge [--dry-run] [--reason TEXT]]" },
   { "export-archive", command_export_archive, "export-archive FILE.json" },
   { "export",         command_export,
     "export DOCUMENT --year YYYY [--organization NAME] --format xlsx|pdf --output FILE\n"
@@ -1006,6 +1039,13 @@ static const struct
   { "backup",         command_backup,         "backup --output FILE" },
   { "restore",        command_restore,        "restore FILE" },
   { "check",          command_check,          "check" },
+  { "finalize",       sl_cli_command_finalize, "finalize --meeting ID [--by NAME]" },
+  { "history",        sl_cli_command_history, "history --meeting ID [--json]" },
+  { "attach",         sl_cli_command_attach,  "attach --meeting ID --kind KIND [--measure ID] [--reason TEXT] FILE" },
+  { "attachments",    sl_cli_command_attachments, "attachments --meeting ID [--json]" },
+  { "detach",         sl_cli_command_detach,  "detach --attachment ID [--reason TEXT]" },
+  { "lock-year",      sl_cli_command_lock_year, "lock-year YYYY [--organization NAME]" },
+  { "unlock-year",    sl_cli_command_unlock_year, "unlock-year YYYY [--organization NAME] --reason TEXT" },
 };
 
 static void

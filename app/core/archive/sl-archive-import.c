@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "sl-archive.h"
+#include "sl-archive-evidence.h"
 #include "sl-archive-fields.h"
 #include "sl-archive-merge.h"
 #include "sl-archive-people.h"
@@ -916,6 +917,18 @@ read_meeting (Reader             *reader,
       !check_meeting (meeting, path, error))
     return NULL;
 
+  /* Version 2: state, hash, revisions, attachments (sl-archive-evidence.c). */
+  {
+    g_autofree char *field = NULL;
+    g_autoptr(GError) local_error = NULL;
+
+    if (!sl_archive_read_evidence (json, meeting, &field, &local_error))
+      {
+        invalid (error, path, field, "%s", local_error->message);
+        return NULL;
+      }
+  }
+
   if (reader->merge)
     {
       static const char * const lists[] = {
@@ -1486,9 +1499,18 @@ write_body (Reader             *reader,
     {
       if (ok && SL_IS_MEETING (record))
         {
-          ok = check_meeting_new (reader, record, n_meetings, &local_error);
-          if (ok && (reader->merger ? !sl_archive_merger_save (reader->merger, record, flags, &local_error)
-                                    : !sl_ledger_save_meeting (reader->ledger, record, flags, &local_error)))
+          SlMeetingChange *change = NULL;
+
+          ok = check_meeting_new (reader, record, n_meetings, &local_error) &&
+               (change = sl_archive_evidence_begin (reader->ledger, record, &local_error)) != NULL;
+          if (ok)
+            {
+              ok = reader->merger ? sl_archive_merger_save (reader->merger, record, flags, &local_error)
+                                  : sl_ledger_save_meeting (reader->ledger, record, flags, &local_error);
+              ok = sl_archive_evidence_end (reader->ledger, record, change, ok, reader->merge,
+                                            ok ? &local_error : NULL) && ok;
+            }
+          if (!ok && local_error != NULL && !g_str_has_prefix (local_error->message, "meetings["))
             {
               g_prefix_error (&local_error, "meetings[%u]: ", n_meetings);
               ok = FALSE;
@@ -1754,6 +1776,7 @@ import_document (SlLedger           *ledger,
           write_head (&reader, &local_error) &&
           write_body (&reader, root, meetings, meetings_length, unreadable, &body_counts, &local_error) &&
           check_meeting_references (&reader, &local_error) &&
+          sl_archive_store_locks (ledger, root, &local_error) &&
           sl_database_index_deferred (database, &local_error))
         {
           if (reader.dry_run)

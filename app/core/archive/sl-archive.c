@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "sl-archive.h"
+#include "sl-archive-evidence.h"
 #include "sl-archive-fields.h"
 #include "sl-archive-people.h"
 #include "sl-attendance.h"
@@ -247,9 +248,10 @@ write_plan (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* The meeting's object, left open for the evidence keys. */
 static void
-write_meeting (JsonBuilder *builder,
-               SlMeeting   *meeting)
+write_meeting_open (JsonBuilder *builder,
+                    SlMeeting   *meeting)
 {
   WRITE_RECORD (builder, meeting, meeting_fields);
   write_list (builder, "studies", sl_meeting_get_studies (meeting),
@@ -262,6 +264,13 @@ write_meeting (JsonBuilder *builder,
   write_list (builder, "measures", sl_meeting_get_measures (meeting),
               measure_fields, G_N_ELEMENTS (measure_fields));
   sl_archive_write_session_plan (builder, sl_meeting_get_session_plan (meeting));
+}
+
+static void
+write_meeting (JsonBuilder *builder,
+               SlMeeting   *meeting)
+{
+  write_meeting_open (builder, meeting);
   json_builder_end_object (builder);
 }
 
@@ -307,6 +316,7 @@ sl_archive_build (SlLedger         *ledger,
   g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(SlArchivePeople) people = NULL;
+  g_autoptr(GHashTable) with_evidence = NULL;
   GListModel *organizations, *members;
 
   g_return_val_if_fail (SL_IS_LEDGER (ledger), NULL);
@@ -322,13 +332,13 @@ sl_archive_build (SlLedger         *ledger,
   meetings = plans ? sl_ledger_load_meetings (ledger, 0, NULL, TRUE, error) : NULL;
   topics = meetings ? sl_ledger_load_research_topics (ledger, 0, error) : NULL;
   people = topics ? sl_archive_people_load (ledger, error) : NULL;
+  with_evidence = people ? sl_archive_evidence_keys (ledger, error) : NULL;
 
-  if (people == NULL)
+  if (with_evidence == NULL)
     {
       sl_ledger_rollback (ledger);
       return NULL;
     }
-  sl_ledger_commit (ledger, NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -354,9 +364,25 @@ sl_archive_build (SlLedger         *ledger,
   json_builder_begin_array (builder);
   for (guint i = 0; i < meetings->len; i++)
     {
-      write_meeting (builder, g_ptr_array_index (meetings, i));
+      write_meeting_open (builder, g_ptr_array_index (meetings, i));
+      if (!sl_archive_write_evidence (builder, ledger, g_ptr_array_index (meetings, i),
+                                      with_evidence, error))
+        {
+          sl_ledger_rollback (ledger);
+          return NULL;
+        }
+      json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  /* The evidence and the locks are read in the same snapshot as the
+   * records: a hash always goes with the content it was computed from. */
+  if (!sl_archive_write_locks (builder, ledger, error))
+    {
+      sl_ledger_rollback (ledger);
+      return NULL;
+    }
+  sl_ledger_commit (ledger, NULL);
 
   json_builder_set_member_name (builder, "research_topics");
   json_builder_begin_array (builder);

@@ -27,6 +27,9 @@
  *   6  archive version 2's records: the topic pool, talks, branch
  *      reports, study notes, a session's plan, and the new keys of
  *      members, plans, meetings, studies, guests and speeches.
+ *   7  evidence: a meeting's finalisation and hash, its append-only
+ *      revisions (triggers refuse UPDATE and DELETE), attachments as
+ *      blobs, and locked years with their history.
  *
  * Every table has an integer key (id) for joins, and records that the
  * archive names carry their UUID in uuid. References are integer keys;
@@ -531,6 +534,65 @@ static const char *migrations[] = {
   "  PRIMARY KEY (meeting_id, position)"
   ") WITHOUT ROWID;"
   "CREATE INDEX session_plan_speeches_member ON session_plan_speeches (member_id);",
+  /* 7: evidence (docs/archive.md, version 2). A meeting is final when it
+   * has a row in meeting_finals, which holds the SHA-256 of its hash
+   * form. Each change to a final meeting appends a revision: the old
+   * hash form, its hash and a chain over all revisions before it; the
+   * triggers keep revisions append-only, and `check` finds rows edited
+   * with the triggers dropped by the chain. Attachments keep their bytes
+   * here, one BLOB each, so that one file, backups and the archive hold
+   * them. A year lock is a row without unlocked_at; rows are kept as
+   * history. (Self-contained: renumber freely when merging.) */
+  "CREATE TABLE meeting_finals ("
+  "  meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  finalized_at TEXT NOT NULL,"
+  "  finalized_by TEXT,"
+  "  hash TEXT NOT NULL"
+  ");"
+  "CREATE TABLE revisions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id),"
+  "  revision INTEGER NOT NULL,"
+  "  made_at TEXT NOT NULL,"
+  "  made_by TEXT,"
+  "  reason TEXT NOT NULL,"
+  "  hash TEXT NOT NULL,"
+  "  chain TEXT NOT NULL,"
+  "  snapshot TEXT NOT NULL,"
+  "  UNIQUE (meeting_id, revision)"
+  ");"
+  "CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions BEGIN"
+  "  SELECT RAISE (ABORT, 'revisions are append-only: a revision cannot be changed');"
+  "END;"
+  "CREATE TRIGGER revisions_no_delete BEFORE DELETE ON revisions BEGIN"
+  "  SELECT RAISE (ABORT, 'revisions are append-only: a revision cannot be deleted');"
+  "END;"
+  "CREATE TABLE attachments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind = 'signed_sheet' OR kind = 'photo' OR kind = 'material'"
+  "    OR kind = 'speech' OR kind = 'minutes' OR kind = 'other'),"
+  "  name TEXT NOT NULL,"
+  "  media_type TEXT,"
+  "  size INTEGER NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  added_at TEXT NOT NULL,"
+  "  speech TEXT,"
+  "  measure TEXT,"
+  "  data BLOB NOT NULL"
+  ");"
+  "CREATE INDEX attachments_meeting ON attachments (meeting_id);"
+  "CREATE TABLE year_locks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  organization_id INTEGER NOT NULL REFERENCES organizations (id),"
+  "  year INTEGER NOT NULL,"
+  "  locked_at TEXT NOT NULL,"
+  "  locked_by TEXT,"
+  "  unlocked_at TEXT,"
+  "  unlock_reason TEXT"
+  ");"
+  "CREATE INDEX year_locks_year ON year_locks (year, organization_id);",
 };
 
 static gboolean rewrite_in_checks (SlDatabase  *self,

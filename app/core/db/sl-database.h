@@ -26,7 +26,7 @@ typedef enum
 GQuark sl_database_error_quark (void);
 
 /* The schema version this build writes; see sl-database.c for the history. */
-#define SL_SCHEMA_VERSION 6
+#define SL_SCHEMA_VERSION 7
 
 #define SL_TYPE_DATABASE (sl_database_get_type ())
 

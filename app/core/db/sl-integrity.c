@@ -8,7 +8,9 @@
  * the good copies. So the first open of each day that will write runs
  * SQLite's quick check (about 0.15 s on a ten-year ledger,
  * docs/performance.md) and remembers the day of a sound result in the
- * setting "integrity_checked_on"; later opens that day only read it. A
+ * user's cache (not in the ledger, whose bytes a refused or reading
+ * command must leave as they were); later
+ * opens that day only read it. A
  * damaged file is never marked, so it is checked, and refused, at every
  * open that would write.
  *
@@ -30,7 +32,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sl-backups.h"
@@ -226,6 +230,62 @@ sl_integrity_set_damaged_error (GError    **error,
     }
 }
 
+/* The day of the last sound check is kept in the user's cache, not in the
+ * ledger: a command that is refused, or that only reads, must leave the
+ * ledger's bytes as they were, and noting the check would change them.
+ * The note names the file by device, inode and path, so that another file
+ * put at the same path is checked again. */
+static char *
+checked_day_file (const char *database_path)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *digest = NULL;
+  GStatBuf info;
+
+  if (g_stat (database_path, &info) != 0)
+    return NULL;
+
+  key = g_strdup_printf ("%llu:%llu:%s", (unsigned long long) info.st_dev,
+                         (unsigned long long) info.st_ino, database_path);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  return g_build_filename (g_get_user_cache_dir (), "study-ledger", "checked", digest, NULL);
+}
+
+/**
+ * sl_integrity_get_checked_day:
+ *
+ * Returns: (nullable): the day (YYYY-MM-DD) of the last sound check of the
+ *   ledger at @database_path, or %NULL
+ */
+char *
+sl_integrity_get_checked_day (const char *database_path)
+{
+  g_autofree char *file = checked_day_file (database_path);
+  g_autofree char *text = NULL;
+
+  if (file == NULL || !g_file_get_contents (file, &text, NULL, NULL))
+    return NULL;
+  return g_strdup (g_strstrip (text));
+}
+
+/* Only saves a check that tomorrow's first open makes anyway. */
+static void
+note_checked_day (const char *database_path,
+                  const char *day)
+{
+  g_autofree char *file = checked_day_file (database_path);
+  g_autofree char *folder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (file == NULL)
+    return;
+  folder = g_path_get_dirname (file);
+  if (g_mkdir_with_parents (folder, 0700) != 0 ||
+      !g_file_set_contents_full (file, day, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_debug ("The day of the check was not noted in %s: %s",
+             file, error ? error->message : g_strerror (errno));
+}
+
 /**
  * sl_integrity_check_daily:
  *
@@ -241,15 +301,15 @@ sl_integrity_check_daily (SlDatabase  *db,
   const char *path;
   g_autofree char *today = NULL;
   g_autofree char *problem = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *checked_on = NULL;
 
   g_return_val_if_fail (SL_IS_DATABASE (db), FALSE);
 
   path = sl_database_get_path (db);
   today = sl_today ();
 
-  if (!sl_integrity_is_damaged (path) &&
-      g_strcmp0 (sl_database_get_setting (db, SL_INTEGRITY_CHECKED_SETTING), today) == 0)
+  checked_on = sl_integrity_get_checked_day (path);
+  if (!sl_integrity_is_damaged (path) && g_strcmp0 (checked_on, today) == 0)
     return TRUE;
 
   problem = sl_integrity_quick_check (sl_database_get_handle (db));
@@ -262,9 +322,7 @@ sl_integrity_check_daily (SlDatabase  *db,
     }
 
   sl_integrity_mark_damaged (path, FALSE);
-  /* Only saves a check tomorrow's first open makes anyway. */
-  if (!sl_database_set_setting (db, SL_INTEGRITY_CHECKED_SETTING, today, &local_error))
-    g_debug ("The day of the check was not noted: %s", local_error->message);
+  note_checked_day (path, today);
 
   return TRUE;
 }
@@ -283,7 +341,7 @@ sl_integrity_note_sound (SlDatabase *db)
   g_return_if_fail (SL_IS_DATABASE (db));
 
   sl_integrity_mark_damaged (sl_database_get_path (db), FALSE);
-  sl_database_set_setting (db, SL_INTEGRITY_CHECKED_SETTING, today, NULL);
+  note_checked_day (sl_database_get_path (db), today);
 }
 
 /**

@@ -20,9 +20,9 @@ typedef enum
 GQuark    sl_integrity_error_quark     (void);
 
 /* The setting that holds the day (YYYY-MM-DD) of the last sound check. */
-#define SL_INTEGRITY_CHECKED_SETTING "integrity_checked_on"
 
 char     *sl_integrity_quick_check     (sqlite3     *handle);
+char     *sl_integrity_get_checked_day (const char  *database_path);
 char     *sl_integrity_full_check      (sqlite3     *handle);
 gboolean  sl_integrity_check_daily     (SlDatabase  *db,
                                         GError     **error);

@@ -19,6 +19,7 @@
 #include "sl-guest.h"
 #include "sl-ledger.h"
 #include "sl-ledger-guard.h"
+#include "sl-evidence.h"
 #include "sl-ledger-private.h"
 #include "sl-ledger-extras.h"
 #include "sl-measure.h"
@@ -576,13 +577,32 @@ save_meeting (SlLedger     *self,
          sl_ledger_save_meeting_extras (self, key, meeting, flags, error);
 }
 
+/* A final meeting changes only with a reason, a meeting of a locked year
+ * not at all (sl-evidence.c). */
+static gboolean
+save_guarded (SlLedger     *self,
+              SlMeeting    *meeting,
+              SlSaveFlags   flags,
+              GError      **error)
+{
+  SlMeetingChange *change = sl_evidence_change_begin (self, sl_record_get_id (SL_RECORD (meeting)),
+                                                      NULL, NULL, error);
+  gboolean ok;
+
+  if (change == NULL)
+    return FALSE;
+
+  ok = save_meeting (self, meeting, flags, error);
+  return sl_evidence_change_end (self, change, ok, ok ? error : NULL) && ok;
+}
+
 static gboolean
 save_meeting_record (SlLedger     *self,
                      SlRecord     *record,
                      SlSaveFlags   flags,
                      GError      **error)
 {
-  return save_meeting (self, SL_MEETING (record), flags, error);
+  return save_guarded (self, SL_MEETING (record), flags, error);
 }
 
 gboolean

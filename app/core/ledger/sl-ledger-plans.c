@@ -17,6 +17,7 @@
 #include "sl-enums.h"
 #include "sl-ledger.h"
 #include "sl-ledger-guard.h"
+#include "sl-evidence.h"
 #include "sl-ledger-extras.h"
 #include "sl-ledger-private.h"
 #include "sl-plan.h"
@@ -170,7 +171,8 @@ save_plan (SlLedger     *self,
     }
 
   if (!sl_ledger_resolve (self, RESOLVE_ORGANIZATION, sl_plan_get_organization (plan),
-                "organization", &organization, error))
+                "organization", &organization, error) ||
+      !sl_evidence_check_record_change (self, plan, error))
     return FALSE;
 
   if (sl_ledger_is_new (self, "SELECT 1 FROM plans WHERE uuid = ?", sl_record_get_id (SL_RECORD (plan))))
@@ -402,7 +404,8 @@ save_research_topic (SlLedger         *self,
 
   if (!sl_ledger_resolve (self, RESOLVE_ORGANIZATION, sl_research_topic_get_organization (topic),
                 "organization", &organization, error) ||
-      !sl_ledger_resolve_member (self, sl_research_topic_get_lead (topic), "lead", &lead, error))
+      !sl_ledger_resolve_member (self, sl_research_topic_get_lead (topic), "lead", &lead, error) ||
+      !sl_evidence_check_record_change (self, topic, error))
     return FALSE;
 
   stmt = sl_database_prepare (self->database,

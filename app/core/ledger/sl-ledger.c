@@ -27,6 +27,7 @@
 #include "sl-guest.h"
 #include "sl-ledger.h"
 #include "sl-ledger-guard.h"
+#include "sl-evidence.h"
 #include "sl-ledger-private.h"
 #include "sl-ledger-watch.h"
 #include "sl-ledger-extras.h"
@@ -918,7 +919,8 @@ sl_ledger_delete (SlLedger  *self,
   if (!sl_database_begin (self->database, error))
     return FALSE;
 
-  if (!(stmt = sl_database_prepare (self->database, sql, error)))
+  if (!sl_evidence_check_delete (self, record, error) ||
+      !(stmt = sl_database_prepare (self->database, sql, error)))
     return sl_ledger_finish (self, FALSE, error);
 
   sl_bind_text (stmt, 1, id);

@@ -16,9 +16,11 @@
 
 #include "config.h"
 
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "sl-attendance.h"
+#include "sl-evidence.h"
 #include "sl-guest.h"
 #include "sl-ledger.h"
 #include "sl-ledger-tables.h"
@@ -41,6 +43,7 @@ struct _SlMinutesPages
   /* owned */
   SlLedger       *ledger;
   SlMeeting      *meeting;
+  PangoLayout    *state;    /* 定稿 and its 校验码, or 草稿: in every page's foot */
 };
 
 G_DEFINE_FINAL_TYPE (SlMinutesPages, sl_minutes_pages, SL_TYPE_PAGE_RENDERER)
@@ -500,7 +503,53 @@ sl_minutes_pages_layout (SlPageRenderer *renderer,
 
   add_signatures (renderer);
 
+  /* Whether the record is final (DESIGN.md, Documents): drawn on each
+   * page by draw_page, beside the page number. */
+  {
+    g_autoptr(SlFinal) final = NULL;
+    g_autofree char *mark = NULL;
+
+    if (sl_evidence_get_final (self->ledger, sl_record_get_key (SL_RECORD (self->meeting)), &final, NULL) &&
+        final != NULL && final->hash != NULL && strlen (final->hash) >= 12)
+      {
+        g_autofree char *code = g_ascii_strup (final->hash, 12);
+
+        mark = g_strdup_printf ("定稿 %.10s · 校验码 %.4s-%.4s-%.4s",
+                                final->finalized_at, code, code + 4, code + 8);
+      }
+    else
+      mark = g_strdup ("草稿");
+
+    g_clear_object (&self->state);
+    self->state = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_SONG, 9, mark, -1);
+  }
+
   return sl_page_renderer_get_page_count (renderer);
+}
+
+static void
+sl_minutes_pages_draw_page (SlPageRenderer *renderer,
+                            cairo_t        *cr,
+                            guint           page)
+{
+  SlMinutesPages *self = SL_MINUTES_PAGES (renderer);
+  double width, height;
+
+  SL_PAGE_RENDERER_CLASS (sl_minutes_pages_parent_class)->draw_page (renderer, cr, page);
+
+  if (self->state == NULL)
+    return;
+
+  /* In the foot, at the left of the type area, level with the centred
+   * “第 x 页 共 y 页” (margins as set in layout). */
+  sl_page_renderer_get_page_size (renderer, page, &width, &height);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_move_to (cr, 30 * SL_PAGE_MM,
+                 height - 28 * SL_PAGE_MM
+                 + (28 * SL_PAGE_MM - sl_page_layout_get_height (self->state)) / 2);
+  pango_cairo_show_layout (cr, self->state);
+  cairo_restore (cr);
 }
 
 static void
@@ -510,6 +559,7 @@ sl_minutes_pages_dispose (GObject *object)
 
   g_clear_object (&self->ledger);
   g_clear_object (&self->meeting);
+  g_clear_object (&self->state);
 
   G_OBJECT_CLASS (sl_minutes_pages_parent_class)->dispose (object);
 }
@@ -522,6 +572,7 @@ sl_minutes_pages_class_init (SlMinutesPagesClass *klass)
 
   object_class->dispose = sl_minutes_pages_dispose;
   renderer_class->layout = sl_minutes_pages_layout;
+  renderer_class->draw_page = sl_minutes_pages_draw_page;
 }
 
 static void

@@ -1,0 +1,924 @@
+/* sl-archive-evidence.c — the archive's version 2 evidence keys
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A meeting's state, finalisation, hash, revisions and attachments, and
+ * the ledger's year locks, written into and read from the archive
+ * (docs/archive.md, version 2), and the meeting's hash form, which the
+ * archive defines: the meeting as the archive writes it, without the
+ * evidence keys, its attachments without their bytes, empty values left
+ * out, canonical JSON (sl-canonical-json.c).
+ *
+ * On import a final meeting's hash is recomputed from what the ledger
+ * holds once the meeting is written, and the whole import refused when
+ * it differs: an archive edited after the export, or a meeting that the
+ * import would not keep as it was hashed. Attachments' bytes are decoded
+ * a piece at a time into their BLOBs.
+ */
+
+#define G_LOG_DOMAIN "sl-archive"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sl-archive.h"
+#include "sl-archive-evidence.h"
+#include "sl-archive-fields.h"
+#include "sl-attachments.h"
+#include "sl-canonical-json.h"
+#include "sl-ledger.h"
+#include "sl-measure.h"
+#include "sl-meeting.h"
+#include "sl-organization.h"
+
+/* The hash form ----------------------------------------------------------------- */
+
+static JsonNode *
+attachment_node (SlAttachment *attachment)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+#define ADD_TEXT(key, value)                                 \
+  G_STMT_START {                                             \
+    json_builder_set_member_name (builder, key);             \
+    if ((value) != NULL)                                     \
+      json_builder_add_string_value (builder, value);        \
+    else                                                     \
+      json_builder_add_null_value (builder);                 \
+  } G_STMT_END
+
+  json_builder_begin_object (builder);
+  ADD_TEXT ("id", sl_record_get_id (SL_RECORD (attachment)));
+  ADD_TEXT ("kind", sl_attachment_get_kind (attachment));
+  ADD_TEXT ("name", sl_attachment_get_name (attachment));
+  ADD_TEXT ("media_type", sl_attachment_get_media_type (attachment));
+  json_builder_set_member_name (builder, "size");
+  json_builder_add_int_value (builder, sl_attachment_get_size (attachment));
+  ADD_TEXT ("sha256", sl_attachment_get_sha256 (attachment));
+  ADD_TEXT ("added_at", sl_attachment_get_added_at (attachment));
+  ADD_TEXT ("speech", sl_attachment_get_speech (attachment));
+  ADD_TEXT ("measure", sl_attachment_get_measure (attachment));
+  json_builder_end_object (builder);
+
+#undef ADD_TEXT
+
+  return json_builder_get_root (builder);
+}
+
+/**
+ * sl_archive_meeting_hash_form:
+ * @attachments: the meeting's #SlAttachment, in order
+ * @without_progress: leave out each measure's status, done_on and
+ *   progress (what a locked year still lets change)
+ *
+ * Returns the meeting's hash form, canonical JSON text.
+ */
+char *
+sl_archive_meeting_hash_form (SlMeeting  *meeting,
+                              GPtrArray  *attachments,
+                              gboolean    without_progress)
+{
+  g_autoptr(JsonNode) node = sl_archive_record_to_node (meeting);
+  g_autoptr(JsonNode) pruned = NULL;
+  JsonObject *object = json_node_get_object (node);
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; attachments != NULL && i < attachments->len; i++)
+    json_array_add_element (array, attachment_node (g_ptr_array_index (attachments, i)));
+  json_object_set_array_member (object, "attachments", array);
+
+  if (without_progress && json_object_has_member (object, "measures"))
+    {
+      JsonArray *measures = json_object_get_array_member (object, "measures");
+
+      for (guint i = 0; i < json_array_get_length (measures); i++)
+        {
+          JsonObject *measure = json_array_get_object_element (measures, i);
+
+          json_object_remove_member (measure, "status");
+          json_object_remove_member (measure, "done_on");
+          json_object_remove_member (measure, "progress");
+        }
+    }
+
+  pruned = sl_canonical_json_prune (node);
+  return sl_canonical_json_write (pruned);
+}
+
+/* Writing ------------------------------------------------------------------------- */
+
+typedef struct
+{
+  GString *out;
+  int      state;
+  int      save;
+  char     buffer[(1024 * 1024 / 3 + 4) * 4 + 8];
+} Base64Sink;
+
+static gboolean
+encode_chunk (gpointer      data,
+              const guchar *chunk,
+              gsize         size,
+              GError      **error)
+{
+  Base64Sink *sink = data;
+  const guchar *p = chunk;
+
+  /* Pieces no larger than the buffer is made for. */
+  while (size > 0)
+    {
+      gsize n = MIN (size, 1024 * 1024);
+      gsize written = g_base64_encode_step (p, n, FALSE, sink->buffer, &sink->state, &sink->save);
+
+      g_string_append_len (sink->out, sink->buffer, written);
+      p += n;
+      size -= n;
+    }
+  return TRUE;
+}
+
+static char *
+attachment_data (SlLedger      *ledger,
+                 SlAttachment  *attachment,
+                 GError       **error)
+{
+  g_autofree Base64Sink *sink = g_new0 (Base64Sink, 1);
+  gint64 size = sl_attachment_get_size (attachment);
+  gsize written;
+
+  sink->out = g_string_sized_new ((size / 3 + 1) * 4 + 4);
+  if (size > 0 &&
+      !sl_attachments_read (ledger, sl_record_get_key (SL_RECORD (attachment)), encode_chunk, sink, error))
+    {
+      g_string_free (sink->out, TRUE);
+      return NULL;
+    }
+
+  written = g_base64_encode_close (FALSE, sink->buffer, &sink->state, &sink->save);
+  g_string_append_len (sink->out, sink->buffer, written);
+  return g_string_free (sink->out, FALSE);
+}
+
+/**
+ * sl_archive_write_evidence:
+ *
+ * Adds state, finalized_at, finalized_by, hash, revisions and attachments
+ * (with their bytes) to the meeting object open in @builder.
+ */
+gboolean
+sl_archive_write_evidence (JsonBuilder  *builder,
+                           SlLedger     *ledger,
+                           SlMeeting    *meeting,
+                           GHashTable   *with_evidence,
+                           GError      **error)
+{
+  gint64 key = sl_record_get_key (SL_RECORD (meeting));
+  g_autoptr(SlFinal) final = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GPtrArray) attachments = NULL;
+
+  if (with_evidence != NULL && !g_hash_table_contains (with_evidence, &key))
+    return TRUE;   /* a draft without history or attachments: nothing to add */
+
+  if (!sl_evidence_get_final (ledger, key, &final, error) ||
+      !(revisions = sl_evidence_load_revisions (ledger, key, error)) ||
+      !(attachments = sl_attachments_load (ledger, key, error)))
+    return FALSE;
+
+  /* What a draft without history or attachments leaves out, as the
+   * archive allows (absent state: draft): such a meeting is written as
+   * version 1 wrote it. */
+  if (final != NULL)
+    {
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder, "final");
+      json_builder_set_member_name (builder, "finalized_at");
+      json_builder_add_string_value (builder, final->finalized_at);
+      json_builder_set_member_name (builder, "finalized_by");
+      if (final->finalized_by)
+        json_builder_add_string_value (builder, final->finalized_by);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "hash");
+      json_builder_add_string_value (builder, final->hash);
+    }
+
+  if (revisions->len > 0)
+    {
+      json_builder_set_member_name (builder, "revisions");
+      json_builder_begin_array (builder);
+    }
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      SlRevision *revision = g_ptr_array_index (revisions, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "revision");
+      json_builder_add_int_value (builder, revision->revision);
+      json_builder_set_member_name (builder, "at");
+      json_builder_add_string_value (builder, revision->at);
+      json_builder_set_member_name (builder, "by");
+      if (revision->by)
+        json_builder_add_string_value (builder, revision->by);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, revision->reason);
+      json_builder_set_member_name (builder, "hash");
+      json_builder_add_string_value (builder, revision->hash);
+      json_builder_set_member_name (builder, "chain");
+      json_builder_add_string_value (builder, revision->chain);
+      json_builder_set_member_name (builder, "snapshot");
+      json_builder_add_string_value (builder, revision->snapshot);
+      json_builder_end_object (builder);
+    }
+  if (revisions->len > 0)
+    json_builder_end_array (builder);
+
+  if (attachments->len == 0)
+    return TRUE;
+
+  json_builder_set_member_name (builder, "attachments");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      SlAttachment *attachment = g_ptr_array_index (attachments, i);
+      g_autoptr(JsonNode) node = attachment_node (attachment);
+      g_autofree char *data = attachment_data (ledger, attachment, error);
+      JsonObject *object = json_node_get_object (node);
+
+      if (data == NULL)
+        return FALSE;
+      json_object_set_string_member (object, "data", data);
+      json_builder_add_value (builder, g_steal_pointer (&node));
+    }
+  json_builder_end_array (builder);
+
+  return TRUE;
+}
+
+/**
+ * sl_archive_evidence_keys:
+ *
+ * The keys (gint64) of the meetings that are final or have revisions or
+ * attachments: most of a ledger's meetings have none, and the export
+ * asks three questions only of those that do.
+ */
+GHashTable *
+sl_archive_evidence_keys (SlLedger  *ledger,
+                          GError   **error)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  SlDatabase *database = sl_ledger_get_database (ledger);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sl_database_prepare (database,
+                              "SELECT meeting_id FROM meeting_finals UNION "
+                              "SELECT meeting_id FROM revisions UNION "
+                              "SELECT meeting_id FROM attachments",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (keys, key);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&keys);
+}
+
+gboolean
+sl_archive_write_locks (JsonBuilder  *builder,
+                        SlLedger     *ledger,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) locks = sl_evidence_load_locks (ledger, error);
+
+  if (locks == NULL)
+    return FALSE;
+  if (locks->len == 0)
+    return TRUE;   /* left out, as by version 1 */
+
+  json_builder_set_member_name (builder, "locks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < locks->len; i++)
+    {
+      SlYearLock *lock = g_ptr_array_index (locks, i);
+
+#define ADD_TEXT(key, value)                                 \
+  G_STMT_START {                                             \
+    json_builder_set_member_name (builder, key);             \
+    if ((value) != NULL)                                     \
+      json_builder_add_string_value (builder, value);        \
+    else                                                     \
+      json_builder_add_null_value (builder);                 \
+  } G_STMT_END
+
+      json_builder_begin_object (builder);
+      ADD_TEXT ("organization", lock->organization);
+      json_builder_set_member_name (builder, "year");
+      json_builder_add_int_value (builder, lock->year);
+      ADD_TEXT ("locked_at", lock->locked_at);
+      ADD_TEXT ("locked_by", lock->locked_by);
+      ADD_TEXT ("unlocked_at", lock->unlocked_at);
+      ADD_TEXT ("unlock_reason", lock->unlock_reason);
+      json_builder_end_object (builder);
+
+#undef ADD_TEXT
+    }
+  json_builder_end_array (builder);
+
+  return TRUE;
+}
+
+/* Reading -------------------------------------------------------------------------- */
+
+#define EVIDENCE_KEY "sl-archive-evidence"
+
+typedef struct
+{
+  gboolean   final;
+  char      *finalized_at;
+  char      *finalized_by;
+  char      *hash;
+  GPtrArray *revisions;     /* SlRevision */
+  GPtrArray *attachments;   /* SlAttachment */
+  GPtrArray *data;          /* the base64 text of each attachment */
+} Evidence;
+
+static void
+evidence_free (gpointer data)
+{
+  Evidence *evidence = data;
+
+  g_free (evidence->finalized_at);
+  g_free (evidence->finalized_by);
+  g_free (evidence->hash);
+  g_clear_pointer (&evidence->revisions, g_ptr_array_unref);
+  g_clear_pointer (&evidence->attachments, g_ptr_array_unref);
+  g_clear_pointer (&evidence->data, g_ptr_array_unref);
+  g_free (evidence);
+}
+
+static gboolean
+fail (char       **field,
+      GError     **error,
+      const char  *where,
+      const char  *format,
+      ...) G_GNUC_PRINTF (4, 5);
+
+/* The field is returned apart, for the reader to put after the record's
+ * place in the file. */
+static gboolean
+fail (char       **field,
+      GError     **error,
+      const char  *where,
+      const char  *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  *field = g_strdup (where);
+  g_set_error_literal (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* Text, or NULL when absent or null; FALSE when something else. */
+static gboolean
+get_text (const SlJsonValue  *object,
+          const char         *key,
+          const char        **text)
+{
+  const SlJsonValue *node = sl_json_value_get_member (object, key);
+
+  *text = NULL;
+  if (sl_json_value_is_null (node))
+    return TRUE;
+  *text = sl_json_value_get_string (node);
+  return *text != NULL;
+}
+
+static gboolean
+is_sha256 (const char *text)
+{
+  if (text == NULL || strlen (text) != 64)
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_revisions (const SlJsonValue  *json,
+                Evidence           *evidence,
+                char              **field,
+                GError            **error)
+{
+  const SlJsonValue *array = sl_json_value_get_member (json, "revisions");
+  guint n;
+
+  if (sl_json_value_is_null (array))
+    return TRUE;
+  if (sl_json_value_get_kind (array) != SL_JSON_ARRAY)
+    return fail (field, error, "revisions", _("must be an array of revisions"));
+
+  n = sl_json_value_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      const SlJsonValue *element = sl_json_value_get_element (array, i);
+      g_autofree char *where = g_strdup_printf ("revisions[%u]", i);
+      SlRevision *revision;
+      const char *at, *by, *reason, *hash, *chain, *snapshot;
+      gint64 number;
+
+      if (sl_json_value_get_kind (element) != SL_JSON_OBJECT ||
+          !sl_json_value_get_integer (sl_json_value_get_member (element, "revision"), &number) ||
+          !get_text (element, "at", &at) || at == NULL ||
+          !get_text (element, "by", &by) ||
+          !get_text (element, "reason", &reason) || reason == NULL ||
+          !get_text (element, "hash", &hash) || !is_sha256 (hash) ||
+          !get_text (element, "chain", &chain) || !is_sha256 (chain) ||
+          !get_text (element, "snapshot", &snapshot) || snapshot == NULL)
+        return fail (field, error, where,
+                     _("a revision needs revision (a number), at, reason, hash, chain "
+                       "(lower-case SHA-256 in hex) and snapshot"));
+
+      revision = g_new0 (SlRevision, 1);
+      revision->revision = (int) CLAMP (number, G_MININT, G_MAXINT);
+      revision->at = g_strdup (at);
+      revision->by = g_strdup (by);
+      revision->reason = g_strdup (reason);
+      revision->hash = g_strdup (hash);
+      revision->chain = g_strdup (chain);
+      revision->snapshot = g_strdup (snapshot);
+      g_ptr_array_add (evidence->revisions, revision);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_attachments (const SlJsonValue  *json,
+                  Evidence           *evidence,
+                  char              **field,
+                  GError            **error)
+{
+  const SlJsonValue *array = sl_json_value_get_member (json, "attachments");
+  guint n;
+
+  if (sl_json_value_is_null (array))
+    return TRUE;
+  if (sl_json_value_get_kind (array) != SL_JSON_ARRAY)
+    return fail (field, error, "attachments", _("must be an array of attachments"));
+
+  n = sl_json_value_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      const SlJsonValue *element = sl_json_value_get_element (array, i);
+      g_autofree char *where = NULL;
+      g_autoptr(SlAttachment) attachment = NULL;
+      const char *id, *kind, *name, *media_type, *sha256, *added_at, *speech, *measure, *data;
+      gint64 size;
+      gsize length, padding = 0, decoded;
+
+#define WHERE(key) (g_free (where), where = g_strdup_printf ("attachments[%u].%s", i, key))
+
+      if (sl_json_value_get_kind (element) != SL_JSON_OBJECT)
+        return fail (field, error, WHERE ("id") , _("must be an object"));
+      if (!get_text (element, "id", &id) || !sl_is_uuid (id))
+        return fail (field, error, WHERE ("id"), _("is not an id (a UUID)"));
+      if (!get_text (element, "kind", &kind) || !sl_attachment_kind_is_valid (kind))
+        return fail (field, error, WHERE ("kind"), _("“%s” is not a known code; use one of %s"),
+                     kind ? kind : "", sl_attachment_kind_list ());
+      if (!get_text (element, "name", &name) || name == NULL)
+        return fail (field, error, WHERE ("name"), _("is required and missing"));
+      if (!get_text (element, "media_type", &media_type))
+        return fail (field, error, WHERE ("media_type"), _("must be text"));
+      if (!sl_json_value_get_integer (sl_json_value_get_member (element, "size"), &size) ||
+          size < 0 || size > SL_ATTACHMENT_MAX_SIZE)
+        return fail (field, error, WHERE ("size"),
+                     _("must be a number of bytes, at most 50 MB"));
+      if (!get_text (element, "sha256", &sha256) || !is_sha256 (sha256))
+        return fail (field, error, WHERE ("sha256"),
+                     _("must be the SHA-256 of the bytes, in lower-case hex"));
+      if (!get_text (element, "added_at", &added_at) || added_at == NULL)
+        return fail (field, error, WHERE ("added_at"), _("is required and missing"));
+      if (!get_text (element, "speech", &speech) || !get_text (element, "measure", &measure))
+        return fail (field, error, WHERE ("measure"), _("must be an id or null"));
+      if (!get_text (element, "data", &data) || (data == NULL && size > 0))
+        return fail (field, error, WHERE ("data"), _("must hold the bytes, in base64"));
+
+      /* What the text decodes to, before any of it is written. */
+      length = data ? strlen (data) : 0;
+      if (length % 4 != 0)
+        return fail (field, error, WHERE ("data"),
+                     _("is not base64 (RFC 4648, no line breaks): its length is not a multiple of 4"));
+      for (gsize j = 0; j < length; j++)
+        {
+          char c = data[j];
+
+          if (!(g_ascii_isalnum (c) || c == '+' || c == '/' || (c == '=' && j + 2 >= length)))
+            return fail (field, error, WHERE ("data"),
+                         _("is not base64 (RFC 4648, no line breaks): “%c” at %llu"),
+                         c, (unsigned long long) j);
+        }
+      if (length > 0 && data[length - 1] == '=')
+        padding = data[length - 2] == '=' ? 2 : 1;
+      decoded = length / 4 * 3 - padding;
+      if ((gint64) decoded != size)
+        return fail (field, error, WHERE ("data"),
+                     _("holds %llu bytes, and size says %lld"),
+                     (unsigned long long) decoded, (long long) size);
+
+#undef WHERE
+
+      attachment = sl_attachment_new ();
+      {
+        g_autofree char *lower = g_ascii_strdown (id, -1);
+        sl_record_set_id (SL_RECORD (attachment), lower);
+      }
+      sl_attachment_set_kind (attachment, kind);
+      sl_attachment_set_name (attachment, name);
+      sl_attachment_set_media_type (attachment, media_type);
+      sl_attachment_set_size (attachment, size);
+      sl_attachment_set_sha256 (attachment, sha256);
+      sl_attachment_set_added_at (attachment, added_at);
+      {
+        g_autofree char *speech_lower = speech ? g_ascii_strdown (speech, -1) : NULL;
+        g_autofree char *measure_lower = measure ? g_ascii_strdown (measure, -1) : NULL;
+
+        sl_attachment_set_speech (attachment, speech_lower);
+        sl_attachment_set_measure (attachment, measure_lower);
+      }
+      g_ptr_array_add (evidence->attachments, g_steal_pointer (&attachment));
+      g_ptr_array_add (evidence->data, g_strdup (data ? data : ""));
+    }
+
+  return TRUE;
+}
+
+/**
+ * sl_archive_read_evidence:
+ * @field: (out): on error, the key that is wrong ("attachments[0].kind")
+ *
+ * Reads a meeting's version 2 evidence keys and keeps them with @meeting.
+ */
+gboolean
+sl_archive_read_evidence (const SlJsonValue  *json,
+                          SlMeeting          *meeting,
+                          char              **field,
+                          GError            **error)
+{
+  const char *state, *finalized_at, *finalized_by, *hash;
+  Evidence *evidence;
+
+  if (sl_json_value_get_member (json, "state") == NULL &&
+      sl_json_value_get_member (json, "attachments") == NULL &&
+      sl_json_value_get_member (json, "revisions") == NULL)
+    return TRUE;   /* version 1, or a draft without attachments */
+
+  if (!get_text (json, "state", &state) ||
+      (state != NULL && !g_str_equal (state, "draft") && !g_str_equal (state, "final")))
+    return fail (field, error, "state", _("must be draft or final"));
+
+  evidence = g_new0 (Evidence, 1);
+  evidence->final = g_strcmp0 (state, "final") == 0;
+  evidence->revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_revision_free);
+  evidence->attachments = g_ptr_array_new_with_free_func (g_object_unref);
+  evidence->data = g_ptr_array_new_with_free_func (g_free);
+  g_object_set_data_full (G_OBJECT (meeting), EVIDENCE_KEY, evidence, evidence_free);
+
+  if (evidence->final)
+    {
+      if (!get_text (json, "hash", &hash) || !is_sha256 (hash))
+        return fail (field, error, "hash",
+                     _("a final meeting needs its hash, the SHA-256 of its hash form in lower-case hex"));
+      if (!get_text (json, "finalized_at", &finalized_at) || finalized_at == NULL)
+        return fail (field, error, "finalized_at", _("a final meeting needs the time it was finalised"));
+      if (!get_text (json, "finalized_by", &finalized_by))
+        return fail (field, error, "finalized_by", _("must be text"));
+      evidence->hash = g_strdup (hash);
+      evidence->finalized_at = g_strdup (finalized_at);
+      evidence->finalized_by = g_strdup (finalized_by);
+    }
+
+  return read_revisions (json, evidence, field, error) &&
+         read_attachments (json, evidence, field, error);
+}
+
+/* Storing ----------------------------------------------------------------------------- */
+
+SlMeetingChange *
+sl_archive_evidence_begin (SlLedger   *ledger,
+                           SlMeeting  *meeting,
+                           GError    **error)
+{
+  return sl_evidence_change_begin (ledger, sl_record_get_id (SL_RECORD (meeting)), NULL, NULL, error);
+}
+
+typedef struct
+{
+  const char *text;
+  gsize       length;
+  gsize       position;
+  int         state;
+  guint       save;
+  guchar      out[65536 / 4 * 3 + 8];
+  gsize       have;
+  gsize       used;
+} Base64Source;
+
+static gssize
+decode_chunk (gpointer   data,
+              guchar    *buffer,
+              gsize      size,
+              GError   **error)
+{
+  Base64Source *source = data;
+  gsize given = 0;
+
+  while (given < size)
+    {
+      gsize n;
+
+      if (source->used == source->have)
+        {
+          gsize piece;
+
+          if (source->position >= source->length)
+            break;
+          piece = MIN (source->length - source->position, 65536);
+          source->have = g_base64_decode_step (source->text + source->position, piece,
+                                               source->out, &source->state, &source->save);
+          source->used = 0;
+          source->position += piece;
+          continue;
+        }
+
+      n = MIN (size - given, source->have - source->used);
+      memcpy (buffer + given, source->out + source->used, n);
+      source->used += n;
+      given += n;
+    }
+
+  return given;
+}
+
+static gboolean
+check_chain (Evidence     *evidence,
+             const char   *label,
+             GError      **error)
+{
+  const char *previous = NULL;
+
+  for (guint i = 0; i < evidence->revisions->len; i++)
+    {
+      SlRevision *revision = g_ptr_array_index (evidence->revisions, i);
+      g_autofree char *hash = sl_canonical_json_sha256 (revision->snapshot, -1);
+      g_autofree char *chain = sl_evidence_chain (previous, revision->hash, revision->at,
+                                                  revision->by, revision->reason);
+
+      if (revision->revision != (int) i + 1 || !g_str_equal (hash, revision->hash) ||
+          !g_str_equal (chain, revision->chain))
+        {
+          g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
+                       _("revisions[%u]: the revisions of the meeting “%s” do not match their "
+                         "hash chain; the archive was edited after it was written"),
+                       i, label);
+          return FALSE;
+        }
+      previous = revision->chain;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+store_final (SlLedger   *ledger,
+             SlMeeting  *meeting,
+             Evidence   *evidence,
+             GError    **error)
+{
+  g_autoptr(SlMeeting) saved = NULL;
+  g_autoptr(SlFinal) local = NULL;
+  g_autofree char *form = NULL;
+  g_autofree char *hash = NULL;
+  const char *id = sl_record_get_id (SL_RECORD (meeting));
+  const char *title = sl_meeting_get_title (meeting);
+  const char *label = title && *title ? title : id;
+  SlDatabase *database = sl_ledger_get_database (ledger);
+  sqlite3_stmt *stmt;
+  gint64 key;
+
+  if (!(saved = sl_ledger_load_meeting (ledger, id, error)) ||
+      !(form = sl_evidence_hash_form (ledger, saved, FALSE, error)))
+    return FALSE;
+  key = sl_record_get_key (SL_RECORD (saved));
+
+  hash = sl_canonical_json_sha256 (form, -1);
+  if (!g_str_equal (hash, evidence->hash))
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
+                   _("hash: the meeting “%s” (%s) is final, and its content does not match its "
+                     "hash: it was changed after it was finalised, or the archive was edited"),
+                   label, id);
+      return FALSE;
+    }
+
+  if (!sl_evidence_get_final (ledger, key, &local, error))
+    return FALSE;
+  if (local != NULL)
+    return TRUE;   /* the ledger's own history stands */
+
+  if (!check_chain (evidence, label, error))
+    return FALSE;
+
+  for (guint i = 0; i < evidence->revisions->len; i++)
+    {
+      SlRevision *revision = g_ptr_array_index (evidence->revisions, i);
+
+      if (!(stmt = sl_database_prepare (database,
+                                        "INSERT INTO revisions (meeting_id, revision, made_at, made_by, "
+                                        "  reason, hash, chain, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                        error)))
+        return FALSE;
+      sl_bind_key (stmt, 1, key);
+      sqlite3_bind_int (stmt, 2, revision->revision);
+      sl_bind_text (stmt, 3, revision->at);
+      sl_bind_text (stmt, 4, revision->by);
+      sqlite3_bind_text (stmt, 5, revision->reason, -1, SQLITE_TRANSIENT);
+      sl_bind_text (stmt, 6, revision->hash);
+      sl_bind_text (stmt, 7, revision->chain);
+      sqlite3_bind_text (stmt, 8, revision->snapshot, -1, SQLITE_TRANSIENT);
+      if (!sl_database_step_done (database, stmt, error))
+        return FALSE;
+    }
+
+  if (!(stmt = sl_database_prepare (database,
+                                    "INSERT INTO meeting_finals (meeting_id, finalized_at, finalized_by, hash) "
+                                    "VALUES (?, ?, ?, ?)",
+                                    error)))
+    return FALSE;
+  sl_bind_key (stmt, 1, key);
+  sl_bind_text (stmt, 2, evidence->finalized_at);
+  sl_bind_text (stmt, 3, evidence->finalized_by);
+  sl_bind_text (stmt, 4, evidence->hash);
+  return sl_database_step_done (database, stmt, error);
+}
+
+/**
+ * sl_archive_evidence_end:
+ *
+ * After the meeting's rows are written: adds the attachments it does not
+ * have yet, closes @change (a final meeting that changed needs the
+ * merge's reason; a locked year refuses), then makes the meeting final
+ * as the file says, once its hash is checked.
+ */
+gboolean
+sl_archive_evidence_end (SlLedger         *ledger,
+                         SlMeeting        *meeting,
+                         SlMeetingChange  *change,
+                         gboolean          ok,
+                         gboolean          merge,
+                         GError          **error)
+{
+  Evidence *evidence = g_object_get_data (G_OBJECT (meeting), EVIDENCE_KEY);
+
+  for (guint i = 0; ok && evidence != NULL && i < evidence->attachments->len; i++)
+    {
+      SlAttachment *attachment = g_ptr_array_index (evidence->attachments, i);
+      const char *id = sl_record_get_id (SL_RECORD (attachment));
+      const char *measure = sl_attachment_get_measure (attachment);
+      g_autofree Base64Source *source = NULL;
+
+      if (measure != NULL && !sl_ledger_contains (ledger, SL_TYPE_MEASURE, measure))
+        {
+          g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
+                       _("attachments[%u].measure: no measure has the id %s"), i, measure);
+          ok = FALSE;
+        }
+      else if (sl_attachments_exists (ledger, id))
+        {
+          /* Attachments never change: a merge keeps the ledger's. */
+          if (!merge)
+            {
+              g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_CONFLICT,
+                           _("attachments[%u].id: the ledger already has an attachment with the "
+                             "id %s; use import-archive --merge to update existing records"),
+                           i, id);
+              ok = FALSE;
+            }
+        }
+      else
+        {
+          source = g_new0 (Base64Source, 1);
+          source->text = g_ptr_array_index (evidence->data, i);
+          source->length = strlen (source->text);
+          ok = sl_attachments_insert (ledger, sl_record_get_key (SL_RECORD (meeting)), attachment,
+                                      decode_chunk, source, error);
+          if (!ok)
+            g_prefix_error (error, "attachments[%u]: ", i);
+        }
+    }
+
+  ok = sl_evidence_change_end (ledger, change, ok, ok ? error : NULL) && ok;
+
+  if (ok && evidence != NULL && evidence->final)
+    ok = store_final (ledger, meeting, evidence, error);
+
+  return ok;
+}
+
+/* The locks of the file that the ledger does not have: added after the
+ * records, which they would otherwise refuse. */
+gboolean
+sl_archive_store_locks (SlLedger           *ledger,
+                        const SlJsonValue  *root,
+                        GError            **error)
+{
+  const SlJsonValue *array = sl_json_value_get_member (root, "locks");
+  SlDatabase *database = sl_ledger_get_database (ledger);
+  guint n;
+
+  if (sl_json_value_is_null (array))
+    return TRUE;
+  if (sl_json_value_get_kind (array) != SL_JSON_ARRAY)
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
+                   _("locks: must be an array of year locks"));
+      return FALSE;
+    }
+
+  n = sl_json_value_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      const SlJsonValue *element = sl_json_value_get_element (array, i);
+      const char *organization, *locked_at, *locked_by, *unlocked_at, *unlock_reason;
+      g_autofree char *lower = NULL;
+      sqlite3_stmt *stmt;
+      gint64 year;
+
+      if (sl_json_value_get_kind (element) != SL_JSON_OBJECT ||
+          !get_text (element, "organization", &organization) || !sl_is_uuid (organization) ||
+          !sl_json_value_get_integer (sl_json_value_get_member (element, "year"), &year) ||
+          year < 1 || year > 9999 ||
+          !get_text (element, "locked_at", &locked_at) || locked_at == NULL ||
+          !get_text (element, "locked_by", &locked_by) ||
+          !get_text (element, "unlocked_at", &unlocked_at) ||
+          !get_text (element, "unlock_reason", &unlock_reason))
+        {
+          g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
+                       _("locks[%u]: a lock needs organization (an id), year, locked_at, "
+                         "and text or null for locked_by, unlocked_at and unlock_reason"), i);
+          return FALSE;
+        }
+      lower = g_ascii_strdown (organization, -1);
+
+      stmt = sl_database_prepare (database,
+                                  "INSERT INTO year_locks (organization_id, year, locked_at, locked_by, "
+                                  "  unlocked_at, unlock_reason) "
+                                  "SELECT o.id, ?2, ?3, ?4, ?5, ?6 FROM organizations o WHERE o.uuid = ?1 "
+                                  "AND NOT EXISTS (SELECT 1 FROM year_locks l WHERE l.organization_id = o.id "
+                                  "  AND l.year = ?2 AND l.locked_at = ?3)",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sl_bind_text (stmt, 1, lower);
+      sqlite3_bind_int (stmt, 2, (int) year);
+      sl_bind_text (stmt, 3, locked_at);
+      sl_bind_text (stmt, 4, locked_by);
+      sl_bind_text (stmt, 5, unlocked_at);
+      sl_bind_text (stmt, 6, unlock_reason);
+      if (!sl_database_step_done (database, stmt, error))
+        return FALSE;
+
+      if (!sl_ledger_contains (ledger, SL_TYPE_ORGANIZATION, lower))
+        {
+          g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
+                       _("locks[%u].organization: no organization has the id %s"), i, lower);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}

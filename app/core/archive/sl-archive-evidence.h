@@ -1,0 +1,51 @@
+/* sl-archive-evidence.h — the archive's version 2 evidence keys
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "sl-evidence.h"
+#include "sl-json-document.h"
+#include "sl-types.h"
+
+G_BEGIN_DECLS
+
+char     *sl_archive_meeting_hash_form   (SlMeeting          *meeting,
+                                          GPtrArray          *attachments,
+                                          gboolean            without_progress);
+
+/* Writing: inside the meeting's open object, and the top-level locks. */
+GHashTable *sl_archive_evidence_keys     (SlLedger           *ledger,
+                                          GError            **error);
+gboolean  sl_archive_write_evidence      (JsonBuilder        *builder,
+                                          SlLedger           *ledger,
+                                          SlMeeting          *meeting,
+                                          GHashTable         *with_evidence,
+                                          GError            **error);
+gboolean  sl_archive_write_locks         (JsonBuilder        *builder,
+                                          SlLedger           *ledger,
+                                          GError            **error);
+
+/* Reading: the keys of one meeting, kept with the meeting object until
+ * it is written (sl_archive_evidence_end()). */
+gboolean  sl_archive_read_evidence       (const SlJsonValue  *json,
+                                          SlMeeting          *meeting,
+                                          char              **field,
+                                          GError            **error);
+SlMeetingChange *sl_archive_evidence_begin (SlLedger         *ledger,
+                                          SlMeeting          *meeting,
+                                          GError            **error);
+gboolean  sl_archive_evidence_end        (SlLedger           *ledger,
+                                          SlMeeting          *meeting,
+                                          SlMeetingChange    *change,
+                                          gboolean            ok,
+                                          gboolean            merge,
+                                          GError            **error);
+gboolean  sl_archive_store_locks         (SlLedger           *ledger,
+                                          const SlJsonValue  *root,
+                                          GError            **error);
+
+G_END_DECLS

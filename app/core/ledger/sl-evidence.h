@@ -1,0 +1,157 @@
+/* sl-evidence.h — final meetings, their revisions, and locked years
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sl-ledger.h"
+#include "sl-types.h"
+
+G_BEGIN_DECLS
+
+#define SL_EVIDENCE_ERROR (sl_evidence_error_quark ())
+
+typedef enum
+{
+  SL_EVIDENCE_ERROR_LOCKED,        /* the record's year is locked */
+  SL_EVIDENCE_ERROR_NEEDS_REASON,  /* a final meeting changes without a reason */
+  SL_EVIDENCE_ERROR_STATE,         /* already final, already (un)locked... */
+  SL_EVIDENCE_ERROR_MISMATCH,      /* a hash or chain does not match its content */
+  SL_EVIDENCE_ERROR_INVALID,       /* a wrong value (kind, size, file) */
+} SlEvidenceError;
+
+GQuark sl_evidence_error_quark (void);
+
+/* A final meeting: when, by whom, and the hash of its hash form. */
+typedef struct
+{
+  char *finalized_at;
+  char *finalized_by;
+  char *hash;
+} SlFinal;
+
+/* One revision of a final meeting (docs/archive.md, version 2). */
+typedef struct
+{
+  int   revision;
+  char *at;
+  char *by;
+  char *reason;
+  char *hash;
+  char *chain;
+  char *snapshot;
+} SlRevision;
+
+/* One lock of a year, current (unlocked_at NULL) or past. */
+typedef struct
+{
+  char *organization;   /* its id */
+  int   year;
+  char *locked_at;
+  char *locked_by;
+  char *unlocked_at;
+  char *unlock_reason;
+} SlYearLock;
+
+void        sl_final_free               (SlFinal     *final);
+void        sl_revision_free            (SlRevision  *revision);
+void        sl_year_lock_free           (SlYearLock  *lock);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlFinal, sl_final_free)
+
+char       *sl_evidence_now             (void);
+const char *sl_evidence_default_by      (void);
+char       *sl_evidence_chain           (const char  *previous_chain,
+                                         const char  *hash,
+                                         const char  *at,
+                                         const char  *by,
+                                         const char  *reason);
+
+char       *sl_evidence_hash_form       (SlLedger    *ledger,
+                                         SlMeeting   *meeting,
+                                         gboolean     without_progress,
+                                         GError     **error);
+gboolean    sl_evidence_get_final       (SlLedger    *ledger,
+                                         gint64       meeting_key,
+                                         SlFinal    **final,
+                                         GError     **error);
+GPtrArray  *sl_evidence_load_revisions  (SlLedger    *ledger,
+                                         gint64       meeting_key,
+                                         GError     **error);
+GPtrArray  *sl_evidence_load_locks      (SlLedger    *ledger,
+                                         GError     **error);
+
+gboolean    sl_evidence_finalize        (SlLedger    *ledger,
+                                         const char  *meeting_id,
+                                         const char  *by,
+                                         SlFinal    **final,
+                                         GError     **error);
+/* sl_ledger_save_meeting() with a reason and an author: the way to
+ * change a final meeting. */
+gboolean    sl_ledger_save_meeting_with_reason (SlLedger *ledger,
+                                         SlMeeting   *meeting,
+                                         SlSaveFlags  flags,
+                                         const char  *by,
+                                         const char  *reason,
+                                         GError     **error);
+
+gboolean    sl_evidence_lock_year       (SlLedger    *ledger,
+                                         const char  *organization,
+                                         int          year,
+                                         const char  *by,
+                                         GError     **error);
+gboolean    sl_evidence_unlock_year     (SlLedger    *ledger,
+                                         const char  *organization,
+                                         int          year,
+                                         const char  *reason,
+                                         GError     **error);
+
+/* Locked years (sl-evidence-locks.c). What every change to a year's
+ * records asks first (sl-ledger.c). */
+gboolean    sl_evidence_any_lock        (SlLedger    *ledger);
+gboolean    sl_evidence_check_year_open (SlLedger    *ledger,
+                                         const char  *organization,
+                                         int          year,
+                                         GError     **error);
+gboolean    sl_evidence_check_row_open  (SlLedger    *ledger,
+                                         GType        record_type,
+                                         const char  *id,
+                                         GError     **error);
+
+gboolean    sl_evidence_check_record_change (SlLedger *ledger,
+                                         gpointer     record,
+                                         GError     **error);
+gboolean    sl_evidence_check_delete    (SlLedger    *ledger,
+                                         gpointer     record,
+                                         GError     **error);
+
+/* A change to one meeting, final or in a locked year: opened before its
+ * rows are written, closed after, in the same transaction. Changes nest:
+ * only the outermost one for a meeting compares and records. */
+typedef struct _SlMeetingChange SlMeetingChange;
+
+SlMeetingChange *sl_evidence_change_begin (SlLedger   *ledger,
+                                         const char  *meeting_id,
+                                         const char  *by,
+                                         const char  *reason,
+                                         GError     **error);
+gboolean    sl_evidence_change_end      (SlLedger    *ledger,
+                                         SlMeetingChange *change,
+                                         gboolean     ok,
+                                         GError     **error);
+
+/* The reason and author of changes made by an import (--merge --reason). */
+void        sl_evidence_set_reason      (SlLedger    *ledger,
+                                         const char  *by,
+                                         const char  *reason);
+
+/* For `check`: each final meeting whose content no longer matches its
+ * hash, each broken revision chain; one line each. */
+gboolean    sl_evidence_verify          (SlLedger    *ledger,
+                                         GPtrArray   *problems,
+                                         GError     **error);
+
+G_END_DECLS
