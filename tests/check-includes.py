@@ -33,9 +33,26 @@ COMMENT = re.compile(r'/\*.*?\*/|//[^\n]*', re.DOTALL)
 
 
 KNOWN = {
-    # The dialog reports a finished export as the window's toast, and the
-    # window opens the dialog (app/ui: a signal would untangle them).
-    ('sl-document-dialog', 'sl-window'),
+    # core/db: opening a ledger refuses writes to a file this process found
+    # damaged (sl-integrity) and names its files (sl-ledger-paths), which
+    # both ask sl-database and sl-backups in turn; the damage registry and
+    # the path helpers belong below sl-database, in a file of their own.
+    ('sl-database', 'sl-integrity'),
+    ('sl-database', 'sl-ledger-paths'),
+    ('sl-backups', 'sl-integrity'),
+    # core/ledger: SlLedger's saves call the guards built on top of it
+    # (change counters, evidence, the version-2 keys, the watch and the save
+    # queue); the saves belong in their own unit above SlLedger's stores.
+    ('sl-ledger', 'sl-evidence'),
+    ('sl-ledger', 'sl-ledger-extras'),
+    ('sl-ledger', 'sl-ledger-guard'),
+    ('sl-ledger', 'sl-ledger-watch'),
+    ('sl-ledger', 'sl-save-queue'),
+    # Evidence hashes a meeting as the archive writes it, and the archive
+    # writes the evidence: the hash form wants a writer of its own.
+    ('sl-evidence', 'sl-archive-evidence'),
+    ('sl-evidence', 'sl-attachments'),
+    ('sl-archive', 'sl-archive-evidence'),
 }
 
 
