@@ -777,6 +777,39 @@ test_read_only_folder (Fixture       *fixture,
   g_assert_cmpstr (names, ==, "ledger.db");
 }
 
+/* A reader who may not write the ledger, in a folder anyone may write,
+ * leaves no -wal or -shm of its own there: the owner's next write would
+ * be refused ("attempt to write a readonly database"). */
+static void
+test_reader_in_open_folder (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_autofree char *archive = data_file ("year-2023.json");
+  CliResult result;
+
+  REQUIRE_CLI ();
+
+  make_ledger (fixture);
+  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->folder, 0777), ==, 0);
+
+  if (!run_as_nobody (&result, fixture->folder,
+                      (const char *[]) { "--database", fixture->path, "check", NULL }))
+    return;
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  /* The owner still writes. */
+  run_cli (&result, fixture->folder, "--database", fixture->path, "import-archive", archive, "--merge");
+  g_assert_cmpint (result.status, ==, 0);
+  cli_result_clear (&result);
+  g_assert_cmpint (g_chmod (fixture->folder, 0700), ==, 0);
+}
+
 /* Readers leave the ledger as it is ---------------------------------------------------- */
 
 static void
@@ -895,6 +928,7 @@ main (int   argc,
   ADD ("message/disk-full", test_disk_full);
   ADD ("message/read-only-folder", test_read_only_folder);
   ADD ("readers/leave-ledger", test_readers_leave_ledger);
+  ADD ("readers/open-folder", test_reader_in_open_folder);
   ADD ("readers/leave-backup", test_check_leaves_backup);
 
 #undef ADD

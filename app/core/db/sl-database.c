@@ -1235,7 +1235,15 @@ open_database (const char  *path,
     }
 
   writable = g_access (path, W_OK) == 0 && g_access (folder, W_OK) == 0;
-  rc = connect (self, path, read_only && !writable, FALSE);
+  /* A reader that may not write the file, with no log or journal beside
+   * it, reads it as it lies (immutable): SQLite would otherwise make a
+   * -wal and -shm owned by this user in a folder it can write, and the
+   * ledger's owner could then no longer write the ledger. */
+  if (read_only && g_access (path, W_OK) != 0 &&
+      !has_content (path, "-wal") && !has_content (path, "-journal"))
+    rc = connect (self, path, TRUE, TRUE);
+  else
+    rc = connect (self, path, read_only && !writable, FALSE);
   if (rc != SQLITE_OK)
     {
       sl_database_describe_open_error (self->db, path, rc, error);
