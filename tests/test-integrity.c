@@ -616,6 +616,27 @@ test_bad_index (Fixture       *fixture,
   g_assert_cmpstr (names, ==, "ledger.db");
 }
 
+/* Search on a damaged ledger says so instead of listing part of it. */
+static void
+test_search_damaged (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *backup = NULL;
+  CliResult result;
+
+  if (cli_path () == NULL)
+    {
+      g_test_skip ("STUDY_LEDGER does not name the built program");
+      return;
+    }
+
+  backup = damaged_ledger_with_backup (fixture);
+  run_cli (&result, fixture->folder, "--database", fixture->path, "search", "学习", "--json");
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_true (in_text (result.err, "malformed") || in_text (result.err, "damaged"));
+  cli_result_clear (&result);
+}
+
 /* The day of a sound check is remembered: one check a day. */
 static void
 test_once_a_day (Fixture       *fixture,
@@ -673,6 +694,8 @@ main (int   argc,
               fixture_set_up, test_future_dated, fixture_tear_down);
   g_test_add ("/integrity/bad-index", Fixture, NULL,
               fixture_set_up, test_bad_index, fixture_tear_down);
+  g_test_add ("/integrity/damaged/search", Fixture, NULL,
+              fixture_set_up, test_search_damaged, fixture_tear_down);
   g_test_add ("/integrity/bad-text", Fixture, NULL,
               fixture_set_up, test_bad_text, fixture_tear_down);
 

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <malloc.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <math.h>
 #include <stdio.h>
@@ -1082,6 +1083,11 @@ sl_cli_init_process (void)
    * is where glibc's own sliding threshold stops. */
   mallopt (M_TRIM_THRESHOLD, 32 * 1024 * 1024);
   mallopt (M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+
+  /* A file-size limit (ulimit -f) should be a write that fails with EFBIG,
+   * which the command reports as a full disk and cleans up after, not a
+   * signal that kills it halfway without a word. */
+  signal (SIGXFSZ, SIG_IGN);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

@@ -581,6 +581,7 @@ sl_search_run (SlDatabase  *database,
       sqlite3_stmt *stmt;
       SlSearchHit *hit;
       int kind = 0;
+      int rc;
 
       stmt = sl_database_prepare (database,
                                   "SELECT uuid, date, title, kind FROM meetings WHERE id = ?",
@@ -592,10 +593,20 @@ sl_search_run (SlDatabase  *database,
         }
 
       sqlite3_bind_int64 (stmt, 1, g_array_index (found, gint64, i));
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
         {
           sqlite3_reset (stmt);
           continue;
+        }
+      /* A page that cannot be read is an error, not a hit fewer: a search
+       * that quietly lists part of a damaged ledger would mislead. */
+      if (rc != SQLITE_ROW)
+        {
+          sl_database_set_error (database, rc, error);
+          sqlite3_reset (stmt);
+          ok = FALSE;
+          break;
         }
 
       hit = g_new0 (SlSearchHit, 1);
