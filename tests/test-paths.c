@@ -33,6 +33,7 @@
 
 #define RACE_ROUNDS 100
 #define KILL_ROUNDS 40
+#define WINDOW_KILL_ROUNDS 8
 
 #define REQUIRE_CLI()                                                        \
   G_STMT_START {                                                           \
@@ -422,6 +423,70 @@ test_kill_first_import (Fixture       *fixture,
       cli_result_clear (&result);
 
       /* And the next import makes it, or adds to it. */
+      if (g_file_test (fixture->path, G_FILE_TEST_EXISTS))
+        remove_tree (fixture->path);
+    }
+}
+
+/* The window killed at any moment of its first run on a new ledger (a
+ * power cut the first time she opens it): afterwards there is no ledger,
+ * or a whole one, never a file every command refuses. Each window gets a
+ * D-Bus session of its own, so that it is not sent to another test's. */
+static void
+new_process_group (gpointer data)
+{
+  setpgid (0, 0);
+}
+
+static void
+test_kill_window_first_run (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *dbus = g_find_program_in_path ("dbus-run-session");
+  g_autofree char *data_home = g_build_filename (fixture->folder, "data-home", NULL);
+
+  REQUIRE_CLI ();
+  if (g_getenv ("DISPLAY") == NULL || dbus == NULL)
+    {
+      g_test_skip ("needs a display and dbus-run-session (build-aux/setup.sh --test has both)");
+      return;
+    }
+
+  for (guint round = 0; round < WINDOW_KILL_ROUNDS; round++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher =
+        g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 delay = g_test_rand_int_range (50000, 2500000);
+      const char *argv[] = { dbus, "--", cli_path (), "--database", fixture->path, NULL };
+      CliResult result;
+      pid_t pid;
+
+      g_subprocess_launcher_set_cwd (launcher, fixture->folder);
+      g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+      g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
+      g_subprocess_launcher_set_child_setup (launcher, new_process_group, NULL, NULL);
+      process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+      g_assert_no_error (error);
+      pid = (pid_t) g_ascii_strtoll (g_subprocess_get_identifier (process), NULL, 10);
+
+      g_usleep (delay);
+      kill (-pid, SIGKILL);
+      g_subprocess_wait (process, NULL, NULL);
+
+      run_cli (&result, fixture->folder, "--database", fixture->path, "check");
+      g_test_message ("round %u, killed after %" G_GINT64_FORMAT " us: %d %s%s", round, delay,
+                      result.status, result.out, result.err);
+      if (result.status == 0)
+        g_assert_nonnull (strstr (result.out, "no problems found"));
+      else
+        {
+          g_assert_cmpint (result.status, ==, 1);
+          g_assert_nonnull (strstr (result.err, "There is no ledger"));
+        }
+      cli_result_clear (&result);
+
       if (g_file_test (fixture->path, G_FILE_TEST_EXISTS))
         remove_tree (fixture->path);
     }
@@ -919,6 +984,7 @@ main (int   argc,
   ADD ("cli/outputs-refused", test_cli_outputs_refused);
   ADD ("cli/creation-race", test_creation_race);
   ADD ("cli/kill-first-import", test_kill_first_import);
+  ADD ("window/kill-first-run", test_kill_window_first_run);
   ADD ("cli/empty-with-journal", test_empty_with_journal);
   ADD ("cli/hot-journal-recovered", test_hot_journal_recovered);
   ADD ("cli/second-connection-keeps-locks", test_second_connection_keeps_locks);
