@@ -258,15 +258,15 @@ sl_evidence_unlock_year (SlLedger    *ledger,
                          GError     **error)
 {
   g_autofree char *now = sl_evidence_now ();
+  g_autofree char *stripped = g_strstrip (g_strdup (reason ? reason : ""));
   sqlite3_stmt *stmt;
   gint64 key = 0;
 
   g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
   g_return_val_if_fail (organization != NULL, FALSE);
 
-  if (reason == NULL || *g_strstrip (g_strdup (reason)) == '\0')
+  if (*stripped == '\0')
     {
-      /* The stripped copy is only looked at. */
       g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_INVALID,
                    _("Unlocking the year %d needs a reason; give it with --reason TEXT"), year);
       return FALSE;
