@@ -446,6 +446,30 @@ test_close_with_waiting_save (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
 }
 
+/* Text a field could not store is not thrown away by closing the window
+ * unasked: the window stays open on "Keep Open", and nothing was stored. */
+static void
+test_close_with_invalid_field (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *date = NULL;
+  AdwMessageDialog *dialog;
+
+  gtk_editable_set_text (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "date_row"), "2023-02-30");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  iterate (50);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "keep");
+  iterate (50);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  date = stored (fixture, "SELECT date FROM meetings WHERE uuid = ?", MEETING_ID);
+  g_assert_cmpstr (date, !=, "2023-02-30");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +487,7 @@ main (int   argc,
   ADD ("stale-save-refused", test_stale_save_refused);
   ADD ("busy-save-pending", test_busy_save_pending);
   ADD ("close-with-waiting-save", test_close_with_waiting_save);
+  ADD ("close-with-invalid-field", test_close_with_invalid_field);
 
   return g_test_run ();
 }

@@ -983,3 +983,22 @@ sl_meetings_page_flush (SlMeetingsPage *self)
 
   sl_meeting_editor_flush (self->editor, NULL);
 }
+
+/* For closing the window: TRUE when the open meeting holds text that a
+ * field could not store (marked in red), which closing would lose; the
+ * editor is then shown. */
+gboolean
+sl_meetings_page_has_unsaved_input (SlMeetingsPage *self)
+{
+  g_return_val_if_fail (SL_IS_MEETINGS_PAGE (self), FALSE);
+
+  if (sl_meeting_editor_get_meeting (self->editor) == NULL)
+    return FALSE;
+
+  sl_meeting_fields_commit_all (GTK_WIDGET (self->editor));
+  if (!sl_meeting_fields_has_pending (GTK_WIDGET (self->editor)))
+    return FALSE;
+
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+  return TRUE;
+}

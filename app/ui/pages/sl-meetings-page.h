@@ -27,6 +27,7 @@ void      sl_meetings_page_set_year   (SlMeetingsPage *self,
 void      sl_meetings_page_reload     (SlMeetingsPage *self);
 void      sl_meetings_page_sync       (SlMeetingsPage *self);
 void      sl_meetings_page_flush      (SlMeetingsPage *self);
+gboolean  sl_meetings_page_has_unsaved_input (SlMeetingsPage *self);
 
 void      sl_meetings_page_open_meeting (SlMeetingsPage *self,
                                          const char     *id);

@@ -70,6 +70,7 @@ struct _SlWindow
   gboolean              empty;
   gboolean              updating_years;
   gboolean              updating_sidebar;
+  gboolean              closing_with_unsaved_input;   /* the user said to close anyway */
 };
 
 /* The sidebar's pages, in its order and that of Ctrl+1..6. */

@@ -413,10 +413,54 @@ sl_window_flush (SlWindow *self)
     sl_meetings_page_flush (SL_MEETINGS_PAGE (page));
 }
 
+static void
+unsaved_input_response_cb (SlWindow   *self,
+                           const char *response)
+{
+  if (g_strcmp0 (response, "close") != 0)
+    return;
+
+  self->closing_with_unsaved_input = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Text a field could not store (an impossible date, an empty title) is
+ * lost with the window: ask first, as the Back button does. */
+static gboolean
+ask_about_unsaved_input (SlWindow *self)
+{
+  GtkWidget *page = built_page (self, "meetings");
+  GtkWidget *dialog;
+
+  if (self->closing_with_unsaved_input || page == NULL ||
+      !sl_meetings_page_has_unsaved_input (SL_MEETINGS_PAGE (page)))
+    return FALSE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("A Field Is Not Saved"),
+                                   _("The open meeting has a field marked in red whose text "
+                                     "could not be stored. Keep the window open to correct it, "
+                                     "or close and lose that text."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Open"),
+                                    "close", _("_Close Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_input_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static gboolean
 sl_window_close_request (GtkWindow *window)
 {
   SlWindow *self = SL_WINDOW (window);
+
+  if (ask_about_unsaved_input (self))
+    return TRUE;
 
   if (self->writers != NULL && sl_window_writers_close_request (self->writers))
     return TRUE;
