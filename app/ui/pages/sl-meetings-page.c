@@ -610,10 +610,8 @@ leave_editor (SlMeetingsPage *self)
 
   /* Text a field could not store would go with the editor, unseen: stay
    * on it until the field is put right (or its question answered). */
-  sl_meeting_fields_commit_all (GTK_WIDGET (self->editor));
-  if (sl_meeting_fields_has_pending (GTK_WIDGET (self->editor)))
+  if (sl_meetings_page_has_unsaved_input (self))
     {
-      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
       adw_toast_overlay_add_toast (self->toast_overlay,
                                    adw_toast_new (_("A marked field is not saved: fix it or put back what it had, then go back")));
       return;
@@ -984,9 +982,8 @@ sl_meetings_page_flush (SlMeetingsPage *self)
   sl_meeting_editor_flush (self->editor, NULL);
 }
 
-/* For closing the window: TRUE when the open meeting holds text that a
- * field could not store (marked in red), which closing would lose; the
- * editor is then shown. */
+/* TRUE, showing the editor, when the open meeting holds text a field could
+ * not store (marked in red): leaving it (Back, closing) would lose it. */
 gboolean
 sl_meetings_page_has_unsaved_input (SlMeetingsPage *self)
 {
@@ -994,11 +991,9 @@ sl_meetings_page_has_unsaved_input (SlMeetingsPage *self)
 
   if (sl_meeting_editor_get_meeting (self->editor) == NULL)
     return FALSE;
-
   sl_meeting_fields_commit_all (GTK_WIDGET (self->editor));
   if (!sl_meeting_fields_has_pending (GTK_WIDGET (self->editor)))
     return FALSE;
-
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
   return TRUE;
 }
