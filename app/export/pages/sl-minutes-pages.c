@@ -540,12 +540,13 @@ sl_minutes_pages_draw_page (SlPageRenderer *renderer,
   if (self->state == NULL)
     return;
 
-  /* In the foot, at the left of the type area, level with the centred
-   * “第 x 页 共 y 页” (margins as set in layout). */
+  /* In the foot, flush with the right edge of the type area, level with
+   * the centred “第 x 页 共 y 页” (margins as set in layout): at the left it
+   * ran into the page number, as if one line. */
   sl_page_renderer_get_page_size (renderer, page, &width, &height);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_move_to (cr, 30 * SL_PAGE_MM,
+  cairo_move_to (cr, width - 26 * SL_PAGE_MM - sl_page_layout_get_width (self->state),
                  height - 28 * SL_PAGE_MM
                  + (28 * SL_PAGE_MM - sl_page_layout_get_height (self->state)) / 2);
   pango_cairo_show_layout (cr, self->state);
