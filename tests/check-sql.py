@@ -46,6 +46,7 @@ ALLOWED = {
     ('sl-database.c', 'PRAGMA user_version = %d'),
     ('sl-database.c', 'PRAGMA application_id = %d'),
     ('sl-database.c', 'PRAGMA schema_version = %d'),
+    ('sl-migrations.c', 'PRAGMA schema_version = %d'),
     ('sl-database.c', 'SAVEPOINT sl_%u'),
     ('sl-database.c', 'RELEASE sl_%u'),
     ('sl-database.c', 'ROLLBACK TO sl_%u; RELEASE sl_%u'),

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "sl-migrations.h"
 #include "sl-types.h"
 
 G_BEGIN_DECLS
@@ -24,9 +25,6 @@ typedef enum
 } SlDatabaseError;
 
 GQuark sl_database_error_quark (void);
-
-/* The schema version this build writes; see sl-database.c for the history. */
-#define SL_SCHEMA_VERSION 7
 
 #define SL_TYPE_DATABASE (sl_database_get_type ())
 
