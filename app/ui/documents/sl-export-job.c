@@ -58,6 +58,8 @@ sl_document_kind_get_label (SlDocumentKind kind)
     case SL_DOCUMENT_ANNUAL_REPORT:        return _("Annual Study Report");
     case SL_DOCUMENT_MINUTES:              return _("Meeting Minutes");
     case SL_DOCUMENT_SIGN_IN:              return _("Sign-In Sheet");
+    case SL_DOCUMENT_PLAN_PROGRESS:        return _("Study Plan Progress");
+    case SL_DOCUMENT_SESSION_PLAN:         return _("Session Study Plan");
     default:                               g_return_val_if_reached (NULL);
     }
 }
