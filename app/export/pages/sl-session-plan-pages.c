@@ -90,20 +90,54 @@ join (GPtrArray *names)
   return joined;
 }
 
-/* A paragraph of body text, indented two characters unless @indent is
- * FALSE; its first @lead_length bytes in @lead_font (a heading, a label). */
+/* No line break inside any of @names (刘志强 is not 刘 / 志强). */
 static void
-add_paragraph (SlSessionPlanPages *self,
-               const char         *text,
-               gsize               lead_length,
-               SlPageFont          lead_font,
-               gboolean            indent)
+keep_names_whole (PangoLayout *layout,
+                  const char  *text,
+                  GPtrArray   *names)
+{
+  PangoAttrList *attributes;
+
+  if (names == NULL || names->len == 0)
+    return;
+
+  attributes = pango_attr_list_copy (pango_layout_get_attributes (layout));
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      gsize length = strlen (name);
+
+      for (const char *at = strstr (text, name); length > 0 && at != NULL;
+           at = strstr (at + length, name))
+        {
+          PangoAttribute *attribute = pango_attr_allow_breaks_new (FALSE);
+
+          attribute->start_index = at - text;
+          attribute->end_index = at - text + length;
+          pango_attr_list_insert (attributes, attribute);
+        }
+    }
+  pango_layout_set_attributes (layout, attributes);
+  pango_attr_list_unref (attributes);
+}
+
+/* A paragraph of body text, indented two characters unless @indent is
+ * FALSE; its first @lead_length bytes in @lead_font (a heading, a label);
+ * @names (may be NULL) each kept on one line. */
+static void
+add_paragraph_with_names (SlSessionPlanPages *self,
+                          const char         *text,
+                          gsize               lead_length,
+                          SlPageFont          lead_font,
+                          gboolean            indent,
+                          GPtrArray          *names)
 {
   SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
   double width = sl_page_renderer_get_width (renderer);
   g_autoptr(PangoLayout) layout = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY,
                                                                   BODY_SIZE, text, width + 1);
 
+  keep_names_whole (layout, text, names);
   pango_layout_set_line_spacing (layout, self->spacing);
   if (lead_length > 0)
     sl_page_renderer_set_span_font (renderer, layout, 0, lead_length, lead_font, BODY_SIZE);
@@ -111,6 +145,16 @@ add_paragraph (SlSessionPlanPages *self,
     pango_layout_set_indent (layout, (int) (2 * BODY_SIZE * PANGO_SCALE));
   sl_page_layout_justify (layout, sl_page_layout_avoid_runt (layout), width);
   sl_page_renderer_flow (renderer, layout, sl_page_renderer_get_left (renderer));
+}
+
+static void
+add_paragraph (SlSessionPlanPages *self,
+               const char         *text,
+               gsize               lead_length,
+               SlPageFont          lead_font,
+               gboolean            indent)
+{
+  add_paragraph_with_names (self, text, lead_length, lead_font, indent, NULL);
 }
 
 /* “一、学习主题” in 黑体, kept with the first line after it. */
@@ -174,12 +218,12 @@ session_hours (SlMeeting *meeting)
 
 /* The central group's members expected on the day (the sign-in sheet's
  * roster); the attendance when the roster has none. */
-static char *
+static GPtrArray *
 participants (SlSessionPlanPages *self)
 {
   GListModel *members = sl_ledger_get_members (self->ledger);
   GListModel *rows = sl_meeting_get_attendance (self->meeting);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GPtrArray *names = g_ptr_array_new ();
 
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
     {
@@ -200,7 +244,7 @@ participants (SlSessionPlanPages *self)
         g_ptr_array_add (names, (gpointer) name);
     }
 
-  return names->len > 0 ? join (names) : NULL;
+  return names;
 }
 
 static void
@@ -209,8 +253,8 @@ add_scope (SlSessionPlanPages *self,
 {
   GListModel *guests = sl_meeting_get_guests (self->meeting);
   g_autoptr(GPtrArray) sitting_in = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *members = participants (self);
-  g_autofree char *guest_text = NULL;
+  g_autoptr(GPtrArray) names = participants (self);
+  g_autofree char *members = names->len > 0 ? join (names) : NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (guests); i++)
     {
@@ -232,14 +276,15 @@ add_scope (SlSessionPlanPages *self,
   {
     g_autofree char *text = g_strdup_printf ("理论学习中心组成员%s%s。", members ? "：" : "",
                                              members ? members : "");
-    add_paragraph (self, text, 0, SL_PAGE_FONT_BODY, TRUE);
+    add_paragraph_with_names (self, text, 0, SL_PAGE_FONT_BODY, TRUE, names);
   }
   if (sitting_in->len > 0)
     {
-      g_autofree char *names = join (sitting_in);
-      g_autofree char *text = g_strdup_printf ("列席：%s。", names);
+      g_autofree char *guests_text = join (sitting_in);
+      g_autofree char *text = g_strdup_printf ("列席：%s。", guests_text);
 
-      add_paragraph (self, text, strlen ("列席："), SL_PAGE_FONT_HEADING, TRUE);
+      add_paragraph_with_names (self, text, strlen ("列席："), SL_PAGE_FONT_HEADING, TRUE,
+                                sitting_in);
     }
   else if (sl_meeting_get_expanded (self->meeting))
     add_paragraph (self, "列席：各科室、直属单位主要负责同志。", strlen ("列席："),
