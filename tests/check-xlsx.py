@@ -35,9 +35,13 @@ HEADERS = {
     'meetings-ledger': [
         '序号', '日期', '会议类型', '会议名称', '主题', '主持人', '记录人', '应到', '实到', '请假',
         '缺席', '学习内容', '备注'],
+    # The plan as issued: what became of each item is plan-progress's.
     'plan': [
         '序号', '时间', '学习专题', '学习内容', '学习形式', '领学人/主讲人', '研讨发言人', '参加范围',
-        '开展情况', '备注'],
+        '备注'],
+    'plan-progress': [
+        '序号', '计划时间', '学习专题', '学习内容', '学习形式', '领学人/主讲人', '开展情况', '开展时间',
+        '开展会议', '备注'],
     'measures': [
         '序号', '落实措施', '来源会议', '会议日期', '责任领导', '责任部门', '完成时限', '状态',
         '完成日期', '进展情况'],
@@ -53,7 +57,7 @@ ANNUAL_SHEETS = {
 }
 
 LANDSCAPE = {'first-topic-ledger', 'central-group-ledger', 'meetings-ledger', 'plan',
-             'attendance', 'measures'}
+             'plan-progress', 'attendance', 'measures'}
 
 # Columns whose filled cells must all be real dates, numbers, rates.
 DATE_COLUMNS = {'学习时间', '日期', '会议日期', '完成日期'}

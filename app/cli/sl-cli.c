@@ -599,7 +599,8 @@ canonical_id (SlLedger   *ledger,
 
 static const char * const documents[] = {
   "first-topic-ledger", "central-group-ledger", "meetings-ledger", "plan",
-  "attendance", "measures", "annual-report", "minutes", "sign-in", NULL
+  "attendance", "measures", "annual-report", "minutes", "sign-in", "plan-progress",
+  "session-plan", NULL
 };
 
 static int
@@ -626,7 +627,7 @@ command_export (SlCliCall *call)
       N_("Only this organization"), N_("NAME") },
     { "format", 0, 0, G_OPTION_ARG_FILENAME, &format, N_("xlsx or pdf"), N_("FORMAT") },
     { "meeting", 0, 0, G_OPTION_ARG_FILENAME, &meeting,
-      N_("The meeting, for minutes and sign-in"), N_("ID") },
+      N_("The meeting, for minutes, sign-in and session-plan"), N_("ID") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
     { NULL }
   };
@@ -635,7 +636,7 @@ command_export (SlCliCall *call)
                       _("Writes a ledger, plan, report, record or sign-in sheet as a spreadsheet "
                         "or a PDF. DOCUMENT is one of first-topic-ledger, central-group-ledger, "
                         "meetings-ledger, plan, attendance, measures, annual-report, minutes, "
-                        "sign-in."),
+                        "sign-in, plan-progress, session-plan."),
                       entries, &status))
     return status;
 
@@ -658,7 +659,8 @@ command_export (SlCliCall *call)
   else
     {
       if (meeting != NULL)
-        return usage ("export", _("--meeting is for minutes and sign-in; export %s takes --year YYYY"),
+        return usage ("export", _("--meeting is for minutes, sign-in and session-plan; "
+                                  "export %s takes --year YYYY"),
                       document);
       if (!parse_year ("export", year, &request.year, &status))
         return status;
@@ -701,6 +703,13 @@ command_export (SlCliCall *call)
   if (!sl_document_export (ledger, &request, document_format, output, &error))
     return fail_error (error);
 
+  /* The fonts that stood in for the standard's, once, beside the result. */
+  {
+    g_autofree char *note = sl_document_take_note ();
+
+    if (note != NULL)
+      g_printerr ("study-ledger: %s\n", note);
+  }
   g_print (_("Wrote %s\n"), output);
   return SL_CLI_EXIT_OK;
 }
@@ -1034,7 +1043,8 @@ static const struct
   { "export",         command_export,
     "export DOCUMENT --year YYYY [--organization NAME] --format xlsx|pdf --output FILE\n"
     "  export minutes --meeting ID --output FILE.pdf\n"
-    "  export sign-in --meeting ID --output FILE.pdf" },
+    "  export sign-in --meeting ID --output FILE.pdf\n"
+    "  export session-plan --meeting ID --output FILE.pdf" },
   { "stats",          command_stats,          "stats --year YYYY [--organization NAME] [--json]" },
   { "search",         command_search,         "search TEXT [--json] [--limit N]" },
   { "backup",         command_backup,         "backup --output FILE" },
@@ -1059,7 +1069,7 @@ print_help (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_print ("  %s\n", commands[i].synopsis);
   g_print ("\n%s\n", _("DOCUMENT is one of first-topic-ledger, central-group-ledger, meetings-ledger, "
-                       "plan, attendance, measures, annual-report."));
+                       "plan, plan-progress, attendance, measures, annual-report."));
   g_print ("%s\n", _("Every ID is the record's id (a UUID), as in the archive."));
   g_print ("%s\n", _("--database FILE picks the ledger; the default is "
                      "$XDG_DATA_HOME/study-ledger/ledger.db."));

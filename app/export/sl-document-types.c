@@ -24,6 +24,8 @@ static const char * const kind_codes[] = {
   [SL_DOCUMENT_ANNUAL_REPORT]        = "annual-report",
   [SL_DOCUMENT_MINUTES]              = "minutes",
   [SL_DOCUMENT_SIGN_IN]              = "sign-in",
+  [SL_DOCUMENT_PLAN_PROGRESS]        = "plan-progress",
+  [SL_DOCUMENT_SESSION_PLAN]         = "session-plan",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kind_codes) == SL_DOCUMENT_N_KINDS);
@@ -55,7 +57,8 @@ sl_document_kind_from_code (const char     *code,
 gboolean
 sl_document_kind_is_per_meeting (SlDocumentKind kind)
 {
-  return kind == SL_DOCUMENT_MINUTES || kind == SL_DOCUMENT_SIGN_IN;
+  return kind == SL_DOCUMENT_MINUTES || kind == SL_DOCUMENT_SIGN_IN ||
+         kind == SL_DOCUMENT_SESSION_PLAN;
 }
 
 /* A meeting's record and sign-in sheet are pages to print and sign; the

@@ -37,10 +37,12 @@ typedef enum
   SL_DOCUMENT_ANNUAL_REPORT,         /* 年度学习情况统计 */
   SL_DOCUMENT_MINUTES,               /* 会议记录: one meeting, pdf only */
   SL_DOCUMENT_SIGN_IN,               /* 签到表: one meeting, pdf only */
+  SL_DOCUMENT_PLAN_PROGRESS,         /* 学习计划执行情况: each plan item, held or not, 兑现率 */
+  SL_DOCUMENT_SESSION_PLAN,          /* 学习方案: one central-group session, pdf only */
 } SlDocumentKind;
 
 /* How many kinds there are: a kind is valid below this. */
-#define SL_DOCUMENT_N_KINDS (SL_DOCUMENT_SIGN_IN + 1)
+#define SL_DOCUMENT_N_KINDS (SL_DOCUMENT_SESSION_PLAN + 1)
 
 typedef enum
 {
@@ -55,7 +57,7 @@ typedef struct
   SlDocumentKind  kind;
   int             year;
   const char     *organization;   /* an organization's id, or NULL for all */
-  const char     *meeting;        /* a meeting's id, for minutes and sign-in */
+  const char     *meeting;        /* a meeting's id, for minutes, sign-in, session-plan */
   const char     *today;          /* "YYYY-MM-DD" or NULL for the real today */
 } SlDocumentRequest;
 

@@ -38,6 +38,7 @@ typedef void (*SlPagesModuleRegister) (void);
 extern void sl_pages_module_register (void) __attribute__ ((weak));
 
 static SlPdfWriter pdf_writer;   /* atomic */
+static GPrivate export_note = G_PRIVATE_INIT (g_free);
 static char *pages_module;
 static GMutex pages_lock;        /* pages_module, and loading it */
 
@@ -52,6 +53,33 @@ void
 sl_document_register_pdf_writer (SlPdfWriter writer)
 {
   g_atomic_pointer_set (&pdf_writer, writer);
+}
+
+/**
+ * sl_document_set_note:
+ * @note: (nullable): one line for the user, or %NULL
+ *
+ * Called by the PDF writer on the export's thread.
+ */
+void
+sl_document_set_note (const char *note)
+{
+  g_private_replace (&export_note, g_strdup (note));
+}
+
+/**
+ * sl_document_take_note:
+ *
+ * Returns: (transfer full) (nullable): what the last export on this thread
+ *   had to say (the font stand-ins it used), once.
+ */
+char *
+sl_document_take_note (void)
+{
+  char *note = g_private_get (&export_note);
+
+  g_private_set (&export_note, NULL);
+  return note;
 }
 
 /**
@@ -241,6 +269,7 @@ sl_document_export (SlLedger                *ledger,
   g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  sl_document_set_note (NULL);
   if (!validate (ledger, request, format, error) ||
       !sl_check_output_path (path, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE, error))
     return FALSE;

@@ -34,6 +34,13 @@ typedef gboolean (*SlPdfWriter) (SlLedger                *ledger,
 void        sl_pages_module_register        (void);
 
 void        sl_document_register_pdf_writer (SlPdfWriter    writer);
+
+/* What the last export on this thread has to say besides its file: the
+ * PDF writer sets it (the stand-ins for the standard's fonts it used,
+ * one line); sl_document_export() clears it when it starts. Take it after
+ * the export, on the same thread; NULL when there is nothing to say. */
+void        sl_document_set_note            (const char    *note);
+char       *sl_document_take_note           (void);
 void        sl_document_set_pages_module    (const char    *path);
 
 G_END_DECLS

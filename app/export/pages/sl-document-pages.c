@@ -22,10 +22,28 @@
 #include "sl-plan.h"
 #include "sl-plan-pages.h"
 #include "sl-report-pages.h"
+#include "sl-session-plan-pages.h"
 #include "sl-sign-in-pages.h"
 #include "sl-statistics.h"
 #include "sl-table-pages.h"
 #include "sl-util.h"
+#include "sl-wording.h"
+
+/* Sessions in the order they were held: date, then time, then id. */
+static int
+compare_sessions (gconstpointer a,
+                  gconstpointer b)
+{
+  SlMeeting *x = *(SlMeeting **) a;
+  SlMeeting *y = *(SlMeeting **) b;
+  int order = g_strcmp0 (sl_meeting_get_date (x), sl_meeting_get_date (y));
+
+  if (order == 0)
+    order = g_strcmp0 (sl_meeting_get_start (x), sl_meeting_get_start (y));
+  if (order == 0)
+    order = g_strcmp0 (sl_record_get_id (SL_RECORD (x)), sl_record_get_id (SL_RECORD (y)));
+  return order;
+}
 
 /* A meeting that is not there is the request's fault, not the ledger's. */
 static void
@@ -83,6 +101,48 @@ new_plan_pages (SlLedger                *ledger,
   return SL_PAGE_RENDERER (g_steal_pointer (&pages));
 }
 
+/* A 学习方案 is for a central-group session; its number (第N次) is its
+ * place among its organization's central-group sessions of the year, in
+ * the order they were held. */
+static SlPageRenderer *
+new_session_plan_pages (SlLedger   *ledger,
+                        SlMeeting  *meeting,
+                        GError    **error)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+  const char *id = sl_record_get_id (SL_RECORD (meeting));
+  guint number = 0;
+
+  if (sl_meeting_get_kind (meeting) != SL_MEETING_KIND_CENTRAL_GROUP)
+    {
+      g_autofree char *name = sl_wording_meeting_name (meeting);
+
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_INVALID,
+                   _("The meeting %s (%s) is not a central-group session; a session plan "
+                     "is made only for a central-group session (理论学习中心组集体学习)"),
+                   id, name);
+      return NULL;
+    }
+
+  sessions = sl_ledger_load_meetings (ledger, sl_meeting_get_year (meeting),
+                                      sl_meeting_get_organization (meeting), FALSE, error);
+  if (sessions == NULL)
+    return NULL;
+  g_ptr_array_sort (sessions, compare_sessions);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      SlMeeting *each = g_ptr_array_index (sessions, i);
+
+      if (sl_meeting_get_kind (each) != SL_MEETING_KIND_CENTRAL_GROUP)
+        continue;
+      number++;
+      if (g_strcmp0 (sl_record_get_id (SL_RECORD (each)), id) == 0)
+        break;
+    }
+
+  return SL_PAGE_RENDERER (sl_session_plan_pages_new (ledger, meeting, MAX (number, 1)));
+}
+
 static SlPageRenderer *
 new_report_pages (SlLedger                *ledger,
                   const SlDocumentRequest *request,
@@ -133,6 +193,16 @@ sl_document_pages_new (SlLedger                *ledger,
       return SL_PAGE_RENDERER (sl_minutes_pages_new (ledger, meeting));
     }
 
+  if (request->kind == SL_DOCUMENT_SESSION_PLAN)
+    {
+      if (!(meeting = sl_ledger_load_meeting (ledger, request->meeting, &local)))
+        {
+          propagate (error, local);
+          return NULL;
+        }
+      return new_session_plan_pages (ledger, meeting, error);
+    }
+
   if (!(tables = sl_ledger_tables_build (ledger, request, &local)))
     {
       propagate (error, local);
@@ -146,6 +216,7 @@ sl_document_pages_new (SlLedger                *ledger,
     case SL_DOCUMENT_MEETINGS_LEDGER:
     case SL_DOCUMENT_ATTENDANCE:
     case SL_DOCUMENT_MEASURES:
+    case SL_DOCUMENT_PLAN_PROGRESS:
       return SL_PAGE_RENDERER (sl_table_pages_new (tables));
 
     case SL_DOCUMENT_PLAN:
@@ -159,6 +230,7 @@ sl_document_pages_new (SlLedger                *ledger,
       return SL_PAGE_RENDERER (sl_sign_in_pages_new (g_ptr_array_index (tables, 0)));
 
     case SL_DOCUMENT_MINUTES:
+    case SL_DOCUMENT_SESSION_PLAN:
     default:
       g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_UNSUPPORTED,
                    _("There is no document of kind %d"), request->kind);

@@ -21,7 +21,7 @@
  * title asks for is missing, Noto Serif CJK SC Bold comes closest to it. */
 static const struct
 {
-  const char *families[7];
+  const char *families[8];
   PangoWeight free_weight;
 } font_lists[] = {
   [SL_PAGE_FONT_BODY] = {
@@ -35,12 +35,76 @@ static const struct
     { "SimHei", "黑体", "Noto Sans CJK SC", NULL },
     PANGO_WEIGHT_NORMAL },
   [SL_PAGE_FONT_KAI] = {
-    { "KaiTi", "楷体", "AR PL UKai CN", "Noto Serif CJK SC", NULL },
+    { "KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "AR PL UKai CN", "Noto Serif CJK SC", NULL },
     PANGO_WEIGHT_NORMAL },
   [SL_PAGE_FONT_SONG] = {
     { "SimSun", "宋体", "Noto Serif CJK SC", NULL },
     PANGO_WEIGHT_NORMAL },
 };
+
+/* The names the standard gives each face, for the note that says which
+ * stand-in took its place; 宋体 only numbers the pages and is left out. */
+static const char * const standard_names[] = {
+  [SL_PAGE_FONT_BODY]    = "仿宋_GB2312",
+  [SL_PAGE_FONT_TITLE]   = "方正小标宋简体",
+  [SL_PAGE_FONT_HEADING] = "黑体",
+  [SL_PAGE_FONT_KAI]     = "楷体_GB2312",
+  [SL_PAGE_FONT_SONG]    = NULL,
+};
+
+/* The stand-ins the pages resolved on this thread since the last reset:
+ * an export lays out and writes on one thread, so what it used is what
+ * this thread resolved. */
+typedef struct
+{
+  char *stand_in[SL_PAGE_FONT_SONG + 1];
+} StandIns;
+
+static void
+stand_ins_free (gpointer data)
+{
+  StandIns *stand_ins = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stand_ins->stand_in); i++)
+    g_free (stand_ins->stand_in[i]);
+  g_free (stand_ins);
+}
+
+static GPrivate stand_ins_key = G_PRIVATE_INIT (stand_ins_free);
+
+static StandIns *
+get_stand_ins (void)
+{
+  StandIns *stand_ins = g_private_get (&stand_ins_key);
+
+  if (stand_ins == NULL)
+    g_private_set (&stand_ins_key, stand_ins = g_new0 (StandIns, 1));
+  return stand_ins;
+}
+
+void
+sl_page_fonts_reset_stand_ins (void)
+{
+  g_private_replace (&stand_ins_key, g_new0 (StandIns, 1));
+}
+
+char *
+sl_page_fonts_describe_stand_ins (void)
+{
+  StandIns *stand_ins = get_stand_ins ();
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stand_ins->stand_in); i++)
+    {
+      if (stand_ins->stand_in[i] == NULL || standard_names[i] == NULL)
+        continue;
+      if (list->len > 0)
+        g_string_append (list, ", ");
+      g_string_append_printf (list, "%s → %s", standard_names[i], stand_ins->stand_in[i]);
+    }
+
+  return list->len > 0 ? g_string_free (g_steal_pointer (&list), FALSE) : NULL;
+}
 
 static gboolean
 is_free_family (const char *family)
@@ -98,6 +162,16 @@ sl_page_font_resolve (SlPageFont font)
       /* Nothing of ours is installed: let fontconfig pick for zh-cn. */
       g_string_assign (families, font == SL_PAGE_FONT_HEADING ? "sans-serif" : "serif");
       first = "";
+    }
+
+  /* A free family first means the standard's face is missing: said, not
+   * guessed (sl_page_fonts_describe_stand_ins()). */
+  if (*first == '\0' || is_free_family (first))
+    {
+      StandIns *stand_ins = get_stand_ins ();
+
+      g_free (stand_ins->stand_in[font]);
+      stand_ins->stand_in[font] = g_strdup (*first != '\0' ? first : families->str);
     }
   else if (font == SL_PAGE_FONT_HEADING)
     g_string_append (families, ",sans-serif");

@@ -26,4 +26,11 @@ typedef enum
  * renderer keeps the result for its layout. */
 PangoFontDescription *sl_page_font_resolve (SlPageFont font);
 
+/* Which of the standard's faces (仿宋_GB2312, 方正小标宋简体, 黑体,
+ * 楷体_GB2312) sl_page_font_resolve() found missing on this thread since
+ * the last reset, and what stands in: “仿宋_GB2312 → Noto Serif CJK SC,
+ * …”, or NULL when every face resolved was the real one. */
+void                  sl_page_fonts_reset_stand_ins    (void);
+char                 *sl_page_fonts_describe_stand_ins (void);
+
 G_END_DECLS

@@ -10,8 +10,12 @@
  * centred with an empty line under it, “一、” headings in 黑体 and
  * “（一）” in 楷体, paragraphs indented two characters; page numbers in
  * 4号 宋体 as “— 1 —”, 7 mm under the type area, odd pages right and even
- * pages left. The arrangement table (安排表) follows on its own pages,
- * drawn as the ledgers are and numbered on.
+ * pages left. The plan is the document as issued: after the body the
+ * 附件 note, the 发文机关署名 and the 成文日期 (when the plan has them);
+ * then the arrangement table (安排表) as the attachment, on its own pages
+ * under the label “附件”, drawn as the ledgers are and numbered on with
+ * the same “— N —”, landscape pages included. What became of the items
+ * is not the plan's: plan-progress and the annual report say it.
  *
  * Every line's baseline is the body face's ascent under the top of its
  * grid line, so the first line's box starts where the type area does, all
@@ -28,6 +32,7 @@
 #include "sl-plan.h"
 #include "sl-plan-pages.h"
 #include "sl-table-pages.h"
+#include "sl-wording.h"
 
 #define LINES_PER_PAGE  22
 #define CHARS_PER_LINE  28
@@ -129,11 +134,12 @@ next_slot (SlPlanPages *self)
 }
 
 /* Each line of @layout on a grid line of its own, the baseline @ascent
- * under the grid line. */
+ * under the grid line, @x from the paper's left edge. */
 static void
-place_on_grid (SlPlanPages *self,
-               PangoLayout *layout,
-               double       ascent)
+place_on_grid_at (SlPlanPages *self,
+                  PangoLayout *layout,
+                  double       ascent,
+                  double       x)
 {
   SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
   int n_lines = pango_layout_get_line_count (layout);
@@ -150,10 +156,18 @@ place_on_grid (SlPlanPages *self,
 
       sl_page_layout_get_line_extents (layout, i, &top, &baseline, NULL);
       grid_top = sl_page_renderer_get_top (renderer) + self->slot * self->pitch;
-      sl_page_renderer_add_text_lines (renderer, layout, i, 1, sl_page_renderer_get_left (renderer),
+      sl_page_renderer_add_text_lines (renderer, layout, i, 1, x,
                                        grid_top + ascent - (baseline - top));
       self->slot++;
     }
+}
+
+static void
+place_on_grid (SlPlanPages *self,
+               PangoLayout *layout,
+               double       ascent)
+{
+  place_on_grid_at (self, layout, ascent, sl_page_renderer_get_left (SL_PAGE_RENDERER (self)));
 }
 
 /* The length in bytes of a paragraph's leading “（一）” or “一、” heading,
@@ -239,6 +253,107 @@ add_section (SlPlanPages *self,
   add_paragraphs (self, text);
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *copy = g_strdup (text != NULL ? text : "");
+
+  return *g_strstrip (copy) == '\0';
+}
+
+/* GB/T 9704-2012 7.3.6: under the body, after an empty line, “附件：” and
+ * the attachment's title, two characters in, the title's further lines
+ * under its first. */
+static void
+add_attachment_note (SlPlanPages *self,
+                     const char  *title)
+{
+  SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
+  double character = sl_page_renderer_get_width (renderer) / CHARS_PER_LINE;
+  g_autofree char *text = g_strconcat ("附件：", title, NULL);
+  g_autoptr(PangoLayout) layout = create_grid_layout (self, SL_PAGE_FONT_BODY, text, FALSE);
+
+  next_slot (self);
+  /* The layout's width less the indent, so that wrapped lines end at the
+   * type area's right edge; a hanging indent puts them under the title. */
+  pango_layout_set_width (layout, (int) ((sl_page_renderer_get_width (renderer) + 1.0
+                                          - 2 * character) * PANGO_SCALE));
+  pango_layout_set_indent (layout, (int) (-3 * character * PANGO_SCALE));
+  place_on_grid_at (self, layout, self->ascent,
+                    sl_page_renderer_get_left (renderer) + 2 * character);
+}
+
+/* GB/T 9704-2012 7.3.5.1: after an empty line, the 发文机关署名, and
+ * under it the 成文日期 in Arabic numerals, four characters in from the
+ * right; the 署名 centred on the date. Only what the plan has: an issue
+ * date is never made up. */
+static void
+add_signature (SlPlanPages *self,
+               SlPlan      *plan)
+{
+  SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
+  const char *issuer = sl_plan_get_issuer (plan);
+  const char *issued_on = sl_plan_get_issued_on (plan);
+  double character = sl_page_renderer_get_width (renderer) / CHARS_PER_LINE;
+  double right = sl_page_renderer_get_left (renderer) + sl_page_renderer_get_width (renderer);
+  g_autofree char *date = !is_blank (issued_on) ? sl_wording_date (issued_on) : NULL;
+  g_autoptr(PangoLayout) issuer_layout = NULL;
+  g_autoptr(PangoLayout) date_layout = NULL;
+  double date_x, date_width, centre;
+
+  if (is_blank (issuer) && date == NULL)
+    return;
+
+  if (date != NULL)
+    date_layout = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY, BODY_SIZE, date, -1);
+  if (!is_blank (issuer))
+    issuer_layout = create_grid_layout (self, SL_PAGE_FONT_BODY, issuer, FALSE);
+
+  /* Where the date goes (or would go): its right end four characters in. */
+  date_width = date_layout != NULL ? sl_page_layout_get_width (date_layout) : 0;
+  if (date_layout == NULL)
+    {
+      g_autoptr(PangoLayout) probe = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY,
+                                                                     BODY_SIZE, "2023年12月31日", -1);
+      date_width = sl_page_layout_get_width (probe);
+    }
+  date_x = right - 4 * character - date_width;
+  centre = date_x + date_width / 2;
+
+  next_slot (self);
+  /* 署名 and 成文日期 on one page. */
+  if (self->slot + (issuer_layout != NULL && date_layout != NULL ? 1 : 0) >= LINES_PER_PAGE)
+    {
+      sl_page_renderer_add_page (renderer, FALSE);
+      self->slot = 0;
+    }
+
+  if (issuer_layout != NULL)
+    {
+      double width = sl_page_layout_get_width (issuer_layout);
+      double x = CLAMP (centre - width / 2, sl_page_renderer_get_left (renderer), right - width);
+
+      pango_layout_set_width (issuer_layout, -1);
+      place_on_grid_at (self, issuer_layout, self->ascent, x);
+    }
+  if (date_layout != NULL)
+    place_on_grid_at (self, date_layout, self->ascent, date_x);
+}
+
+/* GB/T 9704-2012 8: the attachment's first page has “附件” in 黑体 at the
+ * top left of the type area, its title centred under it. */
+static void
+add_attachment_label (SlPageRenderer *renderer)
+{
+  g_autoptr(PangoLayout) layout = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_HEADING,
+                                                                  BODY_SIZE, "附件", -1);
+
+  sl_page_renderer_add_text (renderer, layout, sl_page_renderer_get_left (renderer),
+                             sl_page_renderer_get_y (renderer));
+  sl_page_renderer_set_y (renderer, sl_page_renderer_get_y (renderer)
+                                    + 1.5 * sl_page_layout_get_height (layout));
+}
+
 static void
 lay_out_plan (SlPlanPages *self,
               Entry       *entry)
@@ -294,6 +409,10 @@ lay_out_plan (SlPlanPages *self,
     }
 
   if (entry->arrangement != NULL)
+    add_attachment_note (self, sl_table_get_title (entry->arrangement));
+  add_signature (self, entry->plan);
+
+  if (entry->arrangement != NULL)
     {
       const SlTableStyle style = { .caption = SL_TABLE_CAPTION_TITLE };
       gboolean landscape = sl_table_get_landscape (entry->arrangement);
@@ -302,6 +421,7 @@ lay_out_plan (SlPlanPages *self,
       sl_page_renderer_set_margins (renderer, 20 * SL_PAGE_MM, 20 * SL_PAGE_MM,
                                     25 * SL_PAGE_MM, landscape ? 20 * SL_PAGE_MM : 28 * SL_PAGE_MM);
       sl_page_renderer_add_page (renderer, landscape);
+      add_attachment_label (renderer);
       sl_table_pages_append (renderer, entry->arrangement, &style);
     }
 }

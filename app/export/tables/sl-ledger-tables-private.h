@@ -67,6 +67,9 @@ gboolean    sl_tables_build_annual_report        (Builder    *b,
                                                   GError    **error);
 SlTable    *sl_tables_build_sign_in              (Builder  *b,
                                                   GError  **error);
+gboolean    sl_tables_build_plan_progress        (Builder    *b,
+                                                  GPtrArray  *tables,
+                                                  GError    **error);
 
 /* The year's meetings, with their details, into b->meetings (once). */
 gboolean    sl_tables_load_meetings              (Builder  *b,

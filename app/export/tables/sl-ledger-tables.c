@@ -17,8 +17,8 @@
  *   central-group-ledger  sl-central-group-table.c: one row per central
  *                         group session
  *   meetings-ledger       sl-meetings-table.c: one row per meeting
- *   plan                  sl-plan-table.c: a plan's 安排表 with what became
- *                         of each item
+ *   plan                  sl-plan-table.c: a plan's 安排表 as issued, without
+ *                         what became of its items (plan-progress)
  *   attendance            sl-attendance-table.c: member × meeting marks,
  *                         then the year's totals and rates, taken from
  *                         SlStatistics so that the two never differ
@@ -28,6 +28,8 @@
  *                         attendance, plan fulfilment, compliance
  *   sign-in               sl-sign-in-table.c: one meeting's roster with
  *                         room for signatures
+ *   plan-progress         sl-plan-progress-table.c: each plan item, held
+ *                         or not, when and at which meeting; 兑现率
  * The words for the records' values are sl-wording.c's.
  */
 
@@ -463,6 +465,8 @@ sl_ledger_tables_build_title (SlLedger                *ledger,
         return g_strdup (sl_wording_document_name (request->kind));
 
       name = sl_wording_meeting_name (meeting);
+      if (request->kind == SL_DOCUMENT_SESSION_PLAN)
+        return g_strdup_printf ("%s方案", name);
       return request->kind == SL_DOCUMENT_SIGN_IN ? g_strdup_printf ("%s签到表", name)
                                                   : g_strdup_printf ("%s记录", name);
     }
@@ -522,7 +526,11 @@ sl_ledger_tables_build (SlLedger                *ledger,
     case SL_DOCUMENT_SIGN_IN:
       ok = (table = sl_tables_build_sign_in (&b, error)) != NULL;
       break;
+    case SL_DOCUMENT_PLAN_PROGRESS:
+      ok = sl_tables_build_plan_progress (&b, tables, error);
+      break;
     case SL_DOCUMENT_MINUTES:
+    case SL_DOCUMENT_SESSION_PLAN:
     default:
       g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_UNSUPPORTED,
                    _("The %s document is not a table"), sl_document_kind_to_code (request->kind));

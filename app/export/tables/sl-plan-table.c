@@ -1,8 +1,10 @@
-/* sl-plan-table.c — 学习计划安排表: a plan's items and what became of each
+/* sl-plan-table.c — 学习计划安排表: a plan's items as the plan was issued
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Built by sl_tables_build_plan() for sl-ledger-tables.c: one table per plan.
+ * Built by sl_tables_build_plan() for sl-ledger-tables.c: one table per
+ * plan, the attachment of the plan as issued (DOMAIN.md's 安排表). What
+ * became of each item (开展情况, 兑现率) is sl-plan-progress-table.c's.
  */
 
 #define G_LOG_DOMAIN "sl-ledger-tables"
@@ -10,14 +12,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 
 #include "sl-ledger.h"
 #include "sl-ledger-tables-private.h"
 #include "sl-organization.h"
 #include "sl-plan.h"
 #include "sl-plan-item.h"
-#include "sl-plan-queries.h"
 #include "sl-record.h"
 #include "sl-wording.h"
 
@@ -57,26 +57,16 @@ build_plan_table (Builder  *b,
     { "领学人/主讲人", 6.0,     FALSE },
     { "研讨发言人",    8.0,     TRUE  },
     { "参加范围",      7.0,     TRUE  },
-    { "开展情况",      4.5,     FALSE },
     { "备注",          9.0,     TRUE  },
   };
   const char *unit = organization_name (b, sl_plan_get_organization (plan));
   const char *plan_title = sl_plan_get_title (plan);
   GListModel *items = sl_plan_get_items (plan);
   guint n_items = g_list_model_get_n_items (items);
-  guint n_held = 0, n_cancelled = 0, n_adjusted = 0;
   g_autofree char *default_title = NULL;
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *rate = NULL;
-  g_autofree char *note = NULL;
-  g_autoptr(GHashTable) held = NULL;
   g_autoptr(SlTable) table = NULL;
-
-  held = sl_ledger_query_plan_items_held (b->ledger, sl_record_get_id (SL_RECORD (plan)), error);
-  if (held == NULL)
-    return NULL;
 
   if (plan_title == NULL || *plan_title == '\0')
     plan_title = default_title = g_strdup_printf ("%d年度理论学习中心组学习计划",
@@ -85,49 +75,22 @@ build_plan_table (Builder  *b,
                            unit && !g_str_has_prefix (plan_title, unit) ? unit : "", plan_title);
   name = several && unit ? g_strdup_printf ("%s安排表", unit) : g_strdup ("学习计划安排表");
 
+  /* The table as issued with the plan: no 制表日期 and nothing of what
+   * became of the items since (plan-progress says that). */
   table = sl_table_new (title);
   sl_table_set_name (table, name);
-  /* The plan's own organization fills it in, whatever the request named. */
-  subtitle = sl_tables_period_subtitle_for (b, unit ? unit : b->unit);
-  sl_table_set_subtitle (table, subtitle);
   sl_tables_add_columns (table, columns, G_N_ELEMENTS (columns));
   sl_table_set_key_columns (table, 2);
 
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(SlPlanItem) item = g_list_model_get_item (items, i);
-      SlPlanItemHeld *done = g_hash_table_lookup (held, sl_record_get_id (SL_RECORD (item)));
       g_autofree char *leads = member_names (b, sl_plan_item_get_leads (item));
       g_autofree char *speakers = member_names (b, sl_plan_item_get_speakers (item));
       g_autoptr(GString) remark = g_string_new (NULL);
-      const char *state;
-
-      /* 开展情况: held when a meeting names the item, whatever its status. */
-      if (done != NULL)
-        {
-          g_autofree char *date = sl_wording_date (done->first_date);
-
-          state = "已开展";
-          n_held++;
-          g_string_append_printf (remark, "%s开展", date);
-          if (done->count > 1)
-            g_string_append_printf (remark, "（共%u次）", done->count);
-        }
-      else if (sl_plan_item_get_status (item) == SL_PLAN_ITEM_STATUS_CANCELLED)
-        state = "取消";
-      else if (sl_plan_item_get_status (item) == SL_PLAN_ITEM_STATUS_ADJUSTED)
-        state = "调整";
-      else
-        state = "未开展";
-
-      if (sl_plan_item_get_status (item) == SL_PLAN_ITEM_STATUS_CANCELLED)
-        n_cancelled++;
-      else if (sl_plan_item_get_status (item) == SL_PLAN_ITEM_STATUS_ADJUSTED)
-        n_adjusted++;
 
       if (sl_plan_item_get_department (item) && *sl_plan_item_get_department (item))
-        g_string_append_printf (remark, "%s承办：%s", remark->len ? "；" : "",
-                                sl_plan_item_get_department (item));
+        g_string_append_printf (remark, "承办：%s", sl_plan_item_get_department (item));
       if (sl_plan_item_get_note (item) && *sl_plan_item_get_note (item))
         g_string_append_printf (remark, "%s%s", remark->len ? "；" : "", sl_plan_item_get_note (item));
 
@@ -148,18 +111,7 @@ build_plan_table (Builder  *b,
       sl_table_add_text (table, leads);
       sl_table_add_text (table, speakers);
       sl_table_add_text (table, sl_plan_item_get_scope (item));
-      sl_table_add_text (table, state);
       sl_table_add_text (table, remark->str);
-    }
-
-  rate = sl_tables_format_rate (n_items ? (double) n_held / n_items : NAN);
-  note = g_strdup_printf ("计划安排%u项，已开展%u项，兑现率%s（已开展项数÷计划安排项数）。",
-                          n_items, n_held, rate);
-  sl_table_add_note (table, note);
-  if (n_cancelled || n_adjusted)
-    {
-      g_autofree char *changes = g_strdup_printf ("其中调整%u项，取消%u项。", n_adjusted, n_cancelled);
-      sl_table_add_note (table, changes);
     }
 
   sl_tables_finish (table);

@@ -211,6 +211,8 @@ sl_wording_document_name (SlDocumentKind kind)
     case SL_DOCUMENT_ANNUAL_REPORT:        return "年度学习情况统计";
     case SL_DOCUMENT_MINUTES:              return "会议记录";
     case SL_DOCUMENT_SIGN_IN:              return "签到表";
+    case SL_DOCUMENT_PLAN_PROGRESS:        return "学习计划执行情况";
+    case SL_DOCUMENT_SESSION_PLAN:         return "学习方案";
     default:                               return "";
     }
 }

@@ -40,6 +40,9 @@ struct _SlExportJob
   SlDocumentFormat  format;
   char             *database_path;
   char             *path;
+
+  /* written by the thread, read after it finished */
+  char             *note;
 };
 
 G_DEFINE_FINAL_TYPE (SlExportJob, sl_export_job, G_TYPE_OBJECT)
@@ -58,6 +61,8 @@ sl_document_kind_get_label (SlDocumentKind kind)
     case SL_DOCUMENT_ANNUAL_REPORT:        return _("Annual Study Report");
     case SL_DOCUMENT_MINUTES:              return _("Meeting Minutes");
     case SL_DOCUMENT_SIGN_IN:              return _("Sign-In Sheet");
+    case SL_DOCUMENT_PLAN_PROGRESS:        return _("Study Plan Progress");
+    case SL_DOCUMENT_SESSION_PLAN:         return _("Session Study Plan");
     default:                               g_return_val_if_reached (NULL);
     }
 }
@@ -72,6 +77,7 @@ sl_export_job_finalize (GObject *object)
   g_free (self->today);
   g_free (self->database_path);
   g_free (self->path);
+  g_free (self->note);
 
   G_OBJECT_CLASS (sl_export_job_parent_class)->finalize (object);
 }
@@ -154,7 +160,24 @@ export_thread (GTask        *task,
       !sl_document_export (ledger, &request, self->format, self->path, &error))
     g_task_return_error (task, error);
   else
-    g_task_return_boolean (task, TRUE);
+    {
+      /* The note is this thread's: the export ran here. */
+      self->note = sl_document_take_note ();
+      g_task_return_boolean (task, TRUE);
+    }
+}
+
+/**
+ * sl_export_job_get_note:
+ *
+ * Returns: (nullable): what the finished export had to say besides its
+ *   file (the fonts that stood in for the standard's), or %NULL.
+ */
+const char *
+sl_export_job_get_note (SlExportJob *self)
+{
+  g_return_val_if_fail (SL_IS_EXPORT_JOB (self), NULL);
+  return self->note;
 }
 
 /* The job's fields are not changed once it runs; the thread only reads
@@ -206,7 +229,11 @@ file_exported_cb (GObject      *source,
   if (!sl_export_job_run_finish (SL_EXPORT_JOB (source), result, &error))
     g_task_return_error (task, error);
   else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_task_set_task_data (task, g_strdup (sl_export_job_get_note (SL_EXPORT_JOB (source))),
+                            g_free);
+      g_task_return_boolean (task, TRUE);
+    }
 }
 
 void
@@ -240,6 +267,14 @@ sl_document_export_file_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (G_IS_TASK (result), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* After a successful export: the fonts that stood in, or NULL. */
+const char *
+sl_document_export_file_get_note (GAsyncResult *result)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  return g_task_get_task_data (G_TASK (result));
 }
 
 static void
@@ -282,6 +317,14 @@ exported_cb (GObject      *source,
   g_object_set_data_full (G_OBJECT (toast), "sl-uri", g_filename_to_uri (path, NULL, NULL), g_free);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (open_file_cb), NULL);
   sl_ui_add_toast (owner, toast);
+
+  /* Which fonts stood in for the standard's, once, after the result. */
+  if (sl_document_export_file_get_note (result) != NULL)
+    {
+      toast = sl_ui_toast_new_printf ("%s", sl_document_export_file_get_note (result));
+      adw_toast_set_timeout (toast, 10);
+      sl_ui_add_toast (owner, toast);
+    }
 }
 
 static char *

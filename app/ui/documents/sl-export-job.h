@@ -27,6 +27,9 @@ void         sl_export_job_run_async   (SlExportJob             *self,
 gboolean     sl_export_job_run_finish  (SlExportJob             *self,
                                         GAsyncResult            *result,
                                         GError                 **error);
+/* After the job finished: the fonts that stood in for the standard's,
+ * one line, or NULL. */
+const char  *sl_export_job_get_note    (SlExportJob             *self);
 
 /* What the document dialog and win.save-document call: a file chooser,
  * then the export in a worker thread, then a toast whose button opens the
@@ -48,6 +51,7 @@ void     sl_document_export_file_async        (GtkWidget               *owner,
                                                gpointer                 user_data);
 gboolean sl_document_export_file_finish       (GAsyncResult            *result,
                                                GError                 **error);
+const char *sl_document_export_file_get_note  (GAsyncResult            *result);
 
 /* The name of @kind on screen, translated. */
 const char *sl_document_kind_get_label        (SlDocumentKind           kind);

@@ -132,6 +132,10 @@ _sl_meeting_editor_update_actions (SlMeetingEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print-minutes", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export-minutes", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export-sign-in", editing);
+  /* A 学习方案 is a central-group session's only. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export-session-plan",
+                                 editing && sl_meeting_get_kind (self->meeting)
+                                            == SL_MEETING_KIND_CENTRAL_GROUP);
 }
 
 /* The meeting's own documents: what is typed is saved first, then the
@@ -146,6 +150,9 @@ document_action (GtkWidget  *widget,
   gboolean minutes = g_str_has_suffix (action_name, "-minutes");
   gboolean print = g_str_has_prefix (action_name, "editor.print-");
   const char *kind = sl_document_kind_to_code (minutes ? SL_DOCUMENT_MINUTES : SL_DOCUMENT_SIGN_IN);
+
+  if (g_str_has_suffix (action_name, "-session-plan"))
+    kind = sl_document_kind_to_code (SL_DOCUMENT_SESSION_PLAN);
   const char *meeting;
   int year;
 
@@ -182,6 +189,7 @@ _sl_meeting_editor_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "editor.print-minutes", NULL, document_action);
   gtk_widget_class_install_action (widget_class, "editor.export-minutes", NULL, document_action);
   gtk_widget_class_install_action (widget_class, "editor.export-sign-in", NULL, document_action);
+  gtk_widget_class_install_action (widget_class, "editor.export-session-plan", NULL, document_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "editor.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "editor.back", NULL);
