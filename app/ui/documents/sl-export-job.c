@@ -58,6 +58,9 @@ sl_document_kind_get_label (SlDocumentKind kind)
     case SL_DOCUMENT_ANNUAL_REPORT:        return _("Annual Study Report");
     case SL_DOCUMENT_MINUTES:              return _("Meeting Minutes");
     case SL_DOCUMENT_SIGN_IN:              return _("Sign-In Sheet");
+    case SL_DOCUMENT_TOPICS:               return _("Topic Pool Ledger");
+    case SL_DOCUMENT_TALKS:                return _("Heart-to-Heart Talks Ledger");
+    case SL_DOCUMENT_MEMBER_CARD:          return _("Personal Study Record");
     default:                               g_return_val_if_reached (NULL);
     }
 }
