@@ -368,6 +368,51 @@ def test_member_card_options(ledger):
         assert words in help, '%s not in --help' % words
 
 
+def test_superior_in_minutes(ledger):
+    out = ledger.path('minutes.pdf')
+    ledger.run('export', 'minutes', '--meeting', M_GUEST, '--output', out)
+    text = flat(pdf_text(out))
+    # Under 列席, with unit and post, marked as sitting in from above; the
+    # ordinary guest as before.
+    assert '列席：市委宣传部副部长周明（上级列席旁听）、赵六（科长）' in text, text
+    # Their remarks (点评意见) are in the record.
+    assert '上级点评意见' in text and '周明：学习准备充分，建议结合实际深化研讨。' in text, text
+
+
+def test_superior_in_central_group_ledger(ledger):
+    out = ledger.path('central.xlsx')
+    ledger.run('export', 'central-group-ledger', '--year', '2023', '--output', out)
+    header, rows = sheet_rows(out, '序号')
+    by_date = {r['学习时间']: r for r in rows}
+    row = by_date[day('2023-06-15')]
+    assert '市委宣传部副部长周明（上级列席旁听）' in row['列席人员'], row
+    assert '上级列席旁听：周明' in row['备注'], row
+    other = by_date[day('2023-11-20')]
+    assert '上级列席' not in (other['备注'] or '') + (other['列席人员'] or ''), other
+
+    pdf = ledger.path('central.pdf')
+    ledger.run('export', 'central-group-ledger', '--year', '2023', '--output', pdf)
+    assert '上级列席旁听：周明' in flat(pdf_text(pdf))
+
+
+def test_roster_party_joined_on(ledger):
+    # 入党时间 and 入党日期 are the date one joined the Party (party_joined_on),
+    # not joined_on, which bounds when a member is expected at meetings.
+    fresh = Ledger(tempfile.mkdtemp(prefix='roster-', dir=ledger.folder))
+    for i, (header, value) in enumerate([('入党时间', '2001-07-01'), ('入党日期', '2005年6月1日')]):
+        csv = fresh.path('roster-%d.csv' % i)
+        with open(csv, 'w', encoding='utf-8-sig') as f:
+            f.write('姓名,职务,所属支部,%s\n成员%d,科员,第一党支部,%s\n' % (header, i, value))
+        fresh.run('import-roster', csv)
+    fresh.run('export-archive', fresh.path('out.json'))
+    with open(fresh.path('out.json'), encoding='utf-8') as f:
+        members = {m['name']: m for m in json.load(f)['members']}
+    assert members['成员0'].get('party_joined_on') == '2001-07-01', members['成员0']
+    assert members['成员1'].get('party_joined_on') == '2005-06-01', members['成员1']
+    for m in members.values():
+        assert m.get('joined_on') is None, m
+
+
 TESTS = [
     test_topics_xlsx,
     test_topics_pdf,
@@ -375,6 +420,9 @@ TESTS = [
     test_talks,
     test_member_card,
     test_member_card_options,
+    test_superior_in_minutes,
+    test_superior_in_central_group_ledger,
+    test_roster_party_joined_on,
 ]
 
 
