@@ -380,14 +380,14 @@ test_roster_utf8 (void)
   g_assert_cmpstr (row->gender, ==, "女");
   g_assert_cmpstr (row->post, ==, "支部书记");
   g_assert_cmpstr (row->organization, ==, "第一党支部");
-  g_assert_cmpstr (row->joined_on, ==, "2019-07-01");
+  g_assert_cmpstr (row->party_joined_on, ==, "2019-07-01");
   g_assert_cmpstr (row->phone, ==, "13800000001");
   g_assert_cmpstr (row->note, ==, "负责宣传,组织");
 
   row = roster_row (rows, 1);
   g_assert_cmpuint (row->line, ==, 3);
   g_assert_cmpstr (row->name, ==, "李强");
-  g_assert_cmpstr (row->joined_on, ==, "2019-07-01");
+  g_assert_cmpstr (row->party_joined_on, ==, "2019-07-01");
   g_assert_cmpstr (row->note, ==, "第一行\n第二行");
 
   /* The note above spans lines 3 and 4. */
@@ -396,21 +396,21 @@ test_roster_utf8 (void)
   g_assert_cmpstr (row->name, ==, "张堃");
   g_assert_null (row->post);
   g_assert_cmpstr (row->organization, ==, "第二党支部");
-  g_assert_cmpstr (row->joined_on, ==, "2018-03-01");
+  g_assert_cmpstr (row->party_joined_on, ==, "2018-03-01");
   g_assert_null (row->phone);
   g_assert_null (row->note);
 
   row = roster_row (rows, 3);
   g_assert_cmpuint (row->line, ==, 6);
   g_assert_cmpstr (row->name, ==, "陈喆");
-  g_assert_cmpstr (row->joined_on, ==, "2015-06-01");
+  g_assert_cmpstr (row->party_joined_on, ==, "2015-06-01");
 
   /* Line 7 is all commas and is skipped. */
   row = roster_row (rows, 4);
   g_assert_cmpuint (row->line, ==, 8);
   g_assert_cmpstr (row->name, ==, "刘昇");
   g_assert_cmpstr (row->organization, ==, "第二党支部");
-  g_assert_cmpstr (row->joined_on, ==, "2010-10-01");
+  g_assert_cmpstr (row->party_joined_on, ==, "2010-10-01");
   g_assert_cmpstr (row->note, ==, "他说\"好\"");
 
   /* A short row: the missing cells are NULL. */
@@ -420,7 +420,7 @@ test_roster_utf8 (void)
   g_assert_cmpstr (row->gender, ==, "女");
   g_assert_null (row->post);
   g_assert_null (row->organization);
-  g_assert_null (row->joined_on);
+  g_assert_null (row->party_joined_on);
   g_assert_null (row->phone);
   g_assert_null (row->note);
 }
@@ -438,13 +438,13 @@ test_roster_utf8_bom (void)
   row = roster_row (rows, 0);
   g_assert_cmpuint (row->line, ==, 2);
   g_assert_cmpstr (row->name, ==, "王芳");
-  g_assert_cmpstr (row->joined_on, ==, "2019-07-01");
+  g_assert_cmpstr (row->party_joined_on, ==, "2019-07-01");
 
   row = roster_row (rows, 1);
   g_assert_cmpuint (row->line, ==, 3);
   g_assert_cmpstr (row->name, ==, "李强");
   g_assert_cmpstr (row->gender, ==, "男");
-  g_assert_null (row->joined_on);
+  g_assert_null (row->party_joined_on);
 }
 
 static void
@@ -478,11 +478,11 @@ test_roster_gb18030 (void)
 
   row = roster_row (rows, 1);
   g_assert_cmpstr (row->name, ==, "张堃");
-  g_assert_cmpstr (row->joined_on, ==, "2018-03-05");
+  g_assert_cmpstr (row->party_joined_on, ==, "2018-03-05");
 
   row = roster_row (rows, 2);
   g_assert_cmpstr (row->name, ==, "陈喆");
-  g_assert_cmpstr (row->joined_on, ==, "2015-06-01");
+  g_assert_cmpstr (row->party_joined_on, ==, "2015-06-01");
 
   row = roster_row (rows, 3);
   g_assert_cmpuint (row->line, ==, 5);
@@ -506,7 +506,7 @@ test_roster_english (void)
   g_assert_cmpstr (row->gender, ==, "female");
   g_assert_cmpstr (row->post, ==, "Secretary");
   g_assert_cmpstr (row->organization, ==, "First Branch");
-  g_assert_cmpstr (row->joined_on, ==, "2019-07-01");
+  g_assert_cmpstr (row->party_joined_on, ==, "2019-07-01");
   g_assert_cmpstr (row->phone, ==, "555-0100");
   g_assert_null (row->note);
 
@@ -515,7 +515,7 @@ test_roster_english (void)
   g_assert_cmpstr (row->name, ==, "王芳");
   g_assert_cmpstr (row->gender, ==, "F");
   g_assert_null (row->post);
-  g_assert_cmpstr (row->joined_on, ==, "2019-07-01");
+  g_assert_cmpstr (row->party_joined_on, ==, "2019-07-01");
   g_assert_cmpstr (row->note, ==, "likes \"tea\"");
 }
 
@@ -662,7 +662,7 @@ test_roster_header_spellings (void)
       g_assert_cmpstr (row->gender, ==, cases[i].gender);
       g_assert_cmpstr (row->post, ==, cases[i].post);
       g_assert_cmpstr (row->organization, ==, cases[i].organization);
-      g_assert_cmpstr (row->joined_on, ==, cases[i].joined_on);
+      g_assert_cmpstr (row->party_joined_on, ==, cases[i].joined_on);
       g_assert_cmpstr (row->phone, ==, cases[i].phone);
       g_assert_cmpstr (row->note, ==, cases[i].note);
     }
@@ -793,7 +793,7 @@ test_roster_dates (void)
 
       rows = parse_roster_text (text, &error);
       g_assert_no_error (error);
-      g_assert_cmpstr (roster_row (rows, 0)->joined_on, ==, good[i].date);
+      g_assert_cmpstr (roster_row (rows, 0)->party_joined_on, ==, good[i].date);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)

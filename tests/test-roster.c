@@ -139,7 +139,7 @@ snapshot (const char *path,
       append_field (out, sl_member_get_gender (member));
       append_field (out, sl_member_get_post (member));
       append_field (out, organization ? sl_organization_get_name (organization) : NULL);
-      append_field (out, sl_member_get_joined_on (member));
+      append_field (out, sl_member_get_party_joined_on (member));
       append_field (out, sl_member_get_phone (member));
       append_field (out, sl_member_get_note (member));
       append_field (out, sort);
@@ -259,7 +259,8 @@ assert_same_people (const char *path)
       g_assert_cmpstr (sl_member_get_gender (member), ==, same_people[i].gender);
       g_assert_cmpstr (sl_member_get_post (member), ==, same_people[i].post);
       g_assert_cmpstr (organization, ==, same_people[i].organization);
-      g_assert_cmpstr (sl_member_get_joined_on (member), ==, same_people[i].joined_on);
+      g_assert_cmpstr (sl_member_get_party_joined_on (member), ==, same_people[i].joined_on);
+      g_assert_null (sl_member_get_joined_on (member));
       g_assert_cmpstr (sl_member_get_phone (member), ==, same_people[i].phone);
       g_assert_cmpstr (sl_member_get_note (member), ==, same_people[i].note);
       g_assert_cmpstr (sl_member_get_left_on (member), ==, NULL);

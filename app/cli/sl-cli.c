@@ -32,6 +32,7 @@
 #include "sl-integrity.h"
 #include "sl-ledger.h"
 #include "sl-meeting.h"
+#include "sl-member.h"
 #include "sl-ledger-paths.h"
 #include "sl-organization.h"
 #include "sl-roster-import.h"
@@ -600,7 +601,7 @@ canonical_id (SlLedger   *ledger,
 static const char * const documents[] = {
   "first-topic-ledger", "central-group-ledger", "meetings-ledger", "plan",
   "attendance", "measures", "annual-report", "minutes", "sign-in", "plan-progress",
-  "session-plan", NULL
+  "session-plan", "topics", "talks", "member-card", NULL
 };
 
 static int
@@ -614,6 +615,8 @@ command_export (SlCliCall *call)
   g_autofree char *names = NULL;
   g_autofree char *lower = NULL;
   g_autofree char *meeting_id = NULL;
+  g_autofree char *member = NULL;
+  g_autofree char *member_id = NULL;
   g_autoptr(SlLedger) ledger = NULL;
   g_autoptr(GError) error = NULL;
   SlDocumentRequest request = { 0 };
@@ -628,6 +631,8 @@ command_export (SlCliCall *call)
     { "format", 0, 0, G_OPTION_ARG_FILENAME, &format, N_("xlsx or pdf"), N_("FORMAT") },
     { "meeting", 0, 0, G_OPTION_ARG_FILENAME, &meeting,
       N_("The meeting, for minutes, sign-in and session-plan"), N_("ID") },
+    { "member", 0, 0, G_OPTION_ARG_FILENAME, &member,
+      N_("The member, for member-card"), N_("ID") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("FILE") },
     { NULL }
   };
@@ -636,7 +641,7 @@ command_export (SlCliCall *call)
                       _("Writes a ledger, plan, report, record or sign-in sheet as a spreadsheet "
                         "or a PDF. DOCUMENT is one of first-topic-ledger, central-group-ledger, "
                         "meetings-ledger, plan, attendance, measures, annual-report, minutes, "
-                        "sign-in, plan-progress, session-plan."),
+                        "sign-in, plan-progress, session-plan, topics, talks, member-card."),
                       entries, &status))
     return status;
 
@@ -656,6 +661,17 @@ command_export (SlCliCall *call)
         return usage ("export", _("export %s is made for one meeting: give --meeting ID, "
                                   "not --year or --organization"), document);
     }
+  else if (sl_document_kind_is_per_member (kind))
+    {
+      if (meeting != NULL)
+        return usage ("export", _("export %s is made for one member's year: give --member ID "
+                                  "and --year YYYY, not --meeting"), document);
+      if (member == NULL)
+        return usage ("export", _("export %s needs --member ID (the member's id, as "
+                                  "export-archive lists it)"), document);
+      if (!parse_year ("export", year, &request.year, &status))
+        return status;
+    }
   else
     {
       if (meeting != NULL)
@@ -665,6 +681,8 @@ command_export (SlCliCall *call)
       if (!parse_year ("export", year, &request.year, &status))
         return status;
     }
+  if (member != NULL && !sl_document_kind_is_per_member (kind))
+    return usage ("export", _("--member is for member-card; export %s does not take it"), document);
 
   /* Without --format, the output's extension says it. */
   lower = g_ascii_strdown (output, -1);
@@ -700,6 +718,7 @@ command_export (SlCliCall *call)
 
   request.kind = kind;
   request.meeting = meeting_id = canonical_id (ledger, SL_TYPE_MEETING, meeting);
+  request.member = member_id = canonical_id (ledger, SL_TYPE_MEMBER, member);
   if (!sl_document_export (ledger, &request, document_format, output, &error))
     return fail_error (error);
 
@@ -1044,7 +1063,8 @@ static const struct
     "export DOCUMENT --year YYYY [--organization NAME] --format xlsx|pdf --output FILE\n"
     "  export minutes --meeting ID --output FILE.pdf\n"
     "  export sign-in --meeting ID --output FILE.pdf\n"
-    "  export session-plan --meeting ID --output FILE.pdf" },
+    "  export session-plan --meeting ID --output FILE.pdf\n"
+    "  export member-card --member ID --year YYYY --output FILE.pdf" },
   { "stats",          command_stats,          "stats --year YYYY [--organization NAME] [--json]" },
   { "search",         command_search,         "search TEXT [--json] [--limit N]" },
   { "backup",         command_backup,         "backup --output FILE" },
@@ -1069,7 +1089,7 @@ print_help (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_print ("  %s\n", commands[i].synopsis);
   g_print ("\n%s\n", _("DOCUMENT is one of first-topic-ledger, central-group-ledger, meetings-ledger, "
-                       "plan, plan-progress, attendance, measures, annual-report."));
+                       "plan, plan-progress, attendance, measures, annual-report, topics, talks."));
   g_print ("%s\n", _("Every ID is the record's id (a UUID), as in the archive."));
   g_print ("%s\n", _("--database FILE picks the ledger; the default is "
                      "$XDG_DATA_HOME/study-ledger/ledger.db."));

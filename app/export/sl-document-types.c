@@ -26,6 +26,9 @@ static const char * const kind_codes[] = {
   [SL_DOCUMENT_SIGN_IN]              = "sign-in",
   [SL_DOCUMENT_PLAN_PROGRESS]        = "plan-progress",
   [SL_DOCUMENT_SESSION_PLAN]         = "session-plan",
+  [SL_DOCUMENT_TOPICS]               = "topics",
+  [SL_DOCUMENT_TALKS]                = "talks",
+  [SL_DOCUMENT_MEMBER_CARD]          = "member-card",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kind_codes) == SL_DOCUMENT_N_KINDS);
@@ -61,8 +64,15 @@ sl_document_kind_is_per_meeting (SlDocumentKind kind)
          kind == SL_DOCUMENT_SESSION_PLAN;
 }
 
-/* A meeting's record and sign-in sheet are pages to print and sign; the
- * year's documents are tables, which a spreadsheet serves as well. */
+gboolean
+sl_document_kind_is_per_member (SlDocumentKind kind)
+{
+  return kind == SL_DOCUMENT_MEMBER_CARD;
+}
+
+/* A meeting's record and sign-in sheet are pages to print and sign, and
+ * so is a member's card; the year's documents are tables, which a
+ * spreadsheet serves as well. */
 gboolean
 sl_document_kind_has_format (SlDocumentKind   kind,
                              SlDocumentFormat format)
@@ -72,7 +82,8 @@ sl_document_kind_has_format (SlDocumentKind   kind,
   switch (format)
     {
     case SL_DOCUMENT_FORMAT_PDF:  return TRUE;
-    case SL_DOCUMENT_FORMAT_XLSX: return !sl_document_kind_is_per_meeting (kind);
+    case SL_DOCUMENT_FORMAT_XLSX: return !sl_document_kind_is_per_meeting (kind) &&
+                                         !sl_document_kind_is_per_member (kind);
     default:                      return FALSE;
     }
 }

@@ -39,10 +39,13 @@ typedef enum
   SL_DOCUMENT_SIGN_IN,               /* 签到表: one meeting, pdf only */
   SL_DOCUMENT_PLAN_PROGRESS,         /* 学习计划执行情况: each plan item, held or not, 兑现率 */
   SL_DOCUMENT_SESSION_PLAN,          /* 学习方案: one central-group session, pdf only */
+  SL_DOCUMENT_TOPICS,                /* 议题库台账: the pool items received in the year */
+  SL_DOCUMENT_TALKS,                 /* 谈心谈话记录台账: the talks of the year */
+  SL_DOCUMENT_MEMBER_CARD,           /* 个人学习档案: one member, one year, pdf only */
 } SlDocumentKind;
 
 /* How many kinds there are: a kind is valid below this. */
-#define SL_DOCUMENT_N_KINDS (SL_DOCUMENT_SESSION_PLAN + 1)
+#define SL_DOCUMENT_N_KINDS (SL_DOCUMENT_MEMBER_CARD + 1)
 
 typedef enum
 {
@@ -59,6 +62,7 @@ typedef struct
   const char     *organization;   /* an organization's id, or NULL for all */
   const char     *meeting;        /* a meeting's id, for minutes, sign-in, session-plan */
   const char     *today;          /* "YYYY-MM-DD" or NULL for the real today */
+  const char     *member;         /* a member's id, for the member card */
 } SlDocumentRequest;
 
 const char *sl_document_kind_to_code   (SlDocumentKind    kind);
@@ -67,6 +71,8 @@ gboolean    sl_document_kind_from_code (const char       *code,
 gboolean    sl_document_kind_has_format (SlDocumentKind   kind,
                                         SlDocumentFormat  format);
 gboolean    sl_document_kind_is_per_meeting (SlDocumentKind kind);
+/* The member card: one member's year (--member and --year). */
+gboolean    sl_document_kind_is_per_member (SlDocumentKind kind);
 /* "xlsx" or "pdf", and back; also the file name extension without the dot. */
 const char *sl_document_format_to_code (SlDocumentFormat  format);
 gboolean    sl_document_format_from_code (const char     *code,

@@ -27,6 +27,7 @@
 #include "sl-ledger.h"
 #include "sl-ledger-tables.h"
 #include "sl-meeting.h"
+#include "sl-member.h"
 #include "sl-xlsx-writer.h"
 
 typedef void (*SlPagesModuleRegister) (void);
@@ -196,7 +197,25 @@ validate (SlLedger                *ledger,
           return FALSE;
         }
     }
-  else if (request->year < 1 || request->year > 9999)
+  else if (sl_document_kind_is_per_member (request->kind) &&
+           (request->member == NULL || *request->member == '\0'))
+    {
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_INVALID,
+                   _("The %s document is made for one member; name the member"), code);
+      return FALSE;
+    }
+  else if (sl_document_kind_is_per_member (request->kind) &&
+           !sl_ledger_contains (ledger, SL_TYPE_MEMBER, request->member))
+    {
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_NOT_FOUND,
+                   _("No member has the id %s; `study-ledger export-archive` lists members "
+                     "with their ids"),
+                   request->member);
+      return FALSE;
+    }
+
+  if (!sl_document_kind_is_per_meeting (request->kind) &&
+      (request->year < 1 || request->year > 9999))
     {
       g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_INVALID,
                    _("The %s document is made for one year; %d is not a year"),

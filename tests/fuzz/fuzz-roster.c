@@ -68,8 +68,8 @@ sl_fuzz_roster (const uint8_t *data,
       check_text ("organization", row->organization, FALSE);
       check_text ("phone", row->phone, FALSE);
       check_text ("note", row->note, FALSE);
-      if (row->joined_on != NULL && !sl_date_is_valid (row->joined_on))
-        FUZZ_FAIL ("roster date %s is not YYYY-MM-DD", row->joined_on);
+      if (row->party_joined_on != NULL && !sl_date_is_valid (row->party_joined_on))
+        FUZZ_FAIL ("roster date %s is not YYYY-MM-DD", row->party_joined_on);
     }
 
   ledger = fuzz_ledger_get (&roster_ledger);

@@ -364,7 +364,7 @@ typedef enum {
   FIELD_GENDER,
   FIELD_POST,
   FIELD_ORGANIZATION,
-  FIELD_JOINED_ON,
+  FIELD_PARTY_JOINED_ON,   /* 入党时间: the member's party_joined_on, never joined_on */
   FIELD_PHONE,
   FIELD_NOTE,
   N_FIELDS,
@@ -405,12 +405,13 @@ static const struct {
   { FIELD_ORGANIZATION, "organization" },
   { FIELD_ORGANIZATION, "organisation" },
   { FIELD_ORGANIZATION, "branch" },
-  { FIELD_JOINED_ON, "入党时间" },
-  { FIELD_JOINED_ON, "入党日期" },
-  { FIELD_JOINED_ON, "入党年月" },
-  { FIELD_JOINED_ON, "joined_on" },
-  { FIELD_JOINED_ON, "joined" },
-  { FIELD_JOINED_ON, "party_joined" },
+  { FIELD_PARTY_JOINED_ON, "入党时间" },
+  { FIELD_PARTY_JOINED_ON, "入党日期" },
+  { FIELD_PARTY_JOINED_ON, "入党年月" },
+  { FIELD_PARTY_JOINED_ON, "joined_on" },
+  { FIELD_PARTY_JOINED_ON, "joined" },
+  { FIELD_PARTY_JOINED_ON, "party_joined" },
+  { FIELD_PARTY_JOINED_ON, "party_joined_on" },
   { FIELD_PHONE, "联系电话" },
   { FIELD_PHONE, "电话" },
   { FIELD_PHONE, "电话号码" },
@@ -527,7 +528,7 @@ sl_roster_row_free (SlRosterRow *row)
   g_free (row->gender);
   g_free (row->post);
   g_free (row->organization);
-  g_free (row->joined_on);
+  g_free (row->party_joined_on);
   g_free (row->phone);
   g_free (row->note);
   g_free (row);
@@ -585,7 +586,7 @@ read_row (char       **row,
   guint n_cells = g_strv_length (row);
   gboolean empty = TRUE;
   g_autofree char *name = NULL;
-  g_autofree char *joined_on = NULL;
+  g_autofree char *party_joined_on = NULL;
 
   for (guint j = n_columns; j < n_cells; j++)
     {
@@ -628,7 +629,7 @@ read_row (char       **row,
   result->phone = values[FIELD_PHONE];
   result->note = values[FIELD_NOTE];
   name = values[FIELD_NAME];
-  joined_on = values[FIELD_JOINED_ON];
+  party_joined_on = values[FIELD_PARTY_JOINED_ON];
 
   /* Cells under unknown columns alone (a 序号 on the template's unused
    * rows) do not make a member. */
@@ -646,13 +647,13 @@ read_row (char       **row,
       return NULL;
     }
 
-  if (joined_on != NULL)
+  if (party_joined_on != NULL)
     {
-      result->joined_on = parse_date (joined_on);
-      if (result->joined_on == NULL)
+      result->party_joined_on = parse_date (party_joined_on);
+      if (result->party_joined_on == NULL)
         {
-          guint column = value_columns[FIELD_JOINED_ON];
-          g_autofree char *shown = quote_cell (joined_on);
+          guint column = value_columns[FIELD_PARTY_JOINED_ON];
+          g_autofree char *shown = quote_cell (party_joined_on);
 
           g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_ROW,
                        _("line %u, column %u (%s): “%s” is not a date; write it as 2019-07-01"),

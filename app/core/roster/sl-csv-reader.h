@@ -55,7 +55,9 @@ typedef struct {
   char  *gender;        /* NULL when the column is missing or the cell is empty; all cells trimmed */
   char  *post;          /* 职务 */
   char  *organization;  /* 所属支部 / 所属组织: the organization's name as text */
-  char  *joined_on;     /* 入党时间 as "YYYY-MM-DD" */
+  char  *party_joined_on; /* 入党时间 / 入党日期 as "YYYY-MM-DD": the member's
+                           * party_joined_on, not joined_on (which bounds when
+                           * the member is expected at meetings) */
   char  *phone;         /* 联系电话 / 电话 / 手机 */
   char  *note;          /* 备注 */
 } SlRosterRow;

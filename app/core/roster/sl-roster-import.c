@@ -92,7 +92,7 @@ apply_row (SlMember    *member,
 
   APPLY (gender);
   APPLY (post);
-  APPLY (joined_on);
+  APPLY (party_joined_on);
   APPLY (phone);
   APPLY (note);
 

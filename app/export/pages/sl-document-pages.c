@@ -17,6 +17,7 @@
 #include "sl-ledger.h"
 #include "sl-ledger-tables.h"
 #include "sl-meeting.h"
+#include "sl-member-card-pages.h"
 #include "sl-minutes-pages.h"
 #include "sl-organization.h"
 #include "sl-plan.h"
@@ -217,7 +218,19 @@ sl_document_pages_new (SlLedger                *ledger,
     case SL_DOCUMENT_ATTENDANCE:
     case SL_DOCUMENT_MEASURES:
     case SL_DOCUMENT_PLAN_PROGRESS:
+    case SL_DOCUMENT_TOPICS:
+    case SL_DOCUMENT_TALKS:
       return SL_PAGE_RENDERER (sl_table_pages_new (tables));
+
+    case SL_DOCUMENT_MEMBER_CARD:
+      {
+        g_autofree char *title = sl_ledger_tables_build_title (ledger, request);
+
+        /* The tables were built, so the member is there. */
+        return SL_PAGE_RENDERER (sl_member_card_pages_new (ledger,
+                                                           sl_ledger_find_member (ledger, request->member),
+                                                           request->year, title, tables));
+      }
 
     case SL_DOCUMENT_PLAN:
       return new_plan_pages (ledger, request, tables, error);

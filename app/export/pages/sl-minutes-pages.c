@@ -4,10 +4,12 @@
  *
  * The fields DOMAIN.md lists for a meeting record, in the order a record
  * book has them: title with the session number; 时间, 地点, 主持人, 记录人;
- * 出席, 请假 (with reasons), 缺席, 列席, labels in 黑体 and names in 仿宋
+ * 出席, 请假 (with reasons), 缺席, 列席 (a superior sitting in marked
+ * （上级列席旁听）), labels in 黑体 and names in 仿宋
  * joined by 、, a name list that runs over a line going on under the
  * names rather than under the label; then what was studied, relayed and
- * said, the chair's summary, the decisions and the follow-up measures, and
+ * said, the chair's summary, the superiors' remarks (上级点评意见), the
+ * decisions and the follow-up measures, and
  * the chair's and the recorder's signature lines. Sections with nothing in
  * them are left out rather than printed empty.
  */
@@ -258,12 +260,9 @@ add_attendance (SlMinutesPages *self)
   for (guint i = 0; i < g_list_model_get_n_items (guests); i++)
     {
       g_autoptr(SlGuest) guest = g_list_model_get_item (guests, i);
-      const char *post = sl_guest_get_post (guest);
 
-      if (!is_blank (post))
-        g_ptr_array_add (sitting_in, g_strdup_printf ("%s（%s）", sl_guest_get_name (guest), post));
-      else
-        g_ptr_array_add (sitting_in, g_strdup (sl_guest_get_name (guest)));
+      /* A superior sitting in says so: “…（上级列席旁听）”. */
+      g_ptr_array_add (sitting_in, sl_wording_guest (guest));
     }
 
   sl_meeting_count_attendance (self->meeting, &expected, &n_present, &n_leave, &n_absent);
@@ -356,6 +355,31 @@ add_speeches (SlMinutesPages *self)
         name = sl_speech_get_speaker_name (speech);
       lead = g_strdup_printf ("%s：", name != NULL ? name : "");
       add_text (renderer, lead, sl_speech_get_points (speech));
+    }
+}
+
+/* What a superior sitting in said of the session (点评意见), each under
+ * their name: the verdict an inspection looks for with the measures it
+ * became. */
+static void
+add_remarks (SlMinutesPages *self)
+{
+  SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
+  GListModel *guests = sl_meeting_get_guests (self->meeting);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (guests); i++)
+    {
+      g_autoptr(SlGuest) guest = g_list_model_get_item (guests, i);
+      g_autofree char *lead = NULL;
+
+      if (is_blank (sl_guest_get_remarks (guest)))
+        continue;
+      if (!any)
+        add_heading (renderer, "上级点评意见");
+      any = TRUE;
+      lead = g_strdup_printf ("%s：", sl_guest_get_name (guest) ? sl_guest_get_name (guest) : "");
+      add_text (renderer, lead, sl_guest_get_remarks (guest));
     }
 }
 
@@ -489,6 +513,7 @@ sl_minutes_pages_layout (SlPageRenderer *renderer,
       add_heading (renderer, "主持人总结");
       add_text (renderer, NULL, sl_meeting_get_chair_summary (self->meeting));
     }
+  add_remarks (self);
   if (!is_blank (sl_meeting_get_decisions (self->meeting)))
     {
       add_heading (renderer, "议定事项");

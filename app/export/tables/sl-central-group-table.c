@@ -105,7 +105,7 @@ sl_tables_build_central_group_ledger (Builder  *b,
     sl_tables_document_title (b, sl_wording_document_name (SL_DOCUMENT_CENTRAL_GROUP_LEDGER));
   g_autoptr(SlTable) table = sl_tables_new_table (b, title, "中心组学习台账");
   g_autoptr(GHashTable) labels = NULL;
-  guint n_rows = 0, n_expanded = 0;
+  guint n_rows = 0, n_expanded = 0, n_superior = 0;
 
   if (!sl_tables_load_meetings (b, error) || !(labels = plan_item_labels (b, error)))
     return NULL;
@@ -126,6 +126,8 @@ sl_tables_build_central_group_ledger (Builder  *b,
       g_autofree char *guest_names = NULL;
       g_autoptr(GPtrArray) names = g_ptr_array_new ();
       g_autoptr(GPtrArray) guest_list = g_ptr_array_new ();
+      g_autoptr(GPtrArray) wordings = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) superiors = g_ptr_array_new ();
       g_autoptr(GString) note = g_string_new (NULL);
       g_auto(Presence) presence = { 0 };
       g_auto(MeasureLines) measures = { 0 };
@@ -142,7 +144,18 @@ sl_tables_build_central_group_ledger (Builder  *b,
       for (guint g = 0; g < g_list_model_get_n_items (guests); g++)
         {
           g_autoptr(SlGuest) guest = g_list_model_get_item (guests, g);
-          sl_tables_add_name (guest_list, sl_guest_get_name (guest));
+
+          if (sl_guest_get_superior (guest))
+            {
+              /* Kept until the row is written: the list holds no copies. */
+              char *text = sl_wording_guest (guest);
+
+              g_ptr_array_add (wordings, text);
+              sl_tables_add_name (guest_list, text);
+              sl_tables_add_name (superiors, sl_guest_get_name (guest));
+            }
+          else
+            sl_tables_add_name (guest_list, sl_guest_get_name (guest));
         }
 
       name = sl_wording_meeting_name (meeting);
@@ -159,6 +172,12 @@ sl_tables_build_central_group_ledger (Builder  *b,
         {
           g_string_append (note, "扩大学习");
           n_expanded++;
+        }
+      if (superiors->len > 0)
+        {
+          g_autofree char *names = sl_tables_join_names (superiors);
+          g_string_append_printf (note, "%s上级列席旁听：%s", note->len ? "；" : "", names);
+          n_superior++;
         }
       if (sl_meeting_get_note (meeting) && *sl_meeting_get_note (meeting))
         g_string_append_printf (note, "%s%s", note->len ? "；" : "", sl_meeting_get_note (meeting));
@@ -183,8 +202,9 @@ sl_tables_build_central_group_ledger (Builder  *b,
 
   {
     g_autofree char *note = g_strdup_printf ("本年度开展理论学习中心组集体学习%u次（要求不少于%d次），"
-                                             "其中扩大学习%u次。",
-                                             n_rows, b->rules.central_group_per_year, n_expanded);
+                                             "其中扩大学习%u次，上级列席旁听%u次。",
+                                             n_rows, b->rules.central_group_per_year, n_expanded,
+                                             n_superior);
     sl_table_add_note (table, note);
   }
 

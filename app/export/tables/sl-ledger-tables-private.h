@@ -70,6 +70,13 @@ SlTable    *sl_tables_build_sign_in              (Builder  *b,
 gboolean    sl_tables_build_plan_progress        (Builder    *b,
                                                   GPtrArray  *tables,
                                                   GError    **error);
+SlTable    *sl_tables_build_topics               (Builder  *b,
+                                                  GError  **error);
+SlTable    *sl_tables_build_talks                (Builder  *b,
+                                                  GError  **error);
+gboolean    sl_tables_build_member_card          (Builder    *b,
+                                                  GPtrArray  *tables,
+                                                  GError    **error);
 
 /* The year's meetings, with their details, into b->meetings (once). */
 gboolean    sl_tables_load_meetings              (Builder  *b,

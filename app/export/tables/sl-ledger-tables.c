@@ -30,6 +30,11 @@
  *                         room for signatures
  *   plan-progress         sl-plan-progress-table.c: each plan item, held
  *                         or not, when and at which meeting; 兑现率
+ *   topics                sl-topics-table.c: the topic pool's items received
+ *                         in the year, when studied, whether in time
+ *   talks                 sl-talks-table.c: the talks of the year
+ *   member-card           sl-member-card-table.c: one member's year, a
+ *                         table per section of the card
  * The words for the records' values are sl-wording.c's.
  */
 
@@ -472,6 +477,14 @@ sl_ledger_tables_build_title (SlLedger                *ledger,
     }
 
   builder_init (&b, ledger, request);
+  if (request->kind == SL_DOCUMENT_MEMBER_CARD)
+    {
+      SlMember *member = request->member ? sl_ledger_find_member (ledger, request->member) : NULL;
+
+      /* One person's record: titled with the person, not the unit. */
+      return g_strdup_printf ("%s%d年度个人学习档案", member ? sl_member_get_name (member) : "",
+                              request->year);
+    }
   if (request->kind == SL_DOCUMENT_PLAN)
     return sl_tables_document_title (&b, "年度理论学习中心组学习计划");
 
@@ -528,6 +541,15 @@ sl_ledger_tables_build (SlLedger                *ledger,
       break;
     case SL_DOCUMENT_PLAN_PROGRESS:
       ok = sl_tables_build_plan_progress (&b, tables, error);
+      break;
+    case SL_DOCUMENT_TOPICS:
+      ok = (table = sl_tables_build_topics (&b, error)) != NULL;
+      break;
+    case SL_DOCUMENT_TALKS:
+      ok = (table = sl_tables_build_talks (&b, error)) != NULL;
+      break;
+    case SL_DOCUMENT_MEMBER_CARD:
+      ok = sl_tables_build_member_card (&b, tables, error);
       break;
     case SL_DOCUMENT_MINUTES:
     case SL_DOCUMENT_SESSION_PLAN:

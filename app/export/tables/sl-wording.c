@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sl-guest.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
 #include "sl-rules.h"
@@ -213,6 +214,101 @@ sl_wording_document_name (SlDocumentKind kind)
     case SL_DOCUMENT_SIGN_IN:              return "签到表";
     case SL_DOCUMENT_PLAN_PROGRESS:        return "学习计划执行情况";
     case SL_DOCUMENT_SESSION_PLAN:         return "学习方案";
+    case SL_DOCUMENT_TOPICS:               return "议题库台账";
+    case SL_DOCUMENT_TALKS:                return "谈心谈话记录台账";
+    case SL_DOCUMENT_MEMBER_CARD:          return "个人学习档案";
     default:                               return "";
     }
+}
+
+/* The records of archive version 2: the topic pool, talks, notes, speeches. */
+
+const char *
+sl_wording_topic_source (SlTopicSource source)
+{
+  switch (source)
+    {
+    case SL_TOPIC_SOURCE_CENTRAL_DOCUMENT: return "中央文件";
+    case SL_TOPIC_SOURCE_SPEECH:           return "重要讲话";
+    case SL_TOPIC_SOURCE_INSTRUCTION:      return "重要指示批示";
+    case SL_TOPIC_SOURCE_NEWS:             return "新闻通稿";
+    case SL_TOPIC_SOURCE_OTHER:            return "其他";
+    case SL_TOPIC_SOURCE_NONE:
+    default:                               return "";
+    }
+}
+
+const char *
+sl_wording_talk_form (SlTalkForm form)
+{
+  switch (form)
+    {
+    case SL_TALK_FORM_IN_PERSON: return "面谈";
+    case SL_TALK_FORM_PHONE:     return "电话";
+    case SL_TALK_FORM_OTHER:     return "其他";
+    case SL_TALK_FORM_NONE:
+    default:                     return "";
+    }
+}
+
+const char *
+sl_wording_talk_kind (SlTalkKind kind)
+{
+  switch (kind)
+    {
+    case SL_TALK_KIND_ROUTINE:        return "日常谈话";
+    case SL_TALK_KIND_ON_APPOINTMENT: return "任前谈话";
+    case SL_TALK_KIND_ON_WARNING:     return "提醒谈话";
+    case SL_TALK_KIND_ON_DIFFICULTY:  return "谈心帮扶";
+    case SL_TALK_KIND_OTHER:          return "其他";
+    case SL_TALK_KIND_NONE:
+    default:                          return "";
+    }
+}
+
+const char *
+sl_wording_study_note_kind (SlStudyNoteKind kind)
+{
+  switch (kind)
+    {
+    case SL_STUDY_NOTE_KIND_NOTES:      return "学习笔记";
+    case SL_STUDY_NOTE_KIND_REFLECTION: return "心得体会";
+    case SL_STUDY_NOTE_KIND_REPORT:     return "调研报告";
+    case SL_STUDY_NOTE_KIND_OTHER:      return "其他";
+    case SL_STUDY_NOTE_KIND_NONE:
+    default:                            return "";
+    }
+}
+
+const char *
+sl_wording_speech_kind (SlSpeechKind kind)
+{
+  switch (kind)
+    {
+    case SL_SPEECH_KIND_KEY:           return "重点发言";
+    case SL_SPEECH_KIND_SUPPLEMENTARY: return "补充发言";
+    case SL_SPEECH_KIND_WRITTEN:       return "书面发言";
+    case SL_SPEECH_KIND_NONE:
+    default:                           return "";
+    }
+}
+
+/* A guest as 列席 lists them, “李明（副部长）”; a superior sitting in
+ * reads “市委宣传部副部长李明（上级列席旁听）”, the words the work plan uses. */
+char *
+sl_wording_guest (SlGuest *guest)
+{
+  const char *name = sl_guest_get_name (guest) ? sl_guest_get_name (guest) : "";
+  const char *unit = sl_guest_get_unit (guest);
+  const char *post = sl_guest_get_post (guest);
+  gboolean has_unit = unit != NULL && *unit != '\0';
+  gboolean has_post = post != NULL && *post != '\0';
+
+  if (sl_guest_get_superior (guest))
+    return g_strdup_printf ("%s%s%s（上级列席旁听）", has_unit ? unit : "", has_post ? post : "", name);
+  if (has_unit && has_post)
+    return g_strdup_printf ("%s（%s%s）", name, unit, post);
+  if (has_unit || has_post)
+    return g_strdup_printf ("%s（%s）", name, has_unit ? unit : post);
+  return g_strdup (name);
 }

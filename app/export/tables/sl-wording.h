@@ -41,4 +41,14 @@ char       *sl_wording_meeting_name_from  (const char               *title,
 /* “第一议题学习台账”, “签到表”: the name in a document's title. */
 const char *sl_wording_document_name      (SlDocumentKind            kind);
 
+/* Archive version 2's records: 中央文件, 面谈, 任前谈话, 心得体会, 重点发言. */
+const char *sl_wording_topic_source       (SlTopicSource             source);
+const char *sl_wording_talk_form          (SlTalkForm                form);
+const char *sl_wording_talk_kind          (SlTalkKind                kind);
+const char *sl_wording_study_note_kind    (SlStudyNoteKind           kind);
+const char *sl_wording_speech_kind        (SlSpeechKind              kind);
+/* A guest as listed under 列席: “name（unit post）”, and a superior
+ * sitting in “unit post name（上级列席旁听）”. */
+char       *sl_wording_guest              (SlGuest                  *guest);
+
 G_END_DECLS

@@ -148,7 +148,7 @@ row_field (SlRosterRow *row,
   if (g_str_equal (field, "gender"))       return row->gender;
   if (g_str_equal (field, "post"))         return row->post;
   if (g_str_equal (field, "organization")) return row->organization;
-  if (g_str_equal (field, "joined_on"))    return row->joined_on;
+  if (g_str_equal (field, "party_joined_on")) return row->party_joined_on;
   if (g_str_equal (field, "phone"))        return row->phone;
   return NULL;
 }
@@ -325,7 +325,7 @@ sl_roster_dialog_init (SlRosterDialog *self)
   set_factory (self, self->gender_column, "gender");
   set_factory (self, self->post_column, "post");
   set_factory (self, self->organization_column, "organization");
-  set_factory (self, self->joined_column, "joined_on");
+  set_factory (self, self->joined_column, "party_joined_on");
   set_factory (self, self->phone_column, "phone");
 }
 

@@ -28,6 +28,8 @@ static const SlDocumentKind yearly_kinds[] = {
   SL_DOCUMENT_ATTENDANCE,
   SL_DOCUMENT_MEASURES,
   SL_DOCUMENT_ANNUAL_REPORT,
+  SL_DOCUMENT_TOPICS,
+  SL_DOCUMENT_TALKS,
 };
 
 /* The formats, in the order of the format row's model. */

@@ -63,6 +63,9 @@ sl_document_kind_get_label (SlDocumentKind kind)
     case SL_DOCUMENT_SIGN_IN:              return _("Sign-In Sheet");
     case SL_DOCUMENT_PLAN_PROGRESS:        return _("Study Plan Progress");
     case SL_DOCUMENT_SESSION_PLAN:         return _("Session Study Plan");
+    case SL_DOCUMENT_TOPICS:               return _("Topic Pool Ledger");
+    case SL_DOCUMENT_TALKS:                return _("Heart-to-Heart Talks Ledger");
+    case SL_DOCUMENT_MEMBER_CARD:          return _("Personal Study Record");
     default:                               g_return_val_if_reached (NULL);
     }
 }
