@@ -27,8 +27,8 @@ Usage: build-aux/benchmark.sh [--scales "1 10 100"] [--seed N] [--runs N] [--no-
   --seed     the generator's seed (default: 1)
   --runs     runs of each fast measure (default: 5; slow ones take max(3, runs/2))
   --no-build use _build-bench as it is
-  --only     measure only what is named with WORD (xlsx, pdf, search, stats,
-             archive, start-up); the floors of those measures run too
+  --only     measure only what is named with WORD (xlsx, pdf, binder, search,
+             stats, archive, start-up); the floors of those measures run too
   --builddir the release build and its cached ledgers (default: _build-bench)
 EOF
 }
@@ -201,6 +201,23 @@ for scale in scales:
              measure([os.path.join(bench, "floor-pdf"), "--database", db, "--year", year,
                       "--output", pdf], slow))
 
+    # The year's binder against the floor of its ledgers exported one by
+    # one as PDF (issue 13: at most 3×, peak under 300 MiB).
+    if wanted("binder"):
+      binder = os.path.join(work, "binder.pdf")
+      one_by_one = [measure([app, "--database", db, "export", kind, "--year", year,
+                             "--format", "pdf", "--output", pdf], slow)
+                    for kind in ("plan", "first-topic-ledger", "central-group-ledger",
+                                 "meetings-ledger", "attendance", "measures", "annual-report")]
+      record("binder pdf (one year)", scale,
+             measure([app, "--database", db, "export", "inspection-package", "--year", year,
+                      "--format", "pdf", "--output", binder], slow),
+             (sum(t for t, _ in one_by_one), max(p for _, p in one_by_one)))
+      record("binder zip (one year)", scale,
+             measure([app, "--database", db, "export", "inspection-package", "--year", year,
+                      "--format", "zip", "--output", os.path.join(work, "binder.zip")], slow),
+             (sum(t for t, _ in one_by_one), max(p for _, p in one_by_one)))
+
     if wanted("search"):
       seconds, peak, out = rusage_run([os.path.join(bench, "sl-bench-search"), "--database", db,
                                        "--queries", "1000", "--limit", "200", "--seed", seed])
@@ -243,6 +260,8 @@ targets = {
     "start-up to first frame": ("ratio", 1.3),
     "export xlsx (one year)": ("ratio", 1.5),
     "export pdf (one year)": ("ratio", 1.5),
+    "binder pdf (one year)": ("ratio", 3.0),
+    "binder zip (one year)": ("ratio", 3.0),
     "search p99 (in-process)": ("seconds", 0.016),
     "stats (in-process)": ("seconds", 0.050),
     "import-archive (whole ledger)": ("seconds", 3.0),

@@ -51,6 +51,7 @@ int      sl_cli_command_attachments  (SlCliCall  *call);
 int      sl_cli_command_detach       (SlCliCall  *call);
 int      sl_cli_command_lock_year    (SlCliCall  *call);
 int      sl_cli_command_unlock_year  (SlCliCall  *call);
+int      sl_cli_command_export_binder (SlCliCall *call);
 
 gboolean sl_cli_check_evidence       (SlLedger   *ledger,
                                       GPtrArray  *problems,

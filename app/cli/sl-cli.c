@@ -637,6 +637,11 @@ command_export (SlCliCall *call)
     { NULL }
   };
 
+  /* The year's binder has options and formats of its own (sl-cli-binder.c). */
+  for (int i = 1; i < call->argc; i++)
+    if (g_strcmp0 (call->argv[i], "inspection-package") == 0)
+      return sl_cli_command_export_binder (call);
+
   if (!parse_options (call, _("DOCUMENT"),
                       _("Writes a ledger, plan, report, record or sign-in sheet as a spreadsheet "
                         "or a PDF. DOCUMENT is one of first-topic-ledger, central-group-ledger, "
@@ -1064,7 +1069,8 @@ static const struct
     "  export minutes --meeting ID --output FILE.pdf\n"
     "  export sign-in --meeting ID --output FILE.pdf\n"
     "  export session-plan --meeting ID --output FILE.pdf\n"
-    "  export member-card --member ID --year YYYY --output FILE.pdf" },
+    "  export member-card --member ID --year YYYY --output FILE.pdf\n"
+    "  export inspection-package --year YYYY [--organization NAME] --format pdf|zip --output FILE" },
   { "stats",          command_stats,          "stats --year YYYY [--organization NAME] [--json]" },
   { "search",         command_search,         "search TEXT [--json] [--limit N]" },
   { "backup",         command_backup,         "backup --output FILE" },

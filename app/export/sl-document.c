@@ -263,6 +263,35 @@ write_document (SlLedger                *ledger,
 }
 
 /**
+ * sl_document_load_pages:
+ *
+ * Makes sure the pages (pages/, and the binder with them) have registered
+ * their writers, loading their module if this program does not link them.
+ */
+gboolean
+sl_document_load_pages (GError **error)
+{
+  return get_pdf_writer (error) != NULL;
+}
+
+typedef struct
+{
+  SlLedger                *ledger;
+  const SlDocumentRequest *request;
+  SlDocumentFormat         format;
+} DocumentWrite;
+
+static gboolean
+write_document_to (const char  *temporary,
+                   gpointer     data,
+                   GError     **error)
+{
+  DocumentWrite *write = data;
+
+  return write_document (write->ledger, write->request, write->format, temporary, error);
+}
+
+/**
  * sl_document_export:
  * @path: the file to write; an existing file is replaced only on success
  *
@@ -277,11 +306,7 @@ sl_document_export (SlLedger                *ledger,
                     const char              *path,
                     GError                 **error)
 {
-  g_autofree char *folder = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temporary = NULL;
-  gboolean ok;
-  int fd;
+  DocumentWrite write = { ledger, request, format };
 
   g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
   g_return_val_if_fail (request != NULL, FALSE);
@@ -289,8 +314,36 @@ sl_document_export (SlLedger                *ledger,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   sl_document_set_note (NULL);
-  if (!validate (ledger, request, format, error) ||
-      !sl_check_output_path (path, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE, error))
+  if (!validate (ledger, request, format, error))
+    return FALSE;
+
+  return sl_document_write_file (path, write_document_to, &write, error);
+}
+
+/**
+ * sl_document_write_file:
+ * @path: the file to write; an existing file is replaced only on success
+ * @write: writes the whole output to the temporary file it is given
+ *
+ * The temporary file beside @path, flushed and renamed into place only
+ * when @write succeeded; removed otherwise.
+ */
+gboolean
+sl_document_write_file (const char           *path,
+                        SlDocumentWriteFunc   write,
+                        gpointer              data,
+                        GError              **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temporary = NULL;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+
+  if (!sl_check_output_path (path, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE, error))
     return FALSE;
 
   folder = g_path_get_dirname (path);
@@ -309,7 +362,7 @@ sl_document_export (SlLedger                *ledger,
       return FALSE;
     }
 
-  ok = write_document (ledger, request, format, temporary, error);
+  ok = write (temporary, data, error);
 
   /* The writers reopen the file by name; this descriptor still names the
    * same file, so it can push what they wrote to the disk before the

@@ -17,6 +17,17 @@ gboolean    sl_document_export         (SlLedger                *ledger,
                                         const char              *path,
                                         GError                 **error);
 
+/* Writes @path as sl_document_export() does: @write fills the temporary
+ * file it is given; only a complete file takes the name. */
+typedef gboolean (*SlDocumentWriteFunc) (const char  *temporary,
+                                         gpointer     data,
+                                         GError     **error);
+
+gboolean    sl_document_write_file     (const char              *path,
+                                        SlDocumentWriteFunc      write,
+                                        gpointer                 data,
+                                        GError                 **error);
+
 /* PDF pages are written by the pages (pages/, Cairo and Pango), which the
  * dispatcher does not link: they register their writer through their
  * entry point, sl_pages_module_register(). A program that links the pages
@@ -42,5 +53,7 @@ void        sl_document_register_pdf_writer (SlPdfWriter    writer);
 void        sl_document_set_note            (const char    *note);
 char       *sl_document_take_note           (void);
 void        sl_document_set_pages_module    (const char    *path);
+/* Registers the pages' writers, loading their module if need be. */
+gboolean    sl_document_load_pages          (GError       **error);
 
 G_END_DECLS

@@ -50,6 +50,7 @@ typedef struct
   gboolean      restart;
   double        top, right, bottom, left;
   GArray       *ops;
+  guint         footer_op;      /* the page number's op, or G_MAXUINT */
 } Page;
 
 typedef struct
@@ -63,6 +64,10 @@ typedef struct
   PangoFontDescription *fonts[SL_PAGE_FONT_SONG + 1];
   GPtrArray            *pages;
   guint                 n_pages;
+
+  /* Set by sl_page_renderer_set_numbering(): bound into a larger document */
+  guint                 bound_first;
+  guint                 bound_total;
 
   /* Where new pages and content go while laying out */
   double                top, right, bottom, left;
@@ -196,6 +201,47 @@ draw_op (cairo_t  *cr,
     }
 }
 
+/* A page of a document bound into a larger one (the year's binder): its
+ * number in the whole, in the page's own style; a page without a number
+ * gets “第 x 页 共 y 页”, so that every page of the whole has its number. */
+static void
+draw_bound_footer (SlPageRenderer *self,
+                   cairo_t        *cr,
+                   guint           page_number,
+                   Page           *page)
+{
+  SlPageRendererPrivate *priv = sl_page_renderer_get_instance_private (self);
+  guint number = priv->bound_first + page_number;
+  g_autofree char *text = NULL;
+  double width, height;
+  Op op = { OP_TEXT, 0x000000 };
+
+  sl_page_renderer_get_page_size (self, page_number, &width, &height);
+  op.n_lines = -1;
+
+  if (page->footer == SL_PAGE_FOOTER_OFFICIAL)
+    {
+      text = g_strdup_printf ("— %u —", number);
+      op.layout = sl_page_renderer_create_layout (self, SL_PAGE_FONT_SONG, 14, text, -1);
+      op.y0 = height - page->bottom + 7 * SL_PAGE_MM;
+      if (number % 2 == 1)
+        op.x0 = width - page->right - 14 - sl_page_layout_get_width (op.layout);
+      else
+        op.x0 = page->left + 14;
+    }
+  else
+    {
+      text = g_strdup_printf ("第 %u 页 共 %u 页", number, priv->bound_total);
+      op.layout = sl_page_renderer_create_layout (self, SL_PAGE_FONT_SONG, 10.5, text, -1);
+      op.x0 = (width - sl_page_layout_get_width (op.layout)) / 2;
+      op.y0 = height - page->bottom
+              + (page->bottom - sl_page_layout_get_height (op.layout)) / 2;
+    }
+
+  draw_op (cr, &op);
+  g_clear_object (&op.layout);
+}
+
 static void
 sl_page_renderer_real_draw_page (SlPageRenderer *self,
                                  cairo_t        *cr,
@@ -209,7 +255,14 @@ sl_page_renderer_real_draw_page (SlPageRenderer *self,
 
   page = g_ptr_array_index (priv->pages, page_number);
   for (guint i = 0; i < page->ops->len; i++)
-    draw_op (cr, &g_array_index (page->ops, Op, i));
+    {
+      if (priv->bound_total > 0 && i == page->footer_op)
+        continue;
+      draw_op (cr, &g_array_index (page->ops, Op, i));
+    }
+
+  if (priv->bound_total > 0)
+    draw_bound_footer (self, cr, page_number, page);
 }
 
 /* Adds the page numbers now that the pages are counted. */
@@ -269,6 +322,7 @@ add_footers (SlPageRenderer *self)
 
       op.layout = g_steal_pointer (&layout);
       op.n_lines = -1;
+      page->footer_op = page->ops->len;
       g_array_append_vals (page->ops, &op, 1);
     }
 }
@@ -518,6 +572,28 @@ sl_page_renderer_set_title (SlPageRenderer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+/**
+ * sl_page_renderer_set_numbering:
+ * @first: the number of this document's first page in the whole
+ * @total: the pages of the whole; 0 for the document's own numbers
+ *
+ * For a document bound into a larger one, the year's binder: its pages
+ * are drawn with their numbers in the whole instead of their own. Set
+ * after layout, before drawing.
+ */
+void
+sl_page_renderer_set_numbering (SlPageRenderer *self,
+                                guint           first,
+                                guint           total)
+{
+  SlPageRendererPrivate *priv = sl_page_renderer_get_instance_private (self);
+
+  g_return_if_fail (SL_IS_PAGE_RENDERER (self));
+
+  priv->bound_first = first;
+  priv->bound_total = total;
+}
+
 /* Fonts and text ------------------------------------------------------------ */
 
 /**
@@ -686,6 +762,7 @@ sl_page_renderer_add_page (SlPageRenderer *self,
   g_return_val_if_fail (SL_IS_PAGE_RENDERER (self), 0);
 
   page = g_new0 (Page, 1);
+  page->footer_op = G_MAXUINT;
   page->landscape = landscape;
   page->footer = priv->footer;
   page->restart = priv->restart;

@@ -81,6 +81,9 @@ void          sl_page_renderer_draw_page           (SlPageRenderer *self,
 const char   *sl_page_renderer_get_title           (SlPageRenderer *self);
 void          sl_page_renderer_set_title           (SlPageRenderer *self,
                                                     const char     *title);
+void          sl_page_renderer_set_numbering       (SlPageRenderer *self,
+                                                    guint           first,
+                                                    guint           total);
 
 /* Fonts and text, for subclasses while they lay out. Sizes are in points;
  * @width <= 0 means the layout does not wrap. Every layout carries the

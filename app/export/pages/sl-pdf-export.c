@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <gmodule.h>
 
+#include "sl-binder.h"
 #include "sl-document-pages.h"
 #include "sl-pdf-export.h"
 
@@ -104,6 +105,7 @@ G_MODULE_EXPORT void
 sl_pages_module_register (void)
 {
   sl_document_register_pdf_writer (sl_pdf_export);
+  sl_binder_register_writer (sl_binder_write);
 }
 
 gboolean

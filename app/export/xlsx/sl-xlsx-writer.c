@@ -443,6 +443,21 @@ sl_xlsx_write_tables (GPtrArray   *tables,
                       const char  *path,
                       GError     **error)
 {
+  return sl_xlsx_write_tables_created (tables, path, 0, error);
+}
+
+/**
+ * sl_xlsx_write_tables_created:
+ * @created: the workbook's creation time (seconds since the epoch), or 0
+ *   for now: the year's binder gives the ledger's, so that the same
+ *   ledger makes the same bytes
+ */
+gboolean
+sl_xlsx_write_tables_created (GPtrArray   *tables,
+                              const char  *path,
+                              gint64       created,
+                              GError     **error)
+{
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lxw_doc_properties properties = { 0 };
   lxw_workbook *workbook;
@@ -467,6 +482,7 @@ sl_xlsx_write_tables (GPtrArray   *tables,
   if (tables->len > 0)
     {
       properties.title = (char *) sl_table_get_title (g_ptr_array_index (tables, 0));
+      properties.created = (time_t) created;
       workbook_set_properties (workbook, &properties);
     }
 

@@ -15,5 +15,9 @@ G_BEGIN_DECLS
 gboolean sl_xlsx_write_tables (GPtrArray   *tables,
                                const char  *path,
                                GError     **error);
+gboolean sl_xlsx_write_tables_created (GPtrArray   *tables,
+                                       const char  *path,
+                                       gint64       created,
+                                       GError     **error);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-binder-job.h"
 #include "sl-document-dialog.h"
 #include "sl-ledger-queries.h"
 #include "sl-meetings-page.h"
@@ -187,6 +188,16 @@ export_document_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+export_binder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+
+  sl_binder_choose_and_export (widget, _sl_window_database_path (self), self->year);
+}
+
 /* One document of a meeting, or of a year, asked for by a page (the
  * meeting editor's print and export buttons): (kind code, year, meeting
  * id or ""). The page need not know the document dialog. */
@@ -354,6 +365,7 @@ _sl_window_actions_update (SlWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-archive", idle && !self->empty);
   gtk_widget_action_set_enabled (widget, "win.backup", idle && !self->empty);
   gtk_widget_action_set_enabled (widget, "win.export-document", ready && !self->empty);
+  gtk_widget_action_set_enabled (widget, "win.export-binder", ready && !self->empty);
   gtk_widget_action_set_enabled (widget, "win.print-document", ready);
   gtk_widget_action_set_enabled (widget, "win.save-document", ready);
 }
@@ -377,6 +389,7 @@ _sl_window_class_actions_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "win.export-document", NULL, export_document_action);
+  gtk_widget_class_install_action (widget_class, "win.export-binder", NULL, export_binder_action);
   gtk_widget_class_install_action (widget_class, "win.print-document", "(sis)", print_document_action);
   gtk_widget_class_install_action (widget_class, "win.save-document", "(siss)", save_document_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);

@@ -1,0 +1,310 @@
+/* sl-binder-zip.c — the year's binder as a ZIP of numbered folders
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The same parts as the PDF, one file each, in the sections' numbered
+ * folders (`01-学习计划/`, `02-中心组学习/2023-03-29-第2次集体学习/`):
+ * each document as PDF (and the ledgers as xlsx too), each attachment as
+ * it was attached, the year's archive.json, a README.txt in Chinese
+ * listing it all, and SHA256SUMS, which `sha256sum -c` checks.
+ *
+ * libarchive writes it, with the names in UTF-8 and the ZIP's UTF-8 flag
+ * (bit 11) set, so that Windows Explorer and WPS show the Chinese names.
+ * The same ledger gives the same bytes: every entry's time is the
+ * ledger's last change, owner 0, mode 0644 (folders 0755), in a fixed
+ * order.
+ */
+
+#define G_LOG_DOMAIN "sl-binder-zip"
+
+#include "config.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "sl-archive-year.h"
+#include "sl-binder.h"
+#include "sl-document-pages.h"
+#include "sl-ledger-tables.h"
+#include "sl-xlsx-writer.h"
+
+typedef struct
+{
+  SlBinder       *binder;
+  struct archive *archive;
+  const char     *path;
+  GString        *sums;     /* SHA256SUMS */
+  GString        *readme;   /* README.txt */
+  char           *scratch;  /* a private folder for the spreadsheets */
+} Zip;
+
+static gboolean
+archive_failed (Zip     *zip,
+                GError **error)
+{
+  g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+               _("Cannot write %s: %s"), zip->path, archive_error_string (zip->archive));
+  return FALSE;
+}
+
+static struct archive_entry *
+new_entry (Zip        *zip,
+           const char *name,
+           gboolean    folder,
+           gsize       size)
+{
+  struct archive_entry *entry = archive_entry_new ();
+
+  archive_entry_set_pathname_utf8 (entry, name);
+  archive_entry_set_filetype (entry, folder ? AE_IFDIR : AE_IFREG);
+  archive_entry_set_perm (entry, folder ? 0755 : 0644);
+  archive_entry_set_size (entry, folder ? 0 : (la_int64_t) size);
+  archive_entry_set_mtime (entry, (time_t) zip->binder->stamp, 0);
+  archive_entry_set_uid (entry, 0);
+  archive_entry_set_gid (entry, 0);
+
+  return entry;
+}
+
+static gboolean
+add_folder (Zip         *zip,
+            const char  *name,
+            GError     **error)
+{
+  g_autofree char *path = g_strconcat (name, "/", NULL);
+  struct archive_entry *entry = new_entry (zip, path, TRUE, 0);
+  int status = archive_write_header (zip->archive, entry);
+
+  archive_entry_free (entry);
+  return status == ARCHIVE_OK || archive_failed (zip, error);
+}
+
+static gboolean
+add_file (Zip           *zip,
+          const char    *name,
+          gconstpointer  data,
+          gsize          size,
+          GError       **error)
+{
+  struct archive_entry *entry = new_entry (zip, name, FALSE, size);
+  g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
+  int status = archive_write_header (zip->archive, entry);
+
+  archive_entry_free (entry);
+  if (status != ARCHIVE_OK ||
+      (size > 0 && archive_write_data (zip->archive, data, size) != (la_ssize_t) size))
+    return archive_failed (zip, error);
+
+  g_string_append_printf (zip->sums, "%s  %s\n", sum, name);
+  return TRUE;
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A spreadsheet, through a file of its own: libxlsxwriter writes files. */
+static gboolean
+add_xlsx (Zip           *zip,
+          SlBinderPart  *part,
+          const char    *name,
+          GError       **error)
+{
+  SlBinder *binder = zip->binder;
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autofree char *file = g_build_filename (zip->scratch, "table.xlsx", NULL);
+  g_autofree char *data = NULL;
+  gsize size;
+  gboolean ok;
+
+  if (part->kind == SL_BINDER_PART_RESEARCH)
+    tables = sl_binder_research_tables (binder, error);
+  else
+    {
+      SlDocumentRequest request = {
+        .kind = part->document,
+        .year = binder->year,
+        .organization = binder->organization,
+        .today = binder->today,
+      };
+      tables = sl_ledger_tables_build (binder->ledger, &request, error);
+    }
+
+  if (tables == NULL || !sl_xlsx_write_tables_created (tables, file, binder->stamp, error))
+    return FALSE;
+
+  if (!g_file_get_contents (file, &data, &size, error))
+    return FALSE;
+  ok = add_file (zip, name, data, size, error);
+  g_unlink (file);
+
+  return ok;
+}
+
+static gboolean
+add_part (Zip           *zip,
+          const char    *folder,
+          SlBinderPart  *part,
+          GError       **error)
+{
+  g_autofree char *name = g_build_path ("/", folder, part->name, NULL);
+
+  g_string_append_printf (zip->readme, "    %s\n", part->name);
+
+  if (part->kind == SL_BINDER_PART_ATTACHMENT)
+    {
+      g_autoptr(GBytes) bytes = sl_binder_read_attachment (zip->binder, part, error);
+
+      return bytes != NULL &&
+             add_file (zip, name, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+    }
+  else
+    {
+      g_autoptr(GByteArray) pdf = g_byte_array_new ();
+
+      if (!sl_binder_write_part_pdf (zip->binder, part, append_bytes, pdf, error) ||
+          !add_file (zip, name, pdf->data, pdf->len, error))
+        return FALSE;
+
+      if (part->xlsx)
+        {
+          g_autofree char *base = g_strndup (name, strlen (name) - strlen (".pdf"));
+          g_autofree char *xlsx = g_strconcat (base, ".xlsx", NULL);
+
+          g_string_append_printf (zip->readme, "    %s\n", strrchr (xlsx, '/') + 1);
+          return add_xlsx (zip, part, xlsx, error);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_zip (Zip     *zip,
+           GError **error)
+{
+  SlBinder *binder = zip->binder;
+  g_autofree char *json = NULL;
+  g_autoptr(GDateTime) stamp = g_date_time_new_from_unix_utc (binder->stamp);
+  g_autofree char *exported_at = g_date_time_format (stamp, "%Y-%m-%dT%H:%M:%SZ");
+  gsize json_size;
+  guint done = 0;
+
+  g_string_append_printf (zip->readme,
+                          "%s%d年度学习档案（电子档案包）\r\n"
+                          "\r\n"
+                          "由“学习台账”（Study Ledger %s）按台账数据生成，数据截至 %s。\r\n"
+                          "各部分按档案顺序编号；每件材料为单独的 PDF 文件，台账另附 xlsx 表格，"
+                          "会议附件按原件保存在各会议的“附件”文件夹中。\r\n"
+                          "archive.json 为本年度记录的交换格式数据，可用 study-ledger import-archive 导入。\r\n"
+                          "SHA256SUMS 为各文件的校验值，可用“sha256sum -c SHA256SUMS”核对。\r\n"
+                          "\r\n"
+                          "目录：\r\n",
+                          binder->unit, binder->year, PACKAGE_VERSION, binder->today);
+
+  for (guint i = 0; i < binder->sections->len; i++)
+    {
+      SlBinderSection *section = g_ptr_array_index (binder->sections, i);
+
+      g_string_append_printf (zip->readme, "\r\n%s/  %s\r\n", section->folder, section->title);
+      if (!add_folder (zip, section->folder, error))
+        return FALSE;
+      if (section->entries->len == 0)
+        g_string_append (zip->readme, "    本年度无此项材料。\r\n");
+
+      for (guint j = 0; j < section->entries->len; j++)
+        {
+          SlBinderEntry *entry = g_ptr_array_index (section->entries, j);
+          g_autofree char *folder = NULL;
+
+          if (entry->folder != NULL)
+            {
+              folder = g_build_path ("/", section->folder, entry->folder, NULL);
+              g_string_append_printf (zip->readme, "  %s/  %s\r\n", entry->folder, entry->title);
+              if (!add_folder (zip, folder, error))
+                return FALSE;
+            }
+          else
+            folder = g_strdup (section->folder);
+
+          for (guint k = 0; k < entry->parts->len; k++)
+            {
+              SlBinderPart *part = g_ptr_array_index (entry->parts, k);
+
+              if (!sl_binder_step (binder, (double) done++ / MAX (binder->n_parts, 1),
+                                   entry->title != NULL ? entry->title : part->name, error) ||
+                  !add_part (zip, folder, part, error))
+                return FALSE;
+            }
+        }
+    }
+
+  json = sl_archive_write_year (binder->ledger, binder->year, binder->organization,
+                                exported_at, &json_size, error);
+  if (json == NULL || !add_file (zip, "archive.json", json, json_size, error))
+    return FALSE;
+  g_string_append (zip->readme, "\r\narchive.json  本年度记录（交换格式）\r\n"
+                                "README.txt  本说明\r\n"
+                                "SHA256SUMS  校验值\r\n");
+
+  /* README lines for parts were written with "\n": Notepad wants CRLF. */
+  {
+    g_auto(GStrv) lines = g_strsplit (zip->readme->str, "\n", -1);
+    g_autofree char *joined = NULL;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (g_str_has_suffix (lines[i], "\r"))
+        lines[i][strlen (lines[i]) - 1] = '\0';
+    joined = g_strjoinv ("\r\n", lines);
+    if (!add_file (zip, "README.txt", joined, strlen (joined), error))
+      return FALSE;
+  }
+
+  /* Last, so that it lists every other file. */
+  {
+    g_autofree char *sums = g_strdup (zip->sums->str);
+
+    return add_file (zip, "SHA256SUMS", sums, strlen (sums), error);
+  }
+}
+
+gboolean
+sl_binder_write_zip (SlBinder    *self,
+                     const char  *path,
+                     GError     **error)
+{
+  Zip zip = { self, archive_write_new (), path, g_string_new (NULL), g_string_new (NULL) };
+  gboolean ok;
+
+  zip.scratch = g_dir_make_tmp ("study-ledger-binder-XXXXXX", error);
+  if (zip.scratch == NULL)
+    ok = FALSE;
+  else if (archive_write_set_format_zip (zip.archive) != ARCHIVE_OK ||
+           archive_write_set_options (zip.archive, "zip:hdrcharset=UTF-8") != ARCHIVE_OK ||
+           archive_write_open_filename (zip.archive, path) != ARCHIVE_OK)
+    ok = archive_failed (&zip, error);
+  else
+    {
+      ok = write_zip (&zip, error);
+      if (archive_write_close (zip.archive) != ARCHIVE_OK && ok)
+        ok = archive_failed (&zip, error);
+    }
+
+  archive_write_free (zip.archive);
+  if (zip.scratch != NULL)
+    {
+      g_rmdir (zip.scratch);
+      g_free (zip.scratch);
+    }
+  g_string_free (zip.sums, TRUE);
+  g_string_free (zip.readme, TRUE);
+
+  return ok;
+}

@@ -1,0 +1,289 @@
+/* sl-binder-job.c — the year's binder from the window, off the main thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A year of 500 meetings takes a while to bind; the window keeps drawing.
+ * The worker opens its own read-only connection (a SQLite connection
+ * belongs to its thread) and runs sl_binder_export(), which reports its
+ * progress between items and checks the cancellable there; the progress
+ * is kept under a lock and shown by a timeout on the main loop, so that
+ * the worker never touches a widget. Cancelled or failed, the binder
+ * leaves no file (sl_document_write_file()).
+ */
+
+#define G_LOG_DOMAIN "sl-binder-job"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "sl-binder-export.h"
+#include "sl-binder-job.h"
+#include "sl-ledger.h"
+#include "sl-ledger-paths.h"
+#include "sl-ui-util.h"
+
+typedef struct
+{
+  /* set before the thread starts, then only read */
+  char            *database_path;
+  char            *path;
+  int              year;
+  SlBinderFormat   format;
+  GCancellable    *cancellable;
+
+  /* the worker's progress, under lock */
+  GMutex           lock;
+  double           fraction;
+
+  /* main thread only */
+  GtkWidget       *owner;
+  GtkWindow       *dialog;
+  GtkProgressBar  *bar;
+  guint            timeout;
+} BinderJob;
+
+static void
+binder_job_free (BinderJob *job)
+{
+  g_clear_handle_id (&job->timeout, g_source_remove);
+  if (job->dialog != NULL)
+    gtk_window_destroy (job->dialog);
+  g_clear_object (&job->owner);
+  g_clear_object (&job->cancellable);
+  g_mutex_clear (&job->lock);
+  g_free (job->database_path);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+progress_cb (double      fraction,
+             const char *item,
+             gpointer    data)
+{
+  BinderJob *job = data;
+
+  g_mutex_lock (&job->lock);
+  job->fraction = fraction;
+  g_mutex_unlock (&job->lock);
+}
+
+static gboolean
+show_progress_cb (gpointer data)
+{
+  BinderJob *job = data;
+  double fraction;
+
+  g_mutex_lock (&job->lock);
+  fraction = job->fraction;
+  g_mutex_unlock (&job->lock);
+
+  gtk_progress_bar_set_fraction (job->bar, fraction);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+binder_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  BinderJob *job = task_data;
+  g_autoptr(SlLedger) ledger = NULL;
+  GError *error = NULL;
+
+  ledger = sl_ledger_open_read_only (job->database_path, &error);
+  if (ledger == NULL ||
+      !sl_database_check_output_path (job->database_path, job->path, &error) ||
+      !sl_binder_export (ledger, job->year, NULL, job->format, job->path,
+                         progress_cb, job, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+open_file_cb (AdwToast *toast,
+              gpointer  user_data)
+{
+  const char *uri = g_object_get_data (G_OBJECT (toast), "sl-uri");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    g_warning ("Cannot open %s: %s", uri, error->message);
+}
+
+static void
+done_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  BinderJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GtkWidget *owner = job->owner;
+  gboolean alive = gtk_widget_get_root (owner) != NULL && !gtk_widget_in_destruction (owner);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (alive && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        sl_ui_show_error (owner, _("The Year’s Binder Was Not Exported"), error);
+    }
+  else if (alive)
+    {
+      g_autofree char *name = g_path_get_basename (job->path);
+      AdwToast *toast = sl_ui_toast_new_printf (_("Exported %s"), name);
+
+      adw_toast_set_button_label (toast, C_("toast", "Open"));
+      g_object_set_data_full (G_OBJECT (toast), "sl-uri",
+                              g_filename_to_uri (job->path, NULL, NULL), g_free);
+      g_signal_connect (toast, "button-clicked", G_CALLBACK (open_file_cb), NULL);
+      sl_ui_add_toast (owner, toast);
+    }
+}
+
+static void
+cancel_cb (GtkButton *button,
+           gpointer   user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+static gboolean
+close_request_cb (GtkWindow *window,
+                  gpointer   user_data)
+{
+  g_cancellable_cancel (user_data);
+  return TRUE;   /* the window goes when the job does */
+}
+
+/* A small window: what is bound, the bar, Cancel. */
+static void
+show_dialog (BinderJob *job)
+{
+  GtkRoot *root = gtk_widget_get_root (job->owner);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *label, *bar, *cancel;
+  g_autofree char *name = g_path_get_basename (job->path);
+
+  job->dialog = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_title (job->dialog, _("Exporting the Year’s Binder"));
+  gtk_window_set_modal (job->dialog, TRUE);
+  gtk_window_set_resizable (job->dialog, FALSE);
+  gtk_window_set_default_size (job->dialog, 360, -1);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (job->dialog, GTK_WINDOW (root));
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+
+  label = gtk_label_new (name);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  bar = gtk_progress_bar_new ();
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_widget_set_halign (cancel, GTK_ALIGN_END);
+
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), cancel);
+  gtk_window_set_child (job->dialog, box);
+
+  job->bar = GTK_PROGRESS_BAR (bar);
+  g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_cb), job->cancellable);
+  g_signal_connect (job->dialog, "close-request", G_CALLBACK (close_request_cb), job->cancellable);
+  job->timeout = g_timeout_add (100, show_progress_cb, job);
+
+  gtk_window_present (job->dialog);
+}
+
+static void
+start (GtkWidget  *owner,
+       const char *database_path,
+       int         year,
+       const char *path)
+{
+  BinderJob *job = g_new0 (BinderJob, 1);
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  job->database_path = g_strdup (database_path);
+  job->path = g_strdup (path);
+  job->year = year;
+  job->format = g_str_has_suffix (lower, ".zip") ? SL_BINDER_FORMAT_ZIP : SL_BINDER_FORMAT_PDF;
+  job->cancellable = g_cancellable_new ();
+  job->owner = g_object_ref (owner);
+  g_mutex_init (&job->lock);
+
+  show_dialog (job);
+
+  task = g_task_new (NULL, job->cancellable, done_cb, NULL);
+  g_task_set_source_tag (task, start);
+  g_task_set_task_data (task, job, (GDestroyNotify) binder_job_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, binder_thread);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  GtkWidget *owner = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && gtk_widget_get_root (owner) != NULL)
+    {
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        start (owner, g_object_get_data (G_OBJECT (chooser), "sl-database"),
+               GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "sl-year")), path);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (owner);
+}
+
+void
+sl_binder_choose_and_export (GtkWidget  *owner,
+                             const char *database_path,
+                             int         year)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) zip = gtk_file_filter_new ();
+  /* Translators: the file name the year's binder is offered; in Chinese
+   * "%d年度学习档案.pdf". */
+  g_autofree char *name = g_strdup_printf (_("%d Study Binder.pdf"), year);
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (owner));
+  g_return_if_fail (database_path != NULL);
+
+  root = gtk_widget_get_root (owner);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  chooser = gtk_file_chooser_native_new (_("Export the Year’s Binder"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (pdf, _("PDF documents"));
+  gtk_file_filter_add_pattern (pdf, "*.pdf");
+  gtk_file_filter_set_name (zip, _("ZIP archives with the originals"));
+  gtk_file_filter_add_pattern (zip, "*.zip");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), zip);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  g_object_set_data_full (G_OBJECT (chooser), "sl-database", g_strdup (database_path), g_free);
+  g_object_set_data (G_OBJECT (chooser), "sl-year", GINT_TO_POINTER (year));
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (owner));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

@@ -1,0 +1,18 @@
+/* sl-binder-job.h — the year's binder from the window, off the main thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A file chooser (PDF or ZIP by the name's extension), then the binder in
+ * a worker thread with a progress bar and Cancel, then a toast on @owner. */
+void sl_binder_choose_and_export (GtkWidget  *owner,
+                                  const char *database_path,
+                                  int         year);
+
+G_END_DECLS
