@@ -386,8 +386,18 @@ check_table_pages (const char     *path,
 
           if (word->y0 >= first->y0 - 0.5 || strstr (titles, word->text) != NULL)
             continue;
-          if (page == 1 && strstr (caption, word->text) != NULL)
-            continue;
+          /* A ledger too wide for a page at 9 pt goes in bands (issue
+           * 14): each band opens with the title and “（续表）”. */
+          if (page == 1 || strstr (text, "（续表）") != NULL)
+            {
+              g_autofree char *plain = g_strdup (word->text);
+              char *continued = strstr (plain, "（续表）");
+
+              if (continued != NULL)
+                *continued = '\0';
+              if (*plain == '\0' || strstr (caption, plain) != NULL)
+                continue;
+            }
           g_error ("page %u of %s: “%s” above the header", page, path, word->text);
         }
       g_assert_true (contains_squeezed (text, footer));
@@ -1123,15 +1133,16 @@ test_bands (void)
   g_assert_cmpstr (sl_table_get_title (band), ==, "出勤统计表");
   g_assert_null (sl_table_get_notes (band)[0]);
 
-  /* Laid out: thirty rows take most of a page, and each band takes one;
-   * whole, they took one page. */
+  /* Laid out: thirty rows take two pages at 9 pt (no smaller type for a
+   * matrix since issue 14), and each band takes two; whole, they took
+   * one page. */
   g_ptr_array_add (tables, g_object_ref (wide));
   pages = sl_table_pages_new (tables);
   context = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
   n_pages = sl_page_renderer_layout (SL_PAGE_RENDERER (pages), PANGO_CONTEXT (context),
                                      SL_PAGE_A4_WIDTH, SL_PAGE_A4_HEIGHT);
   g_assert_cmpuint (n_pages, >=, 4);
-  g_assert_cmpuint (n_pages, <=, 20);
+  g_assert_cmpuint (n_pages, <=, 40);
 }
 
 int

@@ -22,13 +22,16 @@
 #include <math.h>
 #include <string.h>
 
+#include "sl-page-signatures.h"
+#include "sl-table-layout.h"
 #include "sl-table-pages.h"
 
-#define PAD_X         3.0
-#define PAD_Y         2.5
+/* 1.5 mm and more from the rules; two cells' texts 3.4 mm apart at
+ * least, so that a PDF reader's text extraction keeps them apart. */
+#define PAD_X         (1.7 * SL_PAGE_MM)
+#define PAD_Y         (1.5 * SL_PAGE_MM)
 #define SIZE_LARGE    10.5    /* 五号 */
-#define SIZE_SMALL    7.5     /* 六号 */
-#define SIZE_SMALLEST 6.0
+#define SIZE_SMALL    9.0     /* the smallest read at arm's length */
 #define HEADER_FILL  0xececec
 #define RULE         0x000000
 
@@ -64,7 +67,7 @@ typedef struct
   double          size;
   GPtrArray      *header;        /* PangoLayout */
   double          header_height;
-  double          page_lines;    /* lines of body text a page holds */
+  gboolean       *breaks;        /* per row: a page starts before it */
 
   /* The part of the table on the current page */
   double          segment_top;
@@ -204,14 +207,23 @@ place_row (Table  *t,
 /* As much of each cell as fits above the page's foot, between lines of
  * text. Returns FALSE when not one line fits. */
 static gboolean
-place_row_part (Table *t,
-                Cell  *cells,
-                gboolean force)
+place_row_part (Table    *t,
+                Cell     *cells,
+                gboolean  force,
+                double    keep)
 {
   double y = sl_page_renderer_get_y (t->renderer);
   double room = sl_page_renderer_get_bottom (t->renderer) - y - 2 * PAD_Y;
-  double height = 0;
+  double height = 0, rest = 0;
   gboolean placed = FALSE;
+
+  /* The end of the row would fit here, but not with what must stay with
+   * it (the notes, the signatures): some of its lines go over with them. */
+  for (guint c = 0; c < t->n_columns; c++)
+    if (cells[c].done < cells[c].n_lines)
+      rest = MAX (rest, cells[c].bottoms[cells[c].n_lines - 1] - cells[c].tops[cells[c].done]);
+  if (keep > 0 && rest <= room + 0.01 && rest + keep > room + 0.01)
+    room = MAX (room - keep, MIN (rest / 2, room));
 
   for (guint c = 0; c < t->n_columns; c++)
     {
@@ -289,15 +301,23 @@ build_cells (Table *t,
 /* @keep: what must stay on the page under the row (the notes, under the
  * last row). */
 static void
-lay_out_row (Table  *t,
-             Cell   *cells,
-             double  keep)
+lay_out_row (Table    *t,
+             Cell     *cells,
+             double    keep,
+             gboolean  break_before)
 {
   double height = row_height (t, cells);
   double y = sl_page_renderer_get_y (t->renderer);
   double bottom = sl_page_renderer_get_bottom (t->renderer);
   double page_room = bottom - sl_page_renderer_get_top (t->renderer) - t->header_height;
   gboolean rows_on_page = t->rules->len > 2;
+
+  if (break_before && rows_on_page)
+    {
+      next_page (t);
+      y = sl_page_renderer_get_y (t->renderer);
+      rows_on_page = FALSE;
+    }
 
   if (y + height <= bottom + 0.01)
     {
@@ -324,7 +344,7 @@ lay_out_row (Table  *t,
     {
       gboolean fresh = t->rules->len <= 2;
 
-      if (!place_row_part (t, cells, fresh) && !fresh)
+      if (!place_row_part (t, cells, fresh, keep) && !fresh)
         {
           next_page (t);
           continue;
@@ -335,101 +355,86 @@ lay_out_row (Table  *t,
     }
 }
 
+/* Where the pages of the rows would break, from the position under the
+ * header, as lay_out_row() breaks them; then, when the last page would
+ * hold only one or two rows, a break moved back so that it holds three
+ * (a lone row under a repeated header looks like a leftover, and an
+ * inspector turning to the last page wants the table's end in context).
+ * @keep is what must stay under the last row. Sets t->breaks. */
+static void
+plan_breaks (Table  *t,
+             double  keep)
+{
+  guint n_rows = sl_table_get_n_rows (t->table);
+  g_autofree double *heights = g_new (double, n_rows);
+  double top = sl_page_renderer_get_top (t->renderer) + t->header_height;
+  double bottom = sl_page_renderer_get_bottom (t->renderer);
+  double page_room = bottom - top;
+  double y = sl_page_renderer_get_y (t->renderer), tail = keep;
+  guint rows_on_page = 0, last_start = 0, previous_start = 0, n_pages = 1, moved;
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_autofree Cell *cells = g_new0 (Cell, t->n_columns);
+
+      build_cells (t, row, cells);
+      heights[row] = row_height (t, cells);
+      for (guint c = 0; c < t->n_columns; c++)
+        cell_clear (&cells[c]);
+      /* A row taller than a page is split anyway: no plan. */
+      if (heights[row] > page_room + 0.01)
+        return;
+    }
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      double k = row + 1 == n_rows ? keep : 0;
+
+      if (y + heights[row] > bottom + 0.01 ||
+          (k > 0 && y + heights[row] + k > bottom + 0.01 && rows_on_page > 0 &&
+           heights[row] + k <= page_room))
+        {
+          previous_start = last_start;
+          last_start = row;
+          n_pages++;
+          y = top;
+          rows_on_page = 0;
+        }
+      y += heights[row];
+      rows_on_page++;
+    }
+
+  if (n_pages < 2 || n_rows - last_start >= 3 || n_rows < 3)
+    return;
+
+  moved = n_rows - 3;
+  /* The page before must keep three rows too, unless it is the first. */
+  if (moved <= previous_start || (n_pages > 2 && moved - previous_start < 3))
+    return;
+  for (guint row = moved; row < n_rows; row++)
+    tail += heights[row];
+  if (tail > page_room + 0.01)
+    return;
+
+  t->breaks[moved] = TRUE;
+}
+
 /* Column widths ------------------------------------------------------------- */
 
-/* The unwrapped widths of the paragraphs of each cell of a column. */
-typedef struct
-{
-  GArray **cells;      /* one GArray of double per row */
-  double   declared;   /* the width SlColumn.width gives, scaled */
-  double   minimum;
-  double   longest_name;   /* the widest name of a list of names, with its 、 */
-  gboolean wrap;
-  gboolean blank;      /* nothing in it: room left to write in by hand */
-} Measure;
-
-static double
-estimate_lines (GArray *paragraphs,
-                double  width)
-{
-  double lines = 0;
-
-  for (guint i = 0; i < paragraphs->len; i++)
-    lines += MAX (1, ceil (g_array_index (paragraphs, double, i) / width - 0.02));
-  return lines;
-}
-
-/* Roughly how tall the rows are, in lines, were columns @a and @b (-1:
- * none) @delta narrower and wider. @lines caches each cell's lines at the
- * present widths; @rows are the rows looked at.
+/* The minimum and maximum width of each column at the type size, padding
+ * included (sl-table-layout.c shares the page's width out from them).
  *
- * A row is as tall as its tallest cell; a soft maximum (the 4-norm of its
- * cells) stands in for it, so that two cells of nearly the same height
- * both count and widening either helps. A row counts a page at most: one
- * that runs over pages whatever the widths must not starve the others. */
-static double
-estimate_height (Table   *t,
-                 Measure *measures,
-                 double  *lines,
-                 GArray  *rows,
-                 double  *widths,
-                 int      a,
-                 int      b,
-                 double   delta)
-{
-  double height = 0;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      guint row = g_array_index (rows, guint, i);
-      double sum = 1, tallest;
-
-      for (guint c = 0; c < t->n_columns; c++)
-        {
-          double cell;
-
-          if ((int) c == a)
-            cell = estimate_lines (measures[c].cells[row], widths[c] - delta - 2 * PAD_X);
-          else if ((int) c == b)
-            cell = estimate_lines (measures[c].cells[row], widths[c] + delta - 2 * PAD_X);
-          else
-            cell = lines[i * t->n_columns + c];
-          cell *= cell;
-          sum += cell * cell;
-        }
-      tallest = sqrt (sqrt (sum));
-      height += MIN (tallest, t->page_lines);
-    }
-  return height;
-}
-
+ * A column of short values (序号, dates, names, counts, marks) is read
+ * badly broken: its minimum is its longest entry. A column of running
+ * text may break wherever Pango's line breaking allows, but not inside a
+ * name of a list of names, and not narrower than four characters unless
+ * it holds nothing longer; a blank column (签名, 备注 of a sign-in sheet)
+ * is there to be written in and keeps at least its declared width. A
+ * header breaks only between its words (sl_table_layout_header_words()). */
 static void
-count_lines (Table   *t,
-             Measure *measures,
-             double  *lines,
-             GArray  *rows,
-             double  *widths)
-{
-  for (guint i = 0; i < rows->len; i++)
-    for (guint c = 0; c < t->n_columns; c++)
-      lines[i * t->n_columns + c] = estimate_lines (measures[c].cells[g_array_index (rows, guint, i)],
-                                                    widths[c] - 2 * PAD_X);
-}
-
-/* Widths for the columns, filling the page's width. Short columns (dates,
- * names, “党组会议”) read badly broken in two: they get what their longest
- * entry needs, and a header of up to four characters stays on one line.
- * The columns of running text share the rest, starting from their
- * declared widths and then trading width in small steps, as long as that
- * makes the table shorter: a column of long entries gets more, a column
- * that never decides a row's height gives some up, none falls under half
- * its declared width, and a blank one keeps all of it.
- *
- * Returns the width the columns want: more than the page's when the type
- * is too large for them to fit without breaking short entries. */
-static double
-fit_columns (Table  *t,
-             double *widths)
+measure_columns (Table  *t,
+                 double *min,
+                 double *max)
 {
   g_autoptr(PangoLayout) body = sl_page_renderer_create_layout (t->renderer, SL_PAGE_FONT_BODY,
                                                                 t->size, NULL, -1);
@@ -437,173 +442,91 @@ fit_columns (Table  *t,
                                                                    SL_PAGE_FONT_HEADING,
                                                                    t->size, NULL, -1);
   guint n_rows = sl_table_get_n_rows (t->table);
-  g_autofree Measure *measures = g_new0 (Measure, t->n_columns);
-  double fixed = 0, declared_running = 0, room, demand;
-  guint n_running = 0;
+  /* A long ledger is judged by a sample of its rows. */
+  guint stride = n_rows / 400 + 1;
 
   for (guint c = 0; c < t->n_columns; c++)
     {
       const SlColumn *column = sl_table_get_column (t->table, c);
-      Measure *m = &measures[c];
-      double longest = 0;
+      g_autofree char *header = NULL;
+      double run = 0, line = 0, names = 0, header_min = 0, header_max = 0, whole = 0;
 
-      m->wrap = column->wrap;
-      m->declared = widths[c];
-      m->blank = TRUE;
-      m->cells = g_new0 (GArray *, MAX (n_rows, 1));
-      for (guint row = 0; row < n_rows; row++)
+      for (guint row = 0; row < n_rows; row += stride)
         {
-          g_autofree char *text = sl_cell_format (sl_table_get_cell (t->table, row, c));
-          g_auto(GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
-          g_auto(GStrv) names = NULL;
+          const SlCell *cell = sl_table_get_cell (t->table, row, c);
+          g_autofree char *text = sl_cell_format (cell);
+          g_auto(GStrv) list = NULL;
 
-          m->cells[row] = g_array_new (FALSE, FALSE, sizeof (double));
-          for (guint p = 0; paragraphs[p] != NULL; p++)
-            {
-              double width;
-
-              pango_layout_set_text (body, paragraphs[p], -1);
-              width = sl_page_layout_get_width (body);
-              if (width > 0)
-                g_array_append_val (m->cells[row], width);
-              m->blank &= width <= 0;
-              longest = MAX (longest, width);
-            }
-
-          /* A list of names: the widest name, with the 、 after it. */
-          if (column->wrap && (names = sl_page_text_split_list (text)) != NULL)
-            for (guint i = 0; names[i] != NULL; i++)
+          sl_table_layout_measure (body, text, &run, &line);
+          /* A date, a count or a rate is never broken. */
+          if (cell != NULL && cell->kind != SL_CELL_TEXT)
+            sl_table_layout_measure (body, text, NULL, &whole);
+          if (column->wrap && (list = sl_page_text_split_list (text)) != NULL)
+            for (guint i = 0; list[i] != NULL; i++)
               {
-                g_autofree char *name = g_strdup (names[i]);
+                g_autofree char *name = g_strdup (list[i]);
                 char *bracket = strstr (name, "（");
 
                 if (bracket != NULL)
-                  strcpy (bracket, g_str_has_suffix (names[i], "、") ? "、" : "");
-                pango_layout_set_text (body, name, -1);
-                m->longest_name = MAX (m->longest_name, sl_page_layout_get_width (body));
+                  strcpy (bracket, g_str_has_suffix (list[i], "、") ? "、" : "");
+                sl_table_layout_measure (body, name, NULL, &names);
               }
         }
 
-      if (m->wrap)
+      header = sl_table_layout_pack_header (heading, column->title, G_MAXDOUBLE, &header_min);
+      sl_table_layout_measure (heading, header, NULL, &header_max);
+
+      if (line <= 0)
         {
-          declared_running += widths[c];
-          n_running++;
-          continue;
+          /* Blank: room to write in. */
+          min[c] = MAX (header_min, 0.6 * column->width * t->size);
+          max[c] = MAX (header_max, column->width * t->size);
         }
-
-      pango_layout_set_text (heading, column->title != NULL ? column->title : "", -1);
-      widths[c] = sl_page_layout_get_width (heading);
-      if (column->title != NULL && g_utf8_strlen (column->title, -1) > 4)
-        widths[c] = 2 * t->size;
-      widths[c] = MAX (MAX (widths[c], longest), 1.5 * t->size) + 2 * PAD_X + 1;
-      fixed += widths[c];
-    }
-
-  demand = fixed + 0.6 * declared_running;
-  if (n_running == 0)
-    {
-      /* Only short columns: spread what is over, or squeeze them all. */
-      for (guint c = 0; c < t->n_columns; c++)
-        widths[c] *= t->width / fixed;
-      goto out;
-    }
-
-  /* The running text keeps at least 60% of its declared room; the short
-   * columns give way when they would take more. */
-  room = t->width - fixed;
-  if (room < 0.6 * declared_running)
-    {
-      double short_declared = t->width - declared_running;
-      double factor = (t->width - 0.6 * declared_running - short_declared)
-                      / (fixed - short_declared);
-
-      for (guint c = 0; c < t->n_columns; c++)
-        if (!measures[c].wrap)
-          widths[c] = measures[c].declared + (widths[c] - measures[c].declared) * MAX (factor, 0);
-      room = 0.6 * declared_running;
-    }
-
-  for (guint c = 0; c < t->n_columns; c++)
-    if (measures[c].wrap)
-      {
-        widths[c] = measures[c].declared * room / declared_running;
-        /* Not narrower than a name in it: “刘志/强” is no way to print one. */
-        measures[c].minimum = MAX (0.5 * widths[c], 2 * t->size + 2 * PAD_X);
-        measures[c].minimum = MAX (measures[c].minimum,
-                                   MIN (measures[c].longest_name + 2 * PAD_X + 1, widths[c]));
-        /* A blank column (签名, 备注) is there to be written in: it keeps
-         * its width. */
-        if (measures[c].blank)
-          measures[c].minimum = widths[c];
-      }
-
-  if (n_rows > 0 && n_running > 1)
-    {
-      /* A long ledger is judged by a sample of its rows: the widths are
-       * for the page, not for each row. */
-      g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_autofree double *lines = NULL;
-      guint stride = n_rows / 200 + 1;
-      double step = room / 60, height;
-
-      for (guint row = 0; row < n_rows; row += stride)
-        g_array_append_val (rows, row);
-      t->page_lines = (sl_page_renderer_get_bottom (t->renderer) - sl_page_renderer_get_top (t->renderer))
-                      / (1.45 * t->size);
-      lines = g_new (double, rows->len * t->n_columns);
-      count_lines (t, measures, lines, rows, widths);
-      height = estimate_height (t, measures, lines, rows, widths, -1, -1, 0);
-
-      /* Moves of one, three and eight steps: a column of entries of about
-       * the same length loses a line only when widened by a good part of a
-       * character, which one small step never shows. */
-      for (guint round = 0; round < 150; round++)
+      else if (!column->wrap)
         {
-          static const double factors[] = { 1, 3, 8 };
-          double best = height, best_step = 0;
-          int from = -1, to = -1;
-
-          for (guint a = 0; a < t->n_columns; a++)
-            for (guint f = 0; f < G_N_ELEMENTS (factors); f++)
-              {
-                double delta = step * factors[f];
-
-                if (!measures[a].wrap || widths[a] - delta < measures[a].minimum)
-                  continue;
-                for (guint b = 0; b < t->n_columns; b++)
-                  {
-                    double tried;
-
-                    if (b == a || !measures[b].wrap)
-                      continue;
-                    tried = estimate_height (t, measures, lines, rows, widths, a, b, delta);
-                    if (tried < best - 0.01)
-                      {
-                        best = tried;
-                        best_step = delta;
-                        from = a;
-                        to = b;
-                      }
-                  }
-              }
-
-          if (from < 0)
-            break;
-          widths[from] -= best_step;
-          widths[to] += best_step;
-          height = best;
-          count_lines (t, measures, lines, rows, widths);
+          min[c] = MAX (MAX (header_min, whole), MAX (run, MIN (line, 5 * t->size)));
+          max[c] = MAX (header_max, line);
         }
+      else
+        {
+          min[c] = MAX (MAX (header_min, run), MAX (names, MIN (line, 4 * t->size)));
+          max[c] = MAX (header_max, line);
+        }
+      min[c] = MAX (min[c], 1.0 * t->size) + 2 * PAD_X + 1;
+      max[c] = MAX (max[c] + 2 * PAD_X + 1, min[c]);
     }
+}
 
-out:
+/* Widths for the columns at t->size, filling the page's width. Returns
+ * the width they need at least: more than the page's when they do not
+ * fit at this size. @comfort asks, for the larger type, that running
+ * text keep eight characters a line where it has them. */
+static double
+fit_columns (Table    *t,
+             double   *widths,
+             gboolean  comfort)
+{
+  g_autofree double *min = g_new (double, t->n_columns);
+  g_autofree double *max = g_new (double, t->n_columns);
+  double demand = 0;
+
+  measure_columns (t, min, max);
   for (guint c = 0; c < t->n_columns; c++)
-    {
-      for (guint row = 0; row < n_rows; row++)
-        g_array_unref (measures[c].cells[row]);
-      g_free (measures[c].cells);
-    }
+    demand += comfort && sl_table_get_column (t->table, c)->wrap
+              ? MIN (max[c], MAX (min[c], 8 * t->size + 2 * PAD_X)) : min[c];
+  sl_table_layout_distribute (min, max, t->n_columns, t->width, widths);
 
+  /* Wider than the page at this size with nothing else to do: the
+   * minima squeezed in proportion (text wraps inside its cells). */
+  if (demand > t->width)
+    {
+      double sum = 0;
+
+      for (guint c = 0; c < t->n_columns; c++)
+        sum += widths[c];
+      for (guint c = 0; c < t->n_columns; c++)
+        widths[c] *= t->width / sum;
+    }
   return demand;
 }
 
@@ -689,6 +612,7 @@ static void
 append_bands (SlPageRenderer     *renderer,
               SlTable            *table,
               const SlTableStyle *style,
+              double              size,
               guint               n_bands)
 {
   guint key = sl_table_get_key_columns (table);
@@ -699,7 +623,14 @@ append_bands (SlPageRenderer     *renderer,
     {
       g_autoptr(SlTable) band = sl_table_new_band (table, first, MIN (per_band, key + rest - first),
                                                    first > key);
-      sl_table_pages_append (renderer, band, style);
+      SlTableStyle band_style = *style;
+
+      /* One type size for all the bands, the one they were cut for; what
+       * closes the table closes its last band. */
+      band_style.font_size = size;
+      if (first + per_band < key + rest)
+        band_style.keep_with_end = 0;
+      sl_table_pages_append (renderer, band, &band_style);
     }
 }
 
@@ -717,9 +648,10 @@ sl_table_pages_append (SlPageRenderer     *renderer,
   g_autoptr(GPtrArray) header = NULL;
   g_autoptr(GPtrArray) note_layouts = NULL;
   g_autoptr(GArray) rules = NULL;
+  g_autofree gboolean *breaks = NULL;
   const char *subtitle_text;
   const char * const *notes;
-  double total = 0, natural = 0, notes_height = 0, demand = 0, x;
+  double notes_height = 0, demand = 0, x;
   guint n_rows;
   Table t = { 0 };
 
@@ -740,37 +672,31 @@ sl_table_pages_append (SlPageRenderer     *renderer,
   if (t.n_columns == 0)
     return;
 
-  /* The type size the widths allow, then the columns scaled to fill the
-   * width at that size. */
-  for (guint c = 0; c < t.n_columns; c++)
-    total += sl_table_get_column (table, c)->width;
-  t.size = style->font_size > 0 ? style->font_size
-                                : CLAMP ((t.width - t.n_columns * 2 * PAD_X) / total,
-                                         SIZE_SMALL, SIZE_LARGE);
+  /* 五号 where the columns fit in it, 9 pt otherwise; a matrix still too
+   * wide at 9 pt goes in bands rather than into smaller type. */
   widths = g_new (double, t.n_columns);
-  for (guint attempt = 0; ; attempt++)
+  if (style->font_size > 0)
     {
-      natural = 0;
-      for (guint c = 0; c < t.n_columns; c++)
-        natural += sl_table_get_column (table, c)->width * t.size + 2 * PAD_X;
-      for (guint c = 0; c < t.n_columns; c++)
-        widths[c] = (sl_table_get_column (table, c)->width * t.size + 2 * PAD_X) * t.width / natural;
-
-      /* A matrix of thirty meetings: smaller type rather than names and
-       * rates broken over lines, down to the smallest size still read. */
-      demand = fit_columns (&t, widths);
-      if (style->font_size > 0 || demand <= t.width + 0.5 || t.size <= SIZE_SMALLEST || attempt == 2)
-        break;
-      t.size = MAX (SIZE_SMALLEST, t.size * (t.width - t.n_columns * 2 * PAD_X)
-                                   / (demand - t.n_columns * 2 * PAD_X));
+      t.size = style->font_size;
+      demand = fit_columns (&t, widths, FALSE);
+    }
+  else
+    {
+      t.size = SIZE_LARGE;
+      demand = fit_columns (&t, widths, TRUE);
+      if (demand > t.width + 0.5)
+        {
+          t.size = SIZE_SMALL;
+          demand = fit_columns (&t, widths, FALSE);
+        }
     }
 
-  /* Still too wide in the smallest type: in bands, each of which fits. */
-  if (style->font_size <= 0 && demand > t.width * 1.05 && t.size <= SIZE_SMALLEST &&
+  /* Still too wide: in bands, each of which fits. */
+  if (style->font_size <= 0 && demand > t.width + 0.5 &&
       sl_table_get_key_columns (table) > 0 &&
       sl_table_get_key_columns (table) + 1 < t.n_columns)
     {
-      append_bands (renderer, table, style, (guint) ceil (demand * 1.2 / t.width));
+      append_bands (renderer, table, style, t.size, (guint) ceil (demand / t.width * 1.1));
       return;
     }
 
@@ -787,9 +713,18 @@ sl_table_pages_append (SlPageRenderer     *renderer,
   header = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint c = 0; c < t.n_columns; c++)
     {
-      PangoLayout *layout = create_cell_layout (&t, c, SL_PAGE_FONT_HEADING,
-                                                sl_table_get_column (table, c)->title,
+      g_autoptr(PangoLayout) probe = sl_page_renderer_create_layout (renderer,
+                                                                     SL_PAGE_FONT_HEADING,
+                                                                     t.size, NULL, -1);
+      g_autofree char *packed = sl_table_layout_pack_header (probe,
+                                                             sl_table_get_column (table, c)->title,
+                                                             column_width (&t, c) - 2 * PAD_X,
+                                                             NULL);
+      PangoLayout *layout = create_cell_layout (&t, c, SL_PAGE_FONT_HEADING, packed,
                                                 PANGO_ALIGN_CENTER);
+
+      /* A word wider than its column still breaks, between characters. */
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
 
       t.header_height = MAX (t.header_height, sl_page_layout_get_height (layout));
       g_ptr_array_add (header, layout);
@@ -798,6 +733,8 @@ sl_table_pages_append (SlPageRenderer     *renderer,
   t.header = header;
   rules = g_array_new (FALSE, FALSE, sizeof (double));
   t.rules = rules;
+  breaks = g_new0 (gboolean, MAX (n_rows, 1));
+  t.breaks = breaks;
 
   /* The caption */
   subtitle_text = sl_table_get_subtitle (table);
@@ -858,7 +795,8 @@ sl_table_pages_append (SlPageRenderer     *renderer,
       pango_layout_set_alignment (none, PANGO_ALIGN_CENTER);
       height = MAX (height, style->min_row_height);
       sl_page_renderer_ensure_space (renderer, caption_height (&t, title, subtitle)
-                                               + t.header_height + height);
+                                               + t.header_height + height
+                                               + style->keep_with_end);
       place_caption (&t, title, subtitle);
       place_header (&t);
       finish_segment (&t);
@@ -893,8 +831,10 @@ sl_table_pages_append (SlPageRenderer     *renderer,
                                                        + t.header_height + first);
               place_caption (&t, title, subtitle);
               place_header (&t);
+              plan_breaks (&t, notes_height + style->keep_with_end);
             }
-          lay_out_row (&t, cells, row + 1 == n_rows ? notes_height : 0);
+          lay_out_row (&t, cells, row + 1 == n_rows ? notes_height + style->keep_with_end : 0,
+                       t.breaks[row]);
           for (guint c = 0; c < t.n_columns; c++)
             cell_clear (&cells[c]);
         }
@@ -934,6 +874,9 @@ sl_table_pages_layout (SlPageRenderer *renderer,
   SlTablePages *self = SL_TABLE_PAGES (renderer);
   SlTableStyle style = { .caption = SL_TABLE_CAPTION_TITLE };
 
+  /* Every ledger closes with who filled it in, checked it and answers for
+   * it, and the unit's seal. */
+  style.keep_with_end = sl_page_signatures_height (renderer);
   for (guint i = 0; i < self->tables->len; i++)
     {
       SlTable *table = g_ptr_array_index (self->tables, i);
@@ -944,6 +887,7 @@ sl_table_pages_layout (SlPageRenderer *renderer,
       sl_page_renderer_restart_numbering (renderer);
       sl_page_renderer_add_page (renderer, landscape);
       sl_table_pages_append (renderer, table, &style);
+      sl_page_signatures_append (renderer);
     }
 
   if (sl_page_renderer_get_page_count (renderer) == 0)

@@ -24,6 +24,9 @@ typedef struct
   double         font_size;       /* points; 0: what the column widths allow */
   double         min_row_height;  /* points; 0: what the text needs (sign-in sheets want room for ink) */
   gboolean       hide_notes;      /* the caller prints its own lines under the table */
+  double         keep_with_end;   /* points the caller prints under the table (and its notes)
+                                   * that must stay on the page of its last rows: a
+                                   * signature block (sl_page_signatures_append()) */
 } SlTableStyle;
 
 #define SL_TYPE_TABLE_PAGES (sl_table_pages_get_type ())
