@@ -34,6 +34,7 @@
 #include "sl-meeting.h"
 #include "sl-meeting-editor.h"
 #include "sl-meeting-history.h"
+#include "sl-meetings-list.h"
 #include "sl-meetings-page.h"
 #include "sl-window.h"
 #include "sl-test-util.h"
@@ -304,6 +305,16 @@ test_finalise_revise_restore (Fixture       *fixture,
   g_assert_cmpstr (by, ==, "王五");
   g_assert_cmpstr (badge (fixture), ==, "Final");
   answer (fixture, "sl-finalized-dialog", NULL, "close");
+
+  /* The meetings list marks it 定稿. */
+  {
+    GtkColumnView *view = child_of (sl_window_get_page (fixture->window, "meetings"), SL_TYPE_MEETINGS_PAGE,
+                                    "column_view");
+    GtkStringList *finals = sl_meetings_list_get_finals (view);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (finals)), ==, 1);
+    g_assert_cmpstr (gtk_string_list_get_string (finals, 0), ==, MEETING_ID);
+  }
 
   /* A change: the reason is asked first; Cancel puts the value back. */
   sl_meeting_set_place (meeting (fixture), "五楼会议室");

@@ -167,6 +167,33 @@ sl_evidence_get_final (SlLedger  *ledger,
   return TRUE;
 }
 
+GStrv
+sl_evidence_final_meetings (SlLedger  *ledger,
+                            GError   **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), NULL);
+
+  stmt = sl_database_prepare (ledger->database,
+                              "SELECT m.uuid FROM meeting_finals f JOIN meetings m ON m.id = f.meeting_id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (ledger->database, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
 GPtrArray *
 sl_evidence_load_revisions (SlLedger  *ledger,
                             gint64     meeting_key,
