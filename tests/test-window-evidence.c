@@ -25,9 +25,12 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <cairo-pdf.h>
 #include <sqlite3.h>
 
 #include "sl-archive.h"
+#include "sl-attachments.h"
+#include "sl-meeting-attachments.h"
 #include "sl-database.h"
 #include "sl-evidence.h"
 #include "sl-ledger.h"
@@ -44,6 +47,15 @@
 #define MEETING_ID "e20472f6-70f4-5429-bcce-6c5709a2d5fb"
 #define ORGANIZATION_ID "62c9f9b1-c1a6-541b-b10c-986195dc206a"
 #define LIMIT_S 20
+
+/* A 1×1 PNG: what a phone's photo of a signed sheet is. */
+static const guchar png_bytes[] = {
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
+  0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0x00,
+  0x00, 0x03, 0x01, 0x01, 0x00, 0xc9, 0xfe, 0x92, 0xef, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e,
+  0x44, 0xae, 0x42, 0x60, 0x82,
+};
 
 typedef struct
 {
@@ -202,8 +214,20 @@ fixture_set_up (Fixture       *fixture,
                           g_bytes_get_size (archive), "example-archive.json", FALSE, NULL, &error);
   g_assert_no_error (error);
 
+  /* The attachments test attaches a PNG through the core first. */
+  if (GPOINTER_TO_INT (data) == 2)
+    {
+      g_autofree char *png = g_build_filename (fixture->folder, "签到表.png", NULL);
+      g_autoptr(SlAttachment) attachment = NULL;
+
+      g_assert_true (g_file_set_contents (png, (const char *) png_bytes, sizeof png_bytes, &error));
+      attachment = sl_attachments_add_file (fixture->ledger, MEETING_ID, "signed_sheet", NULL, png, "王五", NULL,
+                                            &error);
+      g_assert_no_error (error);
+    }
+
   /* The locked-year test locks before the window reads the meeting. */
-  if (data != NULL)
+  if (GPOINTER_TO_INT (data) == 1)
     {
       g_assert_true (sl_evidence_lock_year (fixture->ledger, ORGANIZATION_ID, 2025, "王五", &error));
       g_assert_no_error (error);
@@ -407,6 +431,61 @@ test_locked_year (Fixture       *fixture,
   g_assert_cmpstr (title, ==, "补录会议");
 }
 
+static SlMeetingAttachments *
+attachments_of (Fixture *fixture)
+{
+  GtkWidget *widget = find_named (GTK_WIDGET (editor_of (fixture)), "sl-attachments");
+
+  g_assert_nonnull (widget);
+  return SL_MEETING_ATTACHMENTS (widget);
+}
+
+static gboolean
+two_attachments (Fixture *fixture)
+{
+  return sl_meeting_attachments_get_n_items (attachments_of (fixture)) == 2;
+}
+
+/* A one-page PDF, drawn by cairo. */
+static char *
+write_pdf (Fixture *fixture)
+{
+  char *path = g_build_filename (fixture->folder, "会议材料.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+  cairo_rectangle (cr, 50, 50, 495, 200);
+  cairo_fill (cr);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+static void
+test_attachments (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  SlMeetingAttachments *attachments = attachments_of (fixture);
+  g_autofree char *pdf = write_pdf (fixture);
+  g_autofree char *count = NULL;
+
+  /* The PNG attached through the core: listed, with its thumbnail. */
+  g_assert_cmpuint (sl_meeting_attachments_get_n_items (attachments), ==, 1);
+  g_assert_true (sl_meeting_attachments_has_thumbnail (attachments, 0));
+
+  /* A PDF added from the editor (in a thread): its first page as thumbnail. */
+  sl_meeting_attachments_add_file (attachments, pdf, "material");
+  wait_until (fixture, two_attachments);
+  g_assert_true (sl_meeting_attachments_has_thumbnail (attachments, 0) &&
+                 sl_meeting_attachments_has_thumbnail (attachments, 1));
+  count = stored (fixture, "SELECT count(*) || '|' || group_concat (media_type, ';') FROM attachments");
+  g_assert_nonnull (strstr (count, "2|"));
+  g_assert_nonnull (strstr (count, "application/pdf"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,6 +501,9 @@ main (int   argc,
               fixture_set_up, test_finalise_revise_restore, fixture_tear_down);
   g_test_add ("/window-evidence/locked-year", Fixture, GINT_TO_POINTER (1),
               fixture_set_up, test_locked_year, fixture_tear_down);
+
+  g_test_add ("/window-evidence/attachments", Fixture, GINT_TO_POINTER (2),
+              fixture_set_up, test_attachments, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -30,6 +30,7 @@
 #include "sl-meeting.h"
 #include "sl-meeting-editor.h"
 #include "sl-meeting-editor-private.h"
+#include "sl-meeting-attachments.h"
 #include "sl-meeting-history.h"
 #include "sl-record.h"
 #include "sl-save-queue.h"
@@ -159,6 +160,10 @@ _sl_meeting_editor_evidence_update (SlMeetingEditor *self)
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->lock_revealer), locked);
   gtk_widget_set_sensitive (self->content, !locked);
 
+  sl_meeting_attachments_set (SL_MEETING_ATTACHMENTS (self->attachments), self->ledger,
+                             self->meeting != NULL && self->stored ? sl_record_get_id (SL_RECORD (self->meeting)) : NULL,
+                             self->final, _sl_meeting_editor_evidence_by (self), self->revision_reason);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.finalize",
                                  self->meeting != NULL && !self->final && !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.history", self->meeting != NULL && self->stored);
@@ -183,6 +188,7 @@ _sl_meeting_editor_evidence_save (SlMeetingEditor  *self,
 {
   SlSaveQueue *queue = sl_save_queue_get (self->ledger);
   gboolean with_reason = self->final && self->revision_reason != NULL;
+  gboolean was_stored = self->stored;
   gboolean ok;
 
   /* The reason reaches only this save's change (sl_evidence_change_begin). */
@@ -192,8 +198,13 @@ _sl_meeting_editor_evidence_save (SlMeetingEditor  *self,
   if (with_reason)
     sl_evidence_set_reason (self->ledger, NULL, NULL);
 
-  if (ok && self->final)
-    _sl_meeting_editor_evidence_update (self);
+  /* Re-finalised with a new hash; or a draft just stored, which can now
+   * take attachments. */
+  if (ok && (self->final || !was_stored))
+    {
+      self->stored = TRUE;
+      _sl_meeting_editor_evidence_update (self);
+    }
   return ok;
 }
 
@@ -523,6 +534,11 @@ _sl_meeting_editor_evidence_init (SlMeetingEditor *self)
 
   /* What a locked year makes read-only: every field. */
   self->content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller))));
+
+  /* The attachments, the last section. */
+  self->attachments = sl_meeting_attachments_new ();
+  g_signal_connect_swapped (self->attachments, "changed", G_CALLBACK (_sl_meeting_editor_evidence_update), self);
+  gtk_box_append (GTK_BOX (adw_clamp_get_child (ADW_CLAMP (self->content))), self->attachments);
 
   if (G_IS_MENU (menu))
     {

@@ -112,6 +112,7 @@ struct _SlMeetingEditor
   GtkWidget        *lock_label;
   GtkWidget        *content;        /* every field: read-only in a locked year */
   GtkWidget        *reason_dialog;  /* weak: asking for the reason */
+  GtkWidget        *attachments;    /* SlMeetingAttachments */
   char             *revision_reason;/* this editing session's, for a final meeting */
   guint             final : 1;
   guint             locked : 1;
