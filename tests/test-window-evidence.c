@@ -24,6 +24,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <glib/gstdio.h>
 #include <cairo-pdf.h>
 #include <sqlite3.h>
@@ -150,12 +152,54 @@ find_toplevel (const char *name,
   return NULL;
 }
 
+/* What the window says, in the language it runs in (zh_CN for the
+ * screenshots, C otherwise). */
+#define T(text) g_dgettext (GETTEXT_PACKAGE, (text))
+
+/* With SL_SCREENSHOT_DIR set: @widget's window as a PNG there. */
+static void
+shot (GtkWidget  *widget,
+      const char *name)
+{
+  const char *folder = g_getenv ("SL_SCREENSHOT_DIR");
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (folder == NULL)
+    return;
+  iterate (400);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", folder, name);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static gboolean finalize_dialog_shown (Fixture *f) { return find_toplevel ("sl-finalize-dialog", 0) != NULL; }
 static gboolean finalized_dialog_shown (Fixture *f) { return find_toplevel ("sl-finalized-dialog", 0) != NULL; }
 static gboolean reason_dialog_shown (Fixture *f) { return find_toplevel ("sl-reason-dialog", 0) != NULL; }
 static gboolean reason_dialog_gone (Fixture *f) { return find_toplevel ("sl-reason-dialog", 0) == NULL; }
-static gboolean saved (Fixture *f) { return g_strcmp0 (editor_state (f), "Saved") == 0; }
-static gboolean not_saved (Fixture *f) { return g_str_has_prefix (editor_state (f), "Not saved: "); }
+static gboolean saved (Fixture *f) { return g_strcmp0 (editor_state (f), T ("Saved")) == 0; }
+static gboolean
+not_saved (Fixture *f)
+{
+  g_autofree char *prefix = g_strdup (T ("Not saved: %s"));
+
+  *strstr (prefix, "%s") = '\0';
+  return g_str_has_prefix (editor_state (f), prefix);
+}
 
 /* Answers the message dialog @name: types @text in its line, responds. */
 static void
@@ -315,11 +359,13 @@ test_finalise_revise_restore (Fixture       *fixture,
   g_auto(GStrv) changed = NULL;
   GtkWidget *history;
 
-  g_assert_cmpstr (badge (fixture), ==, "Draft");
+  g_assert_cmpstr (badge (fixture), ==, T ("Draft"));
+  shot (GTK_WIDGET (fixture->window), "editor-draft");
 
   /* 定稿…: the name, then the check code. */
   gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.finalize", NULL);
   wait_until (fixture, finalize_dialog_shown);
+  shot (find_toplevel ("sl-finalize-dialog", 0), "finalize-dialog");
   answer (fixture, "sl-finalize-dialog", "王五", "finalize");
   wait_until (fixture, finalized_dialog_shown);
   hash = stored (fixture, "SELECT f.hash FROM meeting_finals f JOIN meetings m ON m.id = f.meeting_id "
@@ -327,8 +373,10 @@ test_finalise_revise_restore (Fixture       *fixture,
   g_assert_cmpuint (strlen (hash), ==, 64);
   by = stored (fixture, "SELECT value FROM settings WHERE key = 'finalize_by'");
   g_assert_cmpstr (by, ==, "王五");
-  g_assert_cmpstr (badge (fixture), ==, "Final");
+  g_assert_cmpstr (badge (fixture), ==, T ("Final"));
+  shot (find_toplevel ("sl-finalized-dialog", 0), "finalized-dialog");
   answer (fixture, "sl-finalized-dialog", NULL, "close");
+  shot (GTK_WIDGET (fixture->window), "editor-final");
 
   /* The meetings list marks it 定稿. */
   {
@@ -355,12 +403,15 @@ test_finalise_revise_restore (Fixture       *fixture,
   /* With a reason: saved as revision 1, by the remembered name. */
   sl_meeting_set_place (meeting (fixture), "五楼会议室");
   wait_until (fixture, reason_dialog_shown);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (
+                           ADW_MESSAGE_DIALOG (find_toplevel ("sl-reason-dialog", 0)))), "地点写错");
+  shot (find_toplevel ("sl-reason-dialog", 0), "reason-dialog");
   answer (fixture, "sl-reason-dialog", "地点写错", "revise");
   wait_until (fixture, saved);
   revisions = stored (fixture, REVISIONS_SQL);
   g_assert_cmpstr (revisions, ==, "1|王五|地点写错");
   g_clear_pointer (&revisions, g_free);
-  g_assert_cmpstr (badge (fixture), ==, "Final");
+  g_assert_cmpstr (badge (fixture), ==, T ("Final"));
 
   /* The session's reason goes with its next change too: no second dialog. */
   sl_meeting_set_theme (meeting (fixture), "主题补正");
@@ -379,6 +430,7 @@ test_finalise_revise_restore (Fixture       *fixture,
   g_assert_true (g_strv_contains ((const char * const *) changed, "place"));
   g_assert_true (g_strv_contains ((const char * const *) changed, "theme"));
   g_assert_false (g_strv_contains ((const char * const *) changed, "title"));
+  shot (history, "history");
 
   {
     g_autoptr(GError) error = NULL;
@@ -394,7 +446,14 @@ test_finalise_revise_restore (Fixture       *fixture,
   /* The editor shows the restored content, and is not asked to save it. */
   g_assert_cmpstr (sl_meeting_get_place (meeting (fixture)), ==, old_place);
   g_assert_cmpuint (sl_meeting_history_get_n_versions (SL_MEETING_HISTORY (history)), ==, 4);
+  shot (history, "history-restored");
   gtk_window_destroy (GTK_WINDOW (history));
+
+  /* The list, with its 草稿/定稿 column. */
+  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.back", NULL);
+  shot (GTK_WIDGET (fixture->window), "meetings-list");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "overview");
+  shot (GTK_WIDGET (fixture->window), "overview");
 }
 
 static void
@@ -412,11 +471,12 @@ test_locked_year (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "2025"));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "王五"));
   g_assert_false (gtk_widget_is_sensitive (title_row));
+  shot (GTK_WIDGET (fixture->window), "locked-year");
 
   /* A change that gets through anyway is refused, with the lock's reason. */
   sl_meeting_set_title (meeting (fixture), "改过的标题");
   wait_until (fixture, not_saved);
-  g_assert_nonnull (strstr (editor_state (fixture), "locked"));
+  g_assert_nonnull (strstr (editor_state (fixture), "2025"));
   title = stored (fixture, "SELECT title FROM meetings WHERE uuid = '" MEETING_ID "'");
   g_assert_cmpstr (title, !=, "改过的标题");
   g_clear_pointer (&title, g_free);
@@ -484,6 +544,15 @@ test_attachments (Fixture       *fixture,
   count = stored (fixture, "SELECT count(*) || '|' || group_concat (media_type, ';') FROM attachments");
   g_assert_nonnull (strstr (count, "2|"));
   g_assert_nonnull (strstr (count, "application/pdf"));
+
+  {
+    GtkWidget *scroller = child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "scroller");
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    iterate (200);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    shot (GTK_WIDGET (fixture->window), "attachments");
+  }
 }
 
 int
@@ -492,7 +561,12 @@ main (int   argc,
 {
   g_setenv ("SL_TODAY", "2025-12-31", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("LANGUAGE", "C", TRUE);
+  if (g_getenv ("SL_SCREENSHOT_DIR") == NULL)
+    g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
