@@ -31,6 +31,9 @@
 
 G_DEFINE_QUARK (sl-evidence-error-quark, sl_evidence_error)
 
+/* The settings key of a meeting's last revision: "<number> <chain>". */
+#define REVISION_HEAD "revision_head:"
+
 #define NO_CHAIN "0000000000000000000000000000000000000000000000000000000000000000"
 
 void
@@ -162,6 +165,33 @@ sl_evidence_get_final (SlLedger  *ledger,
     return sl_database_set_error (ledger->database, rc, error);
 
   return TRUE;
+}
+
+GStrv
+sl_evidence_final_meetings (SlLedger  *ledger,
+                            GError   **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), NULL);
+
+  stmt = sl_database_prepare (ledger->database,
+                              "SELECT m.uuid FROM meeting_finals f JOIN meetings m ON m.id = f.meeting_id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (ledger->database, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
 }
 
 GPtrArray *
@@ -484,6 +514,26 @@ record_revision (SlLedger         *ledger,
   if (!sl_database_step_done (ledger->database, stmt, error))
     return FALSE;
 
+  /* The head of the chain, beside it: removing the last revision (with
+   * the triggers dropped) leaves a chain that is whole but too short, and
+   * only a record of its head shows that. No schema change: the settings
+   * table holds it, in the same transaction. */
+  stmt = sl_database_prepare (ledger->database,
+                              "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  {
+    g_autofree char *head_key = g_strconcat (REVISION_HEAD, change->meeting_id, NULL);
+    g_autofree char *head = g_strdup_printf ("%d %s", number, chain);
+
+    sl_bind_text (stmt, 1, head_key);
+    sl_bind_text (stmt, 2, head);
+    if (!sl_database_step_done (ledger->database, stmt, error))
+      return FALSE;
+  }
+
   stmt = sl_database_prepare (ledger->database,
                               "UPDATE meeting_finals SET hash = ?2, finalized_at = ?3, finalized_by = ?4 "
                               "WHERE meeting_id = ?1",
@@ -727,6 +777,42 @@ sl_evidence_finalize (SlLedger    *ledger,
 
 /* check ------------------------------------------------------------------------ */
 
+/* Each recorded head of a chain against the last revision there is: a
+ * revision removed from the end leaves a shorter chain that is whole. */
+static gboolean
+verify_heads (SlLedger   *ledger,
+              GPtrArray  *problems,
+              GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sl_database_prepare (ledger->database,
+                              "SELECT m.uuid, coalesce (nullif (m.title, ''), m.uuid), s.value, "
+                              "  (SELECT r.revision || ' ' || r.chain FROM revisions r WHERE r.meeting_id = m.id "
+                              "   ORDER BY r.revision DESC LIMIT 1) "
+                              "FROM settings s JOIN meetings m ON m.uuid = substr (s.key, ?1) "
+                              "WHERE substr (s.key, 1, ?1 - 1) = ?2 "
+                              "ORDER BY m.date, m.id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, (int) strlen (REVISION_HEAD) + 1);
+  sl_bind_text (stmt, 2, REVISION_HEAD);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (g_strcmp0 (column_text (stmt, 2), column_text (stmt, 3)) != 0)
+      g_ptr_array_add (problems,
+                       g_strdup_printf (_("meeting %s (“%s”): its last revision is missing or not the "
+                                          "one recorded; the revisions were changed outside Study Ledger"),
+                                        column_text (stmt, 0), column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return sl_database_set_error (ledger->database, rc, error);
+  return TRUE;
+}
+
 static gboolean
 verify_chains (SlLedger   *ledger,
                GPtrArray  *problems,
@@ -789,7 +875,7 @@ verify_chains (SlLedger   *ledger,
 
   if (rc != SQLITE_DONE)
     return sl_database_set_error (ledger->database, rc, error);
-  return TRUE;
+  return verify_heads (ledger, problems, error);
 }
 
 /**

@@ -154,4 +154,8 @@ gboolean    sl_evidence_verify          (SlLedger    *ledger,
                                          GPtrArray   *problems,
                                          GError     **error);
 
+/* The ids of every final meeting, for lists that mark drafts. */
+GStrv       sl_evidence_final_meetings  (SlLedger    *ledger,
+                                         GError     **error);
+
 G_END_DECLS

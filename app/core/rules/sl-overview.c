@@ -145,6 +145,7 @@ sl_overview_free (SlOverview *self)
   g_free (self->fulfilment_text);
   g_free (self->measures_text);
   g_free (self->measures_detail);
+  g_free (self->drafts_text);
   g_clear_pointer (&self->kinds, g_ptr_array_unref);
   g_clear_pointer (&self->plans, g_ptr_array_unref);
   g_clear_pointer (&self->members, g_ptr_array_unref);
@@ -482,6 +483,19 @@ sl_overview_new (const SlStatistics *stats)
                                              self->measures_overdue);
   else
     self->measures_detail = g_strdup (_("none overdue"));
+
+  self->drafts = stats->meetings_draft;
+  self->drafts_overdue = stats->drafts_overdue;
+  if (self->drafts_overdue > 0)
+    self->drafts_text = g_strdup_printf (ngettext ("%u drafts; %u older than %d days",
+                                                   "%u drafts; %u older than %d days", self->drafts),
+                                         self->drafts, self->drafts_overdue,
+                                         stats->rules.draft_warning_days);
+  else if (self->drafts > 0)
+    self->drafts_text = g_strdup_printf (ngettext ("%u draft, none overdue", "%u drafts, none overdue",
+                                                   self->drafts), self->drafts);
+  else
+    self->drafts_text = g_strdup (_("all final"));
 
   return self;
 }

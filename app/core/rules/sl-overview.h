@@ -84,6 +84,12 @@ typedef struct
   guint          n_series;
   SlMeetingKind  series[SL_OVERVIEW_MAX_SERIES];
   double         monthly[12][SL_OVERVIEW_MAX_SERIES];
+
+  /* Evidence: meetings not finalised, and those older than the setting
+   * draft_warning_days. */
+  guint          drafts;
+  guint          drafts_overdue;
+  char          *drafts_text;
 } SlOverview;
 
 SlOverview *sl_overview_new                 (const SlStatistics       *stats);

@@ -35,6 +35,8 @@ static const struct
   { "timeliness_days",              RULE_INT,  G_STRUCT_OFFSET (SlRules, timeliness_days) },
   { "speech_per_central_group_member", RULE_INT, G_STRUCT_OFFSET (SlRules, speech_per_central_group_member) },
   { "branch_report_half_year",      RULE_INT,  G_STRUCT_OFFSET (SlRules, branch_report_half_year) },
+  { "draft_warning_days",           RULE_INT,  G_STRUCT_OFFSET (SlRules, draft_warning_days) },
+  { "require_signed_sheet",         RULE_INT,  G_STRUCT_OFFSET (SlRules, require_signed_sheet) },
 };
 
 void
@@ -54,6 +56,8 @@ sl_rules_init_defaults (SlRules *rules)
   rules->timeliness_days = 30;
   rules->speech_per_central_group_member = 1;
   rules->branch_report_half_year = 1;
+  rules->draft_warning_days = 7;
+  rules->require_signed_sheet = 1;
 }
 
 void

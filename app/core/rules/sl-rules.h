@@ -27,6 +27,10 @@ typedef struct
   int    timeliness_days;                   /* 30: days from receiving a pool item to study it */
   int    speech_per_central_group_member;   /* 1: speeches at central-group sessions a year */
   int    branch_report_half_year;           /* 1: reports of each branch per half-year */
+
+  /* Evidence (issue 12) */
+  int    draft_warning_days;                /* 7: a draft older than this is counted */
+  int    require_signed_sheet;              /* 1: a final meeting needs a signed_sheet attachment */
 } SlRules;
 
 void     sl_rules_init_defaults (SlRules       *rules);

@@ -32,5 +32,7 @@ SlComplianceResult *sl_statistics_add_result   (Query       *query,
                                                 guint        actual);
 gboolean            sl_statistics_check_people (Query       *query,
                                                 GError     **error);
+gboolean            sl_statistics_check_evidence (Query     *query,
+                                                GError     **error);
 
 G_END_DECLS

@@ -148,6 +148,8 @@ sl_compliance_rule_to_label (const char *rule)
     return _("A speech by every central group member");
   if (g_strcmp0 (rule, "branch_report_half_year") == 0)
     return _("A report from every branch each half-year");
+  if (g_strcmp0 (rule, "signed_sheet_attached") == 0)
+    return _("A scan of the signed sign-in sheet with every final meeting");
   if (g_strcmp0 (rule, "session_plan_approved") == 0)
     return _("A session plan approved before every central group session");
   return rule;
@@ -613,7 +615,8 @@ sl_statistics_compute (SlDatabase  *database,
        check_periodic (&query, error) &&
        check_first_topic (&query, error) &&
        check_research_topics (&query, error) &&
-       sl_statistics_check_people (&query, error);
+       sl_statistics_check_people (&query, error) &&
+       sl_statistics_check_evidence (&query, error);
 
   sl_database_exec (database, "COMMIT", NULL);
 

@@ -72,6 +72,10 @@ typedef struct
   guint       meetings_total;
   guint       measures_open;
   guint       measures_overdue;
+
+  /* Evidence (sl-statistics-evidence.c) */
+  guint       meetings_draft;    /* meetings of the year not finalised */
+  guint       drafts_overdue;    /* of them, held more than draft_warning_days ago */
 } SlStatistics;
 
 SlStatistics       *sl_statistics_compute        (SlDatabase          *database,

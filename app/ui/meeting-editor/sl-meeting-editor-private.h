@@ -9,7 +9,8 @@
  * speeches, measures, guests, attendance, adding and undoing rows),
  * sl-meeting-editor-actions.c (the editor.* actions and which are
  * enabled) and sl-meeting-editor-sync.c (other programs writing the same
- * meeting). Only those files include this header, after
+ * meeting) and sl-meeting-editor-evidence.c (draft or final, reasons,
+ * a locked year). Only those files include this header, after
  * sl-meeting-editor.h.
  */
 
@@ -104,6 +105,17 @@ struct _SlMeetingEditor
   SlMeeting        *base;         /* the meeting as last read or saved */
   SlSaveQueue      *queue;        /* the ledger's, borrowed */
   guint             waiting : 1;  /* queued: the ledger was busy */
+
+  /* Evidence (sl-meeting-editor-evidence.c) */
+  GtkWidget        *state_badge;    /* 草稿 / 定稿 */
+  GtkWidget        *lock_revealer;  /* the banner of a locked year */
+  GtkWidget        *lock_label;
+  GtkWidget        *content;        /* every field: read-only in a locked year */
+  GtkWidget        *reason_dialog;  /* weak: asking for the reason */
+  GtkWidget        *attachments;    /* SlMeetingAttachments */
+  char             *revision_reason;/* this editing session's, for a final meeting */
+  guint             final : 1;
+  guint             locked : 1;
 };
 
 enum {
@@ -122,6 +134,7 @@ void _sl_meeting_editor_set_state (SlMeetingEditor *self, const char *text, gboo
 void _sl_meeting_editor_update_heading (SlMeetingEditor *self);
 void _sl_meeting_editor_update_title (SlMeetingEditor *self, gboolean force);
 void _sl_meeting_editor_refill (SlMeetingEditor *self, gboolean force);
+void _sl_meeting_editor_schedule_save (SlMeetingEditor *self);
 
 /* sl-meeting-editor-pickers.c */
 void _sl_meeting_editor_sync_kind_row (SlMeetingEditor *self);
@@ -161,5 +174,15 @@ void _sl_meeting_editor_on_queue_saved (SlMeetingEditor *self, SlRecord *record)
 void _sl_meeting_editor_on_queue_refused (SlMeetingEditor *self, SlRecord *record, GError *error);
 void _sl_meeting_editor_unwatch_queue (SlMeetingEditor *self);
 void _sl_meeting_editor_watch_queue (SlMeetingEditor *self);
+void _sl_meeting_editor_revert (SlMeetingEditor *self);
+
+/* sl-meeting-editor-evidence.c */
+const char *_sl_meeting_editor_evidence_by (SlMeetingEditor *self);
+void _sl_meeting_editor_evidence_init (SlMeetingEditor *self);
+void _sl_meeting_editor_evidence_class_init (GtkWidgetClass *widget_class);
+void _sl_meeting_editor_evidence_update (SlMeetingEditor *self);
+void _sl_meeting_editor_evidence_reset (SlMeetingEditor *self);
+gboolean _sl_meeting_editor_evidence_allow_change (SlMeetingEditor *self);
+gboolean _sl_meeting_editor_evidence_save (SlMeetingEditor *self, GError **error);
 
 G_END_DECLS

@@ -88,9 +88,12 @@ has_focus_in (GtkWidget *focus,
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+/* @keep_edits: leave what the user changed and the field being typed in
+ * (another program wrote); else every field takes @fresh's value. */
 static void
-take_newer (SlMeetingEditor *self,
-            SlMeeting       *fresh)
+take_fresh (SlMeetingEditor *self,
+            SlMeeting       *fresh,
+            gboolean         keep_edits)
 {
   struct { GtkWidget *widget; const char *property; } fields[] = {
     { self->date_row, "date" }, { self->start_entry, "start" }, { self->end_entry, "end" },
@@ -108,7 +111,9 @@ take_newer (SlMeetingEditor *self,
   g_auto(GStrv) keep = NULL;
   gboolean with_lists = TRUE;
 
-  if (self->base != NULL)
+  if (!keep_edits)
+    focus = NULL;
+  if (self->base != NULL && keep_edits)
     {
       edited = sl_ledger_changed_properties (SL_RECORD (self->base), SL_RECORD (self->meeting));
       g_strv_builder_addv (builder, (const char **) edited);
@@ -135,6 +140,27 @@ take_newer (SlMeetingEditor *self,
   if (self->base == NULL)
     self->base = sl_meeting_new ();
   sl_ledger_sync_record (SL_RECORD (self->base), SL_RECORD (fresh), NULL);
+}
+
+static void
+take_newer (SlMeetingEditor *self,
+            SlMeeting       *fresh)
+{
+  take_fresh (self, fresh, TRUE);
+}
+
+/* A change to a final meeting without a reason: every field goes back to
+ * what the ledger holds. */
+void
+_sl_meeting_editor_revert (SlMeetingEditor *self)
+{
+  g_autoptr(SlMeeting) fresh = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  fresh = sl_ledger_load_meeting (self->ledger, sl_record_get_id (SL_RECORD (self->meeting)), NULL);
+  if (fresh != NULL)
+    take_fresh (self, fresh, FALSE);
+  self->dirty = FALSE;
 }
 
 /* A save refused: another program changed the meeting since it was read.

@@ -205,7 +205,7 @@ save_now (SlMeetingEditor  *self,
   if (self->meeting == NULL || !self->dirty)
     return TRUE;
 
-  if (!sl_save_queue_save (sl_save_queue_get (self->ledger), SL_RECORD (self->meeting), &local_error))
+  if (!_sl_meeting_editor_evidence_save (self, &local_error))
     {
       g_debug ("Cannot save meeting %s: %s",
                sl_record_get_id (SL_RECORD (self->meeting)), local_error->message);
@@ -241,6 +241,14 @@ save_timeout (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+void
+_sl_meeting_editor_schedule_save (SlMeetingEditor *self)
+{
+  _sl_meeting_editor_set_state (self, _("Saving…"), FALSE);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+}
+
 static void
 on_meeting_changed (SlMeetingEditor *self)
 {
@@ -248,9 +256,10 @@ on_meeting_changed (SlMeetingEditor *self)
     return;
 
   self->dirty = TRUE;
-  _sl_meeting_editor_set_state (self, _("Saving…"), FALSE);
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+  /* A final meeting waits for the reason of its change. */
+  if (!_sl_meeting_editor_evidence_allow_change (self))
+    return;
+  _sl_meeting_editor_schedule_save (self);
 }
 
 gboolean
@@ -554,6 +563,7 @@ sl_meeting_editor_edit (SlMeetingEditor *self,
     }
 
   _sl_meeting_editor_update_actions (self);
+  _sl_meeting_editor_evidence_reset (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
 }
@@ -658,6 +668,7 @@ sl_meeting_editor_finalize (GObject *object)
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->handlers, g_array_unref);
   g_clear_pointer (&self->saved_state, g_free);
+  g_clear_pointer (&self->revision_reason, g_free);
 
   G_OBJECT_CLASS (sl_meeting_editor_parent_class)->finalize (object);
 }
@@ -736,6 +747,7 @@ sl_meeting_editor_class_init (SlMeetingEditorClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, SL_TYPE_MEETING);
 
   _sl_meeting_editor_class_actions_init (widget_class);
+  _sl_meeting_editor_evidence_class_init (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/studyledger/StudyLedger/sl-meeting-editor.ui");
@@ -859,6 +871,7 @@ sl_meeting_editor_init (SlMeetingEditor *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   _sl_meeting_editor_update_actions (self);
+  _sl_meeting_editor_evidence_init (self);
 }
 
 GtkWidget *

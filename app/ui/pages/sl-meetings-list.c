@@ -59,7 +59,10 @@ typedef enum {
   CELL_THEME,
   CELL_ATTENDANCE,
   CELL_FIRST_TOPIC,
+  CELL_STATE,
 } CellKind;
+
+#define FINALS_KEY "sl-finals"
 
 static void
 setup_label (GtkSignalListItemFactory *factory,
@@ -78,6 +81,8 @@ setup_label (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "dim-label");
   if (cell == CELL_TITLE)
     sl_ui_label_tooltip_shows_text (label);
+  if (cell == CELL_STATE)
+    gtk_widget_add_css_class (label, "caption");
   if (cell == CELL_FIRST_TOPIC)
     {
       gtk_label_set_xalign (GTK_LABEL (label), 0.5);
@@ -128,6 +133,32 @@ update_first_topic_cell (GtkLabel         *label,
                                first_topic ? _("Has a first agenda item (第一议题)") : NULL);
 }
 
+/* 草稿 or 定稿: whether the meeting's id is among the page's finals. */
+static void
+update_state_cell (GtkLabel *label)
+{
+  GtkStringList *finals = g_object_get_data (G_OBJECT (label), FINALS_KEY);
+  SlMeeting *meeting = g_object_get_data (G_OBJECT (label), "sl-state-meeting");
+  const char *id = meeting ? sl_record_get_id (SL_RECORD (meeting)) : NULL;
+  gboolean final = FALSE;
+
+  for (guint i = 0; finals != NULL && id != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (finals)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (finals, i), id) == 0)
+      final = TRUE;
+
+  gtk_label_set_label (label, final ? _("Final") : _("Draft"));
+  if (final)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (label), "success");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "success");
+      gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
+    }
+}
+
 static void
 bind_label (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -170,6 +201,17 @@ bind_label (GtkSignalListItemFactory *factory,
         update_first_topic_cell (GTK_LABEL (label), NULL, monitor);
       g_object_set_data_full (G_OBJECT (item), "sl-monitor", monitor, g_object_unref);
       break;
+    case CELL_STATE:
+      {
+        GtkStringList *finals = g_object_get_data (G_OBJECT (factory), FINALS_KEY);
+
+        g_object_set_data (G_OBJECT (label), FINALS_KEY, finals);
+        g_object_set_data (G_OBJECT (label), "sl-state-meeting", meeting);
+        g_signal_connect_object (finals, "items-changed", G_CALLBACK (update_state_cell), label,
+                                 G_CONNECT_SWAPPED);
+        update_state_cell (GTK_LABEL (label));
+      }
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -191,6 +233,15 @@ unbind_label (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (item), "sl-binding", NULL);
   g_object_set_data (G_OBJECT (item), "sl-monitor", NULL);
   g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "sl-meeting", NULL);
+  if (GPOINTER_TO_INT (data) == CELL_STATE)
+    {
+      GObject *label = G_OBJECT (gtk_list_item_get_child (item));
+      GtkStringList *finals = g_object_get_data (label, FINALS_KEY);
+
+      if (finals != NULL)
+        g_signal_handlers_disconnect_by_data (finals, label);
+      g_object_set_data (label, "sl-state-meeting", NULL);
+    }
 }
 
 static int
@@ -259,6 +310,42 @@ string_sorter (const char *property)
   return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SL_TYPE_MEETING, NULL, property)));
 }
 
+/* 草稿/定稿: the final meetings' ids are kept on the view
+ * (sl_meetings_list_get_finals()), and each cell follows them. */
+static void
+add_state_column (GtkColumnView *view)
+{
+  GtkStringList *finals = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data_full (G_OBJECT (view), FINALS_KEY, finals, g_object_unref);
+  g_object_set_data (G_OBJECT (factory), FINALS_KEY, finals);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (CELL_STATE));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), GINT_TO_POINTER (CELL_STATE));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_label), GINT_TO_POINTER (CELL_STATE));
+
+  /* Translators: a short column title: 草稿 or 定稿. */
+  column = gtk_column_view_column_new (_("State"), factory);
+  gtk_column_view_column_set_fixed_width (column, 70);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (view, column);
+  g_object_unref (column);
+}
+
+/**
+ * sl_meetings_list_get_finals:
+ *
+ * The ids of the final meetings that the list's 草稿/定稿 column marks:
+ * the page fills it (sl_evidence_final_meetings()) when it reads the
+ * ledger or a meeting is finalised.
+ */
+GtkStringList *
+sl_meetings_list_get_finals (GtkColumnView *view)
+{
+  return g_object_get_data (G_OBJECT (view), FINALS_KEY);
+}
+
 /**
  * sl_meetings_list_setup_columns:
  * @date_column: (out) (transfer none): the date column, to sort by
@@ -285,6 +372,7 @@ sl_meetings_list_setup_columns (GtkColumnView        *view,
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_first_topic, NULL, NULL));
   /* Translators: a short column title, “第一议题”. */
   add_column (view, _("First Topic"), CELL_FIRST_TOPIC, sorter, FALSE, 90);
+  add_state_column (view);
 
   /* Newest first: the meeting just logged is at the top. */
   gtk_column_view_sort_by_column (view, *date_column, GTK_SORT_DESCENDING);

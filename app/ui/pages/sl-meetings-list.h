@@ -17,5 +17,6 @@ void     sl_meetings_list_setup_columns    (GtkColumnView         *view,
                                             GtkColumnViewColumn  **date_column,
                                             GtkColumnViewColumn  **kind_column);
 GMenuModel *sl_meetings_list_new_menu       (void);
+GtkStringList *sl_meetings_list_get_finals (GtkColumnView         *view);
 
 G_END_DECLS

@@ -28,6 +28,7 @@
 #include "sl-meeting-draft.h"
 #include "sl-meeting-editor.h"
 #include "sl-meeting-fields.h"
+#include "sl-evidence.h"
 #include "sl-meetings-list.h"
 #include "sl-meetings-page.h"
 #include "sl-util.h"
@@ -188,6 +189,21 @@ update_actions (SlMeetingsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.undo", self->deleted != NULL);
 }
 
+/* Which meetings the list marks 定稿. */
+static void
+refresh_finals (SlMeetingsPage *self)
+{
+  GtkStringList *finals = self->column_view ? sl_meetings_list_get_finals (self->column_view) : NULL;
+  g_auto(GStrv) ids = NULL;
+
+  /* A save while the page is taken apart (closing) has no list to mark. */
+  if (finals == NULL)
+    return;
+  ids = self->ledger ? sl_evidence_final_meetings (self->ledger, NULL) : NULL;
+  gtk_string_list_splice (finals, 0, g_list_model_get_n_items (G_LIST_MODEL (finals)),
+                          (const char * const *) ids);
+}
+
 static void
 reload (SlMeetingsPage *self)
 {
@@ -211,6 +227,7 @@ reload (SlMeetingsPage *self)
   g_list_store_splice (self->meetings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->meetings)),
                        meetings ? meetings->pdata : NULL, meetings ? meetings->len : 0);
 
+  refresh_finals (self);
   update_list_stack (self);
   update_actions (self);
 }
@@ -583,6 +600,9 @@ on_editor_saved (SlMeetingsPage  *self,
                  SlMeeting       *meeting)
 {
   guint position;
+
+  /* Finalised, or re-finalised after a revision. */
+  refresh_finals (self);
 
   /* A draft's first save puts it on the list. */
   if (sl_meeting_get_year (meeting) == self->year &&

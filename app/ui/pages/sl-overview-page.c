@@ -33,6 +33,7 @@ struct _SlOverviewPage
   GtkStack       *stack;
   AdwStatusPage  *empty_page;
   GtkLabel       *meetings_value;
+  GtkLabel       *drafts_caption;
   GtkLabel       *attendance_value;
   GtkLabel       *participation_value;
   GtkLabel       *fulfilment_value;
@@ -371,6 +372,17 @@ sl_overview_page_reload (SlOverviewPage *self)
     }
 
   gtk_label_set_text (self->meetings_value, self->overview->meetings_text);
+  gtk_label_set_text (self->drafts_caption, self->overview->drafts_text);
+  if (self->overview->drafts_overdue > 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->drafts_caption), "warning");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->drafts_caption), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->drafts_caption), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->drafts_caption), "dim-label");
+    }
   gtk_label_set_text (self->attendance_value, self->overview->attendance_text);
   gtk_label_set_text (self->participation_value, self->overview->participation_text);
   gtk_label_set_text (self->fulfilment_value, self->overview->fulfilment_text);
@@ -399,7 +411,7 @@ sl_overview_page_get_overview (SlOverviewPage *self)
   return self->overview;
 }
 
-/* The text of a figure: "meetings", "attendance", "participation",
+/* The text of a figure: "meetings", "drafts", "attendance", "participation",
  * "fulfilment" or "measures". */
 const char *
 sl_overview_page_get_figure (SlOverviewPage *self,
@@ -408,6 +420,7 @@ sl_overview_page_get_figure (SlOverviewPage *self,
   g_return_val_if_fail (SL_IS_OVERVIEW_PAGE (self), NULL);
 
   if (g_strcmp0 (name, "meetings") == 0)      return gtk_label_get_text (self->meetings_value);
+  if (g_strcmp0 (name, "drafts") == 0)        return gtk_label_get_text (self->drafts_caption);
   if (g_strcmp0 (name, "attendance") == 0)    return gtk_label_get_text (self->attendance_value);
   if (g_strcmp0 (name, "participation") == 0) return gtk_label_get_text (self->participation_value);
   if (g_strcmp0 (name, "fulfilment") == 0)    return gtk_label_get_text (self->fulfilment_value);
@@ -476,6 +489,7 @@ sl_overview_page_class_init (SlOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, meetings_value);
+  gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, drafts_caption);
   gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, attendance_value);
   gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, participation_value);
   gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, fulfilment_value);

@@ -1,0 +1,565 @@
+/* sl-meeting-editor-evidence.c — a meeting as evidence: draft or final, reasons, a locked year
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The editor's header says whether the meeting is a draft (草稿) or final
+ * (定稿); editor.finalize asks for the name of who signs it off (kept in
+ * the ledger's settings, so it is typed once) and then shows the 校验码.
+ * A final meeting changes only with a reason (修订理由): the first change
+ * of an editing session opens a dialog that asks for it before anything
+ * is kept; Cancel puts the stored values back. The reason then goes with
+ * every save of that session (the core records one revision per save
+ * that changes the content). A meeting of a locked year shows a banner
+ * saying since when and by whom, and its fields are read-only; the
+ * banner's 解锁… asks for the reason the core records with the unlock.
+ *
+ * Widgets are added here, in code, around the template's: the state
+ * badge beside the meeting menu, the banner under the header bar.
+ */
+
+#define G_LOG_DOMAIN "sl-meeting-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sl-database.h"
+#include "sl-evidence.h"
+#include "sl-ledger.h"
+#include "sl-meeting.h"
+#include "sl-meeting-editor.h"
+#include "sl-meeting-editor-private.h"
+#include "sl-meeting-attachments.h"
+#include "sl-meeting-history.h"
+#include "sl-record.h"
+#include "sl-save-queue.h"
+
+/* The ledger setting that remembers who finalises (as `finalize --by`). */
+#define BY_SETTING "finalize_by"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlYearLock, sl_year_lock_free)
+
+const char *
+_sl_meeting_editor_evidence_by (SlMeetingEditor *self)
+{
+  const char *by = self->ledger ? sl_database_get_setting (sl_ledger_get_database (self->ledger), BY_SETTING)
+                                : NULL;
+
+  return by != NULL && *by != '\0' ? by : sl_evidence_default_by ();
+}
+
+/* “定稿 2025-03-01 · 校验码 1a2b-3c4d-5e6f”, as the minutes print it. */
+static char *
+final_mark (const SlFinal *final)
+{
+  const char *hash = final->hash ? final->hash : "";
+
+  if (strlen (hash) < 12)
+    return g_strdup (_("Final"));
+  /* Translators: the final state of a meeting, its date and the first 12
+   * hex digits of its hash; 定稿 … · 校验码 … */
+  return g_strdup_printf (_("Final %.10s · check code %.4s-%.4s-%.4s"),
+                          final->finalized_at ? final->finalized_at : "", hash, hash + 4, hash + 8);
+}
+
+static SlYearLock *
+find_lock (SlMeetingEditor *self)
+{
+  g_autoptr(GPtrArray) locks = NULL;
+  const char *organization = sl_meeting_get_organization (self->meeting);
+  int year = sl_meeting_get_year (self->meeting);
+  SlYearLock *found = NULL;
+
+  if (!(locks = sl_evidence_load_locks (self->ledger, NULL)))
+    return NULL;
+
+  /* The meeting's own organization first; else an organization above it. */
+  for (guint i = 0; i < locks->len; i++)
+    {
+      SlYearLock *lock = g_ptr_array_index (locks, i);
+
+      if (lock->unlocked_at != NULL || lock->year != year)
+        continue;
+      if (found == NULL || g_strcmp0 (lock->organization, organization) == 0)
+        found = lock;
+    }
+
+  if (found != NULL)
+    {
+      SlYearLock *copy = g_new0 (SlYearLock, 1);
+
+      copy->organization = g_strdup (found->organization);
+      copy->year = found->year;
+      copy->locked_at = g_strdup (found->locked_at);
+      copy->locked_by = g_strdup (found->locked_by);
+      return copy;
+    }
+  return NULL;
+}
+
+/* Reads whether the meeting is final and its year locked, and shows it. */
+void
+_sl_meeting_editor_evidence_update (SlMeetingEditor *self)
+{
+  g_autoptr(SlFinal) final = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean locked = FALSE;
+
+  self->final = FALSE;
+  if (self->meeting != NULL && self->stored)
+    {
+      gint64 key = sl_record_get_key (SL_RECORD (self->meeting));
+
+      if (key > 0 && sl_evidence_get_final (self->ledger, key, &final, &error) && final != NULL)
+        self->final = TRUE;
+      locked = !sl_evidence_check_year_open (self->ledger, sl_meeting_get_organization (self->meeting),
+                                             sl_meeting_get_year (self->meeting), NULL);
+    }
+  self->locked = locked;
+
+  gtk_widget_set_visible (self->state_badge, self->meeting != NULL);
+  gtk_widget_remove_css_class (self->state_badge, "sl-final");
+  gtk_widget_remove_css_class (self->state_badge, "sl-draft");
+  if (self->final)
+    {
+      g_autofree char *mark = final_mark (final);
+      g_autofree char *tip = g_strdup_printf (_("%s, by %s. Show the revision history (Ctrl+H)"), mark,
+                                              final->finalized_by ? final->finalized_by : "—");
+
+      gtk_button_set_label (GTK_BUTTON (self->state_badge), _("Final"));
+      gtk_widget_set_tooltip_text (self->state_badge, tip);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->state_badge), "editor.history");
+      gtk_widget_add_css_class (self->state_badge, "sl-final");
+    }
+  else
+    {
+      gtk_button_set_label (GTK_BUTTON (self->state_badge), _("Draft"));
+      gtk_widget_set_tooltip_text (self->state_badge, _("A draft: finalise it once it is signed off (Ctrl+Shift+F)"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->state_badge), "editor.finalize");
+      gtk_widget_add_css_class (self->state_badge, "sl-draft");
+    }
+
+  if (locked)
+    {
+      g_autoptr(SlYearLock) lock = find_lock (self);
+      g_autofree char *text = NULL;
+
+      if (lock != NULL)
+        /* Translators: 本年度已锁定（who, when），解锁需填写理由 */
+        text = g_strdup_printf (_("The year %d is locked (by %s, %s): its records are read-only; "
+                                  "unlocking needs a reason"),
+                                sl_meeting_get_year (self->meeting),
+                                lock->locked_by ? lock->locked_by : "—",
+                                lock->locked_at ? lock->locked_at : "—");
+      else
+        text = g_strdup_printf (_("The year %d is locked: its records are read-only; unlocking needs a reason"),
+                                sl_meeting_get_year (self->meeting));
+      gtk_label_set_label (GTK_LABEL (self->lock_label), text);
+    }
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->lock_revealer), locked);
+  gtk_widget_set_sensitive (self->content, !locked);
+
+  sl_meeting_attachments_set (SL_MEETING_ATTACHMENTS (self->attachments), self->ledger,
+                             self->meeting != NULL && self->stored ? sl_record_get_id (SL_RECORD (self->meeting)) : NULL,
+                             self->final, _sl_meeting_editor_evidence_by (self), self->revision_reason);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.finalize",
+                                 self->meeting != NULL && !self->final && !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.history", self->meeting != NULL && self->stored);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.unlock-year", locked);
+}
+
+/* A new meeting in the editor: a new editing session, a new reason. */
+void
+_sl_meeting_editor_evidence_reset (SlMeetingEditor *self)
+{
+  g_clear_pointer (&self->revision_reason, g_free);
+  if (self->reason_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->reason_dialog));
+  _sl_meeting_editor_evidence_update (self);
+}
+
+/* Saving with the session's reason ------------------------------------------------ */
+
+gboolean
+_sl_meeting_editor_evidence_save (SlMeetingEditor  *self,
+                                  GError          **error)
+{
+  SlSaveQueue *queue = sl_save_queue_get (self->ledger);
+  gboolean with_reason = self->final && self->revision_reason != NULL;
+  gboolean was_stored = self->stored;
+  gboolean ok;
+
+  /* The reason reaches only this save's change (sl_evidence_change_begin). */
+  if (with_reason)
+    sl_evidence_set_reason (self->ledger, _sl_meeting_editor_evidence_by (self), self->revision_reason);
+  ok = sl_save_queue_save (queue, SL_RECORD (self->meeting), error);
+  if (with_reason)
+    sl_evidence_set_reason (self->ledger, NULL, NULL);
+
+  /* Re-finalised with a new hash; or a draft just stored, which can now
+   * take attachments. */
+  if (ok && (self->final || !was_stored))
+    {
+      self->stored = TRUE;
+      _sl_meeting_editor_evidence_update (self);
+    }
+  return ok;
+}
+
+static GtkWindow *
+parent_window (SlMeetingEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* A dialog with one line to type in; @response_id is enabled only when it
+ * holds text. */
+static GtkWidget *
+text_dialog (SlMeetingEditor *self,
+             const char      *heading,
+             const char      *body,
+             const char      *placeholder,
+             const char      *text,
+             const char      *response_id,
+             const char      *response_label,
+             GtkWidget      **entry_out)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    response_id, response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response_id,
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), response_id);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "sl-entry", entry);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+
+  *entry_out = entry;
+  return dialog;
+}
+
+static char *
+entry_text (GtkWidget *dialog)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "sl-entry");
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+  g_strstrip (text);
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+static void
+on_entry_changed (GtkEditable *entry,
+                  GtkWidget   *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  const char *response = g_object_get_data (G_OBJECT (dialog), "sl-response");
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), response, *text != '\0');
+}
+
+static void
+require_text (GtkWidget  *dialog,
+              GtkWidget  *entry,
+              const char *response)
+{
+  g_object_set_data (G_OBJECT (dialog), "sl-response", (gpointer) response);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_entry_changed), dialog, 0);
+  on_entry_changed (GTK_EDITABLE (entry), dialog);
+}
+
+/* The reason of a final meeting's change ------------------------------------------ */
+
+static void
+on_reason_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SlMeetingEditor  *self)
+{
+  g_autofree char *reason = entry_text (GTK_WIDGET (dialog));
+
+  if (g_str_equal (response, "revise") && reason != NULL && self->meeting != NULL)
+    {
+      g_free (self->revision_reason);
+      self->revision_reason = g_steal_pointer (&reason);
+      _sl_meeting_editor_schedule_save (self);
+      return;
+    }
+
+  /* No reason: what was changed goes back to what the ledger holds. */
+  if (self->meeting != NULL)
+    {
+      _sl_meeting_editor_revert (self);
+      _sl_meeting_editor_set_state (self, _("Change undone: a final meeting changes only with a reason"),
+                                    FALSE);
+    }
+}
+
+/* Whether the change just made may be saved now. The first change of a
+ * final meeting asks for the reason first, and waits for it. */
+gboolean
+_sl_meeting_editor_evidence_allow_change (SlMeetingEditor *self)
+{
+  GtkWidget *entry;
+  GtkWidget *dialog;
+
+  if (!self->final || self->revision_reason != NULL)
+    return TRUE;
+  if (self->reason_dialog != NULL)
+    return FALSE;
+
+  dialog = text_dialog (self, _("Reason for the Revision"),
+                        _("This meeting is final. A change to it is kept as a revision, with the "
+                          "content before it, who changed it and why. Why is it changed?"),
+                        _("Reason for the change"), NULL, "revise", _("_Keep the Change"), &entry);
+  require_text (dialog, entry, "revise");
+  gtk_widget_set_name (dialog, "sl-reason-dialog");
+  self->reason_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->reason_dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reason_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  _sl_meeting_editor_set_state (self, _("Not saved yet: a reason is needed"), FALSE);
+  return FALSE;
+}
+
+/* Finalising ----------------------------------------------------------------------- */
+
+static void
+on_finalize_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SlMeetingEditor  *self)
+{
+  g_autofree char *by = entry_text (GTK_WIDGET (dialog));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlFinal) final = NULL;
+  g_autofree char *mark = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *done;
+
+  if (!g_str_equal (response, "finalize") || by == NULL || self->meeting == NULL)
+    return;
+
+  if (!sl_evidence_finalize (self->ledger, sl_record_get_id (SL_RECORD (self->meeting)), by, &final, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Not finalised: %s"), error->message);
+      _sl_meeting_editor_set_state (self, text, TRUE);
+      return;
+    }
+
+  if (!sl_database_set_setting (sl_ledger_get_database (self->ledger), BY_SETTING, by, &error))
+    g_warning ("Cannot remember who finalises: %s", error->message);
+
+  _sl_meeting_editor_evidence_update (self);
+  g_signal_emit (self, _sl_meeting_editor_signals[SAVED], 0, self->meeting);
+
+  mark = final_mark (final);
+  body = g_strdup_printf (_("%s\nFinalised by %s. The minutes print this check code; "
+                            "`check` finds any change made behind the program's back."),
+                          mark, final->finalized_by ? final->finalized_by : by);
+  done = adw_message_dialog_new (parent_window (self), _("Meeting Finalised"), body);
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (done), FALSE);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (done), "close", _("_Close"));
+  gtk_window_set_modal (GTK_WINDOW (done), TRUE);
+  g_object_set_data_full (G_OBJECT (done), "sl-hash", g_strdup (final->hash), g_free);
+  gtk_widget_set_name (done, "sl-finalized-dialog");
+  gtk_window_present (GTK_WINDOW (done));
+}
+
+static void
+finalize_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SlMeetingEditor *self = SL_MEETING_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (self->meeting == NULL || self->final)
+    return;
+
+  /* What is typed is stored first: the hash is of what the ledger holds. */
+  if (!sl_meeting_editor_flush (self, &error) || !self->stored)
+    {
+      _sl_meeting_editor_set_state (self, _("Not finalised: the meeting is not saved yet"), TRUE);
+      return;
+    }
+
+  dialog = text_dialog (self, _("Finalise the Meeting?"),
+                        _("A final meeting records when and by whom it was signed off and the "
+                          "SHA-256 of its content. Every later change needs a reason and is kept "
+                          "in its history."),
+                        _("Finalised by"), _sl_meeting_editor_evidence_by (self),
+                        "finalize", _("_Finalise"), &entry);
+  require_text (dialog, entry, "finalize");
+  gtk_widget_set_name (dialog, "sl-finalize-dialog");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_finalize_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* History ---------------------------------------------------------------------------- */
+
+static void
+on_history_restored (SlMeetingEditor *self)
+{
+  sl_meeting_editor_reload (self);
+  _sl_meeting_editor_evidence_update (self);
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SlMeetingEditor *self = SL_MEETING_EDITOR (widget);
+  GtkWidget *history;
+
+  if (self->meeting == NULL || !self->stored)
+    return;
+
+  sl_meeting_editor_flush (self, NULL);
+  history = sl_meeting_history_new (parent_window (self), self->ledger,
+                                    sl_record_get_id (SL_RECORD (self->meeting)),
+                                    _sl_meeting_editor_evidence_by (self));
+  g_signal_connect_object (history, "restored", G_CALLBACK (on_history_restored), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (history));
+}
+
+/* Unlocking -------------------------------------------------------------------------- */
+
+static void
+on_unlock_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SlMeetingEditor  *self)
+{
+  g_autofree char *reason = entry_text (GTK_WIDGET (dialog));
+  g_autoptr(SlYearLock) lock = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "unlock") || reason == NULL || self->meeting == NULL)
+    return;
+
+  lock = find_lock (self);
+  if (lock == NULL ||
+      !sl_evidence_unlock_year (self->ledger, lock->organization, lock->year, reason, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Not unlocked: %s"),
+                                               error ? error->message : _("the lock was not found"));
+      _sl_meeting_editor_set_state (self, text, TRUE);
+      return;
+    }
+  _sl_meeting_editor_evidence_update (self);
+  _sl_meeting_editor_set_state (self, _("Year unlocked"), FALSE);
+}
+
+static void
+unlock_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SlMeetingEditor *self = SL_MEETING_EDITOR (widget);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (self->meeting == NULL || !self->locked)
+    return;
+
+  heading = g_strdup_printf (_("Unlock the Year %d?"), sl_meeting_get_year (self->meeting));
+  dialog = text_dialog (self, heading,
+                        _("Its meetings, plan and research topics become editable again. The reason "
+                          "is recorded with the lock's history."),
+                        _("Reason for unlocking"), NULL, "unlock", _("_Unlock"), &entry);
+  require_text (dialog, entry, "unlock");
+  gtk_widget_set_name (dialog, "sl-unlock-dialog");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unlock_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Setting up ------------------------------------------------------------------------- */
+
+void
+_sl_meeting_editor_evidence_init (SlMeetingEditor *self)
+{
+  GtkWidget *toolbar = gtk_widget_get_ancestor (self->heading_label, GTK_TYPE_CENTER_BOX);
+  GtkWidget *column = gtk_widget_get_parent (toolbar);
+  GtkWidget *separator = gtk_widget_get_next_sibling (toolbar);
+  GtkWidget *menu_button = gtk_center_box_get_end_widget (GTK_CENTER_BOX (toolbar));
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  GtkWidget *end = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *banner;
+  GtkWidget *button;
+
+  /* The state, beside the menu. */
+  self->state_badge = gtk_button_new_with_label (_("Draft"));
+  gtk_widget_set_valign (self->state_badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->state_badge, "pill");
+  gtk_widget_add_css_class (self->state_badge, "sl-state-badge");
+  gtk_widget_set_name (self->state_badge, "sl-state-badge");
+  gtk_widget_set_visible (self->state_badge, FALSE);
+  g_object_ref (menu_button);
+  gtk_center_box_set_end_widget (GTK_CENTER_BOX (toolbar), end);
+  gtk_box_append (GTK_BOX (end), self->state_badge);
+  gtk_box_append (GTK_BOX (end), menu_button);
+  g_object_unref (menu_button);
+
+  /* The banner of a locked year, under the header bar. */
+  banner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (banner, "sl-lock-banner");
+  self->lock_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->lock_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->lock_label), 0);
+  gtk_widget_set_hexpand (self->lock_label, TRUE);
+  button = gtk_button_new_with_mnemonic (_("_Unlock…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.unlock-year");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (banner), self->lock_label);
+  gtk_box_append (GTK_BOX (banner), button);
+  self->lock_revealer = gtk_revealer_new ();
+  gtk_widget_set_name (self->lock_revealer, "sl-lock-banner");
+  gtk_widget_set_name (self->lock_label, "sl-lock-label");
+  gtk_revealer_set_child (GTK_REVEALER (self->lock_revealer), banner);
+  gtk_box_insert_child_after (GTK_BOX (column), self->lock_revealer, separator);
+
+  /* What a locked year makes read-only: every field. */
+  self->content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller))));
+
+  /* The attachments, the last section. */
+  self->attachments = sl_meeting_attachments_new ();
+  g_signal_connect_swapped (self->attachments, "changed", G_CALLBACK (_sl_meeting_editor_evidence_update), self);
+  gtk_box_append (GTK_BOX (adw_clamp_get_child (ADW_CLAMP (self->content))), self->attachments);
+
+  if (G_IS_MENU (menu))
+    {
+      g_autoptr(GMenu) section = g_menu_new ();
+
+      g_menu_append (section, _("_Finalise…"), "editor.finalize");
+      g_menu_append (section, _("Revision _History"), "editor.history");
+      g_menu_prepend_section (G_MENU (menu), NULL, G_MENU_MODEL (section));
+    }
+
+  _sl_meeting_editor_evidence_update (self);
+}
+
+void
+_sl_meeting_editor_evidence_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "editor.finalize", NULL, finalize_action);
+  gtk_widget_class_install_action (widget_class, "editor.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "editor.unlock-year", NULL, unlock_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "editor.finalize", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "editor.history", NULL);
+}

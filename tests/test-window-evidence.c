@@ -1,0 +1,583 @@
+/* test-window-evidence.c — a meeting as evidence in the window: final, revised, restored, locked
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb (build-aux/setup.sh --test), on a ledger filled from
+ * the example archive in a temporary folder, with the real window:
+ *
+ * - editor.finalize asks for the name, finalises, remembers the name in
+ *   the ledger's settings and shows the state “Final”;
+ * - a change to the final meeting opens the reason dialog before anything
+ *   is kept: Cancel puts the stored value back, a reason saves it as a
+ *   revision with that reason;
+ * - the history lists the revision, compares the versions field by field
+ *   (the changed field marked) and restores the earlier one as a new
+ *   revision;
+ * - a meeting of a locked year has read-only fields and the banner, and a
+ *   change made anyway is refused with the lock's message, never
+ *   “Saved”.
+ *
+ * The main loop runs until what is awaited holds, with a generous limit,
+ * never a fixed sleep.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <glib/gstdio.h>
+#include <cairo-pdf.h>
+#include <sqlite3.h>
+
+#include "sl-archive.h"
+#include "sl-attachments.h"
+#include "sl-meeting-attachments.h"
+#include "sl-database.h"
+#include "sl-evidence.h"
+#include "sl-ledger.h"
+#include "sl-meeting.h"
+#include "sl-meeting-editor.h"
+#include "sl-meeting-history.h"
+#include "sl-meetings-list.h"
+#include "sl-meetings-page.h"
+#include "sl-window.h"
+#include "sl-test-util.h"
+
+#define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
+/* Of the example: 市统计局党组会议2025年第1次, of 市统计局党组. */
+#define MEETING_ID "e20472f6-70f4-5429-bcce-6c5709a2d5fb"
+#define ORGANIZATION_ID "62c9f9b1-c1a6-541b-b10c-986195dc206a"
+#define LIMIT_S 20
+
+/* A 1×1 PNG: what a phone's photo of a signed sheet is. */
+static const guchar png_bytes[] = {
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
+  0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0x00,
+  0x00, 0x03, 0x01, 0x01, 0x00, 0xc9, 0xfe, 0x92, 0xef, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e,
+  0x44, 0xae, 0x42, 0x60, 0x82,
+};
+
+typedef struct
+{
+  char      *folder;
+  char      *path;
+  SlLedger  *ledger;
+  SlWindow  *window;
+} Fixture;
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef gboolean (*Condition) (Fixture *fixture);
+
+static void
+wait_until_named (Fixture    *fixture,
+                  Condition   condition,
+                  const char *name)
+{
+  gint64 end = g_get_monotonic_time () + LIMIT_S * G_USEC_PER_SEC;
+
+  while (!condition (fixture) && g_get_monotonic_time () < end)
+    iterate (20);
+  if (!condition (fixture))
+    g_error ("Still not %s after %d s", name, LIMIT_S);
+}
+
+#define wait_until(fixture, condition) wait_until_named ((fixture), (condition), #condition)
+
+static gpointer
+child_of (gpointer    widget,
+          GType       type,
+          const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static SlMeetingEditor *
+editor_of (Fixture *fixture)
+{
+  return child_of (sl_window_get_page (fixture->window, "meetings"), SL_TYPE_MEETINGS_PAGE, "editor");
+}
+
+static const char *
+editor_state (Fixture *fixture)
+{
+  return gtk_label_get_label (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "state_label"));
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A toplevel window: by its widget name, or (name NULL) by its type. */
+static GtkWidget *
+find_toplevel (const char *name,
+               GType       type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (!gtk_widget_get_visible (window))
+        continue;
+      if ((name != NULL && g_strcmp0 (gtk_widget_get_name (window), name) == 0) ||
+          (name == NULL && G_TYPE_CHECK_INSTANCE_TYPE (window, type)))
+        return window;
+    }
+  return NULL;
+}
+
+/* What the window says, in the language it runs in (zh_CN for the
+ * screenshots, C otherwise). */
+#define T(text) g_dgettext (GETTEXT_PACKAGE, (text))
+
+/* With SL_SCREENSHOT_DIR set: @widget's window as a PNG there. */
+static void
+shot (GtkWidget  *widget,
+      const char *name)
+{
+  const char *folder = g_getenv ("SL_SCREENSHOT_DIR");
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (folder == NULL)
+    return;
+  iterate (400);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", folder, name);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static gboolean finalize_dialog_shown (Fixture *f) { return find_toplevel ("sl-finalize-dialog", 0) != NULL; }
+static gboolean finalized_dialog_shown (Fixture *f) { return find_toplevel ("sl-finalized-dialog", 0) != NULL; }
+static gboolean reason_dialog_shown (Fixture *f) { return find_toplevel ("sl-reason-dialog", 0) != NULL; }
+static gboolean reason_dialog_gone (Fixture *f) { return find_toplevel ("sl-reason-dialog", 0) == NULL; }
+static gboolean saved (Fixture *f) { return g_strcmp0 (editor_state (f), T ("Saved")) == 0; }
+static gboolean
+not_saved (Fixture *f)
+{
+  g_autofree char *prefix = g_strdup (T ("Not saved: %s"));
+
+  *strstr (prefix, "%s") = '\0';
+  return g_str_has_prefix (editor_state (f), prefix);
+}
+
+/* Answers the message dialog @name: types @text in its line, responds. */
+static void
+answer (Fixture    *fixture,
+        const char *name,
+        const char *text,
+        const char *response)
+{
+  GtkWidget *dialog = find_toplevel (name, 0);
+  GtkWidget *entry;
+
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  /* A button closes the dialog after its response; the call does not. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (50);
+}
+
+/* What the file holds, through a connection of its own. */
+static char *
+stored (Fixture    *fixture,
+        const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) archive = NULL;
+
+  fixture->folder = make_temp_folder ("test-window-evidence-XXXXXX");
+  fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
+  fixture->ledger = sl_ledger_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  archive = g_resources_lookup_data (EXAMPLE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  sl_archive_import_data (fixture->ledger, g_bytes_get_data (archive, NULL),
+                          g_bytes_get_size (archive), "example-archive.json", FALSE, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The attachments test attaches a PNG through the core first. */
+  if (GPOINTER_TO_INT (data) == 2)
+    {
+      g_autofree char *png = g_build_filename (fixture->folder, "签到表.png", NULL);
+      g_autoptr(SlAttachment) attachment = NULL;
+
+      g_assert_true (g_file_set_contents (png, (const char *) png_bytes, sizeof png_bytes, &error));
+      attachment = sl_attachments_add_file (fixture->ledger, MEETING_ID, "signed_sheet", NULL, png, "王五", NULL,
+                                            &error);
+      g_assert_no_error (error);
+    }
+
+  /* The locked-year test locks before the window reads the meeting. */
+  if (GPOINTER_TO_INT (data) == 1)
+    {
+      g_assert_true (sl_evidence_lock_year (fixture->ledger, ORGANIZATION_ID, 2025, "王五", &error));
+      g_assert_no_error (error);
+    }
+
+  g_settings_reset (settings, "last-year");
+  fixture->window = sl_window_new (NULL, fixture->ledger, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
+    g_main_context_iteration (NULL, TRUE);
+  iterate (50);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "meetings");
+  iterate (50);
+  sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (sl_window_get_page (fixture->window, "meetings")),
+                                 MEETING_ID);
+  iterate (50);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (sl_window_get_daily_backup_pending (fixture->window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Dialogs first, then the window. */
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (window != GTK_WIDGET (fixture->window))
+        gtk_window_destroy (GTK_WINDOW (window));
+    }
+  iterate (50);
+
+  g_object_ref (fixture->window);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate (50);
+
+  g_assert_finalize_object (fixture->window);
+  g_assert_finalize_object (fixture->ledger);
+
+  remove_tree (fixture->folder);
+  g_free (fixture->path);
+  g_free (fixture->folder);
+}
+
+static SlMeeting *
+meeting (Fixture *fixture)
+{
+  SlMeeting *meeting = sl_meeting_editor_get_meeting (editor_of (fixture));
+
+  g_assert_nonnull (meeting);
+  g_assert_cmpstr (sl_record_get_id (SL_RECORD (meeting)), ==, MEETING_ID);
+  return meeting;
+}
+
+static const char *
+badge (Fixture *fixture)
+{
+  GtkWidget *button = find_named (GTK_WIDGET (editor_of (fixture)), "sl-state-badge");
+
+  g_assert_nonnull (button);
+  return gtk_button_get_label (GTK_BUTTON (button));
+}
+
+#define REVISIONS_SQL \
+  "SELECT count(*) || '|' || coalesce (max (made_by), '') || '|' || coalesce (group_concat (reason, ';'), '') " \
+  "FROM revisions r JOIN meetings m ON m.id = r.meeting_id WHERE m.uuid = '" MEETING_ID "'"
+
+static void
+test_finalise_revise_restore (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *old_place = g_strdup (sl_meeting_get_place (meeting (fixture)));
+  g_autofree char *revisions = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *place = NULL;
+  g_auto(GStrv) changed = NULL;
+  GtkWidget *history;
+
+  g_assert_cmpstr (badge (fixture), ==, T ("Draft"));
+  shot (GTK_WIDGET (fixture->window), "editor-draft");
+
+  /* 定稿…: the name, then the check code. */
+  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.finalize", NULL);
+  wait_until (fixture, finalize_dialog_shown);
+  shot (find_toplevel ("sl-finalize-dialog", 0), "finalize-dialog");
+  answer (fixture, "sl-finalize-dialog", "王五", "finalize");
+  wait_until (fixture, finalized_dialog_shown);
+  hash = stored (fixture, "SELECT f.hash FROM meeting_finals f JOIN meetings m ON m.id = f.meeting_id "
+                          "WHERE m.uuid = '" MEETING_ID "'");
+  g_assert_cmpuint (strlen (hash), ==, 64);
+  by = stored (fixture, "SELECT value FROM settings WHERE key = 'finalize_by'");
+  g_assert_cmpstr (by, ==, "王五");
+  g_assert_cmpstr (badge (fixture), ==, T ("Final"));
+  shot (find_toplevel ("sl-finalized-dialog", 0), "finalized-dialog");
+  answer (fixture, "sl-finalized-dialog", NULL, "close");
+  shot (GTK_WIDGET (fixture->window), "editor-final");
+
+  /* The meetings list marks it 定稿. */
+  {
+    GtkColumnView *view = child_of (sl_window_get_page (fixture->window, "meetings"), SL_TYPE_MEETINGS_PAGE,
+                                    "column_view");
+    GtkStringList *finals = sl_meetings_list_get_finals (view);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (finals)), ==, 1);
+    g_assert_cmpstr (gtk_string_list_get_string (finals, 0), ==, MEETING_ID);
+  }
+
+  /* A change: the reason is asked first; Cancel puts the value back. */
+  sl_meeting_set_place (meeting (fixture), "五楼会议室");
+  wait_until (fixture, reason_dialog_shown);
+  g_assert_cmpstr (editor_state (fixture), !=, "Saved");
+  answer (fixture, "sl-reason-dialog", NULL, "cancel");
+  wait_until (fixture, reason_dialog_gone);
+  g_assert_cmpstr (sl_meeting_get_place (meeting (fixture)), ==, old_place);
+  iterate (700);   /* past the save delay: nothing may have been written */
+  revisions = stored (fixture, REVISIONS_SQL);
+  g_assert_cmpstr (revisions, ==, "0||");
+  g_clear_pointer (&revisions, g_free);
+
+  /* With a reason: saved as revision 1, by the remembered name. */
+  sl_meeting_set_place (meeting (fixture), "五楼会议室");
+  wait_until (fixture, reason_dialog_shown);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (
+                           ADW_MESSAGE_DIALOG (find_toplevel ("sl-reason-dialog", 0)))), "地点写错");
+  shot (find_toplevel ("sl-reason-dialog", 0), "reason-dialog");
+  answer (fixture, "sl-reason-dialog", "地点写错", "revise");
+  wait_until (fixture, saved);
+  revisions = stored (fixture, REVISIONS_SQL);
+  g_assert_cmpstr (revisions, ==, "1|王五|地点写错");
+  g_clear_pointer (&revisions, g_free);
+  g_assert_cmpstr (badge (fixture), ==, T ("Final"));
+
+  /* The session's reason goes with its next change too: no second dialog. */
+  sl_meeting_set_theme (meeting (fixture), "主题补正");
+  iterate (100);
+  g_assert_null (find_toplevel ("sl-reason-dialog", 0));
+  wait_until (fixture, saved);
+
+  /* The history: the revisions, the two versions compared, restore. */
+  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.history", NULL);
+  iterate (100);
+  history = find_toplevel (NULL, SL_TYPE_MEETING_HISTORY);
+  g_assert_nonnull (history);
+  g_assert_cmpuint (sl_meeting_history_get_n_versions (SL_MEETING_HISTORY (history)), ==, 3);
+  sl_meeting_history_compare (SL_MEETING_HISTORY (history), 1, 3);
+  changed = sl_meeting_history_get_changed_fields (SL_MEETING_HISTORY (history));
+  g_assert_true (g_strv_contains ((const char * const *) changed, "place"));
+  g_assert_true (g_strv_contains ((const char * const *) changed, "theme"));
+  g_assert_false (g_strv_contains ((const char * const *) changed, "title"));
+  shot (history, "history");
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (sl_meeting_history_restore (SL_MEETING_HISTORY (history), 1, "恢复定稿时的内容", &error));
+    g_assert_no_error (error);
+  }
+  iterate (100);
+  revisions = stored (fixture, REVISIONS_SQL);
+  g_assert_cmpstr (revisions, ==, "3|王五|地点写错;地点写错;恢复定稿时的内容");
+  place = stored (fixture, "SELECT place FROM meetings WHERE uuid = '" MEETING_ID "'");
+  g_assert_cmpstr (place, ==, old_place);
+  /* The editor shows the restored content, and is not asked to save it. */
+  g_assert_cmpstr (sl_meeting_get_place (meeting (fixture)), ==, old_place);
+  g_assert_cmpuint (sl_meeting_history_get_n_versions (SL_MEETING_HISTORY (history)), ==, 4);
+  shot (history, "history-restored");
+  gtk_window_destroy (GTK_WINDOW (history));
+
+  /* The list, with its 草稿/定稿 column. */
+  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.back", NULL);
+  shot (GTK_WIDGET (fixture->window), "meetings-list");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "overview");
+  shot (GTK_WIDGET (fixture->window), "overview");
+}
+
+static void
+test_locked_year (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  SlMeetingEditor *editor = editor_of (fixture);
+  GtkWidget *banner = find_named (GTK_WIDGET (editor), "sl-lock-banner");
+  GtkWidget *label = find_named (GTK_WIDGET (editor), "sl-lock-label");
+  GtkWidget *title_row = child_of (editor, SL_TYPE_MEETING_EDITOR, "title_row");
+  g_autofree char *title = NULL;
+
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "2025"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "王五"));
+  g_assert_false (gtk_widget_is_sensitive (title_row));
+  shot (GTK_WIDGET (fixture->window), "locked-year");
+
+  /* A change that gets through anyway is refused, with the lock's reason. */
+  sl_meeting_set_title (meeting (fixture), "改过的标题");
+  wait_until (fixture, not_saved);
+  g_assert_nonnull (strstr (editor_state (fixture), "2025"));
+  title = stored (fixture, "SELECT title FROM meetings WHERE uuid = '" MEETING_ID "'");
+  g_assert_cmpstr (title, !=, "改过的标题");
+  g_clear_pointer (&title, g_free);
+
+  /* 解锁…: with a reason, the fields are editable again. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.unlock-year", NULL);
+  iterate (100);
+  answer (fixture, "sl-unlock-dialog", "补录会议", "unlock");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_true (gtk_widget_is_sensitive (title_row));
+  title = stored (fixture, "SELECT unlock_reason FROM year_locks WHERE year = 2025");
+  g_assert_cmpstr (title, ==, "补录会议");
+}
+
+static SlMeetingAttachments *
+attachments_of (Fixture *fixture)
+{
+  GtkWidget *widget = find_named (GTK_WIDGET (editor_of (fixture)), "sl-attachments");
+
+  g_assert_nonnull (widget);
+  return SL_MEETING_ATTACHMENTS (widget);
+}
+
+static gboolean
+two_attachments (Fixture *fixture)
+{
+  return sl_meeting_attachments_get_n_items (attachments_of (fixture)) == 2;
+}
+
+/* A one-page PDF, drawn by cairo. */
+static char *
+write_pdf (Fixture *fixture)
+{
+  char *path = g_build_filename (fixture->folder, "会议材料.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+  cairo_rectangle (cr, 50, 50, 495, 200);
+  cairo_fill (cr);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+static void
+test_attachments (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  SlMeetingAttachments *attachments = attachments_of (fixture);
+  g_autofree char *pdf = write_pdf (fixture);
+  g_autofree char *count = NULL;
+
+  /* The PNG attached through the core: listed, with its thumbnail. */
+  g_assert_cmpuint (sl_meeting_attachments_get_n_items (attachments), ==, 1);
+  g_assert_true (sl_meeting_attachments_has_thumbnail (attachments, 0));
+
+  /* A PDF added from the editor (in a thread): its first page as thumbnail. */
+  sl_meeting_attachments_add_file (attachments, pdf, "material");
+  wait_until (fixture, two_attachments);
+  g_assert_true (sl_meeting_attachments_has_thumbnail (attachments, 0) &&
+                 sl_meeting_attachments_has_thumbnail (attachments, 1));
+  count = stored (fixture, "SELECT count(*) || '|' || group_concat (media_type, ';') FROM attachments");
+  g_assert_nonnull (strstr (count, "2|"));
+  g_assert_nonnull (strstr (count, "application/pdf"));
+
+  {
+    GtkWidget *scroller = child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "scroller");
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    iterate (200);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    shot (GTK_WIDGET (fixture->window), "attachments");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("SL_TODAY", "2025-12-31", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (g_getenv ("SL_SCREENSHOT_DIR") == NULL)
+    g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window-evidence/finalise-revise-restore", Fixture, NULL,
+              fixture_set_up, test_finalise_revise_restore, fixture_tear_down);
+  g_test_add ("/window-evidence/locked-year", Fixture, GINT_TO_POINTER (1),
+              fixture_set_up, test_locked_year, fixture_tear_down);
+
+  g_test_add ("/window-evidence/attachments", Fixture, GINT_TO_POINTER (2),
+              fixture_set_up, test_attachments, fixture_tear_down);
+
+  return g_test_run ();
+}
