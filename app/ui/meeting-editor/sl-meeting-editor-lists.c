@@ -36,6 +36,7 @@
 #include "sl-meeting-suggestion.h"
 #include "sl-meeting-speech-row.h"
 #include "sl-meeting-study-row.h"
+#include "sl-meeting-pool-link.h"
 #include "sl-member.h"
 #include "sl-organization.h"
 #include "sl-plan.h"
@@ -139,6 +140,12 @@ _sl_meeting_editor_create_study_row (gpointer item,
 {
   SlMeetingEditor *self = user_data;
   GtkWidget *row = sl_meeting_study_row_new (item, self->people, _sl_meeting_editor_meeting_year (self));
+
+  if (self->ledger != NULL)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                              sl_meeting_pool_link_new (self->ledger,
+                                                        sl_meeting_get_organization (self->meeting),
+                                                        item));
 
   /* A row being added opens at once, without the animation: the text
    * field inside must take the keys typed right away. */

@@ -1,0 +1,412 @@
+/* test-window-people.c — the window's pages of issue 15: topic pool, talks, records
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb (build-aux/setup.sh --test). Each test opens a window on
+ * a fresh ledger filled from the example archive (2025 of a 党组 and two
+ * branches); today is 2025-12-31 (SL_TODAY). Records are added through the
+ * core, driven through the pages' actions and dialogs as a user would, and
+ * read back through the ledger.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sl-archive.h"
+#include "sl-ledger.h"
+#include "sl-ledger-people.h"
+#include "sl-meeting.h"
+#include "sl-meeting-editor.h"
+#include "sl-meeting-pool-link.h"
+#include "sl-meetings-page.h"
+#include "sl-pool-page.h"
+#include "sl-record-dialog.h"
+#include "sl-study.h"
+#include "sl-talk.h"
+#include "sl-topic.h"
+#include "sl-topic-pool.h"
+#include "sl-window.h"
+#include "sl-test-util.h"
+
+#define TODAY "2025-12-31"
+#define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
+#define PARTY_GROUP "62c9f9b1-c1a6-541b-b10c-986195dc206a"
+#define FIRST_MEETING "e20472f6-70f4-5429-bcce-6c5709a2d5fb"   /* 党组会议 2025-01-08 */
+#define WANG "d5b85be2-1904-5016-a055-23eee4b431b3"
+#define LI "20d56d46-7fe4-5869-b72d-3b82cdab3c8d"
+
+typedef struct
+{
+  char      *folder;
+  char      *path;
+  SlLedger  *ledger;
+  SlWindow  *window;
+} Fixture;
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) archive = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  fixture->folder = make_temp_folder ("test-window-people-XXXXXX");
+  fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
+  fixture->ledger = sl_ledger_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  archive = g_resources_lookup_data (EXAMPLE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  sl_archive_import_data (fixture->ledger, g_bytes_get_data (archive, NULL),
+                          g_bytes_get_size (archive), "example-archive.json", FALSE, NULL, &error);
+  g_assert_no_error (error);
+
+  g_settings_reset (settings, "last-year");
+}
+
+static void
+open_window (Fixture *fixture)
+{
+  fixture->window = sl_window_new (NULL, fixture->ledger, FALSE);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
+    g_main_context_iteration (NULL, TRUE);
+  iterate (50);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (sl_window_get_daily_backup_pending (fixture->window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_object_ref (fixture->window);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate (50);
+
+  g_assert_finalize_object (fixture->window);
+  g_assert_finalize_object (fixture->ledger);
+
+  remove_tree (fixture->folder);
+  g_free (fixture->path);
+  g_free (fixture->folder);
+}
+
+static void
+show_page (Fixture    *fixture,
+           const char *name)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", name);
+  iterate (50);
+  g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, name);
+}
+
+static char *
+add_topic (Fixture    *fixture,
+           const char *title,
+           const char *received_on)
+{
+  g_autoptr(SlTopic) topic = sl_topic_new ();
+  g_autoptr(GError) error = NULL;
+
+  sl_topic_set_organization (topic, PARTY_GROUP);
+  sl_topic_set_title (topic, title);
+  sl_topic_set_source_kind (topic, SL_TOPIC_SOURCE_CENTRAL_DOCUMENT);
+  sl_topic_set_source (topic, "新华社");
+  sl_topic_set_received_on (topic, received_on);
+  g_assert_true (sl_ledger_save_topic (fixture->ledger, topic, &error));
+  g_assert_no_error (error);
+  return g_strdup (sl_record_get_id (SL_RECORD (topic)));
+}
+
+/* Names @topic in the first study of @meeting, through the core. */
+static void
+study_topic (Fixture    *fixture,
+             const char *meeting_id,
+             const char *topic)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlMeeting) meeting = sl_ledger_load_meeting (fixture->ledger, meeting_id, &error);
+  g_autoptr(SlStudy) study = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (sl_ledger_load_meeting_details (fixture->ledger, meeting, &error));
+  study = g_list_model_get_item (sl_meeting_get_studies (meeting), 0);
+  sl_study_set_topic (study, topic);
+  g_assert_true (sl_ledger_save_meeting (fixture->ledger, meeting, SL_SAVE_REPLACE, &error));
+  g_assert_no_error (error);
+}
+
+static SlPoolEntry *
+pool_entry (GPtrArray  *pool,
+            const char *topic)
+{
+  for (guint i = 0; i < pool->len; i++)
+    {
+      SlPoolEntry *entry = g_ptr_array_index (pool, i);
+
+      if (g_strcmp0 (sl_record_get_id (SL_RECORD (entry->topic)), topic) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+static SlRecordDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SL_IS_RECORD_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return SL_RECORD_DIALOG (window);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Topic pool ---------------------------------------------------------------- */
+
+/* Each status as the page shows it: 已逾期 red (CSS "error"), 已学习 with
+ * the meeting that studied it, which activating the row opens. */
+static void
+test_pool_statuses (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *overdue = add_topic (fixture, "关于加强统计监督的意见", "2025-10-01");
+  g_autofree char *open = add_topic (fixture, "在全国统计工作会议上的讲话", "2025-12-20");
+  /* Due on day 30, 2025-12-31: today, still in time. */
+  g_autofree char *due_today = add_topic (fixture, "重要指示批示精神", "2025-12-01");
+  g_autofree char *studied = add_topic (fixture, "中央政治局民主生活会重要讲话", "2024-12-31");
+  g_autofree char *last_year = add_topic (fixture, "2024年未学文件", "2024-03-01");
+  SlPoolPage *page;
+  GtkWidget *label;
+
+  /* Studied on 2025-01-08, day 8: in time; on the page of 2025 though
+   * received in 2024. An item of 2024 never studied waits on 2025's page
+   * too, overdue. */
+  study_topic (fixture, FIRST_MEETING, studied);
+
+  open_window (fixture);
+  show_page (fixture, "pool");
+  page = SL_POOL_PAGE (sl_window_get_page (fixture->window, "pool"));
+
+  g_assert_cmpuint (sl_pool_page_get_n_items (page), ==, 5);
+  g_assert_cmpuint (sl_pool_page_get_n_overdue (page), ==, 2);
+  g_assert_true (gtk_widget_has_css_class (sl_pool_page_get_status_label (page, last_year), "error"));
+
+  label = sl_pool_page_get_status_label (page, overdue);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Overdue");
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+
+  label = sl_pool_page_get_status_label (page, open);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "To study");
+  g_assert_false (gtk_widget_has_css_class (label, "error"));
+  label = sl_pool_page_get_status_label (page, due_today);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "To study");
+  g_assert_false (gtk_widget_has_css_class (label, "error"));
+
+  label = sl_pool_page_get_status_label (page, studied);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Studied");
+  g_assert_false (gtk_widget_has_css_class (label, "error"));
+  g_assert_true (gtk_widget_has_css_class (label, "success"));
+
+  /* Only the studied item opens a meeting: that one. */
+  g_assert_null (gtk_actionable_get_action_name (GTK_ACTIONABLE (sl_pool_page_get_row (page, open))));
+  g_signal_emit_by_name (sl_pool_page_get_row (page, studied), "activate");
+  iterate (100);
+  g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, "meetings");
+  {
+    GtkWidget *meetings = sl_window_get_page (fixture->window, "meetings");
+    SlMeetingEditor *editor = SL_MEETING_EDITOR (gtk_widget_get_template_child (meetings, SL_TYPE_MEETINGS_PAGE,
+                                                                                 "editor"));
+
+    g_assert_nonnull (sl_meeting_editor_get_meeting (editor));
+    g_assert_cmpstr (sl_record_get_id (SL_RECORD (sl_meeting_editor_get_meeting (editor))), ==, FIRST_MEETING);
+  }
+
+  /* Another year: what 2024 received. */
+  sl_window_set_year (fixture->window, 2024);
+  show_page (fixture, "pool");
+  g_assert_cmpuint (sl_pool_page_get_n_items (page), ==, 2);
+  g_assert_nonnull (sl_pool_page_get_row (page, last_year));
+}
+
+/* Add through the dialog, delete, undo: the ledger has what the page says. */
+static void
+test_pool_add_delete_undo (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
+  SlRecordDialog *dialog;
+  SlPoolPage *page;
+  SlTopic *topic;
+  g_autofree char *id = NULL;
+
+  open_window (fixture);
+  show_page (fixture, "pool");
+  page = SL_POOL_PAGE (sl_window_get_page (fixture->window, "pool"));
+  g_assert_cmpuint (sl_pool_page_get_n_items (page), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "pool.add", NULL);
+  iterate (50);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  /* No title: nothing to save. A date that is no day keeps Save off too. */
+  g_assert_false (sl_record_dialog_can_save (dialog));
+  sl_record_dialog_set_text (dialog, "title", "关于做好年度统计工作的通知");
+  g_assert_true (sl_record_dialog_can_save (dialog));
+  sl_record_dialog_set_text (dialog, "received-on", "2025-02-30");
+  g_assert_false (sl_record_dialog_can_save (dialog));
+  g_assert_true (gtk_widget_has_css_class (sl_record_dialog_get_field (dialog, "received-on"), "error"));
+  sl_record_dialog_set_text (dialog, "received-on", "2025年3月5日");
+  g_assert_true (sl_record_dialog_can_save (dialog));
+  sl_record_dialog_set_choice (dialog, "source-kind", SL_TOPIC_SOURCE_INSTRUCTION);
+  sl_record_dialog_set_text (dialog, "source", "国家统计局");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  iterate (50);
+
+  topics = sl_ledger_load_topics (fixture->ledger, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (topics->len, ==, 1);
+  topic = g_ptr_array_index (topics, 0);
+  g_assert_cmpstr (sl_topic_get_title (topic), ==, "关于做好年度统计工作的通知");
+  g_assert_cmpstr (sl_topic_get_received_on (topic), ==, "2025-03-05");
+  g_assert_cmpstr (sl_topic_get_source (topic), ==, "国家统计局");
+  g_assert_cmpstr (sl_topic_get_organization (topic), ==, PARTY_GROUP);
+  g_assert_cmpint (sl_topic_get_source_kind (topic), ==, SL_TOPIC_SOURCE_INSTRUCTION);
+  id = g_strdup (sl_record_get_id (SL_RECORD (topic)));
+  g_clear_pointer (&topics, g_ptr_array_unref);
+
+  /* Received 2025-03-05, not studied by 12-31: overdue. */
+  g_assert_cmpuint (sl_pool_page_get_n_items (page), ==, 1);
+  g_assert_cmpuint (sl_pool_page_get_n_overdue (page), ==, 1);
+  g_assert_true (gtk_widget_has_css_class (sl_pool_page_get_status_label (page, id), "error"));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "pool.delete", "s", id);
+  iterate (50);
+  g_assert_cmpuint (sl_pool_page_get_n_items (page), ==, 0);
+  topics = sl_ledger_load_topics (fixture->ledger, &error);
+  g_assert_cmpuint (topics->len, ==, 0);
+  g_clear_pointer (&topics, g_ptr_array_unref);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "pool.undo", NULL);
+  iterate (50);
+  g_assert_cmpuint (sl_pool_page_get_n_items (page), ==, 1);
+  topics = sl_ledger_load_topics (fixture->ledger, &error);
+  g_assert_cmpuint (topics->len, ==, 1);
+  g_assert_cmpstr (sl_record_get_id (g_ptr_array_index (topics, 0)), ==, id);
+  g_assert_cmpstr (sl_topic_get_title (g_ptr_array_index (topics, 0)), ==, "关于做好年度统计工作的通知");
+}
+
+/* The meeting editor offers the open items, most urgent first, and
+ * choosing one links the study to it: the pool then shows it studied at
+ * that meeting. */
+static void
+test_pool_link_study (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *later = add_topic (fixture, "在全国统计工作会议上的讲话", "2025-12-20");
+  g_autofree char *urgent = add_topic (fixture, "关于加强统计监督的意见", "2025-10-01");
+  g_autofree char *sooner = add_topic (fixture, "重要指示批示精神", "2025-12-01");
+  g_autoptr(GPtrArray) pool = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *meetings;
+  SlMeetingEditor *editor;
+  SlMeetingPoolLink *link;
+  SlPoolEntry *entry;
+  SlStudy *study;
+
+  open_window (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-meeting", "s", FIRST_MEETING);
+  iterate (100);
+  meetings = sl_window_get_page (fixture->window, "meetings");
+  editor = SL_MEETING_EDITOR (gtk_widget_get_template_child (meetings, SL_TYPE_MEETINGS_PAGE, "editor"));
+  link = SL_MEETING_POOL_LINK (find_widget (GTK_WIDGET (editor), SL_TYPE_MEETING_POOL_LINK));
+  g_assert_nonnull (link);
+
+  g_assert_cmpuint (sl_meeting_pool_link_get_n_items (link), ==, 3);
+  g_assert_cmpstr (sl_meeting_pool_link_get_item (link, 1), ==, urgent);
+  g_assert_cmpstr (sl_meeting_pool_link_get_item (link, 2), ==, sooner);
+  g_assert_cmpstr (sl_meeting_pool_link_get_item (link, 3), ==, later);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (link)), ==, 0);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (link), 1);
+  study = g_list_model_get_item (sl_meeting_get_studies (sl_meeting_editor_get_meeting (editor)), 0);
+  g_assert_cmpstr (sl_study_get_topic (study), ==, urgent);
+  g_assert_true (sl_study_get_first_topic (study));
+  /* The study had a title: it is kept. */
+  g_assert_cmpstr (sl_study_get_title (study), ==, "习近平总书记在中共中央政治局民主生活会上的重要讲话");
+  g_object_unref (study);
+  g_assert_true (sl_meeting_editor_flush (editor, NULL));
+  iterate (50);
+
+  pool = sl_topic_pool_load (fixture->ledger, NULL, TODAY, &error);
+  g_assert_no_error (error);
+  entry = pool_entry (pool, urgent);
+  g_assert_cmpstr (entry->meeting, ==, FIRST_MEETING);
+  g_assert_cmpstr (entry->studied_on, ==, "2025-01-08");
+  g_assert_cmpint (entry->status, ==, SL_POOL_STATUS_STUDIED);
+  g_assert_null (pool_entry (pool, later)->meeting);
+
+  /* The pool page shows it studied. */
+  show_page (fixture, "pool");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sl_pool_page_get_status_label (
+                     SL_POOL_PAGE (sl_window_get_page (fixture->window, "pool")), urgent))), ==, "Studied");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("SL_TODAY", TODAY, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window-people/pool-statuses", Fixture, NULL,
+              fixture_set_up, test_pool_statuses, fixture_tear_down);
+  g_test_add ("/window-people/pool-add-delete-undo", Fixture, NULL,
+              fixture_set_up, test_pool_add_delete_undo, fixture_tear_down);
+  g_test_add ("/window-people/pool-link-study", Fixture, NULL,
+              fixture_set_up, test_pool_link_study, fixture_tear_down);
+
+  return g_test_run ();
+}
