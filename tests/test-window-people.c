@@ -24,6 +24,10 @@
 #include "sl-meetings-page.h"
 #include "sl-pool-page.h"
 #include "sl-record-dialog.h"
+#include "sl-reports-page.h"
+#include "sl-branch-report.h"
+#include "sl-study-note.h"
+#include "sl-talks-page.h"
 #include "sl-study.h"
 #include "sl-talk.h"
 #include "sl-topic.h"
@@ -199,6 +203,16 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
+/* What the Save button does: answer, then close. */
+static void
+save_and_close (SlRecordDialog *dialog)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (50);
+  g_assert_null (find_dialog ());
+}
+
 /* Topic pool ---------------------------------------------------------------- */
 
 /* Each status as the page shows it: 已逾期 red (CSS "error"), 已学习 with
@@ -298,8 +312,7 @@ test_pool_add_delete_undo (Fixture       *fixture,
   g_assert_true (sl_record_dialog_can_save (dialog));
   sl_record_dialog_set_choice (dialog, "source-kind", SL_TOPIC_SOURCE_INSTRUCTION);
   sl_record_dialog_set_text (dialog, "source", "国家统计局");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  iterate (50);
+  save_and_close (dialog);
 
   topics = sl_ledger_load_topics (fixture->ledger, &error);
   g_assert_no_error (error);
@@ -390,6 +403,162 @@ test_pool_link_study (Fixture       *fixture,
                      SL_POOL_PAGE (sl_window_get_page (fixture->window, "pool")), urgent))), ==, "Studied");
 }
 
+/* Talks ------------------------------------------------------------------- */
+
+/* A talk with a member and one with a name typed: stored as typed, shown,
+ * deleted and brought back. */
+static void
+test_talks_add_delete_undo (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) talks = NULL;
+  SlRecordDialog *dialog;
+  SlTalksPage *page;
+  SlTalk *talk;
+  g_autofree char *id = NULL;
+
+  open_window (fixture);
+  show_page (fixture, "talks");
+  page = SL_TALKS_PAGE (sl_window_get_page (fixture->window, "talks"));
+  g_assert_cmpuint (sl_talks_page_get_n_talks (page), ==, 0);
+
+  /* With a member: 王建国 (first on the roster) talks with 李红梅. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "talks.add", NULL);
+  iterate (50);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  /* Today (2025-12-31) is filled in: the form can be saved at once. */
+  g_assert_true (sl_record_dialog_can_save (dialog));
+  sl_record_dialog_set_text (dialog, "date", "3月5日");
+  sl_record_dialog_set_choice (dialog, "initiator", 1);
+  sl_record_dialog_set_choice (dialog, "counterpart", 2);
+  sl_record_dialog_set_text (dialog, "counterpart-name", "不应保存");
+  sl_record_dialog_set_choice (dialog, "kind", SL_TALK_KIND_ON_APPOINTMENT);
+  sl_record_dialog_set_choice (dialog, "form", SL_TALK_FORM_PHONE);
+  sl_record_dialog_set_text (dialog, "place", "局机关三楼");
+  sl_record_dialog_set_text (dialog, "topic", "任前廉政谈话");
+  sl_record_dialog_set_text (dialog, "points", "严守纪律");
+  sl_record_dialog_set_text (dialog, "follow-up", "三个月后回访");
+  save_and_close (dialog);
+
+  /* With someone not on the roster, by name. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "talks.add", NULL);
+  iterate (50);
+  dialog = find_dialog ();
+  sl_record_dialog_set_text (dialog, "date", "2025-06-01");
+  sl_record_dialog_set_choice (dialog, "initiator", 2);
+  sl_record_dialog_set_choice (dialog, "counterpart", 0);
+  sl_record_dialog_set_text (dialog, "counterpart-name", "张三（退休干部）");
+  save_and_close (dialog);
+
+  g_assert_cmpuint (sl_talks_page_get_n_talks (page), ==, 2);
+  talks = sl_ledger_load_talks (fixture->ledger, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (talks->len, ==, 2);
+  talk = g_ptr_array_index (talks, 0);
+  g_assert_cmpstr (sl_talk_get_date (talk), ==, "2025-03-05");
+  g_assert_cmpstr (sl_talk_get_initiator (talk), ==, WANG);
+  g_assert_cmpstr (sl_talk_get_counterpart (talk), ==, LI);
+  g_assert_null (sl_talk_get_counterpart_name (talk));
+  g_assert_cmpint (sl_talk_get_kind (talk), ==, SL_TALK_KIND_ON_APPOINTMENT);
+  g_assert_cmpint (sl_talk_get_form (talk), ==, SL_TALK_FORM_PHONE);
+  g_assert_cmpstr (sl_talk_get_topic (talk), ==, "任前廉政谈话");
+  g_assert_cmpstr (sl_talk_get_points (talk), ==, "严守纪律");
+  g_assert_cmpstr (sl_talk_get_follow_up (talk), ==, "三个月后回访");
+  g_assert_cmpstr (sl_talk_get_organization (talk), ==, PARTY_GROUP);
+  g_assert_cmpstr (sl_talks_page_get_row_title (page, sl_record_get_id (SL_RECORD (talk))), ==,
+                   "2025-03-05  王建国 → 李红梅");
+  talk = g_ptr_array_index (talks, 1);
+  g_assert_null (sl_talk_get_counterpart (talk));
+  g_assert_cmpstr (sl_talk_get_counterpart_name (talk), ==, "张三（退休干部）");
+  g_assert_cmpstr (sl_talk_get_initiator (talk), ==, LI);
+  id = g_strdup (sl_record_get_id (SL_RECORD (talk)));
+  g_clear_pointer (&talks, g_ptr_array_unref);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "talks.delete", "s", id);
+  iterate (50);
+  g_assert_cmpuint (sl_talks_page_get_n_talks (page), ==, 1);
+  talks = sl_ledger_load_talks (fixture->ledger, &error);
+  g_assert_cmpuint (talks->len, ==, 1);
+  g_clear_pointer (&talks, g_ptr_array_unref);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "talks.undo", NULL);
+  iterate (50);
+  g_assert_cmpuint (sl_talks_page_get_n_talks (page), ==, 2);
+  talks = sl_ledger_load_talks (fixture->ledger, &error);
+  g_assert_cmpuint (talks->len, ==, 2);
+  talk = g_ptr_array_index (talks, 1);
+  g_assert_cmpstr (sl_record_get_id (SL_RECORD (talk)), ==, id);
+  g_assert_cmpstr (sl_talk_get_counterpart_name (talk), ==, "张三（退休干部）");
+
+  /* Talks of another year are not on this year's page. */
+  sl_window_set_year (fixture->window, 2024);
+  iterate (50);
+  g_assert_cmpuint (sl_talks_page_get_n_talks (page), ==, 0);
+}
+
+/* A branch report and a study note through their forms; the half-year
+ * chosen is the period stored. */
+static void
+test_reports_and_notes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  SlRecordDialog *dialog;
+  SlReportsPage *page;
+
+  open_window (fixture);
+  show_page (fixture, "reports");
+  page = SL_REPORTS_PAGE (sl_window_get_page (fixture->window, "reports"));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "reports.add-report", NULL);
+  iterate (50);
+  dialog = find_dialog ();
+  g_assert_false (sl_record_dialog_can_save (dialog));
+  sl_record_dialog_set_choice (dialog, "branch", 1);
+  sl_record_dialog_set_choice (dialog, "period", 1);
+  sl_record_dialog_set_text (dialog, "received-on", "2025-07-10");
+  sl_record_dialog_set_text (dialog, "title", "第二党支部下半年思想政治工作情况报告");
+  save_and_close (dialog);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "reports.add-note", NULL);
+  iterate (50);
+  dialog = find_dialog ();
+  sl_record_dialog_set_choice (dialog, "member", 1);
+  sl_record_dialog_set_text (dialog, "title", "学习党的二十届三中全会精神笔记");
+  sl_record_dialog_set_choice (dialog, "kind", SL_STUDY_NOTE_KIND_REFLECTION);
+  sl_record_dialog_set_text (dialog, "size", "12页");
+  sl_record_dialog_set_text (dialog, "checked-by", "王建国");
+  sl_record_dialog_set_text (dialog, "checked-on", "12.20");
+  save_and_close (dialog);
+
+  g_assert_cmpuint (sl_reports_page_get_n_reports (page), ==, 1);
+  g_assert_cmpuint (sl_reports_page_get_n_notes (page), ==, 1);
+  reports = sl_ledger_load_branch_reports (fixture->ledger, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 1);
+  g_assert_cmpstr (sl_branch_report_get_period (g_ptr_array_index (reports, 0)), ==, "2025-H2");
+  g_assert_cmpstr (sl_branch_report_get_organization (g_ptr_array_index (reports, 0)), ==,
+                   "ab315899-ba5f-590e-8621-227afbd124b4");
+  notes = sl_ledger_load_study_notes (fixture->ledger, &error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (sl_study_note_get_member (g_ptr_array_index (notes, 0)), ==, LI);
+  g_assert_cmpstr (sl_study_note_get_date (g_ptr_array_index (notes, 0)), ==, TODAY);
+  g_assert_cmpstr (sl_study_note_get_checked_on (g_ptr_array_index (notes, 0)), ==, "2025-12-20");
+  g_assert_cmpint (sl_study_note_get_kind (g_ptr_array_index (notes, 0)), ==, SL_STUDY_NOTE_KIND_REFLECTION);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "reports.delete-note", "s",
+                              sl_record_get_id (g_ptr_array_index (notes, 0)));
+  iterate (50);
+  g_assert_cmpuint (sl_reports_page_get_n_notes (page), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "reports.undo", NULL);
+  iterate (50);
+  g_assert_cmpuint (sl_reports_page_get_n_notes (page), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +576,11 @@ main (int   argc,
               fixture_set_up, test_pool_add_delete_undo, fixture_tear_down);
   g_test_add ("/window-people/pool-link-study", Fixture, NULL,
               fixture_set_up, test_pool_link_study, fixture_tear_down);
+
+  g_test_add ("/window-people/talks-add-delete-undo", Fixture, NULL,
+              fixture_set_up, test_talks_add_delete_undo, fixture_tear_down);
+  g_test_add ("/window-people/reports-and-notes", Fixture, NULL,
+              fixture_set_up, test_reports_and_notes, fixture_tear_down);
 
   return g_test_run ();
 }
