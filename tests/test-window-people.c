@@ -25,6 +25,8 @@
 #include "sl-pool-page.h"
 #include "sl-record-dialog.h"
 #include "sl-reports-page.h"
+#include "sl-member-record-page.h"
+#include "sl-statistics.h"
 #include "sl-branch-report.h"
 #include "sl-study-note.h"
 #include "sl-talks-page.h"
@@ -559,6 +561,114 @@ test_reports_and_notes (Fixture       *fixture,
   g_assert_cmpuint (sl_reports_page_get_n_notes (page), ==, 1);
 }
 
+/* Member record ------------------------------------------------------------ */
+
+static void
+assert_member_figures (Fixture            *fixture,
+                       SlMemberRecordPage *page,
+                       const char         *member)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStatistics) stats = sl_statistics_compute (sl_ledger_get_database (fixture->ledger),
+                                                         2025, NULL, TODAY, &error);
+  SlMemberStats *figures = NULL;
+  g_autofree char *expected = NULL, *present = NULL, *leave = NULL, *absent = NULL;
+  g_autofree char *made_up = NULL, *hours = NULL, *held = NULL, *received = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < stats->members->len; i++)
+    if (g_strcmp0 (((SlMemberStats *) g_ptr_array_index (stats->members, i))->id, member) == 0)
+      figures = g_ptr_array_index (stats->members, i);
+  g_assert_nonnull (figures);
+
+  expected = g_strdup_printf ("%u", figures->expected);
+  present = g_strdup_printf ("%u", figures->present);
+  leave = g_strdup_printf ("%u", figures->leave);
+  absent = g_strdup_printf ("%u", figures->absent);
+  made_up = g_strdup_printf ("%u", figures->made_up);
+  hours = g_strdup_printf ("%g", figures->training_hours);
+  held = g_strdup_printf ("%u", figures->talks_as_initiator);
+  received = g_strdup_printf ("%u", figures->talks_as_counterpart);
+
+  g_assert_cmpstr (sl_member_record_page_get_member (page), ==, member);
+  g_assert_cmpstr (sl_member_record_page_get_figure (page, "expected"), ==, expected);
+  g_assert_cmpstr (sl_member_record_page_get_figure (page, "present"), ==, present);
+  g_assert_cmpstr (sl_member_record_page_get_figure (page, "leave"), ==, leave);
+  g_assert_cmpstr (sl_member_record_page_get_figure (page, "absent"), ==, absent);
+  g_assert_cmpstr (sl_member_record_page_get_figure (page, "made-up"), ==, made_up);
+  g_assert_cmpstr (sl_member_record_page_get_figure (page, "training-hours"), ==, hours);
+  g_assert_cmpstr (sl_member_record_page_get_figure (page, "talks-initiated"), ==, held);
+  g_assert_cmpstr (sl_member_record_page_get_figure (page, "talks-received"), ==, received);
+}
+
+/* The member page's figures are those of the statistics (stats --json);
+ * what only the page counts is held against a count by hand. */
+static void
+test_member_record (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(SlTalk) talk = sl_talk_new ();
+  g_autoptr(SlStudyNote) note = sl_study_note_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  SlMemberRecordPage *page;
+  guint first_led = 0;
+
+  sl_talk_set_organization (talk, PARTY_GROUP);
+  sl_talk_set_date (talk, "2025-04-01");
+  sl_talk_set_initiator (talk, WANG);
+  sl_talk_set_counterpart (talk, LI);
+  g_assert_true (sl_ledger_save_talk (fixture->ledger, talk, &error));
+  sl_study_note_set_member (note, LI);
+  sl_study_note_set_date (note, "2025-05-06");
+  sl_study_note_set_title (note, "学习笔记");
+  sl_study_note_set_kind (note, SL_STUDY_NOTE_KIND_NOTES);
+  g_assert_true (sl_ledger_save_study_note (fixture->ledger, note, &error));
+  g_assert_no_error (error);
+
+  /* By hand: the first-topic studies 王建国 led in 2025. */
+  meetings = sl_ledger_load_meetings (fixture->ledger, 2025, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      GListModel *studies = sl_meeting_get_studies (g_ptr_array_index (meetings, i));
+
+      for (guint j = 0; j < g_list_model_get_n_items (studies); j++)
+        {
+          g_autoptr(SlStudy) study = g_list_model_get_item (studies, j);
+
+          first_led += sl_study_get_first_topic (study) && g_strcmp0 (sl_study_get_lead (study), WANG) == 0;
+        }
+    }
+  g_assert_cmpuint (first_led, >, 0);
+
+  open_window (fixture);
+  show_page (fixture, "members");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-member-record", "s", LI);
+  iterate (50);
+  g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, "member-record");
+  page = SL_MEMBER_RECORD_PAGE (sl_window_get_page (fixture->window, "member-record"));
+  assert_member_figures (fixture, page, LI);
+  g_assert_cmpstr (sl_member_record_page_get_figure (page, "talks-received"), ==, "1");
+  g_assert_cmpstr (sl_member_record_page_get_figure (page, "notes"), ==, "1");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-member-record", "s", WANG);
+  iterate (50);
+  assert_member_figures (fixture, page, WANG);
+  g_assert_cmpstr (sl_member_record_page_get_figure (page, "talks-initiated"), ==, "1");
+  g_assert_cmpstr (sl_member_record_page_get_figure (page, "notes"), ==, "0");
+  {
+    g_autofree char *text = g_strdup_printf ("%u", first_led);
+
+    g_assert_cmpstr (sl_member_record_page_get_figure (page, "first-topics-led"), ==, text);
+  }
+
+  /* Another year: nothing expected of 2024's one meeting but its own. */
+  sl_window_set_year (fixture->window, 2024);
+  iterate (50);
+  g_assert_cmpstr (sl_member_record_page_get_figure (page, "talks-initiated"), ==, "0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -581,6 +691,9 @@ main (int   argc,
               fixture_set_up, test_talks_add_delete_undo, fixture_tear_down);
   g_test_add ("/window-people/reports-and-notes", Fixture, NULL,
               fixture_set_up, test_reports_and_notes, fixture_tear_down);
+
+  g_test_add ("/window-people/member-record", Fixture, NULL,
+              fixture_set_up, test_member_record, fixture_tear_down);
 
   return g_test_run ();
 }

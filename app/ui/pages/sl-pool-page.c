@@ -569,7 +569,7 @@ sl_pool_page_init (SlPoolPage *self)
   GtkWidget *scroller = sl_record_list_scroller (&box);
 
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->list = SL_RECORD_LIST (sl_record_list_new (_("Topic Pool"), _("_Add Item"), "pool.add",
+  self->list = SL_RECORD_LIST (sl_record_list_new (_("Topic Pool"), _("_Add to Pool"), "pool.add",
                                                    _("No texts are waiting in the pool. Add a "
                                                      "central document, speech or instruction "
                                                      "when it is received.")));

@@ -43,6 +43,7 @@
 #include "sl-overview-page.h"
 #include "sl-plan-page.h"
 #include "sl-research-page.h"
+#include "sl-member-record-page.h"
 #include "sl-pool-page.h"
 #include "sl-reports-page.h"
 #include "sl-talks-page.h"
@@ -92,6 +93,7 @@ static const struct {
   { "pool",     sl_pool_page_get_type },
   { "talks",    sl_talks_page_get_type },
   { "reports",  sl_reports_page_get_type },
+  { "member-record", sl_member_record_page_get_type },
   { "search",   sl_search_page_get_type },
 };
 
