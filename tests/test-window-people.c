@@ -205,6 +205,24 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* What the Save button does: answer, then close. */
 static void
 save_and_close (SlRecordDialog *dialog)
@@ -238,6 +256,18 @@ test_pool_statuses (Fixture       *fixture,
   study_topic (fixture, FIRST_MEETING, studied);
 
   open_window (fixture);
+
+  /* The overview counts the overdue items, in red, and leads to the pool. */
+  show_page (fixture, "overview");
+  {
+    GtkWidget *row = find_named (sl_window_get_page (fixture->window, "overview"), "pool-overdue");
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "5 items, 2 overdue");
+    g_assert_true (gtk_widget_has_css_class (row, "error"));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.show-page");
+  }
+
   show_page (fixture, "pool");
   page = SL_POOL_PAGE (sl_window_get_page (fixture->window, "pool"));
 

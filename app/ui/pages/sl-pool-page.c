@@ -161,6 +161,33 @@ shown_in_year (SlPoolEntry *entry,
   return received_year < year;
 }
 
+guint
+sl_pool_page_count (SlLedger *ledger,
+                    int       year,
+                    guint    *overdue)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  *overdue = 0;
+  if ((all = sl_topic_pool_load (ledger, NULL, NULL, &error)) == NULL)
+    {
+      g_warning ("Cannot read the topic pool: %s", error->message);
+      return 0;
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      SlPoolEntry *entry = g_ptr_array_index (all, i);
+
+      if (!shown_in_year (entry, year))
+        continue;
+      n++;
+      *overdue += entry->status == SL_POOL_STATUS_OVERDUE;
+    }
+  return n;
+}
+
 static int
 by_received (gconstpointer a,
              gconstpointer b)

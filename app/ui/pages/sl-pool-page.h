@@ -25,4 +25,10 @@ GtkWidget *sl_pool_page_get_row           (SlPoolPage *self,
 GtkWidget *sl_pool_page_get_status_label  (SlPoolPage *self,
                                            const char *topic);
 
+/* How many items the page of @year lists, and in @overdue how many of
+ * them are overdue: for the overview. */
+guint      sl_pool_page_count             (SlLedger   *ledger,
+                                           int         year,
+                                           guint      *overdue);
+
 G_END_DECLS
