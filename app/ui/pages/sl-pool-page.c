@@ -87,7 +87,7 @@ status_label (SlPoolEntry *entry)
     case SL_POOL_STATUS_OVERDUE: gtk_widget_add_css_class (label, "error"); break;
     case SL_POOL_STATUS_STUDIED: gtk_widget_add_css_class (label, "success"); break;
     case SL_POOL_STATUS_OPEN:
-    default:                     gtk_widget_add_css_class (label, "accent"); break;
+    default:                     gtk_widget_add_css_class (label, "dim-label"); break;
     }
   return label;
 }

@@ -79,7 +79,7 @@ talk_row (SlTalksPage *self,
   if (sl_talk_get_place (talk) != NULL)
     g_string_append_printf (subtitle, " · %s", sl_talk_get_place (talk));
   if (sl_talk_get_topic (talk) != NULL)
-    g_string_append_printf (subtitle, "\n%s：%s", _("Topic"), sl_talk_get_topic (talk));
+    g_string_append_printf (subtitle, "\n%s：%s", _("Subject"), sl_talk_get_topic (talk));
   if (sl_talk_get_points (talk) != NULL)
     g_string_append_printf (subtitle, "\n%s：%s", _("Main points"), sl_talk_get_points (talk));
   if (sl_talk_get_follow_up (talk) != NULL)
@@ -303,11 +303,11 @@ open_dialog (SlTalksPage *self,
   sl_record_dialog_add_text (form, "counterpart-name", _("Name, when not on the roster"),
                              sl_talk_get_counterpart_name (talk), FALSE);
   sl_record_dialog_add_text (form, "place", _("Place"), sl_talk_get_place (talk), FALSE);
-  sl_record_dialog_add_choice (form, "form", _("Form"), (const char * const *) forms->pdata,
+  sl_record_dialog_add_choice (form, "form", _("Form of talk"), (const char * const *) forms->pdata,
                                sl_talk_get_form (talk));
   sl_record_dialog_add_choice (form, "kind", _("Kind"), (const char * const *) kinds->pdata,
                                sl_talk_get_kind (talk));
-  sl_record_dialog_add_text (form, "topic", _("Topic"), sl_talk_get_topic (talk), FALSE);
+  sl_record_dialog_add_text (form, "topic", _("Subject"), sl_talk_get_topic (talk), FALSE);
   sl_record_dialog_add_text (form, "points", _("Main points"), sl_talk_get_points (talk), FALSE);
   sl_record_dialog_add_text (form, "follow-up", _("Follow-up"), sl_talk_get_follow_up (talk), FALSE);
 
