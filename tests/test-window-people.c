@@ -21,6 +21,11 @@
 #include "sl-meeting.h"
 #include "sl-meeting-editor.h"
 #include "sl-meeting-pool-link.h"
+#include "sl-meeting-extra-rows.h"
+#include "sl-meeting-guest-superior.h"
+#include "sl-guest.h"
+#include "sl-guest-remarks.h"
+#include "sl-measure.h"
 #include "sl-meetings-page.h"
 #include "sl-pool-page.h"
 #include "sl-record-dialog.h"
@@ -699,6 +704,100 @@ test_member_record (Fixture       *fixture,
   g_assert_cmpstr (sl_member_record_page_get_figure (page, "talks-initiated"), ==, "0");
 }
 
+/* Meeting editor: flags of archive version 2 ------------------------------- */
+
+#define CENTRAL_GROUP "1191e84f-8ef2-5dbe-a5c8-a50096308456"   /* 中心组 2025-01-21 */
+
+static SlMeetingEditor *
+open_meeting (Fixture    *fixture,
+              const char *id)
+{
+  GtkWidget *meetings;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-meeting", "s", id);
+  iterate (100);
+  meetings = sl_window_get_page (fixture->window, "meetings");
+  return SL_MEETING_EDITOR (gtk_widget_get_template_child (meetings, SL_TYPE_MEETINGS_PAGE, "editor"));
+}
+
+static SlMeeting *
+load_meeting (Fixture    *fixture,
+              const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  SlMeeting *meeting = sl_ledger_load_meeting (fixture->ledger, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (sl_ledger_load_meeting_details (fixture->ledger, meeting, &error));
+  return meeting;
+}
+
+/* The ideology flag shows for a central-group session and is saved; a
+ * superior guest's remarks become one measure a point, once. */
+static void
+test_editor_flags (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SlMeeting) stored = load_meeting (fixture, CENTRAL_GROUP);
+  g_autoptr(SlGuest) guest = sl_guest_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) points = sl_guest_remarks_split ("1. 加强理论学习；2、抓好问题整改\n（三）完善制度\n\n");
+  SlMeetingEditor *editor;
+  SlMeetingExtraRows *rows;
+  SlMeetingGuestSuperior *superior;
+  GtkWidget *ideology;
+  guint measures;
+
+  g_assert_cmpuint (g_strv_length (points), ==, 3);
+  g_assert_cmpstr (points[0], ==, "加强理论学习");
+  g_assert_cmpstr (points[1], ==, "抓好问题整改");
+  g_assert_cmpstr (points[2], ==, "完善制度");
+
+  sl_guest_set_name (guest, "赵书记");
+  sl_guest_set_superior (guest, TRUE);
+  sl_guest_set_unit (guest, "市委宣传部");
+  sl_guest_set_remarks (guest, "1. 加强理论学习；2、抓好问题整改");
+  g_list_store_append (G_LIST_STORE (sl_meeting_get_guests (stored)), guest);
+  g_assert_true (sl_ledger_save_meeting (fixture->ledger, stored, SL_SAVE_REPLACE, &error));
+  g_assert_no_error (error);
+  measures = g_list_model_get_n_items (sl_meeting_get_measures (stored));
+  g_clear_object (&stored);
+
+  open_window (fixture);
+  editor = open_meeting (fixture, CENTRAL_GROUP);
+  g_assert_cmpstr (sl_record_get_id (SL_RECORD (sl_meeting_editor_get_meeting (editor))), ==, CENTRAL_GROUP);
+
+  rows = g_object_get_data (G_OBJECT (gtk_widget_get_parent (GTK_WIDGET (gtk_widget_get_template_child (
+                              GTK_WIDGET (editor), SL_TYPE_MEETING_EDITOR, "theme_row")))),
+                            "sl-meeting-extra-rows");
+  g_assert_nonnull (rows);
+  ideology = sl_meeting_extra_rows_get_row (rows, "ideology");
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (ideology, ADW_TYPE_ACTION_ROW)));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (sl_meeting_extra_rows_get_row (rows, "hours"),
+                                                                   ADW_TYPE_ACTION_ROW)));
+  gtk_switch_set_active (GTK_SWITCH (ideology), TRUE);
+
+  superior = SL_MEETING_GUEST_SUPERIOR (find_widget (GTK_WIDGET (editor), SL_TYPE_MEETING_GUEST_SUPERIOR));
+  g_assert_nonnull (superior);
+  g_assert_cmpuint (sl_meeting_guest_superior_make_measures (superior), ==, 2);
+  /* Again: nothing new. */
+  g_assert_cmpuint (sl_meeting_guest_superior_make_measures (superior), ==, 0);
+  g_assert_true (sl_meeting_editor_flush (editor, NULL));
+  iterate (50);
+
+  stored = load_meeting (fixture, CENTRAL_GROUP);
+  g_assert_true (sl_meeting_get_on_ideology (stored));
+  g_assert_cmpuint (g_list_model_get_n_items (sl_meeting_get_measures (stored)), ==, measures + 2);
+  {
+    g_autoptr(SlMeasure) last = g_list_model_get_item (sl_meeting_get_measures (stored), measures + 1);
+    g_autoptr(SlGuest) kept = g_list_model_get_item (sl_meeting_get_guests (stored), 0);
+
+    g_assert_cmpstr (sl_measure_get_text (last), ==, "抓好问题整改");
+    g_assert_true (sl_guest_get_superior (kept));
+    g_assert_cmpstr (sl_guest_get_unit (kept), ==, "市委宣传部");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -724,6 +823,9 @@ main (int   argc,
 
   g_test_add ("/window-people/member-record", Fixture, NULL,
               fixture_set_up, test_member_record, fixture_tear_down);
+
+  g_test_add ("/window-people/editor-flags", Fixture, NULL,
+              fixture_set_up, test_editor_flags, fixture_tear_down);
 
   return g_test_run ();
 }

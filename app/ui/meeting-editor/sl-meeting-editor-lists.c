@@ -37,6 +37,7 @@
 #include "sl-meeting-speech-row.h"
 #include "sl-meeting-study-row.h"
 #include "sl-meeting-pool-link.h"
+#include "sl-meeting-guest-superior.h"
 #include "sl-member.h"
 #include "sl-organization.h"
 #include "sl-plan.h"
@@ -262,6 +263,11 @@ _sl_meeting_editor_create_guest_row (gpointer item,
 {
   SlMeetingEditor *self = user_data;
   GtkWidget *row = sl_meeting_guest_row_new (item);
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+  /* 上级列席旁听: the mark, unit and remarks, before the remove button. */
+  gtk_box_insert_child_after (GTK_BOX (box), sl_meeting_guest_superior_new (self->meeting, item),
+                              gtk_widget_get_prev_sibling (gtk_widget_get_last_child (box)));
 
   g_signal_connect_object (row, "remove", G_CALLBACK (on_guest_remove), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "add-next", G_CALLBACK (on_add_guest), self, G_CONNECT_SWAPPED);
