@@ -36,6 +36,8 @@
 #include "sl-meeting-suggestion.h"
 #include "sl-meeting-speech-row.h"
 #include "sl-meeting-study-row.h"
+#include "sl-meeting-pool-link.h"
+#include "sl-meeting-guest-superior.h"
 #include "sl-member.h"
 #include "sl-organization.h"
 #include "sl-plan.h"
@@ -139,6 +141,12 @@ _sl_meeting_editor_create_study_row (gpointer item,
 {
   SlMeetingEditor *self = user_data;
   GtkWidget *row = sl_meeting_study_row_new (item, self->people, _sl_meeting_editor_meeting_year (self));
+
+  if (self->ledger != NULL)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                              sl_meeting_pool_link_new (self->ledger,
+                                                        sl_meeting_get_organization (self->meeting),
+                                                        item));
 
   /* A row being added opens at once, without the animation: the text
    * field inside must take the keys typed right away. */
@@ -255,6 +263,11 @@ _sl_meeting_editor_create_guest_row (gpointer item,
 {
   SlMeetingEditor *self = user_data;
   GtkWidget *row = sl_meeting_guest_row_new (item);
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+  /* 上级列席旁听: the mark, unit and remarks, before the remove button. */
+  gtk_box_insert_child_after (GTK_BOX (box), sl_meeting_guest_superior_new (self->meeting, item),
+                              gtk_widget_get_prev_sibling (gtk_widget_get_last_child (box)));
 
   g_signal_connect_object (row, "remove", G_CALLBACK (on_guest_remove), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "add-next", G_CALLBACK (on_add_guest), self, G_CONNECT_SWAPPED);

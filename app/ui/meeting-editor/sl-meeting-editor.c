@@ -49,6 +49,7 @@
 #include "sl-meeting-draft.h"
 #include "sl-meeting-editor.h"
 #include "sl-meeting-editor-private.h"
+#include "sl-meeting-extra-rows.h"
 #include "sl-meeting-fields.h"
 #include "sl-meeting-guest-row.h"
 #include "sl-meeting-measure-row.h"
@@ -476,6 +477,8 @@ bind_meeting (SlMeetingEditor *self)
   sl_meeting_fields_bind_text (self->place_row, meeting, "place");
   sl_meeting_fields_bind_title (self->title_row, meeting, "title");
   sl_meeting_fields_bind_text (self->theme_row, meeting, "theme");
+  /* 意识形态专题, 学时, 第N期: rows after the theme, shown by kind. */
+  sl_meeting_extra_rows_bind (GTK_LIST_BOX (gtk_widget_get_parent (self->theme_row)), meeting);
   sl_meeting_fields_bind_text (self->summary_view, meeting, "chair-summary");
   sl_meeting_fields_bind_text (self->decisions_view, meeting, "decisions");
   sl_meeting_fields_bind_text (self->note_view, meeting, "note");

@@ -406,6 +406,19 @@ edit_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The member's year on its own page (个人学习档案); the window shows it. */
+static void
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SlMember *member = sl_members_page_get_selected (SL_MEMBERS_PAGE (widget));
+
+  if (member != NULL)
+    gtk_widget_activate_action (widget, "win.open-member-record", "s",
+                                sl_record_get_id (SL_RECORD (member)));
+}
+
 static void
 undo_delete_cb (SlMembersPage *self)
 {
@@ -525,6 +538,7 @@ sl_members_page_actions_update (SlMembersPage *self)
 
   gtk_widget_action_set_enabled (widget, "members.add", self->ledger != NULL);
   gtk_widget_action_set_enabled (widget, "members.edit", selected);
+  gtk_widget_action_set_enabled (widget, "members.record", selected);
   gtk_widget_action_set_enabled (widget, "members.delete", selected);
   gtk_widget_action_set_enabled (widget, "members.move-up", selected && position > 0);
   gtk_widget_action_set_enabled (widget, "members.move-down", selected && position + 1 < n);
@@ -646,6 +660,7 @@ sl_members_page_class_init (SlMembersPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "members.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "members.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "members.record", NULL, record_action);
   gtk_widget_class_install_action (widget_class, "members.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "members.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "members.move-down", NULL, move_down_action);

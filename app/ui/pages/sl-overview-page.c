@@ -22,6 +22,7 @@
 #include "sl-enums.h"
 #include "sl-ledger.h"
 #include "sl-overview-page.h"
+#include "sl-pool-page.h"
 #include "sl-statistics.h"
 #include "sl-year-page.h"
 
@@ -282,6 +283,20 @@ show_lists (SlOverviewPage *self)
                          link_row (_("Follow-up measures"), subtitle, overview->measures_text,
                                    "measures"));
   }
+  if (self->ledger != NULL)
+    {
+      /* The topic pool: what is past its timeliness_days, in red. */
+      guint overdue = 0;
+      guint items = sl_pool_page_count (self->ledger, overview->year, &overdue);
+      g_autofree char *subtitle = g_strdup_printf (_("%u items, %u overdue"), items, overdue);
+      g_autofree char *count = g_strdup_printf ("%u", overdue);
+      GtkWidget *row = link_row (_("Topic pool"), subtitle, count, "pool");
+
+      gtk_widget_set_name (row, "pool-overdue");
+      if (overdue > 0)
+        gtk_widget_add_css_class (row, "error");
+      gtk_list_box_append (self->progress_list, row);
+    }
 
   clear_list (self->rules_list);
   for (guint i = 0; i < overview->rules->len; i++)

@@ -20,6 +20,7 @@
 #include "sl-document-dialog.h"
 #include "sl-ledger-queries.h"
 #include "sl-meetings-page.h"
+#include "sl-member-record-page.h"
 #include "sl-search-page.h"
 #include "sl-util.h"
 #include "sl-window.h"
@@ -325,6 +326,19 @@ open_meeting_action (GtkWidget  *widget,
   sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (sl_window_get_page (self, "meetings")), id);
 }
 
+/* A member's year (个人学习档案), from the members page. */
+static void
+open_member_record_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+
+  sl_window_show_page (self, "member-record");
+  sl_member_record_page_set_member (SL_MEMBER_RECORD_PAGE (sl_window_get_page (self, "member-record")),
+                                    g_variant_get_string (parameter, NULL));
+}
+
 /* The shortcuts window costs start-up as much as a page: built when
  * first asked for, then kept by GtkApplicationWindow, which also makes
  * it transient for this window. This class action hides the one that
@@ -383,6 +397,7 @@ _sl_window_class_actions_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.open-meeting", "s", open_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.open-member-record", "s", open_member_record_action);
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
   gtk_widget_class_install_action (widget_class, "win.import-archive", NULL, import_archive_action);
   gtk_widget_class_install_action (widget_class, "win.export-archive", NULL, export_archive_action);

@@ -74,7 +74,7 @@ struct _SlWindow
 };
 
 /* The sidebar's pages, in its order and that of Ctrl+1..6. */
-#define _SL_WINDOW_N_SIDEBAR_PAGES 6
+#define _SL_WINDOW_N_SIDEBAR_PAGES 9
 extern const char * const _sl_window_sidebar_pages[_SL_WINDOW_N_SIDEBAR_PAGES];
 
 /* sl-window.c */

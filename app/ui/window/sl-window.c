@@ -43,6 +43,10 @@
 #include "sl-overview-page.h"
 #include "sl-plan-page.h"
 #include "sl-research-page.h"
+#include "sl-member-record-page.h"
+#include "sl-pool-page.h"
+#include "sl-reports-page.h"
+#include "sl-talks-page.h"
 #include "sl-search-page.h"
 #include "sl-util.h"
 #include "sl-window.h"
@@ -73,6 +77,7 @@ _sl_window_notify_busy (SlWindow *self)
 /* The sidebar's pages, in its order and that of Ctrl+1..6. */
 const char * const _sl_window_sidebar_pages[_SL_WINDOW_N_SIDEBAR_PAGES] = {
   "overview", "meetings", "plan", "members", "measures", "research",
+  "pool", "talks", "reports",
 };
 
 /* The pages built on first use; each has an empty AdwBin in the stack. */
@@ -85,6 +90,10 @@ static const struct {
   { "members",  sl_members_page_get_type },
   { "measures", sl_measures_page_get_type },
   { "research", sl_research_page_get_type },
+  { "pool",     sl_pool_page_get_type },
+  { "talks",    sl_talks_page_get_type },
+  { "reports",  sl_reports_page_get_type },
+  { "member-record", sl_member_record_page_get_type },
   { "search",   sl_search_page_get_type },
 };
 
@@ -368,6 +377,12 @@ sl_window_reload (SlWindow *self)
     sl_measures_page_reload (SL_MEASURES_PAGE (page));
   if ((page = built_page (self, "research")) != NULL)
     sl_research_page_reload (SL_RESEARCH_PAGE (page));
+  if ((page = built_page (self, "pool")) != NULL)
+    sl_pool_page_reload (SL_POOL_PAGE (page));
+  if ((page = built_page (self, "talks")) != NULL)
+    sl_talks_page_reload (SL_TALKS_PAGE (page));
+  if ((page = built_page (self, "reports")) != NULL)
+    sl_reports_page_reload (SL_REPORTS_PAGE (page));
   update_empty (self);
 }
 
@@ -398,6 +413,12 @@ sl_window_sync (SlWindow *self)
     sl_measures_page_reload (SL_MEASURES_PAGE (page));
   if ((page = built_page (self, "research")) != NULL)
     sl_research_page_reload (SL_RESEARCH_PAGE (page));
+  if ((page = built_page (self, "pool")) != NULL)
+    sl_pool_page_reload (SL_POOL_PAGE (page));
+  if ((page = built_page (self, "talks")) != NULL)
+    sl_talks_page_reload (SL_TALKS_PAGE (page));
+  if ((page = built_page (self, "reports")) != NULL)
+    sl_reports_page_reload (SL_REPORTS_PAGE (page));
   update_empty (self);
 }
 
