@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sl-ledger.h"
 #include "sl-member.h"
@@ -103,7 +104,86 @@ sl_ui_show_error (GtkWidget  *widget,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  sl_ui_show_message (widget, heading, error->message);
+  {
+    g_autofree char *text = sl_ui_error_text (error);
+
+    sl_ui_show_message (widget, heading, text);
+  }
+}
+
+/* The Chinese label of a field code that core puts at the head of its
+ * messages ("organization: a meeting needs an organization"); the command
+ * line keeps the archive's codes, the window shows what the form calls
+ * the field. NULL for a code not known here. */
+static const char *
+field_label (const char *code,
+             gsize       length)
+{
+  static const struct { const char *code; const char *label; } fields[] = {
+    { "organization", NC_("field", "Organization") },
+    { "date",         NC_("field", "Date") },
+    { "start",        NC_("field", "Start") },
+    { "end",          NC_("field", "End") },
+    { "kind",         NC_("field", "Kind") },
+    { "parent",       NC_("field", "Parent organization") },
+    { "period",       NC_("field", "Period") },
+    { "title",        NC_("field", "Title") },
+    { "name",         NC_("field", "Name") },
+    { "place",        NC_("field", "Place") },
+    { "chair",        NC_("field", "Chair") },
+    { "sequence",     NC_("field", "Number") },
+    { "joined_on",    NC_("field", "Joined") },
+    { "left_on",      NC_("field", "Left") },
+    { "gender",       NC_("field", "Gender") },
+    { "post",         NC_("field", "Post") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (strlen (fields[i].code) == length && strncmp (fields[i].code, code, length) == 0)
+      return g_dpgettext2 (NULL, "field", fields[i].label);
+
+  return NULL;
+}
+
+/**
+ * sl_ui_error_text:
+ *
+ * @error's message as the window shows it: a leading field code
+ * ("organization:" or "organization：") becomes the field's label.
+ */
+char *
+sl_ui_error_text (const GError *error)
+{
+  const char *message;
+  const char *end;
+  const char *rest = NULL;
+  const char *label;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  message = error->message;
+  for (end = message; g_ascii_islower (*end) || *end == '_'; end++)
+    ;
+  if (end == message)
+    return g_strdup (message);
+  if (g_str_has_prefix (end, ": "))
+    rest = end + 2;
+  else if (g_str_has_prefix (end, "："))
+    rest = end + strlen ("：");
+  if (rest == NULL || (label = field_label (message, end - message)) == NULL)
+    return g_strdup (message);
+
+  /* Translators: a field's label, then what is wrong with it. */
+  return g_strdup_printf (_("%s: %s"), label, rest);
+}
+
+/* A toast with sl_ui_error_text() of @error. */
+AdwToast *
+sl_ui_error_toast (const GError *error)
+{
+  g_autofree char *text = sl_ui_error_text (error);
+
+  return sl_ui_toast_new_printf ("%s", text);
 }
 
 /* The member's name, or "" when the id names nobody. */

@@ -21,6 +21,8 @@ void        sl_ui_show_message     (GtkWidget  *widget,
 void        sl_ui_show_error       (GtkWidget  *widget,
                                     const char *heading,
                                     GError     *error);
+char       *sl_ui_error_text       (const GError *error);
+AdwToast   *sl_ui_error_toast      (const GError *error);
 const char *sl_ui_member_name      (SlLedger   *ledger,
                                     const char *member);
 char       *sl_ui_member_names     (SlLedger           *ledger,

@@ -207,7 +207,11 @@ save (SlMemberDialog *self)
           return TRUE;
         }
 
-      toast (self, error->message);
+      {
+        g_autofree char *text = sl_ui_error_text (error);
+
+        toast (self, text);
+      }
       return FALSE;
     }
 
@@ -297,7 +301,11 @@ dates_apply_cb (SlMemberDialog *self)
 
   if (!check_dates (joined_on, left_on, self->joined_row, self->left_row, &error))
     {
-      toast (self, error->message);
+      {
+        g_autofree char *text = sl_ui_error_text (error);
+
+        toast (self, text);
+      }
       return;
     }
 
@@ -452,7 +460,11 @@ add_action (GtkWidget  *widget,
 
   if (!check_dates (joined_on, left_on, self->joined_row, self->left_row, &error))
     {
-      toast (self, error->message);
+      {
+        g_autofree char *text = sl_ui_error_text (error);
+
+        toast (self, text);
+      }
       return;
     }
 
@@ -473,7 +485,11 @@ add_action (GtkWidget  *widget,
 
   if (!sl_ledger_save_member (self->ledger, member, &error))
     {
-      toast (self, error->message);
+      {
+        g_autofree char *text = sl_ui_error_text (error);
+
+        toast (self, text);
+      }
       return;
     }
 

@@ -30,6 +30,7 @@
 #include "sl-meeting-fields.h"
 #include "sl-meetings-list.h"
 #include "sl-meetings-page.h"
+#include "sl-ui-util.h"
 #include "sl-util.h"
 #include "sl-year-page.h"
 
@@ -165,9 +166,9 @@ update_list_stack (SlMeetingsPage *self)
       title = g_strdup_printf (_("No Meetings in %d"), self->year);
       adw_status_page_set_title (self->empty_page, title);
       adw_status_page_set_description (self->empty_page,
-                                       self->ledger && sl_ledger_is_empty (self->ledger)
-                                       ? _("Import the roster first: run “study-ledger import-roster” or use the members page")
-                                       : _("Meetings you log appear here, newest first"));
+                                       self->ledger && g_list_model_get_n_items (sl_ledger_get_organizations (self->ledger)) == 0
+                                       ? _("Create the organization first: main menu, Organizations…")
+                                       : _("Meetings you log with New Meeting appear here, newest first"));
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
@@ -394,7 +395,7 @@ sl_meetings_page_open_meeting (SlMeetingsPage *self,
     meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), position);
   else if ((meeting = sl_ledger_load_meeting (self->ledger, id, &error)) == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, sl_ui_error_toast (error));
       return;
     }
 
@@ -415,7 +416,7 @@ new_meeting (SlMeetingsPage *self,
   draft = sl_meeting_draft_new (self->ledger, NULL, kind, date, &error);
   if (draft == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, sl_ui_error_toast (error));
       return;
     }
 
@@ -486,7 +487,7 @@ delete_meeting (SlMeetingsPage *self,
 
   if (!sl_ledger_delete (self->ledger, meeting, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, sl_ui_error_toast (error));
       return;
     }
 
@@ -549,7 +550,7 @@ undo_action (GtkWidget  *widget,
   /* Saving the same object again restores it with all its rows. */
   if (!sl_ledger_save_meeting (self->ledger, meeting, SL_SAVE_REPLACE, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, sl_ui_error_toast (error));
       update_actions (self);
       return;
     }

@@ -17,8 +17,10 @@
 #include <glib/gi18n.h>
 
 #include "sl-document-dialog.h"
+#include "sl-ledger.h"
 #include "sl-ledger-queries.h"
 #include "sl-meetings-page.h"
+#include "sl-organization-dialog.h"
 #include "sl-search-page.h"
 #include "sl-util.h"
 #include "sl-window.h"
@@ -284,11 +286,29 @@ go_back_action (GtkWidget  *widget,
 }
 
 static void
+organizations_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (sl_organization_dialog_new (GTK_WINDOW (self), self->ledger)));
+}
+
+static void
 new_meeting_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   SlWindow *self = SL_WINDOW (widget);
+
+  /* A meeting is held by an organization: a ledger without one asks for
+   * it first, rather than refusing the meeting. */
+  if (g_list_model_get_n_items (sl_ledger_get_organizations (self->ledger)) == 0)
+    {
+      organizations_action (widget, "win.organizations", NULL);
+      return;
+    }
 
   sl_window_show_page (self, "meetings");
 
@@ -350,6 +370,7 @@ _sl_window_actions_update (SlWindow *self)
   gtk_widget_action_set_enabled (widget, "win.new-meeting", ready);
   gtk_widget_action_set_enabled (widget, "win.open-meeting", ready);
   gtk_widget_action_set_enabled (widget, "win.import-roster", idle);
+  gtk_widget_action_set_enabled (widget, "win.organizations", idle);
   gtk_widget_action_set_enabled (widget, "win.import-archive", idle);
   gtk_widget_action_set_enabled (widget, "win.export-archive", idle && !self->empty);
   gtk_widget_action_set_enabled (widget, "win.backup", idle && !self->empty);
@@ -372,6 +393,7 @@ _sl_window_class_actions_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.open-meeting", "s", open_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
+  gtk_widget_class_install_action (widget_class, "win.organizations", NULL, organizations_action);
   gtk_widget_class_install_action (widget_class, "win.import-archive", NULL, import_archive_action);
   gtk_widget_class_install_action (widget_class, "win.export-archive", NULL, export_archive_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
