@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "sl-archive.h"
+#include "sl-member.h"
+#include "sl-member-dialog.h"
 #include "sl-ledger.h"
 #include "sl-organization.h"
 #include "sl-organization-dialog.h"
@@ -136,6 +138,26 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* The preferences row of @root titled @title (the C locale's words). */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row (child, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Types @name, picks the kind and parent by their positions, saves. */
 static void
 fill_and_save (SlOrganizationDialog *dialog,
@@ -224,6 +246,60 @@ test_organizations (Fixture       *fixture,
   iterate (50);
 }
 
+/* The first run's next step: typing the members, gender and dates named
+ * as the members list names them. */
+static void
+test_type_members (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  SlOrganizationDialog *dialog;
+  SlMemberDialog *member_dialog;
+  SlOrganization *group;
+  SlMember *member;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.organizations", NULL);
+  iterate (50);
+  dialog = find_toplevel (SL_TYPE_ORGANIZATION_DIALOG);
+  fill_and_save (dialog, "局党组", 0, 0);
+  group = find_by_name (fixture->ledger, "局党组");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "organization.add-member", NULL));
+  iterate (100);
+  g_assert_null (find_toplevel (SL_TYPE_ORGANIZATION_DIALOG));
+  member_dialog = find_toplevel (SL_TYPE_MEMBER_DIALOG);
+  g_assert_nonnull (member_dialog);
+  g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, "members");
+
+  g_assert_nonnull (find_row (GTK_WIDGET (member_dialog), "Joined"));
+  g_assert_nonnull (find_row (GTK_WIDGET (member_dialog), "Left"));
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (member_dialog), "Name")), "王建国");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (member_dialog), "Gender")), 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (member_dialog), "member.add", NULL));
+  iterate (100);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sl_ledger_get_members (fixture->ledger)), ==, 1);
+  member = g_list_model_get_item (sl_ledger_get_members (fixture->ledger), 0);
+  g_object_unref (member);   /* the ledger keeps it */
+  g_assert_cmpstr (sl_member_get_name (member), ==, "王建国");
+  g_assert_cmpstr (sl_member_get_gender (member), ==, "女");
+  g_assert_cmpstr (sl_member_get_organization (member), ==, sl_record_get_id (SL_RECORD (group)));
+
+  /* Changed in the dialog of the member, saved at once. */
+  if ((member_dialog = find_toplevel (SL_TYPE_MEMBER_DIALOG)) != NULL)
+    gtk_window_destroy (GTK_WINDOW (member_dialog));
+  member_dialog = SL_MEMBER_DIALOG (sl_member_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger,
+                                                          member, NULL));
+  gtk_window_present (GTK_WINDOW (member_dialog));
+  iterate (50);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (member_dialog), "Gender"))),
+                    ==, 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (member_dialog), "Gender")), 1);
+  iterate (50);
+  g_assert_cmpstr (sl_member_get_gender (member), ==, "男");
+  gtk_window_destroy (GTK_WINDOW (member_dialog));
+  iterate (50);
+}
+
 static void
 test_error_text (void)
 {
@@ -279,6 +355,8 @@ main (int   argc,
 
   g_test_add ("/first-run/organizations", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_organizations, fixture_tear_down);
+  g_test_add ("/first-run/type-members", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_type_members, fixture_tear_down);
   g_test_add_func ("/first-run/error-text", test_error_text);
   g_test_add ("/first-run/opens-newest-year", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_opens_newest_year, fixture_tear_down);
