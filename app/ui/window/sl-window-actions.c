@@ -19,6 +19,7 @@
 #include "sl-document-dialog.h"
 #include "sl-ledger.h"
 #include "sl-ledger-queries.h"
+#include "sl-meeting.h"
 #include "sl-meetings-page.h"
 #include "sl-organization-dialog.h"
 #include "sl-search-page.h"
@@ -232,6 +233,7 @@ save_document_action (GtkWidget  *widget,
   SlDocumentRequest request;
   SlDocumentFormat format;
   const char *code = NULL;
+  g_autofree char *name = NULL;
 
   g_variant_get_child (parameter, 3, "&s", &code);
   if (!sl_document_format_from_code (code, &format))
@@ -240,9 +242,23 @@ save_document_action (GtkWidget  *widget,
       return;
     }
 
-  if (document_request_from (parameter, &request))
-    sl_document_choose_and_export (widget, _sl_window_database_path (SL_WINDOW (widget)),
-                                   &request, format);
+  if (!document_request_from (parameter, &request))
+    return;
+
+  /* A meeting's document is named after the meeting, not only the year. */
+  if (request.meeting != NULL)
+    {
+      g_autoptr(SlMeeting) meeting = sl_ledger_load_meeting (SL_WINDOW (widget)->ledger,
+                                                             request.meeting, NULL);
+
+      if (meeting != NULL)
+        name = sl_document_meeting_file_name (sl_meeting_get_date (meeting),
+                                              sl_meeting_get_title (meeting),
+                                              request.kind, format);
+    }
+
+  sl_document_choose_and_export_as (widget, _sl_window_database_path (SL_WINDOW (widget)),
+                                    &request, format, name);
 }
 
 /* Navigation ------------------------------------------------------------ */
