@@ -400,6 +400,7 @@ sl_organization_dialog_new (GtkWindow *parent,
   sl_organization_dialog_edit (self, NULL);
   update_next_step (self);
   name_changed_cb (self);
+  sl_ui_fit_tooltips (GTK_WIDGET (self));
 
   return GTK_WIDGET (self);
 }

@@ -224,6 +224,7 @@ ensure_page (SlWindow   *self,
   if (SL_IS_YEAR_PAGE (page))
     g_object_bind_property (self, "year", page, "year", G_BINDING_SYNC_CREATE);
   adw_bin_set_child (ADW_BIN (gtk_stack_get_child_by_name (self->content_stack, name)), page);
+  sl_ui_fit_tooltips (page);
 
   return page;
 }
@@ -589,6 +590,7 @@ sl_window_constructed (GObject *object)
     }
 
   sl_window_show_year_with_records (self);
+  sl_ui_fit_tooltips (GTK_WIDGET (self));
   _sl_window_refresh_years (self);
   update_empty (self);
   /* The stack's first page was shown before anyone listened. */
