@@ -94,8 +94,8 @@ match_category (gpointer item,
          sl_meetings_list_kind_in_category (sl_meeting_get_kind (item), self->category);
 }
 
-/* The kind a new meeting gets: the one the list shows, else the kind of
- * the latest meeting, else a central group session. */
+/* The kind a new meeting gets: the one the list shows, else the kind
+ * logged most in the last 90 days (sl_meeting_draft_default_kind()). */
 static SlMeetingKind
 default_kind (SlMeetingsPage *self)
 {
@@ -106,26 +106,15 @@ default_kind (SlMeetingsPage *self)
     { "branch", SL_MEETING_KIND_BRANCH_ASSEMBLY },
     { "other", SL_MEETING_KIND_OTHER },
   };
-  SlMeetingKind kind = SL_MEETING_KIND_CENTRAL_GROUP;
-  g_autofree char *latest = NULL;
+  g_autofree char *today = sl_today ();
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (g_str_equal (self->category, kinds[i].category))
       return kinds[i].kind;
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->meetings)); i++)
-    {
-      g_autoptr(SlMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), i);
-
-      if (latest == NULL || g_strcmp0 (sl_meeting_get_date (meeting), latest) >= 0)
-        {
-          g_free (latest);
-          latest = g_strdup (sl_meeting_get_date (meeting));
-          kind = sl_meeting_get_kind (meeting);
-        }
-    }
-
-  return kind;
+  /* The kind she logs most lately, not merely the last one logged. */
+  return self->ledger ? sl_meeting_draft_default_kind (self->ledger, today)
+                      : SL_MEETING_KIND_CENTRAL_GROUP;
 }
 
 /* A new meeting is on today when the page shows this year; when it shows
