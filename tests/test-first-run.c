@@ -319,6 +319,43 @@ test_error_text (void)
   g_assert_cmpstr (plain_text, ==, "disk full: cannot write");
 }
 
+/* Counts the plan table's cells: status cells that say 已开展, and
+ * 开展情况 cells that name a meeting. */
+static void
+count_held (GtkWidget *root,
+            guint     *status_held,
+            guint     *meeting_held)
+{
+  if (GTK_IS_STACK (root) && gtk_stack_get_child_by_name (GTK_STACK (root), "held") != NULL)
+    {
+      const char *shown = gtk_stack_get_visible_child_name (GTK_STACK (root));
+      gboolean is_status = gtk_stack_get_child_by_name (GTK_STACK (root), "status") != NULL;
+
+      if (g_strcmp0 (shown, "held") == 0)
+        (*(is_status ? status_held : meeting_held))++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_held (child, status_held, meeting_held);
+}
+
+/* 状态 follows the meetings held: one column never says 计划中 while the
+ * other names the meeting that held the item. */
+static void
+test_plan_status_follows_held (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  guint status_held = 0, meeting_held = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "plan");
+  iterate (300);
+  count_held (sl_window_get_page (fixture->window, "plan"), &status_held, &meeting_held);
+
+  g_assert_cmpuint (meeting_held, >, 0);
+  g_assert_cmpuint (status_held, ==, meeting_held);
+}
+
 /* Today is 2027: the example's records are of 2024 and 2025. */
 static void
 test_opens_newest_year (Fixture       *fixture,
@@ -360,6 +397,8 @@ main (int   argc,
   g_test_add_func ("/first-run/error-text", test_error_text);
   g_test_add ("/first-run/opens-newest-year", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_opens_newest_year, fixture_tear_down);
+  g_test_add ("/first-run/plan-status-follows-held", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_plan_status_follows_held, fixture_tear_down);
   g_test_add ("/first-run/import-shows-newest-year", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_import_shows_newest_year, fixture_tear_down);
 
