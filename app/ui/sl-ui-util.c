@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sl-ledger.h"
 #include "sl-member.h"
@@ -103,7 +104,86 @@ sl_ui_show_error (GtkWidget  *widget,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  sl_ui_show_message (widget, heading, error->message);
+  {
+    g_autofree char *text = sl_ui_error_text (error);
+
+    sl_ui_show_message (widget, heading, text);
+  }
+}
+
+/* The Chinese label of a field code that core puts at the head of its
+ * messages ("organization: a meeting needs an organization"); the command
+ * line keeps the archive's codes, the window shows what the form calls
+ * the field. NULL for a code not known here. */
+static const char *
+field_label (const char *code,
+             gsize       length)
+{
+  static const struct { const char *code; const char *label; } fields[] = {
+    { "organization", NC_("field", "Organization") },
+    { "date",         NC_("field", "Date") },
+    { "start",        NC_("field", "Start") },
+    { "end",          NC_("field", "End") },
+    { "kind",         NC_("field", "Kind") },
+    { "parent",       NC_("field", "Parent organization") },
+    { "period",       NC_("field", "Period") },
+    { "title",        NC_("field", "Title") },
+    { "name",         NC_("field", "Name") },
+    { "place",        NC_("field", "Place") },
+    { "chair",        NC_("field", "Chair") },
+    { "sequence",     NC_("field", "Number") },
+    { "joined_on",    NC_("field", "Joined") },
+    { "left_on",      NC_("field", "Left") },
+    { "gender",       NC_("field", "Gender") },
+    { "post",         NC_("field", "Post") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (strlen (fields[i].code) == length && strncmp (fields[i].code, code, length) == 0)
+      return g_dpgettext2 (NULL, "field", fields[i].label);
+
+  return NULL;
+}
+
+/**
+ * sl_ui_error_text:
+ *
+ * @error's message as the window shows it: a leading field code
+ * ("organization:" or "organization：") becomes the field's label.
+ */
+char *
+sl_ui_error_text (const GError *error)
+{
+  const char *message;
+  const char *end;
+  const char *rest = NULL;
+  const char *label;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  message = error->message;
+  for (end = message; g_ascii_islower (*end) || *end == '_'; end++)
+    ;
+  if (end == message)
+    return g_strdup (message);
+  if (g_str_has_prefix (end, ": "))
+    rest = end + 2;
+  else if (g_str_has_prefix (end, "："))
+    rest = end + strlen ("：");
+  if (rest == NULL || (label = field_label (message, end - message)) == NULL)
+    return g_strdup (message);
+
+  /* Translators: a field's label, then what is wrong with it. */
+  return g_strdup_printf (_("%s: %s"), label, rest);
+}
+
+/* A toast with sl_ui_error_text() of @error. */
+AdwToast *
+sl_ui_error_toast (const GError *error)
+{
+  g_autofree char *text = sl_ui_error_text (error);
+
+  return sl_ui_toast_new_printf ("%s", text);
 }
 
 /* The member's name, or "" when the id names nobody. */
@@ -172,6 +252,85 @@ sl_ui_format_short_date (const char *date)
   return g_date_time_format (time, _("%b %-d"));
 }
 
+/* GTK 4.8's tooltip sizes its label by the label's minimum width, and a
+ * wrapping label's minimum is its widest word: every Chinese character is
+ * a word, so a tooltip wrapped after each one or two ("新建其/他类型/的会议").
+ * Our own label instead: a short text on one line, a long one wrapped at a
+ * width that reads (30 to 40 characters). */
+#define TOOLTIP_ONE_LINE_CHARS 30
+
+static void
+tooltip_set_fitted_text (GtkTooltip *tooltip,
+                         const char *text,
+                         gboolean    markup)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  glong length;
+
+  if (markup)
+    gtk_label_set_markup (GTK_LABEL (label), text);
+  else
+    gtk_label_set_text (GTK_LABEL (label), text);
+
+  length = g_utf8_strlen (gtk_label_get_text (GTK_LABEL (label)), -1);
+  if (length > TOOLTIP_ONE_LINE_CHARS || strchr (text, '\n') != NULL)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), MIN (length, TOOLTIP_ONE_LINE_CHARS));
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_tooltip_set_custom (tooltip, label);
+}
+
+static gboolean
+fitted_query_tooltip (GtkWidget  *widget,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard,
+                      GtkTooltip *tooltip,
+                      gpointer    user_data)
+{
+  const char *markup = gtk_widget_get_tooltip_markup (widget);
+
+  if (markup == NULL || *markup == '\0')
+    return FALSE;
+
+  tooltip_set_fitted_text (tooltip, markup, TRUE);
+  return TRUE;
+}
+
+/**
+ * sl_ui_fit_tooltips:
+ *
+ * Gives every widget under @root that has a tooltip text a tooltip that
+ * keeps short texts on one line (see tooltip_set_fitted_text()). Run on a
+ * window or page once it is built; widgets already seen are skipped.
+ */
+void
+sl_ui_fit_tooltips (GtkWidget *root)
+{
+  static GQuark fitted;
+
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (fitted == 0)
+    fitted = g_quark_from_static_string ("sl-tooltip-fitted");
+
+  if (gtk_widget_get_tooltip_markup (root) != NULL &&
+      g_object_get_qdata (G_OBJECT (root), fitted) == NULL)
+    {
+      g_object_set_qdata (G_OBJECT (root), fitted, GINT_TO_POINTER (TRUE));
+      /* Before the class handler, which would set GTK's own label. */
+      g_signal_connect (root, "query-tooltip", G_CALLBACK (fitted_query_tooltip), NULL);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    sl_ui_fit_tooltips (child);
+}
+
 static gboolean
 full_text_query_tooltip (GtkWidget  *widget,
                          int         x,
@@ -185,7 +344,7 @@ full_text_query_tooltip (GtkWidget  *widget,
   if (text == NULL || *text == '\0')
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, text);
+  tooltip_set_fitted_text (tooltip, text, FALSE);
   return TRUE;
 }
 
@@ -215,7 +374,7 @@ kept_text_query_tooltip (GtkWidget  *widget,
   if (text == NULL || *text == '\0')
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, text);
+  tooltip_set_fitted_text (tooltip, text, FALSE);
   return TRUE;
 }
 

@@ -21,6 +21,8 @@ void        sl_ui_show_message     (GtkWidget  *widget,
 void        sl_ui_show_error       (GtkWidget  *widget,
                                     const char *heading,
                                     GError     *error);
+char       *sl_ui_error_text       (const GError *error);
+AdwToast   *sl_ui_error_toast      (const GError *error);
 const char *sl_ui_member_name      (SlLedger   *ledger,
                                     const char *member);
 char       *sl_ui_member_names     (SlLedger           *ledger,
@@ -29,6 +31,7 @@ char       *sl_ui_format_short_date (const char *date);
 const char *sl_ui_organization_name (SlLedger  *ledger,
                                     const char *organization);
 void        sl_ui_label_tooltip_shows_text (GtkWidget *label);
+void        sl_ui_fit_tooltips      (GtkWidget  *root);
 void        sl_ui_cell_set_tooltip_text (GtkWidget  *widget,
                                          const char *text);
 

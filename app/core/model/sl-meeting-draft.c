@@ -37,6 +37,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sl-attendance.h"
@@ -251,6 +252,209 @@ sl_meeting_draft_title (const char    *organization_name,
   return g_string_free (title, FALSE);
 }
 
+/**
+ * sl_meeting_draft_title_like:
+ * @model: an existing title of the organization, of @model_year and
+ *   @model_sequence ("局党组2023年第12次会议")
+ *
+ * The title of a new meeting written the way @model is: its text before
+ * "<year>年第<N>次" and after it kept, the year and number replaced
+ * ("局党组2023年第13次会议"); a model's "（扩大）" is the model's own.
+ * NULL when @model does not hold its year and number that way.
+ */
+char *
+sl_meeting_draft_title_like (const char *model,
+                             int         model_year,
+                             int         model_sequence,
+                             gboolean    model_expanded,
+                             int         year,
+                             int         sequence,
+                             gboolean    expanded)
+{
+  g_autofree char *needle = NULL;
+  g_autofree char *suffix = NULL;
+  const char *at;
+  GString *title;
+
+  if (model == NULL || model_year <= 0 || model_sequence <= 0 || year <= 0 || sequence <= 0)
+    return NULL;
+
+  needle = g_strdup_printf ("%d年第%d次", model_year, model_sequence);
+  if ((at = strstr (model, needle)) == NULL)
+    return NULL;
+
+  suffix = g_strdup (at + strlen (needle));
+  if (model_expanded && g_str_has_suffix (suffix, "（扩大）"))
+    suffix[strlen (suffix) - strlen ("（扩大）")] = '\0';
+
+  title = g_string_new_len (model, at - model);
+  g_string_append_printf (title, "%d年第%d次%s", year, sequence, suffix);
+  if (expanded)
+    g_string_append (title, "（扩大）");
+
+  return g_string_free (title, FALSE);
+}
+
+/* The latest meeting of @organization and @kind other than @exclude whose
+ * title holds its own year and number, from @meetings. */
+static SlMeeting *
+find_title_model (GPtrArray     *meetings,
+                  SlMeetingKind  kind,
+                  const char    *exclude)
+{
+  SlMeeting *model = NULL;
+
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      SlMeeting *meeting = g_ptr_array_index (meetings, i);
+      g_autofree char *like = NULL;
+
+      if (sl_meeting_get_kind (meeting) != kind ||
+          g_strcmp0 (sl_record_get_id (SL_RECORD (meeting)), exclude) == 0 ||
+          (model != NULL && g_strcmp0 (sl_meeting_get_date (meeting), sl_meeting_get_date (model)) < 0))
+        continue;
+
+      like = sl_meeting_draft_title_like (sl_meeting_get_title (meeting), sl_meeting_get_year (meeting),
+                                          sl_meeting_get_sequence (meeting),
+                                          sl_meeting_get_expanded (meeting), 2000, 1, FALSE);
+      if (like != NULL)
+        model = meeting;
+    }
+
+  return model;
+}
+
+static char *
+title_from (SlMeeting     *model,
+            const char    *organization_name,
+            SlMeetingKind  kind,
+            int            year,
+            int            sequence,
+            gboolean       expanded)
+{
+  char *title = NULL;
+
+  if (model != NULL)
+    title = sl_meeting_draft_title_like (sl_meeting_get_title (model), sl_meeting_get_year (model),
+                                         sl_meeting_get_sequence (model),
+                                         sl_meeting_get_expanded (model), year, sequence, expanded);
+  if (title == NULL)
+    title = sl_meeting_draft_title (organization_name, kind, year, sequence, expanded);
+
+  return title;
+}
+
+/**
+ * sl_meeting_draft_learned_title:
+ *
+ * The title a new meeting gets: written as the organization's latest
+ * title of the same kind is (sl_meeting_draft_title_like()), so that a
+ * ledger that says "局党组2023年第N次会议" goes on saying it; else the
+ * standard form of sl_meeting_draft_title().
+ */
+char *
+sl_meeting_draft_learned_title (SlLedger      *ledger,
+                                const char    *organization,
+                                SlMeetingKind  kind,
+                                int            year,
+                                int            sequence,
+                                gboolean       expanded,
+                                const char    *exclude)
+{
+  g_autoptr(GPtrArray) meetings = NULL;
+  SlOrganization *found;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), NULL);
+
+  found = organization ? sl_ledger_find_organization (ledger, organization) : NULL;
+  if (organization != NULL)
+    meetings = sl_ledger_load_meetings (ledger, 0, organization, FALSE, NULL);
+
+  return title_from (meetings ? find_title_model (meetings, kind, exclude) : NULL,
+                     found ? sl_organization_get_name (found) : "", kind, year, sequence, expanded);
+}
+
+/**
+ * sl_meeting_draft_default_kind:
+ * @today: "YYYY-MM-DD"
+ *
+ * The kind a new meeting most likely is: the kind logged most in the 90
+ * days up to the latest meeting on or before @today (a ledger of past
+ * years counts back from its own last meeting), the latest of them on a
+ * tie; a central group session in a ledger without meetings.
+ */
+SlMeetingKind
+sl_meeting_draft_default_kind (SlLedger   *ledger,
+                               const char *today)
+{
+  g_autofree char *latest = NULL;
+  g_autofree char *since = NULL;
+  guint counts[SL_MEETING_KIND_OTHER + 1] = { 0 };
+  char *latest_of[SL_MEETING_KIND_OTHER + 1] = { NULL };
+  SlMeetingKind best = SL_MEETING_KIND_CENTRAL_GROUP;
+  int year;
+  GDate date;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), SL_MEETING_KIND_CENTRAL_GROUP);
+
+  year = sl_date_get_year (today);
+  for (int y = year; y >= year - 10 && latest == NULL && y > 0; y--)
+    {
+      g_autoptr(GPtrArray) meetings = sl_ledger_load_meetings (ledger, y, NULL, FALSE, NULL);
+
+      for (guint i = 0; meetings != NULL && i < meetings->len; i++)
+        {
+          const char *day = sl_meeting_get_date (g_ptr_array_index (meetings, i));
+
+          if (g_strcmp0 (day, today) <= 0 && g_strcmp0 (day, latest) > 0)
+            {
+              g_free (latest);
+              latest = g_strdup (day);
+            }
+        }
+    }
+  if (latest == NULL)
+    return best;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, atoi (latest + 8), atoi (latest + 5), sl_date_get_year (latest));
+  g_date_subtract_days (&date, 90);
+  since = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                           g_date_get_day (&date));
+
+  for (int y = sl_date_get_year (since); y <= sl_date_get_year (latest); y++)
+    {
+      g_autoptr(GPtrArray) meetings = sl_ledger_load_meetings (ledger, y, NULL, FALSE, NULL);
+
+      for (guint i = 0; meetings != NULL && i < meetings->len; i++)
+        {
+          SlMeeting *meeting = g_ptr_array_index (meetings, i);
+          SlMeetingKind kind = sl_meeting_get_kind (meeting);
+          const char *day = sl_meeting_get_date (meeting);
+
+          if (kind <= SL_MEETING_KIND_NONE || kind > SL_MEETING_KIND_OTHER ||
+              g_strcmp0 (day, since) <= 0 || g_strcmp0 (day, latest) > 0)
+            continue;
+          counts[kind]++;
+          if (g_strcmp0 (day, latest_of[kind]) > 0)
+            {
+              g_free (latest_of[kind]);
+              latest_of[kind] = g_strdup (day);
+            }
+        }
+    }
+
+  for (guint k = SL_MEETING_KIND_NONE + 1; k <= SL_MEETING_KIND_OTHER; k++)
+    if (counts[k] > counts[best] ||
+        (counts[k] == counts[best] && counts[k] > 0 && g_strcmp0 (latest_of[k], latest_of[best]) > 0))
+      best = k;
+
+  for (guint k = 0; k <= SL_MEETING_KIND_OTHER; k++)
+    g_free (latest_of[k]);
+
+  return best;
+}
+
 GPtrArray *
 sl_meeting_draft_roster (SlLedger      *ledger,
                          const char    *organization,
@@ -462,9 +666,8 @@ sl_meeting_draft_fill (SlLedger   *ledger,
     return FALSE;
 
   sl_meeting_set_sequence (meeting, 1 + count_before (meetings, kind, date, id));
-  title = sl_meeting_draft_title (sl_organization_get_name (found), kind, year,
-                                  sl_meeting_get_sequence (meeting),
-                                  sl_meeting_get_expanded (meeting));
+  title = title_from (find_title_model (meetings, kind, id), sl_organization_get_name (found),
+                      kind, year, sl_meeting_get_sequence (meeting), sl_meeting_get_expanded (meeting));
   sl_meeting_set_title (meeting, title);
 
   previous = find_previous (meetings, kind, date, id);

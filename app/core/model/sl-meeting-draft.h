@@ -34,6 +34,27 @@ char           *sl_meeting_draft_title       (const char     *organization_name,
                                               int             sequence,
                                               gboolean        expanded);
 
+/* Titles written the way the organization writes them (see the .c). */
+char           *sl_meeting_draft_title_like  (const char     *model,
+                                              int             model_year,
+                                              int             model_sequence,
+                                              gboolean        model_expanded,
+                                              int             year,
+                                              int             sequence,
+                                              gboolean        expanded);
+char           *sl_meeting_draft_learned_title (SlLedger     *ledger,
+                                                const char   *organization,
+                                                SlMeetingKind kind,
+                                                int           year,
+                                                int           sequence,
+                                                gboolean      expanded,
+                                                const char   *exclude);
+
+/* The kind logged most in the 90 days up to the latest meeting on or
+ * before @today; a central group session in a ledger without meetings. */
+SlMeetingKind   sl_meeting_draft_default_kind (SlLedger      *ledger,
+                                               const char    *today);
+
 /* The members expected at such a meeting on @date, in roster order
  * (SlMember, new references). */
 GPtrArray      *sl_meeting_draft_roster      (SlLedger       *ledger,

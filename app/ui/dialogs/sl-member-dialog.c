@@ -44,6 +44,7 @@ struct _SlMemberDialog
   AdwEntryRow     *post_row;
   AdwEntryRow     *note_row;
   AdwComboRow     *organization_row;
+  AdwComboRow     *gender_row;
   GtkStringList   *organization_names;
   GtkSwitch       *leadership_switch;
   GtkSwitch       *central_group_switch;
@@ -127,7 +128,7 @@ check_dates (const char  *joined_on,
     {
       mark_error (left_row, TRUE);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The last day comes before the first day"));
+                   _("The day left comes before the day joined"));
       return FALSE;
     }
 
@@ -207,7 +208,11 @@ save (SlMemberDialog *self)
           return TRUE;
         }
 
-      toast (self, error->message);
+      {
+        g_autofree char *text = sl_ui_error_text (error);
+
+        toast (self, text);
+      }
       return FALSE;
     }
 
@@ -297,7 +302,11 @@ dates_apply_cb (SlMemberDialog *self)
 
   if (!check_dates (joined_on, left_on, self->joined_row, self->left_row, &error))
     {
-      toast (self, error->message);
+      {
+        g_autofree char *text = sl_ui_error_text (error);
+
+        toast (self, text);
+      }
       return;
     }
 
@@ -358,6 +367,40 @@ organization_selected_cb (SlMemberDialog *self)
   sl_member_set_organization (self->member, selected_organization (self));
   if (!save (self))
     sl_member_set_organization (self->member, old);
+}
+
+/* The genders the row offers: the roster's own words, none first. */
+static const char * const genders[] = { NULL, "男", "女" };
+
+static guint
+gender_position (const char *gender)
+{
+  for (guint i = 1; i < G_N_ELEMENTS (genders); i++)
+    if (g_strcmp0 (genders[i], gender) == 0)
+      return i;
+  return 0;
+}
+
+static const char *
+selected_gender (SlMemberDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->gender_row);
+
+  return selected < G_N_ELEMENTS (genders) ? genders[selected] : NULL;
+}
+
+static void
+gender_selected_cb (SlMemberDialog *self)
+{
+  g_autofree char *old = NULL;
+
+  if (self->member == NULL || self->loading)
+    return;
+
+  old = g_strdup (sl_member_get_gender (self->member));
+  sl_member_set_gender (self->member, selected_gender (self));
+  if (!save (self))
+    sl_member_set_gender (self->member, old);
 }
 
 static void
@@ -452,7 +495,11 @@ add_action (GtkWidget  *widget,
 
   if (!check_dates (joined_on, left_on, self->joined_row, self->left_row, &error))
     {
-      toast (self, error->message);
+      {
+        g_autofree char *text = sl_ui_error_text (error);
+
+        toast (self, text);
+      }
       return;
     }
 
@@ -461,6 +508,7 @@ add_action (GtkWidget  *widget,
 
   member = sl_member_new ();
   sl_member_set_name (member, name);
+  sl_member_set_gender (member, selected_gender (self));
   sl_member_set_post (member, post);
   sl_member_set_note (member, note);
   sl_member_set_organization (member, selected_organization (self));
@@ -473,7 +521,11 @@ add_action (GtkWidget  *widget,
 
   if (!sl_ledger_save_member (self->ledger, member, &error))
     {
-      toast (self, error->message);
+      {
+        g_autofree char *text = sl_ui_error_text (error);
+
+        toast (self, text);
+      }
       return;
     }
 
@@ -512,7 +564,9 @@ fill (SlMemberDialog *self,
       set_entry_text (self->name_row, sl_member_get_name (self->member));
       set_entry_text (self->post_row, sl_member_get_post (self->member));
       set_entry_text (self->note_row, sl_member_get_note (self->member));
-      gtk_switch_set_active (self->leadership_switch, sl_member_get_leadership (self->member));
+      /* A gender the roster wrote otherwise shows as none until chosen. */
+  adw_combo_row_set_selected (self->gender_row, gender_position (sl_member_get_gender (self->member)));
+  gtk_switch_set_active (self->leadership_switch, sl_member_get_leadership (self->member));
       gtk_switch_set_active (self->central_group_switch, sl_member_get_central_group (self->member));
       set_entry_text (self->joined_row, sl_member_get_joined_on (self->member));
       set_entry_text (self->left_row, sl_member_get_left_on (self->member));
@@ -605,6 +659,7 @@ sl_member_dialog_class_init (SlMemberDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, post_row);
   gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, organization_row);
+  gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, gender_row);
   gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, organization_names);
   gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, leadership_switch);
   gtk_widget_class_bind_template_child (widget_class, SlMemberDialog, central_group_switch);
@@ -615,6 +670,7 @@ sl_member_dialog_class_init (SlMemberDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, note_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, dates_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, organization_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, gender_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, leadership_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, central_group_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, validate_cb);
@@ -627,7 +683,14 @@ sl_member_dialog_class_init (SlMemberDialogClass *klass)
 static void
 sl_member_dialog_init (SlMemberDialog *self)
 {
+  GtkStringList *gender_names;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gender_names = gtk_string_list_new ((const char *[]) { _("Not given"), C_("gender", "Male"),
+                                                         C_("gender", "Female"), NULL });
+  adw_combo_row_set_model (self->gender_row, G_LIST_MODEL (gender_names));
+  g_object_unref (gender_names);
 }
 
 GtkWidget *

@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sl-export-job.h"
 #include "sl-ledger.h"
@@ -330,6 +331,45 @@ exported_cb (GObject      *source,
     }
 }
 
+/**
+ * sl_document_meeting_file_name:
+ *
+ * The file name a document of one meeting is offered: its date, its title
+ * and the document's name, "2023-03-29-第2次集体学习-会议记录.pdf", so that
+ * the minutes of one meeting do not overwrite another's. Characters that
+ * Windows or a USB stick's FAT refuse become "_", and a long title is cut
+ * at a character, never inside one.
+ */
+char *
+sl_document_meeting_file_name (const char       *date,
+                               const char       *title,
+                               SlDocumentKind    kind,
+                               SlDocumentFormat  format)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *short_title = NULL;
+
+  if (date != NULL && *date != '\0')
+    g_string_append_printf (name, "%s-", date);
+  if (title != NULL && *title != '\0')
+    {
+      /* 60 characters keep the whole name under 255 bytes. */
+      short_title = g_utf8_substring (title, 0, MIN (g_utf8_strlen (title, -1), 60));
+      g_string_append_printf (name, "%s-", short_title);
+    }
+  g_string_append (name, sl_document_kind_get_label (kind));
+
+  for (char *p = name->str; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || strchr ("/\\:*?\"<>|", *p) != NULL)
+      *p = '_';
+  /* Windows drops trailing dots and spaces. */
+  while (name->len > 0 && (name->str[name->len - 1] == '.' || name->str[name->len - 1] == ' '))
+    g_string_truncate (name, name->len - 1);
+
+  g_string_append_printf (name, ".%s", sl_document_format_to_code (format));
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
 static char *
 suggested_name (SlExportJob *job)
 {
@@ -375,6 +415,17 @@ sl_document_choose_and_export (GtkWidget               *owner,
                                const SlDocumentRequest *request,
                                SlDocumentFormat         format)
 {
+  sl_document_choose_and_export_as (owner, database_path, request, format, NULL);
+}
+
+/* The same, offering @suggested (NULL: the year and the document's name). */
+void
+sl_document_choose_and_export_as (GtkWidget               *owner,
+                                  const char              *database_path,
+                                  const SlDocumentRequest *request,
+                                  SlDocumentFormat         format,
+                                  const char              *suggested)
+{
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
@@ -387,7 +438,7 @@ sl_document_choose_and_export (GtkWidget               *owner,
   g_return_if_fail (request != NULL);
 
   job = sl_export_job_new (database_path, request, format, NULL);
-  name = suggested_name (job);
+  name = suggested != NULL ? g_strdup (suggested) : suggested_name (job);
   root = gtk_widget_get_root (owner);
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS

@@ -38,6 +38,15 @@ void     sl_document_choose_and_export        (GtkWidget               *owner,
                                                const char              *database_path,
                                                const SlDocumentRequest *request,
                                                SlDocumentFormat         format);
+void     sl_document_choose_and_export_as     (GtkWidget               *owner,
+                                               const char              *database_path,
+                                               const SlDocumentRequest *request,
+                                               SlDocumentFormat         format,
+                                               const char              *suggested);
+char    *sl_document_meeting_file_name        (const char              *date,
+                                               const char              *title,
+                                               SlDocumentKind           kind,
+                                               SlDocumentFormat         format);
 
 /* The same work without the file chooser and without feedback on @owner
  * (tests, or a caller that reports itself); @owner is the source object. */

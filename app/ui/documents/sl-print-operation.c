@@ -23,6 +23,7 @@
 #include "sl-export-job.h"
 #include "sl-ledger.h"
 #include "sl-print-operation.h"
+#include "sl-print-preview.h"
 #include "sl-ui-util.h"
 
 struct _SlPrintOperation
@@ -87,6 +88,47 @@ sl_print_operation_draw_page (GtkPrintOperation *operation,
     sl_page_renderer_draw_page (self->renderer, gtk_print_context_get_cairo_context (context), page);
 }
 
+/* The pages are laid out (begin-print ran): show them, and end the
+ * operation's preview, which has nothing more to render. */
+static void
+preview_ready_cb (GtkPrintOperationPreview *preview,
+                  GtkPrintContext          *context,
+                  gpointer                  user_data)
+{
+  SlPrintOperation *self = SL_PRINT_OPERATION (user_data);
+  GtkWindow *parent = g_object_get_data (G_OBJECT (preview), "sl-parent");
+
+  gtk_window_present (GTK_WINDOW (sl_print_preview_new (parent, self->renderer)));
+  gtk_print_operation_preview_end_preview (preview);
+}
+
+/* 预览 without a previewer installed showed nothing: the pages go to a
+ * window of ours instead. With one, GTK hands it a PDF as usual. */
+static gboolean
+sl_print_operation_preview (GtkPrintOperation        *operation,
+                            GtkPrintOperationPreview *preview,
+                            GtkPrintContext          *context,
+                            GtkWindow                *parent)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  if (sl_print_preview_has_previewer ())
+    return FALSE;
+
+  /* begin-print lays out with the context's Pango context, which needs a
+   * cairo context in points. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_object_set_data (G_OBJECT (preview), "sl-parent", parent);
+  g_signal_connect_object (preview, "ready", G_CALLBACK (preview_ready_cb), operation, 0);
+  return TRUE;
+}
+
 static void
 sl_print_operation_dispose (GObject *object)
 {
@@ -107,6 +149,7 @@ sl_print_operation_class_init (SlPrintOperationClass *klass)
   operation_class->begin_print = sl_print_operation_begin_print;
   operation_class->request_page_setup = sl_print_operation_request_page_setup;
   operation_class->draw_page = sl_print_operation_draw_page;
+  operation_class->preview = sl_print_operation_preview;
 }
 
 static void

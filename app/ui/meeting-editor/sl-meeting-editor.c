@@ -296,11 +296,14 @@ generated_title (SlMeetingEditor *self)
 {
   SlOrganization *organization = _sl_meeting_editor_meeting_organization (self);
 
-  return sl_meeting_draft_title (organization ? sl_organization_get_name (organization) : "",
-                                 sl_meeting_get_kind (self->meeting),
-                                 _sl_meeting_editor_meeting_year (self),
-                                 sl_meeting_get_sequence (self->meeting),
-                                 sl_meeting_get_expanded (self->meeting));
+  /* Written the way the organization's own titles are. */
+  return sl_meeting_draft_learned_title (self->ledger,
+                                         organization ? sl_record_get_id (SL_RECORD (organization)) : NULL,
+                                         sl_meeting_get_kind (self->meeting),
+                                         _sl_meeting_editor_meeting_year (self),
+                                         sl_meeting_get_sequence (self->meeting),
+                                         sl_meeting_get_expanded (self->meeting),
+                                         sl_record_get_id (SL_RECORD (self->meeting)));
 }
 
 /* The title follows the fields it is made of, as long as it is still the

@@ -31,6 +31,7 @@
 #include "sl-evidence.h"
 #include "sl-meetings-list.h"
 #include "sl-meetings-page.h"
+#include "sl-ui-util.h"
 #include "sl-util.h"
 #include "sl-year-page.h"
 
@@ -94,8 +95,8 @@ match_category (gpointer item,
          sl_meetings_list_kind_in_category (sl_meeting_get_kind (item), self->category);
 }
 
-/* The kind a new meeting gets: the one the list shows, else the kind of
- * the latest meeting, else a central group session. */
+/* The kind a new meeting gets: the one the list shows, else the kind
+ * logged most in the last 90 days (sl_meeting_draft_default_kind()). */
 static SlMeetingKind
 default_kind (SlMeetingsPage *self)
 {
@@ -106,26 +107,15 @@ default_kind (SlMeetingsPage *self)
     { "branch", SL_MEETING_KIND_BRANCH_ASSEMBLY },
     { "other", SL_MEETING_KIND_OTHER },
   };
-  SlMeetingKind kind = SL_MEETING_KIND_CENTRAL_GROUP;
-  g_autofree char *latest = NULL;
+  g_autofree char *today = sl_today ();
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (g_str_equal (self->category, kinds[i].category))
       return kinds[i].kind;
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->meetings)); i++)
-    {
-      g_autoptr(SlMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), i);
-
-      if (latest == NULL || g_strcmp0 (sl_meeting_get_date (meeting), latest) >= 0)
-        {
-          g_free (latest);
-          latest = g_strdup (sl_meeting_get_date (meeting));
-          kind = sl_meeting_get_kind (meeting);
-        }
-    }
-
-  return kind;
+  /* The kind she logs most lately, not merely the last one logged. */
+  return self->ledger ? sl_meeting_draft_default_kind (self->ledger, today)
+                      : SL_MEETING_KIND_CENTRAL_GROUP;
 }
 
 /* A new meeting is on today when the page shows this year; when it shows
@@ -166,9 +156,9 @@ update_list_stack (SlMeetingsPage *self)
       title = g_strdup_printf (_("No Meetings in %d"), self->year);
       adw_status_page_set_title (self->empty_page, title);
       adw_status_page_set_description (self->empty_page,
-                                       self->ledger && sl_ledger_is_empty (self->ledger)
-                                       ? _("Import the roster first: run “study-ledger import-roster” or use the members page")
-                                       : _("Meetings you log appear here, newest first"));
+                                       self->ledger && g_list_model_get_n_items (sl_ledger_get_organizations (self->ledger)) == 0
+                                       ? _("Create the organization first: main menu, Organizations…")
+                                       : _("Meetings you log with New Meeting appear here, newest first"));
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
@@ -411,7 +401,7 @@ sl_meetings_page_open_meeting (SlMeetingsPage *self,
     meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), position);
   else if ((meeting = sl_ledger_load_meeting (self->ledger, id, &error)) == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, sl_ui_error_toast (error));
       return;
     }
 
@@ -432,7 +422,7 @@ new_meeting (SlMeetingsPage *self,
   draft = sl_meeting_draft_new (self->ledger, NULL, kind, date, &error);
   if (draft == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, sl_ui_error_toast (error));
       return;
     }
 
@@ -503,7 +493,7 @@ delete_meeting (SlMeetingsPage *self,
 
   if (!sl_ledger_delete (self->ledger, meeting, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, sl_ui_error_toast (error));
       return;
     }
 
@@ -566,7 +556,7 @@ undo_action (GtkWidget  *widget,
   /* Saving the same object again restores it with all its rows. */
   if (!sl_ledger_save_meeting (self->ledger, meeting, SL_SAVE_REPLACE, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, sl_ui_error_toast (error));
       update_actions (self);
       return;
     }

@@ -364,7 +364,9 @@ leads_bind_cb (GtkSignalListItemFactory *factory,
   set_leads_label (button, names);
 }
 
-/* Status: planned, adjusted, cancelled. */
+/* Status: planned, adjusted, cancelled; an item a meeting has held says
+ * 已开展 instead, so that 状态 and 开展情况 never disagree (a held item's
+ * stored 计划中 is what it was before the meeting). */
 
 static void
 status_selected_cb (GtkDropDown *dropdown)
@@ -386,12 +388,22 @@ status_setup_cb (GtkSignalListItemFactory *factory,
   for (int status = SL_PLAN_ITEM_STATUS_PLANNED; status <= SL_PLAN_ITEM_STATUS_CANCELLED; status++)
     gtk_string_list_append (statuses, sl_plan_item_status_to_label (status));
 
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *held = gtk_label_new (C_("plan item", "Held"));
+
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&statuses)), NULL);
   gtk_widget_add_css_class (dropdown, "flat");
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (dropdown, _("Status"));
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (status_selected_cb), NULL);
-  remember_list_item (dropdown, list_item);
+
+  gtk_label_set_xalign (GTK_LABEL (held), 0);
+  gtk_widget_set_margin_start (held, 10);
+  gtk_widget_add_css_class (held, "success");
+  gtk_stack_add_named (GTK_STACK (stack), dropdown, "status");
+  gtk_stack_add_named (GTK_STACK (stack), held, "held");
+  remember_list_item (stack, list_item);
+  g_object_set_data (G_OBJECT (dropdown), "sl-list-item", list_item);
 }
 
 static void
@@ -399,9 +411,14 @@ status_bind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 SlPlanPage               *self)
 {
-  GtkWidget *dropdown = gtk_list_item_get_child (list_item);
-  SlPlanItemStatus status = sl_plan_item_get_status (gtk_list_item_get_item (list_item));
+  GtkStack *stack = GTK_STACK (gtk_list_item_get_child (list_item));
+  GtkWidget *dropdown = gtk_stack_get_child_by_name (stack, "status");
+  SlPlanItem *item = gtk_list_item_get_item (list_item);
+  SlPlanItemStatus status = sl_plan_item_get_status (item);
+  gboolean held = self->fulfilment != NULL &&
+                  g_hash_table_contains (self->fulfilment, sl_record_get_id (SL_RECORD (item)));
 
+  gtk_stack_set_visible_child_name (stack, held ? "held" : "status");
   set_cell_binding (dropdown, TRUE);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
                               status >= SL_PLAN_ITEM_STATUS_PLANNED

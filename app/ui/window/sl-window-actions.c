@@ -18,9 +18,12 @@
 
 #include "sl-binder-job.h"
 #include "sl-document-dialog.h"
+#include "sl-ledger.h"
 #include "sl-ledger-queries.h"
+#include "sl-meeting.h"
 #include "sl-meetings-page.h"
 #include "sl-member-record-page.h"
+#include "sl-organization-dialog.h"
 #include "sl-search-page.h"
 #include "sl-util.h"
 #include "sl-window.h"
@@ -242,6 +245,7 @@ save_document_action (GtkWidget  *widget,
   SlDocumentRequest request;
   SlDocumentFormat format;
   const char *code = NULL;
+  g_autofree char *name = NULL;
 
   g_variant_get_child (parameter, 3, "&s", &code);
   if (!sl_document_format_from_code (code, &format))
@@ -250,9 +254,23 @@ save_document_action (GtkWidget  *widget,
       return;
     }
 
-  if (document_request_from (parameter, &request))
-    sl_document_choose_and_export (widget, _sl_window_database_path (SL_WINDOW (widget)),
-                                   &request, format);
+  if (!document_request_from (parameter, &request))
+    return;
+
+  /* A meeting's document is named after the meeting, not only the year. */
+  if (request.meeting != NULL)
+    {
+      g_autoptr(SlMeeting) meeting = sl_ledger_load_meeting (SL_WINDOW (widget)->ledger,
+                                                             request.meeting, NULL);
+
+      if (meeting != NULL)
+        name = sl_document_meeting_file_name (sl_meeting_get_date (meeting),
+                                              sl_meeting_get_title (meeting),
+                                              request.kind, format);
+    }
+
+  sl_document_choose_and_export_as (widget, _sl_window_database_path (SL_WINDOW (widget)),
+                                    &request, format, name);
 }
 
 /* Navigation ------------------------------------------------------------ */
@@ -296,11 +314,29 @@ go_back_action (GtkWidget  *widget,
 }
 
 static void
+organizations_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (sl_organization_dialog_new (GTK_WINDOW (self), self->ledger)));
+}
+
+static void
 new_meeting_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   SlWindow *self = SL_WINDOW (widget);
+
+  /* A meeting is held by an organization: a ledger without one asks for
+   * it first, rather than refusing the meeting. */
+  if (g_list_model_get_n_items (sl_ledger_get_organizations (self->ledger)) == 0)
+    {
+      organizations_action (widget, "win.organizations", NULL);
+      return;
+    }
 
   sl_window_show_page (self, "meetings");
 
@@ -375,6 +411,7 @@ _sl_window_actions_update (SlWindow *self)
   gtk_widget_action_set_enabled (widget, "win.new-meeting", ready);
   gtk_widget_action_set_enabled (widget, "win.open-meeting", ready);
   gtk_widget_action_set_enabled (widget, "win.import-roster", idle);
+  gtk_widget_action_set_enabled (widget, "win.organizations", idle);
   gtk_widget_action_set_enabled (widget, "win.import-archive", idle);
   gtk_widget_action_set_enabled (widget, "win.export-archive", idle && !self->empty);
   gtk_widget_action_set_enabled (widget, "win.backup", idle && !self->empty);
@@ -399,6 +436,7 @@ _sl_window_class_actions_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-meeting", "s", open_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.open-member-record", "s", open_member_record_action);
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
+  gtk_widget_class_install_action (widget_class, "win.organizations", NULL, organizations_action);
   gtk_widget_class_install_action (widget_class, "win.import-archive", NULL, import_archive_action);
   gtk_widget_class_install_action (widget_class, "win.export-archive", NULL, export_archive_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);

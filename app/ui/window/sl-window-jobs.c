@@ -245,6 +245,7 @@ import_archive_cb (GObject      *source,
                        sl_ui_toast_new_printf (ngettext ("Imported %u meeting", "Imported %u meetings",
                                                        counts.meetings),
                                              counts.meetings));
+  sl_window_show_year_with_records (self);
 }
 
 static void

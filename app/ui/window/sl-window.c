@@ -48,6 +48,7 @@
 #include "sl-reports-page.h"
 #include "sl-talks-page.h"
 #include "sl-search-page.h"
+#include "sl-ui-util.h"
 #include "sl-util.h"
 #include "sl-window.h"
 #include "sl-window-private.h"
@@ -232,6 +233,7 @@ ensure_page (SlWindow   *self,
   if (SL_IS_YEAR_PAGE (page))
     g_object_bind_property (self, "year", page, "year", G_BINDING_SYNC_CREATE);
   adw_bin_set_child (ADW_BIN (gtk_stack_get_child_by_name (self->content_stack, name)), page);
+  sl_ui_fit_tooltips (page);
 
   return page;
 }
@@ -338,10 +340,52 @@ update_empty (SlWindow *self)
   _sl_window_actions_update (self);
 }
 
+/**
+ * sl_window_show_year_with_records:
+ *
+ * When the year shown has no records but others do (a new year has begun,
+ * or an archive of past years was imported), shows the newest year that
+ * has them, and says so.
+ *
+ * Returns: whether the year changed
+ */
+gboolean
+sl_window_show_year_with_records (SlWindow *self)
+{
+  g_autoptr(GArray) years = NULL;
+  int newest;
+
+  g_return_val_if_fail (SL_IS_WINDOW (self), FALSE);
+
+  if (self->ledger == NULL || (years = sl_ledger_query_years (self->ledger, NULL)) == NULL ||
+      years->len == 0)
+    return FALSE;
+
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, int, i) == self->year)
+      return FALSE;
+
+  newest = g_array_index (years, int, 0);
+  sl_window_set_year (self, newest);
+  /* Translators: %d is a year; in Chinese "已显示有记录的最近年度：%d年". */
+  sl_window_add_toast (self, sl_ui_toast_new_printf (_("Showing %d, the latest year with records"),
+                                                     newest));
+  return TRUE;
+}
+
+static gboolean
+update_empty_idle (gpointer data)
+{
+  update_empty (SL_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* The stores change inside the save's transaction: the overview that
+ * replaces the welcome page reads the ledger once the save is done. */
 static void
 roster_changed_cb (SlWindow *self)
 {
-  update_empty (self);
+  g_idle_add_full (G_PRIORITY_DEFAULT, update_empty_idle, g_object_ref (self), g_object_unref);
 }
 
 /**
@@ -566,6 +610,8 @@ sl_window_constructed (GObject *object)
         sl_window_set_year (self, current_year ());
     }
 
+  sl_window_show_year_with_records (self);
+  sl_ui_fit_tooltips (GTK_WIDGET (self));
   _sl_window_refresh_years (self);
   update_empty (self);
   /* The stack's first page was shown before anyone listened. */

@@ -36,6 +36,7 @@ GtkWidget  *sl_window_get_page         (SlWindow       *self,
 void        sl_window_show_page        (SlWindow       *self,
                                         const char     *name);
 void        sl_window_reload           (SlWindow       *self);
+gboolean    sl_window_show_year_with_records (SlWindow *self);
 void        sl_window_sync             (SlWindow       *self);
 void        sl_window_flush            (SlWindow       *self);
 

@@ -1,0 +1,74 @@
+/* test-document-names.c — the file names the window offers for a meeting's documents
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The minutes of every meeting were offered as "2023年会议记录.pdf", so
+ * one export overwrote another: a meeting's document is named after its
+ * date and title, in a form any file system takes.
+ */
+
+#include "config.h"
+
+#include <glib.h>
+#include <string.h>
+
+#include "sl-document-types.h"
+#include "sl-export-job.h"
+
+static void
+test_meeting_name (void)
+{
+  g_autofree char *name = sl_document_meeting_file_name ("2023-03-29", "第2次集体学习",
+                                                         SL_DOCUMENT_MINUTES, SL_DOCUMENT_FORMAT_PDF);
+  g_autofree char *expected = g_strdup_printf ("2023-03-29-第2次集体学习-%s.pdf",
+                                               sl_document_kind_get_label (SL_DOCUMENT_MINUTES));
+  g_autofree char *other = sl_document_meeting_file_name ("2023-04-12", "第3次集体学习",
+                                                          SL_DOCUMENT_MINUTES, SL_DOCUMENT_FORMAT_PDF);
+
+  g_assert_cmpstr (name, ==, expected);
+  g_assert_cmpstr (name, !=, other);
+}
+
+static void
+test_sanitised (void)
+{
+  g_autofree char *name = sl_document_meeting_file_name ("2023-03-29", "学习《条例》: A/B \"专题\"?*<>|\\\t.",
+                                                         SL_DOCUMENT_SIGN_IN, SL_DOCUMENT_FORMAT_PDF);
+  g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".pdf"));
+
+  g_assert_true (g_utf8_validate (name, -1, NULL));
+  g_assert_true (g_str_has_suffix (name, ".pdf"));
+  for (const char *p = "/\\:*?\"<>|\t"; *p != '\0'; p++)
+    g_assert_null (strchr (stem, *p));
+  g_assert_nonnull (strstr (name, "学习《条例》_ A_B _专题_"));
+}
+
+static void
+test_long_title (void)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autofree char *name = NULL;
+
+  for (int i = 0; i < 100; i++)
+    g_string_append (title, "滨");
+  name = sl_document_meeting_file_name ("2023-03-29", title->str,
+                                        SL_DOCUMENT_MINUTES, SL_DOCUMENT_FORMAT_PDF);
+
+  /* Cut at a character, short enough for any file system. */
+  g_assert_true (g_utf8_validate (name, -1, NULL));
+  g_assert_cmpuint (strlen (name), <, 255);
+  g_assert_true (g_str_has_suffix (name, ".pdf"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/document-names/meeting", test_meeting_name);
+  g_test_add_func ("/document-names/sanitised", test_sanitised);
+  g_test_add_func ("/document-names/long-title", test_long_title);
+
+  return g_test_run ();
+}
