@@ -356,6 +356,66 @@ test_plan_status_follows_held (Fixture       *fixture,
   g_assert_cmpuint (status_held, ==, meeting_held);
 }
 
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The wheel over the plan table, which scrolls sideways only, scrolls
+ * the page around it. */
+static void
+test_plan_wheel_scrolls_page (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *page, *table, *inner, *outer;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkAdjustment *adjustment;
+  gboolean passed = FALSE;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 600);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "plan");
+  iterate (300);
+  page = sl_window_get_page (fixture->window, "plan");
+  table = find_type (page, GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (table);
+  inner = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
+  outer = gtk_widget_get_ancestor (gtk_widget_get_parent (inner), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (outer);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
+  gtk_adjustment_set_value (adjustment, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+
+  controllers = gtk_widget_observe_controllers (inner);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+      g_signal_emit_by_name (controller, "scroll", 0.0, 2.0, &handled);
+      passed = passed || handled;
+    }
+
+  g_assert_true (passed);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+}
+
 /* Today is 2027: the example's records are of 2024 and 2025. */
 static void
 test_opens_newest_year (Fixture       *fixture,
@@ -399,6 +459,8 @@ main (int   argc,
               fixture_set_up, test_opens_newest_year, fixture_tear_down);
   g_test_add ("/first-run/plan-status-follows-held", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_plan_status_follows_held, fixture_tear_down);
+  g_test_add ("/first-run/plan-wheel-scrolls-page", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_plan_wheel_scrolls_page, fixture_tear_down);
   g_test_add ("/first-run/import-shows-newest-year", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_import_shows_newest_year, fixture_tear_down);
 

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -175,6 +176,55 @@ sl_ui_error_text (const GError *error)
 
   /* Translators: a field's label, then what is wrong with it. */
   return g_strdup_printf (_("%s: %s"), label, rest);
+}
+
+/* GTK 4.8's scrolled window takes every wheel event while it may scroll
+ * either way: a table that only scrolls sideways swallowed the vertical
+ * wheel, and the page around it stood still under the pointer. */
+static gboolean
+pass_vertical_scroll_cb (GtkEventControllerScroll *controller,
+                         double                    dx,
+                         double                    dy,
+                         gpointer                  user_data)
+{
+  GtkWidget *inner = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *parent = gtk_widget_get_parent (inner);
+  GtkWidget *outer = parent ? gtk_widget_get_ancestor (parent, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  GtkAdjustment *adjustment;
+  double page, step;
+
+  if (outer == NULL || dy == 0 || ABS (dx) > ABS (dy))
+    return FALSE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
+  page = gtk_adjustment_get_page_size (adjustment);
+  /* A wheel's click moves as GTK's own scrolling does; a touchpad's
+   * deltas are pixels already. */
+  step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL
+         ? pow (page, 2.0 / 3.0) : 1.0;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+
+  return TRUE;
+}
+
+/**
+ * sl_ui_pass_vertical_scroll:
+ * @inner: a scrolled window that scrolls sideways only
+ *
+ * Hands @inner's vertical wheel and touchpad scrolling to the scrolled
+ * window around it.
+ */
+void
+sl_ui_pass_vertical_scroll (GtkWidget *inner)
+{
+  GtkEventController *controller;
+
+  g_return_if_fail (GTK_IS_SCROLLED_WINDOW (inner));
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "scroll", G_CALLBACK (pass_vertical_scroll_cb), NULL);
+  gtk_widget_add_controller (inner, controller);
 }
 
 /* A toast with sl_ui_error_text() of @error. */

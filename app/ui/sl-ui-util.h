@@ -32,6 +32,7 @@ const char *sl_ui_organization_name (SlLedger  *ledger,
                                     const char *organization);
 void        sl_ui_label_tooltip_shows_text (GtkWidget *label);
 void        sl_ui_fit_tooltips      (GtkWidget  *root);
+void        sl_ui_pass_vertical_scroll (GtkWidget *inner);
 void        sl_ui_cell_set_tooltip_text (GtkWidget  *widget,
                                          const char *text);
 

@@ -564,6 +564,9 @@ sl_plan_page_init (SlPlanPage *self)
   GtkTextView *views[4];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The table scrolls sideways; the wheel over it scrolls the page. */
+  sl_ui_pass_vertical_scroll (gtk_widget_get_ancestor (GTK_WIDGET (self->items_view),
+                                                       GTK_TYPE_SCROLLED_WINDOW));
 
   views[0] = self->guiding_view;
   views[1] = self->focus_view;
