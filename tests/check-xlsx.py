@@ -125,12 +125,26 @@ def check_sheet(ws, code, where, year):
                      for c in range(1, columns + 1))
     if code in LANDSCAPE and (code != 'attendance' or characters > 52.5):
         need(setup.orientation == 'landscape', where, 'not landscape')
-    elif characters < 51.5:
-        need(setup.orientation == 'portrait', where, 'a narrow table is not portrait')
-    need(ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage,
-         where, 'not fit to page')
-    need(setup.fitToWidth in (None, 1, '1') and str(setup.fitToHeight) == '0', where,
-         'fit to %r × %r pages, not to the width' % (setup.fitToWidth, setup.fitToHeight))
+    else:
+        # Portrait unless it would print under 9 pt (86%) on portrait A4
+        # (sl-xlsx-writer.c: 6.6 pt a stored unit and 3.9 a column in LibreOffice).
+        units = sum(ws.column_dimensions[get_column_letter(c)].width for c in range(1, columns + 1))
+        portrait_fits = (units * 6.6 + 3.9 * columns) * 0.86 <= (210.0 - 25.4) / 25.4 * 72
+        if portrait_fits and characters < 51.5:
+            need(setup.orientation == 'portrait', where, 'a narrow table is not portrait')
+    # Issue 14: fit to the page's width only while the print stays at
+    # 9 pt or more (10.5 pt × the scale); otherwise several pages across,
+    # the key columns repeated on each (print titles) with the header.
+    printable = ((297.0 - 25.4 if setup.orientation == 'landscape' else 210.0 - 25.4) / 25.4 * 72
+                 - 3.9 * columns) / 6.6
+    total = sum(ws.column_dimensions[get_column_letter(c)].width for c in range(1, columns + 1))
+    fit = ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+    scale = int(setup.scale or 100)
+    need(not fit, where, 'fit to the page: LibreOffice shrinks it under 9 pt for a tall row')
+    need(10.5 * scale / 100 >= 8.95, where, 'printed at %d%%: under 9 pt' % scale)
+    if total * scale / 100 > printable + 0.5:
+        need(scale == 100, where, 'wider than a page and shrunk to %d%%' % scale)
+        need(ws.print_title_cols is not None, where, 'wider than a page, no key columns repeated')
     need(ws.print_options.horizontalCentered, where, 'not centred horizontally')
     footer = ws.oddFooter.center.text or ''
     need('&P' in footer and '&N' in footer and '第' in footer, where, 'footer %r' % footer)

@@ -816,8 +816,14 @@ test_minutes (void)
   g_assert_cmpuint (n_pages, >=, 2);
 
   text = all_text (path);
-  assert_in_order (text, RECORD,
-                   "时间：2023年12月29日 9:00—11:30",
+  /* Titled “{unit}{meeting title}记录” (issue 14), over two lines. */
+  {
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+    g_autofree char *joined = g_strjoinv ("", lines);
+
+    g_assert_true (contains_squeezed (joined, "中共临江市统计局党组" RECORD "记录"));
+  }
+  assert_in_order (text, "时间：2023年12月29日 9:00—11:30",
                    "地点：" PLACE, "主持人：张建国", "记录人：李昇",
                    "出席：张建国、孙堃、王喆、李昇",
                    "请假：赵珺（病假：住院治疗）",

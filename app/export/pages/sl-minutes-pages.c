@@ -30,6 +30,7 @@
 #include "sl-meeting.h"
 #include "sl-member.h"
 #include "sl-minutes-pages.h"
+#include "sl-organization.h"
 #include "sl-speech.h"
 #include "sl-study.h"
 #include "sl-wording.h"
@@ -46,6 +47,15 @@ struct _SlMinutesPages
   SlLedger       *ledger;
   SlMeeting      *meeting;
   PangoLayout    *state;    /* 定稿 and its 校验码, or 草稿: in every page's foot */
+
+  /* The signature lines never stand alone on the last page: a first
+   * layout (probing) finds the page they would go to alone; the real one
+   * leaves room at the foot of the page before (reserve_page), so that
+   * the last lines of the record go over with them. */
+  gboolean        probing;
+  int             alone_page;
+  int             reserve_page;
+  double          reserve;
 };
 
 G_DEFINE_FINAL_TYPE (SlMinutesPages, sl_minutes_pages, SL_TYPE_PAGE_RENDERER)
@@ -74,10 +84,40 @@ is_blank (const char *text)
   return TRUE;
 }
 
+static gboolean
+same_words (const char *a,
+            const char *b)
+{
+  g_autofree char *x = g_strstrip (g_strdup (a));
+  g_autofree char *y = g_strstrip (g_strdup (b));
+
+  return g_strcmp0 (x, y) == 0;
+}
+
+#define MARGIN_TOP    (30 * SL_PAGE_MM)
+#define MARGIN_RIGHT  (26 * SL_PAGE_MM)
+#define MARGIN_BOTTOM (28 * SL_PAGE_MM)
+#define MARGIN_LEFT   (28 * SL_PAGE_MM)
+
+/* The margins of the next page: a shorter page where the signatures need
+ * company (see SlMinutesPages.reserve_page). */
+static void
+set_next_margins (SlPageRenderer *renderer)
+{
+  SlMinutesPages *self = SL_MINUTES_PAGES (renderer);
+  int next = (int) sl_page_renderer_get_page_count (renderer);
+
+  sl_page_renderer_set_margins (renderer, MARGIN_TOP, MARGIN_RIGHT,
+                                MARGIN_BOTTOM + (next == self->reserve_page ? self->reserve : 0),
+                                MARGIN_LEFT);
+}
+
+/* Between paragraphs: where the margins of a next page are decided. */
 static void
 gap (SlPageRenderer *renderer,
      double          height)
 {
+  set_next_margins (renderer);
   sl_page_renderer_set_y (renderer, sl_page_renderer_get_y (renderer) + height);
 }
 
@@ -236,7 +276,8 @@ add_attendance (SlMinutesPages *self)
           break;
 
         case SL_ATTENDANCE_STATUS_LEAVE:
-          if (*kind != '\0' && !is_blank (reason))
+          /* A reason that only repeats the kind (事假：事假) is none. */
+          if (*kind != '\0' && !is_blank (reason) && !same_words (reason, kind))
             g_string_append_printf (entry, "（%s：%s）", kind, reason);
           else if (*kind != '\0')
             g_string_append_printf (entry, "（%s）", kind);
@@ -428,10 +469,13 @@ add_signatures (SlPageRenderer *renderer)
   double x = sl_page_renderer_get_left (renderer);
   double half = sl_page_renderer_get_width (renderer) / 2;
   double height = body_line_height (renderer);
+  guint n_pages = sl_page_renderer_get_page_count (renderer);
   double y, baseline;
 
   gap (renderer, 2 * height);
   sl_page_renderer_ensure_space (renderer, height + 4);
+  if (sl_page_renderer_get_page_count (renderer) > n_pages)
+    SL_MINUTES_PAGES (renderer)->alone_page = (int) n_pages;
   y = sl_page_renderer_get_y (renderer);
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -449,6 +493,22 @@ add_signatures (SlPageRenderer *renderer)
     }
 
   sl_page_renderer_set_y (renderer, y + height);
+}
+
+/* “{unit}{meeting title}记录”: the unit, unless the meeting's name
+ * starts with it already (中共临江市统计局党组2023年第1次会议). */
+static char *
+minutes_title (SlMinutesPages *self)
+{
+  g_autofree char *name = sl_wording_meeting_name (self->meeting);
+  SlOrganization *organization = sl_ledger_find_organization (self->ledger,
+                                                              sl_meeting_get_organization (self->meeting));
+  const char *unit = organization != NULL ? sl_organization_get_name (organization) : NULL;
+  gboolean expanded = sl_meeting_get_expanded (self->meeting) && strstr (name, "扩大") == NULL;
+
+  if (unit == NULL || g_str_has_prefix (name, unit))
+    unit = "";
+  return g_strconcat (unit, name, expanded ? "（扩大）" : "", "记录", NULL);
 }
 
 static guint
@@ -470,16 +530,24 @@ sl_minutes_pages_layout (SlPageRenderer *renderer,
   const char *chair = member_name (self, sl_meeting_get_chair (self->meeting));
   const char *recorder = member_name (self, sl_meeting_get_recorder (self->meeting));
 
+  self->alone_page = -1;
+  if (!self->probing)
+    {
+      g_autoptr(SlMinutesPages) probe = sl_minutes_pages_new (self->ledger, self->meeting);
+
+      probe->probing = TRUE;
+      sl_page_renderer_layout (SL_PAGE_RENDERER (probe), context, page_width, page_height);
+      self->reserve_page = probe->alone_page - 1;
+      /* The signatures, the gap above them and three lines of text. */
+      self->reserve = 6 * body_line_height (renderer);
+    }
+
   /* A record book is bound on the left; “第 x 页 共 y 页” in the foot. */
-  sl_page_renderer_set_margins (renderer, 30 * SL_PAGE_MM, 26 * SL_PAGE_MM,
-                                28 * SL_PAGE_MM, 28 * SL_PAGE_MM);
+  set_next_margins (renderer);
   sl_page_renderer_set_footer (renderer, SL_PAGE_FOOTER_PAGE_OF_TOTAL);
   sl_page_renderer_add_page (renderer, FALSE);
 
-  if (sl_meeting_get_expanded (self->meeting) && strstr (name, "扩大") == NULL)
-    title = g_strconcat (name, "（扩大）", NULL);
-  else
-    title = g_strdup (name);
+  title = minutes_title (self);
 
   balanced = sl_page_renderer_balance_lines (renderer, SL_PAGE_FONT_TITLE, TITLE_SIZE, title,
                                              sl_page_renderer_get_width (renderer));
@@ -604,6 +672,8 @@ sl_minutes_pages_class_init (SlMinutesPagesClass *klass)
 static void
 sl_minutes_pages_init (SlMinutesPages *self)
 {
+  self->alone_page = -1;
+  self->reserve_page = -1;
 }
 
 SlMinutesPages *
@@ -611,7 +681,6 @@ sl_minutes_pages_new (SlLedger  *ledger,
                       SlMeeting *meeting)
 {
   SlMinutesPages *self;
-  g_autofree char *name = NULL;
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (SL_IS_LEDGER (ledger), NULL);
@@ -621,8 +690,7 @@ sl_minutes_pages_new (SlLedger  *ledger,
   self->ledger = g_object_ref (ledger);
   self->meeting = g_object_ref (meeting);
 
-  name = sl_wording_meeting_name (meeting);
-  title = g_strconcat (name, "记录", NULL);
+  title = minutes_title (self);
   sl_page_renderer_set_title (SL_PAGE_RENDERER (self), title);
 
   return self;

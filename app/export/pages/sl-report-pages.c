@@ -26,7 +26,7 @@
 
 #define HEADING_SIZE  14.0
 #define TEXT_SIZE     11.0
-#define LABEL_SIZE    8.0
+#define LABEL_SIZE    9.0     /* issue 14: nothing printed under 9 pt */
 #define GRID          0xd0d0d0
 #define TEXT_GREY     0x404040
 #define BELOW         0xc0392b
@@ -205,7 +205,7 @@ add_key_figures (SlReportPages *self)
     {
       values[i] = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_HEADING, 18,
                                                   cards[i].value, card_width - 4);
-      labels[i] = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY, 8.5,
+      labels[i] = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY, 9.0,
                                                   cards[i].label, card_width - 4);
       pango_layout_set_alignment (values[i], PANGO_ALIGN_CENTER);
       pango_layout_set_alignment (labels[i], PANGO_ALIGN_CENTER);

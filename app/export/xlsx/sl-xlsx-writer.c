@@ -39,6 +39,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "sl-column-widths.h"
 #include "sl-document-types.h"
 #include "sl-xlsx-writer.h"
 
@@ -107,6 +108,8 @@ formats_init (Formats      *formats,
 
   formats->subtitle = add_format (workbook, BODY_SIZE);
   format_set_align (formats->subtitle, LXW_ALIGN_LEFT);
+  /* Not cut at the table's right edge (“制表日期：2026年1”). */
+  format_set_text_wrap (formats->subtitle);
 
   formats->header = add_cell_format (workbook, LXW_ALIGN_CENTER, NULL);
   format_set_bold (formats->header);
@@ -307,6 +310,79 @@ write_cell (lxw_worksheet  *sheet,
     }
 }
 
+/* The printable width of A4 between the margins set below (0.5 inch
+ * left and right), in points, and what a column of w units (the width of
+ * a digit of the default font) takes of it as LibreOffice prints it:
+ * about 6.45 pt a unit and 3.75 pt of padding for the width the file
+ * stores, which is w + 5/7 (libxlsxwriter adds Excel's 5 pixels of
+ * padding): measured, sheets of 13 and 10 columns storing 155.3 and 136
+ * units printed 1051 and 915 pt wide at 100%. Taken a little wider, as a
+ * scaled sheet printed wider again. Excel's units are narrower (5.25 pt),
+ * so a sheet that LibreOffice prints at 9 pt prints larger there. */
+#define PRINTABLE_LANDSCAPE ((297.0 - 25.4) / 25.4 * 72)
+#define PRINTABLE_PORTRAIT  ((210.0 - 25.4) / 25.4 * 72)
+#define PT_PER_UNIT         6.6
+#define PT_PER_COLUMN       (6.6 * 5 / 7 + 3.9)
+
+/* The smallest print an inspector reads at arm's length (86% of 五号). */
+#define SMALLEST_PRINT 9.03
+
+/* Widths in characters from what the columns hold, shared out by the
+ * rule of the PDF's tables (sl-column-widths.c): a column of short values
+ * (dates, names, counts, marks) never narrower than its longest entry, one
+ * of running text at least six characters where it has them, a header
+ * broken only at its \n or “/”, a blank column (签名) its declared width.
+ * Returns the sum of the minima, in characters. */
+static double
+column_widths (SlTable *table,
+               double   available,
+               double  *widths)
+{
+  guint n_columns = sl_table_get_n_columns (table);
+  guint n_rows = sl_table_get_n_rows (table);
+  g_autofree double *min = g_new0 (double, MAX (n_columns, 1));
+  g_autofree double *max = g_new0 (double, MAX (n_columns, 1));
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const SlColumn *column = sl_table_get_column (table, c);
+      g_auto(GStrv) words = g_regex_split_simple ("\\n|(?<=/)", column->title != NULL ? column->title : "", 0, 0);
+      double header = 0, longest = 0;
+
+      for (guint i = 0; words[i] != NULL; i++)
+        header = MAX (header, MIN (text_width (words[i]), 6.0));
+      for (guint r = 0; r < n_rows; r++)
+        {
+          g_autofree char *text = sl_cell_format (sl_table_get_cell (table, r, c));
+          g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+          for (guint i = 0; lines[i] != NULL; i++)
+            longest = MAX (longest, text_width (lines[i]));
+        }
+
+      if (longest <= 0)
+        {
+          min[c] = MAX (header, 0.6 * column->width);
+          max[c] = MAX (header, column->width);
+        }
+      else if (!column->wrap)
+        {
+          min[c] = MAX (header, longest);
+          max[c] = min[c];
+        }
+      else
+        {
+          min[c] = MAX (header, MIN (longest, 6.0));
+          max[c] = MAX (header, MIN (longest, 40.0));
+        }
+      /* The cell's inner margins. */
+      min[c] += 0.6;
+      max[c] += 0.6;
+    }
+
+  return sl_column_widths_distribute (min, max, n_columns, available, widths);
+}
+
 static gboolean
 write_table (lxw_workbook  *workbook,
              SlTable       *table,
@@ -322,7 +398,9 @@ write_table (lxw_workbook  *workbook,
   g_autofree char *name = sheet_name (sl_table_get_name (table), names);
   lxw_worksheet *sheet;
   lxw_row_t row = 0, header_row;
-  double table_width = 0;
+  double table_width = 0, printable = 0, demand = 0, print_size = 0;
+  gboolean landscape;
+  g_autofree double *widths = g_new0 (double, MAX (n_columns, 1));
 
   sheet = workbook_add_worksheet (workbook, name);
   if (sheet == NULL)
@@ -332,12 +410,28 @@ write_table (lxw_workbook  *workbook,
       return FALSE;
     }
 
+  /* Fit to the page's width only while the print stays at 9 pt or more;
+   * a wider table prints over several pages across, its key columns and
+   * header repeated on each. */
+  landscape = sl_table_get_landscape (table);
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      printable = landscape ? PRINTABLE_LANDSCAPE : PRINTABLE_PORTRAIT;
+      demand = column_widths (table,
+                              ((printable - n_columns * PT_PER_COLUMN) / PT_PER_UNIT - n_columns) / 2,
+                              widths);
+      print_size = BODY_SIZE * MIN (1.0, floor (100 * printable
+                                                / ((2 * demand + n_columns) * PT_PER_UNIT
+                                                   + n_columns * PT_PER_COLUMN)) / 100);
+      /* A portrait table too wide for 9 pt: landscape before pages across. */
+      if (landscape || print_size >= SMALLEST_PRINT)
+        break;
+      landscape = TRUE;
+    }
   for (guint c = 0; c < n_columns; c++)
     {
-      const SlColumn *column = sl_table_get_column (table, c);
-
-      table_width += column->width;
-      if (!check (worksheet_set_column (sheet, c, c, excel_width (column->width), NULL),
+      table_width += widths[c];
+      if (!check (worksheet_set_column (sheet, c, c, excel_width (widths[c]), NULL),
                   name, 0, c, error))
         return FALSE;
     }
@@ -373,7 +467,7 @@ write_table (lxw_workbook  *workbook,
     for (guint c = 0; c < n_columns; c++)
       {
         const SlColumn *column = sl_table_get_column (table, c);
-        lines = MAX (lines, count_lines (column->title, column->width));
+        lines = MAX (lines, count_lines (column->title, widths[c]));
       }
     if (!check (worksheet_set_row (sheet, row, lines * LINE_HEIGHT + ROW_PADDING, NULL),
                 name, row, 0, error))
@@ -396,7 +490,7 @@ write_table (lxw_workbook  *workbook,
           const SlCell *cell = sl_table_get_cell (table, r, c);
           g_autofree char *text = sl_cell_format (cell);
 
-          lines = MAX (lines, count_lines (text, sl_table_get_column (table, c)->width));
+          lines = MAX (lines, count_lines (text, widths[c]));
           if (!check (write_cell (sheet, row, c, cell, sl_table_get_column (table, c), formats),
                       name, row, c, error))
             return FALSE;
@@ -419,12 +513,21 @@ write_table (lxw_workbook  *workbook,
   /* Screen and print. */
   worksheet_freeze_panes (sheet, header_row + 1, sl_table_get_key_columns (table));
   worksheet_set_paper (sheet, 9);   /* A4 */
-  if (sl_table_get_landscape (table))
+  if (landscape)
     worksheet_set_landscape (sheet);
   else
     worksheet_set_portrait (sheet);
   worksheet_set_margins (sheet, 0.5, 0.5, 0.6, 0.7);
-  worksheet_fit_to_pages (sheet, 1, 0);
+  /* A scale, not fit to the page: LibreOffice shrinks a sheet fit to
+   * the width further still to get its tallest row onto one page. */
+  if (print_size >= BODY_SIZE)
+    worksheet_set_print_scale (sheet, 100);
+  else if (print_size >= SMALLEST_PRINT)
+    worksheet_set_print_scale (sheet, (uint16_t) ceil (100 * print_size / BODY_SIZE));
+  else if (!check (worksheet_repeat_columns (sheet, 0,
+                                             MAX (sl_table_get_key_columns (table), 1) - 1),
+                   name, 0, 0, error))
+    return FALSE;   /* the first column names the row when no key columns are set */
   worksheet_center_horizontally (sheet);
 
   if (!check (worksheet_repeat_rows (sheet, header_row, header_row), name, header_row, 0, error) ||
