@@ -43,6 +43,7 @@
 #include "sl-plan.h"
 #include "sl-plan-item.h"
 #include "sl-save-queue.h"
+#include "sl-session-plan.h"
 #include "sl-speech.h"
 #include "sl-study.h"
 #include "sl-util.h"
@@ -469,19 +470,55 @@ on_add_study (SlMeetingEditor *self)
     }
 }
 
+/* A central-group session's speeches start from its plan's 重点发言: the
+ * first speech added brings the planned speakers and titles, in order,
+ * each a key speech, for the record's points to be written under. */
+static guint
+add_planned_speeches (SlMeetingEditor *self)
+{
+  GListModel *speeches = sl_meeting_get_speeches (self->meeting);
+  SlSessionPlan *plan = sl_meeting_get_session_plan (self->meeting);
+  guint n = plan != NULL ? sl_session_plan_get_n_speeches (plan) : 0;
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (sl_meeting_get_kind (self->meeting) != SL_MEETING_KIND_CENTRAL_GROUP ||
+      g_list_model_get_n_items (speeches) > 0 || n == 0)
+    return 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      SlSpeech *speech = sl_speech_new ();
+
+      sl_speech_set_speaker (speech, sl_session_plan_get_speech_member (plan, i));
+      sl_speech_set_title (speech, sl_session_plan_get_speech_title (plan, i));
+      sl_speech_set_kind (speech, SL_SPEECH_KIND_KEY);
+      g_ptr_array_add (added, speech);
+    }
+
+  /* One items-changed: one save, one undo step. */
+  self->adding = TRUE;
+  g_list_store_splice (G_LIST_STORE (speeches), 0, 0, added->pdata, added->len);
+  self->adding = FALSE;
+  return n;
+}
+
 static void
 on_add_speech (SlMeetingEditor *self)
 {
   GListModel *speeches = sl_meeting_get_speeches (self->meeting);
   g_autoptr(SlSpeech) speech = sl_speech_new ();
   GtkListBoxRow *row;
+  guint planned = add_planned_speeches (self);
 
-  self->adding = TRUE;
-  g_list_store_append (G_LIST_STORE (speeches), speech);
-  self->adding = FALSE;
+  if (planned == 0)
+    {
+      self->adding = TRUE;
+      g_list_store_append (G_LIST_STORE (speeches), speech);
+      self->adding = FALSE;
+    }
 
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->speeches_list),
-                                       g_list_model_get_n_items (speeches) - 1);
+                                       planned > 0 ? 0 : g_list_model_get_n_items (speeches) - 1);
   if (SL_IS_MEETING_SPEECH_ROW (row))
     {
       sl_meeting_speech_row_focus_speaker (SL_MEETING_SPEECH_ROW (row));
