@@ -555,6 +555,38 @@ test_attachments (Fixture       *fixture,
   }
 }
 
+static gboolean lock_dialog_shown (Fixture *f) { return find_toplevel ("sl-lock-year-dialog", 0) != NULL; }
+
+/* 锁定年度… on the overview: the top-level organization's year is locked,
+ * and the meeting then opens read-only. */
+static void
+test_lock_year (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *overview = sl_window_get_page (fixture->window, "overview");
+  g_autofree char *locked = NULL;
+  GtkWidget *banner;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "overview");
+  iterate (100);
+  gtk_widget_activate_action (overview, "overview.lock-year", NULL);
+  wait_until (fixture, lock_dialog_shown);
+  shot (find_toplevel ("sl-lock-year-dialog", 0), "lock-year-dialog");
+  answer (fixture, "sl-lock-year-dialog", NULL, "lock");
+
+  locked = stored (fixture, "SELECT o.name || '|' || l.year FROM year_locks l "
+                            "JOIN organizations o ON o.id = l.organization_id WHERE l.unlocked_at IS NULL");
+  g_assert_cmpstr (locked, ==, "市统计局党组|2025");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "meetings");
+  iterate (50);
+  sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (sl_window_get_page (fixture->window, "meetings")),
+                                 MEETING_ID);
+  iterate (100);
+  banner = find_named (GTK_WIDGET (editor_of (fixture)), "sl-lock-banner");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,6 +610,9 @@ main (int   argc,
 
   g_test_add ("/window-evidence/attachments", Fixture, GINT_TO_POINTER (2),
               fixture_set_up, test_attachments, fixture_tear_down);
+
+  g_test_add ("/window-evidence/lock-year", Fixture, NULL,
+              fixture_set_up, test_lock_year, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 #include "sl-chart.h"
 #include "sl-enums.h"
 #include "sl-ledger.h"
+#include "sl-lock-year-dialog.h"
 #include "sl-overview-page.h"
 #include "sl-pool-page.h"
 #include "sl-statistics.h"
@@ -476,6 +477,27 @@ year_changed (SlYearPage *page,
   sl_overview_page_reload (SL_OVERVIEW_PAGE (page));
 }
 
+/* 锁定年度…: after a lock the page counts again (and the editor shows the
+ * banner when a meeting of the year is opened). */
+static void
+on_year_locked (GtkWidget *widget)
+{
+  sl_overview_page_reload (SL_OVERVIEW_PAGE (widget));
+}
+
+static void
+lock_year_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SlOverviewPage *self = SL_OVERVIEW_PAGE (widget);
+
+  if (self->ledger == NULL || self->year <= 0)
+    return;
+  gtk_window_present (GTK_WINDOW (sl_lock_year_dialog_new (widget, self->ledger, self->year,
+                                                           G_CALLBACK (on_year_locked))));
+}
+
 static void
 sl_overview_page_year_page_init (SlYearPageInterface *iface)
 {
@@ -517,10 +539,28 @@ sl_overview_page_class_init (SlOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, flagged_list);
   gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, progress_list);
   gtk_widget_class_bind_template_child (widget_class, SlOverviewPage, rules_list);
+
+  gtk_widget_class_install_action (widget_class, "overview.lock-year", NULL, lock_year_action);
 }
 
 static void
 sl_overview_page_init (SlOverviewPage *self)
 {
+  GtkWidget *scroller, *viewport, *clamp, *column, *bar, *button;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* 锁定年度… above the figures, at the right (sl-lock-year-dialog.c). */
+  scroller = gtk_stack_get_child_by_name (self->stack, "content");
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  clamp = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : viewport;
+  column = adw_clamp_get_child (ADW_CLAMP (clamp));
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  button = gtk_button_new_with_mnemonic (_("_Lock the Year…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "overview.lock-year");
+  gtk_widget_set_tooltip_text (button, _("Make the year's records read-only, as evidence; unlocking needs a reason"));
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_hexpand (button, TRUE);
+  gtk_box_append (GTK_BOX (bar), button);
+  gtk_box_prepend (GTK_BOX (column), bar);
 }

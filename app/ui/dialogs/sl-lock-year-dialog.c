@@ -1,0 +1,111 @@
+/* sl-lock-year-dialog.c — 锁定年度…: asks which organization's year to lock
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Locking a year (sl_evidence_lock_year()) makes every meeting, the plan
+ * and the research topics of that year read-only for an organization and
+ * those below it, until it is unlocked with a reason. The dialog names
+ * what it does and picks the top-level organization first, as the
+ * command line's lock-year does. Who locks is the name remembered for
+ * finalising (setting finalize_by), else the account's.
+ */
+
+#define G_LOG_DOMAIN "sl-lock-year-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-database.h"
+#include "sl-evidence.h"
+#include "sl-ledger.h"
+#include "sl-lock-year-dialog.h"
+#include "sl-organization.h"
+#include "sl-record.h"
+
+typedef void (*DoneFunc) (GtkWidget *widget);
+
+static void
+on_response (AdwMessageDialog *dialog,
+             const char       *response,
+             gpointer          data)
+{
+  SlLedger *ledger = g_object_get_data (G_OBJECT (dialog), "sl-ledger");
+  GPtrArray *ids = g_object_get_data (G_OBJECT (dialog), "sl-ids");
+  GtkWidget *drop = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *widget = g_object_get_data (G_OBJECT (dialog), "sl-widget");
+  DoneFunc done = g_object_get_data (G_OBJECT (dialog), "sl-done");
+  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "sl-year"));
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (drop));
+  const char *by = sl_database_get_setting (sl_ledger_get_database (ledger), "finalize_by");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "lock") || selected >= ids->len)
+    return;
+
+  if (!sl_evidence_lock_year (ledger, g_ptr_array_index (ids, selected), year,
+                              by && *by ? by : sl_evidence_default_by (), &error))
+    {
+      GtkRoot *root = widget ? gtk_widget_get_root (widget) : NULL;
+      GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   _("Not Locked"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return;
+    }
+  if (done != NULL && widget != NULL)
+    done (widget);
+}
+
+GtkWidget *
+sl_lock_year_dialog_new (GtkWidget  *widget,
+                         SlLedger   *ledger,
+                         int         year,
+                         GCallback   done)
+{
+  GListModel *organizations = sl_ledger_get_organizations (ledger);
+  GtkStringList *names = gtk_string_list_new (NULL);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *heading = g_strdup_printf (_("Lock the Year %d?"), year);
+  GtkWidget *dialog;
+  GtkWidget *drop;
+  guint top = G_MAXUINT;
+
+  for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
+    {
+      g_autoptr(SlOrganization) organization = g_list_model_get_item (organizations, i);
+
+      gtk_string_list_append (names, sl_organization_get_name (organization));
+      g_ptr_array_add (ids, g_strdup (sl_record_get_id (SL_RECORD (organization))));
+      if (top == G_MAXUINT && sl_organization_get_parent (organization) == NULL)
+        top = i;
+    }
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("Every meeting, the plan and the research topics of the year become "
+                                     "read-only for this organization and those below it; only the "
+                                     "progress of measures can still be updated. Unlocking needs a "
+                                     "reason, which is recorded."));
+  drop = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Organization"), -1);
+  if (top != G_MAXUINT)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), top);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), drop);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "lock", _("_Lock"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "lock", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "lock", ids->len > 0);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_widget_set_name (dialog, "sl-lock-year-dialog");
+
+  g_object_set_data_full (G_OBJECT (dialog), "sl-ledger", g_object_ref (ledger), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "sl-ids", ids, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "sl-year", GINT_TO_POINTER (year));
+  g_object_set_data (G_OBJECT (dialog), "sl-done", done);
+  g_object_set_data_full (G_OBJECT (dialog), "sl-widget", g_object_ref (widget), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_response), NULL);
+  return dialog;
+}
