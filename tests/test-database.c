@@ -214,7 +214,7 @@ test_open_creates_private_file (Fixture       *fixture,
   /* The folders it had to create are private too. */
   g_assert_cmpint (file_mode (folder), ==, 0700);
   g_assert_cmpint (sl_database_get_version (database), ==, SL_SCHEMA_VERSION);
-  g_assert_cmpint (SL_SCHEMA_VERSION, ==, 7);
+  g_assert_cmpint (SL_SCHEMA_VERSION, ==, 8);
 
   raw = sl_database_get_handle (database);
   g_assert_nonnull (raw);
@@ -332,17 +332,26 @@ test_migrate_from_empty (Fixture       *fixture,
       g_assert_true (has_table (raw, tables[i]));
     }
 
-  /* The index of a fresh ledger is kept by its triggers. */
+  /* The index of a fresh ledger follows its texts: triggers queue the
+   * meetings whose text changed (search_pending), written here as
+   * another program would, and the program indexes them (schema 8). */
   exec_sql (raw,
             "INSERT INTO organizations (id, uuid, name) VALUES (1, 'o', '机关党委');"
             "INSERT INTO meetings (id, uuid, organization_id, kind, date, title) "
             "VALUES (1, 'm', 1, 'central_group', '2023-04-01', '理论学习中心组');");
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM search_pending"), ==, 1);
+  g_assert_true (sl_database_update_search_index (database, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM search_pending"), ==, 0);
   g_assert_cmpint (search_count (raw, "学习中"), ==, 1);
   exec_sql (raw, "UPDATE meetings SET title = '专题读书班' WHERE id = 1");
+  g_assert_true (sl_database_update_search_index (database, &error));
   g_assert_cmpint (search_count (raw, "学习中"), ==, 0);
   g_assert_cmpint (search_count (raw, "读书班"), ==, 1);
   exec_sql (raw, "DELETE FROM meetings WHERE id = 1");
+  g_assert_true (sl_database_update_search_index (database, &error));
   g_assert_cmpint (search_count (raw, "读书班"), ==, 0);
+  exec_sql (raw, "INSERT INTO search_index (search_index) VALUES ('integrity-check')");
 }
 
 static void
@@ -392,8 +401,9 @@ test_migrate_from_version_1 (Fixture       *fixture,
   g_assert_cmpint (query_int (raw, "SELECT count(*) FROM speeches"), ==, 1);
   g_assert_cmpint (query_int (raw, "SELECT count(*) FROM measures"), ==, 1);
 
-  /* ...and are found by the index, each field that it covers. */
-  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM search_index"), ==, 5);
+  /* ...and are found by the index, each field that it covers (one
+   * document per meeting since schema 8: five rows before). */
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM search_index_docsize"), ==, 2);
   g_assert_cmpint (search_count (raw, "中心组"), ==, 1);     /* meeting title */
   g_assert_cmpint (search_count (raw, "动员部"), ==, 1);     /* meeting theme */
   g_assert_cmpint (search_count (raw, "党员大"), ==, 1);     /* second meeting */
@@ -404,16 +414,17 @@ test_migrate_from_version_1 (Fixture       *fixture,
   g_assert_cmpint (search_count (raw, "推进会"), ==, 1);     /* measure progress */
   g_assert_cmpint (search_count (raw, "不存在"), ==, 0);
 
-  /* Rows of the index point back to their records (key * 8 + tag). */
+  /* Documents of the index are their meetings (key * 8 + tag, the
+   * record's, before schema 8). */
   g_assert_cmpint (query_int (raw,
                               "SELECT rowid FROM search_index WHERE search_index MATCH '\"谈体会\"'"),
-                   ==, 1 * 8 + 3);
+                   ==, 1);
 
   /* A third open migrates nothing again. */
   g_assert_finalize_object (g_steal_pointer (&database));
   database = open_ok (fixture->path);
   raw = sl_database_get_handle (database);
-  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM search_index"), ==, 5);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM search_index_docsize"), ==, 2);
 }
 
 /* Schema 4 rewrote the CHECKs on codes without IN lists: the same
@@ -581,6 +592,8 @@ test_bulk_deferred_index (Fixture       *fixture,
   g_assert_true (sl_database_commit (database, &error));
   g_assert_no_error (error);
   exec_sql (sl_database_get_handle (reference), "UPDATE studies SET title = '第一议题：学习讲话' WHERE id = 5");
+  g_assert_true (sl_database_update_search_index (reference, &error));
+  g_assert_no_error (error);
 
   text = query_rows (raw, "SELECT meeting_id, body FROM search_text ORDER BY meeting_id");
   expected_text = query_rows (sl_database_get_handle (reference),
@@ -590,8 +603,11 @@ test_bulk_deferred_index (Fixture       *fixture,
   expected_index = query_rows (sl_database_get_handle (reference),
                                "SELECT rowid, body FROM search_index ORDER BY rowid");
   g_assert_cmpstr (index, ==, expected_index);
-  g_assert_cmpint (search_count (raw, "调查研"), ==, 2);
+  /* One meeting, in its theme and a study's title: one document since
+   * schema 8 (two rows before). */
+  g_assert_cmpint (search_count (raw, "调查研"), ==, 1);
   g_assert_cmpint (search_count (raw, "谈体会"), ==, 1);
+  exec_sql (raw, "INSERT INTO search_index (search_index) VALUES ('integrity-check')");
   g_assert_cmpint (search_count (raw, "推进会"), ==, 1);
 
   schema_after = query_rows (raw, "SELECT name, sql FROM sqlite_schema ORDER BY name");
@@ -600,6 +616,8 @@ test_bulk_deferred_index (Fixture       *fixture,
 
   /* The triggers work again. */
   exec_sql (raw, "INSERT INTO speeches (id, meeting_id, position, points) VALUES (9, 1, 1, '抓好整改落实')");
+  g_assert_cmpint (search_count (raw, "整改落"), ==, 0);   /* queued, not yet indexed */
+  g_assert_true (sl_database_update_search_index (database, &error));
   g_assert_cmpint (search_count (raw, "整改落"), ==, 1);
 }
 
@@ -626,7 +644,8 @@ test_bulk_rollback (Fixture       *fixture,
   g_assert_cmpint (query_int (raw, "SELECT count(*) FROM meetings"), ==, 1);
 
   exec_sql (raw, bulk_rows);
-  g_assert_cmpint (search_count (raw, "调查研"), ==, 2);
+  g_assert_true (sl_database_update_search_index (database, &error));
+  g_assert_cmpint (search_count (raw, "调查研"), ==, 1);
   g_assert_cmpint (query_int (raw, "SELECT count(*) FROM search_text WHERE body LIKE '%谈体会%'"), ==, 1);
 }
 

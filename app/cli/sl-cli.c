@@ -864,24 +864,34 @@ command_search (SlCliCall *call)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gboolean json = FALSE;
-  int limit = 0;
+  gboolean all = FALSE;
+  int limit = -1;
   int status;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array of hits"), NULL },
-    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show at most N meetings (default: all)"), N_("N") },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show the N best hits (default: 100)"), N_("N") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Show every hit"), NULL },
     { NULL }
   };
 
   if (!parse_options (call, _("TEXT"),
                       _("Finds the meetings whose titles, themes, studies, speeches or measures "
-                        "hold every word of TEXT, newest first."),
+                        "hold every word of TEXT, the best first; a member's name also finds "
+                        "their part in meetings and research topics."),
                       entries, &status))
     return status;
 
   if (call->argc < 2)
     return usage ("search", _("give the text to look for"));
-  if (limit < 0)
-    return usage ("search", _("--limit must be 0 or more"));
+  if (all && limit >= 0)
+    return usage ("search", _("--limit and --all cannot be used together; give one of them"));
+  if (limit == 0 || limit < -1)
+    return usage ("search", _("--limit must be 1 or more; use --all for every hit"));
+  /* The best 100 unless told otherwise: the first page of a search. */
+  if (all)
+    limit = 0;
+  else if (limit < 0)
+    limit = 100;
 
   text = g_strjoinv (" ", call->argv + 1);
   /* sl_search_run() takes UTF-8, as the window's entries give it; a
@@ -905,8 +915,16 @@ command_search (SlCliCall *call)
     {
       SlSearchHit *hit = g_ptr_array_index (hits, i);
 
-      g_print ("%s  %s  %s\n    %s\n", hit->date, hit->title ? hit->title : "",
-               hit->meeting, hit->snippet);
+      if (hit->roles != NULL)
+        {
+          g_autofree char *roles = sl_search_roles_label ((const char * const *) hit->roles);
+
+          g_print ("%s  %s  %s  [%s]\n    %s\n", hit->date, hit->title ? hit->title : "",
+                   hit->meeting ? hit->meeting : hit->topic, roles, hit->snippet);
+        }
+      else
+        g_print ("%s  %s  %s\n    %s\n", hit->date, hit->title ? hit->title : "",
+                 hit->meeting, hit->snippet);
     }
   if (hits->len == 0)
     g_print (_("No meeting holds “%s”.\n"), text);
@@ -1072,7 +1090,7 @@ static const struct
     "  export member-card --member ID --year YYYY --output FILE.pdf\n"
     "  export inspection-package --year YYYY [--organization NAME] --format pdf|zip --output FILE" },
   { "stats",          command_stats,          "stats --year YYYY [--organization NAME] [--json]" },
-  { "search",         command_search,         "search TEXT [--json] [--limit N]" },
+  { "search",         command_search,         "search TEXT [--json] [--limit N | --all]" },
   { "backup",         command_backup,         "backup --output FILE" },
   { "restore",        command_restore,        "restore FILE" },
   { "check",          command_check,          "check" },

@@ -32,6 +32,10 @@
  *   7  evidence: a meeting's finalisation and hash, its append-only
  *      revisions (triggers refuse UPDATE and DELETE), attachments as
  *      blobs, and locked years with their history.
+ *   8  search_index cut by our own tokenizer (CJK characters and their
+ *      pairs), one document per meeting over search_text, brought up to
+ *      date by the program from the queue search_pending that plain
+ *      triggers fill (sl-search-index.c).
  *
  * Every table has an integer key (id) for joins, and records that the
  * archive names carry their UUID in uuid. References are integer keys;
@@ -55,6 +59,7 @@
 #include "sl-database.h"
 #include "sl-integrity.h"
 #include "sl-ledger-paths.h"
+#include "sl-search-index.h"
 #include "sl-util.h"
 
 /* 'SLDG' */
@@ -73,6 +78,7 @@ struct _SlDatabase
   gboolean    read_only;   /* opened with SQLITE_OPEN_READONLY */
   guint       depth;       /* transaction nesting */
   guint       generation;  /* changed when what was read may no longer hold */
+  gboolean    queued_index; /* schema 8: search_pending to drain at commit */
 };
 
 G_DEFINE_FINAL_TYPE (SlDatabase, sl_database, G_TYPE_OBJECT)
@@ -273,6 +279,20 @@ sl_database_commit (SlDatabase  *self,
   g_return_val_if_fail (SL_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
+  /* What this transaction (or another program before it) wrote into
+   * search_text reaches the index in the same commit (sl-search-index.c). */
+  if (self->depth == 1 && self->queued_index && !self->read_only)
+    {
+      int rc = sl_search_index_drain (self->db);
+
+      if (rc != SQLITE_OK)
+        {
+          sl_database_set_error (self, rc, error);
+          sl_database_rollback (self);
+          return FALSE;
+        }
+    }
+
   if (self->depth == 1)
     sql = g_strdup ("COMMIT");
   else
@@ -462,6 +482,11 @@ connect (SlDatabase *self,
     {
       sqlite3_busy_timeout (self->db, 5000);
       sqlite3_extended_result_codes (self->db, TRUE);
+      /* Every connection: FTS5 needs the tokenizer to read search_index
+       * as well as to write it (schema 8). A file that is not a ledger
+       * may refuse it; the checks that follow say why. */
+      if (sl_cjk_tokenizer_register (self->db) != SQLITE_OK)
+        g_debug ("%s: the search tokenizer could not be registered", path);
       if (self->read_only && !sqlite_read_only)
         rc = sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
     }
@@ -683,6 +708,7 @@ open_database (const char  *path,
 
   if (!migrate (self, version, target_version, error))
     return NULL;
+  self->queued_index = target_version >= 8;
 
   /* WAL and its shared-memory file take the database's mode, but a file
    * created by an older build may be wider: keep it private. Only ever
@@ -780,66 +806,59 @@ gboolean
 sl_database_defer_search_index (SlDatabase  *self,
                                 GError     **error)
 {
+  int rc;
+
   g_return_val_if_fail (SL_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
-  if (!sl_database_exec (self,
-                         "CREATE TEMP TABLE sl_unindexed ("
-                         "  key INTEGER PRIMARY KEY,"  /* search_index's rowid */
-                         "  meeting_id INTEGER NOT NULL"
-                         ");"
-                         "CREATE TEMP TRIGGER sl_unindexed_meetings AFTER INSERT ON main.meetings BEGIN"
-                         "  INSERT OR REPLACE INTO sl_unindexed VALUES (new.id * 8 + 1, new.id);"
-                         "END;"
-                         "CREATE TEMP TRIGGER sl_unindexed_studies AFTER INSERT ON main.studies BEGIN"
-                         "  INSERT OR REPLACE INTO sl_unindexed VALUES (new.id * 8 + 2, new.meeting_id);"
-                         "END;"
-                         "CREATE TEMP TRIGGER sl_unindexed_speeches AFTER INSERT ON main.speeches BEGIN"
-                         "  INSERT OR REPLACE INTO sl_unindexed VALUES (new.id * 8 + 3, new.meeting_id);"
-                         "END;"
-                         "CREATE TEMP TRIGGER sl_unindexed_measures AFTER INSERT ON main.measures BEGIN"
-                         "  INSERT OR REPLACE INTO sl_unindexed VALUES (new.id * 8 + 4, new.meeting_id);"
-                         "END;",
-                         error))
-    return FALSE;
-
-  for (guint i = 0; i < sl_migrations_n_index_triggers (); i++)
-    {
-      const char *trigger = sl_migrations_index_trigger (i, FALSE);
-
-      if (!sl_database_exec (self, trigger, error))
-        return FALSE;
-    }
-
+  if ((rc = sl_migrations_defer_index (self->db)) != SQLITE_OK)
+    return sl_database_set_error (self, rc, error);
   return TRUE;
 }
 
 /**
  * sl_database_index_deferred:
  *
- * Indexes the rows written since sl_database_defer_search_index()
- * (sl_migrations_index_deferred_sql) and puts the triggers back. Rows written and then
- * changed or deleted meanwhile were kept by the triggers that stayed.
+ * Indexes the rows written since sl_database_defer_search_index() and
+ * puts the triggers back (sl_migrations_index_deferred()). Rows written
+ * and then changed or deleted meanwhile were kept by the triggers that
+ * stayed.
  */
 gboolean
 sl_database_index_deferred (SlDatabase  *self,
                             GError     **error)
 {
+  int rc;
+
   g_return_val_if_fail (SL_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
-  if (!sl_database_exec (self, sl_migrations_index_deferred_sql, error))
-    return FALSE;
-
-  for (guint i = 0; i < sl_migrations_n_index_triggers (); i++)
-    {
-      const char *trigger = sl_migrations_index_trigger (i, TRUE);
-
-      if (!sl_database_exec (self, trigger, error))
-        return FALSE;
-    }
-
+  if ((rc = sl_migrations_index_deferred (self->db)) != SQLITE_OK)
+    return sl_database_set_error (self, rc, error);
   return TRUE;
+}
+
+/**
+ * sl_database_update_search_index:
+ *
+ * Before a search: indexes what other programs wrote into search_text
+ * since this one last wrote (search_pending, sl-search-index.c), when
+ * this connection may write and no transaction is open. Otherwise, and
+ * when the ledger is busy, nothing: a search reads the queued meetings'
+ * texts instead.
+ */
+gboolean
+sl_database_update_search_index (SlDatabase  *self,
+                                 GError     **error)
+{
+  g_return_val_if_fail (SL_IS_DATABASE (self), FALSE);
+
+  if (self->read_only || !self->queued_index || self->depth > 0 ||
+      !sl_search_index_has_pending (self->db))
+    return TRUE;
+
+  /* The commit drains the queue. */
+  return sl_database_begin (self, error) && sl_database_commit (self, error);
 }
 
 /**

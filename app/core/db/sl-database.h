@@ -67,6 +67,8 @@ gboolean      sl_database_defer_search_index (SlDatabase *self,
                                               GError    **error);
 gboolean      sl_database_index_deferred (SlDatabase   *self,
                                           GError      **error);
+gboolean      sl_database_update_search_index (SlDatabase  *self,
+                                               GError     **error);
 
 gboolean      sl_database_set_error      (SlDatabase   *self,
                                           int           rc,

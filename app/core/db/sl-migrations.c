@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sl-migrations.h"
+#include "sl-search-index.h"
 
 #define ENUM_CHECK(column, ...) \
   "CHECK (" column " IN (" __VA_ARGS__ "))"
@@ -78,15 +79,13 @@
 #define SPEECHES_TEXT_INSERT APPEND_TEXT ("speeches", SPEECH_TEXT ("new"))
 #define MEASURES_TEXT_INSERT APPEND_TEXT ("measures", MEASURE_TEXT ("new"))
 
+/* Since schema 8 only search_text's: search_index follows it through
+ * search_pending. */
 static const struct
 {
   const char *drop;
   const char *create;
 } index_triggers[] = {
-  { "DROP TRIGGER main.meetings_search_insert", MEETINGS_SEARCH_INSERT },
-  { "DROP TRIGGER main.studies_search_insert", STUDIES_SEARCH_INSERT },
-  { "DROP TRIGGER main.speeches_search_insert", SPEECHES_SEARCH_INSERT },
-  { "DROP TRIGGER main.measures_search_insert", MEASURES_SEARCH_INSERT },
   { "DROP TRIGGER main.meetings_text_insert", MEETINGS_TEXT_INSERT },
   { "DROP TRIGGER main.studies_text_insert", STUDIES_TEXT_INSERT },
   { "DROP TRIGGER main.speeches_text_insert", SPEECHES_TEXT_INSERT },
@@ -553,6 +552,31 @@ static const char *migrations[] = {
   "  unlock_reason TEXT"
   ");"
   "CREATE INDEX year_locks_year ON year_locks (year, organization_id);",
+
+  /* 8: search_index cut by our own tokenizer (sl-cjk-tokenizer.c)
+   * instead of trigrams, so that one- and two-character words, the most
+   * common searches, are answered from the index instead of a scan of
+   * every meeting's text. One document per meeting: its row of
+   * search_text, which the index reads instead of keeping a copy
+   * (external content), so that a query's words may be in different
+   * texts of the meeting and bm25 ranks meetings. No trigger writes to
+   * the index, which needs the tokenizer: triggers queue the changed
+   * meetings in search_pending, and the program indexes them
+   * (sl-search-index.c). */
+  "DROP TRIGGER meetings_search_insert;"
+  "DROP TRIGGER meetings_search_update;"
+  "DROP TRIGGER meetings_search_delete;"
+  "DROP TRIGGER studies_search_insert;"
+  "DROP TRIGGER studies_search_update;"
+  "DROP TRIGGER studies_search_delete;"
+  "DROP TRIGGER speeches_search_insert;"
+  "DROP TRIGGER speeches_search_update;"
+  "DROP TRIGGER speeches_search_delete;"
+  "DROP TRIGGER measures_search_insert;"
+  "DROP TRIGGER measures_search_update;"
+  "DROP TRIGGER measures_search_delete;"
+  "DROP TABLE search_index;"
+  SL_SEARCH_INDEX_SCHEMA_SQL,
 };
 
 
@@ -734,45 +758,69 @@ sl_migrations_apply (sqlite3 *db,
 
 /* Bulk writes ------------------------------------------------------------ */
 
-guint
-sl_migrations_n_index_triggers (void)
-{
-  return G_N_ELEMENTS (index_triggers);
-}
-
-/* The text that drops (@create FALSE) or makes again trigger @i. */
-const char *
-sl_migrations_index_trigger (guint    i,
-                             gboolean create)
-{
-  g_return_val_if_fail (i < G_N_ELEMENTS (index_triggers), NULL);
-  return create ? index_triggers[i].create : index_triggers[i].drop;
-}
-
-/* Each meeting with a new row gets its search_text rebuilt once; the new
- * rows go into the full-text index in one statement, in rowid order (FTS5
- * starts a new segment whenever a rowid goes down). */
-const char sl_migrations_index_deferred_sql[] =
+/* Each meeting with a new row gets its search_text rebuilt once, which
+ * queues it for search_index (sl-search-index.c): the commit indexes them
+ * all in one statement. */
+static const char index_deferred_sql[] =
   "DELETE FROM search_text WHERE meeting_id IN (SELECT meeting_id FROM temp.sl_unindexed);"
   "INSERT INTO search_text (meeting_id, body)"
   "  SELECT m.id, " MEETING_TEXT ("m") " || " CHILDREN_TEXT ("m.id")
   "  FROM meetings m WHERE m.id IN (SELECT meeting_id FROM temp.sl_unindexed);"
-  "INSERT OR REPLACE INTO search_index (rowid, body)"
-  "  SELECT key, body FROM ("
-  "    SELECT u.key AS key, CASE u.key & 7"
-  "      WHEN 1 THEN (SELECT coalesce (title, '') || char (10) || coalesce (theme, '')"
-  "                   FROM meetings WHERE id = u.key >> 3)"
-  "      WHEN 2 THEN (SELECT coalesce (title, '') || char (10) || coalesce (source, '')"
-  "                     || char (10) || coalesce (summary, '')"
-  "                   FROM studies WHERE id = u.key >> 3)"
-  "      WHEN 3 THEN (SELECT coalesce (points, '') FROM speeches WHERE id = u.key >> 3)"
-  "      WHEN 4 THEN (SELECT coalesce (text, '') || char (10) || coalesce (progress, '')"
-  "                   FROM measures WHERE id = u.key >> 3)"
-  "    END AS body"
-  "    FROM temp.sl_unindexed u ORDER BY u.key)"
-  "  WHERE body IS NOT NULL;"
   "DROP TRIGGER temp.sl_unindexed_meetings;"
   "DROP TRIGGER temp.sl_unindexed_studies;"
   "DROP TRIGGER temp.sl_unindexed_speeches;"
   "DROP TRIGGER temp.sl_unindexed_measures;"
   "DROP TABLE temp.sl_unindexed;";
+
+/* For a bulk write (sl_database_defer_search_index()): temporary
+ * triggers note the new rows, and the triggers that index each one stand
+ * aside. */
+static const char defer_index_sql[] =
+  "CREATE TEMP TABLE sl_unindexed ("
+  "  key INTEGER PRIMARY KEY,"  /* search_index's rowid */
+  "  meeting_id INTEGER NOT NULL"
+  ");"
+  "CREATE TEMP TRIGGER sl_unindexed_meetings AFTER INSERT ON main.meetings BEGIN"
+  "  INSERT OR REPLACE INTO sl_unindexed VALUES (new.id * 8 + 1, new.id);"
+  "END;"
+  "CREATE TEMP TRIGGER sl_unindexed_studies AFTER INSERT ON main.studies BEGIN"
+  "  INSERT OR REPLACE INTO sl_unindexed VALUES (new.id * 8 + 2, new.meeting_id);"
+  "END;"
+  "CREATE TEMP TRIGGER sl_unindexed_speeches AFTER INSERT ON main.speeches BEGIN"
+  "  INSERT OR REPLACE INTO sl_unindexed VALUES (new.id * 8 + 3, new.meeting_id);"
+  "END;"
+  "CREATE TEMP TRIGGER sl_unindexed_measures AFTER INSERT ON main.measures BEGIN"
+  "  INSERT OR REPLACE INTO sl_unindexed VALUES (new.id * 8 + 4, new.meeting_id);"
+  "END;";
+
+/* Sets the triggers that index a new row aside, inside the caller's
+ * transaction; returns an SQLite result code. */
+int
+sl_migrations_defer_index (sqlite3 *db)
+{
+  int rc = sqlite3_exec (db, defer_index_sql, NULL, NULL, NULL);
+
+  for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (index_triggers); i++)
+    {
+      const char *drop = index_triggers[i].drop;
+
+      rc = sqlite3_exec (db, drop, NULL, NULL, NULL);
+    }
+  return rc;
+}
+
+/* Indexes the rows written since sl_migrations_defer_index() and puts
+ * the triggers back; returns an SQLite result code. */
+int
+sl_migrations_index_deferred (sqlite3 *db)
+{
+  int rc = sqlite3_exec (db, index_deferred_sql, NULL, NULL, NULL);
+
+  for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (index_triggers); i++)
+    {
+      const char *create = index_triggers[i].create;
+
+      rc = sqlite3_exec (db, create, NULL, NULL, NULL);
+    }
+  return rc;
+}

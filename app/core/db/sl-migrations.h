@@ -12,17 +12,16 @@ G_BEGIN_DECLS
 
 /* The schema this build writes (PRAGMA user_version); the history is
  * told at the top of sl-database.c. */
-#define SL_SCHEMA_VERSION 7
+#define SL_SCHEMA_VERSION 8
 
 
 int         sl_migrations_apply            (sqlite3     *db,
                                             int          version);
 
-/* For sl_database_defer_search_index(): the triggers that index a new
- * row, and the SQL that indexes the rows written while they stood aside. */
-guint       sl_migrations_n_index_triggers (void);
-const char *sl_migrations_index_trigger    (guint        i,
-                                            gboolean     create);
-extern const char sl_migrations_index_deferred_sql[];
+/* For sl_database_defer_search_index() and
+ * sl_database_index_deferred(): the triggers that index a new row set
+ * aside, and the rows written meanwhile indexed in one pass. */
+int         sl_migrations_defer_index      (sqlite3     *db);
+int         sl_migrations_index_deferred   (sqlite3     *db);
 
 G_END_DECLS

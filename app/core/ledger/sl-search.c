@@ -4,19 +4,24 @@
  *
  * Every word of the query must occur somewhere in a meeting: its title or
  * theme, a study's title, source or summary, a speech, or a measure's text
- * or progress. Words of three or more characters are looked up in the FTS5
- * trigram index (schema 2). Trigrams cannot find shorter words, and the
- * most common searches are two-character Chinese words (学习, 生态), so
- * those are looked for in each meeting's texts gathered in one row of
- * search_text (schema 3), newest meeting first, until enough are found.
- * Not LIKE on the FTS table: SQLite 3.40 answers '%出差%' with no rows,
- * because it takes the six-byte pattern for an indexable one
- * (../NOTES.md).
+ * or progress. Each meeting's texts are one row of search_text (schema 3)
+ * and one document of search_index (schema 8), cut by our tokenizer
+ * (sl-cjk-tokenizer.c) into CJK characters and their overlapping pairs, so
+ * that the index answers Chinese words of any length — one character, a
+ * pair, or a phrase of pairs — and bm25 ranks the meetings.
  *
- * Speed (docs/performance.md): a common short word stops after the first
- * few dozen meetings, a rare one costs one pass over search_text; the
- * whole search is one read transaction, and only the hits returned get a
- * snippet.
+ * What the index cannot answer exactly — a word holding Latin letters,
+ * digits or punctuation, which a search finds inside longer words — is
+ * looked for in search_text with memmem(): only among the meetings that
+ * the word's CJK characters pick out of the index, or, for a query with
+ * none, in every meeting newest first until enough are found (the
+ * fallback, counted by sl_search_get_fallback_reads()). Not LIKE on the
+ * FTS table: SQLite 3.40 answers '%出差%' with no rows (../NOTES.md).
+ *
+ * Speed (docs/performance.md): one index query and a sort of the
+ * matching meetings' scores; only the meetings that make the cut get
+ * their date read and, of those returned, a snippet. The whole search is
+ * one read transaction.
  */
 
 /* memmem() */
@@ -31,22 +36,11 @@
 #include "sl-database.h"
 #include "sl-enums.h"
 #include "sl-search.h"
+#include "sl-search-people.h"
+#include "sl-cjk-tokenizer.h"
 
 #define SNIPPET_BEFORE 12
 #define SNIPPET_AFTER  28
-
-void
-sl_search_hit_free (SlSearchHit *hit)
-{
-  if (hit == NULL)
-    return;
-
-  g_free (hit->meeting);
-  g_free (hit->date);
-  g_free (hit->title);
-  g_free (hit->snippet);
-  g_free (hit);
-}
 
 static gboolean
 is_separator (gunichar c)
@@ -94,123 +88,28 @@ has_ascii_letter (const char *word)
   return FALSE;
 }
 
-/* The keys of the meetings in which @word, of three or more characters,
- * occurs: the trigram index gives its rows (key * 8 + tag, schema 2), and
- * the rows of studies, speeches and measures name their meeting. */
-static GHashTable *
-find_long_word (SlDatabase  *database,
-                const char  *word,
-                GError     **error)
+/* How many meetings' texts were read to answer queries, in this process:
+ * what the index could not answer (docs/performance.md). Tests read it to
+ * show that common queries never come here. */
+static gint fallback_reads;
+
+/**
+ * sl_search_get_fallback_reads:
+ *
+ * Returns: how many meetings' texts searches have scanned so far,
+ *   instead of answering from the index
+ */
+guint
+sl_search_get_fallback_reads (void)
 {
-  static const char * const meeting_of[] = {
-    NULL, NULL,
-    "SELECT meeting_id FROM studies WHERE id = ?",
-    "SELECT meeting_id FROM speeches WHERE id = ?",
-    "SELECT meeting_id FROM measures WHERE id = ?",
-  };
-  /* Every row's meeting, read from the index on meeting_id. */
-  static const char * const all_meetings_of[] = {
-    NULL, NULL,
-    "SELECT id, meeting_id FROM studies",
-    "SELECT id, meeting_id FROM speeches",
-    "SELECT id, meeting_id FROM measures",
-  };
-  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GString) phrase = g_string_new ("\"");
-  /* A common word is in thousands of rows: then one pass over each
-   * table's index on meeting_id beats looking each row up. */
-  gboolean scan;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  /* One FTS5 string: double quotes inside are doubled. */
-  for (const char *p = word; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (phrase, '"');
-      g_string_append_c (phrase, *p);
-    }
-  g_string_append_c (phrase, '"');
-
-  /* The rows first, then their meetings: a correlated subquery per row in
-   * the MATCH statement cost ten times the match itself. */
-  stmt = sl_database_prepare (database, "SELECT rowid FROM search_index WHERE search_index MATCH ?1",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  sl_bind_text (stmt, 1, phrase->str);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 row = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sl_database_set_error (database, rc, error);
-      return NULL;
-    }
-
-  scan = rows->len > 1000;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      gint64 row = g_array_index (rows, gint64, i);
-      guint tag = row & 7;
-      gint64 key = 0;
-
-      if (tag == 1)
-        key = row >> 3;
-      else if (tag >= G_N_ELEMENTS (meeting_of))
-        continue;
-      else if (scan)
-        {
-          g_hash_table_add (wanted, &g_array_index (rows, gint64, i));
-          continue;
-        }
-      else
-        {
-          stmt = sl_database_prepare (database, meeting_of[tag], error);
-          if (stmt == NULL)
-            return NULL;
-          sqlite3_bind_int64 (stmt, 1, row >> 3);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            key = sqlite3_column_int64 (stmt, 0);
-          sqlite3_reset (stmt);
-        }
-
-      if (key > 0 && !g_hash_table_contains (keys, &key))
-        g_hash_table_add (keys, g_memdup2 (&key, sizeof key));
-    }
-
-  for (guint tag = 2; scan && tag < G_N_ELEMENTS (all_meetings_of); tag++)
-    {
-      stmt = sl_database_prepare (database, all_meetings_of[tag], error);
-      if (stmt == NULL)
-        return NULL;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 row = sqlite3_column_int64 (stmt, 0) * 8 + tag;
-          gint64 key = sqlite3_column_int64 (stmt, 1);
-
-          if (g_hash_table_contains (wanted, &row) && !g_hash_table_contains (keys, &key))
-            g_hash_table_add (keys, g_memdup2 (&key, sizeof key));
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          sl_database_set_error (database, rc, error);
-          return NULL;
-        }
-    }
-
-  return g_steal_pointer (&keys);
+  return g_atomic_int_get (&fallback_reads);
 }
 
-/* The words shorter than a trigram, as they are looked for in a meeting's
- * search_text (schema 3): Latin letters case-folded (as the trigram index
- * folds them), everything else as typed. */
+/* The words the index cannot answer by itself — those holding anything
+ * but CJK characters — looked for in a meeting's search_text: Latin
+ * letters case-folded, everything else as typed. The index cuts Latin
+ * text into whole words, and a search has always found a word inside
+ * another one (xi in Xinjiang), so these keep being matched as text. */
 typedef struct
 {
   GPtrArray *needles;    /* char *, each folded or not as its word needs */
@@ -239,7 +138,7 @@ short_words_add (ShortWords *words,
   words->any_folded |= fold;
 }
 
-/* Whether every short word occurs in @body. A word holds no white space,
+/* Whether every such word occurs in @body. A word holds no white space,
  * so it cannot match across the line break between two fields. */
 static gboolean
 short_words_match (ShortWords *words,
@@ -247,6 +146,8 @@ short_words_match (ShortWords *words,
                    gsize       length)
 {
   const char *folded = NULL;
+
+  g_atomic_int_inc (&fallback_reads);
 
   if (words->any_folded)
     {
@@ -262,7 +163,7 @@ short_words_match (ShortWords *words,
       const char *needle = g_ptr_array_index (words->needles, i);
       const char *haystack = g_array_index (words->folded, gboolean, i) ? folded : body;
 
-      if (memmem (haystack, length, needle, strlen (needle)) == NULL)
+      if (haystack == NULL || memmem (haystack, length, needle, strlen (needle)) == NULL)
         return FALSE;
     }
 
@@ -298,12 +199,68 @@ meeting_matches (SlDatabase  *database,
   return TRUE;
 }
 
+/* Appends to @expression, an FTS5 query, the runs of CJK characters of
+ * @word, each a quoted string (which our tokenizer cuts into a character
+ * or a phrase of pairs), joined by AND. Returns whether @word is nothing
+ * but one such run: then the index answers it exactly. */
+static gboolean
+add_index_terms (GString    *expression,
+                 const char *word)
+{
+  gboolean only_cjk = TRUE;
+  const char *p = word;
+
+  while (*p)
+    {
+      const char *start = p;
+
+      while (*p && sl_cjk_tokenizer_is_cjk (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        {
+          if (expression->len > 0)
+            g_string_append (expression, " AND ");
+          g_string_append_c (expression, '"');
+          g_string_append_len (expression, start, p - start);
+          g_string_append_c (expression, '"');
+        }
+      if (*p)
+        {
+          only_cjk = FALSE;
+          p = g_utf8_next_char (p);
+        }
+    }
+
+  return only_cjk;
+}
+
 typedef struct
 {
   gint64  key;
+  double  rank;    /* bm25: lower is better */
   char   *date;
   char   *title;
 } Candidate;
+
+static void
+candidate_clear (gpointer data)
+{
+  Candidate *candidate = data;
+
+  g_clear_pointer (&candidate->date, g_free);
+  g_clear_pointer (&candidate->title, g_free);
+}
+
+static int
+compare_ranks (gconstpointer a,
+               gconstpointer b)
+{
+  const Candidate *first = a, *second = b;
+
+  if (first->rank != second->rank)
+    return first->rank < second->rank ? -1 : 1;
+  return first->key > second->key ? -1 : first->key < second->key;
+}
 
 static int
 compare_candidates (gconstpointer a,
@@ -312,7 +269,10 @@ compare_candidates (gconstpointer a,
   const Candidate *first = a, *second = b;
   int order;
 
-  /* Newest first, as meetings_recent orders them. */
+  /* The best first; on a tie, newest first, as meetings_recent orders
+   * them. */
+  if (first->rank != second->rank)
+    return first->rank < second->rank ? -1 : 1;
   if ((order = g_strcmp0 (second->date, first->date)) != 0)
     return order;
   if ((order = g_strcmp0 (first->title, second->title)) != 0)
@@ -320,96 +280,245 @@ compare_candidates (gconstpointer a,
   return first->key < second->key ? -1 : first->key > second->key;
 }
 
-/* Fewer candidates than this are sorted here; more, and walking the
- * meetings newest first is cheaper than looking each one up. */
-#define FEW_CANDIDATES 400
+/* With a limit, only the meetings most recently written among those that
+ * match are ranked: bm25 costs about a microsecond a meeting, and a
+ * common character is in nearly every one of 50,000 (a hundred years).
+ * Fewer matches than this, and the ranking is exact. */
+#define RANKED_AT_MOST 1000
 
-/* The keys of the meetings that hold every word, newest first, at most
- * @limit of them (0: all). @candidates, when not NULL, are the meetings
- * that hold the long words; @words are the short ones. */
-static GArray *
-find_meetings (SlDatabase  *database,
-               GHashTable  *candidates,
-               ShortWords  *words,
-               guint        limit,
-               GError     **error)
+/* Occurrences of @needle (already folded when @fold) in @body. */
+static guint
+count_in (const char *body,
+          gsize       length,
+          const char *needle,
+          gboolean    fold,
+          GString    *buffer)
 {
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gsize needle_length = strlen (needle);
+  const char *haystack = body;
+  const char *end, *p;
+  guint n = 0;
+
+  if (fold)
+    {
+      g_string_truncate (buffer, 0);
+      g_string_append_len (buffer, body, length);
+      for (gsize i = 0; i < length; i++)
+        buffer->str[i] = g_ascii_tolower (buffer->str[i]);
+      haystack = buffer->str;
+    }
+  end = haystack + length;
+  for (p = haystack; needle_length > 0 && p < end &&
+       (p = memmem (p, end - p, needle, needle_length)) != NULL; p += needle_length)
+    n++;
+  return n;
+}
+
+/* The meetings whose text changed since the index last saw it, because
+ * another program wrote and this connection could not index what it
+ * wrote (sl-search-index.c): their index entries may be stale, so they
+ * leave @all, and their texts as they are now are read instead. Each
+ * that holds every word joins @all, ranked as bm25 ranks a text of
+ * average length with as many matches. */
+static gboolean
+add_pending (SlDatabase         *database,
+             GArray             *all,
+             const char * const *words,
+             GError            **error)
+{
+  const double k1 = 1.2;
+  g_autoptr(GHashTable) pending = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GString) buffer = g_string_new (NULL);
   sqlite3_stmt *stmt;
   int rc;
 
-  if (candidates != NULL && g_hash_table_size (candidates) <= FEW_CANDIDATES)
+  stmt = sl_database_prepare (database,
+                              "SELECT p.meeting_id, t.body FROM search_pending p "
+                              "  LEFT JOIN search_text t ON t.meeting_id = p.meeting_id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (Candidate));
-      GHashTableIter iter;
-      gpointer key;
-      gboolean ok = TRUE;
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+      const char *body = (const char *) sqlite3_column_blob (stmt, 1);
+      gsize length = sqlite3_column_bytes (stmt, 1);
+      guint first = 0;
 
-      g_hash_table_iter_init (&iter, candidates);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_hash_table_add (pending, GSIZE_TO_POINTER ((gsize) key));
+      if (body == NULL)
+        continue;
+      g_atomic_int_inc (&fallback_reads);
+      for (guint i = 0; words[i] != NULL; i++)
         {
-          Candidate candidate = { *(gint64 *) key };
+          gboolean fold = has_ascii_letter (words[i]);
+          g_autofree char *needle = fold ? g_ascii_strdown (words[i], -1) : g_strdup (words[i]);
+          guint n = count_in (body, length, needle, fold, buffer);
 
-          stmt = sl_database_prepare (database, "SELECT date, title FROM meetings WHERE id = ?", error);
-          if (stmt == NULL)
-            return NULL;
-          sqlite3_bind_int64 (stmt, 1, candidate.key);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
+          if (i == 0)
+            first = n;
+          if (n == 0)
             {
-              candidate.date = g_strdup (sl_column_text (stmt, 0));
-              candidate.title = g_strdup (sl_column_text (stmt, 1));
-              g_array_append_val (sorted, candidate);
+              first = 0;
+              break;
             }
-          sqlite3_reset (stmt);
         }
-      g_array_sort (sorted, compare_candidates);
-
-      for (guint i = 0; i < sorted->len; i++)
+      if (first > 0)
         {
-          Candidate *candidate = &g_array_index (sorted, Candidate, i);
-          gboolean matches = FALSE;
-
-          if (ok && (limit == 0 || found->len < limit))
-            {
-              ok = meeting_matches (database, words, candidate->key, &matches, error);
-              if (ok && matches)
-                g_array_append_val (found, candidate->key);
-            }
-          g_free (candidate->date);
-          g_free (candidate->title);
+          Candidate candidate = { key, -(first * (k1 + 1)) / (first + k1) };
+          g_array_append_val (found, candidate);
         }
-
-      return ok ? g_steal_pointer (&found) : NULL;
     }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sl_database_set_error (database, rc, error);
 
-  /* Newest first through meetings_recent, stopping at @limit: a common
-   * word is found in the first few meetings, a rare one costs one pass.
-   * Without short words, the texts are not read at all. */
-  if (words->needles->len > 0)
+  if (g_hash_table_size (pending) == 0)
+    return TRUE;
+
+  for (guint i = all->len; i > 0; i--)
+    if (g_hash_table_contains (pending,
+                               GSIZE_TO_POINTER ((gsize) g_array_index (all, Candidate, i - 1).key)))
+      g_array_remove_index (all, i - 1);
+  g_array_append_vals (all, found->data, found->len);
+  return TRUE;
+}
+
+/* The meetings that match @expression in the index and hold every word
+ * of @words, best first by bm25 and newest first on ties, at most @limit
+ * (0: all). Only the meetings that may make the cut have their date read:
+ * a common character is in nearly every meeting. */
+static GArray *
+find_ranked (SlDatabase  *database,
+             const char  *expression,
+             const char * const *query,
+             ShortWords  *words,
+             guint        limit,
+             GError     **error)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  gint64 window = limit > 0 ? MAX (RANKED_AT_MOST, 2 * (gint64) limit) : -1;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (found, candidate_clear);
+
+again:
+  g_array_set_size (all, 0);
+  g_array_set_size (found, 0);
+  /* Descending rowid is the index's own order: with LIMIT, FTS5 stops
+   * there, and bm25 runs only for the rows returned. */
+  /* One phrase: sl_rank() orders as bm25() does without running the
+   * phrase over the whole index for its weight (sl-cjk-tokenizer.c); more,
+   * and bm25() weighs the rarer ones. */
+  if (strstr (expression, " AND ") == NULL)
     stmt = sl_database_prepare (database,
-                                "SELECT m.id, t.body FROM meetings m INDEXED BY meetings_recent "
-                                "  LEFT JOIN search_text t ON t.meeting_id = m.id "
-                                "ORDER BY m.date DESC, m.title, m.id",
+                                "SELECT rowid, sl_rank (search_index) FROM search_index "
+                                "WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
                                 error);
   else
     stmt = sl_database_prepare (database,
-                                "SELECT id FROM meetings INDEXED BY meetings_recent "
-                                "ORDER BY date DESC, title, id",
+                                "SELECT rowid, bm25 (search_index) FROM search_index "
+                                "WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
                                 error);
+  if (stmt == NULL)
+    return NULL;
+  sl_bind_text (stmt, 1, expression);
+  sqlite3_bind_int64 (stmt, 2, window);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Candidate candidate = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
+      g_array_append_val (all, candidate);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (database, rc, error);
+      return NULL;
+    }
+
+  if (!add_pending (database, all, query, error))
+    return NULL;
+  g_array_sort (all, compare_ranks);
+
+  /* The first @limit that hold the other words, and those that tie with
+   * the last of them. */
+  for (guint i = 0; i < all->len; i++)
+    {
+      Candidate *candidate = &g_array_index (all, Candidate, i);
+      gboolean matches = TRUE;
+
+      if (limit > 0 && found->len >= limit &&
+          candidate->rank != g_array_index (found, Candidate, found->len - 1).rank)
+        break;
+      if (!meeting_matches (database, words, candidate->key, &matches, error))
+        return NULL;
+      if (matches)
+        g_array_append_val (found, *candidate);
+    }
+
+  /* The words read from the texts left too few: rank them all. */
+  if (window > 0 && all->len >= window && found->len < limit)
+    {
+      window = -1;
+      goto again;
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      Candidate *candidate = &g_array_index (found, Candidate, i);
+
+      stmt = sl_database_prepare (database, "SELECT date, title FROM meetings WHERE id = ?", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, candidate->key);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          candidate->date = g_strdup (sl_column_text (stmt, 0));
+          candidate->title = g_strdup (sl_column_text (stmt, 1));
+        }
+      sqlite3_reset (stmt);
+    }
+
+  g_array_sort (found, compare_candidates);
+  if (limit > 0 && found->len > limit)
+    g_array_set_size (found, limit);
+
+  return g_steal_pointer (&found);
+}
+
+/* Without a CJK character in the query the index has nothing to say:
+ * every meeting's text is read, newest first through meetings_recent,
+ * stopping at @limit. */
+static GArray *
+find_scanned (SlDatabase  *database,
+              ShortWords  *words,
+              guint        limit,
+              GError     **error)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (found, candidate_clear);
+
+  stmt = sl_database_prepare (database,
+                              "SELECT m.id, t.body FROM meetings m INDEXED BY meetings_recent "
+                              "  LEFT JOIN search_text t ON t.meeting_id = m.id "
+                              "ORDER BY m.date DESC, m.title, m.id",
+                              error);
   if (stmt == NULL)
     return NULL;
 
   while ((limit == 0 || found->len < limit) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 key = sqlite3_column_int64 (stmt, 0);
+      Candidate candidate = { sqlite3_column_int64 (stmt, 0), 0 };
 
-      if (candidates != NULL && !g_hash_table_contains (candidates, &key))
-        continue;
-      if (words->needles->len > 0 &&
-          !short_words_match (words, (const char *) sqlite3_column_blob (stmt, 1),
-                              sqlite3_column_bytes (stmt, 1)))
-        continue;
-      g_array_append_val (found, key);
+      if (short_words_match (words, (const char *) sqlite3_column_blob (stmt, 1),
+                             sqlite3_column_bytes (stmt, 1)))
+        g_array_append_val (found, candidate);
     }
   if (limit > 0 && found->len >= limit)
     rc = SQLITE_DONE;
@@ -423,7 +532,6 @@ find_meetings (SlDatabase  *database,
 
   return g_steal_pointer (&found);
 }
-
 /* @body cut to a line around the first @needle (already folded when
  * @fold), or NULL when it does not hold it. */
 static char *
@@ -515,7 +623,12 @@ make_snippet (SlDatabase *database,
  * @text: the query: words separated by spaces, all of which must occur
  * @limit: the most hits to return, 0 for all
  *
- * Returns: (element-type SlSearchHit): the meetings found, newest first
+ * A query of one word that is a member's name first finds that member's
+ * part in meetings and research topics (sl-search-people.c), namesakes
+ * each in turn; then the meetings whose texts hold the words, best first
+ * (bm25), newest first on ties.
+ *
+ * Returns: (element-type SlSearchHit): the hits
  */
 GPtrArray *
 sl_search_run (SlDatabase  *database,
@@ -524,8 +637,9 @@ sl_search_run (SlDatabase  *database,
                GError     **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_search_hit_free);
-  g_autoptr(GHashTable) candidates = NULL;
+  g_autoptr(GString) expression = g_string_new (NULL);
   g_autoptr(GArray) found = NULL;
+  g_autoptr(GHashTable) parts = NULL;
   g_auto(GStrv) words = NULL;
   ShortWords short_words = { 0 };
   gboolean own_transaction;
@@ -537,6 +651,11 @@ sl_search_run (SlDatabase  *database,
   if (words[0] == NULL)
     return g_steal_pointer (&hits);
 
+  /* What another program wrote meanwhile, indexed first when this
+   * connection may write (sl-search-index.c). */
+  if (!sl_database_update_search_index (database, error))
+    return NULL;
+
   /* One read transaction: the same ledger throughout, and SQLite locks
    * the file once instead of for every statement. */
   own_transaction = sqlite3_get_autocommit (sl_database_get_handle (database));
@@ -547,41 +666,45 @@ sl_search_run (SlDatabase  *database,
   short_words.folded = g_array_new (FALSE, FALSE, sizeof (gboolean));
   short_words.buffer = g_string_new (NULL);
 
+  /* A person's part in meetings, when the query is a name. */
+  if (words[1] == NULL)
+    ok = sl_search_people (database, words[0], limit, hits, error);
+
   for (guint i = 0; ok && words[i] != NULL; i++)
+    if (!add_index_terms (expression, words[i]))
+      short_words_add (&short_words, words[i]);
+
+  if (ok && (limit == 0 || hits->len < limit))
     {
-      g_autoptr(GHashTable) keys = NULL;
-      GHashTableIter iter;
-      gpointer key;
+      /* As many as @limit: those already found as a person's part are
+       * left out below. */
+      guint wanted = limit;
 
-      if (g_utf8_strlen (words[i], -1) < 3)
-        {
-          short_words_add (&short_words, words[i]);
-          continue;
-        }
-
-      keys = find_long_word (database, words[i], error);
-      if (keys == NULL)
-        ok = FALSE;
-      else if (candidates == NULL)
-        candidates = g_steal_pointer (&keys);
+      if (expression->len > 0)
+        found = find_ranked (database, expression->str, (const char * const *) words,
+                             &short_words, wanted, error);
       else
-        {
-          g_hash_table_iter_init (&iter, candidates);
-          while (g_hash_table_iter_next (&iter, &key, NULL))
-            if (!g_hash_table_contains (keys, key))
-              g_hash_table_iter_remove (&iter);
-        }
+        found = find_scanned (database, &short_words, wanted, error);
+      ok = found != NULL;
     }
 
-  if (ok && (candidates == NULL || g_hash_table_size (candidates) > 0))
-    ok = (found = find_meetings (database, candidates, &short_words, limit, error)) != NULL;
+  /* The meetings already there with a person's part in them. */
+  parts = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < hits->len; i++)
+    g_hash_table_add (parts, &((SlSearchHit *) g_ptr_array_index (hits, i))->key);
 
   for (guint i = 0; ok && found != NULL && i < found->len; i++)
     {
+      Candidate *candidate = &g_array_index (found, Candidate, i);
       sqlite3_stmt *stmt;
       SlSearchHit *hit;
       int kind = 0;
       int rc;
+
+      if (limit > 0 && hits->len >= limit)
+        break;
+      if (g_hash_table_contains (parts, &candidate->key))
+        continue;
 
       stmt = sl_database_prepare (database,
                                   "SELECT uuid, date, title, kind FROM meetings WHERE id = ?",
@@ -592,7 +715,7 @@ sl_search_run (SlDatabase  *database,
           break;
         }
 
-      sqlite3_bind_int64 (stmt, 1, g_array_index (found, gint64, i));
+      sqlite3_bind_int64 (stmt, 1, candidate->key);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_DONE)
         {
@@ -617,7 +740,8 @@ sl_search_run (SlDatabase  *database,
       hit->kind = kind;
       sqlite3_reset (stmt);
 
-      hit->key = g_array_index (found, gint64, i);
+      hit->key = candidate->key;
+      hit->rank = candidate->rank;
       hit->snippet = make_snippet (database, hit->key, words[0]);
       g_ptr_array_add (hits, hit);
     }
@@ -644,7 +768,10 @@ sl_search_to_json (GPtrArray *hits)
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "meeting");
-      json_builder_add_string_value (builder, hit->meeting);
+      if (hit->meeting)
+        json_builder_add_string_value (builder, hit->meeting);
+      else
+        json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "date");
       json_builder_add_string_value (builder, hit->date);
       json_builder_set_member_name (builder, "title");
@@ -653,9 +780,30 @@ sl_search_to_json (GPtrArray *hits)
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, sl_enum_to_code (SL_TYPE_MEETING_KIND, hit->kind));
+      if (hit->meeting)
+        json_builder_add_string_value (builder, sl_enum_to_code (SL_TYPE_MEETING_KIND, hit->kind));
+      else
+        json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "snippet");
       json_builder_add_string_value (builder, hit->snippet);
+      /* A person's part: the first role, all of them, and who. */
+      if (hit->roles != NULL && hit->roles[0] != NULL)
+        {
+          json_builder_set_member_name (builder, "role");
+          json_builder_add_string_value (builder, hit->roles[0]);
+          json_builder_set_member_name (builder, "roles");
+          json_builder_begin_array (builder);
+          for (guint r = 0; hit->roles[r] != NULL; r++)
+            json_builder_add_string_value (builder, hit->roles[r]);
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "member");
+          json_builder_add_string_value (builder, hit->member);
+        }
+      if (hit->topic != NULL)
+        {
+          json_builder_set_member_name (builder, "topic");
+          json_builder_add_string_value (builder, hit->topic);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -7,21 +7,12 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sl-search-hit.h"
+#include "sl-search-people.h"
 #include "sl-types.h"
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  char          *meeting;   /* the meeting's id */
-  char          *date;
-  char          *title;
-  SlMeetingKind  kind;
-  char          *snippet;   /* the text around the first match, on one line */
-  gint64         key;       /* the meeting's row in this ledger */
-} SlSearchHit;
-
-void       sl_search_hit_free (SlSearchHit  *hit);
 
 GStrv      sl_search_split    (const char   *text);
 GPtrArray *sl_search_run      (SlDatabase   *database,
@@ -29,5 +20,7 @@ GPtrArray *sl_search_run      (SlDatabase   *database,
                                guint         limit,
                                GError      **error);
 JsonNode  *sl_search_to_json  (GPtrArray    *hits);
+
+guint      sl_search_get_fallback_reads (void);
 
 G_END_DECLS

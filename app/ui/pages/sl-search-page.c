@@ -103,9 +103,19 @@ result_row (const SlSearchHit *hit,
   GtkWidget *title = gtk_label_new (hit->title && *hit->title ? hit->title : _("Untitled meeting"));
   GtkWidget *meta;
   GtkWidget *snippet;
-  g_autofree char *date = sl_format_date (hit->date);
-  g_autofree char *meta_text = g_strdup_printf ("%s · %s", date, sl_meeting_kind_to_label (hit->kind));
+  g_autofree char *date = hit->meeting ? sl_format_date (hit->date) : g_strdup (hit->date);
+  g_autofree char *roles = hit->roles ? sl_search_roles_label ((const char * const *) hit->roles) : NULL;
+  g_autofree char *meta_text = NULL;
   g_autofree char *snippet_markup = sl_search_highlight (hit->snippet, query);
+
+  /* A person's part shows it: "2023年3月10日 · 党组会议 · 主持、发言";
+   * a research topic has a year and no meeting. */
+  if (hit->meeting == NULL)
+    meta_text = g_strdup_printf ("%s · %s", date, roles ? roles : "");
+  else if (roles != NULL)
+    meta_text = g_strdup_printf ("%s · %s · %s", date, sl_meeting_kind_to_label (hit->kind), roles);
+  else
+    meta_text = g_strdup_printf ("%s · %s", date, sl_meeting_kind_to_label (hit->kind));
 
   gtk_widget_set_margin_top (box, 10);
   gtk_widget_set_margin_bottom (box, 10);
@@ -136,10 +146,13 @@ result_row (const SlSearchHit *hit,
   gtk_box_append (GTK_BOX (box), snippet);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
-  /* Activating the row opens the meeting. */
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-meeting");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", hit->meeting);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* Activating the row opens the meeting; a research topic has none. */
+  if (hit->meeting != NULL)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-meeting");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", hit->meeting);
+    }
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), hit->meeting != NULL);
 
   return row;
 }

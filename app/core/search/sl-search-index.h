@@ -1,0 +1,42 @@
+/* sl-search-index.h — the search index's queue of changed meetings (schema 8)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+#include "sl-cjk-tokenizer.h"
+
+G_BEGIN_DECLS
+
+/* Schema 8's tables and triggers (sl-migrations.c): the index over
+ * search_text, cut by our tokenizer, and the plain queue that every
+ * writer fills. */
+#define SL_SEARCH_INDEX_SCHEMA_SQL \
+  "CREATE TABLE search_pending (" \
+  "  meeting_id INTEGER PRIMARY KEY," \
+  "  old_body TEXT" \
+  ");" \
+  "CREATE TRIGGER search_text_pending_insert AFTER INSERT ON search_text" \
+  "  WHEN NOT EXISTS (SELECT 1 FROM search_pending WHERE meeting_id = new.meeting_id) BEGIN" \
+  "  INSERT INTO search_pending (meeting_id, old_body) VALUES (new.meeting_id, NULL);" \
+  "END;" \
+  "CREATE TRIGGER search_text_pending_update AFTER UPDATE ON search_text" \
+  "  WHEN NOT EXISTS (SELECT 1 FROM search_pending WHERE meeting_id = old.meeting_id) BEGIN" \
+  "  INSERT INTO search_pending (meeting_id, old_body) VALUES (old.meeting_id, old.body);" \
+  "END;" \
+  "CREATE TRIGGER search_text_pending_delete AFTER DELETE ON search_text" \
+  "  WHEN NOT EXISTS (SELECT 1 FROM search_pending WHERE meeting_id = old.meeting_id) BEGIN" \
+  "  INSERT INTO search_pending (meeting_id, old_body) VALUES (old.meeting_id, old.body);" \
+  "END;" \
+  "CREATE VIRTUAL TABLE search_index USING fts5 (body, content = 'search_text'," \
+  "  content_rowid = 'meeting_id', tokenize = '" SL_CJK_TOKENIZER_NAME "');" \
+  "INSERT INTO search_index (search_index) VALUES ('rebuild');"
+
+int      sl_search_index_drain       (sqlite3 *db);
+gboolean sl_search_index_has_pending (sqlite3 *db);
+
+G_END_DECLS
