@@ -96,9 +96,18 @@ sl_cli_command_export_binder (SlCliCall *call)
 
       if (found == NULL)
         {
+          GListModel *organizations = sl_ledger_get_organizations (ledger);
+          g_autoptr(GString) names = g_string_new (NULL);
+
+          for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
+            {
+              g_autoptr(SlOrganization) each = g_list_model_get_item (organizations, i);
+              g_string_append_printf (names, "%s%s", i ? "、" : "",
+                                      sl_organization_get_name (each));
+            }
           g_set_error (&error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_NOT_FOUND,
-                       _("--organization: no organization is named “%s”; "
-                         "`study-ledger stats` names them"), organization);
+                       _("--organization: no organization is named “%s”; the ledger has: %s"),
+                       organization, names->len ? names->str : _("none"));
           return H->fail_error (error);
         }
       organization_id = sl_record_get_id (SL_RECORD (found));

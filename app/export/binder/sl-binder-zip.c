@@ -300,6 +300,10 @@ sl_binder_write_zip (SlBinder    *self,
   archive_write_free (zip.archive);
   if (zip.scratch != NULL)
     {
+      g_autofree char *table = g_build_filename (zip.scratch, "table.xlsx", NULL);
+
+      /* Left by a spreadsheet whose export failed or was cancelled. */
+      g_unlink (table);
       g_rmdir (zip.scratch);
       g_free (zip.scratch);
     }
