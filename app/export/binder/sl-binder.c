@@ -209,8 +209,7 @@ add_meeting (SlBinder        *self,
 
   if (sl_meeting_get_kind (meeting) == SL_MEETING_KIND_CENTRAL_GROUP)
     {
-      /* session plan: added when SL_DOCUMENT_SESSION_PLAN lands:
-       * add_document (entry, SL_DOCUMENT_SESSION_PLAN, id, "学习方案.pdf", FALSE); */
+      add_document (entry, SL_DOCUMENT_SESSION_PLAN, id, "学习方案.pdf", FALSE);
       add_document (entry, SL_DOCUMENT_MINUTES, id, "会议记录.pdf", FALSE);
       add_document (entry, SL_DOCUMENT_SIGN_IN, id, "签到表.pdf", FALSE);
     }
