@@ -40,6 +40,13 @@ typedef struct
                                          GType         type,
                                          const char   *id);
   void             (*print_json)        (JsonNode     *root);
+  gboolean         (*parse_year)        (const char   *command,
+                                         const char   *text,
+                                         int          *year,
+                                         int          *status);
+  SlOrganization  *(*find_organization) (SlLedger     *ledger,
+                                         const char   *name,
+                                         GError      **error);
 } SlCliHelpers;
 
 extern const SlCliHelpers *sl_cli_helpers;
@@ -52,6 +59,11 @@ int      sl_cli_command_detach       (SlCliCall  *call);
 int      sl_cli_command_lock_year    (SlCliCall  *call);
 int      sl_cli_command_unlock_year  (SlCliCall  *call);
 int      sl_cli_command_export_binder (SlCliCall *call);
+int      sl_cli_command_stats        (SlCliCall  *call);
+int      sl_cli_command_search       (SlCliCall  *call);
+int      sl_cli_command_backup       (SlCliCall  *call);
+int      sl_cli_command_restore      (SlCliCall  *call);
+int      sl_cli_command_check        (SlCliCall  *call);
 
 gboolean sl_cli_check_evidence       (SlLedger   *ledger,
                                       GPtrArray  *problems,

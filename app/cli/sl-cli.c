@@ -18,7 +18,6 @@
 #include <malloc.h>
 #include <signal.h>
 #include <sys/stat.h>
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,8 +35,6 @@
 #include "sl-ledger-paths.h"
 #include "sl-organization.h"
 #include "sl-roster-import.h"
-#include "sl-search.h"
-#include "sl-statistics.h"
 
 typedef int (*SlCliCommand) (SlCliCall *call);
 
@@ -738,318 +735,6 @@ command_export (SlCliCall *call)
   return SL_CLI_EXIT_OK;
 }
 
-/* stats --year YYYY [--organization NAME] [--json] ---------------------------- */
-
-static void
-print_rate (double rate)
-{
-  if (isnan (rate))
-    g_print ("%8s", "—");
-  else
-    g_print ("%7.1f%%", rate * 100.0);
-}
-
-static void
-print_statistics (SlStatistics *stats)
-{
-  g_print (_("Year %d\n\n"), stats->year);
-
-  g_print ("%s\n", _("Members: expected, present, on leave, absent, made up, attendance, participation"));
-  for (guint i = 0; i < stats->members->len; i++)
-    {
-      const SlMemberStats *member = g_ptr_array_index (stats->members, i);
-
-      g_print ("  %-12s %4u %4u %4u %4u %4u ", member->name, member->expected,
-               member->present, member->leave, member->absent, member->made_up);
-      print_rate (sl_member_stats_attendance_rate (member));
-      print_rate (sl_member_stats_participation_rate (member));
-      g_print ("\n");
-    }
-
-  g_print ("\n%s\n", _("Training hours and talks: hours, talks held, talks as counterpart"));
-  for (guint i = 0; i < stats->members->len; i++)
-    {
-      const SlMemberStats *member = g_ptr_array_index (stats->members, i);
-
-      g_print ("  %-12s %6.1f %4u %4u\n", member->name, member->training_hours,
-               member->talks_as_initiator, member->talks_as_counterpart);
-    }
-
-  g_print ("\n%s\n", _("Plans: planned, held, fulfilment"));
-  for (guint i = 0; i < stats->plans->len; i++)
-    {
-      const SlPlanStats *plan = g_ptr_array_index (stats->plans, i);
-
-      g_print ("  %s %4u %4u ", plan->title ? plan->title : "", plan->planned, plan->held);
-      print_rate (sl_plan_stats_fulfilment_rate (plan));
-      g_print ("\n");
-    }
-
-  g_print ("\n%s\n", _("Compliance: period, required, actual, status"));
-  for (guint i = 0; i < stats->compliance->len; i++)
-    {
-      const SlComplianceResult *result = g_ptr_array_index (stats->compliance, i);
-
-      g_print ("  %s  %s  %u  %u  %s\n", sl_compliance_rule_to_label (result->rule),
-               result->period, result->required, result->actual,
-               sl_compliance_status_to_label (result->status));
-    }
-}
-
-static int
-command_stats (SlCliCall *call)
-{
-  g_autoptr(SlLedger) ledger = NULL;
-  g_autoptr(SlStatistics) stats = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *year_text = NULL;
-  g_autofree char *organization_name = NULL;
-  const char *organization = NULL;
-  gboolean json = FALSE;
-  int year = 0;
-  int status;
-  GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_FILENAME, &year_text, N_("The year to count"), N_("YYYY") },
-    { "organization", 0, 0, G_OPTION_ARG_FILENAME, &organization_name,
-      N_("Only this organization's meetings and members"), N_("NAME") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
-    { NULL }
-  };
-
-  if (!parse_options (call, NULL,
-                      _("Counts a year: each member's attendance and participation, each plan's "
-                        "fulfilment, and whether every compliance rule is met, due or missed."),
-                      entries, &status))
-    return status;
-
-  if (call->argc != 1)
-    return usage ("stats", _("unexpected argument “%s”"), call->argv[1]);
-
-  if (!parse_year ("stats", year_text, &year, &status))
-    return status;
-
-  if (!(ledger = open_ledger (call, &error)))
-    return fail_error (error);
-
-  if (organization_name != NULL)
-    {
-      SlOrganization *found = find_organization (ledger, organization_name, &error);
-      if (found == NULL)
-        return fail_error (error);
-      organization = sl_record_get_id (SL_RECORD (found));
-    }
-
-  stats = sl_statistics_compute (sl_ledger_get_database (ledger), year, organization, NULL, &error);
-  if (stats == NULL)
-    return fail_error (error);
-
-  if (json)
-    {
-      g_autoptr(JsonNode) root = sl_statistics_to_json (stats);
-      print_json (root);
-    }
-  else
-    print_statistics (stats);
-
-  return SL_CLI_EXIT_OK;
-}
-
-/* search TEXT [--json] --------------------------------------------------------- */
-
-static int
-command_search (SlCliCall *call)
-{
-  g_autoptr(SlLedger) ledger = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gboolean json = FALSE;
-  gboolean all = FALSE;
-  int limit = -1;
-  int status;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array of hits"), NULL },
-    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show the N best hits (default: 100)"), N_("N") },
-    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Show every hit"), NULL },
-    { NULL }
-  };
-
-  if (!parse_options (call, _("TEXT"),
-                      _("Finds the meetings whose titles, themes, studies, speeches or measures "
-                        "hold every word of TEXT, the best first; a member's name also finds "
-                        "their part in meetings and research topics."),
-                      entries, &status))
-    return status;
-
-  if (call->argc < 2)
-    return usage ("search", _("give the text to look for"));
-  if (all && limit >= 0)
-    return usage ("search", _("--limit and --all cannot be used together; give one of them"));
-  if (limit == 0 || limit < -1)
-    return usage ("search", _("--limit must be 1 or more; use --all for every hit"));
-  /* The best 100 unless told otherwise: the first page of a search. */
-  if (all)
-    limit = 0;
-  else if (limit < 0)
-    limit = 100;
-
-  text = g_strjoinv (" ", call->argv + 1);
-  /* sl_search_run() takes UTF-8, as the window's entries give it; a
-   * terminal in another encoding must not reach it (docs/reliability.md). */
-  if (!g_utf8_validate (text, -1, NULL))
-    return usage ("search", _("the text to look for is not UTF-8; set a UTF-8 locale "
-                              "(for example LANG=zh_CN.UTF-8) in the terminal"));
-
-  if (!(ledger = open_ledger (call, &error)) ||
-      !(hits = sl_search_run (sl_ledger_get_database (ledger), text, limit, &error)))
-    return fail_error (error);
-
-  if (json)
-    {
-      g_autoptr(JsonNode) root = sl_search_to_json (hits);
-      print_json (root);
-      return SL_CLI_EXIT_OK;
-    }
-
-  for (guint i = 0; i < hits->len; i++)
-    {
-      SlSearchHit *hit = g_ptr_array_index (hits, i);
-
-      if (hit->roles != NULL)
-        {
-          g_autofree char *roles = sl_search_roles_label ((const char * const *) hit->roles);
-
-          g_print ("%s  %s  %s  [%s]\n    %s\n", hit->date, hit->title ? hit->title : "",
-                   hit->meeting ? hit->meeting : hit->topic, roles, hit->snippet);
-        }
-      else
-        g_print ("%s  %s  %s\n    %s\n", hit->date, hit->title ? hit->title : "",
-                 hit->meeting, hit->snippet);
-    }
-  if (hits->len == 0)
-    g_print (_("No meeting holds “%s”.\n"), text);
-
-  return SL_CLI_EXIT_OK;
-}
-
-/* backup --output FILE ----------------------------------------------------------- */
-
-static int
-command_backup (SlCliCall *call)
-{
-  g_autoptr(SlLedger) ledger = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *output = NULL;
-  int status;
-  GOptionEntry entries[] = {
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The backup file to write"), N_("FILE") },
-    { NULL }
-  };
-
-  if (!parse_options (call, NULL,
-                      _("Copies the ledger, consistent even while the window is open, to FILE."),
-                      entries, &status))
-    return status;
-
-  if (output == NULL)
-    return usage ("backup", _("--output FILE is required"));
-  if (call->argc != 1)
-    return usage ("backup", _("unexpected argument “%s”"), call->argv[1]);
-
-  if (!(ledger = open_ledger (call, &error)) ||
-      !check_output (ledger, output, &error) ||
-      !sl_backups_write_checked (sl_ledger_get_database (ledger), output, &error))
-    return fail_error (error);
-
-  g_print (_("Backed up %s to %s\n"), sl_database_get_path (sl_ledger_get_database (ledger)), output);
-  return SL_CLI_EXIT_OK;
-}
-
-/* restore FILE ---------------------------------------------------------------------- */
-
-static int
-command_restore (SlCliCall *call)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *default_path = NULL;
-  g_autofree char *saved_as = NULL;
-  const char *path = call->database;
-  int status;
-  GOptionEntry entries[] = { { NULL } };
-
-  if (!parse_options (call, _("FILE"),
-                      _("Puts a backup back in place of the ledger. The backup is checked first, "
-                        "and the ledger as it was is copied into the backup folder before it "
-                        "is replaced."),
-                      entries, &status))
-    return status;
-
-  if (call->argc != 2)
-    return usage ("restore", _("name one backup file"));
-
-  if (path == NULL)
-    path = default_path = sl_database_default_path ();
-
-  if (!sl_backups_restore_full (path, call->argv[1], &saved_as, &error))
-    return fail_error (error);
-
-  g_print (_("Restored %s from %s\n"), path, call->argv[1]);
-  if (saved_as != NULL)
-    g_print (_("The ledger as it was before is kept in %s\n"), saved_as);
-
-  return SL_CLI_EXIT_OK;
-}
-
-/* check ------------------------------------------------------------------------------ */
-
-static int
-command_check (SlCliCall *call)
-{
-  g_autoptr(SlLedger) ledger = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GPtrArray) bad_text = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-  GOptionEntry entries[] = { { NULL } };
-
-  if (!parse_options (call, NULL,
-                      _("Checks the ledger file: SQLite's integrity check, that every "
-                        "reference between records names an existing record, and that "
-                        "every text is UTF-8."),
-                      entries, &status))
-    return status;
-
-  if (call->argc != 1)
-    return usage ("check", _("unexpected argument “%s”"), call->argv[1]);
-
-  if (!(ledger = open_ledger (call, &error)) ||
-      !(problems = sl_database_check (sl_ledger_get_database (ledger), &error)) ||
-      !sl_cli_check_evidence (ledger, problems, &error))
-    return fail_error (error);
-
-  /* Only a sound file is read for its text: a damaged one fails above. */
-  if (problems->len == 0)
-    {
-      if (!(bad_text = sl_integrity_find_bad_text (sl_ledger_get_database (ledger), &error)))
-        return fail_error (error);
-      g_ptr_array_extend_and_steal (problems, g_steal_pointer (&bad_text));
-    }
-
-  if (problems->len > 0)
-    {
-      for (guint i = 0; i < problems->len; i++)
-        g_printerr ("study-ledger: %s: %s\n",
-                    sl_database_get_path (sl_ledger_get_database (ledger)),
-                    (const char *) g_ptr_array_index (problems, i));
-      return SL_CLI_EXIT_FAILURE;
-    }
-
-  g_print (_("%s: no problems found\n"), sl_database_get_path (sl_ledger_get_database (ledger)));
-  return SL_CLI_EXIT_OK;
-}
-
-/* The table of commands and the overview ------------------------------------------ */
-
 /* For the commands of sl-cli-evidence.c: a ledger that must be there,
  * read-only to read, or checked and backed up for the day to write. */
 static SlLedger *
@@ -1070,6 +755,7 @@ open_ledger_for (SlCliCall  *call,
 
 static const SlCliHelpers helpers = {
   parse_options, open_ledger_for, usage, fail_error, canonical_id, print_json,
+  parse_year, find_organization,
 };
 const SlCliHelpers *sl_cli_helpers = &helpers;
 
@@ -1089,11 +775,11 @@ static const struct
     "  export session-plan --meeting ID --output FILE.pdf\n"
     "  export member-card --member ID --year YYYY --output FILE.pdf\n"
     "  export inspection-package --year YYYY [--organization NAME] --format pdf|zip --output FILE" },
-  { "stats",          command_stats,          "stats --year YYYY [--organization NAME] [--json]" },
-  { "search",         command_search,         "search TEXT [--json] [--limit N | --all]" },
-  { "backup",         command_backup,         "backup --output FILE" },
-  { "restore",        command_restore,        "restore FILE" },
-  { "check",          command_check,          "check" },
+  { "stats",          sl_cli_command_stats,          "stats --year YYYY [--organization NAME] [--json]" },
+  { "search",         sl_cli_command_search,         "search TEXT [--json] [--limit N | --all]" },
+  { "backup",         sl_cli_command_backup,         "backup --output FILE" },
+  { "restore",        sl_cli_command_restore,        "restore FILE" },
+  { "check",          sl_cli_command_check,          "check" },
   { "finalize",       sl_cli_command_finalize, "finalize --meeting ID [--by NAME]" },
   { "history",        sl_cli_command_history, "history --meeting ID [--json]" },
   { "attach",         sl_cli_command_attach,  "attach --meeting ID --kind KIND [--measure ID] [--reason TEXT] FILE" },
