@@ -420,9 +420,12 @@ write_table (lxw_workbook  *workbook,
       demand = column_widths (table,
                               ((printable - n_columns * PT_PER_COLUMN) / PT_PER_UNIT - n_columns) / 2,
                               widths);
-      print_size = BODY_SIZE * MIN (1.0, floor (100 * printable
-                                                / ((2 * demand + n_columns) * PT_PER_UNIT
-                                                   + n_columns * PT_PER_COLUMN)) / 100);
+      /* The scale shrinks the columns as stored (libxlsxwriter pads each
+       * by up to 6/7 of a unit) but not LibreOffice's 3.9 pt a column;
+       * tests/check-xlsx.py checks the print against the same model. */
+      print_size = BODY_SIZE * MIN (1.0, floor (100 * (printable - n_columns * 3.9)
+                                                / ((2 * demand + n_columns + n_columns * 6.0 / 7)
+                                                   * PT_PER_UNIT)) / 100);
       /* A portrait table too wide for 9 pt: landscape before pages across. */
       if (landscape || print_size >= SMALLEST_PRINT)
         break;
@@ -523,7 +526,7 @@ write_table (lxw_workbook  *workbook,
   if (print_size >= BODY_SIZE)
     worksheet_set_print_scale (sheet, 100);
   else if (print_size >= SMALLEST_PRINT)
-    worksheet_set_print_scale (sheet, (uint16_t) ceil (100 * print_size / BODY_SIZE));
+    worksheet_set_print_scale (sheet, (uint16_t) lround (100 * print_size / BODY_SIZE));
   else if (!check (worksheet_repeat_columns (sheet, 0,
                                              MAX (sl_table_get_key_columns (table), 1) - 1),
                    name, 0, 0, error))
