@@ -25,6 +25,8 @@
 
 #include "sl-evidence.h"
 #include "sl-evidence-restore.h"
+#include "sl-enums.h"
+#include "sl-enum-types.h"
 #include "sl-ledger.h"
 #include "sl-meeting.h"
 #include "sl-meeting-history.h"
@@ -160,6 +162,31 @@ element_text (SlMeetingHistory *self,
       g_string_append (text, value);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *value_text (SlMeetingHistory *self,
+                         JsonNode         *node);
+
+/* A field's value as the editor shows it: a kind or form by its Chinese
+ * name, not its archive code. */
+static char *
+field_text (SlMeetingHistory *self,
+            const char       *key,
+            JsonNode         *node)
+{
+  const char *code = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+                     json_node_get_value_type (node) == G_TYPE_STRING ?
+                     json_node_get_string (node) : NULL;
+  int value;
+
+  if (code != NULL && g_str_equal (key, "kind") &&
+      sl_enum_from_code (SL_TYPE_MEETING_KIND, code, &value))
+    return g_strdup (sl_meeting_kind_to_label (value));
+  if (code != NULL && g_str_equal (key, "form") &&
+      sl_enum_from_code (SL_TYPE_STUDY_FORM, code, &value))
+    return g_strdup (sl_study_form_to_label (value));
+
+  return value_text (self, node);
 }
 
 static char *
@@ -371,8 +398,8 @@ sl_meeting_history_compare (SlMeetingHistory *self,
       JsonNode *x = json_object_has_member (a, key) ? json_object_get_member (a, key) : NULL;
       JsonNode *y = json_object_has_member (b, key) ? json_object_get_member (b, key) : NULL;
       gboolean changed = (x == NULL) != (y == NULL) || (x != NULL && !json_node_equal (x, y));
-      g_autofree char *left_text = value_text (self, x);
-      g_autofree char *right_text = value_text (self, y);
+      g_autofree char *left_text = field_text (self, key, x);
+      g_autofree char *right_text = field_text (self, key, y);
       GtkWidget *name = cell (field_label (key), changed, TRUE);
 
       if (changed)
