@@ -16,6 +16,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -248,6 +250,33 @@ add_speech (Fixture    *fixture,
   gtk_editable_set_text (GTK_EDITABLE (speech_part (fixture, n, "entry")), title);
 }
 
+/* With SL_SCREENSHOT_DIR set (under Xvfb): the section scrolled into
+ * view, the screen as `import -window root` sees it. */
+static void
+shot (Fixture *fixture)
+{
+  const char *folder = g_getenv ("SL_SCREENSHOT_DIR");
+  GtkWidget *section = named (fixture, "sl-session-plan");
+  GtkWidget *scroller = gtk_widget_get_ancestor (section, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))));
+  g_autofree char *path = NULL;
+  graphene_point_t at;
+
+  if (folder == NULL)
+    return;
+  iterate (300);
+  g_assert_true (gtk_widget_compute_point (section, content, &GRAPHENE_POINT_INIT (0, 0), &at));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), at.y - 12);
+  iterate (500);
+  path = g_build_filename (folder, "session-plan.png", NULL);
+  {
+    const char *argv[] = { "import", "-window", "root", path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, NULL, NULL));
+  }
+}
+
 static void
 test_enter_plan (Fixture       *fixture,
                  gconstpointer  data)
@@ -296,6 +325,7 @@ test_enter_plan (Fixture       *fixture,
   iterate (20);
   g_assert_false (sl_meeting_fields_has_error (approved_on));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (approved_on)), ==, "2023-04-24");
+  shot (fixture);
 
   g_assert_true (sl_meeting_editor_flush (fixture->editor, &error));
   g_assert_no_error (error);
@@ -402,6 +432,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  if (g_getenv ("SL_SCREENSHOT_DIR") == NULL)
+    g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
