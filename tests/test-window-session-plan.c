@@ -305,7 +305,7 @@ test_enter_plan (Fixture       *fixture,
   /* 孙堃 speaks first: moved up. */
   g_signal_emit_by_name (speech_part (fixture, 1, "up"), "clicked");
   iterate (20);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (named (fixture, "sl-session-plan-hours")), 2.5);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (named (fixture, "sl-session-plan-hours")), 3.5);
   gtk_editable_set_text (GTK_EDITABLE (named (fixture, "sl-session-plan-approved-by")), "张建国");
 
   /* A day that does not exist is refused: marked, a message, not stored. */
@@ -344,7 +344,7 @@ test_enter_plan (Fixture       *fixture,
   g_assert_cmpstr (sl_session_plan_get_speech_title (plan, 1), ==, "抓好落实");
   g_assert_cmpstr (sl_session_plan_get_approved_by (plan), ==, "张建国");
   g_assert_cmpstr (sl_session_plan_get_approved_on (plan), ==, "2023-04-24");
-  g_assert_cmpfloat (sl_meeting_get_hours (stored), ==, 2.5);
+  g_assert_cmpfloat (sl_meeting_get_hours (stored), ==, 3.5);
 
   if (cli == NULL || pdftotext == NULL)
     {
@@ -371,7 +371,8 @@ test_enter_plan (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "如何抓好整改落实"));
   g_assert_nonnull (strstr (text, "以学促干"));
   g_assert_nonnull (strstr (text, "孙堃"));
-  g_assert_nonnull (strstr (text, "2.5"));
+  /* Not the 2.5 hours of its times: the hours entered. */
+  g_assert_nonnull (strstr (text, "3.5小时"));
   g_assert_nonnull (strstr (text, "张建国"));
   /* The speakers in the planned order. */
   g_assert_true (strstr (text, "孙堃") < strstr (text, "抓好落实"));
