@@ -315,4 +315,8 @@ sl_ledger_sync_meeting (SlMeeting          *held,
   replace_list (sl_meeting_get_guests (held), sl_meeting_get_guests (fresh));
   replace_list (sl_meeting_get_speeches (held), sl_meeting_get_speeches (fresh));
   replace_list (sl_meeting_get_measures (held), sl_meeting_get_measures (fresh));
+  /* The 学习方案 goes with the lists: the editor edits it as one. Plans
+   * are replaced, never changed in place, so the two may share one. */
+  if (keep == NULL || !g_strv_contains (keep, "session-plan"))
+    sl_meeting_set_session_plan (held, sl_meeting_get_session_plan (fresh));
 }

@@ -88,6 +88,7 @@ enum {
   PROP_ON_IDEOLOGY,
   PROP_HOURS,
   PROP_BATCH,
+  PROP_SESSION_PLAN,
   N_PROPS
 };
 
@@ -367,6 +368,7 @@ sl_meeting_get_property (GObject    *object,
     case PROP_ON_IDEOLOGY: g_value_set_boolean (value, self->on_ideology); break;
     case PROP_HOURS: g_value_set_double (value, self->hours); break;
     case PROP_BATCH: g_value_set_int (value, self->batch); break;
+    case PROP_SESSION_PLAN: g_value_set_object (value, self->session_plan); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -402,6 +404,7 @@ sl_meeting_set_property (GObject      *object,
     case PROP_ON_IDEOLOGY: sl_meeting_set_on_ideology (self, g_value_get_boolean (value)); break;
     case PROP_HOURS: sl_meeting_set_hours (self, g_value_get_double (value)); break;
     case PROP_BATCH: sl_meeting_set_batch (self, g_value_get_int (value)); break;
+    case PROP_SESSION_PLAN: sl_meeting_set_session_plan (self, g_value_get_object (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -456,6 +459,12 @@ sl_meeting_class_init (SlMeetingClass *klass)
   properties[PROP_ON_IDEOLOGY] = g_param_spec_boolean ("on-ideology", NULL, NULL, FALSE, flags);
   properties[PROP_HOURS] = g_param_spec_double ("hours", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0, flags);
   properties[PROP_BATCH] = g_param_spec_int ("batch", NULL, NULL, 0, G_MAXINT, 0, flags);
+  /* An object, so sl_ledger_sync_record() leaves it to
+   * sl_ledger_sync_meeting(); its notify makes an edit of the plan a change
+   * of the meeting (SlMeetingMonitor::changed, the editor's save). A plan
+   * is replaced, never changed in place. */
+  properties[PROP_SESSION_PLAN] =
+    g_param_spec_object ("session-plan", NULL, NULL, SL_TYPE_SESSION_PLAN, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -554,5 +563,6 @@ sl_meeting_set_session_plan (SlMeeting     *self,
 {
   g_return_if_fail (SL_IS_MEETING (self));
   g_return_if_fail (plan == NULL || SL_IS_SESSION_PLAN (plan));
-  g_set_object (&self->session_plan, plan);
+  if (g_set_object (&self->session_plan, plan))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_PLAN]);
 }

@@ -153,3 +153,23 @@ sl_session_plan_set_approved_on (SlSessionPlan *self,
   g_return_if_fail (SL_IS_SESSION_PLAN (self));
   sl_set_str (&self->approved_on, approved_on);
 }
+
+gboolean
+sl_session_plan_equal (SlSessionPlan *a,
+                       SlSessionPlan *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+  if (!g_strv_equal ((const char * const *) a->topics, (const char * const *) b->topics) ||
+      g_strcmp0 (a->approved_by, b->approved_by) != 0 ||
+      g_strcmp0 (a->approved_on, b->approved_on) != 0 ||
+      a->members->len != b->members->len)
+    return FALSE;
+  for (guint i = 0; i < a->members->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (a->members, i), g_ptr_array_index (b->members, i)) != 0 ||
+        g_strcmp0 (g_ptr_array_index (a->titles, i), g_ptr_array_index (b->titles, i)) != 0)
+      return FALSE;
+  return TRUE;
+}

@@ -36,4 +36,8 @@ const char         *sl_session_plan_get_approved_on  (SlSessionPlan      *self);
 void                sl_session_plan_set_approved_on  (SlSessionPlan      *self,
                                                       const char         *approved_on);
 
+/* TRUE when @a and @b (either may be NULL, no plan) say the same. */
+gboolean            sl_session_plan_equal            (SlSessionPlan      *a,
+                                                      SlSessionPlan      *b);
+
 G_END_DECLS

@@ -113,6 +113,9 @@ struct _SlMeetingEditor
   GtkWidget        *content;        /* every field: read-only in a locked year */
   GtkWidget        *reason_dialog;  /* weak: asking for the reason */
   GtkWidget        *attachments;    /* SlMeetingAttachments */
+
+  /* 学习方案 of a central-group session (sl-meeting-session-plan.c) */
+  GtkWidget        *session_plan;
   char             *revision_reason;/* this editing session's, for a final meeting */
   guint             final : 1;
   guint             locked : 1;

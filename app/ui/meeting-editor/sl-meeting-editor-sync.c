@@ -33,6 +33,7 @@
 #include "sl-meeting-measure-row.h"
 #include "sl-meeting-monitor.h"
 #include "sl-meeting-people.h"
+#include "sl-meeting-session-plan.h"
 #include "sl-meeting-suggestion.h"
 #include "sl-meeting-speech-row.h"
 #include "sl-meeting-study-row.h"
@@ -124,6 +125,9 @@ take_fresh (SlMeetingEditor *self,
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     if (has_focus_in (focus, lists[i]))
       with_lists = FALSE;
+  /* The 学习方案 being typed in keeps what is typed, as a field does. */
+  if (has_focus_in (focus, self->session_plan))
+    g_strv_builder_add (builder, "session-plan");
   keep = g_strv_builder_end (builder);
 
   self->loading = TRUE;

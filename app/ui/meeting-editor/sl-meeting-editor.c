@@ -55,6 +55,7 @@
 #include "sl-meeting-measure-row.h"
 #include "sl-meeting-monitor.h"
 #include "sl-meeting-people.h"
+#include "sl-meeting-session-plan.h"
 #include "sl-meeting-suggestion.h"
 #include "sl-meeting-speech-row.h"
 #include "sl-meeting-study-row.h"
@@ -432,6 +433,8 @@ unbind_meeting (SlMeetingEditor *self)
     sl_meeting_fields_unbind (text_fields[i]);
   sl_meeting_people_unbind (self->chair_row);
   sl_meeting_people_unbind (self->recorder_row);
+  if (self->session_plan != NULL)
+    sl_meeting_session_plan_bind (SL_MEETING_SESSION_PLAN (self->session_plan), NULL, NULL);
 
   gtk_list_box_bind_model (GTK_LIST_BOX (self->studies_list), NULL, NULL, NULL, NULL);
   gtk_list_box_bind_model (GTK_LIST_BOX (self->speeches_list), NULL, NULL, NULL, NULL);
@@ -487,6 +490,7 @@ bind_meeting (SlMeetingEditor *self)
   sl_meeting_fields_bind_text (self->note_view, meeting, "note");
   sl_meeting_people_bind (self->people, self->chair_row, meeting, "chair");
   sl_meeting_people_bind (self->people, self->recorder_row, meeting, "recorder");
+  sl_meeting_session_plan_bind (SL_MEETING_SESSION_PLAN (self->session_plan), meeting, self->people);
 
   g_ptr_array_add (self->bindings,
                    g_object_bind_property (meeting, "sequence", self->sequence_spin, "value",
@@ -878,6 +882,14 @@ sl_meeting_editor_init (SlMeetingEditor *self)
 
   _sl_meeting_editor_update_actions (self);
   _sl_meeting_editor_evidence_init (self);
+
+  /* The 学习方案, after the session's title and theme. */
+  self->session_plan = sl_meeting_session_plan_new ();
+  {
+    GtkWidget *theme_group = gtk_widget_get_ancestor (self->theme_row, ADW_TYPE_PREFERENCES_GROUP);
+
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (theme_group)), self->session_plan, theme_group);
+  }
 }
 
 GtkWidget *
