@@ -54,7 +54,7 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libxlsxwriter-dev libsqlite3-dev libcairo2-dev
   libpango1.0-dev libjson-glib-dev libarchive-dev libpoppler-glib-dev meson ninja-build gcc
   pkg-config gettext python3-pypdf
-  xvfb xauth dbus dbus-x11 fonts-noto-cjk fonts-arphic-ukai poppler-utils
+  xvfb xauth libxtst6 dbus dbus-x11 fonts-noto-cjk fonts-arphic-ukai poppler-utils
   python3-openpyxl desktop-file-utils appstream-util imagemagick locales
   clang libclang-rt-14-dev debhelper lintian dpkg-dev
 )

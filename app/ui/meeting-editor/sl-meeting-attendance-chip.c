@@ -274,3 +274,52 @@ sl_meeting_attendance_chip_get_attendance (SlMeetingAttendanceChip *self)
   g_return_val_if_fail (SL_IS_MEETING_ATTENDANCE_CHIP (self), NULL);
   return self->attendance;
 }
+
+/* Tab stops once at the grid of names, not at each of twelve. On Tab the
+ * focus first goes to the last chip (Shift+Tab: the first), and the key
+ * goes on to the window, which moves on from there past the grid. Keys
+ * inside a chip's popover are the popover's. */
+static gboolean
+on_group_key_pressed (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkWidget             *flow_box)
+{
+  GtkRoot *root = gtk_widget_get_root (flow_box);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean backward;
+  GtkWidget *edge;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    backward = TRUE;
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    backward = (state & GDK_SHIFT_MASK) != 0;
+  else
+    return FALSE;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 ||
+      focus == NULL || gtk_widget_get_parent (focus) != flow_box)
+    return FALSE;
+
+  edge = backward ? gtk_widget_get_first_child (flow_box) : gtk_widget_get_last_child (flow_box);
+  while (edge != NULL && !GTK_IS_FLOW_BOX_CHILD (edge))
+    edge = backward ? gtk_widget_get_next_sibling (edge) : gtk_widget_get_prev_sibling (edge);
+  if (edge != NULL && edge != focus)
+    gtk_widget_grab_focus (edge);
+
+  return FALSE;
+}
+
+void
+sl_meeting_attendance_chips_one_tab_stop (GtkWidget *flow_box)
+{
+  GtkEventController *keys;
+
+  g_return_if_fail (GTK_IS_FLOW_BOX (flow_box));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_group_key_pressed), flow_box);
+  gtk_widget_add_controller (flow_box, keys);
+}

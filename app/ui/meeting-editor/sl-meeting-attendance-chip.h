@@ -23,6 +23,9 @@ SlAttendance *sl_meeting_attendance_chip_get_attendance (SlMeetingAttendanceChip
 /* Opens the details popover. */
 void          sl_meeting_attendance_chip_popup          (SlMeetingAttendanceChip *self);
 
+/* Makes @flow_box of chips one Tab stop; the arrows move between them. */
+void          sl_meeting_attendance_chips_one_tab_stop  (GtkWidget               *flow_box);
+
 /* The line under the name: “请假 · 病假 · 已补学”. */
 char         *sl_meeting_attendance_describe            (SlAttendance            *attendance);
 

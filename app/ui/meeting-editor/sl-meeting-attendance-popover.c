@@ -154,9 +154,9 @@ on_leave_kind_toggled (SlMeetingAttendancePopover *self,
   gtk_widget_grab_focus (self->reason_entry);
 }
 
-/* Alt+P/L/A and Alt+O/S/E: shortcuts rather than mnemonics, which press
- * their button only after a 250 ms animation; “Alt+O 出差” must not lose
- * the first characters typed. */
+/* Alt+P/L/A and Alt+O/S/E: shortcuts, and mnemonics on the buttons that
+ * do the same at once rather than after GtkButton's 250 ms animation;
+ * “Alt+O 出差” must not lose the first characters typed. */
 static void
 choose_action (GtkWidget  *widget,
                const char *action_name,
@@ -178,6 +178,11 @@ choose_action (GtkWidget  *widget,
       {
         GtkWidget *button = G_STRUCT_MEMBER (GtkWidget *, self, buttons[i].offset);
 
+        /* A kind of leave says the member is on leave: Alt+O is enough,
+         * without Alt+L first. */
+        if (i >= 3 && sl_attendance_get_status (self->attendance) != SL_ATTENDANCE_STATUS_LEAVE)
+          sl_meeting_attendance_set_status (self->attendance, SL_ATTENDANCE_STATUS_LEAVE);
+
         if (gtk_widget_is_sensitive (button))
           {
             gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
@@ -185,6 +190,79 @@ choose_action (GtkWidget  *widget,
             gtk_widget_grab_focus (i >= 3 ? self->reason_entry : button);
           }
       }
+}
+
+/* The underlined letters on the buttons are the same Alt+letter shortcuts;
+ * the mnemonic chooses at once too instead of GtkButton's delayed click. */
+static gboolean
+on_button_mnemonic (GtkWidget *button,
+                    gboolean   group_cycling,
+                    gpointer   choice)
+{
+  GtkWidget *self = gtk_widget_get_ancestor (button, SL_TYPE_MEETING_ATTENDANCE_POPOVER);
+
+  gtk_widget_activate_action (self, "attendance.choose", "s", (const char *) choice);
+  return TRUE;
+}
+
+/* A focus trap: Tab, Shift+Tab and the arrows cycle within the popover.
+ * The popover is a child of its chip, so a key it left unhandled went on
+ * to the flow box of chips behind it (arrows moved to another name) and
+ * to the window (Tab left for the next field). Left and Right in the
+ * entries are theirs: this runs in the bubble phase, after them. */
+static gboolean
+on_key_pressed (GtkEventControllerKey      *controller,
+                guint                       keyval,
+                guint                       keycode,
+                GdkModifierType             state,
+                SlMeetingAttendancePopover *self)
+{
+  GtkWidget *child = gtk_popover_get_child (GTK_POPOVER (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkDirectionType direction, wrap;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      /* The chip takes the focus back (its closed handler). */
+      gtk_popover_popdown (GTK_POPOVER (self));
+      return TRUE;
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+      direction = wrap = (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+      break;
+    case GDK_KEY_ISO_Left_Tab:
+      direction = wrap = GTK_DIR_TAB_BACKWARD;
+      break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      direction = GTK_DIR_UP; wrap = GTK_DIR_TAB_BACKWARD; break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      direction = GTK_DIR_DOWN; wrap = GTK_DIR_TAB_FORWARD; break;
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:
+      direction = GTK_DIR_LEFT; wrap = GTK_DIR_TAB_BACKWARD; break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right:
+      direction = GTK_DIR_RIGHT; wrap = GTK_DIR_TAB_FORWARD; break;
+    default:
+      return FALSE;
+    }
+
+  if (child == NULL || root == NULL)
+    return TRUE;
+
+  if (gtk_widget_child_focus (child, direction))
+    return TRUE;
+
+  /* Arrows that find nothing that way go on in reading order, and past
+   * the last field back to the first (or the other way). */
+  if (direction != wrap && gtk_widget_child_focus (child, wrap))
+    return TRUE;
+
+  gtk_root_set_focus (root, NULL);
+  gtk_widget_child_focus (child, wrap);
+  return TRUE;
 }
 
 static void
@@ -260,6 +338,7 @@ sl_meeting_attendance_popover_init (SlMeetingAttendancePopover *self)
     { GDK_KEY_e, "personal" },
   };
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -275,6 +354,22 @@ sl_meeting_attendance_popover_init (SlMeetingAttendancePopover *self)
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
     }
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  for (guint i = 0; i < G_N_ELEMENTS (alt_keys); i++)
+    {
+      GtkWidget *buttons[] = {
+        self->present_button, self->leave_button, self->absent_button,
+        self->official_button, self->sick_button, self->personal_button,
+      };
+      GtkWidget *button = buttons[i];
+
+      g_signal_connect (button, "mnemonic-activate", G_CALLBACK (on_button_mnemonic),
+                        (gpointer) alt_keys[i].choice);
+    }
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 GtkWidget *

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sl-attendance.h"
 #include "sl-enums.h"
@@ -331,6 +332,7 @@ _sl_meeting_editor_on_add_person_shown (SlMeetingEditor *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
+  gtk_editable_set_text (GTK_EDITABLE (self->add_person_search), "");
 
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
@@ -361,6 +363,7 @@ _sl_meeting_editor_on_add_person_shown (SlMeetingEditor *self)
       row = gtk_list_box_row_new ();
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       g_object_set_data_full (G_OBJECT (row), "member", g_strdup (sl_record_get_id (SL_RECORD (member))), g_free);
+      g_object_set_data_full (G_OBJECT (row), "name", g_strdup (sl_member_get_name (member)), g_free);
       gtk_list_box_append (list, row);
     }
 
@@ -374,6 +377,130 @@ _sl_meeting_editor_on_add_person_shown (SlMeetingEditor *self)
       gtk_list_box_append (list, label);
       gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (list, 0), FALSE);
     }
+}
+
+/* Type-to-search: the names keep the focus (the popover opens on the
+ * first, Down goes to the second) and what is typed goes to the search
+ * entry through its key capture, though the entry itself takes no focus;
+ * the list narrows at each character, and Enter adds the focused name,
+ * the first one left. */
+static gboolean
+add_person_filter (GtkListBoxRow *row,
+                   gpointer       user_data)
+{
+  SlMeetingEditor *self = user_data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_person_search));
+  const char *name = g_object_get_data (G_OBJECT (row), "name");
+  g_autofree char *folded_text = NULL;
+  g_autofree char *folded_name = NULL;
+
+  if (text == NULL || *text == '\0' || name == NULL)
+    return TRUE;
+
+  folded_text = g_utf8_casefold (text, -1);
+  folded_name = g_utf8_casefold (name, -1);
+  return strstr (folded_name, folded_text) != NULL;
+}
+
+static void
+on_add_person_search_changed (SlMeetingEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (self->add_person_list);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  gtk_list_box_invalidate_filter (GTK_LIST_BOX (self->add_person_list));
+
+  /* The focused name filtered out: the first one left instead. */
+  if (!gtk_widget_get_mapped (self->add_person_popover) ||
+      (focus != NULL && gtk_widget_is_ancestor (focus, self->add_person_list) &&
+       gtk_widget_get_child_visible (focus)))
+    return;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (self->add_person_list);
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row) &&
+        g_object_get_data (G_OBJECT (row), "member") != NULL)
+      {
+        gtk_widget_grab_focus (row);
+        return;
+      }
+}
+
+/* Enter goes to the search entry too (it captures every key but the
+ * arrows): it adds the focused name, or the first one left. */
+static void
+on_add_person_search_activate (SlMeetingEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (self->add_person_list);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && GTK_IS_LIST_BOX_ROW (focus) &&
+      gtk_widget_get_parent (focus) == self->add_person_list && gtk_widget_get_child_visible (focus))
+    {
+      _sl_meeting_editor_on_add_person_activated (self, GTK_LIST_BOX_ROW (focus));
+      return;
+    }
+
+  for (GtkWidget *row = gtk_widget_get_first_child (self->add_person_list);
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row) &&
+        g_object_get_data (G_OBJECT (row), "member") != NULL)
+      {
+        _sl_meeting_editor_on_add_person_activated (self, GTK_LIST_BOX_ROW (row));
+        return;
+      }
+}
+
+/* When the popover opens, the first name takes the focus: not the
+ * popover's own choice, made in its show before the names are there (the
+ * show handler makes them), and not where GtkMenuButton's mnemonic leaves
+ * it, on the button, after the popover is mapped. So this runs once the
+ * key or click that opened it is handled. */
+static gboolean
+focus_first_person (gpointer data)
+{
+  SlMeetingEditor *self = data;
+  GtkRoot *root = gtk_widget_get_root (self->add_person_list);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  self->add_person_focus_idle = 0;
+
+  /* Something in the popover chosen meanwhile is left alone. */
+  if (!gtk_widget_get_mapped (self->add_person_popover) ||
+      (focus != NULL && gtk_widget_is_ancestor (focus, self->add_person_list)))
+    return G_SOURCE_REMOVE;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (self->add_person_list);
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)))
+      {
+        gtk_widget_grab_focus (row);
+        break;
+      }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_add_person_mapped (SlMeetingEditor *self)
+{
+  focus_first_person (self);
+  if (self->add_person_focus_idle == 0)
+    self->add_person_focus_idle = g_idle_add (focus_first_person, self);
+}
+
+void
+_sl_meeting_editor_add_person_keys (SlMeetingEditor *self)
+{
+  g_signal_connect_data (self->add_person_popover, "map", G_CALLBACK (on_add_person_mapped), self,
+                         NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_swapped (self->add_person_search, "activate",
+                            G_CALLBACK (on_add_person_search_activate), self);
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (self->add_person_list), add_person_filter, self, NULL);
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->add_person_search),
+                                           self->add_person_popover);
+  gtk_widget_set_can_focus (self->add_person_search, FALSE);
+  g_signal_connect_swapped (self->add_person_search, "changed",
+                            G_CALLBACK (on_add_person_search_changed), self);
 }
 
 void

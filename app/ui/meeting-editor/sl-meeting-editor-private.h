@@ -63,6 +63,8 @@ struct _SlMeetingEditor
   GtkWidget        *add_person_button;
   GtkWidget        *add_person_popover;
   GtkWidget        *add_person_list;
+  GtkWidget        *add_person_search;
+  guint             add_person_focus_idle;
   GtkWidget        *counts_label;
   GtkWidget        *attendance_box;
   GtkWidget        *guests_list;
@@ -163,6 +165,7 @@ GtkWidget *_sl_meeting_editor_create_chip (gpointer item, gpointer user_data);
 void _sl_meeting_editor_on_child_activated (SlMeetingEditor *self, GtkFlowBoxChild *child);
 void _sl_meeting_editor_on_add_person_shown (SlMeetingEditor *self);
 void _sl_meeting_editor_on_add_person_activated (SlMeetingEditor *self, GtkListBoxRow *row);
+void _sl_meeting_editor_add_person_keys (SlMeetingEditor *self);
 void _sl_meeting_editor_add_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
 
 /* sl-meeting-editor-actions.c */

@@ -650,6 +650,7 @@ sl_meeting_editor_dispose (GObject *object)
     save_now (self, NULL);
   unbind_meeting (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->add_person_focus_idle, g_source_remove);
   if (self->reveal_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
   self->reveal_tick = 0;
@@ -785,6 +786,7 @@ sl_meeting_editor_class_init (SlMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, add_person_button);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, add_person_popover);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, add_person_list);
+  gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, add_person_search);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, counts_label);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, attendance_box);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, guests_list);
@@ -853,6 +855,8 @@ sl_meeting_editor_init (SlMeetingEditor *self)
   g_signal_connect_swapped (self->calendar_popover, "show", G_CALLBACK (_sl_meeting_editor_on_calendar_shown), self);
   g_signal_connect_swapped (self->add_person_popover, "show", G_CALLBACK (_sl_meeting_editor_on_add_person_shown), self);
   g_signal_connect_swapped (self->attendance_box, "child-activated", G_CALLBACK (_sl_meeting_editor_on_child_activated), self);
+  _sl_meeting_editor_add_person_keys (self);
+  sl_meeting_attendance_chips_one_tab_stop (self->attendance_box);
 
   gtk_list_box_set_placeholder (GTK_LIST_BOX (self->guests_list), placeholder (_("Nobody sat in")));
   gtk_list_box_set_placeholder (GTK_LIST_BOX (self->studies_list), placeholder (_("No texts yet")));

@@ -1,0 +1,612 @@
+/* test-window-keyboard.c — logging a meeting with the keyboard alone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb (build-aux/setup.sh --test). The keys are real X key
+ * events made by the XTEST extension (the one xdotool uses), so they take
+ * the path a keyboard's do: through GDK, the window's shortcuts and
+ * mnemonics, the focus widget and the controllers above it. Characters
+ * with no key on the keymap (Chinese text) are typed the way xdotool
+ * types them: a spare keycode is given the character's keysym first.
+ *
+ * XTEST and libX11 are reached through dlsym(): libX11 is loaded with
+ * GTK's X11 backend, libXtst with the X libraries of the desktop, so the
+ * test needs no development headers beyond GTK's and no link option. Where
+ * either is missing, or the display is not X11, the tests skip.
+ *
+ * The ledger is a 党组 of eleven leaders and two other members, with one
+ * earlier 党组会议, today 2025-12-31 (SL_TODAY).
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <dlfcn.h>
+#include <gdk/x11/gdkx.h>
+#include <string.h>
+
+#include "sl-attendance.h"
+#include "sl-ledger.h"
+#include "sl-meeting.h"
+#include "sl-meeting-attendance-chip.h"
+#include "sl-meeting-attendance-popover.h"
+#include "sl-meeting-editor.h"
+#include "sl-member.h"
+#include "sl-organization.h"
+#include "sl-study.h"
+#include "sl-window.h"
+#include "sl-test-util.h"
+
+static const char * const leaders[] = {
+  "周建国", "李明", "王芳", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄敏", "吴强", "孙丽",
+};
+#define ADDED "郑晓东"      /* not a leader: added by hand, found by typing 晓东 */
+#define OTHER "冯雪"        /* not a leader either, and not added */
+
+/* The X functions, looked up once. */
+static struct
+{
+  Display *display;
+  int (*fake_key) (Display *, unsigned int, Bool, unsigned long);
+  KeyCode (*keysym_to_keycode) (Display *, KeySym);
+  int (*sync) (Display *, Bool);
+  int (*set_input_focus) (Display *, Window, int, Time);
+  int (*display_keycodes) (Display *, int *, int *);
+  KeySym *(*get_keyboard_mapping) (Display *, KeyCode, int, int *);
+  int (*change_keyboard_mapping) (Display *, int, int, KeySym *, int);
+  int (*free) (void *);
+  KeyCode spare;            /* a keycode with no symbol, for Chinese */
+} x;
+
+typedef struct
+{
+  char      *folder;
+  char      *path;
+  SlLedger  *ledger;
+  SlWindow  *window;
+  char      *organization;
+  guint      keystrokes;    /* keys and chords, text excluded */
+  guint      typed;         /* characters of text */
+} Fixture;
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Waits for @done, up to ten seconds: a condition, not a guess of time. */
+#define WAIT_FOR(done)                                                   \
+  G_STMT_START {                                                         \
+    gint64 end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;         \
+    while (!(done) && g_get_monotonic_time () < end_)                    \
+      g_main_context_iteration (NULL, FALSE);                            \
+    g_assert_true (done);                                                \
+  } G_STMT_END
+
+static gboolean
+x_init (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  void *xtst;
+  int min, max, per;
+  KeySym *map;
+
+  if (x.display != NULL)
+    return TRUE;
+  if (!GDK_IS_X11_DISPLAY (display))
+    return FALSE;
+
+  xtst = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_GLOBAL);
+  if (xtst == NULL)
+    return FALSE;
+
+  x.fake_key = dlsym (xtst, "XTestFakeKeyEvent");
+  x.keysym_to_keycode = dlsym (RTLD_DEFAULT, "XKeysymToKeycode");
+  x.sync = dlsym (RTLD_DEFAULT, "XSync");
+  x.set_input_focus = dlsym (RTLD_DEFAULT, "XSetInputFocus");
+  x.display_keycodes = dlsym (RTLD_DEFAULT, "XDisplayKeycodes");
+  x.get_keyboard_mapping = dlsym (RTLD_DEFAULT, "XGetKeyboardMapping");
+  x.change_keyboard_mapping = dlsym (RTLD_DEFAULT, "XChangeKeyboardMapping");
+  x.free = dlsym (RTLD_DEFAULT, "XFree");
+  if (!x.fake_key || !x.keysym_to_keycode || !x.sync || !x.set_input_focus || !x.display_keycodes ||
+      !x.get_keyboard_mapping || !x.change_keyboard_mapping || !x.free)
+    return FALSE;
+
+  x.display = gdk_x11_display_get_xdisplay (display);
+
+  /* The last keycode with no symbol at all. */
+  x.display_keycodes (x.display, &min, &max);
+  map = x.get_keyboard_mapping (x.display, min, max - min + 1, &per);
+  for (int code = max; code >= min && x.spare == 0; code--)
+    {
+      gboolean empty = TRUE;
+
+      for (int i = 0; i < per; i++)
+        empty = empty && map[(code - min) * per + i] == NoSymbol;
+      if (empty)
+        x.spare = code;
+    }
+  x.free (map);
+
+  return x.spare != 0;
+}
+
+/* Everything the X server has for us, handled. */
+static void
+settle (void)
+{
+  x.sync (x.display, False);
+  for (int round = 0; round < 3; round++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      iterate (15);
+    }
+}
+
+static void
+send_code (KeyCode code, GdkModifierType modifiers)
+{
+  static const struct { GdkModifierType mask; KeySym sym; } mods[] = {
+    { GDK_CONTROL_MASK, XK_Control_L },
+    { GDK_ALT_MASK, XK_Alt_L },
+    { GDK_SHIFT_MASK, XK_Shift_L },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (mods); i++)
+    if (modifiers & mods[i].mask)
+      x.fake_key (x.display, x.keysym_to_keycode (x.display, mods[i].sym), True, CurrentTime);
+  x.fake_key (x.display, code, True, CurrentTime);
+  x.fake_key (x.display, code, False, CurrentTime);
+  for (guint i = G_N_ELEMENTS (mods); i-- > 0;)
+    if (modifiers & mods[i].mask)
+      x.fake_key (x.display, x.keysym_to_keycode (x.display, mods[i].sym), False, CurrentTime);
+  settle ();
+}
+
+static GtkWidget *
+focus (Fixture *fixture)
+{
+  return gtk_root_get_focus (GTK_ROOT (fixture->window));
+}
+
+/* One keystroke: a key, or a chord such as Ctrl+N. */
+static void
+key (Fixture *fixture, guint keyval, GdkModifierType modifiers)
+{
+  KeyCode code = x.keysym_to_keycode (x.display, keyval);
+
+  g_assert_cmpint (code, !=, 0);
+  send_code (code, modifiers);
+  fixture->keystrokes++;
+  /* Where each key left the focus, for the log of a failure. */
+  {
+    g_autoptr(GString) chain = g_string_new (NULL);
+
+    for (GtkWidget *w = focus (fixture); w != NULL && chain->len < 200; w = gtk_widget_get_parent (w))
+      g_string_append_printf (chain, "%s ", G_OBJECT_TYPE_NAME (w));
+    g_test_message ("key %s%s%s → %s", modifiers & GDK_CONTROL_MASK ? "Ctrl+" : "",
+                    modifiers & GDK_ALT_MASK ? "Alt+" : "", gdk_keyval_name (keyval), chain->str);
+  }
+}
+
+/* Text, one character at a time; for each Chinese character the spare
+ * keycode gets its keysym, and GDK must have seen the new keymap before
+ * the key is pressed. */
+static void
+type (Fixture *fixture, const char *text)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      KeySym sym = c < 0x80 ? (KeySym) c : (KeySym) (0x01000000 | c);
+      KeyCode code = c < 0x80 ? x.keysym_to_keycode (x.display, sym) : 0;
+
+      if (code == 0)
+        {
+          g_autofree GdkKeymapKey *keys = NULL;
+          int n_keys = 0;
+
+          x.change_keyboard_mapping (x.display, x.spare, 1, &sym, 1);
+          x.sync (x.display, False);
+          WAIT_FOR (gdk_display_map_keyval (display, gdk_unicode_to_keyval (c), &keys, &n_keys) &&
+                    n_keys > 0 && keys[0].keycode == x.spare);
+          code = x.spare;
+        }
+      send_code (code, 0);
+      fixture->typed++;
+    }
+}
+
+
+static GtkWidget *
+find_widget (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static SlMeetingEditor *
+editor (Fixture *fixture)
+{
+  return SL_MEETING_EDITOR (find_widget (GTK_WIDGET (fixture->window), SL_TYPE_MEETING_EDITOR));
+}
+
+static SlMeetingAttendanceChip *
+focused_chip (Fixture *fixture)
+{
+  GtkWidget *widget = focus (fixture);
+
+  return SL_IS_MEETING_ATTENDANCE_CHIP (widget) ? SL_MEETING_ATTENDANCE_CHIP (widget) : NULL;
+}
+
+/* The open attendance popover, if any. */
+static GtkWidget *
+open_popover (Fixture *fixture)
+{
+  GtkWidget *widget = focus (fixture);
+
+  widget = widget ? gtk_widget_get_ancestor (widget, SL_TYPE_MEETING_ATTENDANCE_POPOVER) : NULL;
+  return widget && gtk_widget_get_mapped (widget) ? widget : NULL;
+}
+
+static const char *
+focused_name (Fixture *fixture)
+{
+  SlMeetingAttendanceChip *chip = focused_chip (fixture);
+  SlAttendance *attendance = chip ? sl_meeting_attendance_chip_get_attendance (chip) : NULL;
+  SlMember *member = attendance ? sl_ledger_find_member (fixture->ledger, sl_attendance_get_member (attendance)) : NULL;
+
+  return member ? sl_member_get_name (member) : NULL;
+}
+
+static char *
+add_member (Fixture *fixture, const char *name, gboolean leader, int sort)
+{
+  g_autoptr(SlMember) member = sl_member_new ();
+  g_autoptr(GError) error = NULL;
+
+  sl_member_set_name (member, name);
+  sl_member_set_organization (member, fixture->organization);
+  sl_member_set_leadership (member, leader);
+  sl_member_set_joined_on (member, "2020-01-01");
+  sl_member_set_sort (member, sort);
+  g_assert_true (sl_ledger_save_member (fixture->ledger, member, &error));
+  g_assert_no_error (error);
+  return g_strdup (sl_record_get_id (SL_RECORD (member)));
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlOrganization) organization = sl_organization_new ();
+  g_autoptr(SlMeeting) meeting = sl_meeting_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *chair = NULL;
+
+  if (!x_init ())
+    return;
+
+  fixture->folder = make_temp_folder ("test-window-keyboard-XXXXXX");
+  fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
+  fixture->ledger = sl_ledger_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_settings_reset (settings, "last-year");
+
+  sl_organization_set_name (organization, "滨江市生态环境局党组");
+  sl_organization_set_kind (organization, SL_ORGANIZATION_KIND_PARTY_GROUP);
+  g_assert_true (sl_ledger_save_organization (fixture->ledger, organization, &error));
+  g_assert_no_error (error);
+  fixture->organization = g_strdup (sl_record_get_id (SL_RECORD (organization)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (leaders); i++)
+    {
+      g_autofree char *id = add_member (fixture, leaders[i], TRUE, i + 1);
+
+      if (i == 0)
+        chair = g_steal_pointer (&id);
+    }
+  g_free (add_member (fixture, ADDED, FALSE, 20));
+  g_free (add_member (fixture, OTHER, FALSE, 21));
+
+  /* The meeting before: Ctrl+N takes its kind. */
+  sl_meeting_set_organization (meeting, fixture->organization);
+  sl_meeting_set_kind (meeting, SL_MEETING_KIND_PARTY_GROUP);
+  sl_meeting_set_sequence (meeting, 1);
+  sl_meeting_set_title (meeting, "局党组2025年第1次会议");
+  sl_meeting_set_date (meeting, "2025-12-01");
+  sl_meeting_set_chair (meeting, chair);
+  g_assert_true (sl_ledger_save_meeting (fixture->ledger, meeting, SL_SAVE_REPLACE, &error));
+  g_assert_no_error (error);
+
+  fixture->window = sl_window_new (NULL, fixture->ledger, FALSE);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+  iterate (100);
+
+  /* No window manager under Xvfb: the keyboard goes where it is told. */
+  x.set_input_focus (x.display,
+                     gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (fixture->window))),
+                     RevertToParent, CurrentTime);
+  settle ();
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  if (fixture->window == NULL)
+    return;
+
+  /* Back to the list first: an editor still open when the window goes
+   * saves in its dispose, into a meetings page already taken apart. */
+  if (editor (fixture) != NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (editor (fixture)), "editor.back", NULL);
+      iterate (50);
+    }
+
+  while (sl_window_get_daily_backup_pending (fixture->window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_object_ref (fixture->window);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate (50);
+
+  g_assert_finalize_object (fixture->window);
+  g_assert_finalize_object (fixture->ledger);
+
+  remove_tree (fixture->folder);
+  g_free (fixture->organization);
+  g_free (fixture->path);
+  g_free (fixture->folder);
+}
+
+#define SKIP_WITHOUT_XTEST(fixture)                                      \
+  G_STMT_START {                                                         \
+    if ((fixture)->window == NULL)                                       \
+      {                                                                  \
+        g_test_skip ("needs an X11 display with XTEST and a spare keycode"); \
+        return;                                                          \
+      }                                                                  \
+  } G_STMT_END
+
+/* Ctrl+N, then Alt+W: the first name of the attendance has the focus. */
+static void
+new_meeting_at_attendance (Fixture *fixture)
+{
+  key (fixture, GDK_KEY_n, GDK_CONTROL_MASK);
+  WAIT_FOR (editor (fixture) != NULL &&
+            find_widget (GTK_WIDGET (editor (fixture)), SL_TYPE_MEETING_ATTENDANCE_CHIP) != NULL);
+  key (fixture, GDK_KEY_w, GDK_ALT_MASK);
+  WAIT_FOR (focused_chip (fixture) != NULL);
+  g_assert_cmpstr (focused_name (fixture), ==, leaders[0]);
+}
+
+/* The measurement of issue 17: a 12-person 党组会议, two leaves, one
+ * absence, one text studied, without the mouse, in at most 45 keystrokes
+ * besides the text (82 before). */
+static void
+test_log_meeting (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  SlMeeting *meeting = NULL;
+  GListModel *attendance;
+  g_autoptr(SlStudy) study = NULL;
+  guint present = 0;
+
+  SKIP_WITHOUT_XTEST (fixture);
+
+  new_meeting_at_attendance (fixture);
+
+  /* 周建国: official leave, with the reason. */
+  key (fixture, GDK_KEY_Menu, 0);
+  WAIT_FOR (open_popover (fixture) != NULL);
+  key (fixture, GDK_KEY_o, GDK_ALT_MASK);
+  type (fixture, "出差");
+  key (fixture, GDK_KEY_Escape, 0);
+  WAIT_FOR (open_popover (fixture) == NULL);
+  g_assert_cmpstr (focused_name (fixture), ==, leaders[0]);
+
+  /* 李明: sick leave. */
+  key (fixture, GDK_KEY_Right, 0);
+  g_assert_cmpstr (focused_name (fixture), ==, leaders[1]);
+  key (fixture, GDK_KEY_Menu, 0);
+  WAIT_FOR (open_popover (fixture) != NULL);
+  key (fixture, GDK_KEY_s, GDK_ALT_MASK);
+  type (fixture, "住院");
+  key (fixture, GDK_KEY_Escape, 0);
+  WAIT_FOR (open_popover (fixture) == NULL);
+
+  /* 王芳: absent, Space twice (出席 → 请假 → 缺席). */
+  key (fixture, GDK_KEY_Right, 0);
+  g_assert_cmpstr (focused_name (fixture), ==, leaders[2]);
+  key (fixture, GDK_KEY_space, 0);
+  key (fixture, GDK_KEY_space, 0);
+
+  /* 郑晓东 sits with the 党组 this time: Alt+P, type, Enter. */
+  key (fixture, GDK_KEY_p, GDK_ALT_MASK);
+  type (fixture, "晓东");
+  key (fixture, GDK_KEY_Return, 0);
+  WAIT_FOR (focused_chip (fixture) != NULL);
+  g_assert_cmpstr (focused_name (fixture), ==, ADDED);
+
+  /* The text studied. */
+  key (fixture, GDK_KEY_s, GDK_ALT_MASK);
+  type (fixture, "学习贯彻党的二十届三中全会精神");
+
+  /* Back to the list, which saves. */
+  key (fixture, GDK_KEY_Left, GDK_ALT_MASK);
+  WAIT_FOR (editor (fixture) == NULL);
+
+  g_test_message ("keystrokes: %u, characters typed: %u", fixture->keystrokes, fixture->typed);
+  g_assert_cmpuint (fixture->keystrokes, <=, 45);
+
+  /* What was saved, through the core. */
+  meetings = sl_ledger_load_meetings (fixture->ledger, 2025, fixture->organization, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (meetings->len, ==, 2);
+  for (guint i = 0; i < meetings->len; i++)
+    if (g_strcmp0 (sl_meeting_get_date (g_ptr_array_index (meetings, i)), "2025-12-01") != 0)
+      meeting = g_ptr_array_index (meetings, i);
+  g_assert_nonnull (meeting);
+  g_assert_cmpint (sl_meeting_get_kind (meeting), ==, SL_MEETING_KIND_PARTY_GROUP);
+
+  attendance = sl_meeting_get_attendance (meeting);
+  g_assert_cmpuint (g_list_model_get_n_items (attendance), ==, 12);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(SlAttendance) row = g_list_model_get_item (attendance, i);
+      SlMember *member = sl_ledger_find_member (fixture->ledger, sl_attendance_get_member (row));
+      const char *name = sl_member_get_name (member);
+
+      if (g_str_equal (name, leaders[0]))
+        {
+          g_assert_cmpint (sl_attendance_get_status (row), ==, SL_ATTENDANCE_STATUS_LEAVE);
+          g_assert_cmpint (sl_attendance_get_leave_kind (row), ==, SL_LEAVE_KIND_OFFICIAL);
+          g_assert_cmpstr (sl_attendance_get_reason (row), ==, "出差");
+        }
+      else if (g_str_equal (name, leaders[1]))
+        {
+          g_assert_cmpint (sl_attendance_get_status (row), ==, SL_ATTENDANCE_STATUS_LEAVE);
+          g_assert_cmpint (sl_attendance_get_leave_kind (row), ==, SL_LEAVE_KIND_SICK);
+          g_assert_cmpstr (sl_attendance_get_reason (row), ==, "住院");
+        }
+      else if (g_str_equal (name, leaders[2]))
+        g_assert_cmpint (sl_attendance_get_status (row), ==, SL_ATTENDANCE_STATUS_ABSENT);
+      else
+        {
+          g_assert_cmpstr (name, !=, OTHER);
+          g_assert_cmpint (sl_attendance_get_status (row), ==, SL_ATTENDANCE_STATUS_PRESENT);
+          present++;
+        }
+    }
+  g_assert_cmpuint (present, ==, 9);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sl_meeting_get_studies (meeting)), ==, 1);
+  study = g_list_model_get_item (sl_meeting_get_studies (meeting), 0);
+  g_assert_cmpstr (sl_study_get_title (study), ==, "学习贯彻党的二十届三中全会精神");
+}
+
+/* Tab, Shift+Tab and the arrows stay in the popover; Escape gives the
+ * focus back to the name. */
+static void
+test_popover_focus_trap (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *popover;
+
+  SKIP_WITHOUT_XTEST (fixture);
+
+  new_meeting_at_attendance (fixture);
+  key (fixture, GDK_KEY_Menu, 0);
+  WAIT_FOR (open_popover (fixture) != NULL);
+  popover = open_popover (fixture);
+
+  /* Round the popover twice each way and with each arrow. */
+  for (guint i = 0; i < 30; i++)
+    {
+      static const guint keys[] = { GDK_KEY_Tab, GDK_KEY_Down, GDK_KEY_Up, GDK_KEY_Right, GDK_KEY_Left };
+
+      key (fixture, keys[i / 6], 0);
+      g_assert_true (open_popover (fixture) == popover);
+    }
+  for (guint i = 0; i < 12; i++)
+    {
+      key (fixture, GDK_KEY_Tab, GDK_SHIFT_MASK);
+      g_assert_true (open_popover (fixture) == popover);
+    }
+
+  key (fixture, GDK_KEY_Escape, 0);
+  WAIT_FOR (open_popover (fixture) == NULL);
+  g_assert_cmpstr (focused_name (fixture), ==, leaders[0]);
+}
+
+/* The names are one Tab stop: Tab leaves the grid from any name, Shift+Tab
+ * comes back to it; the arrows move within. */
+static void
+test_chips_one_tab_stop (Fixture *fixture, gconstpointer data)
+{
+  SKIP_WITHOUT_XTEST (fixture);
+
+  new_meeting_at_attendance (fixture);
+  key (fixture, GDK_KEY_Right, 0);
+  key (fixture, GDK_KEY_Right, 0);
+  g_assert_cmpstr (focused_name (fixture), ==, leaders[2]);
+
+  key (fixture, GDK_KEY_Tab, 0);
+  g_assert_null (focused_chip (fixture));
+  g_assert_nonnull (focus (fixture));
+
+  key (fixture, GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_nonnull (focused_chip (fixture));
+
+  key (fixture, GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_null (focused_chip (fixture));
+}
+
+/* 添加人员 opens on the first name, Down goes to the second; typing
+ * narrows the list. */
+static void
+test_add_person_keys (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *row;
+
+  SKIP_WITHOUT_XTEST (fixture);
+
+  new_meeting_at_attendance (fixture);
+  key (fixture, GDK_KEY_p, GDK_ALT_MASK);
+  WAIT_FOR (GTK_IS_LIST_BOX_ROW (focus (fixture)));
+  row = focus (fixture);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), ==, 0);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "name"), ==, ADDED);
+
+  key (fixture, GDK_KEY_Down, 0);
+  row = focus (fixture);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "name"), ==, OTHER);
+
+  type (fixture, "雪");
+  row = focus (fixture);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "name"), ==, OTHER);
+  g_assert_false (gtk_widget_get_child_visible (gtk_widget_get_prev_sibling (row)));
+
+  key (fixture, GDK_KEY_Return, 0);
+  WAIT_FOR (focused_chip (fixture) != NULL);
+  g_assert_cmpstr (focused_name (fixture), ==, OTHER);
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/window-keyboard/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("log-meeting", test_log_meeting);
+  ADD ("popover-focus-trap", test_popover_focus_trap);
+  ADD ("chips-one-tab-stop", test_chips_one_tab_stop);
+  ADD ("add-person-keys", test_add_person_keys);
+#undef ADD
+
+  return g_test_run ();
+}
