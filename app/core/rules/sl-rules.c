@@ -37,6 +37,7 @@ static const struct
   { "branch_report_half_year",      RULE_INT,  G_STRUCT_OFFSET (SlRules, branch_report_half_year) },
   { "draft_warning_days",           RULE_INT,  G_STRUCT_OFFSET (SlRules, draft_warning_days) },
   { "require_signed_sheet",         RULE_INT,  G_STRUCT_OFFSET (SlRules, require_signed_sheet) },
+  { "sign_in_time_column",          RULE_INT,  G_STRUCT_OFFSET (SlRules, sign_in_time_column) },
 };
 
 void
@@ -58,6 +59,7 @@ sl_rules_init_defaults (SlRules *rules)
   rules->branch_report_half_year = 1;
   rules->draft_warning_days = 7;
   rules->require_signed_sheet = 1;
+  rules->sign_in_time_column = 0;
 }
 
 void

@@ -31,6 +31,9 @@ typedef struct
   /* Evidence (issue 12) */
   int    draft_warning_days;                /* 7: a draft older than this is counted */
   int    require_signed_sheet;              /* 1: a final meeting needs a signed_sheet attachment */
+
+  /* Print (issue 14) */
+  int    sign_in_time_column;               /* 0: the sign-in sheet has a 签到时间 column */
 } SlRules;
 
 void     sl_rules_init_defaults (SlRules       *rules);

@@ -92,7 +92,8 @@ sl_sign_in_pages_layout (SlPageRenderer *renderer,
   sl_table_pages_append (renderer, self->table, &style);
 
   counts = g_strdup_printf ("应到[  %u  ]人　　实到[      ]人　　请假[      ]人　　缺席[      ]人",
-                            sl_table_get_n_rows (self->table));
+                            GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->table),
+                                                                 SL_SIGN_IN_EXPECTED_KEY)));
   count_line = create_form_layout (renderer, counts);
   recorder_line = create_form_layout (renderer, "记录人签字：[                    ]");
   line_height = sl_page_layout_get_height (count_line);

@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <stdio.h>
+
 #include "sl-guest.h"
 #include "sl-ledger.h"
 #include "sl-ledger-tables-private.h"
@@ -80,6 +83,40 @@ studies_text (SlMeeting *meeting,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* "HH:MM" → minutes since midnight, or -1. */
+static int
+clock_minutes (const char *clock)
+{
+  unsigned hours, minutes;
+
+  if (clock == NULL || sscanf (clock, "%2u:%2u", &hours, &minutes) != 2
+      || hours > 23 || minutes > 59)
+    return -1;
+
+  return (int) (hours * 60 + minutes);
+}
+
+/* The length of a session in hours: as recorded, otherwise from its end
+ * less its start; NAN (an empty cell) when neither is known. Rounded to
+ * the tenth of an hour the page shows. */
+static double
+meeting_hours (SlMeeting *meeting)
+{
+  double hours = sl_meeting_get_hours (meeting);
+  int start, end;
+
+  if (hours <= 0)
+    {
+      start = clock_minutes (sl_meeting_get_start (meeting));
+      end = clock_minutes (sl_meeting_get_end (meeting));
+      if (start < 0 || end <= start)
+        return NAN;
+      hours = (end - start) / 60.0;
+    }
+
+  return round (hours * 10) / 10;
+}
+
 SlTable *
 sl_tables_build_central_group_ledger (Builder  *b,
                                       GError  **error)
@@ -87,8 +124,11 @@ sl_tables_build_central_group_ledger (Builder  *b,
   static const ColumnSpec columns[] = {
     { "序号",          W_INDEX, FALSE },
     { "学习时间",      W_DATE,  FALSE },
+    { "地点",          6.0,     TRUE  },
+    { "学习时长（小时）", W_COUNT, FALSE },
     { "会议名称及次序", 10.0,   TRUE  },
     { "学习形式",      4.5,     FALSE },
+    { "主持人",        W_NAME,  FALSE },
     { "学习主题",      9.0,     TRUE  },
     { "学习内容",      15.0,    TRUE  },
     { "领学人/主讲人", W_NAME,  FALSE },
@@ -185,8 +225,11 @@ sl_tables_build_central_group_ledger (Builder  *b,
       sl_table_begin_row (table);
       sl_table_add_number (table, ++n_rows);
       sl_table_add_date (table, sl_meeting_get_date (meeting));
+      sl_table_add_text (table, sl_meeting_get_place (meeting));
+      sl_table_add_number (table, meeting_hours (meeting));
       sl_table_add_text (table, name);
       sl_table_add_text (table, sl_wording_study_form (sl_meeting_get_form (meeting)));
+      sl_table_add_text (table, sl_tables_member_name (b, sl_meeting_get_chair (meeting)));
       sl_table_add_text (table, sl_meeting_get_theme (meeting));
       sl_table_add_text (table, content);
       sl_table_add_text (table, leads);

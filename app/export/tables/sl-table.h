@@ -107,4 +107,8 @@ char         *sl_cell_format           (const SlCell *cell);
 /* A number cell that holds a whole number (a count, not a measurement). */
 gboolean      sl_cell_is_whole         (const SlCell *cell);
 
+/* On a sign-in sheet (签到表), object data: how many of its rows are the
+ * people expected (应到), as GUINT_TO_POINTER; guests and blank rows follow. */
+#define SL_SIGN_IN_EXPECTED_KEY "sl-sign-in-expected"
+
 G_END_DECLS
