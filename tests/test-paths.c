@@ -259,6 +259,22 @@ test_cli_outputs_refused (Fixture       *fixture,
   assert_output_refused (fixture, backup);
   assert_output_refused (fixture, new_in_backups);
 
+  /* A backup the user named herself, outside the backup folder. */
+  {
+    g_autofree char *own = g_build_filename (fixture->folder, "my-backup.db", NULL);
+    g_autofree char *own_sum = NULL;
+    g_autofree char *own_after = NULL;
+
+    run_cli (&result, fixture->folder, "--database", fixture->path, "backup", "--output", own);
+    g_assert_cmpint (result.status, ==, 0);
+    cli_result_clear (&result);
+    own_sum = sha256_of (own);
+    assert_output_refused (fixture, own);
+    own_after = sha256_of (own);
+    g_assert_cmpstr (own_after, ==, own_sum);
+    g_unlink (own);
+  }
+
   /* With the ledger open elsewhere, its -wal and -shm exist. */
   {
     g_autoptr(GError) error = NULL;

@@ -446,6 +446,7 @@ test_cli_limit (Fixture       *fixture,
   const char *plain[] = { "调研", "--json", NULL };
   const char *both[] = { "调研", "--json", "--limit", "7", "--all", NULL };
   const char *zero[] = { "调研", "--json", "--limit", "0", NULL };
+  const char *minus_one[] = { "调研", "--json", "--limit", "-1", NULL };
   int status = 0;
 
   g_assert_true (sl_ledger_begin (fixture->ledger, &error));
@@ -472,6 +473,8 @@ test_cli_limit (Fixture       *fixture,
   run_cli (fixture->path, both, &status);
   g_assert_cmpint (status, !=, 0);
   run_cli (fixture->path, zero, &status);
+  g_assert_cmpint (status, !=, 0);
+  run_cli (fixture->path, minus_one, &status);
   g_assert_cmpint (status, !=, 0);
 }
 

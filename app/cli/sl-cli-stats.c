@@ -149,7 +149,7 @@ sl_cli_command_search (SlCliCall *call)
   g_autofree char *text = NULL;
   gboolean json = FALSE;
   gboolean all = FALSE;
-  int limit = -1;
+  int limit = G_MININT;   /* not given */
   int status;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array of hits"), NULL },
@@ -167,14 +167,14 @@ sl_cli_command_search (SlCliCall *call)
 
   if (call->argc < 2)
     return sl_cli_helpers->usage ("search", _("give the text to look for"));
-  if (all && limit >= 0)
+  if (all && limit != G_MININT)
     return sl_cli_helpers->usage ("search", _("--limit and --all cannot be used together; give one of them"));
-  if (limit == 0 || limit < -1)
+  if (limit != G_MININT && limit < 1)
     return sl_cli_helpers->usage ("search", _("--limit must be 1 or more; use --all for every hit"));
   /* The best 100 unless told otherwise: the first page of a search. */
   if (all)
     limit = 0;
-  else if (limit < 0)
+  else if (limit == G_MININT)
     limit = 100;
 
   text = g_strjoinv (" ", call->argv + 1);

@@ -180,6 +180,23 @@ is_in_folder (const char        *backups,
   return FALSE;
 }
 
+/* Whether @path starts with SQLite's header string. */
+static gboolean
+is_sqlite_file (const char *path)
+{
+  static const char header[16] = "SQLite format 3";
+  char first[16] = { 0 };
+  FILE *file = g_fopen (path, "rb");
+  gboolean sqlite;
+
+  if (file == NULL)
+    return FALSE;
+  sqlite = fread (first, 1, sizeof first, file) == sizeof first &&
+           memcmp (first, header, sizeof header) == 0;
+  fclose (file);
+  return sqlite;
+}
+
 /**
  * sl_database_check_output_path:
  * @ledger_path: the open ledger
@@ -248,6 +265,17 @@ sl_database_check_output_path (const char  *ledger_path,
                        _("%s is the ledger %s itself or one of its files, and will not be "
                          "written over; choose another file name"),
                        output, ledger_path);
+          return FALSE;
+        }
+
+      /* A ledger or a backup the user named herself is found by its
+       * first bytes: no document, archive or backup replaces one. */
+      if (exists && S_ISREG (info.st_mode) && is_sqlite_file (each))
+        {
+          g_set_error (error, SL_PATHS_ERROR, SL_PATHS_ERROR_IS_LEDGER,
+                       _("%s is a ledger or a backup (an SQLite database), and will not be "
+                         "written over; choose another file name"),
+                       output);
           return FALSE;
         }
 
