@@ -35,6 +35,8 @@
 #include "sl-plan.h"
 #include "sl-plan-item.h"
 #include "sl-research-topic.h"
+#include "sl-guest.h"
+#include "sl-speech.h"
 #include "sl-study.h"
 #include "sl-measure.h"
 
@@ -133,7 +135,7 @@ row_member (gpointer row)
 /* A list the file leaves out takes the ledger's rows; in a list it has,
  * each row that the ledger has too (by @key) keeps the values of the keys
  * it leaves out. Rows without ids (guests, speeches) have no @key: the
- * file's list is the list. */
+ * file's list is the list, and fill_unkeyed_rows() finds each row's own. */
 static void
 fill_rows (GListModel  *rows,
            GListModel  *local,
@@ -183,6 +185,58 @@ fill_rows (GListModel  *rows,
     }
 }
 
+/* Guests have no id and speeches had none before version 2: a row of the
+ * file is the ledger's row when it names the same person (a speech with an
+ * id by its id), each local row taken once. Its absent keys (a guest's
+ * unit, superior and remarks; a speech's kind and title) then keep the
+ * ledger's values, as a keyed row's do. */
+static gboolean
+same_row (GObject *row,
+          GObject *local)
+{
+  if (SL_IS_SPEECH (row))
+    {
+      const char *id = sl_speech_get_id (SL_SPEECH (row));
+
+      if (id != NULL)
+        return g_strcmp0 (id, sl_speech_get_id (SL_SPEECH (local))) == 0;
+      return g_strcmp0 (sl_speech_get_speaker (SL_SPEECH (row)),
+                        sl_speech_get_speaker (SL_SPEECH (local))) == 0 &&
+             g_strcmp0 (sl_speech_get_speaker_name (SL_SPEECH (row)),
+                        sl_speech_get_speaker_name (SL_SPEECH (local))) == 0;
+    }
+  return g_strcmp0 (sl_guest_get_name (SL_GUEST (row)), sl_guest_get_name (SL_GUEST (local))) == 0;
+}
+
+static void
+fill_unkeyed_rows (GListModel  *rows,
+                   GListModel  *local,
+                   const Field *fields,
+                   guint        n_fields)
+{
+  guint n = g_list_model_get_n_items (local);
+  g_autofree gboolean *taken = g_new0 (gboolean, MAX (n, 1));
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      guint64 absent = sl_archive_get_absent (row);
+
+      if (absent == 0)
+        continue;
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(GObject) match = g_list_model_get_item (local, j);
+
+          if (taken[j] || !same_row (row, match))
+            continue;
+          taken[j] = TRUE;
+          fill_fields (row, match, fields, n_fields, absent);
+          break;
+        }
+    }
+}
+
 #define FILL(object, local, fields, absent) \
   fill_fields (G_OBJECT (object), G_OBJECT (local), fields, G_N_ELEMENTS (fields), absent)
 
@@ -223,8 +277,14 @@ fill_record (gpointer record,
                  attendance_fields, G_N_ELEMENTS (attendance_fields));
       fill_rows (sl_meeting_get_guests (meeting), sl_meeting_get_guests (other),
                  (absent & SL_ABSENT_LIST (SL_LIST_GUESTS)) != 0, NULL, NULL, 0);
+      if (!(absent & SL_ABSENT_LIST (SL_LIST_GUESTS)))
+        fill_unkeyed_rows (sl_meeting_get_guests (meeting), sl_meeting_get_guests (other),
+                           guest_fields, G_N_ELEMENTS (guest_fields));
       fill_rows (sl_meeting_get_speeches (meeting), sl_meeting_get_speeches (other),
                  (absent & SL_ABSENT_LIST (SL_LIST_SPEECHES)) != 0, NULL, NULL, 0);
+      if (!(absent & SL_ABSENT_LIST (SL_LIST_SPEECHES)))
+        fill_unkeyed_rows (sl_meeting_get_speeches (meeting), sl_meeting_get_speeches (other),
+                           speech_fields, G_N_ELEMENTS (speech_fields));
       fill_rows (sl_meeting_get_measures (meeting), sl_meeting_get_measures (other),
                  (absent & SL_ABSENT_LIST (SL_LIST_MEASURES)) != 0, row_id,
                  measure_fields, G_N_ELEMENTS (measure_fields));
