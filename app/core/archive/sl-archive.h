@@ -82,6 +82,10 @@ gboolean  sl_archive_export  (SlLedger         *ledger,
                               const char       *path,
                               SlArchiveCounts  *counts,
                               GError          **error);
+gboolean  sl_archive_export_tree (SlLedger   *ledger,
+                              const char       *path,
+                              SlArchiveCounts  *counts,
+                              GError          **error);
 gboolean  sl_archive_import  (SlLedger         *ledger,
                               const char       *path,
                               gboolean          merge,
