@@ -34,10 +34,12 @@
 #include "sl-archive.h"
 #include "sl-archive-evidence.h"
 #include "sl-archive-people.h"
-#include "sl-archive-stream.h"
+#include "sl-database.h"
 #include "sl-ledger.h"
 #include "sl-meeting.h"
 #include "sl-util.h"
+
+#include <sqlite3.h>
 
 /* The file being written, and the first error met writing it. */
 typedef struct
@@ -186,16 +188,72 @@ unref_if_any (gpointer object)
     g_object_unref (object);
 }
 
-/* The meetings, one at a time: their details read, written and let go
- * before the next meeting's are read. @meetings is emptied as it goes. */
-static gboolean
-put_meetings (Stream      *stream,
-              SlLedger    *ledger,
-              GPtrArray   *meetings,
-              GHashTable  *with_evidence,
-              GError     **error)
+/* The years of the meetings, in order; or NULL, with no error, when some
+ * date does not begin with four digits, so that the year's order would
+ * not be the dates' (ORDER BY m.date) and the meetings are read at once. */
+static GArray *
+meeting_years (SlLedger  *ledger,
+               GError   **error)
 {
-  begin_array (stream, "meetings");
+  SlDatabase *database = sl_ledger_get_database (ledger);
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  sqlite3_stmt *stmt;
+  gboolean odd;
+  int rc;
+
+  stmt = sl_database_prepare (database,
+                              "SELECT count(*) FROM meetings "
+                              "WHERE date NOT GLOB '[0-9][0-9][0-9][0-9]-*'",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  odd = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sl_database_set_error (database, rc, error);
+      return NULL;
+    }
+  if (odd)
+    return NULL;
+
+  stmt = sl_database_prepare (database, "SELECT DISTINCT year FROM meetings ORDER BY year", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+
+      g_array_append_val (years, year);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sl_database_set_error (database, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&years);
+}
+
+/* @year's meetings (every year's for 0), each with its details read,
+ * written and let go before the next one's are read. */
+static gboolean
+put_meetings_of (Stream      *stream,
+                 SlLedger    *ledger,
+                 int          year,
+                 GHashTable  *with_evidence,
+                 guint       *n_meetings,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) meetings = sl_ledger_load_meetings (ledger, year, NULL, FALSE, error);
+
+  if (meetings == NULL)
+    return FALSE;
+
+  /* Each meeting is taken out as it is written. */
+  g_ptr_array_set_free_func (meetings, unref_if_any);
   for (guint i = 0; i < meetings->len; i++)
     {
       g_autoptr(SlMeeting) meeting = g_steal_pointer (&g_ptr_array_index (meetings, i));
@@ -206,6 +264,42 @@ put_meetings (Stream      *stream,
         return FALSE;
       put_element (stream, node);
     }
+  *n_meetings += meetings->len;
+
+  return TRUE;
+}
+
+/* The meetings in the tree writer's order (date, start, id), a year at a
+ * time: at a hundred years, the meetings' own texts alone are most of a
+ * gigabyte. */
+static gboolean
+put_meetings (Stream      *stream,
+              SlLedger    *ledger,
+              GHashTable  *with_evidence,
+              guint       *n_meetings,
+              GError     **error)
+{
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  years = meeting_years (ledger, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  begin_array (stream, "meetings");
+  if (years == NULL)
+    {
+      if (!put_meetings_of (stream, ledger, 0, with_evidence, n_meetings, error))
+        return FALSE;
+    }
+  else
+    for (guint i = 0; i < years->len; i++)
+      if (!put_meetings_of (stream, ledger, g_array_index (years, int, i),
+                            with_evidence, n_meetings, error))
+        return FALSE;
   end_array (stream);
 
   return TRUE;
@@ -232,25 +326,22 @@ write_document (Stream           *stream,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *exported_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   g_autoptr(GPtrArray) plans = NULL;
-  g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(SlArchivePeople) people = NULL;
   g_autoptr(GHashTable) with_evidence = NULL;
   g_autoptr(JsonBuilder) locks = json_builder_new ();
   GListModel *organizations, *members;
   JsonNode *version;
-  guint n_meetings, n_plans;
+  guint n_meetings = 0, n_plans;
 
   if (!sl_ledger_begin (ledger, error))
     return FALSE;
 
-  /* The meetings without their details: those are read one meeting at a
-   * time as it is written. */
+  /* The meetings are read as they are written (put_meetings()). */
   organizations = sl_ledger_get_organizations (ledger);
   members = sl_ledger_get_members (ledger);
   plans = sl_ledger_load_plans (ledger, 0, error);
-  meetings = plans ? sl_ledger_load_meetings (ledger, 0, NULL, FALSE, error) : NULL;
-  topics = meetings ? sl_ledger_load_research_topics (ledger, 0, error) : NULL;
+  topics = plans ? sl_ledger_load_research_topics (ledger, 0, error) : NULL;
   people = topics ? sl_archive_people_load (ledger, error) : NULL;
   with_evidence = people ? sl_archive_evidence_keys (ledger, error) : NULL;
 
@@ -259,10 +350,7 @@ write_document (Stream           *stream,
       sl_ledger_rollback (ledger);
       return FALSE;
     }
-  n_meetings = meetings->len;
   n_plans = plans->len;
-  /* put_meetings() takes each meeting out as it writes it. */
-  g_ptr_array_set_free_func (meetings, unref_if_any);
 
   PUT (stream, "{\n");
   put_string (stream, "format", SL_ARCHIVE_FORMAT);
@@ -276,7 +364,7 @@ write_document (Stream           *stream,
   put_records (stream, "plans", plans);
   g_clear_pointer (&plans, g_ptr_array_unref);
 
-  if (!put_meetings (stream, ledger, meetings, with_evidence, error))
+  if (!put_meetings (stream, ledger, with_evidence, &n_meetings, error))
     {
       sl_ledger_rollback (ledger);
       return FALSE;
@@ -361,13 +449,20 @@ sl_archive_export (SlLedger         *ledger,
           close (fd);
           g_unlink (temporary);
         }
+      g_autofree char *detail = g_strdup_printf ("%s: %s", path, g_strerror (saved_errno));
+
       g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_WRITE,
-                   _("Cannot write the archive: %s"), g_strerror (saved_errno));
+                   _("Cannot write the archive: %s"), detail);
       return FALSE;
     }
   setvbuf (stream.file, NULL, _IOFBF, 256 * 1024);
 
+  /* The ledger's pages read by copy while the whole file is read, not
+   * mapped: every mapped page counts in the process's memory until the
+   * end, the size of the ledger (680 MB at a hundred years). */
+  sl_database_set_mapped (sl_ledger_get_database (ledger), FALSE);
   ok = write_document (&stream, ledger, counts, error);
+  sl_database_set_mapped (sl_ledger_get_database (ledger), TRUE);
 
   if (ok && fflush (stream.file) != 0 && stream.error == 0)
     stream.error = errno;
@@ -380,8 +475,10 @@ sl_archive_export (SlLedger         *ledger,
 
   if (ok && stream.error != 0)
     {
+      g_autofree char *detail = g_strdup_printf ("%s: %s", path, g_strerror (stream.error));
+
       g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_WRITE,
-                   _("Cannot write the archive: %s"), g_strerror (stream.error));
+                   _("Cannot write the archive: %s"), detail);
       ok = FALSE;
     }
   if (!ok)

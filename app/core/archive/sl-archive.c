@@ -18,7 +18,6 @@
 #include "sl-archive-evidence.h"
 #include "sl-archive-fields.h"
 #include "sl-archive-people.h"
-#include "sl-archive-stream.h"
 #include "sl-attendance.h"
 #include "sl-enums.h"
 #include "sl-guest.h"
