@@ -196,6 +196,16 @@ sl_archive_people_load (SlLedger  *ledger,
   return g_steal_pointer (&people);
 }
 
+/* The records of the kind sl_archive_people_kind (@index) names. */
+GPtrArray *
+sl_archive_people_list (SlArchivePeople *people,
+                        guint            index)
+{
+  g_return_val_if_fail (index < SL_ARCHIVE_N_PEOPLE_KINDS, NULL);
+
+  return people->lists[index];
+}
+
 void
 sl_archive_people_write (JsonBuilder     *builder,
                          SlArchivePeople *people)

@@ -51,6 +51,8 @@ SlArchivePeople *sl_archive_people_load  (SlLedger         *ledger,
 void             sl_archive_people_write (JsonBuilder      *builder,
                                           SlArchivePeople  *people);
 void             sl_archive_people_free  (SlArchivePeople  *people);
+GPtrArray       *sl_archive_people_list  (SlArchivePeople  *people,
+                                          guint             index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlArchivePeople, sl_archive_people_free)
 

@@ -304,6 +304,28 @@ sl_archive_record_to_node (gpointer record)
   return json_builder_get_root (builder);
 }
 
+/* A meeting with its details and evidence, as one element of the
+ * archive's "meetings": what the streaming writer generates one at a
+ * time (sl-archive-stream.c). */
+JsonNode *
+sl_archive_meeting_to_node (SlLedger    *ledger,
+                            SlMeeting   *meeting,
+                            GHashTable  *with_evidence,
+                            GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  write_meeting_open (builder, meeting);
+  if (!sl_archive_write_evidence (builder, ledger, meeting, with_evidence, error))
+    return NULL;
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* The whole archive as one tree: what sl_archive_export() wrote before it
+ * streamed, kept for the merge, the year's archive and the tests that
+ * compare the two writers byte for byte. */
 JsonNode *
 sl_archive_build (SlLedger         *ledger,
                   SlArchiveCounts  *counts,
@@ -409,20 +431,59 @@ sl_archive_build (SlLedger         *ledger,
   return json_builder_get_root (builder);
 }
 
+/* Generated as the archive is written: pretty, two spaces a level. */
+char *
+sl_archive_generate (JsonNode *root,
+                     gsize    *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  char *text;
+  gsize size;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &size);
+
+  /* json-glib 1.6 escapes every control character but U+001F, which it
+   * writes as it is: not JSON for strict readers. Its byte appears in
+   * UTF-8 only as that character, and only inside strings. */
+  if (memchr (text, 0x1f, size) != NULL)
+    {
+      GString *escaped = g_string_sized_new (size + 64);
+
+      for (gsize i = 0; i < size; i++)
+        {
+          if (text[i] == 0x1f)
+            g_string_append (escaped, "\\u001f");
+          else
+            g_string_append_c (escaped, text[i]);
+        }
+
+      g_free (text);
+      size = escaped->len;
+      text = g_string_free (escaped, FALSE);
+    }
+
+  if (length != NULL)
+    *length = size;
+  return text;
+}
+
 /**
- * sl_archive_export:
+ * sl_archive_export_tree:
  *
- * Writes the whole ledger to @path: to a temporary file beside it first,
- * renamed over @path only once complete, and readable by its owner only.
+ * Writes the whole ledger to @path as sl_archive_export() did before it
+ * streamed: the whole tree, then the whole text, in memory. For tests, which
+ * compare its bytes with the streaming writer's.
  */
 gboolean
-sl_archive_export (SlLedger         *ledger,
-                   const char       *path,
-                   SlArchiveCounts  *counts,
-                   GError          **error)
+sl_archive_export_tree (SlLedger         *ledger,
+                        const char       *path,
+                        SlArchiveCounts  *counts,
+                        GError          **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length;
@@ -436,31 +497,7 @@ sl_archive_export (SlLedger         *ledger,
   if (!(root = sl_archive_build (ledger, counts, error)))
     return FALSE;
 
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
-
-  /* json-glib 1.6 escapes every control character but U+001F, which it
-   * writes as it is: not JSON for strict readers. Its byte appears in
-   * UTF-8 only as that character, and only inside strings. */
-  if (memchr (text, 0x1f, length) != NULL)
-    {
-      GString *escaped = g_string_sized_new (length + 64);
-
-      for (gsize i = 0; i < length; i++)
-        {
-          if (text[i] == 0x1f)
-            g_string_append (escaped, "\\u001f");
-          else
-            g_string_append_c (escaped, text[i]);
-        }
-
-      g_free (text);
-      length = escaped->len;
-      text = g_string_free (escaped, FALSE);
-    }
+  text = sl_archive_generate (root, &length);
 
   if (!g_file_set_contents_full (path, text, length,
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))

@@ -82,6 +82,19 @@ gboolean  sl_archive_export  (SlLedger         *ledger,
                               const char       *path,
                               SlArchiveCounts  *counts,
                               GError          **error);
+/* For the archive's writers: one meeting's element of "meetings", and a
+ * node generated as the archive prints it (sl-archive.c). The streaming
+ * writer is sl-archive-stream.c. */
+JsonNode *sl_archive_meeting_to_node (SlLedger   *ledger,
+                              SlMeeting        *meeting,
+                              GHashTable       *with_evidence,
+                              GError          **error);
+char     *sl_archive_generate (JsonNode        *root,
+                              gsize            *length);
+gboolean  sl_archive_export_tree (SlLedger   *ledger,
+                              const char       *path,
+                              SlArchiveCounts  *counts,
+                              GError          **error);
 gboolean  sl_archive_import  (SlLedger         *ledger,
                               const char       *path,
                               gboolean          merge,

@@ -83,6 +83,9 @@ struct _SlDatabase
 
 G_DEFINE_FINAL_TYPE (SlDatabase, sl_database, G_TYPE_OBJECT)
 
+/* What each connection maps of the ledger file (PRAGMA mmap_size). */
+#define MMAP_SIZE "1073741824"
+
 G_DEFINE_QUARK (sl-database-error-quark, sl_database_error)
 
 static void
@@ -670,7 +673,7 @@ open_database (const char  *path,
 
       if (!sl_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
           !sl_database_exec (self, "PRAGMA temp_store = MEMORY", error) ||
-          !sl_database_exec (self, "PRAGMA mmap_size = 1073741824", error))
+          !sl_database_exec (self, "PRAGMA mmap_size = " MMAP_SIZE, error))
         {
           g_prefix_error (error, _("Cannot open the ledger: "));
           return NULL;
@@ -693,7 +696,7 @@ open_database (const char  *path,
       /* Read pages in place instead of copying each one through a 2 MiB
        * cache: searches, statistics and exports of a ten-year ledger
        * spent most of their time in pread() (docs/performance.md). */
-      !sl_database_exec (self, "PRAGMA mmap_size = 1073741824", error))
+      !sl_database_exec (self, "PRAGMA mmap_size = " MMAP_SIZE, error))
     {
       g_prefix_error (error, _("Cannot open the ledger: "));
       return NULL;
@@ -1127,4 +1130,22 @@ sl_column_text (sqlite3_stmt *stmt,
                 int           index)
 {
   return (const char *) sqlite3_column_text (stmt, index);
+}
+
+/**
+ * sl_database_set_mapped:
+ *
+ * Whether the connection reads the ledger file mapped (the default) or by
+ * copy through SQLite's small page cache. Work that reads the whole file
+ * once (the integrity check and `export-archive`) reads it by copy: each
+ * mapped page counts in the process's memory to the end, the size of the
+ * ledger at a hundred years.
+ */
+void
+sl_database_set_mapped (SlDatabase *self,
+                        gboolean    mapped)
+{
+  g_return_if_fail (SL_IS_DATABASE (self));
+
+  sl_database_exec (self, mapped ? "PRAGMA mmap_size = " MMAP_SIZE : "PRAGMA mmap_size = 0", NULL);
 }

@@ -47,6 +47,8 @@ int           sl_database_get_version    (SlDatabase   *self);
 sqlite3_stmt *sl_database_prepare        (SlDatabase   *self,
                                           const char   *sql,
                                           GError      **error);
+void          sl_database_set_mapped     (SlDatabase   *self,
+                                          gboolean      mapped);
 gboolean      sl_database_exec           (SlDatabase   *self,
                                           const char   *sql,
                                           GError      **error);

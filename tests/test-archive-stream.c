@@ -1,0 +1,268 @@
+/* test-archive-stream.c — the streaming archive writer gives the tree's bytes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `export-archive` writes the document piece by piece (sl-archive-stream.c)
+ * instead of generating one tree (sl_archive_export_tree(), kept for this
+ * comparison). Every ledger here is exported both ways into real files and
+ * the bytes compared, the time of export aside (each writer reads the
+ * clock). The ledgers: empty (every array empty), each fixed archive of
+ * tests/data (version 2 arrays: topics, talks, branch reports, study notes,
+ * session plans; evidence: finals, revisions, base64 attachments), one with
+ * rare characters (U+001F, which json-glib leaves unescaped, quotes,
+ * backslashes, extension-B ideographs, emoji, newlines), and one with locked
+ * years. With SL_STREAM_LEDGER set, that ledger (for example the
+ * benchmark's) is compared too.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sl-archive.h"
+#include "sl-evidence.h"
+#include "sl-record.h"
+#include "sl-ledger.h"
+#include "sl-test-util.h"
+
+typedef struct
+{
+  char *folder;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->folder = make_temp_folder ("sl-archive-stream-XXXXXX");
+  fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->folder);
+  g_free (fixture->folder);
+  g_free (fixture->path);
+}
+
+static SlLedger *
+open_path (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SlLedger *ledger = sl_ledger_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ledger);
+  return ledger;
+}
+
+/* The file's bytes with the value of "exported_at" cut out. */
+static GString *
+without_time (const char *path)
+{
+  g_autofree char *text = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+  GString *out;
+  const char *key = "\n  \"exported_at\" : \"";
+  const char *at, *end;
+
+  g_file_get_contents (path, &text, &length, &error);
+  g_assert_no_error (error);
+  out = g_string_new_len (text, length);
+
+  at = strstr (out->str, key);
+  g_assert_nonnull (at);
+  at += strlen (key);
+  end = strchr (at, '"');
+  g_assert_nonnull (end);
+  g_string_erase (out, at - out->str, end - at);
+  return out;
+}
+
+static void
+assert_same_exports (SlLedger   *ledger,
+                     const char *folder)
+{
+  g_autofree char *tree = g_build_filename (folder, "tree.json", NULL);
+  g_autofree char *stream = g_build_filename (folder, "stream.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) expected = NULL;
+  g_autoptr(GString) found = NULL;
+  SlArchiveCounts tree_counts = { 0 }, stream_counts = { 0 };
+
+  g_assert_true (sl_archive_export_tree (ledger, tree, &tree_counts, &error));
+  g_assert_no_error (error);
+  g_assert_true (sl_archive_export (ledger, stream, &stream_counts, &error));
+  g_assert_no_error (error);
+
+  expected = without_time (tree);
+  found = without_time (stream);
+  if (found->len != expected->len && found->len < 4096)
+    g_test_message ("written:\n%s\nexpected:\n%s", found->str, expected->str);
+  g_assert_cmpuint (found->len, ==, expected->len);
+  if (memcmp (found->str, expected->str, found->len) != 0)
+    {
+      gsize i = 0;
+
+      while (found->str[i] == expected->str[i])
+        i++;
+      g_test_message ("first difference at byte %" G_GSIZE_FORMAT ": …%.60s… against …%.60s…",
+                      i, found->str + (i > 20 ? i - 20 : 0), expected->str + (i > 20 ? i - 20 : 0));
+      g_test_fail ();
+    }
+
+  g_assert_true (memcmp (&tree_counts, &stream_counts, sizeof tree_counts) == 0);
+  g_assert_cmpint (file_mode (stream) & 0777, ==, 0600);
+}
+
+static void
+import_text (SlLedger   *ledger,
+             const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sl_archive_import_data (ledger, text, strlen (text), "fixture.json",
+                                         FALSE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+data_text (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(SlLedger) ledger = open_path (fixture->path);
+  g_autofree char *tree = g_build_filename (fixture->folder, "tree.json", NULL);
+  g_autofree char *text = NULL;
+
+  assert_same_exports (ledger, fixture->folder);
+
+  /* Really empty arrays: the case whose layout json-glib has its own way. */
+  text = read_text (tree);
+  g_assert_nonnull (strstr (text, "\"meetings\" : []"));
+}
+
+static void
+test_fixture (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(SlLedger) ledger = open_path (fixture->path);
+  g_autofree char *text = data_text (data);
+
+  import_text (ledger, text);
+  assert_same_exports (ledger, fixture->folder);
+}
+
+/* Replaces every @from in @text by @to. */
+static char *
+replace (const char *text,
+         const char *from,
+         const char *to)
+{
+  g_auto(GStrv) parts = g_strsplit (text, from, -1);
+
+  g_assert_cmpuint (g_strv_length (parts), >, 1);
+  return g_strjoinv (to, parts);
+}
+
+static void
+test_rare_characters (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(SlLedger) ledger = open_path (fixture->path);
+  g_autofree char *text = data_text ("year-2023-v2.json");
+  g_autofree char *strange = NULL;
+  g_autofree char *tree = g_build_filename (fixture->folder, "tree.json", NULL);
+  g_autofree char *written = NULL;
+
+  /* Every "place" becomes a string of what escapes or is wide. */
+  strange = replace (text, "\"place\": \"",
+                     "\"place\": \"\\u001f\\\"引号\\\" 反\\\\斜 𠀀𪚥 🎉 一\\n二\\t\\u0001 ");
+  import_text (ledger, strange);
+  assert_same_exports (ledger, fixture->folder);
+
+  written = read_text (tree);
+  g_assert_nonnull (strstr (written, "\\u001f"));
+  g_assert_null (memchr (written, 0x1f, strlen (written)));
+  g_assert_nonnull (strstr (written, "𠀀𪚥"));
+}
+
+static void
+test_locks (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(SlLedger) ledger = open_path (fixture->path);
+  g_autofree char *text = data_text ("evidence-2023.json");
+  g_autofree char *tree = g_build_filename (fixture->folder, "tree.json", NULL);
+  g_autofree char *written = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *organizations;
+  g_autoptr(GObject) organization = NULL;
+
+  import_text (ledger, text);
+  organizations = sl_ledger_get_organizations (ledger);
+  organization = g_list_model_get_item (organizations, 0);
+  g_assert_true (sl_evidence_lock_year (ledger, sl_record_get_id (SL_RECORD (organization)),
+                                        2023, "档案员", &error));
+  g_assert_no_error (error);
+
+  assert_same_exports (ledger, fixture->folder);
+  written = read_text (tree);
+  g_assert_nonnull (strstr (written, "\"locks\" : [\n"));
+  g_assert_nonnull (strstr (written, "\"attachments\" : [\n"));
+}
+
+/* A ledger given from outside, read only: the benchmark's, for one. */
+static void
+test_given_ledger (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *given = g_getenv ("SL_STREAM_LEDGER");
+  g_autoptr(SlLedger) ledger = NULL;
+
+  if (given == NULL)
+    {
+      g_test_skip ("SL_STREAM_LEDGER is not set");
+      return;
+    }
+
+  ledger = open_path (given);
+  assert_same_exports (ledger, fixture->folder);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, data, func) \
+  g_test_add (name, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/archive-stream/empty", NULL, test_empty);
+  ADD ("/archive-stream/year-2023", "year-2023.json", test_fixture);
+  ADD ("/archive-stream/year-2023-v2", "year-2023-v2.json", test_fixture);
+  ADD ("/archive-stream/evidence-2023", "evidence-2023.json", test_fixture);
+  ADD ("/archive-stream/rare-characters", NULL, test_rare_characters);
+  ADD ("/archive-stream/locks", NULL, test_locks);
+  ADD ("/archive-stream/given-ledger", NULL, test_given_ledger);
+
+#undef ADD
+
+  return g_test_run ();
+}
