@@ -377,11 +377,21 @@ test_creation_race (Fixture       *fixture,
       g_assert_cmpint (status_a, ==, 0);
       g_assert_true (g_str_has_prefix (out_a, "Imported"));
 
-      /* The ledger is there, whole, and nothing else is left about. */
+      /* The ledger is there, whole, and nothing else is left about but
+       * the day's backup, when the roster import opened the ledger the
+       * archive had just made (a write keeps one before it reads its file). */
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
       g_assert_cmpuint (count_meetings (path), ==, 27);
       names = list_folder (fixture->folder);
-      g_assert_cmpstr (names, ==, name);
+      {
+        g_autofree char *with_backups = g_strdup_printf ("race-%u-backups %s", round, name);
+        g_autofree char *backups = g_strdup_printf ("%s/race-%u-backups", fixture->folder, round);
+
+        if (g_strcmp0 (names, with_backups) == 0)
+          remove_tree (backups);
+        else
+          g_assert_cmpstr (names, ==, name);
+      }
 
       remove_tree (path);
     }

@@ -125,6 +125,14 @@ fixture_tear_down (Fixture       *fixture,
   g_object_ref (fixture->window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   iterate (50);
+  /* A reload the data-version watch started just before may still be on
+   * its thread; it lets go when it ends. */
+  {
+    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (G_OBJECT (fixture->window)->ref_count > 1 && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
 
   /* Nothing the window made keeps the window or the ledger alive. */
   g_assert_finalize_object (fixture->window);
