@@ -33,6 +33,7 @@
 #include "sl-meeting.h"
 #include "sl-member.h"
 #include "sl-ledger-paths.h"
+#include "sl-locking.h"
 #include "sl-organization.h"
 #include "sl-roster-import.h"
 
@@ -831,6 +832,10 @@ sl_cli_init_process (void)
    * which the command reports as a full disk and cleans up after, not a
    * signal that kills it halfway without a word. */
   signal (SIGXFSZ, SIG_IGN);
+
+  /* SQLite's locks held by this process, not by whichever descriptor GIO
+   * closes next: before any ledger is opened (sl-locking.c). */
+  sl_locking_install ();
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

@@ -39,6 +39,7 @@
 
 #include "sl-backups.h"
 #include "sl-integrity.h"
+#include "sl-locking.h"
 #include "sl-util.h"
 
 /* 'SLDG', the mark sl-database.c writes into PRAGMA application_id. */
@@ -226,6 +227,7 @@ is_sound_copy (const char *folder,
   /* Immutable: a copy someone opened in WAL mode must not get -wal and
    * -shm files beside it from a read-only look. */
   immutable = g_strconcat (uri, "?immutable=1", NULL);
+  sl_locking_install ();
   if (sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
       sqlite3_prepare_v2 (db, "SELECT value FROM settings WHERE key = ?", -1, &stmt, NULL) == SQLITE_OK)
     {
@@ -338,6 +340,7 @@ mark_and_check_copy (const char *path,
   char *problem = NULL;
   int rc;
 
+  sl_locking_install ();
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "INSERT INTO settings (key, value) VALUES (?, ?) "
@@ -526,6 +529,7 @@ open_read_only (const char  *path,
   sqlite3 *db = NULL;
   int rc;
 
+  sl_locking_install ();
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
@@ -714,6 +718,7 @@ replace_file (const char  *database_path,
     }
   close (fd);
 
+  sl_locking_install ();
   rc = sqlite3_open_v2 (temporary, &target, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     rc = copy_database (target, source);

@@ -58,6 +58,7 @@
 
 #include "sl-database.h"
 #include "sl-integrity.h"
+#include "sl-locking.h"
 #include "sl-ledger-paths.h"
 #include "sl-search-index.h"
 #include "sl-util.h"
@@ -101,6 +102,9 @@ sl_database_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->settings, g_hash_table_unref);
+  /* Before the first file is opened (sl-locking.c). */
+  sl_locking_install ();
+
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
