@@ -71,3 +71,21 @@ sl_ui_study_note_kind_label (SlStudyNoteKind kind)
     default:                            return "—";
     }
 }
+
+static const struct { const char *code; const char *label; } attachment_kinds[] = {
+  { "signed_sheet", N_("Signed sign-in sheet") },
+  { "photo", N_("Photo") },
+  { "material", N_("Study material") },
+  { "speech", N_("Speech") },
+  { "minutes", N_("Original minutes") },
+  { "other", N_("Other") },
+};
+
+const char *
+sl_ui_attachment_kind_label (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (attachment_kinds); i++)
+    if (g_strcmp0 (attachment_kinds[i].code, code) == 0)
+      return _(attachment_kinds[i].label);
+  return code;
+}

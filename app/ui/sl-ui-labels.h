@@ -23,4 +23,8 @@ const char *sl_ui_talk_form_label       (SlTalkForm      form);
 const char *sl_ui_talk_kind_label       (SlTalkKind      kind);
 const char *sl_ui_study_note_kind_label (SlStudyNoteKind kind);
 
+/* An attachment's kind (signed_sheet, photo, ...) by its name; an
+ * unknown code as it is. */
+const char *sl_ui_attachment_kind_label (const char *code);
+
 G_END_DECLS

@@ -32,6 +32,7 @@
 #include "sl-ledger.h"
 #include "sl-meeting.h"
 #include "sl-meeting-attachments.h"
+#include "sl-ui-labels.h"
 #include "sl-record.h"
 
 /* Larger files show an icon: a thumbnail must not read 50 MB. */
@@ -65,23 +66,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const struct { const char *code; const char *label; } kinds[] = {
-  { "signed_sheet", N_("Signed sign-in sheet") },
-  { "photo", N_("Photo") },
-  { "material", N_("Study material") },
-  { "speech", N_("Speech") },
-  { "minutes", N_("Original minutes") },
-  { "other", N_("Other") },
+/* The kinds in the order the chooser lists them (sl-ui-labels.c names them). */
+static const char *kinds[] = {
+  "signed_sheet", "photo", "material", "speech", "minutes", "other",
 };
-
-static const char *
-kind_label (const char *code)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (kinds[i].code, code) == 0)
-      return _(kinds[i].label);
-  return code;
-}
 
 static void
 toast (SlMeetingAttachments *self,
@@ -540,7 +528,7 @@ attachment_row (SlMeetingAttachments *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *picture;
 
-  subtitle = g_strdup_printf ("%s · %s · %s", kind_label (sl_attachment_get_kind (attachment)), size,
+  subtitle = g_strdup_printf ("%s · %s · %s", sl_ui_attachment_kind_label (sl_attachment_get_kind (attachment)), size,
                               sl_attachment_get_media_type (attachment) ? sl_attachment_get_media_type (attachment)
                                                                          : "—");
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -742,7 +730,7 @@ selected_kind (SlMeetingAttachments *self)
 {
   guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->kind_drop));
 
-  return selected < G_N_ELEMENTS (kinds) ? kinds[selected].code : "other";
+  return selected < G_N_ELEMENTS (kinds) ? kinds[selected] : "other";
 }
 
 static void
@@ -898,7 +886,7 @@ sl_meeting_attachments_init (SlMeetingAttachments *self)
   self->thumbnails = g_array_new (FALSE, FALSE, sizeof (gboolean));
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    gtk_string_list_append (labels, _(kinds[i].label));
+    gtk_string_list_append (labels, sl_ui_attachment_kind_label (kinds[i]));
   self->kind_drop = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
   gtk_widget_set_valign (self->kind_drop, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (self->kind_drop, _("The kind of the files added next"));

@@ -49,11 +49,24 @@ _sl_meeting_editor_evidence_by (SlMeetingEditor *self)
   return by != NULL && *by != '\0' ? by : sl_evidence_default_by ();
 }
 
-/* “定稿 2025-03-01 · 校验码 1a2b-3c4d-5e6f”, as the minutes print it. */
+/* The name typed at the last finalisation, or "" the first time: the
+ * dialog asks for a person's name, which the login name ("root",
+ * "user01") is not. */
+static const char *
+remembered_by (SlMeetingEditor *self)
+{
+  const char *by = self->ledger ? sl_database_get_setting (sl_ledger_get_database (self->ledger), BY_SETTING)
+                                : NULL;
+
+  return by != NULL ? by : "";
+}
+
+/* “定稿 2025-03-01 · 校验码 1A2B-3C4D-5E6F”, as the minutes print it
+ * (in capitals, as there: the secretary compares the two). */
 static char *
 final_mark (const SlFinal *final)
 {
-  const char *hash = final->hash ? final->hash : "";
+  g_autofree char *hash = g_ascii_strup (final->hash ? final->hash : "", -1);
 
   if (strlen (hash) < 12)
     return g_strdup (_("Final"));
@@ -365,7 +378,7 @@ on_finalize_response (AdwMessageDialog *dialog,
 
   mark = final_mark (final);
   body = g_strdup_printf (_("%s\nFinalised by %s. The minutes print this check code; "
-                            "`check` finds any change made behind the program's back."),
+                            "a check of the ledger finds any change made to it outside Study Ledger."),
                           mark, final->finalized_by ? final->finalized_by : by);
   done = adw_message_dialog_new (parent_window (self), _("Meeting Finalised"), body);
   adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (done), FALSE);
@@ -400,7 +413,7 @@ finalize_action (GtkWidget  *widget,
                         _("A final meeting records when and by whom it was signed off and the "
                           "SHA-256 of its content. Every later change needs a reason and is kept "
                           "in its history."),
-                        _("Finalised by"), _sl_meeting_editor_evidence_by (self),
+                        _("Finalised by"), remembered_by (self),
                         "finalize", _("_Finalise"), &entry);
   require_text (dialog, entry, "finalize");
   gtk_widget_set_name (dialog, "sl-finalize-dialog");

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "sl-evidence.h"
 #include "sl-evidence-restore.h"
@@ -33,6 +34,7 @@
 #include "sl-member.h"
 #include "sl-organization.h"
 #include "sl-record.h"
+#include "sl-ui-labels.h"
 
 struct _SlMeetingHistory
 {
@@ -134,9 +136,118 @@ scalar_text (SlMeetingHistory *self,
   return g_strdup_printf ("%g", json_node_get_double (node));
 }
 
-/* An element of a list: its values joined, in key order. */
+/* Keys of a list's elements that the comparison leaves out: ids, and the
+ * bytes and bookkeeping of attachments, which say nothing to a reader. */
+static const char *hidden_keys[] = {
+  "id", "sha256", "data", "media_type", "added_at", "topic", "speech", "measure",
+};
+
+/* Booleans of a list's element, named when true, left out when false. */
+static const struct { const char *key; const char *label; } flag_labels[] = {
+  { "first_topic", N_("First agenda item") },
+  { "late", N_("Late") },
+  { "left_early", N_("Left early") },
+  { "superior", N_("From a higher level") },
+};
+
+static gboolean
+is_hidden_key (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (hidden_keys); i++)
+    if (g_str_equal (hidden_keys[i], key))
+      return TRUE;
+  return FALSE;
+}
+
+/* The word for a code inside an element of the list @list ("attendance",
+ * "measures", "attachments"), or NULL where @key holds no code. */
+static const char *
+code_label (const char *list,
+            const char *key,
+            const char *code)
+{
+  int value;
+
+  if (g_str_equal (list, "attendance") && g_str_equal (key, "status") &&
+      sl_enum_from_code (SL_TYPE_ATTENDANCE_STATUS, code, &value))
+    return sl_attendance_status_to_label (value);
+  if (g_str_equal (list, "attendance") && g_str_equal (key, "leave_kind") &&
+      sl_enum_from_code (SL_TYPE_LEAVE_KIND, code, &value))
+    return sl_leave_kind_to_label (value);
+  if (g_str_equal (list, "measures") && g_str_equal (key, "status") &&
+      sl_enum_from_code (SL_TYPE_MEASURE_STATUS, code, &value))
+    return sl_measure_status_to_label (value);
+  if (g_str_equal (list, "attachments") && g_str_equal (key, "kind"))
+    return sl_ui_attachment_kind_label (code);
+  return NULL;
+}
+
+static char *element_text (SlMeetingHistory *self,
+                           const char       *list,
+                           JsonNode         *node);
+
+/* One value of an element: a code by its word, a flag by its name, an
+ * object inside (a make-up study) by its own values, never as JSON. */
+static char *
+member_text (SlMeetingHistory *self,
+             const char       *list,
+             const char       *key,
+             JsonNode         *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("");
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (flag_labels); i++)
+        if (g_str_equal (flag_labels[i].key, key))
+          return g_strdup (json_node_get_boolean (node) ? _(flag_labels[i].label) : "");
+      return scalar_text (self, node);
+    }
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *label = code_label (list, key, json_node_get_string (node));
+      if (label != NULL)
+        return g_strdup (label);
+    }
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *inner = element_text (self, key, node);
+
+      if (*inner == '\0')
+        return g_strdup ("");
+      if (g_str_equal (key, "makeup"))
+        /* Translators: a make-up study: its date, way and evidence */
+        return g_strdup_printf (_("Made up (%s)"), inner);
+      return g_strdup_printf ("(%s)", inner);
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *item = member_text (self, list, key, json_array_get_element (array, i));
+          if (*item == '\0')
+            continue;
+          if (text->len > 0)
+            g_string_append (text, "、");
+          g_string_append (text, item);
+        }
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  return scalar_text (self, node);
+}
+
+/* An element of the list @list: its values joined, in key order. */
 static char *
 element_text (SlMeetingHistory *self,
+              const char       *list,
               JsonNode         *node)
 {
   g_autoptr(GString) text = g_string_new (NULL);
@@ -144,7 +255,7 @@ element_text (SlMeetingHistory *self,
   JsonObject *object;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return scalar_text (self, node);
+    return member_text (self, list, "", node);
 
   object = json_node_get_object (node);
   members = json_object_get_members (object);
@@ -152,9 +263,9 @@ element_text (SlMeetingHistory *self,
     {
       g_autofree char *value = NULL;
 
-      if (g_str_equal (l->data, "id") || g_str_equal (l->data, "sha256"))
+      if (is_hidden_key (l->data))
         continue;
-      value = scalar_text (self, json_object_get_member (object, l->data));
+      value = member_text (self, list, l->data, json_object_get_member (object, l->data));
       if (*value == '\0')
         continue;
       if (text->len > 0)
@@ -165,6 +276,7 @@ element_text (SlMeetingHistory *self,
 }
 
 static char *value_text (SlMeetingHistory *self,
+                         const char       *key,
                          JsonNode         *node);
 
 /* A field's value as the editor shows it: a kind or form by its Chinese
@@ -186,16 +298,19 @@ field_text (SlMeetingHistory *self,
       sl_enum_from_code (SL_TYPE_STUDY_FORM, code, &value))
     return g_strdup (sl_study_form_to_label (value));
 
-  return value_text (self, node);
+  return value_text (self, key, node);
 }
 
 static char *
 value_text (SlMeetingHistory *self,
+            const char       *key,
             JsonNode         *node)
 {
   g_autoptr(GString) text = NULL;
   JsonArray *array;
 
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return element_text (self, key, node);
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     return scalar_text (self, node);
 
@@ -203,7 +318,7 @@ value_text (SlMeetingHistory *self,
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *line = element_text (self, json_array_get_element (array, i));
+      g_autofree char *line = element_text (self, key, json_array_get_element (array, i));
 
       if (i > 0)
         g_string_append_c (text, '\n');
@@ -214,10 +329,15 @@ value_text (SlMeetingHistory *self,
 
 /* Loading ---------------------------------------------------------------------------- */
 
+/* The first 12 hex digits as the minutes print a 校验码: XXXX-XXXX-XXXX. */
 static char *
 short_hash (const char *hash)
 {
-  return g_strndup (hash ? hash : "", 12);
+  g_autofree char *upper = g_ascii_strup (hash ? hash : "", -1);
+
+  if (strlen (upper) < 12)
+    return g_steal_pointer (&upper);
+  return g_strdup_printf ("%.4s-%.4s-%.4s", upper, upper + 4, upper + 8);
 }
 
 static char *
@@ -230,18 +350,31 @@ version_name (SlMeetingHistory *self,
   return g_strdup_printf (_("Before revision %u"), version);
 }
 
+/* An RFC 3339 time of the ledger (UTC) as the secretary's clock shows it. */
+static char *
+local_time_text (const char *at)
+{
+  g_autoptr(GDateTime) time = at ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
+  g_autoptr(GDateTime) local = time ? g_date_time_to_local (time) : NULL;
+
+  if (local == NULL)
+    return g_strdup (at ? at : "");
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
 static GtkWidget *
 revision_row (SlRevision *revision)
 {
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *hash = short_hash (revision->hash);
+  g_autofree char *at = local_time_text (revision->at);
   GtkWidget *row = adw_action_row_new ();
 
   /* Translators: revision N: its reason */
   title = g_strdup_printf (_("Revision %d: %s"), revision->revision, revision->reason ? revision->reason : "—");
   /* Translators: when · who · the hash of the content it replaced */
-  subtitle = g_strdup_printf (_("%s · %s · before: %s"), revision->at ? revision->at : "",
+  subtitle = g_strdup_printf (_("%s · %s · before: %s"), at,
                               revision->by ? revision->by : "—", hash);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
