@@ -31,6 +31,7 @@
 #include "sl-record-dialog.h"
 #include "sl-reports-page.h"
 #include "sl-member-record-page.h"
+#include "sl-export-job.h"
 #include "sl-statistics.h"
 #include "sl-branch-report.h"
 #include "sl-study-note.h"
@@ -636,6 +637,14 @@ assert_member_figures (Fixture            *fixture,
   g_assert_cmpstr (sl_member_record_page_get_figure (page, "talks-received"), ==, received);
 }
 
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
 /* The member page's figures are those of the statistics (stats --json);
  * what only the page counts is held against a count by hand. */
 static void
@@ -696,6 +705,35 @@ test_member_record (Fixture       *fixture,
     g_autofree char *text = g_strdup_printf ("%u", first_led);
 
     g_assert_cmpstr (sl_member_record_page_get_figure (page, "first-topics-led"), ==, text);
+  }
+
+  /* 导出 PDF… asks the window for the member card of this member and
+   * year; the export job writes it, with the member's name on it. */
+  {
+    GtkWidget *button = find_named (GTK_WIDGET (page), "sl-member-card-button");
+    g_autofree char *target = NULL;
+    g_autofree char *pdf = g_build_filename (fixture->folder, "card.pdf", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(SlExportJob) job = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    SlDocumentRequest request = { .kind = SL_DOCUMENT_MEMBER_CARD, .year = 2025, .member = WANG };
+    const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.save-document");
+    target = g_variant_print (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)), FALSE);
+    g_assert_cmpstr (target, ==, "('member-card', 2025, '" WANG "', 'pdf')");
+
+    job = sl_export_job_new (fixture->path, &request, SL_DOCUMENT_FORMAT_PDF, pdf);
+    sl_export_job_run_async (job, NULL, store_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (sl_export_job_run_finish (job, result, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "王建国"));
   }
 
   /* Another year: nothing expected of 2024's one meeting but its own. */

@@ -37,6 +37,7 @@ struct _SlExportJob
   int               year;
   char             *organization;
   char             *meeting;
+  char             *member;
   char             *today;
   SlDocumentFormat  format;
   char             *database_path;
@@ -78,6 +79,7 @@ sl_export_job_finalize (GObject *object)
 
   g_free (self->organization);
   g_free (self->meeting);
+  g_free (self->member);
   g_free (self->today);
   g_free (self->database_path);
   g_free (self->path);
@@ -120,6 +122,7 @@ sl_export_job_new (const char              *database_path,
   self->year = request->year;
   self->organization = g_strdup (request->organization);
   self->meeting = g_strdup (request->meeting);
+  self->member = g_strdup (request->member);
   self->today = g_strdup (request->today);
   self->format = format;
   self->database_path = g_strdup (database_path);
@@ -142,6 +145,7 @@ job_request (SlExportJob *self)
     .year = self->year,
     .organization = self->organization,
     .meeting = self->meeting,
+    .member = self->member,
     .today = self->today,
   };
 }

@@ -365,6 +365,19 @@ sl_member_record_page_reload (SlMemberRecordPage *self)
   }
 
   {
+    /* The same figures on paper: `export member-card` from the window. */
+    GtkWidget *button = gtk_button_new_with_mnemonic (_("E_xport as PDF…"));
+
+    gtk_widget_set_name (button, "sl-member-card-button");
+    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.save-document");
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(siss)", "member-card",
+                                      self->year, self->member, "pdf");
+    gtk_widget_set_tooltip_text (button, _("Save this member's study record of the year as a PDF"));
+    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+  }
+
+  {
     g_autofree char *expected = count_text (figures ? figures->expected : 0);
     g_autofree char *present = count_text (figures ? figures->present : 0);
     g_autofree char *leave = count_text (figures ? figures->leave : 0);

@@ -21,6 +21,7 @@
 #include "sl-ledger.h"
 #include "sl-ledger-queries.h"
 #include "sl-meeting.h"
+#include "sl-member.h"
 #include "sl-meetings-page.h"
 #include "sl-member-record-page.h"
 #include "sl-organization-dialog.h"
@@ -223,6 +224,12 @@ document_request_from (GVariant          *parameter,
       g_warning ("There is no document named %s", kind);
       return FALSE;
     }
+  /* The member card names a member where others name a meeting. */
+  if (request->kind == SL_DOCUMENT_MEMBER_CARD)
+    {
+      request->member = request->meeting;
+      request->meeting = NULL;
+    }
   return TRUE;
 }
 
@@ -256,6 +263,17 @@ save_document_action (GtkWidget  *widget,
 
   if (!document_request_from (parameter, &request))
     return;
+
+  /* A member's card after the member: 张三2023年个人学习档案.pdf. */
+  if (request.member != NULL)
+    {
+      SlMember *member = sl_ledger_find_member (SL_WINDOW (widget)->ledger, request.member);
+
+      if (member != NULL)
+        /* Translators: a file name: the member's name, the year */
+        name = g_strdup_printf (_("%s%d Personal Study Record.%s"), sl_member_get_name (member),
+                                request.year, code);
+    }
 
   /* A meeting's document is named after the meeting, not only the year. */
   if (request.meeting != NULL)
