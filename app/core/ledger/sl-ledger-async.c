@@ -16,6 +16,7 @@
 #include "sl-archive.h"
 #include "sl-ledger.h"
 #include "sl-ledger-async.h"
+#include "sl-task.h"
 
 typedef struct
 {
@@ -41,17 +42,9 @@ open_task_new (gpointer             source_object,
                gpointer             user_data,
                OpenJob            **job_out)
 {
-  GTask *task = g_task_new (source_object, cancellable, callback, user_data);
-  OpenJob *job = g_new0 (OpenJob, 1);
-
-  g_task_set_source_tag (task, tag);
-  g_task_set_task_data (task, job, open_job_free);
-  /* The work is all or nothing and short enough to finish; a cancelled
-   * caller (a closed window) only does not hear about it. */
-  g_task_set_return_on_cancel (task, FALSE);
-
-  *job_out = job;
-  return task;
+  *job_out = g_new0 (OpenJob, 1);
+  return sl_task_new_job (source_object, tag, cancellable, callback, user_data,
+                          *job_out, open_job_free);
 }
 
 /* Open a ledger --------------------------------------------------------- */

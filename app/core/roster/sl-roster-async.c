@@ -17,6 +17,7 @@
 #include "sl-ledger.h"
 #include "sl-roster-async.h"
 #include "sl-roster-import.h"
+#include "sl-task.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -48,17 +49,9 @@ roster_task_new (gpointer             source_object,
                  gpointer             user_data,
                  RosterJob          **job_out)
 {
-  GTask *task = g_task_new (source_object, cancellable, callback, user_data);
-  RosterJob *job = g_new0 (RosterJob, 1);
-
-  g_task_set_source_tag (task, tag);
-  g_task_set_task_data (task, job, roster_job_free);
-  /* The work is all or nothing and short enough to finish; a cancelled
-   * caller (a closed window) only does not hear about it. */
-  g_task_set_return_on_cancel (task, FALSE);
-
-  *job_out = job;
-  return task;
+  *job_out = g_new0 (RosterJob, 1);
+  return sl_task_new_job (source_object, tag, cancellable, callback, user_data,
+                          *job_out, roster_job_free);
 }
 
 /* Read ------------------------------------------------------------------ */

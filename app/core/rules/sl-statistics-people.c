@@ -38,26 +38,6 @@
 #include "sl-statistics-private.h"
 #include "sl-util.h"
 
-static gboolean
-done (Query   *query,
-      int      rc,
-      GError **error)
-{
-  if (rc != SQLITE_DONE)
-    return sl_database_set_error (query->database, rc, error);
-  return TRUE;
-}
-
-static void
-bind_scope (Query        *query,
-            sqlite3_stmt *stmt)
-{
-  sqlite3_bind_int (stmt, 1, query->stats->year);
-  sl_bind_key (stmt, 2, query->organization);
-  sl_bind_text (stmt, 3, query->first_day);
-  sl_bind_text (stmt, 4, query->last_day);
-}
-
 static SlMemberStats *
 find_member (Query      *query,
              const char *id)
@@ -89,14 +69,14 @@ check_ideology (Query   *query,
   if (stmt == NULL)
     return FALSE;
 
-  bind_scope (query, stmt);
+  sl_statistics_bind_scope (query, stmt);
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       count = sqlite3_column_int (stmt, 0);
       rc = SQLITE_DONE;
     }
   sqlite3_reset (stmt);
-  if (!done (query, rc, error))
+  if (!sl_statistics_finish_rows (query, rc, error))
     return FALSE;
 
   sl_statistics_add_result (query, "central_group_ideology_per_year",
@@ -127,7 +107,7 @@ check_session_plans (Query   *query,
   if (stmt == NULL)
     return FALSE;
 
-  bind_scope (query, stmt);
+  sl_statistics_bind_scope (query, stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       required++;
@@ -139,7 +119,7 @@ check_session_plans (Query   *query,
                                                    ? sl_column_text (stmt, 1) : ""));
     }
   sqlite3_reset (stmt);
-  if (!done (query, rc, error))
+  if (!sl_statistics_finish_rows (query, rc, error))
     return FALSE;
 
   result = sl_statistics_add_result (query, "session_plan_approved",
@@ -176,7 +156,7 @@ check_timeliness (Query   *query,
   if (stmt == NULL)
     return FALSE;
 
-  bind_scope (query, stmt);
+  sl_statistics_bind_scope (query, stmt);
   sqlite3_bind_int (stmt, 5, days);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -194,7 +174,7 @@ check_timeliness (Query   *query,
                                                    sl_column_text (stmt, 0), title ? title : ""));
     }
   sqlite3_reset (stmt);
-  if (!done (query, rc, error))
+  if (!sl_statistics_finish_rows (query, rc, error))
     return FALSE;
 
   g_date_add_days (end, MAX (days, 0));
@@ -212,53 +192,26 @@ static gboolean
 check_speeches (Query   *query,
                 GError **error)
 {
-  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
-  guint per_member = query->stats->rules.speech_per_central_group_member;
-  SlComplianceResult *result;
-  sqlite3_stmt *stmt;
-  guint required = 0, actual = 0;
-  int rc;
-
   /* The central group of an organization: its central-group members, and
    * those who sit in its meetings that year (as for research topics). */
-  stmt = sl_database_prepare (query->database,
-                              "SELECT m.name, (SELECT count (*) FROM speeches s"
-                              "                JOIN meetings mt ON mt.id = s.meeting_id"
-                              "                WHERE s.speaker_id = m.id AND mt.year = ?1"
-                              "                  AND mt.kind = 'central_group'"
-                              "                  AND (?2 IS NULL OR mt.organization_id = ?2)) "
-                              "FROM members m "
-                              "WHERE m.central_group"
-                              "  AND (m.joined_on IS NULL OR m.joined_on <= ?4)"
-                              "  AND (m.left_on IS NULL OR m.left_on >= ?3)"
-                              "  AND (?2 IS NULL OR m.organization_id = ?2"
-                              "       OR EXISTS (SELECT 1 FROM attendance a"
-                              "                  JOIN meetings mt ON mt.id = a.meeting_id"
-                              "                  WHERE a.member_id = m.id AND mt.year = ?1"
-                              "                    AND mt.organization_id = ?2)) "
-                              "ORDER BY m.sort, m.id",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_scope (query, stmt);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      required++;
-      if ((guint) sqlite3_column_int (stmt, 1) >= per_member)
-        actual++;
-      else
-        g_ptr_array_add (missing, g_strdup (sl_column_text (stmt, 0)));
-    }
-  sqlite3_reset (stmt);
-  if (!done (query, rc, error))
-    return FALSE;
-
-  result = sl_statistics_add_result (query, "speech_per_central_group_member",
-                                     g_strdup_printf ("%d", query->stats->year),
-                                     query->first_day, query->last_day, required, actual);
-  g_ptr_array_extend_and_steal (result->missing, g_steal_pointer (&missing));
-  return TRUE;
+  return sl_statistics_check_per_person (query, "speech_per_central_group_member",
+                                         "SELECT m.name, (SELECT count (*) FROM speeches s"
+                                         "                JOIN meetings mt ON mt.id = s.meeting_id"
+                                         "                WHERE s.speaker_id = m.id AND mt.year = ?1"
+                                         "                  AND mt.kind = 'central_group'"
+                                         "                  AND (?2 IS NULL OR mt.organization_id = ?2)) "
+                                         "FROM members m "
+                                         "WHERE m.central_group"
+                                         "  AND (m.joined_on IS NULL OR m.joined_on <= ?4)"
+                                         "  AND (m.left_on IS NULL OR m.left_on >= ?3)"
+                                         "  AND (?2 IS NULL OR m.organization_id = ?2"
+                                         "       OR EXISTS (SELECT 1 FROM attendance a"
+                                         "                  JOIN meetings mt ON mt.id = a.meeting_id"
+                                         "                  WHERE a.member_id = m.id AND mt.year = ?1"
+                                         "                    AND mt.organization_id = ?2)) "
+                                         "ORDER BY m.sort, m.id",
+                                         query->stats->rules.speech_per_central_group_member,
+                                         error);
 }
 
 static gboolean
@@ -293,7 +246,7 @@ check_branch_reports (Query   *query,
       if (stmt == NULL)
         return FALSE;
 
-      bind_scope (query, stmt);
+      sl_statistics_bind_scope (query, stmt);
       sl_bind_text (stmt, 5, period);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
@@ -304,7 +257,7 @@ check_branch_reports (Query   *query,
             g_ptr_array_add (missing, g_strdup (sl_column_text (stmt, 0)));
         }
       sqlite3_reset (stmt);
-      if (!done (query, rc, error))
+      if (!sl_statistics_finish_rows (query, rc, error))
         return FALSE;
 
       result = sl_statistics_add_result (query, "branch_report_half_year", g_steal_pointer (&period),
@@ -333,7 +286,7 @@ count_training_hours (Query   *query,
   if (stmt == NULL)
     return FALSE;
 
-  bind_scope (query, stmt);
+  sl_statistics_bind_scope (query, stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SlMemberStats *member = find_member (query, sl_column_text (stmt, 0));
@@ -343,7 +296,7 @@ count_training_hours (Query   *query,
     }
   sqlite3_reset (stmt);
 
-  return done (query, rc, error);
+  return sl_statistics_finish_rows (query, rc, error);
 }
 
 static gboolean
@@ -363,7 +316,7 @@ count_talks (Query   *query,
   if (stmt == NULL)
     return FALSE;
 
-  bind_scope (query, stmt);
+  sl_statistics_bind_scope (query, stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SlMemberStats *member = find_member (query, sl_column_text (stmt, 0));
@@ -376,7 +329,7 @@ count_talks (Query   *query,
     }
   sqlite3_reset (stmt);
 
-  return done (query, rc, error);
+  return sl_statistics_finish_rows (query, rc, error);
 }
 
 gboolean

@@ -23,16 +23,26 @@ typedef struct
   char          last_day[11];
 } Query;
 
-SlComplianceResult *sl_statistics_add_result   (Query       *query,
-                                                const char  *rule,
-                                                char        *period,
-                                                const char  *starts_on,
-                                                const char  *ends_on,
-                                                guint        required,
-                                                guint        actual);
-gboolean            sl_statistics_check_people (Query       *query,
-                                                GError     **error);
-gboolean            sl_statistics_check_evidence (Query     *query,
-                                                GError     **error);
+SlComplianceResult *sl_statistics_add_result       (Query         *query,
+                                                    const char    *rule,
+                                                    char          *period,
+                                                    const char    *starts_on,
+                                                    const char    *ends_on,
+                                                    guint          required,
+                                                    guint          actual);
+void                sl_statistics_bind_scope       (Query         *query,
+                                                    sqlite3_stmt  *stmt);
+gboolean            sl_statistics_finish_rows      (Query         *query,
+                                                    int            rc,
+                                                    GError       **error);
+gboolean            sl_statistics_check_per_person (Query         *query,
+                                                    const char    *rule,
+                                                    const char    *sql,
+                                                    guint          per_person,
+                                                    GError       **error);
+gboolean            sl_statistics_check_people     (Query         *query,
+                                                    GError       **error);
+gboolean            sl_statistics_check_evidence   (Query         *query,
+                                                    GError       **error);
 
 G_END_DECLS

@@ -155,9 +155,9 @@ sl_compliance_rule_to_label (const char *rule)
   return rule;
 }
 
-static void
-bind_scope (Query        *query,
-            sqlite3_stmt *stmt)
+void
+sl_statistics_bind_scope (Query        *query,
+                          sqlite3_stmt *stmt)
 {
   /* The statements below draw on ?1 year, ?2 organization key (NULL for
    * all), ?3 first and ?4 last day of the year; binding a number that a
@@ -168,10 +168,10 @@ bind_scope (Query        *query,
   sl_bind_text (stmt, 4, query->last_day);
 }
 
-static gboolean
-finish_rows (Query   *query,
-             int      rc,
-             GError **error)
+gboolean
+sl_statistics_finish_rows (Query   *query,
+                           int      rc,
+                           GError **error)
 {
   if (rc != SQLITE_DONE)
     return sl_database_set_error (query->database, rc, error);
@@ -210,7 +210,7 @@ count_members (Query   *query,
   if (stmt == NULL)
     return FALSE;
 
-  bind_scope (query, stmt);
+  sl_statistics_bind_scope (query, stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SlMemberStats *member = g_new0 (SlMemberStats, 1);
@@ -228,7 +228,7 @@ count_members (Query   *query,
     }
   sqlite3_reset (stmt);
 
-  return finish_rows (query, rc, error);
+  return sl_statistics_finish_rows (query, rc, error);
 }
 
 static gboolean
@@ -249,7 +249,7 @@ count_plans (Query   *query,
   if (stmt == NULL)
     return FALSE;
 
-  bind_scope (query, stmt);
+  sl_statistics_bind_scope (query, stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SlPlanStats *plan = g_new0 (SlPlanStats, 1);
@@ -262,7 +262,7 @@ count_plans (Query   *query,
     }
   sqlite3_reset (stmt);
 
-  return finish_rows (query, rc, error);
+  return sl_statistics_finish_rows (query, rc, error);
 }
 
 static gboolean
@@ -281,7 +281,7 @@ count_meetings (Query   *query,
   if (stmt == NULL)
     return FALSE;
 
-  bind_scope (query, stmt);
+  sl_statistics_bind_scope (query, stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int kind = 0;
@@ -299,7 +299,7 @@ count_meetings (Query   *query,
     }
   sqlite3_reset (stmt);
 
-  if (!finish_rows (query, rc, error))
+  if (!sl_statistics_finish_rows (query, rc, error))
     return FALSE;
 
   stmt = sl_database_prepare (query->database,
@@ -311,7 +311,7 @@ count_meetings (Query   *query,
   if (stmt == NULL)
     return FALSE;
 
-  bind_scope (query, stmt);
+  sl_statistics_bind_scope (query, stmt);
   sl_bind_text (stmt, 5, stats->today);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -322,7 +322,7 @@ count_meetings (Query   *query,
     }
   sqlite3_reset (stmt);
 
-  return finish_rows (query, rc, error);
+  return sl_statistics_finish_rows (query, rc, error);
 }
 
 SlComplianceResult *
@@ -388,7 +388,7 @@ count_kind_between (Query       *query,
     }
   sqlite3_reset (stmt);
 
-  return finish_rows (query, rc, error);
+  return sl_statistics_finish_rows (query, rc, error);
 }
 
 static gboolean
@@ -460,7 +460,7 @@ check_first_topic (Query   *query,
   if (stmt == NULL)
     return FALSE;
 
-  bind_scope (query, stmt);
+  sl_statistics_bind_scope (query, stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       required++;
@@ -472,7 +472,7 @@ check_first_topic (Query   *query,
                                                    ? sl_column_text (stmt, 1) : ""));
     }
   sqlite3_reset (stmt);
-  if (!finish_rows (query, rc, error))
+  if (!sl_statistics_finish_rows (query, rc, error))
     return FALSE;
 
   result = sl_statistics_add_result (query, "first_topic_every_party_group_meeting",
@@ -483,59 +483,79 @@ check_first_topic (Query   *query,
   return TRUE;
 }
 
-static gboolean
-check_research_topics (Query   *query,
-                       GError **error)
+/**
+ * sl_statistics_check_per_person:
+ * @rule: the rule's key, e.g. "research_topic_per_leader"
+ * @sql: a statement on the scope (sl_statistics_bind_scope()) giving each
+ *   person who owes the rule: the name, and how many times they did it
+ * @per_person: how many times each must have done it
+ *
+ * Adds the rule's result for the year: those who owe it, those who did it
+ * at least @per_person times, and the names of the others.
+ */
+gboolean
+sl_statistics_check_per_person (Query       *query,
+                                const char  *rule,
+                                const char  *sql,
+                                guint        per_person,
+                                GError     **error)
 {
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
-  guint per_leader = query->stats->rules.research_topic_per_leader;
   SlComplianceResult *result;
   sqlite3_stmt *stmt;
   guint required = 0, actual = 0;
   int rc;
 
-  /* Leaders of an organization: its leadership members, and leadership
-   * members who sit in its meetings or lead its topics that year (a
-   * bureau's leaders usually belong to a branch for their party life). */
-  stmt = sl_database_prepare (query->database,
-                              "SELECT m.name, (SELECT count (*) FROM research_topics t"
-                              "                WHERE t.lead_id = m.id AND t.year = ?1) "
-                              "FROM members m "
-                              "WHERE m.leadership"
-                              "  AND (m.joined_on IS NULL OR m.joined_on <= ?4)"
-                              "  AND (m.left_on IS NULL OR m.left_on >= ?3)"
-                              "  AND (?2 IS NULL OR m.organization_id = ?2"
-                              "       OR EXISTS (SELECT 1 FROM attendance a"
-                              "                  JOIN meetings mt ON mt.id = a.meeting_id"
-                              "                  WHERE a.member_id = m.id AND mt.year = ?1"
-                              "                    AND mt.organization_id = ?2)"
-                              "       OR EXISTS (SELECT 1 FROM research_topics t"
-                              "                  WHERE t.lead_id = m.id AND t.year = ?1"
-                              "                    AND t.organization_id = ?2)) "
-                              "ORDER BY m.sort, m.id",
-                              error);
+  stmt = sl_database_prepare (query->database, sql, error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_scope (query, stmt);
+  sl_statistics_bind_scope (query, stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       required++;
-      if ((guint) sqlite3_column_int (stmt, 1) >= per_leader)
+      if ((guint) sqlite3_column_int (stmt, 1) >= per_person)
         actual++;
       else
         g_ptr_array_add (missing, g_strdup (sl_column_text (stmt, 0)));
     }
   sqlite3_reset (stmt);
-  if (!finish_rows (query, rc, error))
+  if (!sl_statistics_finish_rows (query, rc, error))
     return FALSE;
 
-  result = sl_statistics_add_result (query, "research_topic_per_leader",
-                       g_strdup_printf ("%d", query->stats->year),
-                       query->first_day, query->last_day, required, actual);
+  result = sl_statistics_add_result (query, rule,
+                                     g_strdup_printf ("%d", query->stats->year),
+                                     query->first_day, query->last_day, required, actual);
   g_ptr_array_extend_and_steal (result->missing, g_steal_pointer (&missing));
 
   return TRUE;
+}
+
+static gboolean
+check_research_topics (Query   *query,
+                       GError **error)
+{
+  /* Leaders of an organization: its leadership members, and leadership
+   * members who sit in its meetings or lead its topics that year (a
+   * bureau's leaders usually belong to a branch for their party life). */
+  return sl_statistics_check_per_person (query, "research_topic_per_leader",
+                                         "SELECT m.name, (SELECT count (*) FROM research_topics t"
+                                         "                WHERE t.lead_id = m.id AND t.year = ?1) "
+                                         "FROM members m "
+                                         "WHERE m.leadership"
+                                         "  AND (m.joined_on IS NULL OR m.joined_on <= ?4)"
+                                         "  AND (m.left_on IS NULL OR m.left_on >= ?3)"
+                                         "  AND (?2 IS NULL OR m.organization_id = ?2"
+                                         "       OR EXISTS (SELECT 1 FROM attendance a"
+                                         "                  JOIN meetings mt ON mt.id = a.meeting_id"
+                                         "                  WHERE a.member_id = m.id AND mt.year = ?1"
+                                         "                    AND mt.organization_id = ?2)"
+                                         "       OR EXISTS (SELECT 1 FROM research_topics t"
+                                         "                  WHERE t.lead_id = m.id AND t.year = ?1"
+                                         "                    AND t.organization_id = ?2)) "
+                                         "ORDER BY m.sort, m.id",
+                                         query->stats->rules.research_topic_per_leader,
+                                         error);
 }
 
 static gboolean

@@ -14,7 +14,8 @@
  * counts its own pages.
  *
  * The typefaces' families are sl-page-fonts.c's; measuring and breaking
- * text, which needs no page, is sl-page-text.c's.
+ * text, which needs no page, is sl-page-text.c's; the drawing operations
+ * and their replay on cairo are sl-page-op.c's.
  */
 
 #define G_LOG_DOMAIN "sl-page-renderer"
@@ -22,26 +23,8 @@
 #include "config.h"
 
 #include "sl-page-fonts.h"
+#include "sl-page-op.h"
 #include "sl-page-renderer.h"
-
-typedef enum
-{
-  OP_TEXT,
-  OP_LINE,
-  OP_RECT,
-} OpKind;
-
-typedef struct
-{
-  OpKind       kind;
-  guint32      rgb;
-  double       x0, y0, x1, y1;   /* text: x0, y0 the top left of its first line */
-  double       line_width;
-  gboolean     dashed;
-  PangoLayout *layout;
-  int          first_line;
-  int          n_lines;          /* -1: to the end */
-} Op;
 
 typedef struct
 {
@@ -87,14 +70,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-op_clear (gpointer data)
-{
-  Op *op = data;
-
-  g_clear_object (&op->layout);
-}
-
-static void
 page_free (gpointer data)
 {
   Page *page = data;
@@ -115,90 +90,9 @@ current_page (SlPageRenderer *self)
 
 static void
 add_op (SlPageRenderer *self,
-        const Op       *op)
+        const SlPageOp *op)
 {
   g_array_append_vals (current_page (self)->ops, op, 1);
-}
-
-static void
-draw_text (cairo_t  *cr,
-           const Op *op)
-{
-  PangoLayoutIter *iter = pango_layout_get_iter (op->layout);
-  int index = 0;
-  double origin = 0;
-
-  cairo_set_source_rgb (cr,
-                        ((op->rgb >> 16) & 0xff) / 255.0,
-                        ((op->rgb >> 8) & 0xff) / 255.0,
-                        (op->rgb & 0xff) / 255.0);
-  do
-    {
-      PangoRectangle logical;
-      int baseline;
-
-      if (index < op->first_line)
-        continue;
-      if (op->n_lines >= 0 && index >= op->first_line + op->n_lines)
-        break;
-
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      baseline = pango_layout_iter_get_baseline (iter);
-      if (index == op->first_line)
-        origin = (double) logical.y / PANGO_SCALE;
-
-      cairo_move_to (cr,
-                     op->x0 + (double) logical.x / PANGO_SCALE,
-                     op->y0 - origin + (double) baseline / PANGO_SCALE);
-      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
-    }
-  while (index++, pango_layout_iter_next_line (iter));
-
-  pango_layout_iter_free (iter);
-}
-
-static void
-draw_op (cairo_t  *cr,
-         const Op *op)
-{
-  switch (op->kind)
-    {
-    case OP_TEXT:
-      draw_text (cr, op);
-      break;
-
-    case OP_LINE:
-      cairo_set_source_rgb (cr,
-                            ((op->rgb >> 16) & 0xff) / 255.0,
-                            ((op->rgb >> 8) & 0xff) / 255.0,
-                            (op->rgb & 0xff) / 255.0);
-      cairo_set_line_width (cr, op->line_width);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
-      if (op->dashed)
-        {
-          double dashes[] = { 3.0, 2.0 };
-
-          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-        }
-      cairo_move_to (cr, op->x0, op->y0);
-      cairo_line_to (cr, op->x1, op->y1);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      break;
-
-    case OP_RECT:
-      cairo_set_source_rgb (cr,
-                            ((op->rgb >> 16) & 0xff) / 255.0,
-                            ((op->rgb >> 8) & 0xff) / 255.0,
-                            (op->rgb & 0xff) / 255.0);
-      cairo_rectangle (cr, op->x0, op->y0, op->x1 - op->x0, op->y1 - op->y0);
-      cairo_fill (cr);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
 }
 
 /* A page of a document bound into a larger one (the year's binder): its
@@ -214,7 +108,7 @@ draw_bound_footer (SlPageRenderer *self,
   guint number = priv->bound_first + page_number;
   g_autofree char *text = NULL;
   double width, height;
-  Op op = { OP_TEXT, 0x000000 };
+  SlPageOp op = { SL_PAGE_OP_TEXT, 0x000000 };
 
   sl_page_renderer_get_page_size (self, page_number, &width, &height);
   op.n_lines = -1;
@@ -238,7 +132,7 @@ draw_bound_footer (SlPageRenderer *self,
               + (page->bottom - sl_page_layout_get_height (op.layout)) / 2;
     }
 
-  draw_op (cr, &op);
+  sl_page_op_draw (cr, &op);
   g_clear_object (&op.layout);
 }
 
@@ -258,7 +152,7 @@ sl_page_renderer_real_draw_page (SlPageRenderer *self,
     {
       if (priv->bound_total > 0 && i == page->footer_op)
         continue;
-      draw_op (cr, &g_array_index (page->ops, Op, i));
+      sl_page_op_draw (cr, &g_array_index (page->ops, SlPageOp, i));
     }
 
   if (priv->bound_total > 0)
@@ -280,7 +174,7 @@ add_footers (SlPageRenderer *self)
       g_autofree char *text = NULL;
       double width, height;
       guint number;
-      Op op = { OP_TEXT, 0x000000 };
+      SlPageOp op = { SL_PAGE_OP_TEXT, 0x000000 };
 
       if (page->restart)
         section_start = i;
@@ -770,8 +664,8 @@ sl_page_renderer_add_page (SlPageRenderer *self,
   page->right = priv->right;
   page->bottom = priv->bottom;
   page->left = priv->left;
-  page->ops = g_array_new (FALSE, TRUE, sizeof (Op));
-  g_array_set_clear_func (page->ops, op_clear);
+  page->ops = g_array_new (FALSE, TRUE, sizeof (SlPageOp));
+  g_array_set_clear_func (page->ops, sl_page_op_clear);
   g_ptr_array_add (priv->pages, page);
 
   priv->restart = FALSE;
@@ -894,7 +788,7 @@ sl_page_renderer_add_text_lines (SlPageRenderer *self,
                                  double          x,
                                  double          y)
 {
-  Op op = { OP_TEXT, 0x000000 };
+  SlPageOp op = { SL_PAGE_OP_TEXT, 0x000000 };
 
   g_return_if_fail (SL_IS_PAGE_RENDERER (self));
   g_return_if_fail (PANGO_IS_LAYOUT (layout));
@@ -914,7 +808,7 @@ sl_page_renderer_add_text_color (SlPageRenderer *self,
                                  double          y,
                                  guint32         rgb)
 {
-  Op op = { OP_TEXT, rgb };
+  SlPageOp op = { SL_PAGE_OP_TEXT, rgb };
 
   g_return_if_fail (SL_IS_PAGE_RENDERER (self));
   g_return_if_fail (PANGO_IS_LAYOUT (layout));
@@ -936,7 +830,7 @@ sl_page_renderer_add_line (SlPageRenderer *self,
                            guint32         rgb,
                            gboolean        dashed)
 {
-  Op op = { OP_LINE, rgb, x0, y0, x1, y1, width, dashed };
+  SlPageOp op = { SL_PAGE_OP_LINE, rgb, x0, y0, x1, y1, width, dashed };
 
   g_return_if_fail (SL_IS_PAGE_RENDERER (self));
 
@@ -951,7 +845,7 @@ sl_page_renderer_add_rect (SlPageRenderer *self,
                            double          height,
                            guint32         rgb)
 {
-  Op op = { OP_RECT, rgb, x, y, x + width, y + height };
+  SlPageOp op = { SL_PAGE_OP_RECT, rgb, x, y, x + width, y + height };
 
   g_return_if_fail (SL_IS_PAGE_RENDERER (self));
 
