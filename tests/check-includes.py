@@ -33,13 +33,6 @@ COMMENT = re.compile(r'/\*.*?\*/|//[^\n]*', re.DOTALL)
 
 
 KNOWN = {
-    # core/db: opening a ledger refuses writes to a file this process found
-    # damaged (sl-integrity) and names its files (sl-ledger-paths), which
-    # both ask sl-database and sl-backups in turn; the damage registry and
-    # the path helpers belong below sl-database, in a file of their own.
-    ('sl-database', 'sl-integrity'),
-    ('sl-database', 'sl-ledger-paths'),
-    ('sl-backups', 'sl-integrity'),
     # core/ledger: SlLedger's saves call the guards built on top of it
     # (change counters, evidence, the version-2 keys, the watch and the save
     # queue); the saves belong in their own unit above SlLedger's stores.
