@@ -33,14 +33,6 @@ COMMENT = re.compile(r'/\*.*?\*/|//[^\n]*', re.DOTALL)
 
 
 KNOWN = {
-    # core/ledger: SlLedger's saves call the guards built on top of it
-    # (change counters, evidence, the version-2 keys, the watch and the save
-    # queue); the saves belong in their own unit above SlLedger's stores.
-    ('sl-ledger', 'sl-evidence'),
-    ('sl-ledger', 'sl-ledger-extras'),
-    ('sl-ledger', 'sl-ledger-guard'),
-    ('sl-ledger', 'sl-ledger-watch'),
-    ('sl-ledger', 'sl-save-queue'),
     # Evidence hashes a meeting as the archive writes it, and the archive
     # writes the evidence: the hash form wants a writer of its own.
     ('sl-evidence', 'sl-archive-evidence'),
