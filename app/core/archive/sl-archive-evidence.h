@@ -7,15 +7,12 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sl-archive-hash-form.h"
 #include "sl-evidence.h"
 #include "sl-json-document.h"
 #include "sl-types.h"
 
 G_BEGIN_DECLS
-
-char     *sl_archive_meeting_hash_form   (SlMeeting          *meeting,
-                                          GPtrArray          *attachments,
-                                          gboolean            without_progress);
 
 /* Writing: inside the meeting's open object, and the top-level locks. */
 GHashTable *sl_archive_evidence_keys     (SlLedger           *ledger,

@@ -7,34 +7,10 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sl-archive-types.h"
 #include "sl-types.h"
 
 G_BEGIN_DECLS
-
-#define SL_ARCHIVE_ERROR (sl_archive_error_quark ())
-
-typedef enum
-{
-  SL_ARCHIVE_ERROR_READ,      /* the file cannot be read or is not JSON */
-  SL_ARCHIVE_ERROR_FORMAT,    /* not an archive, or a newer version */
-  SL_ARCHIVE_ERROR_INVALID,   /* a record or field is wrong */
-  SL_ARCHIVE_ERROR_CONFLICT,  /* an id already in the ledger, without --merge */
-  SL_ARCHIVE_ERROR_WRITE,     /* the output cannot be written */
-} SlArchiveError;
-
-GQuark sl_archive_error_quark (void);
-
-#define SL_ARCHIVE_FORMAT  "study-ledger-archive"
-#define SL_ARCHIVE_VERSION 2
-
-typedef struct
-{
-  guint organizations;
-  guint members;
-  guint plans;
-  guint meetings;
-  guint research_topics;
-} SlArchiveCounts;
 
 /**
  * SlArchiveChange:

@@ -5,28 +5,16 @@
 
 #pragma once
 
+#include "sl-backup-files.h"
 #include "sl-database.h"
 
 G_BEGIN_DECLS
-
-#define SL_BACKUPS_ERROR (sl_backups_error_quark ())
-
-typedef enum
-{
-  SL_BACKUPS_ERROR_FOLDER,     /* the backup folder cannot be made or read */
-  SL_BACKUPS_ERROR_NOT_VALID,  /* the file to restore is not a sound ledger */
-  SL_BACKUPS_ERROR_NEWER,      /* the file to restore was written by a newer version */
-  SL_BACKUPS_ERROR_FAILED,     /* copying or replacing failed */
-} SlBackupsError;
-
-GQuark    sl_backups_error_quark     (void);
 
 /* How many daily backups are kept when the setting says nothing. */
 #define SL_BACKUPS_KEEP_DEFAULT 14
 /* The setting (sl_database_get_setting) that overrides it. */
 #define SL_BACKUPS_KEEP_SETTING "backups_keep"
 
-char     *sl_backups_folder_for      (const char  *database_path);
 guint     sl_backups_get_keep        (SlDatabase  *db);
 
 gboolean  sl_backups_run_daily       (SlDatabase  *db,
@@ -34,7 +22,6 @@ gboolean  sl_backups_run_daily       (SlDatabase  *db,
                                       guint        keep,
                                       GError     **error);
 
-char     *sl_backups_find_newest_sound (const char *database_path);
 gboolean  sl_backups_write_checked   (SlDatabase  *db,
                                       const char  *output,
                                       GError     **error);

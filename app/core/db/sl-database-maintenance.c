@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "sl-database-private.h"
+#include "sl-ledger-paths.h"
 #include "sl-search-index.h"
 #include "sl-util.h"
 
@@ -284,4 +285,61 @@ sl_database_set_mapped (SlDatabase *self,
   g_return_if_fail (SL_IS_DATABASE (self));
 
   sl_database_exec (self, mapped ? "PRAGMA mmap_size = " MMAP_SIZE : "PRAGMA mmap_size = 0", NULL);
+}
+
+/* Creating ----------------------------------------------------------------- */
+
+/**
+ * sl_database_create_temporary:
+ * @path: where the new ledger is to be
+ * @version: the schema to create (SL_SCHEMA_VERSION but in tests)
+ *
+ * Makes a complete, empty ledger under a hidden temporary name in @path's
+ * folder (made 0700 when missing), closed: nobody else knows the name, so
+ * a caller may also fill it (a first import) before
+ * sl_database_link_into_place() gives it @path.
+ *
+ * Returns: the temporary file's path
+ */
+char *
+sl_database_create_temporary (const char  *path,
+                              int          version,
+                              GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.new-XXXXXX", base);
+  g_autofree char *temporary = g_build_filename (folder, name, NULL);
+  g_autoptr(SlDatabase) db = NULL;
+  int fd;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_OPEN,
+                   _("Cannot create the folder %s: %s; choose another place for the ledger"),
+                   folder, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_OPEN,
+                   _("Cannot create the ledger %s: %s; choose a folder you may write to"),
+                   path, g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
+
+  db = sl_database_open_at_version (temporary, version, error);
+  if (db == NULL)
+    {
+      g_prefix_error (error, _("Cannot create the ledger %s: "), path);
+      sl_database_discard_temporary (temporary);
+      return NULL;
+    }
+
+  return g_steal_pointer (&temporary);
 }

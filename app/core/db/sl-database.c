@@ -57,7 +57,7 @@
 #include <unistd.h>
 
 #include "sl-database-private.h"
-#include "sl-integrity.h"
+#include "sl-integrity-damage.h"
 #include "sl-locking.h"
 #include "sl-ledger-paths.h"
 #include "sl-search-index.h"
@@ -67,8 +67,6 @@
 #define SL_APPLICATION_ID 0x534C4447
 
 G_DEFINE_FINAL_TYPE (SlDatabase, sl_database, G_TYPE_OBJECT)
-
-G_DEFINE_QUARK (sl-database-error-quark, sl_database_error)
 
 static void
 finalize_statement (gpointer stmt)
@@ -108,12 +106,6 @@ sl_database_init (SlDatabase *self)
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_statement);
   self->settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-}
-
-char *
-sl_database_default_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "study-ledger", "ledger.db", NULL);
 }
 
 gboolean
@@ -235,8 +227,8 @@ sl_database_begin (SlDatabase  *self,
 
   g_return_val_if_fail (SL_IS_DATABASE (self), FALSE);
 
-  /* Not into a file this process found damaged (sl-integrity.c). */
-  if (self->depth == 0 && !sl_integrity_allow_write (self, error))
+  /* Not into a file this process found damaged (sl-integrity-damage.c). */
+  if (self->depth == 0 && !sl_integrity_allow_write (self->path, error))
     return FALSE;
 
   /* IMMEDIATE takes the write lock now, so a busy database is reported

@@ -7,30 +7,16 @@
 
 #include <sqlite3.h>
 
+#include "sl-database-errors.h"
+#include "sl-ledger-paths.h"
 #include "sl-migrations.h"
 #include "sl-types.h"
 
 G_BEGIN_DECLS
 
-#define SL_DATABASE_ERROR (sl_database_error_quark ())
-
-typedef enum
-{
-  SL_DATABASE_ERROR_OPEN,          /* cannot create or open the file */
-  SL_DATABASE_ERROR_NOT_A_LEDGER,  /* not SQLite, or someone else's SQLite */
-  SL_DATABASE_ERROR_NEWER,         /* written by a newer Study Ledger */
-  SL_DATABASE_ERROR_BUSY,          /* locked by another process for too long */
-  SL_DATABASE_ERROR_CONSTRAINT,    /* a row broke a rule of the schema */
-  SL_DATABASE_ERROR_FAILED,        /* any other SQLite failure */
-} SlDatabaseError;
-
-GQuark sl_database_error_quark (void);
-
 #define SL_TYPE_DATABASE (sl_database_get_type ())
 
 G_DECLARE_FINAL_TYPE (SlDatabase, sl_database, SL, DATABASE, GObject)
-
-char         *sl_database_default_path   (void);
 
 SlDatabase   *sl_database_open           (const char   *path,
                                           GError      **error);
@@ -75,6 +61,10 @@ gboolean      sl_database_update_search_index (SlDatabase  *self,
 gboolean      sl_database_set_error      (SlDatabase   *self,
                                           int           rc,
                                           GError      **error);
+
+char         *sl_database_create_temporary (const char  *path,
+                                           int          version,
+                                           GError     **error);
 
 gboolean      sl_database_backup         (SlDatabase   *self,
                                           const char   *destination,

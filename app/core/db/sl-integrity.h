@@ -6,18 +6,9 @@
 #pragma once
 
 #include "sl-database.h"
+#include "sl-integrity-damage.h"
 
 G_BEGIN_DECLS
-
-#define SL_INTEGRITY_ERROR (sl_integrity_error_quark ())
-
-typedef enum
-{
-  SL_INTEGRITY_ERROR_DAMAGED,    /* SQLite's check finds the file damaged */
-  SL_INTEGRITY_ERROR_BAD_TEXT,   /* a text value is not UTF-8 */
-} SlIntegrityError;
-
-GQuark    sl_integrity_error_quark     (void);
 
 /* The setting that holds the day (YYYY-MM-DD) of the last sound check. */
 
@@ -27,15 +18,6 @@ char     *sl_integrity_full_check      (sqlite3     *handle);
 gboolean  sl_integrity_check_daily     (SlDatabase  *db,
                                         GError     **error);
 void      sl_integrity_note_sound      (SlDatabase  *db);
-
-void      sl_integrity_mark_damaged    (const char  *database_path,
-                                        gboolean     damaged);
-gboolean  sl_integrity_is_damaged      (const char  *database_path);
-gboolean  sl_integrity_allow_write     (SlDatabase  *db,
-                                        GError     **error);
-void      sl_integrity_set_damaged_error (GError   **error,
-                                          const char *database_path,
-                                          const char *problem);
 
 GPtrArray *sl_integrity_find_bad_text  (SlDatabase  *db,
                                         GError     **error);

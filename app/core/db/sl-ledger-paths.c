@@ -14,7 +14,9 @@
  * an operation that never replaces a file (renameat2 RENAME_NOREPLACE, or
  * link()). So no other process ever sees a half-made ledger, two processes
  * making the same ledger cannot both write its schema, and one that fails
- * or is killed leaves no ledger behind, only its own temporary file.
+ * or is killed leaves no ledger behind, only its own temporary file
+ * (sl_database_create_temporary() in sl-database-maintenance.c makes it:
+ * it opens an SlDatabase, and this file is below sl-database.c).
  */
 
 #define _GNU_SOURCE 1
@@ -33,10 +35,43 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sl-backups.h"
 #include "sl-ledger-paths.h"
 
 G_DEFINE_QUARK (sl-paths-error-quark, sl_paths_error)
+
+/* The ledger the window and a command without --database open. */
+char *
+sl_database_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "study-ledger", "ledger.db", NULL);
+}
+
+/**
+ * sl_backups_folder_for:
+ * @database_path: (nullable): the ledger file, %NULL for the default one
+ *
+ * Returns: the folder that holds @database_path's backups
+ */
+char *
+sl_backups_folder_for (const char *database_path)
+{
+  g_autofree char *default_path = sl_database_default_path ();
+  g_autofree char *stem = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *dir = NULL;
+
+  if (database_path == NULL || g_strcmp0 (database_path, default_path) == 0)
+    return g_build_filename (g_get_user_data_dir (), "study-ledger", "backups", NULL);
+
+  dir = g_path_get_dirname (database_path);
+  base = g_path_get_basename (database_path);
+  if (g_str_has_suffix (base, ".db") && strlen (base) > 3)
+    stem = g_strndup (base, strlen (base) - 3);
+  else
+    stem = g_strdup (base);
+
+  return g_strdup_printf ("%s%s%s-backups", dir, G_DIR_SEPARATOR_S, stem);
+}
 
 static const char * const companions[] = { "", "-wal", "-shm", "-journal" };
 
@@ -388,62 +423,7 @@ sl_database_check_header (sqlite3     *db,
   return TRUE;
 }
 
-/* Creating ----------------------------------------------------------------- */
-
-/**
- * sl_database_create_temporary:
- * @path: where the new ledger is to be
- * @version: the schema to create (SL_SCHEMA_VERSION but in tests)
- *
- * Makes a complete, empty ledger under a hidden temporary name in @path's
- * folder (made 0700 when missing), closed: nobody else knows the name, so
- * a caller may also fill it (a first import) before
- * sl_database_link_into_place() gives it @path.
- *
- * Returns: the temporary file's path
- */
-char *
-sl_database_create_temporary (const char  *path,
-                              int          version,
-                              GError     **error)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.new-XXXXXX", base);
-  g_autofree char *temporary = g_build_filename (folder, name, NULL);
-  g_autoptr(SlDatabase) db = NULL;
-  int fd;
-
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_OPEN,
-                   _("Cannot create the folder %s: %s; choose another place for the ledger"),
-                   folder, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_OPEN,
-                   _("Cannot create the ledger %s: %s; choose a folder you may write to"),
-                   path, g_strerror (saved_errno));
-      return NULL;
-    }
-  close (fd);
-
-  db = sl_database_open_at_version (temporary, version, error);
-  if (db == NULL)
-    {
-      g_prefix_error (error, _("Cannot create the ledger %s: "), path);
-      sl_database_discard_temporary (temporary);
-      return NULL;
-    }
-
-  return g_steal_pointer (&temporary);
-}
+/* Giving a new ledger its name --------------------------------------------- */
 
 static void
 sync_folder (const char *path)

@@ -5,7 +5,9 @@
 
 #pragma once
 
-#include "sl-database.h"
+#include <sqlite3.h>
+
+#include "sl-database-errors.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +23,9 @@ typedef enum
 
 GQuark    sl_paths_error_quark            (void);
 
+char     *sl_database_default_path        (void);
+char     *sl_backups_folder_for           (const char  *database_path);
+
 char     *sl_database_resolve_path        (const char  *path,
                                            GError     **error);
 gboolean  sl_database_check_output_path   (const char  *ledger_path,
@@ -34,9 +39,6 @@ void      sl_database_describe_open_error (sqlite3     *db,
                                            int          rc,
                                            GError     **error);
 
-char     *sl_database_create_temporary    (const char  *path,
-                                           int          version,
-                                           GError     **error);
 gboolean  sl_database_link_into_place     (const char  *temporary,
                                            const char  *path,
                                            GError     **error);

@@ -24,6 +24,11 @@ typedef gboolean (*SlAttachmentSink)   (gpointer      data,
                                         gsize         size,
                                         GError      **error);
 
+/* Refuses (SL_EVIDENCE_ERROR_INVALID) a file over SL_ATTACHMENT_MAX_SIZE. */
+gboolean      sl_attachments_check_size (gint64           size,
+                                         const char      *name,
+                                         GError         **error);
+
 GPtrArray    *sl_attachments_load     (SlLedger            *ledger,
                                        gint64               meeting_key,
                                        GError             **error);
@@ -31,6 +36,8 @@ SlAttachment *sl_attachments_find     (SlLedger            *ledger,
                                        const char          *id,
                                        char               **meeting_id,
                                        GError             **error);
+/* A change of the meeting, refused or made a revision as the evidence
+ * says (sl-attachments-edit.c). */
 SlAttachment *sl_attachments_add_file (SlLedger            *ledger,
                                        const char          *meeting_id,
                                        const char          *kind,
@@ -45,6 +52,7 @@ gboolean      sl_attachments_insert   (SlLedger            *ledger,
                                        SlAttachmentSource   source,
                                        gpointer             data,
                                        GError             **error);
+/* (sl-attachments-edit.c) */
 gboolean      sl_attachments_remove   (SlLedger            *ledger,
                                        const char          *id,
                                        const char          *by,

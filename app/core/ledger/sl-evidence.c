@@ -22,7 +22,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sl-archive-evidence.h"
+#include "sl-archive-hash-form.h"
 #include "sl-attachments.h"
 #include "sl-canonical-json.h"
 #include "sl-evidence.h"

@@ -7,23 +7,11 @@
 
 #include <gio/gio.h>
 
+#include "sl-evidence-error.h"
 #include "sl-ledger.h"
 #include "sl-types.h"
 
 G_BEGIN_DECLS
-
-#define SL_EVIDENCE_ERROR (sl_evidence_error_quark ())
-
-typedef enum
-{
-  SL_EVIDENCE_ERROR_LOCKED,        /* the record's year is locked */
-  SL_EVIDENCE_ERROR_NEEDS_REASON,  /* a final meeting changes without a reason */
-  SL_EVIDENCE_ERROR_STATE,         /* already final, already (un)locked... */
-  SL_EVIDENCE_ERROR_MISMATCH,      /* a hash or chain does not match its content */
-  SL_EVIDENCE_ERROR_INVALID,       /* a wrong value (kind, size, file) */
-} SlEvidenceError;
-
-GQuark sl_evidence_error_quark (void);
 
 /* A final meeting: when, by whom, and the hash of its hash form. */
 typedef struct

@@ -58,41 +58,6 @@ sl_ledger_save_member_extras (SlLedger  *self,
 }
 
 gboolean
-sl_ledger_load_member_extras (SlLedger   *self,
-                              GPtrArray  *members,
-                              GError    **error)
-{
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = sl_database_prepare (self->database,
-                              "SELECT uuid, party_joined_on FROM members "
-                              "WHERE party_joined_on IS NOT NULL", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < members->len; i++)
-    {
-      SlRecord *record = g_ptr_array_index (members, i);
-      g_hash_table_insert (by_id, (gpointer) sl_record_get_id (record), record);
-    }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SlMember *member = g_hash_table_lookup (by_id, column_text (stmt, 0));
-
-      if (member != NULL)
-        sl_member_set_party_joined_on (member, column_text (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    return sl_database_set_error (self->database, rc, error);
-  return TRUE;
-}
-
-gboolean
 sl_ledger_save_plan_extras (SlLedger  *self,
                             gint64     key,
                             SlPlan    *plan,

@@ -13,9 +13,6 @@ gboolean sl_ledger_save_member_extras  (SlLedger     *self,
                                         gint64        key,
                                         SlMember     *member,
                                         GError      **error);
-gboolean sl_ledger_load_member_extras  (SlLedger     *self,
-                                        GPtrArray    *members,
-                                        GError      **error);
 gboolean sl_ledger_save_plan_extras    (SlLedger     *self,
                                         gint64        key,
                                         SlPlan       *plan,

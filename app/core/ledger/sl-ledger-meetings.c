@@ -21,6 +21,7 @@
 #include "sl-ledger-guard.h"
 #include "sl-evidence.h"
 #include "sl-ledger-private.h"
+#include "sl-ledger-saves.h"
 #include "sl-ledger-extras.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"

@@ -20,6 +20,7 @@
 #include "sl-ledger-guard.h"
 #include "sl-ledger-extras.h"
 #include "sl-ledger-private.h"
+#include "sl-ledger-saves.h"
 #include "sl-member.h"
 #include "sl-organization.h"
 #include "sl-util.h"

@@ -20,6 +20,7 @@
 #include "sl-evidence.h"
 #include "sl-ledger-extras.h"
 #include "sl-ledger-private.h"
+#include "sl-ledger-saves.h"
 #include "sl-plan.h"
 #include "sl-plan-item.h"
 #include "sl-research-topic.h"

@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * SlLedger is written in four files: sl-ledger.c (transactions, row
- * helpers, the live stores of organizations and members, lookups and
- * deletes), sl-ledger-members.c (saving organizations and members),
+ * SlLedger is written in five files: sl-ledger.c (transactions, row
+ * helpers, the live stores of organizations and members, lookups),
+ * sl-ledger-saves.c (the guarded saves and deletes, above the guards
+ * built on SlLedger), sl-ledger-members.c (saving organizations and members),
  * sl-ledger-plans.c (plans and research topics) and sl-ledger-meetings.c
  * (meetings and the rows inside them).
  */
@@ -32,6 +33,13 @@ struct _SlLedger
    * the same few hundred members in a hundred thousand attendance rows. */
   GHashTable *member_keys;
   guint       member_keys_generation;
+
+  /* Whether a record of the stores waits for a save (sl-save-queue.c sets
+   * it when it makes the ledger's queue): reading the file again must
+   * leave the user's values alone. A hook, so that SlLedger stays below
+   * the queue that saves through it. */
+  gboolean  (*holds) (SlRecord *record, gpointer data);
+  gpointer    holds_data;
 };
 
 /* Row helpers */
@@ -76,7 +84,6 @@ bind_positive (sqlite3_stmt *stmt,
   else
     sqlite3_bind_null (stmt, index);
 }
-
 
 #define RESOLVE_ORGANIZATION "SELECT id FROM organizations WHERE uuid = ?"
 #define RESOLVE_MEMBER       "SELECT id FROM members WHERE uuid = ?"
@@ -130,20 +137,5 @@ void     sl_ledger_ensure_stores      (SlLedger      *self);
 void     sl_ledger_store_record       (SlLedger      *self,
                                        GListStore    *store,
                                        SlRecord      *record);
-
-/* A record's save in a transaction of its own, its change count checked
- * first (sl-ledger.c, on sl-ledger-guard.c). */
-gboolean sl_ledger_save_guarded       (SlLedger      *self,
-                                       SlRecord      *record,
-                                       gboolean     (*save) (SlLedger *, SlRecord *, GError **),
-                                       GError       **error);
-
-/* The same for a record saved with flags (a plan, a meeting), which may
- * be inside the caller's transaction (SL_SAVE_IN_TRANSACTION). */
-gboolean sl_ledger_save_with_flags    (SlLedger      *self,
-                                       SlRecord      *record,
-                                       SlSaveFlags    flags,
-                                       gboolean     (*save) (SlLedger *, SlRecord *, SlSaveFlags, GError **),
-                                       GError       **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "sl-ledger.h"
+#include "sl-record-sync.h"
 #include "sl-record.h"
 #include "sl-types.h"
 
@@ -25,14 +26,9 @@ gboolean       sl_ledger_watch_check     (SlLedgerWatch *self);
 void           sl_ledger_set_lock_wait   (SlLedger      *ledger,
                                           int            milliseconds);
 
-void           sl_ledger_sync_record     (SlRecord      *held,
-                                          SlRecord      *fresh,
-                                          const char * const *keep);
 void           sl_ledger_sync_meeting    (SlMeeting     *held,
                                           SlMeeting     *fresh,
                                           const char * const *keep,
                                           gboolean       with_lists);
-GStrv          sl_ledger_changed_properties (SlRecord   *a,
-                                             SlRecord   *b);
 
 G_END_DECLS

@@ -10,7 +10,9 @@
  * Organizations and members are few and used everywhere (names in every
  * list), so they are kept as live GListStores; meetings and plans are
  * many and are loaded on request. This file holds the transactions, the
- * row helpers, the live stores, lookups and deletes. Saving organizations
+ * row helpers, the live stores and lookups; the guarded saves and the
+ * deletes are in sl-ledger-saves.c, above the change-count and evidence
+ * guards that are built on this file. Saving organizations
  * and members is in sl-ledger-members.c, plans and research topics in
  * sl-ledger-plans.c, meetings and the rows inside them in
  * sl-ledger-meetings.c; what the files share, in sl-ledger-private.h.
@@ -26,11 +28,8 @@
 #include "sl-enums.h"
 #include "sl-guest.h"
 #include "sl-ledger.h"
-#include "sl-ledger-guard.h"
-#include "sl-evidence.h"
 #include "sl-ledger-private.h"
-#include "sl-ledger-watch.h"
-#include "sl-ledger-extras.h"
+#include "sl-record-sync.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
 #include "sl-member.h"
@@ -38,7 +37,6 @@
 #include "sl-plan.h"
 #include "sl-plan-item.h"
 #include "sl-research-topic.h"
-#include "sl-save-queue.h"
 #include "sl-branch-report.h"
 #include "sl-study-note.h"
 #include "sl-talk.h"
@@ -46,7 +44,6 @@
 #include "sl-speech.h"
 #include "sl-study.h"
 #include "sl-util.h"
-
 
 G_DEFINE_FINAL_TYPE (SlLedger, sl_ledger, G_TYPE_OBJECT)
 
@@ -192,7 +189,6 @@ sl_ledger_resolve (SlLedger    *self,
   return TRUE;
 }
 
-
 /* sl_ledger_resolve() for a member, remembering the keys found during a transaction:
  * an import names the same few hundred members in a hundred thousand
  * attendance rows. The generation changes at every rollback and at the
@@ -227,7 +223,6 @@ sl_ledger_resolve_member (SlLedger    *self,
 
   return TRUE;
 }
-
 
 /* Steps a plain INSERT of a row believed new. RETURNING would build a
  * temporary b-tree per row; the new key is the last insert rowid instead.
@@ -375,6 +370,42 @@ read_organizations (SlLedger  *self,
   return g_steal_pointer (&list);
 }
 
+/* members.party_joined_on, archive version 2 (sl-ledger-extras.c writes it). */
+static gboolean
+load_member_extras (SlLedger   *self,
+                    GPtrArray  *members,
+                    GError    **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sl_database_prepare (self->database,
+                              "SELECT uuid, party_joined_on FROM members "
+                              "WHERE party_joined_on IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      SlRecord *record = g_ptr_array_index (members, i);
+      g_hash_table_insert (by_id, (gpointer) sl_record_get_id (record), record);
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlMember *member = g_hash_table_lookup (by_id, column_text (stmt, 0));
+
+      if (member != NULL)
+        sl_member_set_party_joined_on (member, column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return sl_database_set_error (self->database, rc, error);
+  return TRUE;
+}
+
 static GPtrArray *
 read_members (SlLedger  *self,
               GError   **error)
@@ -414,7 +445,7 @@ read_members (SlLedger  *self,
       return NULL;
     }
 
-  if (!sl_ledger_load_member_extras (self, list, error))
+  if (!load_member_extras (self, list, error))
     return NULL;
 
   return g_steal_pointer (&list);
@@ -478,7 +509,7 @@ keep_objects (SlLedger  *self,
 
       /* A save of it waits for the ledger: the values are the user's, and
        * its old count makes the save fail if the row changed meanwhile. */
-      if (!sl_save_queue_holds (self, held))
+      if (self->holds == NULL || !self->holds (held, self->holds_data))
         sl_ledger_sync_record (held, fresh, NULL);
       g_ptr_array_index (rows, i) = g_object_ref (held);
       g_object_unref (fresh);
@@ -649,97 +680,6 @@ sl_ledger_store_record (SlLedger   *self,
   g_hash_table_replace (self->by_id, g_strdup (id), g_object_ref (record));
 }
 
-static void
-unstore_record (SlLedger   *self,
-                GListStore *store,
-                const char *id)
-{
-  gpointer existing;
-  guint position;
-
-  if (store == NULL)
-    return;
-
-  existing = g_hash_table_lookup (self->by_id, id);
-  if (existing != NULL && g_list_store_find (store, existing, &position))
-    g_list_store_remove (store, position);
-  g_hash_table_remove (self->by_id, id);
-}
-
-/* A record's save in a transaction of its own (a savepoint inside an
- * import's), which checks the record's change count first and gives it
- * the row's new one once committed (sl-ledger-guard.c). */
-gboolean
-sl_ledger_save_guarded (SlLedger   *self,
-                        SlRecord   *record,
-                        gboolean  (*save) (SlLedger *, SlRecord *, GError **),
-                        GError    **error)
-{
-  gint64 count = -1;
-  gboolean ok;
-
-  /* Inside an import's transaction, a record of the archive (no count):
-   * nothing to check, and no savepoint per record; the caller rolls back
-   * whole on failure (and sl_ledger_rollback() reads the counts again). */
-  if (sl_record_get_change_count (record) < 0 &&
-      !sqlite3_get_autocommit (sl_database_get_handle (self->database)))
-    {
-      if (!save (self, record, error) ||
-          !sl_ledger_guard_read (self, record, &count, error))
-        return FALSE;
-      sl_record_set_change_count (record, count);
-      return TRUE;
-    }
-
-  if (!sl_database_begin (self->database, error))
-    return FALSE;
-
-  ok = sl_ledger_guard_check (self, record, error) &&
-       save (self, record, error) &&
-       sl_ledger_guard_read (self, record, &count, error);
-
-  if (!sl_ledger_finish (self, ok, error))
-    return FALSE;
-
-  sl_record_set_change_count (record, count);
-  return TRUE;
-}
-
-/* The save of a record with lists (a plan, a meeting), which the caller
- * may do inside its own transaction (SL_SAVE_IN_TRANSACTION: an import):
- * then only the change count is checked. Otherwise in a transaction of
- * its own: the count the record was read with must still be the row's,
- * and the record takes the new one once the save is committed. */
-gboolean
-sl_ledger_save_with_flags (SlLedger     *self,
-                           SlRecord     *record,
-                           SlSaveFlags   flags,
-                           gboolean    (*save) (SlLedger *, SlRecord *, SlSaveFlags, GError **),
-                           GError      **error)
-{
-  gint64 count = -1;
-  gboolean ok;
-
-  g_return_val_if_fail (!(flags & SL_SAVE_IN_TRANSACTION) ||
-                        !sqlite3_get_autocommit (sl_database_get_handle (self->database)), FALSE);
-
-  if (flags & SL_SAVE_IN_TRANSACTION)
-    return sl_ledger_guard_check (self, record, error) &&
-           save (self, record, flags, error);
-
-  if (!sl_database_begin (self->database, error))
-    return FALSE;
-
-  ok = sl_ledger_guard_check (self, record, error) &&
-       save (self, record, flags, error) &&
-       sl_ledger_guard_read (self, record, &count, error);
-  if (!sl_ledger_finish (self, ok, error))
-    return FALSE;
-
-  sl_record_set_change_count (record, count);
-  return TRUE;
-}
-
 /* Lookups and deletes ------------------------------------------------------ */
 
 static const char *
@@ -854,111 +794,3 @@ sl_ledger_collect_ids (SlLedger  *self,
   return g_steal_pointer (&ids);
 }
 
-/* The rows of an organization's children lost their parent with it
- * (ON DELETE SET NULL); their objects in the live store follow. */
-static void
-forget_parent (SlLedger   *self,
-               const char *id)
-{
-  GListModel *organizations = G_LIST_MODEL (self->organizations);
-
-  if (organizations == NULL)
-    return;
-
-  for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
-    {
-      g_autoptr(SlOrganization) child = g_list_model_get_item (organizations, i);
-
-      if (g_strcmp0 (sl_organization_get_parent (child), id) == 0)
-        sl_organization_set_parent (child, NULL);
-    }
-}
-
-/**
- * sl_ledger_delete:
- * @record: an #SlOrganization, #SlMember, #SlPlan, #SlMeeting or
- *   #SlResearchTopic
- *
- * Deletes the record and what it owns (a meeting's studies, attendance...;
- * a plan's items, whose meetings then fulfil no item). An organization or a
- * member that other records still name is refused: a member's attendance is
- * the history an inspection reads, so a member who leaves gets a left-on
- * date instead. To undo, save the same object again.
- */
-gboolean
-sl_ledger_delete (SlLedger  *self,
-                  gpointer   record,
-                  GError   **error)
-{
-  static const struct { GType (*get_type) (void); const char *sql; } deletes[] = {
-    { sl_organization_get_type,   "DELETE FROM organizations WHERE uuid = ?" },
-    { sl_member_get_type,         "DELETE FROM members WHERE uuid = ?" },
-    { sl_plan_get_type,           "DELETE FROM plans WHERE uuid = ?" },
-    { sl_meeting_get_type,        "DELETE FROM meetings WHERE uuid = ?" },
-    { sl_research_topic_get_type, "DELETE FROM research_topics WHERE uuid = ?" },
-    { sl_topic_get_type,          "DELETE FROM topics WHERE uuid = ?" },
-    { sl_talk_get_type,           "DELETE FROM talks WHERE uuid = ?" },
-    { sl_branch_report_get_type,  "DELETE FROM branch_reports WHERE uuid = ?" },
-    { sl_study_note_get_type,     "DELETE FROM study_notes WHERE uuid = ?" },
-  };
-  const char *sql = NULL;
-  const char *id;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (SL_IS_LEDGER (self), FALSE);
-  g_return_val_if_fail (SL_IS_RECORD (record), FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
-    if (G_OBJECT_TYPE (record) == deletes[i].get_type ())
-      sql = deletes[i].sql;
-  g_return_val_if_fail (sql != NULL, FALSE);
-
-  id = sl_record_get_id (record);
-
-  if (!sl_database_begin (self->database, error))
-    return FALSE;
-
-  if (!sl_evidence_check_delete (self, record, error) ||
-      !(stmt = sl_database_prepare (self->database, sql, error)))
-    return sl_ledger_finish (self, FALSE, error);
-
-  sl_bind_text (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      g_set_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_IN_USE,
-                   SL_IS_MEMBER (record)
-                   ? _("%s still has attendance, speeches or duties on record and cannot be "
-                       "deleted; set the date the member left instead")
-                   : _("%s is still named by other records and cannot be deleted"),
-                   SL_IS_MEMBER (record) ? sl_member_get_name (record)
-                   : SL_IS_ORGANIZATION (record) ? sl_organization_get_name (record) : id);
-      return sl_ledger_finish (self, FALSE, error);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      sl_database_set_error (self->database, rc, error);
-      return sl_ledger_finish (self, FALSE, error);
-    }
-
-  if (!sl_ledger_finish (self, TRUE, error))
-    return FALSE;
-
-  if (SL_IS_MEMBER (record))
-    g_hash_table_remove (self->member_keys, id);
-
-  if (SL_IS_ORGANIZATION (record))
-    {
-      unstore_record (self, self->organizations, id);
-      forget_parent (self, id);
-    }
-  else if (SL_IS_MEMBER (record))
-    unstore_record (self, self->members, id);
-
-  sl_record_set_key (record, 0);
-  return TRUE;
-}

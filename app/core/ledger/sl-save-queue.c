@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sl-database.h"
+#include "sl-ledger-private.h"
 #include "sl-meeting.h"
 #include "sl-member.h"
 #include "sl-organization.h"
@@ -218,6 +219,17 @@ sl_save_queue_init (SlSaveQueue *self)
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* SlLedger's hook (sl-ledger-private.h): the stores read again leave a
+ * waiting record's values alone. */
+static gboolean
+queue_holds (SlRecord *record,
+             gpointer  data)
+{
+  SlSaveQueue *self = data;
+
+  return self->pending != NULL && g_ptr_array_find (self->pending, record, NULL);
+}
+
 /**
  * sl_save_queue_get:
  *
@@ -236,6 +248,9 @@ sl_save_queue_get (SlLedger *ledger)
       self = g_object_new (SL_TYPE_SAVE_QUEUE, NULL);
       self->ledger = ledger;
       g_object_set_data_full (G_OBJECT (ledger), QUEUE_KEY, self, g_object_unref);
+      /* The ledger lives as long as its queue: the hook never outlives it. */
+      ledger->holds = queue_holds;
+      ledger->holds_data = self;
     }
 
   return self;
