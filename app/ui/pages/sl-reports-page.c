@@ -24,6 +24,7 @@
 #include "sl-organization.h"
 #include "sl-record-dialog.h"
 #include "sl-record-list.h"
+#include "sl-record-undo.h"
 #include "sl-reports-page.h"
 #include "sl-study-note.h"
 #include "sl-ui-labels.h"
@@ -276,13 +277,13 @@ position_of (GPtrArray  *records,
 }
 
 static gboolean
-save_record (SlReportsPage  *self,
-             SlRecord       *record,
-             GError        **error)
+save_record (SlLedger  *ledger,
+             gpointer   record,
+             GError   **error)
 {
   if (SL_IS_BRANCH_REPORT (record))
-    return sl_ledger_save_branch_report (self->ledger, SL_BRANCH_REPORT (record), error);
-  return sl_ledger_save_study_note (self->ledger, SL_STUDY_NOTE (record), error);
+    return sl_ledger_save_branch_report (ledger, SL_BRANCH_REPORT (record), error);
+  return sl_ledger_save_study_note (ledger, SL_STUDY_NOTE (record), error);
 }
 
 static void
@@ -334,7 +335,7 @@ dialog_response_cb (SlRecordDialog *dialog,
       sl_study_note_set_checked_on (note, checked_on);
     }
 
-  if (!save_record (self, record, &error))
+  if (!save_record (self->ledger, record, &error))
     sl_ui_show_error (GTK_WIDGET (self), _("The Record Was Not Saved"), error);
   sl_reports_page_reload (self);
 }
@@ -465,16 +466,9 @@ edit_action (GtkWidget  *widget,
 static void
 undo_delete_cb (SlReportsPage *self)
 {
-  g_autoptr(SlRecord) record = g_steal_pointer (&self->deleted);
-  g_autoptr(GError) error = NULL;
-
-  if (record == NULL || self->ledger == NULL)
-    return;
-
-  /* Saving the same object again is the ledger's undo. */
-  if (!save_record (self, record, &error))
-    sl_ui_show_error (GTK_WIDGET (self), _("The Record Was Not Restored"), error);
-  sl_reports_page_reload (self);
+  sl_record_undo_restore (GTK_WIDGET (self), self->ledger, (GObject **) &self->deleted,
+                          save_record, (SlRecordReloadFunc) sl_reports_page_reload,
+                          _("The Record Was Not Restored"));
 }
 
 static void
@@ -492,28 +486,15 @@ delete_action (GtkWidget  *widget,
 {
   SlReportsPage *self = SL_REPORTS_PAGE (widget);
   gpointer record = find_in (self->reports, parameter);
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
   if (record == NULL)
     record = find_in (self->notes, parameter);
-  if (record == NULL)
-    return;
-
-  g_set_object (&self->deleted, record);
-  if (!sl_ledger_delete (self->ledger, record, &error))
-    {
-      g_clear_object (&self->deleted);
-      sl_ui_show_error (widget, _("The Record Was Not Deleted"), error);
-      return;
-    }
-  sl_reports_page_reload (self);
-
-  toast = adw_toast_new (SL_IS_BRANCH_REPORT (record) ? _("Branch report deleted") : _("Study note deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                           self, G_CONNECT_SWAPPED);
-  sl_ui_add_toast (widget, toast);
+  sl_record_undo_delete (widget, self->ledger, record, (GObject **) &self->deleted,
+                         (SlRecordReloadFunc) sl_reports_page_reload,
+                         _("The Record Was Not Deleted"),
+                         record != NULL && SL_IS_BRANCH_REPORT (record)
+                         ? _("Branch report deleted") : _("Study note deleted"),
+                         G_CALLBACK (undo_delete_cb));
 }
 
 /* Object ----------------------------------------------------------------- */

@@ -21,6 +21,7 @@
 #include "sl-save-queue.h"
 #include "sl-ledger-queries.h"
 #include "sl-member.h"
+#include "sl-record-undo.h"
 #include "sl-research-page.h"
 #include "sl-research-topic.h"
 #include "sl-topic-dialog.h"
@@ -345,16 +346,10 @@ edit_action (GtkWidget  *widget,
 static void
 undo_delete_cb (SlResearchPage *self)
 {
-  g_autoptr(SlResearchTopic) topic = g_steal_pointer (&self->deleted);
-  g_autoptr(GError) error = NULL;
-
-  if (topic == NULL || self->ledger == NULL)
-    return;
-
-  /* Saving the same object again is the ledger's undo. */
-  if (!sl_ledger_save_research_topic (self->ledger, topic, &error))
-    sl_ui_show_error (GTK_WIDGET (self), _("The Topic Was Not Restored"), error);
-  sl_research_page_reload (self);
+  sl_record_undo_restore (GTK_WIDGET (self), self->ledger, (GObject **) &self->deleted,
+                          (SlRecordSaveFunc) sl_ledger_save_research_topic,
+                          (SlRecordReloadFunc) sl_research_page_reload,
+                          _("The Topic Was Not Restored"));
 }
 
 static void
@@ -364,26 +359,10 @@ delete_action (GtkWidget  *widget,
 {
   SlResearchPage *self = SL_RESEARCH_PAGE (widget);
   SlResearchTopic *topic = find_topic (self, parameter);
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
-  if (topic == NULL)
-    return;
-
-  if (!sl_ledger_delete (self->ledger, topic, &error))
-    {
-      sl_ui_show_error (widget, _("The Topic Was Not Deleted"), error);
-      return;
-    }
-
-  g_set_object (&self->deleted, topic);
-  sl_research_page_reload (self);
-
-  toast = adw_toast_new (_("Topic deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                           self, G_CONNECT_SWAPPED);
-  sl_ui_add_toast (widget, toast);
+  sl_record_undo_delete (widget, self->ledger, topic, (GObject **) &self->deleted,
+                         (SlRecordReloadFunc) sl_research_page_reload,
+                         _("The Topic Was Not Deleted"), _("Topic deleted"), G_CALLBACK (undo_delete_cb));
 }
 
 /* Object ----------------------------------------------------------------- */

@@ -23,6 +23,7 @@
 #include "sl-organization.h"
 #include "sl-record-dialog.h"
 #include "sl-record-list.h"
+#include "sl-record-undo.h"
 #include "sl-talk.h"
 #include "sl-talks-page.h"
 #include "sl-ui-labels.h"
@@ -353,16 +354,10 @@ edit_action (GtkWidget  *widget,
 static void
 undo_delete_cb (SlTalksPage *self)
 {
-  g_autoptr(SlTalk) talk = g_steal_pointer (&self->deleted);
-  g_autoptr(GError) error = NULL;
-
-  if (talk == NULL || self->ledger == NULL)
-    return;
-
-  /* Saving the same object again is the ledger's undo. */
-  if (!sl_ledger_save_talk (self->ledger, talk, &error))
-    sl_ui_show_error (GTK_WIDGET (self), _("The Talk Was Not Restored"), error);
-  sl_talks_page_reload (self);
+  sl_record_undo_restore (GTK_WIDGET (self), self->ledger, (GObject **) &self->deleted,
+                          (SlRecordSaveFunc) sl_ledger_save_talk,
+                          (SlRecordReloadFunc) sl_talks_page_reload,
+                          _("The Talk Was Not Restored"));
 }
 
 /* The toast's button calls back (the toast is out of the page's action
@@ -382,26 +377,10 @@ delete_action (GtkWidget  *widget,
 {
   SlTalksPage *self = SL_TALKS_PAGE (widget);
   SlTalk *talk = find_talk (self, parameter);
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
-  if (talk == NULL)
-    return;
-
-  g_set_object (&self->deleted, talk);
-  if (!sl_ledger_delete (self->ledger, talk, &error))
-    {
-      g_clear_object (&self->deleted);
-      sl_ui_show_error (widget, _("The Talk Was Not Deleted"), error);
-      return;
-    }
-  sl_talks_page_reload (self);
-
-  toast = adw_toast_new (_("Talk deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                           self, G_CONNECT_SWAPPED);
-  sl_ui_add_toast (widget, toast);
+  sl_record_undo_delete (widget, self->ledger, talk, (GObject **) &self->deleted,
+                         (SlRecordReloadFunc) sl_talks_page_reload,
+                         _("The Talk Was Not Deleted"), _("Talk deleted"), G_CALLBACK (undo_delete_cb));
 }
 
 /* Object ----------------------------------------------------------------- */
