@@ -535,18 +535,11 @@ sl_pool_page_dispose (GObject *object)
 }
 
 static void
-year_changed (SlYearPage *page,
-              GParamSpec *pspec)
-{
-  sl_pool_page_reload (SL_POOL_PAGE (page));
-}
-
-static void
 sl_pool_page_year_page_init (SlYearPageInterface *iface)
 {
   iface->ledger_offset = G_STRUCT_OFFSET (SlPoolPage, ledger);
   iface->year_offset = G_STRUCT_OFFSET (SlPoolPage, year);
-  iface->changed = year_changed;
+  iface->reload = (SlYearPageReloadFunc) sl_pool_page_reload;
 }
 
 static void
@@ -556,11 +549,8 @@ sl_pool_page_class_init (SlPoolPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_pool_page_dispose;
-  object_class->get_property = sl_year_page_get_property;
-  object_class->set_property = sl_year_page_set_property;
+  sl_year_page_class_install (object_class);
   widget_class->map = sl_pool_page_map;
-
-  sl_year_page_class_override_properties (object_class);
 
   gtk_widget_class_install_action (widget_class, "pool.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "pool.edit", "s", edit_action);

@@ -500,13 +500,6 @@ delete_action (GtkWidget  *widget,
 /* Object ----------------------------------------------------------------- */
 
 static void
-sl_reports_page_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (sl_reports_page_parent_class)->map (widget);
-  sl_reports_page_reload (SL_REPORTS_PAGE (widget));
-}
-
-static void
 sl_reports_page_dispose (GObject *object)
 {
   SlReportsPage *self = SL_REPORTS_PAGE (object);
@@ -523,19 +516,12 @@ sl_reports_page_dispose (GObject *object)
 }
 
 static void
-year_changed (SlYearPage *page,
-              GParamSpec *pspec)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (page)))
-    sl_reports_page_reload (SL_REPORTS_PAGE (page));
-}
-
-static void
 sl_reports_page_year_page_init (SlYearPageInterface *iface)
 {
   iface->ledger_offset = G_STRUCT_OFFSET (SlReportsPage, ledger);
   iface->year_offset = G_STRUCT_OFFSET (SlReportsPage, year);
-  iface->changed = year_changed;
+  iface->reload = (SlYearPageReloadFunc) sl_reports_page_reload;
+  iface->reload_when_shown = TRUE;
 }
 
 static void
@@ -545,11 +531,8 @@ sl_reports_page_class_init (SlReportsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_reports_page_dispose;
-  object_class->get_property = sl_year_page_get_property;
-  object_class->set_property = sl_year_page_set_property;
-  widget_class->map = sl_reports_page_map;
-
-  sl_year_page_class_override_properties (object_class);
+  sl_year_page_class_install (object_class);
+  sl_year_page_class_reload_on_map (widget_class);
 
   gtk_widget_class_install_action (widget_class, "reports.add-report", NULL, add_report_action);
   gtk_widget_class_install_action (widget_class, "reports.add-note", NULL, add_note_action);

@@ -368,15 +368,6 @@ delete_action (GtkWidget  *widget,
 /* Object ----------------------------------------------------------------- */
 
 static void
-sl_research_page_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (sl_research_page_parent_class)->map (widget);
-
-  /* Leaders may have changed on the members page. */
-  sl_research_page_reload (SL_RESEARCH_PAGE (widget));
-}
-
-static void
 sl_research_page_dispose (GObject *object)
 {
   SlResearchPage *self = SL_RESEARCH_PAGE (object);
@@ -394,18 +385,12 @@ sl_research_page_dispose (GObject *object)
 }
 
 static void
-year_changed (SlYearPage *page,
-              GParamSpec *pspec)
-{
-  sl_research_page_reload (SL_RESEARCH_PAGE (page));
-}
-
-static void
 sl_research_page_year_page_init (SlYearPageInterface *iface)
 {
   iface->ledger_offset = G_STRUCT_OFFSET (SlResearchPage, ledger);
   iface->year_offset = G_STRUCT_OFFSET (SlResearchPage, year);
-  iface->changed = year_changed;
+  /* Leaders may have changed on the members page. */
+  iface->reload = (SlYearPageReloadFunc) sl_research_page_reload;
 }
 
 static void
@@ -415,11 +400,8 @@ sl_research_page_class_init (SlResearchPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_research_page_dispose;
-  object_class->get_property = sl_year_page_get_property;
-  object_class->set_property = sl_year_page_set_property;
-  widget_class->map = sl_research_page_map;
-
-  sl_year_page_class_override_properties (object_class);
+  sl_year_page_class_install (object_class);
+  sl_year_page_class_reload_on_map (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/studyledger/StudyLedger/sl-research-page.ui");

@@ -386,15 +386,6 @@ delete_action (GtkWidget  *widget,
 /* Object ----------------------------------------------------------------- */
 
 static void
-sl_talks_page_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (sl_talks_page_parent_class)->map (widget);
-
-  /* Members may have changed on the members page. */
-  sl_talks_page_reload (SL_TALKS_PAGE (widget));
-}
-
-static void
 sl_talks_page_dispose (GObject *object)
 {
   SlTalksPage *self = SL_TALKS_PAGE (object);
@@ -410,19 +401,13 @@ sl_talks_page_dispose (GObject *object)
 }
 
 static void
-year_changed (SlYearPage *page,
-              GParamSpec *pspec)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (page)))
-    sl_talks_page_reload (SL_TALKS_PAGE (page));
-}
-
-static void
 sl_talks_page_year_page_init (SlYearPageInterface *iface)
 {
   iface->ledger_offset = G_STRUCT_OFFSET (SlTalksPage, ledger);
   iface->year_offset = G_STRUCT_OFFSET (SlTalksPage, year);
-  iface->changed = year_changed;
+  /* Members may have changed on the members page. */
+  iface->reload = (SlYearPageReloadFunc) sl_talks_page_reload;
+  iface->reload_when_shown = TRUE;
 }
 
 static void
@@ -432,11 +417,8 @@ sl_talks_page_class_init (SlTalksPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_talks_page_dispose;
-  object_class->get_property = sl_year_page_get_property;
-  object_class->set_property = sl_year_page_set_property;
-  widget_class->map = sl_talks_page_map;
-
-  sl_year_page_class_override_properties (object_class);
+  sl_year_page_class_install (object_class);
+  sl_year_page_class_reload_on_map (widget_class);
 
   gtk_widget_class_install_action (widget_class, "talks.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "talks.edit", "s", edit_action);
