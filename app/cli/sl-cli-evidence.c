@@ -34,6 +34,33 @@ load_meeting (SlLedger    *ledger,
   return sl_ledger_load_meeting (ledger, canonical, error);
 }
 
+/* What the commands on one meeting start with: no argument after the
+ * options, --meeting given, the ledger opened (for writing when @for_writing)
+ * and the meeting loaded. FALSE with the exit status in @status. */
+static gboolean
+open_meeting (SlCliCall   *call,
+              const char  *command,
+              const char  *meeting_id,
+              gboolean     for_writing,
+              SlLedger   **ledger,
+              SlMeeting  **meeting,
+              int         *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (call->argc != 1)
+    *status = H->usage (command, _("unexpected argument “%s”"), call->argv[1]);
+  else if (meeting_id == NULL)
+    *status = H->usage (command, _("--meeting ID is required"));
+  else if (!(*ledger = H->open_ledger (call, for_writing, &error)) ||
+           !(*meeting = load_meeting (*ledger, meeting_id, &error)))
+    *status = H->fail_error (error);
+  else
+    return TRUE;
+
+  return FALSE;
+}
+
 /* finalize --meeting ID [--by NAME] ------------------------------------------------ */
 
 int
@@ -58,14 +85,10 @@ sl_cli_command_finalize (SlCliCall *call)
                          entries, &status))
     return status;
 
-  if (call->argc != 1)
-    return H->usage ("finalize", _("unexpected argument “%s”"), call->argv[1]);
-  if (meeting_id == NULL)
-    return H->usage ("finalize", _("--meeting ID is required"));
+  if (!open_meeting (call, "finalize", meeting_id, TRUE, &ledger, &meeting, &status))
+    return status;
 
-  if (!(ledger = H->open_ledger (call, TRUE, &error)) ||
-      !(meeting = load_meeting (ledger, meeting_id, &error)) ||
-      !sl_evidence_finalize (ledger, sl_record_get_id (SL_RECORD (meeting)), by, &final, &error))
+  if (!sl_evidence_finalize (ledger, sl_record_get_id (SL_RECORD (meeting)), by, &final, &error))
     return H->fail_error (error);
 
   g_print (_("Finalised the meeting %s at %s by %s; its hash is %s\n"),
@@ -110,14 +133,10 @@ sl_cli_command_history (SlCliCall *call)
                          entries, &status))
     return status;
 
-  if (call->argc != 1)
-    return H->usage ("history", _("unexpected argument “%s”"), call->argv[1]);
-  if (meeting_id == NULL)
-    return H->usage ("history", _("--meeting ID is required"));
+  if (!open_meeting (call, "history", meeting_id, FALSE, &ledger, &meeting, &status))
+    return status;
 
-  if (!(ledger = H->open_ledger (call, FALSE, &error)) ||
-      !(meeting = load_meeting (ledger, meeting_id, &error)) ||
-      !(revisions = sl_evidence_load_revisions (ledger, sl_record_get_key (SL_RECORD (meeting)), &error)))
+  if (!(revisions = sl_evidence_load_revisions (ledger, sl_record_get_key (SL_RECORD (meeting)), &error)))
     return H->fail_error (error);
 
   if (json)
@@ -238,14 +257,10 @@ sl_cli_command_attachments (SlCliCall *call)
   if (!H->parse_options (call, NULL, _("Lists the files kept with a meeting."), entries, &status))
     return status;
 
-  if (call->argc != 1)
-    return H->usage ("attachments", _("unexpected argument “%s”"), call->argv[1]);
-  if (meeting_id == NULL)
-    return H->usage ("attachments", _("--meeting ID is required"));
+  if (!open_meeting (call, "attachments", meeting_id, FALSE, &ledger, &meeting, &status))
+    return status;
 
-  if (!(ledger = H->open_ledger (call, FALSE, &error)) ||
-      !(meeting = load_meeting (ledger, meeting_id, &error)) ||
-      !(attachments = sl_attachments_load (ledger, sl_record_get_key (SL_RECORD (meeting)), &error)))
+  if (!(attachments = sl_attachments_load (ledger, sl_record_get_key (SL_RECORD (meeting)), &error)))
     return H->fail_error (error);
 
   if (json)

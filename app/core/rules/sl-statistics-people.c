@@ -90,43 +90,14 @@ static gboolean
 check_session_plans (Query   *query,
                      GError **error)
 {
-  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
-  SlComplianceResult *result;
-  sqlite3_stmt *stmt;
-  guint required = 0, actual = 0;
-  int rc;
-
-  stmt = sl_database_prepare (query->database,
-                              "SELECT date, title, has_session_plan AND session_approved_on IS NOT NULL"
-                              "  AND session_approved_on <= date "
-                              "FROM meetings "
-                              "WHERE year = ?1 AND (?2 IS NULL OR organization_id = ?2)"
-                              "  AND kind = 'central_group' "
-                              "ORDER BY date, id",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sl_statistics_bind_scope (query, stmt);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      required++;
-      if (sqlite3_column_int (stmt, 2))
-        actual++;
-      else
-        g_ptr_array_add (missing, g_strdup_printf ("%s %s", sl_column_text (stmt, 0),
-                                                   sl_column_text (stmt, 1)
-                                                   ? sl_column_text (stmt, 1) : ""));
-    }
-  sqlite3_reset (stmt);
-  if (!sl_statistics_finish_rows (query, rc, error))
-    return FALSE;
-
-  result = sl_statistics_add_result (query, "session_plan_approved",
-                                     g_strdup_printf ("%d", query->stats->year),
-                                     query->first_day, query->last_day, required, actual);
-  g_ptr_array_extend_and_steal (result->missing, g_steal_pointer (&missing));
-  return TRUE;
+  return sl_statistics_check_per_meeting (query, "session_plan_approved",
+                                          "SELECT date, title, has_session_plan AND session_approved_on IS NOT NULL"
+                                          "  AND session_approved_on <= date "
+                                          "FROM meetings "
+                                          "WHERE year = ?1 AND (?2 IS NULL OR organization_id = ?2)"
+                                          "  AND kind = 'central_group' "
+                                          "ORDER BY date, id",
+                                          error);
 }
 
 static gboolean

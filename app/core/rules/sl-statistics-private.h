@@ -40,6 +40,10 @@ gboolean            sl_statistics_check_per_person (Query         *query,
                                                     const char    *sql,
                                                     guint          per_person,
                                                     GError       **error);
+gboolean            sl_statistics_check_per_meeting (Query        *query,
+                                                     const char   *rule,
+                                                     const char   *sql,
+                                                     GError      **error);
 gboolean            sl_statistics_check_people     (Query         *query,
                                                     GError       **error);
 gboolean            sl_statistics_check_evidence   (Query         *query,

@@ -439,9 +439,21 @@ check_periodic (Query   *query,
   return TRUE;
 }
 
-static gboolean
-check_first_topic (Query   *query,
-                   GError **error)
+/**
+ * sl_statistics_check_per_meeting:
+ * @rule: the rule's key, e.g. "first_topic_every_party_group_meeting"
+ * @sql: a statement on the scope (sl_statistics_bind_scope()) giving each
+ *   meeting the rule is about: its date, its title, and whether it meets
+ *   the rule
+ *
+ * Adds the rule's result for the year: the meetings, those that meet it,
+ * and “date title” of the others.
+ */
+gboolean
+sl_statistics_check_per_meeting (Query       *query,
+                                 const char  *rule,
+                                 const char  *sql,
+                                 GError     **error)
 {
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   SlComplianceResult *result;
@@ -449,14 +461,7 @@ check_first_topic (Query   *query,
   guint required = 0, actual = 0;
   int rc;
 
-  stmt = sl_database_prepare (query->database,
-                              "SELECT m.date, m.title, EXISTS ("
-                              "  SELECT 1 FROM studies s WHERE s.meeting_id = m.id AND s.first_topic) "
-                              "FROM meetings m "
-                              "WHERE m.year = ?1 AND (?2 IS NULL OR m.organization_id = ?2) "
-                              "  AND m.kind = 'party_group' "
-                              "ORDER BY m.date",
-                              error);
+  stmt = sl_database_prepare (query->database, sql, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -475,12 +480,26 @@ check_first_topic (Query   *query,
   if (!sl_statistics_finish_rows (query, rc, error))
     return FALSE;
 
-  result = sl_statistics_add_result (query, "first_topic_every_party_group_meeting",
-                       g_strdup_printf ("%d", query->stats->year),
-                       query->first_day, query->last_day, required, actual);
+  result = sl_statistics_add_result (query, rule,
+                                     g_strdup_printf ("%d", query->stats->year),
+                                     query->first_day, query->last_day, required, actual);
   g_ptr_array_extend_and_steal (result->missing, g_steal_pointer (&missing));
 
   return TRUE;
+}
+
+static gboolean
+check_first_topic (Query   *query,
+                   GError **error)
+{
+  return sl_statistics_check_per_meeting (query, "first_topic_every_party_group_meeting",
+                                          "SELECT m.date, m.title, EXISTS ("
+                                          "  SELECT 1 FROM studies s WHERE s.meeting_id = m.id AND s.first_topic) "
+                                          "FROM meetings m "
+                                          "WHERE m.year = ?1 AND (?2 IS NULL OR m.organization_id = ?2) "
+                                          "  AND m.kind = 'party_group' "
+                                          "ORDER BY m.date",
+                                          error);
 }
 
 /**

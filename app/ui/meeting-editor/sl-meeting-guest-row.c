@@ -12,6 +12,7 @@
 
 #include "sl-guest.h"
 #include "sl-meeting-fields.h"
+#include "sl-meeting-row.h"
 #include "sl-meeting-guest-row.h"
 
 struct _SlMeetingGuestRow
@@ -27,26 +28,6 @@ struct _SlMeetingGuestRow
 };
 
 G_DEFINE_FINAL_TYPE (SlMeetingGuestRow, sl_meeting_guest_row, GTK_TYPE_LIST_BOX_ROW)
-
-enum {
-  REMOVE,
-  ADD_NEXT,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void
-on_remove_clicked (SlMeetingGuestRow *self)
-{
-  g_signal_emit (self, signals[REMOVE], 0);
-}
-
-static void
-add_next (SlMeetingGuestRow *self)
-{
-  g_signal_emit (self, signals[ADD_NEXT], 0);
-}
 
 static void
 sl_meeting_guest_row_dispose (GObject *object)
@@ -67,21 +48,10 @@ sl_meeting_guest_row_class_init (SlMeetingGuestRowClass *klass)
 
   object_class->dispose = sl_meeting_guest_row_dispose;
 
-  signals[REMOVE] =
-    g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[ADD_NEXT] =
-    g_signal_new ("add-next", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  sl_meeting_row_class_init (widget_class, "/org/studyledger/StudyLedger/sl-meeting-guest-row.ui");
 
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "add-next", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "add-next", NULL);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/studyledger/StudyLedger/sl-meeting-guest-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SlMeetingGuestRow, name_entry);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingGuestRow, post_entry);
-  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
 }
 
 static void
@@ -90,7 +60,7 @@ sl_meeting_guest_row_init (SlMeetingGuestRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   sl_meeting_fields_enter_moves_on (self->name_entry, NULL, NULL);
-  sl_meeting_fields_enter_moves_on (self->post_entry, G_CALLBACK (add_next), self);
+  sl_meeting_fields_enter_moves_on (self->post_entry, G_CALLBACK (sl_meeting_row_add_next), self);
 }
 
 GtkWidget *

@@ -16,6 +16,7 @@
 #include "sl-enums.h"
 #include "sl-measure.h"
 #include "sl-meeting-fields.h"
+#include "sl-meeting-row.h"
 #include "sl-meeting-measure-row.h"
 #include "sl-util.h"
 
@@ -39,20 +40,6 @@ struct _SlMeetingMeasureRow
 };
 
 G_DEFINE_FINAL_TYPE (SlMeetingMeasureRow, sl_meeting_measure_row, ADW_TYPE_EXPANDER_ROW)
-
-enum {
-  REMOVE,
-  ADD_NEXT,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void
-on_remove_clicked (SlMeetingMeasureRow *self)
-{
-  g_signal_emit (self, signals[REMOVE], 0);
-}
 
 static void
 update_header (SlMeetingMeasureRow *self)
@@ -128,18 +115,8 @@ sl_meeting_measure_row_class_init (SlMeetingMeasureRowClass *klass)
 
   object_class->dispose = sl_meeting_measure_row_dispose;
 
-  signals[REMOVE] =
-    g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[ADD_NEXT] =
-    g_signal_new ("add-next", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  sl_meeting_row_class_init (widget_class, "/org/studyledger/StudyLedger/sl-meeting-measure-row.ui");
 
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "add-next", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "add-next", NULL);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/studyledger/StudyLedger/sl-meeting-measure-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SlMeetingMeasureRow, status_tag);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingMeasureRow, text_row);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingMeasureRow, owner_row);
@@ -148,7 +125,6 @@ sl_meeting_measure_row_class_init (SlMeetingMeasureRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlMeetingMeasureRow, status_row);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingMeasureRow, progress_row);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingMeasureRow, done_row);
-  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
 }
 
 static void

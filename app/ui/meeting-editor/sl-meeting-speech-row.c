@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sl-meeting-fields.h"
+#include "sl-meeting-row.h"
 #include "sl-meeting-speech-row.h"
 #include "sl-speech.h"
 
@@ -39,19 +40,11 @@ struct _SlMeetingSpeechRow
 G_DEFINE_FINAL_TYPE (SlMeetingSpeechRow, sl_meeting_speech_row, ADW_TYPE_EXPANDER_ROW)
 
 enum {
-  REMOVE,
   MOVE,
-  ADD_NEXT,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-on_remove_clicked (SlMeetingSpeechRow *self)
-{
-  g_signal_emit (self, signals[REMOVE], 0);
-}
 
 static void
 on_up_clicked (SlMeetingSpeechRow *self)
@@ -118,9 +111,7 @@ sl_meeting_speech_row_class_init (SlMeetingSpeechRowClass *klass)
 
   object_class->dispose = sl_meeting_speech_row_dispose;
 
-  signals[REMOVE] =
-    g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  sl_meeting_row_class_init (widget_class, "/org/studyledger/StudyLedger/sl-meeting-speech-row.ui");
   /**
    * SlMeetingSpeechRow::move:
    * @delta: -1 to speak one place earlier, 1 to speak one place later
@@ -128,24 +119,16 @@ sl_meeting_speech_row_class_init (SlMeetingSpeechRowClass *klass)
   signals[MOVE] =
     g_signal_new ("move", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
-  signals[ADD_NEXT] =
-    g_signal_new ("add-next", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "move", "(i)", -1);
   gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "move", "(i)", 1);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "add-next", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "add-next", NULL);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/studyledger/StudyLedger/sl-meeting-speech-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SlMeetingSpeechRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingSpeechRow, up_button);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingSpeechRow, down_button);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingSpeechRow, speaker_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingSpeechRow, name_row);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingSpeechRow, points_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_up_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_down_clicked);
 }

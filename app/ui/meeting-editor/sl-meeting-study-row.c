@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-meeting-fields.h"
+#include "sl-meeting-row.h"
 #include "sl-meeting-study-row.h"
 #include "sl-study.h"
 
@@ -35,20 +36,6 @@ struct _SlMeetingStudyRow
 };
 
 G_DEFINE_FINAL_TYPE (SlMeetingStudyRow, sl_meeting_study_row, ADW_TYPE_EXPANDER_ROW)
-
-enum {
-  REMOVE,
-  ADD_NEXT,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void
-on_remove_clicked (SlMeetingStudyRow *self)
-{
-  g_signal_emit (self, signals[REMOVE], 0);
-}
 
 static void
 update_header (SlMeetingStudyRow *self)
@@ -93,28 +80,8 @@ sl_meeting_study_row_class_init (SlMeetingStudyRowClass *klass)
 
   object_class->dispose = sl_meeting_study_row_dispose;
 
-  /**
-   * SlMeetingStudyRow::remove:
-   *
-   * The user asked to remove this study from the meeting.
-   */
-  signals[REMOVE] =
-    g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /**
-   * SlMeetingStudyRow::add-next:
-   *
-   * Ctrl+Enter: the user wants another study after this one.
-   */
-  signals[ADD_NEXT] =
-    g_signal_new ("add-next", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  sl_meeting_row_class_init (widget_class, "/org/studyledger/StudyLedger/sl-meeting-study-row.ui");
 
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "add-next", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "add-next", NULL);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/studyledger/StudyLedger/sl-meeting-study-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SlMeetingStudyRow, first_topic_tag);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingStudyRow, title_row);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingStudyRow, source_row);
@@ -122,7 +89,6 @@ sl_meeting_study_row_class_init (SlMeetingStudyRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlMeetingStudyRow, lead_row);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingStudyRow, first_topic_switch);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingStudyRow, summary_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
 }
 
 static void

@@ -521,15 +521,6 @@ mark_done_action (GtkWidget  *widget,
 /* Object ----------------------------------------------------------------- */
 
 static void
-sl_measures_page_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (sl_measures_page_parent_class)->map (widget);
-
-  /* Measures are written on the meetings page. */
-  sl_measures_page_reload (SL_MEASURES_PAGE (widget));
-}
-
-static void
 sl_measures_page_dispose (GObject *object)
 {
   SlMeasuresPage *self = SL_MEASURES_PAGE (object);
@@ -547,18 +538,12 @@ sl_measures_page_dispose (GObject *object)
 }
 
 static void
-year_changed (SlYearPage *page,
-              GParamSpec *pspec)
-{
-  sl_measures_page_reload (SL_MEASURES_PAGE (page));
-}
-
-static void
 sl_measures_page_year_page_init (SlYearPageInterface *iface)
 {
   iface->ledger_offset = G_STRUCT_OFFSET (SlMeasuresPage, ledger);
   iface->year_offset = G_STRUCT_OFFSET (SlMeasuresPage, year);
-  iface->changed = year_changed;
+  /* Measures are written on the meetings page. */
+  iface->reload = (SlYearPageReloadFunc) sl_measures_page_reload;
 }
 
 static void
@@ -568,11 +553,8 @@ sl_measures_page_class_init (SlMeasuresPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_measures_page_dispose;
-  object_class->get_property = sl_year_page_get_property;
-  object_class->set_property = sl_year_page_set_property;
-  widget_class->map = sl_measures_page_map;
-
-  sl_year_page_class_override_properties (object_class);
+  sl_year_page_class_install (object_class);
+  sl_year_page_class_reload_on_map (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/studyledger/StudyLedger/sl-measures-page.ui");

@@ -447,18 +447,11 @@ sl_member_record_page_dispose (GObject *object)
 }
 
 static void
-year_changed (SlYearPage *page,
-              GParamSpec *pspec)
-{
-  sl_member_record_page_reload (SL_MEMBER_RECORD_PAGE (page));
-}
-
-static void
 sl_member_record_page_year_page_init (SlYearPageInterface *iface)
 {
   iface->ledger_offset = G_STRUCT_OFFSET (SlMemberRecordPage, ledger);
   iface->year_offset = G_STRUCT_OFFSET (SlMemberRecordPage, year);
-  iface->changed = year_changed;
+  iface->reload = (SlYearPageReloadFunc) sl_member_record_page_reload;
 }
 
 static void
@@ -467,10 +460,7 @@ sl_member_record_page_class_init (SlMemberRecordPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = sl_member_record_page_dispose;
-  object_class->get_property = sl_year_page_get_property;
-  object_class->set_property = sl_year_page_set_property;
-
-  sl_year_page_class_override_properties (object_class);
+  sl_year_page_class_install (object_class);
 }
 
 static void

@@ -470,13 +470,6 @@ sl_overview_page_dispose (GObject *object)
   G_OBJECT_CLASS (sl_overview_page_parent_class)->dispose (object);
 }
 
-static void
-year_changed (SlYearPage *page,
-              GParamSpec *pspec)
-{
-  sl_overview_page_reload (SL_OVERVIEW_PAGE (page));
-}
-
 /* 锁定年度…: after a lock the page counts again (and the editor shows the
  * banner when a meeting of the year is opened). */
 static void
@@ -503,7 +496,7 @@ sl_overview_page_year_page_init (SlYearPageInterface *iface)
 {
   iface->ledger_offset = G_STRUCT_OFFSET (SlOverviewPage, ledger);
   iface->year_offset = G_STRUCT_OFFSET (SlOverviewPage, year);
-  iface->changed = year_changed;
+  iface->reload = (SlYearPageReloadFunc) sl_overview_page_reload;
 }
 
 static void
@@ -513,11 +506,8 @@ sl_overview_page_class_init (SlOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_overview_page_dispose;
-  object_class->get_property = sl_year_page_get_property;
-  object_class->set_property = sl_year_page_set_property;
+  sl_year_page_class_install (object_class);
   widget_class->map = sl_overview_page_map;
-
-  sl_year_page_class_override_properties (object_class);
 
   g_type_ensure (SL_TYPE_CHART);
 

@@ -448,15 +448,6 @@ sl_plan_page_actions_update (SlPlanPage *self)
 /* Object ----------------------------------------------------------------- */
 
 static void
-sl_plan_page_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (sl_plan_page_parent_class)->map (widget);
-
-  /* Meetings may have been linked to items on another page. */
-  sl_plan_page_reload (SL_PLAN_PAGE (widget));
-}
-
-static void
 sl_plan_page_unmap (GtkWidget *widget)
 {
   sl_plan_page_save_now (SL_PLAN_PAGE (widget));
@@ -499,19 +490,13 @@ year_leave (SlYearPage *page,
 }
 
 static void
-year_changed (SlYearPage *page,
-              GParamSpec *pspec)
-{
-  sl_plan_page_reload (SL_PLAN_PAGE (page));
-}
-
-static void
 sl_plan_page_year_page_init (SlYearPageInterface *iface)
 {
   iface->ledger_offset = G_STRUCT_OFFSET (SlPlanPage, ledger);
   iface->year_offset = G_STRUCT_OFFSET (SlPlanPage, year);
   iface->leave = year_leave;
-  iface->changed = year_changed;
+  /* Meetings may have been linked to items on another page. */
+  iface->reload = (SlYearPageReloadFunc) sl_plan_page_reload;
 }
 
 static void
@@ -521,12 +506,9 @@ sl_plan_page_class_init (SlPlanPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_plan_page_dispose;
-  object_class->get_property = sl_year_page_get_property;
-  object_class->set_property = sl_year_page_set_property;
-  widget_class->map = sl_plan_page_map;
+  sl_year_page_class_install (object_class);
+  sl_year_page_class_reload_on_map (widget_class);
   widget_class->unmap = sl_plan_page_unmap;
-
-  sl_year_page_class_override_properties (object_class);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/studyledger/StudyLedger/sl-plan-page.ui");

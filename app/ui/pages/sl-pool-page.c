@@ -28,6 +28,7 @@
 #include "sl-pool-page.h"
 #include "sl-record-dialog.h"
 #include "sl-record-list.h"
+#include "sl-record-undo.h"
 #include "sl-rules.h"
 #include "sl-topic.h"
 #include "sl-topic-pool.h"
@@ -474,16 +475,10 @@ edit_action (GtkWidget  *widget,
 static void
 undo_delete_cb (SlPoolPage *self)
 {
-  g_autoptr(SlTopic) topic = g_steal_pointer (&self->deleted);
-  g_autoptr(GError) error = NULL;
-
-  if (topic == NULL || self->ledger == NULL)
-    return;
-
-  /* Saving the same object again is the ledger's undo. */
-  if (!sl_ledger_save_topic (self->ledger, topic, &error))
-    sl_ui_show_error (GTK_WIDGET (self), _("The Item Was Not Restored"), error);
-  sl_pool_page_reload (self);
+  sl_record_undo_restore (GTK_WIDGET (self), self->ledger, (GObject **) &self->deleted,
+                          (SlRecordSaveFunc) sl_ledger_save_topic,
+                          (SlRecordReloadFunc) sl_pool_page_reload,
+                          _("The Item Was Not Restored"));
 }
 
 /* The toast's button: the toast sits in the window's overlay, out of
@@ -504,26 +499,10 @@ delete_action (GtkWidget  *widget,
 {
   SlPoolPage *self = SL_POOL_PAGE (widget);
   SlTopic *topic = find_topic (self, parameter);
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
-  if (topic == NULL)
-    return;
-
-  g_set_object (&self->deleted, topic);
-  if (!sl_ledger_delete (self->ledger, topic, &error))
-    {
-      g_clear_object (&self->deleted);
-      sl_ui_show_error (widget, _("The Item Was Not Deleted"), error);
-      return;
-    }
-  sl_pool_page_reload (self);
-
-  toast = adw_toast_new (_("Topic-pool item deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                           self, G_CONNECT_SWAPPED);
-  sl_ui_add_toast (widget, toast);
+  sl_record_undo_delete (widget, self->ledger, topic, (GObject **) &self->deleted,
+                         (SlRecordReloadFunc) sl_pool_page_reload,
+                         _("The Item Was Not Deleted"), _("Topic-pool item deleted"), G_CALLBACK (undo_delete_cb));
 }
 
 /* Object ----------------------------------------------------------------- */
@@ -556,18 +535,11 @@ sl_pool_page_dispose (GObject *object)
 }
 
 static void
-year_changed (SlYearPage *page,
-              GParamSpec *pspec)
-{
-  sl_pool_page_reload (SL_POOL_PAGE (page));
-}
-
-static void
 sl_pool_page_year_page_init (SlYearPageInterface *iface)
 {
   iface->ledger_offset = G_STRUCT_OFFSET (SlPoolPage, ledger);
   iface->year_offset = G_STRUCT_OFFSET (SlPoolPage, year);
-  iface->changed = year_changed;
+  iface->reload = (SlYearPageReloadFunc) sl_pool_page_reload;
 }
 
 static void
@@ -577,11 +549,8 @@ sl_pool_page_class_init (SlPoolPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_pool_page_dispose;
-  object_class->get_property = sl_year_page_get_property;
-  object_class->set_property = sl_year_page_set_property;
+  sl_year_page_class_install (object_class);
   widget_class->map = sl_pool_page_map;
-
-  sl_year_page_class_override_properties (object_class);
 
   gtk_widget_class_install_action (widget_class, "pool.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "pool.edit", "s", edit_action);

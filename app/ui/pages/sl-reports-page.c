@@ -24,6 +24,7 @@
 #include "sl-organization.h"
 #include "sl-record-dialog.h"
 #include "sl-record-list.h"
+#include "sl-record-undo.h"
 #include "sl-reports-page.h"
 #include "sl-study-note.h"
 #include "sl-ui-labels.h"
@@ -276,13 +277,13 @@ position_of (GPtrArray  *records,
 }
 
 static gboolean
-save_record (SlReportsPage  *self,
-             SlRecord       *record,
-             GError        **error)
+save_record (SlLedger  *ledger,
+             gpointer   record,
+             GError   **error)
 {
   if (SL_IS_BRANCH_REPORT (record))
-    return sl_ledger_save_branch_report (self->ledger, SL_BRANCH_REPORT (record), error);
-  return sl_ledger_save_study_note (self->ledger, SL_STUDY_NOTE (record), error);
+    return sl_ledger_save_branch_report (ledger, SL_BRANCH_REPORT (record), error);
+  return sl_ledger_save_study_note (ledger, SL_STUDY_NOTE (record), error);
 }
 
 static void
@@ -334,7 +335,7 @@ dialog_response_cb (SlRecordDialog *dialog,
       sl_study_note_set_checked_on (note, checked_on);
     }
 
-  if (!save_record (self, record, &error))
+  if (!save_record (self->ledger, record, &error))
     sl_ui_show_error (GTK_WIDGET (self), _("The Record Was Not Saved"), error);
   sl_reports_page_reload (self);
 }
@@ -465,16 +466,9 @@ edit_action (GtkWidget  *widget,
 static void
 undo_delete_cb (SlReportsPage *self)
 {
-  g_autoptr(SlRecord) record = g_steal_pointer (&self->deleted);
-  g_autoptr(GError) error = NULL;
-
-  if (record == NULL || self->ledger == NULL)
-    return;
-
-  /* Saving the same object again is the ledger's undo. */
-  if (!save_record (self, record, &error))
-    sl_ui_show_error (GTK_WIDGET (self), _("The Record Was Not Restored"), error);
-  sl_reports_page_reload (self);
+  sl_record_undo_restore (GTK_WIDGET (self), self->ledger, (GObject **) &self->deleted,
+                          save_record, (SlRecordReloadFunc) sl_reports_page_reload,
+                          _("The Record Was Not Restored"));
 }
 
 static void
@@ -492,38 +486,18 @@ delete_action (GtkWidget  *widget,
 {
   SlReportsPage *self = SL_REPORTS_PAGE (widget);
   gpointer record = find_in (self->reports, parameter);
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
   if (record == NULL)
     record = find_in (self->notes, parameter);
-  if (record == NULL)
-    return;
-
-  g_set_object (&self->deleted, record);
-  if (!sl_ledger_delete (self->ledger, record, &error))
-    {
-      g_clear_object (&self->deleted);
-      sl_ui_show_error (widget, _("The Record Was Not Deleted"), error);
-      return;
-    }
-  sl_reports_page_reload (self);
-
-  toast = adw_toast_new (SL_IS_BRANCH_REPORT (record) ? _("Branch report deleted") : _("Study note deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                           self, G_CONNECT_SWAPPED);
-  sl_ui_add_toast (widget, toast);
+  sl_record_undo_delete (widget, self->ledger, record, (GObject **) &self->deleted,
+                         (SlRecordReloadFunc) sl_reports_page_reload,
+                         _("The Record Was Not Deleted"),
+                         record != NULL && SL_IS_BRANCH_REPORT (record)
+                         ? _("Branch report deleted") : _("Study note deleted"),
+                         G_CALLBACK (undo_delete_cb));
 }
 
 /* Object ----------------------------------------------------------------- */
-
-static void
-sl_reports_page_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (sl_reports_page_parent_class)->map (widget);
-  sl_reports_page_reload (SL_REPORTS_PAGE (widget));
-}
 
 static void
 sl_reports_page_dispose (GObject *object)
@@ -542,19 +516,12 @@ sl_reports_page_dispose (GObject *object)
 }
 
 static void
-year_changed (SlYearPage *page,
-              GParamSpec *pspec)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (page)))
-    sl_reports_page_reload (SL_REPORTS_PAGE (page));
-}
-
-static void
 sl_reports_page_year_page_init (SlYearPageInterface *iface)
 {
   iface->ledger_offset = G_STRUCT_OFFSET (SlReportsPage, ledger);
   iface->year_offset = G_STRUCT_OFFSET (SlReportsPage, year);
-  iface->changed = year_changed;
+  iface->reload = (SlYearPageReloadFunc) sl_reports_page_reload;
+  iface->reload_when_shown = TRUE;
 }
 
 static void
@@ -564,11 +531,8 @@ sl_reports_page_class_init (SlReportsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_reports_page_dispose;
-  object_class->get_property = sl_year_page_get_property;
-  object_class->set_property = sl_year_page_set_property;
-  widget_class->map = sl_reports_page_map;
-
-  sl_year_page_class_override_properties (object_class);
+  sl_year_page_class_install (object_class);
+  sl_year_page_class_reload_on_map (widget_class);
 
   gtk_widget_class_install_action (widget_class, "reports.add-report", NULL, add_report_action);
   gtk_widget_class_install_action (widget_class, "reports.add-note", NULL, add_note_action);

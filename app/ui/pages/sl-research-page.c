@@ -21,6 +21,7 @@
 #include "sl-save-queue.h"
 #include "sl-ledger-queries.h"
 #include "sl-member.h"
+#include "sl-record-undo.h"
 #include "sl-research-page.h"
 #include "sl-research-topic.h"
 #include "sl-topic-dialog.h"
@@ -345,16 +346,10 @@ edit_action (GtkWidget  *widget,
 static void
 undo_delete_cb (SlResearchPage *self)
 {
-  g_autoptr(SlResearchTopic) topic = g_steal_pointer (&self->deleted);
-  g_autoptr(GError) error = NULL;
-
-  if (topic == NULL || self->ledger == NULL)
-    return;
-
-  /* Saving the same object again is the ledger's undo. */
-  if (!sl_ledger_save_research_topic (self->ledger, topic, &error))
-    sl_ui_show_error (GTK_WIDGET (self), _("The Topic Was Not Restored"), error);
-  sl_research_page_reload (self);
+  sl_record_undo_restore (GTK_WIDGET (self), self->ledger, (GObject **) &self->deleted,
+                          (SlRecordSaveFunc) sl_ledger_save_research_topic,
+                          (SlRecordReloadFunc) sl_research_page_reload,
+                          _("The Topic Was Not Restored"));
 }
 
 static void
@@ -364,38 +359,13 @@ delete_action (GtkWidget  *widget,
 {
   SlResearchPage *self = SL_RESEARCH_PAGE (widget);
   SlResearchTopic *topic = find_topic (self, parameter);
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
-  if (topic == NULL)
-    return;
-
-  if (!sl_ledger_delete (self->ledger, topic, &error))
-    {
-      sl_ui_show_error (widget, _("The Topic Was Not Deleted"), error);
-      return;
-    }
-
-  g_set_object (&self->deleted, topic);
-  sl_research_page_reload (self);
-
-  toast = adw_toast_new (_("Topic deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                           self, G_CONNECT_SWAPPED);
-  sl_ui_add_toast (widget, toast);
+  sl_record_undo_delete (widget, self->ledger, topic, (GObject **) &self->deleted,
+                         (SlRecordReloadFunc) sl_research_page_reload,
+                         _("The Topic Was Not Deleted"), _("Topic deleted"), G_CALLBACK (undo_delete_cb));
 }
 
 /* Object ----------------------------------------------------------------- */
-
-static void
-sl_research_page_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (sl_research_page_parent_class)->map (widget);
-
-  /* Leaders may have changed on the members page. */
-  sl_research_page_reload (SL_RESEARCH_PAGE (widget));
-}
 
 static void
 sl_research_page_dispose (GObject *object)
@@ -415,18 +385,12 @@ sl_research_page_dispose (GObject *object)
 }
 
 static void
-year_changed (SlYearPage *page,
-              GParamSpec *pspec)
-{
-  sl_research_page_reload (SL_RESEARCH_PAGE (page));
-}
-
-static void
 sl_research_page_year_page_init (SlYearPageInterface *iface)
 {
   iface->ledger_offset = G_STRUCT_OFFSET (SlResearchPage, ledger);
   iface->year_offset = G_STRUCT_OFFSET (SlResearchPage, year);
-  iface->changed = year_changed;
+  /* Leaders may have changed on the members page. */
+  iface->reload = (SlYearPageReloadFunc) sl_research_page_reload;
 }
 
 static void
@@ -436,11 +400,8 @@ sl_research_page_class_init (SlResearchPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_research_page_dispose;
-  object_class->get_property = sl_year_page_get_property;
-  object_class->set_property = sl_year_page_set_property;
-  widget_class->map = sl_research_page_map;
-
-  sl_year_page_class_override_properties (object_class);
+  sl_year_page_class_install (object_class);
+  sl_year_page_class_reload_on_map (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/studyledger/StudyLedger/sl-research-page.ui");

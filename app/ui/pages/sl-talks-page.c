@@ -23,6 +23,7 @@
 #include "sl-organization.h"
 #include "sl-record-dialog.h"
 #include "sl-record-list.h"
+#include "sl-record-undo.h"
 #include "sl-talk.h"
 #include "sl-talks-page.h"
 #include "sl-ui-labels.h"
@@ -353,16 +354,10 @@ edit_action (GtkWidget  *widget,
 static void
 undo_delete_cb (SlTalksPage *self)
 {
-  g_autoptr(SlTalk) talk = g_steal_pointer (&self->deleted);
-  g_autoptr(GError) error = NULL;
-
-  if (talk == NULL || self->ledger == NULL)
-    return;
-
-  /* Saving the same object again is the ledger's undo. */
-  if (!sl_ledger_save_talk (self->ledger, talk, &error))
-    sl_ui_show_error (GTK_WIDGET (self), _("The Talk Was Not Restored"), error);
-  sl_talks_page_reload (self);
+  sl_record_undo_restore (GTK_WIDGET (self), self->ledger, (GObject **) &self->deleted,
+                          (SlRecordSaveFunc) sl_ledger_save_talk,
+                          (SlRecordReloadFunc) sl_talks_page_reload,
+                          _("The Talk Was Not Restored"));
 }
 
 /* The toast's button calls back (the toast is out of the page's action
@@ -382,38 +377,13 @@ delete_action (GtkWidget  *widget,
 {
   SlTalksPage *self = SL_TALKS_PAGE (widget);
   SlTalk *talk = find_talk (self, parameter);
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
-  if (talk == NULL)
-    return;
-
-  g_set_object (&self->deleted, talk);
-  if (!sl_ledger_delete (self->ledger, talk, &error))
-    {
-      g_clear_object (&self->deleted);
-      sl_ui_show_error (widget, _("The Talk Was Not Deleted"), error);
-      return;
-    }
-  sl_talks_page_reload (self);
-
-  toast = adw_toast_new (_("Talk deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                           self, G_CONNECT_SWAPPED);
-  sl_ui_add_toast (widget, toast);
+  sl_record_undo_delete (widget, self->ledger, talk, (GObject **) &self->deleted,
+                         (SlRecordReloadFunc) sl_talks_page_reload,
+                         _("The Talk Was Not Deleted"), _("Talk deleted"), G_CALLBACK (undo_delete_cb));
 }
 
 /* Object ----------------------------------------------------------------- */
-
-static void
-sl_talks_page_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (sl_talks_page_parent_class)->map (widget);
-
-  /* Members may have changed on the members page. */
-  sl_talks_page_reload (SL_TALKS_PAGE (widget));
-}
 
 static void
 sl_talks_page_dispose (GObject *object)
@@ -431,19 +401,13 @@ sl_talks_page_dispose (GObject *object)
 }
 
 static void
-year_changed (SlYearPage *page,
-              GParamSpec *pspec)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (page)))
-    sl_talks_page_reload (SL_TALKS_PAGE (page));
-}
-
-static void
 sl_talks_page_year_page_init (SlYearPageInterface *iface)
 {
   iface->ledger_offset = G_STRUCT_OFFSET (SlTalksPage, ledger);
   iface->year_offset = G_STRUCT_OFFSET (SlTalksPage, year);
-  iface->changed = year_changed;
+  /* Members may have changed on the members page. */
+  iface->reload = (SlYearPageReloadFunc) sl_talks_page_reload;
+  iface->reload_when_shown = TRUE;
 }
 
 static void
@@ -453,11 +417,8 @@ sl_talks_page_class_init (SlTalksPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_talks_page_dispose;
-  object_class->get_property = sl_year_page_get_property;
-  object_class->set_property = sl_year_page_set_property;
-  widget_class->map = sl_talks_page_map;
-
-  sl_year_page_class_override_properties (object_class);
+  sl_year_page_class_install (object_class);
+  sl_year_page_class_reload_on_map (widget_class);
 
   gtk_widget_class_install_action (widget_class, "talks.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "talks.edit", "s", edit_action);

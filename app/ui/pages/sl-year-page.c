@@ -8,7 +8,9 @@
  * the interface's (g_object_interface_install_property); a page overrides
  * them and hands its get_property/set_property for them here, so the
  * storing, the reload and the notification are written once. A page
- * that must store what is being typed first says so in leave().
+ * that must store what is being typed first says so in leave(). A page
+ * that reads itself again whenever it is shown hands its reload here too
+ * (sl_year_page_class_reload_on_map()), instead of a map of its own.
  */
 
 #define G_LOG_DOMAIN "sl-year-page"
@@ -58,6 +60,34 @@ sl_year_page_class_override_properties (GObjectClass *object_class)
 {
   g_object_class_override_property (object_class, SL_YEAR_PAGE_PROP_LEDGER, "ledger");
   g_object_class_override_property (object_class, SL_YEAR_PAGE_PROP_YEAR, "year");
+}
+
+void
+sl_year_page_class_install (GObjectClass *object_class)
+{
+  object_class->get_property = sl_year_page_get_property;
+  object_class->set_property = sl_year_page_set_property;
+  sl_year_page_class_override_properties (object_class);
+}
+
+static void
+map_and_reload (GtkWidget *widget)
+{
+  GtkWidgetClass *parent = g_type_class_peek_parent (GTK_WIDGET_GET_CLASS (widget));
+
+  /* The nearest class above that maps otherwise: a page may be
+   * subclassed, and its subclass inherit this map. */
+  while (parent->map == map_and_reload)
+    parent = g_type_class_peek_parent (parent);
+  parent->map (widget);
+
+  SL_YEAR_PAGE_GET_IFACE (widget)->reload (SL_YEAR_PAGE (widget));
+}
+
+void
+sl_year_page_class_reload_on_map (GtkWidgetClass *widget_class)
+{
+  widget_class->map = map_and_reload;
 }
 
 void
@@ -124,6 +154,9 @@ change (SlYearPage *self,
 
   if (iface->changed != NULL)
     iface->changed (self, pspec);
+  else if (iface->reload != NULL
+           && (!iface->reload_when_shown || gtk_widget_get_mapped (GTK_WIDGET (self))))
+    iface->reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
@@ -146,4 +179,14 @@ sl_year_page_set_year (SlYearPage *self,
 
   if (*year_field (self) != year)
     change (self, "year", GINT_TO_POINTER (year));
+}
+
+/* Reads the page again now (its SlYearPageInterface.reload). */
+void
+sl_year_page_reload (SlYearPage *self)
+{
+  g_return_if_fail (SL_IS_YEAR_PAGE (self));
+  g_return_if_fail (SL_YEAR_PAGE_GET_IFACE (self)->reload != NULL);
+
+  SL_YEAR_PAGE_GET_IFACE (self)->reload (self);
 }

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_INTERFACE (SlYearPage, sl_year_page, SL, YEAR_PAGE, GtkWidget)
 
+/* A page's own reload, e.g. (SlYearPageReloadFunc) sl_plan_page_reload. */
+typedef void (*SlYearPageReloadFunc) (SlYearPage *self);
+
 struct _SlYearPageInterface
 {
   GTypeInterface parent_iface;
@@ -31,6 +34,12 @@ struct _SlYearPageInterface
   /* After it changed: read the page again. */
   void (*changed) (SlYearPage *self,
                    GParamSpec *pspec);
+  /* Optional: reads the page again; called after a change when @changed
+   * is unset, and on map with sl_year_page_class_reload_on_map(). */
+  SlYearPageReloadFunc reload;
+  /* Whether @reload waits, on a change, until the page is shown (with
+   * sl_year_page_class_reload_on_map(), it reads itself then). */
+  gboolean             reload_when_shown;
 };
 
 /* The property ids the interface's properties take in a page class; a
@@ -42,6 +51,11 @@ enum {
 };
 
 void      sl_year_page_class_override_properties (GObjectClass *object_class);
+/* Overrides the properties and hands them to the two functions below. */
+void      sl_year_page_class_install (GObjectClass   *object_class);
+/* The page reads itself again each time it is shown, for what other
+ * pages changed meanwhile. */
+void      sl_year_page_class_reload_on_map (GtkWidgetClass *widget_class);
 void      sl_year_page_get_property (GObject      *object,
                                      guint         prop_id,
                                      GValue       *value,
@@ -57,5 +71,6 @@ void      sl_year_page_set_ledger   (SlYearPage   *self,
 int       sl_year_page_get_year     (SlYearPage   *self);
 void      sl_year_page_set_year     (SlYearPage   *self,
                                      int           year);
+void      sl_year_page_reload       (SlYearPage   *self);
 
 G_END_DECLS

@@ -118,66 +118,64 @@ refresh_years_action (GtkWidget  *widget,
   _sl_window_refresh_years (SL_WINDOW (widget));
 }
 
-static void
-import_roster_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+/* The window's file actions: what each chooser asks and offers, and
+ * the job that takes the file chosen. */
+typedef struct
 {
-  choose_file (SL_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
-               _("Import Roster"), _("_Open"),
-               _("Rosters saved by Excel or WPS (CSV)"), "*.[cC][sS][vV]", NULL,
-               sl_window_import_roster);
-}
+  const char           *action;
+  GtkFileChooserAction  mode;
+  const char           *title;        /* N_(), as the words below */
+  const char           *accept;
+  const char           *filter_name;
+  const char           *pattern;
+  const char           *dated_name;   /* the name offered, %s today's date; NULL: none */
+  ChooserDone           done;
+} FileAction;
 
-static void
-import_archive_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  choose_file (SL_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
-               _("Import Archive"), _("_Open"),
-               _("Study Ledger archives (JSON)"), "*.[jJ][sS][oO][nN]", NULL,
-               sl_window_import_archive);
-}
-
-static void
-export_archive_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  /* Translators: the file name an exported archive is offered; %s is
-   * today's date. */
-  g_autofree char *name = dated_file_name (_("study-ledger-%s.json"));
-
-  choose_file (SL_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
-               _("Export Archive"), _("_Export"),
-               _("Study Ledger archives (JSON)"), "*.[jJ][sS][oO][nN]", name,
-               sl_window_export_archive);
-}
-
-static void
-backup_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  /* Translators: the file name a backup is offered; %s is today's date. */
-  g_autofree char *name = dated_file_name (_("study-ledger-backup-%s.db"));
-
-  choose_file (SL_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
-               _("Back Up the Ledger"), _("_Save"),
-               _("Study Ledger databases"), "*.db", name,
-               sl_window_back_up);
-}
+static const FileAction file_actions[] = {
+  { "win.import-roster", GTK_FILE_CHOOSER_ACTION_OPEN, N_("Import Roster"), N_("_Open"),
+    N_("Rosters saved by Excel or WPS (CSV)"), "*.[cC][sS][vV]", NULL,
+    sl_window_import_roster },
+  { "win.import-archive", GTK_FILE_CHOOSER_ACTION_OPEN, N_("Import Archive"), N_("_Open"),
+    N_("Study Ledger archives (JSON)"), "*.[jJ][sS][oO][nN]", NULL,
+    sl_window_import_archive },
+  { "win.export-archive", GTK_FILE_CHOOSER_ACTION_SAVE, N_("Export Archive"), N_("_Export"),
+    N_("Study Ledger archives (JSON)"), "*.[jJ][sS][oO][nN]",
+    /* Translators: the file name an exported archive is offered; %s is
+     * today's date. */
+    N_("study-ledger-%s.json"),
+    sl_window_export_archive },
+  { "win.backup", GTK_FILE_CHOOSER_ACTION_SAVE, N_("Back Up the Ledger"), N_("_Save"),
+    N_("Study Ledger databases"), "*.db",
+    /* Translators: the file name a backup is offered; %s is today's date. */
+    N_("study-ledger-backup-%s.db"),
+    sl_window_back_up },
+  { "win.restore", GTK_FILE_CHOOSER_ACTION_OPEN, N_("Restore From a Backup"), N_("_Open"),
+    N_("Study Ledger databases"), "*.db", NULL,
+    sl_window_restore },
+};
 
 static void
-restore_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+file_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  choose_file (SL_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
-               _("Restore From a Backup"), _("_Open"),
-               _("Study Ledger databases"), "*.db", NULL,
-               sl_window_restore);
+  for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
+    {
+      const FileAction *file = &file_actions[i];
+      g_autofree char *name = NULL;
+
+      if (!g_str_equal (file->action, action_name))
+        continue;
+
+      if (file->dated_name != NULL)
+        name = dated_file_name (_(file->dated_name));
+      choose_file (SL_WINDOW (widget), file->mode, _(file->title), _(file->accept),
+                   _(file->filter_name), file->pattern, name, file->done);
+      return;
+    }
+
+  g_assert_not_reached ();
 }
 
 /* Documents ------------------------------------------------------------- */
@@ -453,12 +451,12 @@ _sl_window_class_actions_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.open-meeting", "s", open_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.open-member-record", "s", open_member_record_action);
-  gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
+  gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.organizations", NULL, organizations_action);
-  gtk_widget_class_install_action (widget_class, "win.import-archive", NULL, import_archive_action);
-  gtk_widget_class_install_action (widget_class, "win.export-archive", NULL, export_archive_action);
-  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
-  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "win.import-archive", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.export-archive", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "win.export-document", NULL, export_document_action);
   gtk_widget_class_install_action (widget_class, "win.export-binder", NULL, export_binder_action);
   gtk_widget_class_install_action (widget_class, "win.print-document", "(sis)", print_document_action);

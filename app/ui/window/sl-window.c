@@ -216,6 +216,21 @@ built_page (SlWindow   *self,
   return child;
 }
 
+/* Reads the year pages after the meetings page again, those built. */
+static void
+reload_year_pages (SlWindow *self)
+{
+  static const char * const names[] = { "plan", "measures", "research", "pool", "talks", "reports" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *page = built_page (self, names[i]);
+
+      if (page != NULL)
+        sl_year_page_reload (SL_YEAR_PAGE (page));
+    }
+}
+
 /* The page called @name, built now if it was not yet. */
 static GtkWidget *
 ensure_page (SlWindow   *self,
@@ -415,18 +430,7 @@ sl_window_reload (SlWindow *self)
   /* A page not built yet reads the ledger when it is. */
   if ((page = built_page (self, "meetings")) != NULL)
     sl_meetings_page_reload (SL_MEETINGS_PAGE (page));
-  if ((page = built_page (self, "plan")) != NULL)
-    sl_plan_page_reload (SL_PLAN_PAGE (page));
-  if ((page = built_page (self, "measures")) != NULL)
-    sl_measures_page_reload (SL_MEASURES_PAGE (page));
-  if ((page = built_page (self, "research")) != NULL)
-    sl_research_page_reload (SL_RESEARCH_PAGE (page));
-  if ((page = built_page (self, "pool")) != NULL)
-    sl_pool_page_reload (SL_POOL_PAGE (page));
-  if ((page = built_page (self, "talks")) != NULL)
-    sl_talks_page_reload (SL_TALKS_PAGE (page));
-  if ((page = built_page (self, "reports")) != NULL)
-    sl_reports_page_reload (SL_REPORTS_PAGE (page));
+  reload_year_pages (self);
   update_empty (self);
 }
 
@@ -451,18 +455,7 @@ sl_window_sync (SlWindow *self)
   sl_overview_page_reload (SL_OVERVIEW_PAGE (self->overview_page));
   if ((page = built_page (self, "meetings")) != NULL)
     sl_meetings_page_sync (SL_MEETINGS_PAGE (page));
-  if ((page = built_page (self, "plan")) != NULL)
-    sl_plan_page_reload (SL_PLAN_PAGE (page));
-  if ((page = built_page (self, "measures")) != NULL)
-    sl_measures_page_reload (SL_MEASURES_PAGE (page));
-  if ((page = built_page (self, "research")) != NULL)
-    sl_research_page_reload (SL_RESEARCH_PAGE (page));
-  if ((page = built_page (self, "pool")) != NULL)
-    sl_pool_page_reload (SL_POOL_PAGE (page));
-  if ((page = built_page (self, "talks")) != NULL)
-    sl_talks_page_reload (SL_TALKS_PAGE (page));
-  if ((page = built_page (self, "reports")) != NULL)
-    sl_reports_page_reload (SL_REPORTS_PAGE (page));
+  reload_year_pages (self);
   update_empty (self);
 }
 
