@@ -497,6 +497,8 @@ add_member_chart (SlReportPages *self)
   g_autofree char *threshold = format_threshold (stats->rules.attendance_threshold);
   g_autofree char *note = NULL;
   g_autofree char *heading = NULL;
+  g_autoptr(PangoLayout) caption = NULL;
+  double caption_height;
   MemberChart chart = { 0 };
 
   for (guint i = 0; i < stats->members->len; i++)
@@ -520,6 +522,13 @@ add_member_chart (SlReportPages *self)
       return;
     }
 
+  /* The chart's caption under it, written first to know its height: it
+   * stays on the page of the chart's last rows, never alone on a page. */
+  note = g_strdup_printf ("红色虚线为出席率要求（%s），红色条为低于要求的成员；"
+                          "出席率＝出席次数÷应参加次数，“—”为本年度无应参加会议。", threshold);
+  caption = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY, 9, note, width);
+  caption_height = 6 + sl_page_layout_get_height (caption);
+
   member_chart_scale (renderer, &chart);
   for (guint i = 0; i < stats->members->len; i++)
     {
@@ -534,7 +543,16 @@ add_member_chart (SlReportPages *self)
 
       pango_layout_set_alignment (name, PANGO_ALIGN_RIGHT);
       pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
-      if (sl_page_renderer_get_y (renderer) + row > sl_page_renderer_get_bottom (renderer))
+      guint left = stats->members->len - i;
+      double page = sl_page_renderer_get_bottom (renderer) - sl_page_renderer_get_top (renderer);
+
+      if (sl_page_renderer_get_y (renderer) + row > sl_page_renderer_get_bottom (renderer) ||
+          /* The last three rows go over with the caption when it does
+           * not fit under them here (and they fit with it on a page). */
+          (i > 0 && left == MIN (3, stats->members->len) &&
+           sl_page_renderer_get_y (renderer) + left * row + caption_height
+           > sl_page_renderer_get_bottom (renderer) &&
+           left * row + caption_height + 30 < page))
         {
           member_chart_finish (renderer, &chart);
           sl_page_renderer_add_page (renderer, FALSE);
@@ -555,13 +573,7 @@ add_member_chart (SlReportPages *self)
   member_chart_finish (renderer, &chart);
 
   gap (renderer, 6);
-  note = g_strdup_printf ("红色虚线为出席率要求（%s），红色条为低于要求的成员；"
-                          "出席率＝出席次数÷应参加次数，“—”为本年度无应参加会议。", threshold);
-  {
-    g_autoptr(PangoLayout) layout = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY, 9,
-                                                                    note, width);
-    sl_page_renderer_flow (renderer, layout, x);
-  }
+  sl_page_renderer_flow (renderer, caption, x);
   gap (renderer, 14);
 }
 
@@ -573,7 +585,6 @@ sl_report_pages_layout (SlPageRenderer *renderer,
                         double          page_width,
                         double          page_height)
 {
-  static const char *numerals[] = { "四", "五", "六", "七", "八", "九", "十" };
   SlReportPages *self = SL_REPORT_PAGES (renderer);
   SlStatistics *stats = self->statistics;
   g_autofree char *first_day = g_strdup_printf ("%04d-01-01", stats->year);
@@ -619,11 +630,14 @@ sl_report_pages_layout (SlPageRenderer *renderer,
   for (guint i = 0; i < self->tables->len; i++)
     {
       SlTable *table = g_ptr_array_index (self->tables, i);
-      g_autofree char *heading = g_strdup_printf ("%s、%s",
-                                                  numerals[MIN (i, G_N_ELEMENTS (numerals) - 1)],
-                                                  sl_table_get_name (table));
-      const SlTableStyle style = { .caption = SL_TABLE_CAPTION_HEADING, .heading = heading };
+      /* The tables are numbered as the spreadsheet's sheets (四、…); the
+       * sheet of key figures and charts is what the cards and charts
+       * above show. */
+      const SlTableStyle style = { .caption = SL_TABLE_CAPTION_HEADING,
+                                   .heading = sl_table_get_name (table) };
 
+      if (sl_table_get_n_charts (table) > 0)
+        continue;
       sl_table_pages_append (renderer, table, &style);
       gap (renderer, 16);
     }
