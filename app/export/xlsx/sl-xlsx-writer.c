@@ -8,10 +8,13 @@
  *   row 0          the title, merged across the table, bold
  *   row 1          the subtitle (unit and period), when there is one
  *   header row     bold, bordered, wrapped; frozen, and repeated at the top
- *                  of every printed page
+ *                  of every printed page; two rows when columns are grouped
+ *                  (应到 | 实到 under a merged 参加人员（应到/实到）)
  *   body           bordered, wrapped cells: real dates (yyyy"年"m"月"d"日"),
  *                  numbers as numbers, rates as 0.0%
  *   notes          merged lines under the table
+ *   charts         a table's SlCharts, native Excel charts of another
+ *                  sheet's cells, each under its heading on a page of its own
  *
  * printed on A4, landscape when the table says so, fit to the page width,
  * centred, with “第 x 页 共 y 页” in the footer.
