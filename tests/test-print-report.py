@@ -126,6 +126,18 @@ def check_report_xlsx(path, year):
     ok(sheet == '五、个人出勤情况' and people['%s%d' % cats[0]].value == year_first_member(year),
        'report xlsx: 三 names the members', series.cat.strRef.f)
 
+    # Red bars for the members under the threshold (80% by default), as
+    # on the pages.
+    low = sorted(r - cells[0][1] for r in range(cells[0][1], cells[1][1] + 1)
+                 if isinstance(people['H%d' % r].value, (int, float)) and people['H%d' % r].value < 0.8)
+    red = sorted(p.idx for p in series.dPt
+                 if p.spPr is not None and p.spPr.solidFill is not None
+                 and p.spPr.solidFill.srgbClr is not None
+                 and str(getattr(p.spPr.solidFill.srgbClr, 'val', p.spPr.solidFill.srgbClr))
+                 .upper().endswith('C0392B'))
+    ok(low and red == low, 'report xlsx: 三 marks the members under 80% in red',
+       '%r, want %r' % (red, low))
+
     # Titles that match the PDF's headings.
     titles = []
     for chart in charts:
@@ -155,7 +167,7 @@ def check_first_topic_xlsx(path):
                          ('出处及发表日期', ['出处', '发表日期'])):
         where = columns.get(group)
         ok(where is not None and all(p in columns for p in parts),
-           'first-topic xlsx: %s over %s' % (group, ' | '.join(parts)), repr(sorted(columns)))
+           'first-topic xlsx: %s over %s' % (group, ' | '.join(parts)), repr(sorted(str(k) for k in columns)))
         if where is None or not all(p in columns for p in parts):
             continue
         first, last = columns[parts[0]][1], columns[parts[1]][1]

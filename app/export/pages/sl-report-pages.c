@@ -43,21 +43,6 @@ struct _SlReportPages
 
 G_DEFINE_FINAL_TYPE (SlReportPages, sl_report_pages, SL_TYPE_PAGE_RENDERER)
 
-/* Meeting kinds, in the order of SlMeetingKind; print-safe colours that
- * stay apart in grey too. */
-static const guint32 kind_colors[] = {
-  [SL_MEETING_KIND_PARTY_GROUP]        = 0xb03a2e,
-  [SL_MEETING_KIND_CENTRAL_GROUP]      = 0x2e86c1,
-  [SL_MEETING_KIND_IDEOLOGY]           = 0xf0b27a,
-  [SL_MEETING_KIND_SITUATION_ANALYSIS] = 0x1e8449,
-  [SL_MEETING_KIND_BRANCH_ASSEMBLY]    = 0x7d3c98,
-  [SL_MEETING_KIND_BRANCH_COMMITTEE]   = 0x76d7c4,
-  [SL_MEETING_KIND_GROUP_MEETING]      = 0x935116,
-  [SL_MEETING_KIND_PARTY_LECTURE]      = 0xf4d03f,
-  [SL_MEETING_KIND_TRAINING]           = 0x566573,
-  [SL_MEETING_KIND_OTHER]              = 0xaab7b8,
-};
-
 /* A rule's threshold as the rules state it: 80%, 92.5%. */
 static char *
 format_threshold (double threshold)
@@ -383,7 +368,7 @@ add_month_chart (SlReportPages *self)
           if (count == 0)
             continue;
           by -= height;
-          sl_page_renderer_add_rect (renderer, bx, by, bar, height, kind_colors[kind]);
+          sl_page_renderer_add_rect (renderer, bx, by, bar, height, sl_ledger_tables_kind_color (kind));
           /* A hairline between stacked parts keeps light colours apart. */
           sl_page_renderer_add_line (renderer, bx, by, bx + bar, by, 0.5, 0xffffff, FALSE);
           total += count;
@@ -422,7 +407,7 @@ add_month_chart (SlReportPages *self)
           legend_y += height + 2;
         }
       sl_page_renderer_add_rect (renderer, legend_x, legend_y + (height - 8) / 2, 8, 8,
-                                 kind_colors[kind]);
+                                 sl_ledger_tables_kind_color (kind));
       sl_page_renderer_add_text (renderer, label, legend_x + 12, legend_y);
       legend_x += item;
     }

@@ -22,6 +22,27 @@
 #include "sl-util.h"
 #include "sl-wording.h"
 
+/* Meeting kinds, in the order of SlMeetingKind; print-safe colours that
+ * stay apart in grey too. */
+static const guint32 kind_colors[] = {
+  [SL_MEETING_KIND_PARTY_GROUP]        = 0xb03a2e,
+  [SL_MEETING_KIND_CENTRAL_GROUP]      = 0x2e86c1,
+  [SL_MEETING_KIND_IDEOLOGY]           = 0xf0b27a,
+  [SL_MEETING_KIND_SITUATION_ANALYSIS] = 0x1e8449,
+  [SL_MEETING_KIND_BRANCH_ASSEMBLY]    = 0x7d3c98,
+  [SL_MEETING_KIND_BRANCH_COMMITTEE]   = 0x76d7c4,
+  [SL_MEETING_KIND_GROUP_MEETING]      = 0x935116,
+  [SL_MEETING_KIND_PARTY_LECTURE]      = 0xf4d03f,
+  [SL_MEETING_KIND_TRAINING]           = 0x566573,
+  [SL_MEETING_KIND_OTHER]              = 0xaab7b8,
+};
+
+guint32
+sl_ledger_tables_kind_color (int kind)
+{
+  return kind >= 0 && kind < (int) G_N_ELEMENTS (kind_colors) ? kind_colors[kind] : 0x808080;
+}
+
 /* @section is numbered as in the report's pages (sl-report-pages.c):
  * 一、主要数据 with the charts 二 and 三, then the tables 四 to 七. The
  * sheet is named after it, and the pages head the table with it. */
@@ -43,7 +64,7 @@ annual_table (Builder    *b,
 static SlTable *
 annual_meetings (Builder      *b,
                  SlStatistics *stats,
-                 GArray       *held_rows)
+                 GArray       *held_rows)   /* (row, kind) pairs */
 {
   /* The kinds the rules ask about are listed even when none was held. */
   static const SlMeetingKind always[] = {
@@ -76,6 +97,7 @@ annual_meetings (Builder      *b,
         {
           guint row = sl_table_get_n_rows (table);
           g_array_append_val (held_rows, row);
+          g_array_append_val (held_rows, kind);
         }
       sl_table_begin_row (table);
       sl_table_add_text (table, sl_wording_meeting_kind (kind));
@@ -385,13 +407,22 @@ annual_summary (Builder      *b,
    * of 五 by name (column 1) with their 出席率 (column 7). */
   chart = sl_table_add_chart (table, SL_CHART_STACKED_COLUMNS, "二、每月会议开展情况",
                               meetings, 0, 1, 12);
-  for (guint i = 0; i < held_rows->len; i++)
-    sl_chart_add_series (chart, g_array_index (held_rows, guint, i));
+  for (guint i = 0; i + 1 < held_rows->len; i += 2)
+    sl_chart_add_series (chart, g_array_index (held_rows, guint, i),
+                         sl_ledger_tables_kind_color (g_array_index (held_rows, guint, i + 1)));
   if (stats->members->len > 0)
     {
       chart = sl_table_add_chart (table, SL_CHART_BARS, member_title, members, 1, 0,
                                   stats->members->len);
-      sl_chart_add_series (chart, 7);
+      sl_chart_add_series (chart, 7, 0x2e86c1);
+      /* Red under the threshold, as on the pages. */
+      for (guint i = 0; i < stats->members->len; i++)
+        {
+          double rate = sl_member_stats_attendance_rate (g_ptr_array_index (stats->members, i));
+
+          if (!isnan (rate) && rate < b->rules.attendance_threshold)
+            sl_chart_set_point_color (chart, i, 0xc0392b);
+        }
     }
 
   sl_table_add_note (table, "图二、图三的数据取自“四、会议开展情况”“五、个人出勤情况”两表。");

@@ -78,6 +78,8 @@ free_chart (gpointer data)
   g_free (chart->title);
   g_clear_object (&chart->source);
   g_array_unref (chart->series);
+  g_array_unref (chart->colors);
+  g_array_unref (chart->point_colors);
   g_free (chart);
 }
 
@@ -395,17 +397,34 @@ sl_table_add_chart (SlTable     *self,
   chart->first = first;
   chart->n = n;
   chart->series = g_array_new (FALSE, FALSE, sizeof (guint));
+  chart->colors = g_array_new (FALSE, FALSE, sizeof (guint32));
+  chart->point_colors = g_array_new (FALSE, TRUE, sizeof (guint32));
   g_ptr_array_add (self->charts, chart);
   return chart;
 }
 
 void
 sl_chart_add_series (SlChart *chart,
-                     guint    index)
+                     guint    index,
+                     guint32  color)
 {
   g_return_if_fail (chart != NULL);
 
   g_array_append_val (chart->series, index);
+  g_array_append_val (chart->colors, color);
+}
+
+void
+sl_chart_set_point_color (SlChart *chart,
+                          guint    category,
+                          guint32  color)
+{
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (category < chart->n);
+
+  if (chart->point_colors->len < chart->n)
+    g_array_set_size (chart->point_colors, chart->n);
+  g_array_index (chart->point_colors, guint32, category) = color;
 }
 
 guint

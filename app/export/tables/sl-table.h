@@ -76,6 +76,8 @@ typedef struct
   guint        first;         /* the categories: columns, or rows, of the source */
   guint        n;
   GArray      *series;        /* guint: source rows, or columns */
+  GArray      *colors;        /* guint32 0xRRGGBB of each series */
+  GArray      *point_colors;  /* guint32 per category of a one-series chart, 0: the series' */
 } SlChart;
 
 #define SL_TYPE_TABLE (sl_table_get_type ())
@@ -138,7 +140,12 @@ SlChart      *sl_table_add_chart       (SlTable     *self,
                                         guint        first,
                                         guint        n);
 void          sl_chart_add_series      (SlChart     *chart,
-                                        guint        index);
+                                        guint        index,
+                                        guint32      color);
+/* One bar in another colour (a member under the threshold, in red). */
+void          sl_chart_set_point_color (SlChart     *chart,
+                                        guint        category,
+                                        guint32      color);
 guint         sl_table_get_n_charts    (SlTable     *self);
 const SlChart *sl_table_get_chart      (SlTable     *self,
                                         guint        chart);

@@ -673,11 +673,33 @@ write_table (lxw_workbook  *workbook,
 /* The pixels on screen that Excel gives a row of the default height (15 pt). */
 #define ROW_PIXELS 20.0
 
+/* libxlsxwriter copies the points; @fills and @points are scratch. */
+static gboolean
+set_point_colors (lxw_chart_series *series,
+                  GArray           *colors,
+                  lxw_chart_fill   *fills,
+                  lxw_chart_point  *points)
+{
+  g_autofree lxw_chart_point **list = g_new0 (lxw_chart_point *, colors->len + 1);
+
+  for (guint i = 0; i < colors->len; i++)
+    {
+      guint32 color = g_array_index (colors, guint32, i);
+
+      fills[i] = (lxw_chart_fill) { .color = color };
+      points[i] = (lxw_chart_point) { .fill = color != 0 ? &fills[i] : NULL };
+      list[i] = &points[i];
+    }
+  return chart_series_set_points (series, list) == LXW_NO_ERROR;
+}
+
 static lxw_chart *
 add_chart (lxw_workbook    *workbook,
            const SlChart   *spec,
            const Placement *source)
 {
+  g_autofree lxw_chart_fill *fills = g_new0 (lxw_chart_fill, MAX (spec->point_colors->len, 1));
+  g_autofree lxw_chart_point *points = g_new0 (lxw_chart_point, MAX (spec->point_colors->len, 1));
   /* 五号 in the chart as in the cells: printed, it must read at 9 pt. */
   lxw_chart_font font = { .name = "宋体", .size = BODY_SIZE };
   lxw_chart_font title_font = { .name = "宋体", .size = 12, .bold = 1 };
@@ -695,8 +717,11 @@ add_chart (lxw_workbook    *workbook,
       guint index = g_array_index (spec->series, guint, i);
       lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
 
+      lxw_chart_fill fill = { .color = g_array_index (spec->colors, guint32, i) };
+
       if (series == NULL)
         return NULL;
+      chart_series_set_fill (series, &fill);
       if (spec->kind == SL_CHART_STACKED_COLUMNS)
         {
           /* A row of the source over the header's columns (1月 … 12月). */
@@ -714,6 +739,9 @@ add_chart (lxw_workbook    *workbook,
           chart_series_set_values (series, source->name, body + spec->first, index,
                                    body + spec->first + spec->n - 1, index);
           chart_series_set_name_range (series, source->name, source->header, index);
+          if (spec->point_colors->len > 0 &&
+              !set_point_colors (series, spec->point_colors, fills, points))
+            return NULL;
           chart_series_set_labels (series);
           chart_series_set_labels_num_format (series, "0.0%");
           chart_series_set_labels_font (series, &small);
