@@ -26,8 +26,8 @@ from openpyxl.utils import get_column_letter
 # The header of each document, in order (DOMAIN.md and the issue).
 HEADERS = {
     'first-topic-ledger': [
-        '序号', '会议名称及次序', '学习时间', '会议类型', '学习内容', '出处及发表日期', '学习形式',
-        '主持人', '领学人', '参加人员（应到/实到）', '请假人员', '研讨交流', '贯彻落实措施',
+        '序号', '会议名称及次序', '学习时间', '会议类型', '学习内容', '出处', '发表日期', '学习形式',
+        '主持人', '领学人', '应到', '实到', '请假人员', '研讨交流', '贯彻落实措施',
         '责任领导/责任部门', '完成时限', '落实情况', '备注'],
     'central-group-ledger': [
         '序号', '学习时间', '地点', '学习时长（小时）', '会议名称及次序', '学习形式', '主持人',
@@ -48,20 +48,30 @@ HEADERS = {
         '完成日期', '进展情况'],
 }
 
+# Merged headers over two columns each (issue 14: real cells under the
+# ledger's one column of DOMAIN.md).
+GROUPS = {
+    'first-topic-ledger': {'出处及发表日期': ['出处', '发表日期'],
+                           '参加人员（应到/实到）': ['应到', '实到']},
+}
+
 ATTENDANCE_TOTALS = ['应参加', '出席', '请假', '缺席', '补学', '出席率', '参学率']
 
+# Numbered as the sections of the report's PDF (二 and 三 are the charts
+# on 主要数据).
 ANNUAL_SHEETS = {
-    '会议开展情况': ['会议类型'] + ['%d月' % m for m in range(1, 13)] + ['合计'],
-    '个人出勤情况': ['序号', '姓名'] + ATTENDANCE_TOTALS + ['备注'],
-    '学习计划完成情况': ['序号', '学习计划', '计划项数', '已开展', '兑现率', '未开展事项'],
-    '制度落实情况': ['序号', '制度要求', '时段', '应达到', '实际', '状态', '说明'],
+    '一、主要数据': ['序号', '项目', '数值', '说明'],
+    '四、会议开展情况': ['会议类型'] + ['%d月' % m for m in range(1, 13)] + ['合计'],
+    '五、个人出勤情况': ['序号', '姓名'] + ATTENDANCE_TOTALS + ['备注'],
+    '六、学习计划完成情况': ['序号', '学习计划', '计划项数', '已开展', '兑现率', '未开展事项'],
+    '七、制度落实情况': ['序号', '制度要求', '时段', '应达到', '实际', '状态', '说明'],
 }
 
 LANDSCAPE = {'first-topic-ledger', 'central-group-ledger', 'meetings-ledger', 'plan',
              'plan-progress', 'attendance', 'measures'}
 
 # Columns whose filled cells must all be real dates, numbers, rates.
-DATE_COLUMNS = {'学习时间', '日期', '会议日期', '完成日期'}
+DATE_COLUMNS = {'学习时间', '日期', '会议日期', '完成日期', '发表日期'}
 COUNT_COLUMNS = {'序号', '应到', '实到', '请假', '缺席', '应参加', '出席', '补学', '计划项数',
                  '已开展', '合计', '应达到', '实际'} | {'%d月' % m for m in range(1, 13)}
 RATE_COLUMNS = {'出席率', '参学率', '兑现率'}
@@ -77,20 +87,27 @@ def need(condition, where, message):
         raise CheckError('%s: %s' % (where, message))
 
 
-def header_row(ws, where):
-    """The row that print titles repeat, which is the header."""
+def header_rows(ws, where):
+    """The rows that print titles repeat, which are the header: one, or
+    two under merged group titles."""
     titles = ws.print_title_rows
     need(titles, where, 'no print title rows (worksheet_repeat_rows)')
     match = re.fullmatch(r'\$?(\d+):\$?(\d+)', titles)
-    need(match and match.group(1) == match.group(2), where,
-         'print titles %r are not one header row' % titles)
-    return int(match.group(1))
+    need(match and int(match.group(2)) - int(match.group(1)) in (0, 1), where,
+         'print titles %r are not one or two header rows' % titles)
+    return int(match.group(1)), int(match.group(2))
+
+
+def header_row(ws, where):
+    """The header's last row: the one over the body."""
+    return header_rows(ws, where)[1]
 
 
 def check_sheet(ws, code, where, year):
-    h = header_row(ws, where)
+    top, h = header_rows(ws, where)
     columns = ws.max_column
-    headers = [ws.cell(h, c).value for c in range(1, columns + 1)]
+    # A column outside a group is merged down both rows: its title is on top.
+    headers = [ws.cell(h, c).value or ws.cell(top, c).value for c in range(1, columns + 1)]
 
     # The merged title across the table, with the year; the subtitle if any.
     merged = {str(r) for r in ws.merged_cells.ranges}
@@ -99,14 +116,30 @@ def check_sheet(ws, code, where, year):
     title = ws['A1'].value
     need(isinstance(title, str) and str(year) in title, where, 'title %r lacks the year' % title)
     need(ws['A1'].font.b, where, 'title is not bold')
-    need(h in (2, 3), where, 'header on row %d' % h)
-    if h == 3:
+    need(top in (2, 3), where, 'header on row %d' % top)
+    if top == 3:
         need('A2:%s2' % last in merged, where, 'subtitle row is not merged')
+    for title, parts in GROUPS.get(code, {}).items():
+        need(title not in headers, where, '%s is one column, not %r' % (title, parts))
+        first = headers.index(parts[0]) + 1 if parts[0] in headers else None
+        need(first and headers[first - 1:first - 1 + len(parts)] == parts, where,
+             'no columns %r' % parts)
+        span = '%s%d:%s%d' % (get_column_letter(first), top, get_column_letter(first + len(parts) - 1),
+                              top)
+        need(h == top + 1 and span in merged and ws.cell(top, first).value == title, where,
+             '%s is not a merged header over %r' % (title, parts))
+    if h == top + 1:
+        for c in range(1, columns + 1):
+            if ws.cell(h, c).value is None:
+                span = '%s%d:%s%d' % (get_column_letter(c), top, get_column_letter(c), h)
+                need(span in merged, where, 'header %s%d is not merged down' % (
+                    get_column_letter(c), top))
 
     # Header: bold, bordered, wrapped.
     for c in range(1, columns + 1):
-        cell = ws.cell(h, c)
-        need(isinstance(cell.value, str) and cell.value, where, 'empty header in column %d' % c)
+        cell = ws.cell(h, c) if ws.cell(h, c).value else ws.cell(top, c)
+        need(isinstance(headers[c - 1], str) and headers[c - 1], where,
+             'empty header in column %d' % c)
         need(cell.font.b, where, 'header %s is not bold' % cell.coordinate)
         need(cell.border.left.style and cell.border.bottom.style, where,
              'header %s has no border' % cell.coordinate)
@@ -232,8 +265,8 @@ def check_documents(folder, year):
             document['rows'][ws.title] = len(body)
             document['titles'][ws.title] = ws['A1'].value
         if code == 'annual-report':
-            need(sorted(wb.sheetnames) == sorted(ANNUAL_SHEETS), file, 'sheets %r' % wb.sheetnames)
-            members = wb['个人出勤情况']
+            need(wb.sheetnames == list(ANNUAL_SHEETS), file, 'sheets %r' % wb.sheetnames)
+            members = wb['五、个人出勤情况']
             h = header_row(members, file)
             document['members'] = [members.cell(r, 2).value for r in range(h + 1, members.max_row + 1)
                                    if members.cell(r, 1).border.left.style]

@@ -346,10 +346,11 @@ header_text (SlDocumentKind   kind,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) tables = sl_ledger_tables_build (world.ledger, &request, &error);
   GString *titles = g_string_new (NULL);
-  SlTable *table;
+  g_autoptr(SlTable) table = NULL;
 
   g_assert_no_error (error);
-  table = g_ptr_array_index (tables, 0);
+  /* The page shows grouped columns as one (应到/实到). */
+  table = sl_table_join_groups (g_ptr_array_index (tables, 0));
   for (guint c = 0; c < sl_table_get_n_columns (table); c++)
     g_string_append (titles, sl_table_get_column (table, c)->title);
   *caption = g_strconcat (sl_table_get_title (table), sl_table_get_subtitle (table), NULL);

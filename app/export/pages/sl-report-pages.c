@@ -43,21 +43,6 @@ struct _SlReportPages
 
 G_DEFINE_FINAL_TYPE (SlReportPages, sl_report_pages, SL_TYPE_PAGE_RENDERER)
 
-/* Meeting kinds, in the order of SlMeetingKind; print-safe colours that
- * stay apart in grey too. */
-static const guint32 kind_colors[] = {
-  [SL_MEETING_KIND_PARTY_GROUP]        = 0xb03a2e,
-  [SL_MEETING_KIND_CENTRAL_GROUP]      = 0x2e86c1,
-  [SL_MEETING_KIND_IDEOLOGY]           = 0xf0b27a,
-  [SL_MEETING_KIND_SITUATION_ANALYSIS] = 0x1e8449,
-  [SL_MEETING_KIND_BRANCH_ASSEMBLY]    = 0x7d3c98,
-  [SL_MEETING_KIND_BRANCH_COMMITTEE]   = 0x76d7c4,
-  [SL_MEETING_KIND_GROUP_MEETING]      = 0x935116,
-  [SL_MEETING_KIND_PARTY_LECTURE]      = 0xf4d03f,
-  [SL_MEETING_KIND_TRAINING]           = 0x566573,
-  [SL_MEETING_KIND_OTHER]              = 0xaab7b8,
-};
-
 /* A rule's threshold as the rules state it: 80%, 92.5%. */
 static char *
 format_threshold (double threshold)
@@ -383,7 +368,7 @@ add_month_chart (SlReportPages *self)
           if (count == 0)
             continue;
           by -= height;
-          sl_page_renderer_add_rect (renderer, bx, by, bar, height, kind_colors[kind]);
+          sl_page_renderer_add_rect (renderer, bx, by, bar, height, sl_ledger_tables_kind_color (kind));
           /* A hairline between stacked parts keeps light colours apart. */
           sl_page_renderer_add_line (renderer, bx, by, bx + bar, by, 0.5, 0xffffff, FALSE);
           total += count;
@@ -422,7 +407,7 @@ add_month_chart (SlReportPages *self)
           legend_y += height + 2;
         }
       sl_page_renderer_add_rect (renderer, legend_x, legend_y + (height - 8) / 2, 8, 8,
-                                 kind_colors[kind]);
+                                 sl_ledger_tables_kind_color (kind));
       sl_page_renderer_add_text (renderer, label, legend_x + 12, legend_y);
       legend_x += item;
     }
@@ -497,6 +482,8 @@ add_member_chart (SlReportPages *self)
   g_autofree char *threshold = format_threshold (stats->rules.attendance_threshold);
   g_autofree char *note = NULL;
   g_autofree char *heading = NULL;
+  g_autoptr(PangoLayout) caption = NULL;
+  double caption_height;
   MemberChart chart = { 0 };
 
   for (guint i = 0; i < stats->members->len; i++)
@@ -520,6 +507,13 @@ add_member_chart (SlReportPages *self)
       return;
     }
 
+  /* The chart's caption under it, written first to know its height: it
+   * stays on the page of the chart's last rows, never alone on a page. */
+  note = g_strdup_printf ("红色虚线为出席率要求（%s），红色条为低于要求的成员；"
+                          "出席率＝出席次数÷应参加次数，“—”为本年度无应参加会议。", threshold);
+  caption = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY, 9, note, width);
+  caption_height = 6 + sl_page_layout_get_height (caption);
+
   member_chart_scale (renderer, &chart);
   for (guint i = 0; i < stats->members->len; i++)
     {
@@ -534,7 +528,16 @@ add_member_chart (SlReportPages *self)
 
       pango_layout_set_alignment (name, PANGO_ALIGN_RIGHT);
       pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
-      if (sl_page_renderer_get_y (renderer) + row > sl_page_renderer_get_bottom (renderer))
+      guint left = stats->members->len - i;
+      double page = sl_page_renderer_get_bottom (renderer) - sl_page_renderer_get_top (renderer);
+
+      if (sl_page_renderer_get_y (renderer) + row > sl_page_renderer_get_bottom (renderer) ||
+          /* The last three rows go over with the caption when it does
+           * not fit under them here (and they fit with it on a page). */
+          (i > 0 && left == MIN (3, stats->members->len) &&
+           sl_page_renderer_get_y (renderer) + left * row + caption_height
+           > sl_page_renderer_get_bottom (renderer) &&
+           left * row + caption_height + 30 < page))
         {
           member_chart_finish (renderer, &chart);
           sl_page_renderer_add_page (renderer, FALSE);
@@ -555,13 +558,7 @@ add_member_chart (SlReportPages *self)
   member_chart_finish (renderer, &chart);
 
   gap (renderer, 6);
-  note = g_strdup_printf ("红色虚线为出席率要求（%s），红色条为低于要求的成员；"
-                          "出席率＝出席次数÷应参加次数，“—”为本年度无应参加会议。", threshold);
-  {
-    g_autoptr(PangoLayout) layout = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY, 9,
-                                                                    note, width);
-    sl_page_renderer_flow (renderer, layout, x);
-  }
+  sl_page_renderer_flow (renderer, caption, x);
   gap (renderer, 14);
 }
 
@@ -573,7 +570,6 @@ sl_report_pages_layout (SlPageRenderer *renderer,
                         double          page_width,
                         double          page_height)
 {
-  static const char *numerals[] = { "四", "五", "六", "七", "八", "九", "十" };
   SlReportPages *self = SL_REPORT_PAGES (renderer);
   SlStatistics *stats = self->statistics;
   g_autofree char *first_day = g_strdup_printf ("%04d-01-01", stats->year);
@@ -619,11 +615,14 @@ sl_report_pages_layout (SlPageRenderer *renderer,
   for (guint i = 0; i < self->tables->len; i++)
     {
       SlTable *table = g_ptr_array_index (self->tables, i);
-      g_autofree char *heading = g_strdup_printf ("%s、%s",
-                                                  numerals[MIN (i, G_N_ELEMENTS (numerals) - 1)],
-                                                  sl_table_get_name (table));
-      const SlTableStyle style = { .caption = SL_TABLE_CAPTION_HEADING, .heading = heading };
+      /* The tables are numbered as the spreadsheet's sheets (四、…); the
+       * sheet of key figures and charts is what the cards and charts
+       * above show. */
+      const SlTableStyle style = { .caption = SL_TABLE_CAPTION_HEADING,
+                                   .heading = sl_table_get_name (table) };
 
+      if (sl_table_get_n_charts (table) > 0)
+        continue;
       sl_table_pages_append (renderer, table, &style);
       gap (renderer, 16);
     }

@@ -441,6 +441,8 @@ measure_columns (Table  *t,
   g_autoptr(PangoLayout) heading = sl_page_renderer_create_layout (t->renderer,
                                                                    SL_PAGE_FONT_HEADING,
                                                                    t->size, NULL, -1);
+  g_autoptr(GRegex) figure = g_regex_new ("^(\\d{4}年\\d{1,2}月\\d{1,2}日|[应实]到\\d+人|[\\d.]+%?)$",
+                                          0, 0, NULL);
   guint n_rows = sl_table_get_n_rows (t->table);
   /* A long ledger is judged by a sample of its rows. */
   guint stride = n_rows / 400 + 1;
@@ -458,9 +460,18 @@ measure_columns (Table  *t,
           g_auto(GStrv) list = NULL;
 
           sl_table_layout_measure (body, text, &run, &line);
-          /* A date, a count or a rate is never broken. */
+          /* A date, a count or a rate is never broken, also as a line of
+           * a text (a joined group: “《人民日报》\n2023年1月10日”). */
           if (cell != NULL && cell->kind != SL_CELL_TEXT)
             sl_table_layout_measure (body, text, NULL, &whole);
+          else if (text != NULL && strchr (text, '\n') != NULL)
+            {
+              g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+              for (guint i = 0; lines[i] != NULL; i++)
+                if (g_regex_match (figure, lines[i], 0, NULL))
+                  sl_table_layout_measure (body, lines[i], NULL, &whole);
+            }
           if (column->wrap && (list = sl_page_text_split_list (text)) != NULL)
             for (guint i = 0; list[i] != NULL; i++)
               {
@@ -489,7 +500,7 @@ measure_columns (Table  *t,
         }
       else
         {
-          min[c] = MAX (MAX (header_min, run), MAX (names, MIN (line, 4 * t->size)));
+          min[c] = MAX (MAX (header_min, MAX (run, whole)), MAX (names, MIN (line, 4 * t->size)));
           max[c] = MAX (header_max, line);
         }
       min[c] = MAX (min[c], 1.0 * t->size) + 2 * PAD_X + 1;
@@ -516,16 +527,33 @@ fit_columns (Table    *t,
               ? MIN (max[c], MAX (min[c], 8 * t->size + 2 * PAD_X)) : min[c];
   sl_table_layout_distribute (min, max, t->n_columns, t->width, widths);
 
-  /* Wider than the page at this size with nothing else to do: the
-   * minima squeezed in proportion (text wraps inside its cells). */
+  /* Wider than the page at this size with nothing else to do: running
+   * text gives up its width first (it wraps anyway, down to two
+   * characters a line), and only then the rest in proportion, so that a
+   * count or a rate (“100.0%”) breaks last. */
   if (demand > t->width)
     {
-      double sum = 0;
+      double sum = 0, slack = 0, over, floor_width = 2 * t->size + 2 * PAD_X + 1;
 
       for (guint c = 0; c < t->n_columns; c++)
-        sum += widths[c];
-      for (guint c = 0; c < t->n_columns; c++)
-        widths[c] *= t->width / sum;
+        {
+          sum += widths[c];
+          if (sl_table_get_column (t->table, c)->wrap)
+            slack += MAX (0, widths[c] - floor_width);
+        }
+      over = sum - t->width;
+      if (over > 0 && slack > 0)
+        {
+          double take = MIN (over, slack);
+
+          for (guint c = 0; c < t->n_columns; c++)
+            if (sl_table_get_column (t->table, c)->wrap && widths[c] > floor_width)
+              widths[c] -= (widths[c] - floor_width) * take / slack;
+          sum -= take;
+        }
+      if (sum > t->width)
+        for (guint c = 0; c < t->n_columns; c++)
+          widths[c] *= t->width / sum;
     }
   return demand;
 }
@@ -630,6 +658,9 @@ append_bands (SlPageRenderer     *renderer,
       band_style.font_size = size;
       if (first + per_band < key + rest)
         band_style.keep_with_end = 0;
+      /* A continued band's title stands clear of the band above it. */
+      if (first > key && sl_page_renderer_get_y (renderer) > sl_page_renderer_get_top (renderer) + 1)
+        sl_page_renderer_set_y (renderer, sl_page_renderer_get_y (renderer) + 18);
       sl_table_pages_append (renderer, band, &band_style);
     }
 }
@@ -649,6 +680,7 @@ sl_table_pages_append (SlPageRenderer     *renderer,
   g_autoptr(GPtrArray) note_layouts = NULL;
   g_autoptr(GArray) rules = NULL;
   g_autofree gboolean *breaks = NULL;
+  g_autoptr(SlTable) joined = NULL;
   const char *subtitle_text;
   const char * const *notes;
   double notes_height = 0, demand = 0, x;
@@ -660,6 +692,11 @@ sl_table_pages_append (SlPageRenderer     *renderer,
 
   if (style == NULL)
     style = &default_style;
+
+  /* A page keeps the ledger's one column where a spreadsheet splits it
+   * into real numbers and dates (应到/实到). */
+  joined = sl_table_join_groups (table);
+  table = joined;
 
   t.renderer = renderer;
   t.table = table;
@@ -677,8 +714,15 @@ sl_table_pages_append (SlPageRenderer     *renderer,
   widths = g_new (double, t.n_columns);
   if (style->font_size > 0)
     {
+      /* The size asked for, or 9 pt when the columns do not fit in it:
+       * smaller type rather than numbers and headers broken mid-word. */
       t.size = style->font_size;
       demand = fit_columns (&t, widths, FALSE);
+      if (demand > t.width + 0.5 && t.size > SIZE_SMALL)
+        {
+          t.size = SIZE_SMALL;
+          demand = fit_columns (&t, widths, FALSE);
+        }
     }
   else
     {
@@ -821,9 +865,21 @@ sl_table_pages_append (SlPageRenderer     *renderer,
           build_cells (&t, row, cells);
           if (row == 0)
             {
-              /* Caption, header and first row stay together. */
-              double first = MIN (row_height (&t, cells),
-                                  sl_page_renderer_get_bottom (renderer)
+              /* Caption, header and the first three rows stay together:
+               * a table does not start with one or two rows at a page's
+               * foot (issue 14: “七” split two rows from eleven). */
+              double first = row_height (&t, cells);
+
+              for (guint r = 1; r < MIN (n_rows, 3); r++)
+                {
+                  g_autofree Cell *more = g_new0 (Cell, t.n_columns);
+
+                  build_cells (&t, r, more);
+                  first += row_height (&t, more);
+                  for (guint c = 0; c < t.n_columns; c++)
+                    cell_clear (&more[c]);
+                }
+              first = MIN (first, sl_page_renderer_get_bottom (renderer)
                                   - sl_page_renderer_get_top (renderer)
                                   - caption_height (&t, title, subtitle) - t.header_height);
 

@@ -24,11 +24,13 @@ sl_tables_build_first_topic_ledger (Builder  *b,
     { "学习时间",             W_DATE,  FALSE },
     { "会议类型",             4.5,     FALSE },
     { "学习内容",             11.0,    TRUE  },
-    { "出处及发表日期",       8.0,     TRUE  },
+    { "出处",                 8.0,     TRUE  },   /* 出处及发表日期 */
+    { "发表日期",             W_DATE,  FALSE },
     { "学习形式",             4.0,     FALSE },
     { "主持人",               W_NAME,  FALSE },
     { "领学人",               W_NAME,  FALSE },
-    { "参加人员（应到/实到）", 4.5,    FALSE },
+    { "应到",                 W_COUNT, FALSE },   /* 参加人员（应到/实到） */
+    { "实到",                 W_COUNT, FALSE },
     { "请假人员",             6.0,     TRUE  },
     { "研讨交流",             6.0,     TRUE  },
     { "贯彻落实措施",         11.0,    TRUE  },
@@ -47,6 +49,11 @@ sl_tables_build_first_topic_ledger (Builder  *b,
     return NULL;
 
   sl_tables_add_columns (table, columns, G_N_ELEMENTS (columns));
+  /* The ledger's layout (DOMAIN.md) names one column for each pair; the
+   * spreadsheet keeps a real date and two real counts under it. */
+  sl_table_add_column_group (table, "出处及发表日期", 5, 2, "\n", NULL);
+  sl_table_add_column_group (table, "参加人员（应到/实到）", 10, 2, "\n",
+                             (const char *[]) { "应到", "人", "实到", "人" });
   sl_table_set_key_columns (table, 2);
 
   for (guint m = 0; m < b->meetings->len; m++)
@@ -56,7 +63,6 @@ sl_tables_build_first_topic_ledger (Builder  *b,
       g_autofree char *name = sl_wording_meeting_name (meeting);
       g_autofree char *leave = NULL;
       g_autofree char *speakers = NULL;
-      g_autofree char *counts = NULL;
       g_auto(Presence) presence = { 0 };
       g_auto(MeasureLines) measures = { 0 };
       gboolean first_row = TRUE;
@@ -64,7 +70,6 @@ sl_tables_build_first_topic_ledger (Builder  *b,
       for (guint s = 0; s < g_list_model_get_n_items (studies); s++)
         {
           g_autoptr(SlStudy) study = g_list_model_get_item (studies, s);
-          g_autofree char *source = NULL;
           g_autoptr(GString) note = g_string_new (NULL);
           int days;
 
@@ -77,11 +82,9 @@ sl_tables_build_first_topic_ledger (Builder  *b,
               sl_tables_measure_lines_init (&measures, b, meeting);
               leave = sl_tables_presence_leave_text (&presence);
               speakers = sl_tables_speakers_text (b, meeting);
-              counts = g_strdup_printf ("应到%u人\n实到%u人", presence.expected, presence.present);
               n_meetings++;
             }
 
-          source = sl_tables_study_source (study, "\n");
           days = sl_tables_days_between (sl_study_get_published_on (study),
                                          sl_meeting_get_date (meeting));
           if (days >= 0)
@@ -95,11 +98,13 @@ sl_tables_build_first_topic_ledger (Builder  *b,
           sl_table_add_date (table, sl_meeting_get_date (meeting));
           sl_table_add_text (table, sl_wording_meeting_kind (sl_meeting_get_kind (meeting)));
           sl_table_add_text (table, sl_study_get_title (study));
-          sl_table_add_text (table, source);
+          sl_table_add_text (table, sl_study_get_source (study));
+          sl_table_add_date (table, sl_study_get_published_on (study));
           sl_table_add_text (table, sl_wording_study_form (sl_meeting_get_form (meeting)));
           sl_table_add_text (table, sl_tables_member_name (b, sl_meeting_get_chair (meeting)));
           sl_table_add_text (table, sl_tables_member_name (b, sl_study_get_lead (study)));
-          sl_table_add_text (table, counts);
+          sl_table_add_number (table, presence.expected);
+          sl_table_add_number (table, presence.present);
           sl_table_add_text (table, leave);
           sl_table_add_text (table, speakers);
           if (first_row)

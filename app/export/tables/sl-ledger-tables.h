@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The SlTables of @request's document, in order: one for each ledger,
- * one per plan for the plan's 安排表, four for the annual report, one for a
+ * one per plan for the plan's 安排表, five for the annual report, one for a
  * sign-in sheet. Minutes are not a table (SL_DOCUMENT_ERROR_UNSUPPORTED).
  * The spreadsheet writer and the page renderer both draw these. */
 GPtrArray  *sl_ledger_tables_build               (SlLedger                *ledger,
@@ -22,5 +22,9 @@ GPtrArray  *sl_ledger_tables_build               (SlLedger                *ledge
  * name, “某某局党组2023年第一议题学习台账”; for one meeting, its name. */
 char       *sl_ledger_tables_build_title         (SlLedger                *ledger,
                                                   const SlDocumentRequest *request);
+
+/* The colour (0xRRGGBB) a chart gives a meeting kind: the report's pages
+ * and its spreadsheet's native chart agree. */
+guint32     sl_ledger_tables_kind_color          (int                      kind);
 
 G_END_DECLS

@@ -30,6 +30,8 @@ struct _SlTable
   gboolean   landscape;
   guint      key_columns;
   GArray    *columns;   /* SlColumn */
+  GArray    *groups;    /* SlColumnGroup */
+  GPtrArray *charts;    /* SlChart */
   GPtrArray *rows;      /* GArray of SlCell */
   GPtrArray *notes;     /* char *, always ending with NULL */
 };
@@ -59,6 +61,29 @@ clear_column (gpointer data)
 }
 
 static void
+clear_group (gpointer data)
+{
+  SlColumnGroup *group = data;
+
+  g_clear_pointer (&group->title, g_free);
+  g_clear_pointer (&group->separator, g_free);
+  g_clear_pointer (&group->affixes, g_strfreev);
+}
+
+static void
+free_chart (gpointer data)
+{
+  SlChart *chart = data;
+
+  g_free (chart->title);
+  g_clear_object (&chart->source);
+  g_array_unref (chart->series);
+  g_array_unref (chart->colors);
+  g_array_unref (chart->point_colors);
+  g_free (chart);
+}
+
+static void
 clear_cell (gpointer data)
 {
   SlCell *cell = data;
@@ -75,6 +100,8 @@ sl_table_finalize (GObject *object)
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->columns, g_array_unref);
+  g_clear_pointer (&self->groups, g_array_unref);
+  g_clear_pointer (&self->charts, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
 
@@ -150,6 +177,9 @@ sl_table_init (SlTable *self)
 {
   self->columns = g_array_new (FALSE, TRUE, sizeof (SlColumn));
   g_array_set_clear_func (self->columns, clear_column);
+  self->groups = g_array_new (FALSE, TRUE, sizeof (SlColumnGroup));
+  g_array_set_clear_func (self->groups, clear_group);
+  self->charts = g_ptr_array_new_with_free_func (free_chart);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->notes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->notes, NULL);
@@ -278,6 +308,243 @@ sl_table_get_column (SlTable *self,
   g_return_val_if_fail (column < self->columns->len, NULL);
 
   return &g_array_index (self->columns, SlColumn, column);
+}
+
+void
+sl_table_add_column_group (SlTable            *self,
+                           const char         *title,
+                           guint               first,
+                           guint               n_columns,
+                           const char         *separator,
+                           const char * const *affixes)
+{
+  SlColumnGroup group = { 0 };
+
+  g_return_if_fail (SL_IS_TABLE (self));
+  g_return_if_fail (n_columns > 0 && first + n_columns <= self->columns->len);
+
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      const SlColumnGroup *other = &g_array_index (self->groups, SlColumnGroup, i);
+
+      g_return_if_fail (first >= other->first + other->n_columns ||
+                        first + n_columns <= other->first);
+    }
+
+  group.title = g_strdup (title);
+  group.first = first;
+  group.n_columns = n_columns;
+  group.separator = g_strdup (separator != NULL ? separator : "");
+  group.affixes = g_new0 (char *, 2 * n_columns + 1);
+  for (guint i = 0; i < 2 * n_columns; i++)
+    group.affixes[i] = g_strdup (affixes != NULL && affixes[i] != NULL ? affixes[i] : "");
+  g_array_append_val (self->groups, group);
+}
+
+guint
+sl_table_get_n_column_groups (SlTable *self)
+{
+  g_return_val_if_fail (SL_IS_TABLE (self), 0);
+
+  return self->groups->len;
+}
+
+const SlColumnGroup *
+sl_table_get_column_group (SlTable *self,
+                           guint    group)
+{
+  g_return_val_if_fail (SL_IS_TABLE (self), NULL);
+  g_return_val_if_fail (group < self->groups->len, NULL);
+
+  return &g_array_index (self->groups, SlColumnGroup, group);
+}
+
+const SlColumnGroup *
+sl_table_find_column_group (SlTable *self,
+                            guint    column)
+{
+  g_return_val_if_fail (SL_IS_TABLE (self), NULL);
+
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      const SlColumnGroup *group = &g_array_index (self->groups, SlColumnGroup, i);
+
+      if (column >= group->first && column < group->first + group->n_columns)
+        return group;
+    }
+  return NULL;
+}
+
+SlChart *
+sl_table_add_chart (SlTable     *self,
+                    SlChartKind  kind,
+                    const char  *title,
+                    SlTable     *source,
+                    guint        label_column,
+                    guint        first,
+                    guint        n)
+{
+  SlChart *chart;
+
+  g_return_val_if_fail (SL_IS_TABLE (self), NULL);
+  g_return_val_if_fail (SL_IS_TABLE (source) && source != self, NULL);
+
+  chart = g_new0 (SlChart, 1);
+  chart->kind = kind;
+  chart->title = g_strdup (title);
+  chart->source = g_object_ref (source);
+  chart->label_column = label_column;
+  chart->first = first;
+  chart->n = n;
+  chart->series = g_array_new (FALSE, FALSE, sizeof (guint));
+  chart->colors = g_array_new (FALSE, FALSE, sizeof (guint32));
+  chart->point_colors = g_array_new (FALSE, TRUE, sizeof (guint32));
+  g_ptr_array_add (self->charts, chart);
+  return chart;
+}
+
+void
+sl_chart_add_series (SlChart *chart,
+                     guint    index,
+                     guint32  color)
+{
+  g_return_if_fail (chart != NULL);
+
+  g_array_append_val (chart->series, index);
+  g_array_append_val (chart->colors, color);
+}
+
+void
+sl_chart_set_point_color (SlChart *chart,
+                          guint    category,
+                          guint32  color)
+{
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (category < chart->n);
+
+  if (chart->point_colors->len < chart->n)
+    g_array_set_size (chart->point_colors, chart->n);
+  g_array_index (chart->point_colors, guint32, category) = color;
+}
+
+guint
+sl_table_get_n_charts (SlTable *self)
+{
+  g_return_val_if_fail (SL_IS_TABLE (self), 0);
+
+  return self->charts->len;
+}
+
+const SlChart *
+sl_table_get_chart (SlTable *self,
+                    guint    chart)
+{
+  g_return_val_if_fail (SL_IS_TABLE (self), NULL);
+  g_return_val_if_fail (chart < self->charts->len, NULL);
+
+  return g_ptr_array_index (self->charts, chart);
+}
+
+/* A cell copied with its kind and mark, through the public calls. */
+static void
+copy_cell (SlTable      *self,
+           const SlCell *cell)
+{
+  switch (cell->kind)
+    {
+    case SL_CELL_TEXT:
+      if (cell->alert)
+        sl_table_add_alert (self, cell->text);
+      else
+        sl_table_add_text (self, cell->text);
+      break;
+    case SL_CELL_DATE:    sl_table_add_date (self, cell->text); break;
+    case SL_CELL_NUMBER:  sl_table_add_number (self, cell->number); break;
+    case SL_CELL_PERCENT: sl_table_add_percent (self, cell->number); break;
+    case SL_CELL_EMPTY:
+    default:
+      sl_table_add_text (self, NULL);
+    }
+}
+
+SlTable *
+sl_table_join_groups (SlTable *self)
+{
+  SlTable *joined;
+  guint key = 0;
+
+  g_return_val_if_fail (SL_IS_TABLE (self), NULL);
+
+  if (self->groups->len == 0)
+    return g_object_ref (self);
+
+  joined = sl_table_new (self->title);
+  sl_table_set_subtitle (joined, self->subtitle);
+  sl_table_set_name (joined, self->name);
+  sl_table_set_landscape (joined, self->landscape);
+
+  for (guint c = 0; c < self->columns->len; )
+    {
+      const SlColumnGroup *group = sl_table_find_column_group (self, c);
+      const SlColumn *column = sl_table_get_column (self, c);
+
+      if (c < self->key_columns)
+        key++;
+      if (group == NULL)
+        {
+          sl_table_add_column (joined, column->title, column->width, column->wrap);
+          c++;
+          continue;
+        }
+      {
+        double width = 0;
+        gboolean wrap = FALSE;
+
+        for (guint i = 0; i < group->n_columns; i++)
+          {
+            width = MAX (width, sl_table_get_column (self, c + i)->width);
+            wrap |= sl_table_get_column (self, c + i)->wrap;
+          }
+        sl_table_add_column (joined, group->title, width, wrap);
+        c += group->n_columns;
+      }
+    }
+  sl_table_set_key_columns (joined, key);
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      sl_table_begin_row (joined);
+      for (guint c = 0; c < self->columns->len; )
+        {
+          const SlColumnGroup *group = sl_table_find_column_group (self, c);
+          g_autoptr(GString) text = NULL;
+
+          if (group == NULL)
+            {
+              copy_cell (joined, sl_table_get_cell (self, r, c));
+              c++;
+              continue;
+            }
+
+          text = g_string_new (NULL);
+          for (guint i = 0; i < group->n_columns; i++)
+            {
+              g_autofree char *part = sl_cell_format (sl_table_get_cell (self, r, c + i));
+
+              if (part == NULL || *part == '\0')
+                continue;
+              g_string_append_printf (text, "%s%s%s%s", text->len ? group->separator : "",
+                                      group->affixes[2 * i], part, group->affixes[2 * i + 1]);
+            }
+          sl_table_add_text (joined, text->str);
+          c += group->n_columns;
+        }
+    }
+
+  for (guint i = 0; i + 1 < self->notes->len; i++)
+    sl_table_add_note (joined, g_ptr_array_index (self->notes, i));
+
+  return joined;
 }
 
 void

@@ -42,6 +42,44 @@ typedef struct
   gboolean wrap;       /* long text wraps; short columns do not */
 } SlColumn;
 
+/* Columns that a spreadsheet keeps apart under one merged header (应到 |
+ * 实到 under “参加人员（应到/实到）”), so that each holds a real number or
+ * date, while a printed page shows them as the one column the ledger's
+ * layout names: each part's text between its prefix and suffix, the parts
+ * joined by the separator (“应到12人\n实到11人”). */
+typedef struct
+{
+  char   *title;       /* the merged header */
+  guint   first;       /* the first of its columns */
+  guint   n_columns;
+  char   *separator;   /* between the parts on a page */
+  char  **affixes;     /* prefix and suffix of each part, 2 × n_columns */
+} SlColumnGroup;
+
+/* A chart a spreadsheet draws natively from the cells of another table
+ * of the same document (the annual report's 主要数据 sheet charts the
+ * sheets after it), as the report's pages draw it. */
+typedef enum
+{
+  SL_CHART_STACKED_COLUMNS,  /* a series per source row, over columns first … first + n */
+  SL_CHART_BARS,             /* a series per source column, over rows first … first + n */
+} SlChartKind;
+
+typedef struct _SlTable SlTable;
+
+typedef struct
+{
+  SlChartKind  kind;
+  char        *title;
+  SlTable     *source;        /* owned reference */
+  guint        label_column;  /* the source column that names each row */
+  guint        first;         /* the categories: columns, or rows, of the source */
+  guint        n;
+  GArray      *series;        /* guint: source rows, or columns */
+  GArray      *colors;        /* guint32 0xRRGGBB of each series */
+  GArray      *point_colors;  /* guint32 per category of a one-series chart, 0: the series' */
+} SlChart;
+
 #define SL_TYPE_TABLE (sl_table_get_type ())
 
 G_DECLARE_FINAL_TYPE (SlTable, sl_table, SL, TABLE, GObject)
@@ -73,6 +111,44 @@ void          sl_table_add_column      (SlTable     *self,
 guint         sl_table_get_n_columns   (SlTable     *self);
 const SlColumn *sl_table_get_column    (SlTable     *self,
                                         guint        column);
+
+/* @affixes: prefix, suffix of each of the @n_columns parts (NULL: none).
+ * Groups do not overlap; add them after their columns. */
+void          sl_table_add_column_group (SlTable    *self,
+                                         const char *title,
+                                         guint       first,
+                                         guint       n_columns,
+                                         const char *separator,
+                                         const char * const *affixes);
+guint         sl_table_get_n_column_groups (SlTable *self);
+const SlColumnGroup *sl_table_get_column_group (SlTable *self,
+                                                guint    group);
+/* The group @column belongs to, or NULL. */
+const SlColumnGroup *sl_table_find_column_group (SlTable *self,
+                                                 guint    column);
+/* The table as a page shows it: each group joined into one column.
+ * Returns: (transfer full): a new table, or a new reference to @self
+ * when it has no groups */
+SlTable      *sl_table_join_groups     (SlTable     *self);
+
+/* Returns: (transfer none): the chart, to add its series to */
+SlChart      *sl_table_add_chart       (SlTable     *self,
+                                        SlChartKind  kind,
+                                        const char  *title,
+                                        SlTable     *source,
+                                        guint        label_column,
+                                        guint        first,
+                                        guint        n);
+void          sl_chart_add_series      (SlChart     *chart,
+                                        guint        index,
+                                        guint32      color);
+/* One bar in another colour (a member under the threshold, in red). */
+void          sl_chart_set_point_color (SlChart     *chart,
+                                        guint        category,
+                                        guint32      color);
+guint         sl_table_get_n_charts    (SlTable     *self);
+const SlChart *sl_table_get_chart      (SlTable     *self,
+                                        guint        chart);
 
 /* Rows are filled left to right: start a row, then add its cells. */
 void          sl_table_begin_row       (SlTable     *self);

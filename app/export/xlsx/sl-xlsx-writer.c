@@ -8,10 +8,13 @@
  *   row 0          the title, merged across the table, bold
  *   row 1          the subtitle (unit and period), when there is one
  *   header row     bold, bordered, wrapped; frozen, and repeated at the top
- *                  of every printed page
+ *                  of every printed page; two rows when columns are grouped
+ *                  (应到 | 实到 under a merged 参加人员（应到/实到）)
  *   body           bordered, wrapped cells: real dates (yyyy"年"m"月"d"日"),
  *                  numbers as numbers, rates as 0.0%
  *   notes          merged lines under the table
+ *   charts         a table's SlCharts, native Excel charts of another
+ *                  sheet's cells, each under its heading on a page of its own
  *
  * printed on A4, landscape when the table says so, fit to the page width,
  * centred, with “第 x 页 共 y 页” in the footer.
@@ -66,7 +69,28 @@ typedef struct
   lxw_format *number;
   lxw_format *percent;
   lxw_format *note;
+  lxw_format *section;
 } Formats;
+
+/* Where a table went: charts of another sheet refer to its cells. */
+typedef struct
+{
+  lxw_worksheet *sheet;
+  char          *name;
+  lxw_row_t      header;      /* the header row over the body */
+  lxw_row_t      end;         /* the first row after the notes */
+  lxw_col_t      last_column;
+  double         pixels;      /* the columns' width on screen */
+} Placement;
+
+static void
+placement_free (gpointer data)
+{
+  Placement *placement = data;
+
+  g_free (placement->name);
+  g_free (placement);
+}
 
 static lxw_format *
 add_format (lxw_workbook *workbook,
@@ -131,6 +155,10 @@ formats_init (Formats      *formats,
   format_set_align (formats->note, LXW_ALIGN_LEFT);
   format_set_align (formats->note, LXW_ALIGN_VERTICAL_TOP);
   format_set_text_wrap (formats->note);
+
+  formats->section = add_format (workbook, 12.0);
+  format_set_bold (formats->section);
+  format_set_align (formats->section, LXW_ALIGN_LEFT);
 }
 
 /* Text width in Chinese characters: a CJK character is one, a Latin letter
@@ -384,12 +412,111 @@ column_widths (SlTable *table,
 }
 
 static gboolean
+write_header (lxw_worksheet *sheet,
+              SlTable       *table,
+              const double  *widths,
+              Formats       *formats,
+              const char    *name,
+              lxw_row_t     *row,
+              GError       **error)
+{
+  guint n_columns = sl_table_get_n_columns (table);
+  gboolean grouped = sl_table_get_n_column_groups (table) > 0;
+  guint lines = 1, group_lines = 1;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const SlColumn *column = sl_table_get_column (table, c);
+      const SlColumnGroup *group = sl_table_find_column_group (table, c);
+
+      if (group == NULL || !grouped)
+        continue;
+      if (group->first == c)
+        {
+          double width = 0;
+
+          for (guint i = 0; i < group->n_columns; i++)
+            width += widths[c + i];
+          group_lines = MAX (group_lines, count_lines (group->title, width));
+        }
+      lines = MAX (lines, count_lines (column->title, widths[c]));
+    }
+  /* A column outside a group has both rows for its title. */
+  for (guint c = 0; c < n_columns; c++)
+    if (!grouped || sl_table_find_column_group (table, c) == NULL)
+      {
+        guint needed = count_lines (sl_table_get_column (table, c)->title, widths[c]);
+
+        if (grouped && needed > lines + group_lines)
+          lines = needed - group_lines;
+        else if (!grouped)
+          lines = MAX (lines, needed);
+      }
+
+  if (grouped)
+    {
+      if (!check (worksheet_set_row (sheet, *row, group_lines * LINE_HEIGHT + ROW_PADDING, NULL),
+                  name, *row, 0, error) ||
+          !check (worksheet_set_row (sheet, *row + 1, lines * LINE_HEIGHT + ROW_PADDING, NULL),
+                  name, *row + 1, 0, error))
+        return FALSE;
+      for (guint c = 0; c < n_columns; )
+        {
+          const SlColumnGroup *group = sl_table_find_column_group (table, c);
+
+          if (group == NULL)
+            {
+              if (!check (worksheet_merge_range (sheet, *row, c, *row + 1, c,
+                                                 sl_table_get_column (table, c)->title,
+                                                 formats->header),
+                          name, *row, c, error))
+                return FALSE;
+              c++;
+              continue;
+            }
+          if (group->n_columns > 1)
+            {
+              if (!check (worksheet_merge_range (sheet, *row, c, *row, c + group->n_columns - 1,
+                                                 group->title, formats->header),
+                          name, *row, c, error))
+                return FALSE;
+            }
+          else if (!check (worksheet_write_string (sheet, *row, c, group->title, formats->header),
+                           name, *row, c, error))
+            return FALSE;
+          for (guint i = 0; i < group->n_columns; i++)
+            if (!check (worksheet_write_string (sheet, *row + 1, c + i,
+                                                sl_table_get_column (table, c + i)->title,
+                                                formats->header),
+                        name, *row + 1, c + i, error))
+              return FALSE;
+          c += group->n_columns;
+        }
+      *row += 2;
+      return TRUE;
+    }
+
+  if (!check (worksheet_set_row (sheet, *row, lines * LINE_HEIGHT + ROW_PADDING, NULL),
+              name, *row, 0, error))
+    return FALSE;
+  for (guint c = 0; c < n_columns; c++)
+    if (!check (worksheet_write_string (sheet, *row, c, sl_table_get_column (table, c)->title,
+                                        formats->header),
+                name, *row, c, error))
+      return FALSE;
+  *row += 1;
+  return TRUE;
+}
+
+static gboolean
 write_table (lxw_workbook  *workbook,
              SlTable       *table,
              GHashTable    *names,
              Formats       *formats,
+             GHashTable    *placements,
              GError       **error)
 {
+  Placement *placement;
   guint n_columns = sl_table_get_n_columns (table);
   guint n_rows = sl_table_get_n_rows (table);
   const char *subtitle = sl_table_get_subtitle (table);
@@ -397,7 +524,7 @@ write_table (lxw_workbook  *workbook,
   lxw_col_t last_column = n_columns > 0 ? n_columns - 1 : 0;
   g_autofree char *name = sheet_name (sl_table_get_name (table), names);
   lxw_worksheet *sheet;
-  lxw_row_t row = 0, header_row;
+  lxw_row_t row = 0, header_row, first_header_row;
   double table_width = 0, printable = 0, demand = 0, print_size = 0;
   gboolean landscape;
   g_autofree double *widths = g_new0 (double, MAX (n_columns, 1));
@@ -417,8 +544,12 @@ write_table (lxw_workbook  *workbook,
   for (guint attempt = 0; attempt < 2; attempt++)
     {
       printable = landscape ? PRINTABLE_LANDSCAPE : PRINTABLE_PORTRAIT;
+      /* Spread over 96% of the width: LibreOffice puts a sheet that
+       * fills the model's width exactly on two pages across, its last
+       * column (and the subtitle's end) on the second. */
       demand = column_widths (table,
-                              ((printable - n_columns * PT_PER_COLUMN) / PT_PER_UNIT - n_columns) / 2,
+                              ((0.96 * printable - n_columns * PT_PER_COLUMN) / PT_PER_UNIT
+                               - n_columns) / 2,
                               widths);
       /* The scale shrinks the columns as stored (libxlsxwriter pads each
        * by up to 6/7 of a unit) but not LibreOffice's 3.9 pt a column;
@@ -462,26 +593,13 @@ write_table (lxw_workbook  *workbook,
       row++;
     }
 
-  /* The header. */
-  header_row = row;
-  {
-    guint lines = 1;
-
-    for (guint c = 0; c < n_columns; c++)
-      {
-        const SlColumn *column = sl_table_get_column (table, c);
-        lines = MAX (lines, count_lines (column->title, widths[c]));
-      }
-    if (!check (worksheet_set_row (sheet, row, lines * LINE_HEIGHT + ROW_PADDING, NULL),
-                name, row, 0, error))
-      return FALSE;
-  }
-  for (guint c = 0; c < n_columns; c++)
-    if (!check (worksheet_write_string (sheet, row, c, sl_table_get_column (table, c)->title,
-                                        formats->header),
-                name, row, c, error))
-      return FALSE;
-  row++;
+  /* The header: one row, or two when columns are grouped (应到 | 实到
+   * under “参加人员（应到/实到）”), a column outside a group then merged
+   * down both rows. */
+  if (!write_header (sheet, table, widths, formats, name, &row, error))
+    return FALSE;
+  header_row = row - 1;
+  first_header_row = sl_table_get_n_column_groups (table) > 0 ? row - 2 : row - 1;
 
   /* The body. */
   for (guint r = 0; r < n_rows; r++, row++)
@@ -513,6 +631,16 @@ write_table (lxw_workbook  *workbook,
         !check (write_across (sheet, row, last_column, notes[i], formats->note), name, row, 0, error))
       return FALSE;
 
+  placement = g_new0 (Placement, 1);
+  placement->sheet = sheet;
+  placement->name = g_strdup (name);
+  placement->header = header_row;
+  placement->end = row;
+  placement->last_column = last_column;
+  for (guint c = 0; c < n_columns; c++)
+    placement->pixels += floor (excel_width (widths[c]) * 7 + 0.5) + 5;
+  g_hash_table_insert (placements, table, placement);
+
   /* Screen and print. */
   worksheet_freeze_panes (sheet, header_row + 1, sl_table_get_key_columns (table));
   worksheet_set_paper (sheet, 9);   /* A4 */
@@ -533,11 +661,195 @@ write_table (lxw_workbook  *workbook,
     return FALSE;   /* the first column names the row when no key columns are set */
   worksheet_center_horizontally (sheet);
 
-  if (!check (worksheet_repeat_rows (sheet, header_row, header_row), name, header_row, 0, error) ||
+  if (!check (worksheet_repeat_rows (sheet, first_header_row, header_row), name, header_row, 0, error) ||
       !check (worksheet_set_footer (sheet, "&C第 &P 页 共 &N 页"), name, 0, 0, error))
     return FALSE;
 
   return TRUE;
+}
+
+/* Charts ------------------------------------------------------------------ */
+
+/* The pixels on screen that Excel gives a row of the default height (15 pt). */
+#define ROW_PIXELS 20.0
+
+/* libxlsxwriter copies the points; @fills and @points are scratch. */
+static gboolean
+set_point_colors (lxw_chart_series *series,
+                  GArray           *colors,
+                  lxw_chart_fill   *fills,
+                  lxw_chart_point  *points)
+{
+  g_autofree lxw_chart_point **list = g_new0 (lxw_chart_point *, colors->len + 1);
+
+  for (guint i = 0; i < colors->len; i++)
+    {
+      guint32 color = g_array_index (colors, guint32, i);
+
+      fills[i] = (lxw_chart_fill) { .color = color };
+      points[i] = (lxw_chart_point) { .fill = color != 0 ? &fills[i] : NULL };
+      list[i] = &points[i];
+    }
+  return chart_series_set_points (series, list) == LXW_NO_ERROR;
+}
+
+static lxw_chart *
+add_chart (lxw_workbook    *workbook,
+           const SlChart   *spec,
+           const Placement *source)
+{
+  g_autofree lxw_chart_fill *fills = g_new0 (lxw_chart_fill, MAX (spec->point_colors->len, 1));
+  g_autofree lxw_chart_point *points = g_new0 (lxw_chart_point, MAX (spec->point_colors->len, 1));
+  /* 五号 in the chart as in the cells: printed, it must read at 9 pt. */
+  lxw_chart_font font = { .name = "宋体", .size = BODY_SIZE };
+  lxw_chart_font title_font = { .name = "宋体", .size = 12, .bold = 1 };
+  lxw_chart_font small = { .name = "宋体", .size = 9.5 };
+  lxw_row_t body = source->header + 1;
+  lxw_chart *chart;
+
+  chart = workbook_add_chart (workbook, spec->kind == SL_CHART_STACKED_COLUMNS
+                                        ? LXW_CHART_COLUMN_STACKED : LXW_CHART_BAR);
+  if (chart == NULL)
+    return NULL;
+
+  for (guint i = 0; i < spec->series->len; i++)
+    {
+      guint index = g_array_index (spec->series, guint, i);
+      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+
+      lxw_chart_fill fill = { .color = g_array_index (spec->colors, guint32, i) };
+
+      if (series == NULL)
+        return NULL;
+      chart_series_set_fill (series, &fill);
+      if (spec->kind == SL_CHART_STACKED_COLUMNS)
+        {
+          /* A row of the source over the header's columns (1月 … 12月). */
+          chart_series_set_categories (series, source->name, source->header, spec->first,
+                                       source->header, spec->first + spec->n - 1);
+          chart_series_set_values (series, source->name, body + index, spec->first,
+                                   body + index, spec->first + spec->n - 1);
+          chart_series_set_name_range (series, source->name, body + index, spec->label_column);
+        }
+      else
+        {
+          /* A column of the source down its rows, named by the label column. */
+          chart_series_set_categories (series, source->name, body + spec->first, spec->label_column,
+                                       body + spec->first + spec->n - 1, spec->label_column);
+          chart_series_set_values (series, source->name, body + spec->first, index,
+                                   body + spec->first + spec->n - 1, index);
+          chart_series_set_name_range (series, source->name, source->header, index);
+          if (spec->point_colors->len > 0 &&
+              !set_point_colors (series, spec->point_colors, fills, points))
+            return NULL;
+          chart_series_set_labels (series);
+          chart_series_set_labels_num_format (series, "0.0%");
+          chart_series_set_labels_font (series, &small);
+        }
+    }
+
+  chart_title_set_name (chart, spec->title);
+  chart_title_set_name_font (chart, &title_font);
+  chart_axis_set_num_font (chart->x_axis, &font);
+  chart_axis_set_num_font (chart->y_axis, &font);
+  chart_legend_set_font (chart, &font);
+  if (spec->kind == SL_CHART_STACKED_COLUMNS)
+    {
+      double max = 0;
+
+      /* Whole steps, about six of them, as the pages' chart has. */
+      for (guint c = spec->first; c < spec->first + spec->n; c++)
+        {
+          double total = 0;
+
+          for (guint i = 0; i < spec->series->len; i++)
+            {
+              const SlCell *cell = sl_table_get_cell (spec->source,
+                                                      g_array_index (spec->series, guint, i), c);
+
+              if (cell->kind == SL_CELL_NUMBER && !isnan (cell->number))
+                total += cell->number;
+            }
+          max = MAX (max, total);
+        }
+      chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+      chart_axis_set_min (chart->y_axis, 0);
+      chart_axis_set_major_unit (chart->y_axis, max <= 6 ? 1 : ceil ((max + 5) / 6 - 0.5));
+    }
+  else
+    {
+      /* The members top down in the table's order; rates 0–100%. In a bar
+       * chart the categories are the y axis, the values the x axis. */
+      chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
+      chart_axis_set_reverse (chart->y_axis);
+      chart_axis_set_min (chart->x_axis, 0);
+      chart_axis_set_max (chart->x_axis, 1);
+      chart_axis_set_major_unit (chart->x_axis, 0.2);
+      chart_axis_set_num_format (chart->x_axis, "0%");
+      /* Names at 9 pt, the smallest print read at arm's length, so that
+       * a name stands at each bar of a year's forty members. */
+      chart_axis_set_num_font (chart->y_axis, &small);
+      chart_axis_set_interval_unit (chart->y_axis, 1);
+    }
+  return chart;
+}
+
+/* A table's charts, each under its heading (the section number of the
+ * report's pages) below the table, each starting a printed page so that
+ * the heading stays with its chart. */
+static gboolean
+write_charts (lxw_workbook  *workbook,
+              SlTable       *table,
+              Formats       *formats,
+              GHashTable    *placements,
+              GError       **error)
+{
+  Placement *placement = g_hash_table_lookup (placements, table);
+  guint n_charts = sl_table_get_n_charts (table);
+  g_autofree lxw_row_t *breaks = g_new0 (lxw_row_t, n_charts + 1);
+  lxw_row_t row;
+
+  if (placement == NULL || n_charts == 0)
+    return TRUE;
+
+  row = placement->end + 1;
+  for (guint i = 0; i < n_charts; i++)
+    {
+      const SlChart *spec = sl_table_get_chart (table, i);
+      Placement *source = g_hash_table_lookup (placements, spec->source);
+      lxw_chart_options options = { 0 };
+      double height;
+      lxw_chart *chart;
+
+      if (source == NULL)
+        continue;
+      if (!(chart = add_chart (workbook, spec, source)))
+        {
+          g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                       _("Cannot add the chart “%s” to the sheet “%s”"), spec->title,
+                       placement->name);
+          return FALSE;
+        }
+
+      /* Stacked months: a fixed height; bars: a line of text per member. */
+      height = spec->kind == SL_CHART_STACKED_COLUMNS ? 340 : CLAMP (90 + 19.0 * spec->n, 200, 920);
+      options.x_scale = placement->pixels / 480.0;
+      options.y_scale = height / 288.0;
+      options.object_position = LXW_OBJECT_MOVE_DONT_SIZE;
+
+      breaks[i] = row;
+      if (!check (worksheet_set_row (placement->sheet, row, LINE_HEIGHT + 2 * ROW_PADDING, NULL),
+                  placement->name, row, 0, error) ||
+          !check (write_across (placement->sheet, row, placement->last_column, spec->title,
+                                formats->section),
+                  placement->name, row, 0, error) ||
+          !check (worksheet_insert_chart_opt (placement->sheet, row + 1, 0, chart, &options),
+                  placement->name, row + 1, 0, error))
+        return FALSE;
+      row += 2 + (lxw_row_t) ceil (height / ROW_PIXELS);
+    }
+
+  return check (worksheet_set_h_pagebreaks (placement->sheet, breaks), placement->name, 0, 0, error);
 }
 
 /**
@@ -565,6 +877,7 @@ sl_xlsx_write_tables_created (GPtrArray   *tables,
                               GError     **error)
 {
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) placements = g_hash_table_new_full (NULL, NULL, NULL, placement_free);
   lxw_doc_properties properties = { 0 };
   lxw_workbook *workbook;
   Formats formats;
@@ -593,7 +906,9 @@ sl_xlsx_write_tables_created (GPtrArray   *tables,
     }
 
   for (guint i = 0; ok && i < tables->len; i++)
-    ok = write_table (workbook, g_ptr_array_index (tables, i), names, &formats, error);
+    ok = write_table (workbook, g_ptr_array_index (tables, i), names, &formats, placements, error);
+  for (guint i = 0; ok && i < tables->len; i++)
+    ok = write_charts (workbook, g_ptr_array_index (tables, i), &formats, placements, error);
 
   if (ok && tables->len == 0)
     ok = workbook_add_worksheet (workbook, NULL) != NULL;
