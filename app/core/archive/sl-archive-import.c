@@ -9,7 +9,10 @@
  * read, by a second thread while the rows of the ones before it are
  * written (write_body). The first error found rolls everything back. The
  * text is JSON read by SlJsonDocument: a large archive's meetings one by
- * one (sl_archive_import_data), the rest whole.
+ * one, the rest whole. A file is streamed (sl_archive_read_file): the
+ * rest is read in a first pass, then the meetings one at a time from the
+ * file, attachments' base64 through a spool on disk, so that memory does
+ * not grow with the archive.
  */
 
 #define G_LOG_DOMAIN "sl-archive"
@@ -17,8 +20,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "sl-archive.h"
 #include "sl-archive-reader.h"
@@ -26,10 +33,12 @@
 #include "sl-archive-fields.h"
 #include "sl-archive-merge.h"
 #include "sl-archive-people.h"
+#include "sl-archive-spool.h"
 #include "sl-attendance.h"
 #include "sl-enums.h"
 #include "sl-guest.h"
 #include "sl-json-document.h"
+#include "sl-json-stream.h"
 #include "sl-ledger.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
@@ -427,12 +436,21 @@ check_meeting_references (Reader  *reader,
  * while the import's thread writes each one as it comes, so that reading
  * and writing (each about half of a large import) overlap on two CPUs.
  * Written records go back to the reading thread to be freed. */
+/* Where the meetings are: the text of the array (split), the file
+ * (streamed), or neither (in the document). */
+typedef struct
+{
+  const char     *meetings;
+  gsize           meetings_length;
+  int             fd;         /* -1: not streamed */
+  SlArchiveSpool *spool;      /* streamed: where attachments' base64 goes */
+} BodySource;
+
 typedef struct
 {
   Reader            *reader;
   const SlJsonValue *root;
-  const char        *meetings;  /* split: the text of the meetings array */
-  gsize              meetings_length;
+  const BodySource  *source;
   GArray            *elements;  /* where each of its elements is */
   gboolean           unreadable;/* split: an element is not UTF-8 or JSON */
   GAsyncQueue       *read;      /* records, then END */
@@ -468,7 +486,7 @@ parse_element (Body  *body,
 {
   gsize start = g_array_index (body->elements, gsize, 2 * index);
   gsize end = g_array_index (body->elements, gsize, 2 * index + 1);
-  const char *text = body->meetings + start;
+  const char *text = body->source->meetings + start;
 
   if (!g_utf8_validate_len (text, end - start, NULL))
     return NULL;
@@ -489,7 +507,7 @@ read_split_meetings (Body *body)
 
   /* Split here rather than in the writing thread: a scan of nearly the
    * whole text. */
-  if (!(body->elements = sl_json_split_array (body->meetings, body->meetings_length)))
+  if (!(body->elements = sl_json_split_array (body->source->meetings, body->source->meetings_length)))
     {
       body->unreadable = TRUE;
       return FALSE;
@@ -533,13 +551,83 @@ read_split_meetings (Body *body)
   return ok;
 }
 
+/* Reads the meeting of @text, or says that it is not JSON. */
+static gboolean
+read_meeting_text (Body     *body,
+                   GString  *text,
+                   guint     index,
+                   gboolean *ok)
+{
+  g_autoptr(SlJsonDocument) document = NULL;
+  const SlJsonValue *element;
+  Path path = { NULL, "meetings", index };
+  gpointer meeting;
+
+  if (!g_utf8_validate_len (text->str, text->len, NULL) ||
+      !(document = sl_json_document_parse (text->str, text->len, NULL)))
+    return FALSE;
+  if (!*ok || g_atomic_int_get (&body->cancelled))
+    return TRUE;   /* only whether it is JSON, as read_split_meetings() */
+
+  element = sl_json_document_get_root (document);
+  if (!sl_archive_reader_node_is (element, SL_JSON_OBJECT))
+    *ok = sl_archive_reader_invalid (&body->error, &path, NULL, _("must be an object, not %s"),
+                                     sl_archive_reader_describe_node (element));
+  else if (!(meeting = sl_archive_reader_read_meeting (body->reader, element, &path, &body->error)))
+    *ok = FALSE;
+  else
+    sink_queue (meeting, body);
+  return TRUE;
+}
+
+/* The meetings of a streamed archive, read from the file one at a time
+ * (sl-json-stream.c), attachments' base64 into the spool: never more of
+ * the file in memory than one meeting without its attachments' bytes.
+ * What does not read as JSON undoes the import as in read_split_meetings(). */
+static gboolean
+read_streamed_meetings (Body *body)
+{
+  g_autoptr(SlJsonStream) stream = sl_json_stream_new (body->source->fd);
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean ok = TRUE, end = FALSE;
+
+  /* meetings[i].attachments[j].data */
+  sl_json_stream_set_spool (stream, "data", 3, body->source->spool);
+  if (sl_json_stream_enter_array (stream, "meetings", NULL) != SL_JSON_STREAM_OK)
+    {
+      body->unreadable = TRUE;
+      return FALSE;
+    }
+
+  for (guint i = 0; ; i++)
+    {
+      if (sl_json_stream_next_element (stream, text, &end, NULL) != SL_JSON_STREAM_OK ||
+          (!end && !read_meeting_text (body, text, i, &ok)))
+        {
+          body->unreadable = TRUE;
+          return FALSE;
+        }
+      if (end)
+        break;
+      /* One very large meeting does not keep its buffer. */
+      if (text->allocated_len > 4 * 1024 * 1024)
+        {
+          g_string_free (text, TRUE);
+          text = g_string_new (NULL);
+        }
+    }
+
+  return ok;
+}
+
 static gpointer
 read_body_thread (gpointer data)
 {
   Body *body = data;
   gpointer record;
 
-  if (body->meetings != NULL ? read_split_meetings (body)
+  if (body->source->fd >= 0 ? read_streamed_meetings (body) :
+      body->source->meetings != NULL ? read_split_meetings (body)
                               : sl_archive_reader_read_array (body->reader, body->root, NULL, "meetings", sl_archive_reader_read_meeting,
                                                               sink_queue, body, &body->error))
     sl_archive_reader_read_array (body->reader, body->root, NULL, "research_topics", sl_archive_reader_read_research_topic,
@@ -556,15 +644,14 @@ read_body_thread (gpointer data)
 static gboolean
 write_body (Reader             *reader,
             const SlJsonValue  *root,
-            const char         *meetings,
-            gsize               meetings_length,
+            const BodySource   *source,
             gboolean           *unreadable,
             SlArchiveCounts    *counts,
             GError            **error)
 {
   SlSaveFlags flags = (reader->merge ? SL_SAVE_MERGE : SL_SAVE_REPLACE) | SL_SAVE_IN_TRANSACTION;
   g_autoptr(GError) local_error = NULL;
-  Body body = { reader, root, meetings, meetings_length, NULL, FALSE,
+  Body body = { reader, root, source, NULL, FALSE,
                 g_async_queue_new (), g_async_queue_new (), 0, NULL };
   GThread *thread;
   gpointer record;
@@ -693,8 +780,7 @@ typedef struct
 
 static gboolean import_document (SlLedger           *ledger,
                                  const SlJsonValue  *root,
-                                 const char         *meetings,
-                                 gsize               meetings_length,
+                                 const BodySource   *source,
                                  const char         *name,
                                  const Options      *options,
                                  gboolean           *unreadable,
@@ -739,6 +825,7 @@ sl_archive_read_in (SlLedger         *ledger,
 
   if (sl_json_find_member (data, length, "meetings", &start, &end))
     {
+      const BodySource source = { data + start, end - start, -1, NULL };
       g_autoptr(GString) rest = g_string_sized_new (length - (end - start) + 2);
 
       g_string_append_len (rest, data, start);
@@ -747,7 +834,7 @@ sl_archive_read_in (SlLedger         *ledger,
 
       if (g_utf8_validate_len (rest->str, rest->len, NULL) &&
           (document = sl_json_document_parse (rest->str, rest->len, NULL)) != NULL &&
-          import_document (ledger, sl_json_document_get_root (document), data + start, end - start,
+          import_document (ledger, sl_json_document_get_root (document), &source,
                            name, options, &unreadable, counts, error))
         return TRUE;
 
@@ -762,8 +849,12 @@ sl_archive_read_in (SlLedger         *ledger,
   if (!(document = parse_whole (data, length, name, error)))
     return FALSE;
 
-  return import_document (ledger, sl_json_document_get_root (document), NULL, 0,
-                          name, options, &unreadable, counts, error);
+  {
+    const BodySource whole = { NULL, 0, -1, NULL };
+
+    return import_document (ledger, sl_json_document_get_root (document), &whole,
+                            name, options, &unreadable, counts, error);
+  }
 }
 
 gboolean
@@ -781,8 +872,7 @@ sl_archive_import_data (SlLedger         *ledger,
 static gboolean
 import_document (SlLedger           *ledger,
                  const SlJsonValue  *root,
-                 const char         *meetings,
-                 gsize               meetings_length,
+                 const BodySource   *source,
                  const char         *name,
                  const Options      *options,
                  gboolean           *unreadable,
@@ -852,7 +942,7 @@ import_document (SlLedger           *ledger,
       /* The search index is built once, after the rows. */
       if (sl_database_defer_search_index (database, &local_error) &&
           write_head (&reader, &local_error) &&
-          write_body (&reader, root, meetings, meetings_length, unreadable, &body_counts, &local_error) &&
+          write_body (&reader, root, source, unreadable, &body_counts, &local_error) &&
           check_meeting_references (&reader, &local_error) &&
           sl_archive_store_locks (ledger, root, &local_error) &&
           sl_database_index_deferred (database, &local_error))
@@ -894,22 +984,107 @@ import_document (SlLedger           *ledger,
   return TRUE;
 }
 
-gboolean
-sl_archive_import (SlLedger         *ledger,
-                   const char       *path,
-                   gboolean          merge,
-                   SlArchiveCounts  *counts,
-                   GError          **error)
+/* Streams the file: the rest first (sl_json_stream_read_without()),
+ * then, in write_body()'s reading thread, the meetings one at a time.
+ * FALSE with no error when the file is not of that shape or a part of it
+ * is not JSON: it is then read whole, for the same results and the
+ * messages that say where. */
+static gboolean
+read_streamed (SlLedger         *ledger,
+               int               fd,
+               const char       *name,
+               const Options    *options,
+               SlArchiveCounts  *counts,
+               GError          **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SlJsonStream) stream = sl_json_stream_new (fd);
+  g_autoptr(GString) rest = g_string_new (NULL);
+  g_autoptr(SlArchiveSpool) spool = NULL;
+  g_autoptr(SlJsonDocument) document = NULL;
+  gboolean unreadable = FALSE;
+
+  switch (sl_json_stream_read_without (stream, "meetings", rest, &local_error))
+    {
+    case SL_JSON_STREAM_OK:
+      break;
+    case SL_JSON_STREAM_FAILED:
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
+                   _("Cannot read the archive: %s"), local_error->message);
+      return FALSE;
+    case SL_JSON_STREAM_SHAPE:
+    default:
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (rest->str, rest->len, NULL) ||
+      !(document = sl_json_document_parse (rest->str, rest->len, NULL)) ||
+      !(spool = sl_archive_spool_new (NULL)))
+    return FALSE;
+
+  {
+    const BodySource source = { NULL, 0, fd, spool };
+
+    if (import_document (ledger, sl_json_document_get_root (document), &source,
+                         name, options, &unreadable, counts, error))
+      return TRUE;
+  }
+
+  if (unreadable)
+    g_clear_error (error);
+  return FALSE;
+}
+
+/**
+ * sl_archive_read_file:
+ *
+ * As sl_archive_read_in(), of the file at @path, streamed: its memory
+ * does not grow with the file (docs/performance.md). A file that is not
+ * JSON, or not of the shape the stream reads, is read whole, for the
+ * message that says where.
+ */
+gboolean
+sl_archive_read_file (SlLedger         *ledger,
+                      const char       *path,
+                      gboolean          merge,
+                      gboolean          dry_run,
+                      SlArchiveReport  *report,
+                      SlArchiveCounts  *counts,
+                      GError          **error)
+{
+  const Options options = { merge, dry_run, report };
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
+  struct stat status;
   gsize length;
+  int fd;
 
   g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   /* Read, not mapped: a file cut short by another program while it is
-   * read would kill a mapping's reader with SIGBUS. */
+   * read would kill a mapping's reader with SIGBUS. Only a regular file
+   * is streamed (read twice); anything else, and every error opening it,
+   * goes by g_file_get_contents() as before. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      gboolean done = FALSE, ok = FALSE;
+
+      if (fstat (fd, &status) == 0 && S_ISREG (status.st_mode))
+        {
+          ok = read_streamed (ledger, fd, path, &options, counts, &local_error);
+          done = ok || local_error != NULL;
+        }
+      close (fd);
+      if (done)
+        {
+          if (!ok)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return ok;
+        }
+    }
+
   if (!g_file_get_contents (path, &data, &length, &local_error))
     {
       g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
@@ -917,5 +1092,15 @@ sl_archive_import (SlLedger         *ledger,
       return FALSE;
     }
 
-  return sl_archive_import_data (ledger, data, length, path, merge, counts, error);
+  return sl_archive_read_in (ledger, data, length, path, merge, dry_run, report, counts, error);
+}
+
+gboolean
+sl_archive_import (SlLedger         *ledger,
+                   const char       *path,
+                   gboolean          merge,
+                   SlArchiveCounts  *counts,
+                   GError          **error)
+{
+  return sl_archive_read_file (ledger, path, merge, FALSE, NULL, counts, error);
 }
