@@ -149,11 +149,18 @@ prepare_to_write (SlLedger  *ledger,
 {
   SlDatabase *database = sl_ledger_get_database (ledger);
   g_autoptr(GError) backup_error = NULL;
+  gboolean ok;
 
-  if (!sl_integrity_check_daily (database, error))
+  /* Both read the whole file: by copy, not mapped, or each page read
+   * would count in the command's memory to its end (docs/performance.md). */
+  sl_database_set_mapped (database, FALSE);
+  ok = sl_integrity_check_daily (database, error) &&
+       sl_backups_run_daily (database, NULL, sl_backups_get_keep (database), &backup_error);
+  sl_database_set_mapped (database, TRUE);
+  if (!ok && backup_error == NULL)
     return FALSE;
 
-  if (!sl_backups_run_daily (database, NULL, sl_backups_get_keep (database), &backup_error))
+  if (!ok)
     {
       if (g_error_matches (backup_error, SL_INTEGRITY_ERROR, SL_INTEGRITY_ERROR_DAMAGED))
         {

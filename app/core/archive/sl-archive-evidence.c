@@ -18,6 +18,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@
 #include "sl-archive-fields.h"
 #include "sl-archive-hash-form.h"
 #include "sl-archive-types.h"
+#include "sl-archive-spool.h"
 #include "sl-attachments.h"
 #include "sl-canonical-json.h"
 #include "sl-ledger.h"
@@ -283,6 +285,7 @@ typedef struct
   GPtrArray *revisions;     /* SlRevision */
   GPtrArray *attachments;   /* SlAttachment */
   GPtrArray *data;          /* the base64 text of each attachment */
+  GPtrArray *spooled;       /* or where it is (SlArchiveSpooled), or NULL */
 } Evidence;
 
 static void
@@ -296,6 +299,7 @@ evidence_free (gpointer data)
   g_clear_pointer (&evidence->revisions, g_ptr_array_unref);
   g_clear_pointer (&evidence->attachments, g_ptr_array_unref);
   g_clear_pointer (&evidence->data, g_ptr_array_unref);
+  g_clear_pointer (&evidence->spooled, g_ptr_array_unref);
   g_free (evidence);
 }
 
@@ -422,6 +426,7 @@ read_attachments (const SlJsonValue  *json,
       const SlJsonValue *element = sl_json_value_get_element (array, i);
       g_autofree char *where = NULL;
       g_autoptr(SlAttachment) attachment = NULL;
+      g_autoptr(SlArchiveSpooled) spooled = NULL;
       const char *id, *kind, *name, *media_type, *sha256, *added_at, *speech, *measure, *data;
       gint64 size;
       gsize length, padding = 0, decoded;
@@ -453,12 +458,32 @@ read_attachments (const SlJsonValue  *json,
       if (!get_text (element, "data", &data) || (data == NULL && size > 0))
         return fail (field, error, WHERE ("data"), _("must hold the bytes, in base64"));
 
-      /* What the text decodes to, before any of it is written. */
-      length = data ? strlen (data) : 0;
+      /* What the text decodes to, before any of it is written; a text
+       * the streaming reader spooled was looked at as it went by. */
+      spooled = sl_archive_spooled_lookup (data);
+      length = spooled ? spooled->length : data ? strlen (data) : 0;
       if (length % 4 != 0)
         return fail (field, error, WHERE ("data"),
                      _("is not base64 (RFC 4648, no line breaks): its length is not a multiple of 4"));
-      for (gsize j = 0; j < length; j++)
+      if (spooled != NULL)
+        {
+          gint64 at = spooled->first_bad;
+          char c = spooled->bad;
+
+          if (spooled->first_pad >= 0 && (guint64) spooled->first_pad + 2 < length &&
+              (at < 0 || spooled->first_pad < at))
+            {
+              at = spooled->first_pad;
+              c = '=';
+            }
+          if (at >= 0)
+            return fail (field, error, WHERE ("data"),
+                         _("is not base64 (RFC 4648, no line breaks): “%c” at %llu"),
+                         c, (unsigned long long) at);
+          if (length > 0 && spooled->last[1] == '=')
+            padding = spooled->last[0] == '=' ? 2 : 1;
+        }
+      for (gsize j = 0; spooled == NULL && j < length; j++)
         {
           char c = data[j];
 
@@ -467,7 +492,7 @@ read_attachments (const SlJsonValue  *json,
                          _("is not base64 (RFC 4648, no line breaks): “%c” at %llu"),
                          c, (unsigned long long) j);
         }
-      if (length > 0 && data[length - 1] == '=')
+      if (spooled == NULL && length > 0 && data[length - 1] == '=')
         padding = data[length - 2] == '=' ? 2 : 1;
       decoded = length / 4 * 3 - padding;
       if ((gint64) decoded != size)
@@ -496,7 +521,8 @@ read_attachments (const SlJsonValue  *json,
         sl_attachment_set_measure (attachment, measure_lower);
       }
       g_ptr_array_add (evidence->attachments, g_steal_pointer (&attachment));
-      g_ptr_array_add (evidence->data, g_strdup (data ? data : ""));
+      g_ptr_array_add (evidence->data, g_strdup (data && !spooled ? data : ""));
+      g_ptr_array_add (evidence->spooled, g_steal_pointer (&spooled));
     }
 
   return TRUE;
@@ -531,6 +557,7 @@ sl_archive_read_evidence (const SlJsonValue  *json,
   evidence->revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_revision_free);
   evidence->attachments = g_ptr_array_new_with_free_func (g_object_unref);
   evidence->data = g_ptr_array_new_with_free_func (g_free);
+  evidence->spooled = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_archive_spooled_free);
   g_object_set_data_full (G_OBJECT (meeting), EVIDENCE_KEY, evidence, evidence_free);
 
   if (evidence->final)
@@ -564,6 +591,8 @@ sl_archive_evidence_begin (SlLedger   *ledger,
 typedef struct
 {
   const char *text;
+  SlArchiveSpooled *spooled;   /* or the text is there, in a file */
+  char       *piece;           /* spooled: a piece of the text read */
   gsize       length;
   gsize       position;
   int         state;
@@ -593,8 +622,23 @@ decode_chunk (gpointer   data,
           if (source->position >= source->length)
             break;
           piece = MIN (source->length - source->position, 65536);
-          source->have = g_base64_decode_step (source->text + source->position, piece,
-                                               source->out, &source->state, &source->save);
+          if (source->spooled != NULL)
+            {
+              gssize n = sl_archive_spooled_read (source->spooled, source->position,
+                                                  source->piece, piece);
+
+              if (n <= 0)
+                {
+                  g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
+                               _("Cannot read the archive: %s"),
+                               n < 0 ? g_strerror (errno) : _("the file ended early"));
+                  return -1;
+                }
+              piece = n;
+            }
+          source->have = g_base64_decode_step (source->spooled ? source->piece
+                                                               : source->text + source->position,
+                                               piece, source->out, &source->state, &source->save);
           source->used = 0;
           source->position += piece;
           continue;
@@ -758,9 +802,13 @@ sl_archive_evidence_end (SlLedger         *ledger,
         {
           source = g_new0 (Base64Source, 1);
           source->text = g_ptr_array_index (evidence->data, i);
-          source->length = strlen (source->text);
+          source->spooled = g_ptr_array_index (evidence->spooled, i);
+          source->length = source->spooled ? source->spooled->length : strlen (source->text);
+          if (source->spooled != NULL)
+            source->piece = g_malloc (65536);
           ok = sl_attachments_insert (ledger, sl_record_get_key (SL_RECORD (meeting)), attachment,
                                       decode_chunk, source, error);
+          g_free (source->piece);
           if (!ok)
             g_prefix_error (error, "attachments[%u]: ", i);
         }

@@ -726,19 +726,8 @@ sl_archive_merge (SlLedger         *ledger,
                   SlArchiveReport  *report,
                   GError          **error)
 {
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length;
-
   g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (report == NULL || report->changes != NULL, FALSE);
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_READ,
-                   _("Cannot read the archive: %s"), local_error->message);
-      return FALSE;
-    }
-
-  return sl_archive_merge_data (ledger, data, length, path, dry_run, counts, report, error);
+  return sl_archive_read_file (ledger, path, TRUE, dry_run, report, counts, error);
 }

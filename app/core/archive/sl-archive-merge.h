@@ -54,6 +54,14 @@ gboolean sl_archive_read_in (SlLedger         *ledger,
                              SlArchiveCounts  *counts,
                              GError          **error);
 
+gboolean sl_archive_read_file (SlLedger         *ledger,
+                               const char       *path,
+                               gboolean          merge,
+                               gboolean          dry_run,
+                               SlArchiveReport  *report,
+                               SlArchiveCounts  *counts,
+                               GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlArchiveMerger, sl_archive_merger_free)
 
 G_END_DECLS
