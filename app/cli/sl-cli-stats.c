@@ -162,9 +162,11 @@ sl_cli_command_search (SlCliCall *call)
   };
 
   if (!sl_cli_helpers->parse_options (call, _("TEXT"),
-                      _("Finds the meetings whose titles, themes, studies, speeches or measures "
-                        "hold every word of TEXT, the best first; a member's name also finds "
-                        "their part in meetings and research topics."),
+                      _("Finds the meetings whose texts (title, theme, place, decisions, studies, "
+                        "speeches and their titles, guests and their remarks, measures) hold every "
+                        "word of TEXT, the best first, then research topics by title or note; a "
+                        "member's name, or part of it, also finds their part in meetings and "
+                        "research topics. The words found are marked 【】 in each snippet."),
                       entries, &status))
     return status;
 
