@@ -97,7 +97,7 @@ result_row (const SlSearchHit *hit,
   /* A person's part shows it: "2023年3月10日 · 党组会议 · 主持、发言";
    * a research topic has a year and no meeting. */
   if (hit->meeting == NULL)
-    meta_text = g_strdup_printf ("%s · %s", date, roles ? roles : "");
+    meta_text = g_strdup_printf ("%s · %s", date, roles ? roles : sl_search_role_label ("research_lead"));
   else if (roles != NULL)
     meta_text = g_strdup_printf ("%s · %s · %s", date, sl_meeting_kind_to_label (hit->kind), roles);
   else
