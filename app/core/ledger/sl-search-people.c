@@ -128,21 +128,24 @@ compare_dates (gconstpointer a,
   return g_strcmp0 (second->date, first->date);
 }
 
-/* The hit is already there: a meeting listed for its text, say. */
-static gboolean
-listed (GPtrArray   *hits,
-        SlSearchHit *hit)
+/* The meetings listed for their text and the topics listed, by id: a
+ * person's hit for one of them is left out. A set, not a walk through
+ * the hits for each: --all may list thousands. */
+static GHashTable *
+listed_ids (GPtrArray *hits)
 {
+  GHashTable *listed = g_hash_table_new (g_str_hash, g_str_equal);
+
   for (guint i = 0; i < hits->len; i++)
     {
-      SlSearchHit *other = g_ptr_array_index (hits, i);
+      SlSearchHit *hit = g_ptr_array_index (hits, i);
 
-      if (hit->meeting != NULL ? g_strcmp0 (other->meeting, hit->meeting) == 0 &&
-                                 other->roles == NULL
-                               : g_strcmp0 (other->topic, hit->topic) == 0)
-        return TRUE;
+      if (hit->meeting != NULL && hit->roles == NULL)
+        g_hash_table_add (listed, hit->meeting);
+      else if (hit->topic != NULL)
+        g_hash_table_add (listed, hit->topic);
     }
-  return FALSE;
+  return listed;
 }
 
 /**
@@ -167,6 +170,7 @@ sl_search_people (SlDatabase  *database,
 {
   g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GHashTable) listed = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -259,11 +263,13 @@ sl_search_people (SlDatabase  *database,
   /* Namesakes and topics together, newest first; a topic's date is its
    * year's last day, so it comes before the meetings of that year. */
   g_ptr_array_sort (found, compare_dates);
+  listed = listed_ids (hits);
   for (guint i = 0; i < found->len; i++)
     {
       SlSearchHit *hit = g_ptr_array_index (found, i);
 
-      if ((limit == 0 || hits->len < limit) && !listed (hits, hit))
+      if ((limit == 0 || hits->len < limit) &&
+          !g_hash_table_contains (listed, hit->meeting ? hit->meeting : hit->topic))
         g_ptr_array_add (hits, hit);
       else
         sl_search_hit_free (hit);

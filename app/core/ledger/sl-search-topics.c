@@ -64,16 +64,6 @@ holds_every_word (const char         *text,
   return TRUE;
 }
 
-static gboolean
-listed (GPtrArray  *hits,
-        const char *topic)
-{
-  for (guint i = 0; i < hits->len; i++)
-    if (g_strcmp0 (((SlSearchHit *) g_ptr_array_index (hits, i))->topic, topic) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /**
  * sl_search_topics:
  * @words: the query's words, all of which must occur
@@ -93,11 +83,21 @@ sl_search_topics (SlDatabase         *database,
                   GPtrArray          *hits,
                   GError            **error)
 {
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt;
   int rc = SQLITE_DONE;
 
   if (words == NULL || words[0] == NULL)
     return TRUE;
+
+  /* The topics already there (a lead's, found by name). */
+  for (guint i = 0; i < hits->len; i++)
+    {
+      SlSearchHit *hit = g_ptr_array_index (hits, i);
+
+      if (hit->topic != NULL)
+        g_hash_table_add (listed, g_strdup (hit->topic));
+    }
 
   stmt = sl_database_prepare (database,
                               "SELECT uuid, year, title, note FROM research_topics "
@@ -113,7 +113,7 @@ sl_search_topics (SlDatabase         *database,
       g_autofree char *text = g_strconcat (title ? title : "", "\n", note ? note : "", NULL);
       SlSearchHit *hit;
 
-      if (!holds_every_word (text, words) || listed (hits, sl_column_text (stmt, 0)))
+      if (!holds_every_word (text, words) || g_hash_table_contains (listed, sl_column_text (stmt, 0)))
         continue;
 
       hit = g_new0 (SlSearchHit, 1);
