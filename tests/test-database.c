@@ -214,7 +214,7 @@ test_open_creates_private_file (Fixture       *fixture,
   /* The folders it had to create are private too. */
   g_assert_cmpint (file_mode (folder), ==, 0700);
   g_assert_cmpint (sl_database_get_version (database), ==, SL_SCHEMA_VERSION);
-  g_assert_cmpint (SL_SCHEMA_VERSION, ==, 8);
+  g_assert_cmpint (SL_SCHEMA_VERSION, ==, 9);
 
   raw = sl_database_get_handle (database);
   g_assert_nonnull (raw);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <unistd.h>
 
 #include "sl-cli.h"
 #include "sl-cli-private.h"
@@ -20,6 +21,7 @@
 #include "sl-organization.h"
 #include "sl-record.h"
 #include "sl-search.h"
+#include "sl-search-marks.h"
 #include "sl-statistics.h"
 
 /* stats --year YYYY [--organization NAME] [--json] ---------------------------- */
@@ -149,6 +151,7 @@ sl_cli_command_search (SlCliCall *call)
   g_autofree char *text = NULL;
   gboolean json = FALSE;
   gboolean all = FALSE;
+  gboolean terminal;
   int limit = G_MININT;   /* not given */
   int status;
   GOptionEntry entries[] = {
@@ -159,9 +162,11 @@ sl_cli_command_search (SlCliCall *call)
   };
 
   if (!sl_cli_helpers->parse_options (call, _("TEXT"),
-                      _("Finds the meetings whose titles, themes, studies, speeches or measures "
-                        "hold every word of TEXT, the best first; a member's name also finds "
-                        "their part in meetings and research topics."),
+                      _("Finds the meetings whose texts (title, theme, place, decisions, studies, "
+                        "speeches and their titles, guests and their remarks, measures) hold every "
+                        "word of TEXT, the best first, then research topics by title or note; a "
+                        "member's name, or part of it, also finds their part in meetings and "
+                        "research topics. The words found are marked 【】 in each snippet."),
                       entries, &status))
     return status;
 
@@ -195,20 +200,26 @@ sl_cli_command_search (SlCliCall *call)
       return SL_CLI_EXIT_OK;
     }
 
+  /* The words found, in the snippet: bold on a terminal, 【】 in a file
+   * or a pipe, where escape codes would be read as text. */
+  terminal = isatty (STDOUT_FILENO);
   for (guint i = 0; i < hits->len; i++)
     {
       SlSearchHit *hit = g_ptr_array_index (hits, i);
+      g_autofree char *snippet = sl_search_marks_apply (hit->snippet, hit->marks,
+                                                        terminal ? "\033[1m" : SL_SEARCH_MARK_OPEN,
+                                                        terminal ? "\033[0m" : SL_SEARCH_MARK_CLOSE);
+      const char *id = hit->meeting ? hit->meeting : hit->topic;
 
       if (hit->roles != NULL)
         {
           g_autofree char *roles = sl_search_roles_label ((const char * const *) hit->roles);
 
           g_print ("%s  %s  %s  [%s]\n    %s\n", hit->date, hit->title ? hit->title : "",
-                   hit->meeting ? hit->meeting : hit->topic, roles, hit->snippet);
+                   id, roles, snippet);
         }
       else
-        g_print ("%s  %s  %s\n    %s\n", hit->date, hit->title ? hit->title : "",
-                 hit->meeting, hit->snippet);
+        g_print ("%s  %s  %s\n    %s\n", hit->date, hit->title ? hit->title : "", id, snippet);
     }
   if (hits->len == 0)
     g_print (_("No meeting holds “%s”.\n"), text);

@@ -36,6 +36,10 @@
  *      pairs), one document per meeting over search_text, brought up to
  *      date by the program from the queue search_pending that plain
  *      triggers fill (sl-search-index.c).
+ *   9  search_text holds everything typed that names a meeting: also the
+ *      place, chair's summary, decisions, note and session topics, a
+ *      speech's title and speaker's name, guests (name, unit, post,
+ *      点评意见) and a measure's department; rewritten and reindexed.
  *
  * Every table has an integer key (id) for joins, and records that the
  * archive names carry their UUID in uuid. References are integer keys;

@@ -79,17 +79,84 @@
 #define SPEECHES_TEXT_INSERT APPEND_TEXT ("speeches", SPEECH_TEXT ("new"))
 #define MEASURES_TEXT_INSERT APPEND_TEXT ("measures", MEASURE_TEXT ("new"))
 
-/* Since schema 8 only search_text's: search_index follows it through
- * search_pending. */
+/* Schema 9: everything a secretary typed that names a meeting — besides
+ * the title, theme, studies, speeches' points and measures of schema 3:
+ * the place, the chair's summary, the decisions, the note, the session
+ * plan's 研讨题目 (a JSON array of text; anything else as it is), a
+ * speech's title and its speaker's name as typed, a guest's name, unit,
+ * post and 点评意见 (remarks), and a measure's department. */
+#define SESSION_TOPICS_TEXT_9(row) \
+  "CASE WHEN json_valid (" row ".session_topics) AND json_type (" row ".session_topics) = 'array'" \
+  " THEN coalesce ((SELECT group_concat (value, char (10)) FROM json_each (" row ".session_topics)), '')" \
+  " ELSE coalesce (" row ".session_topics, '') END"
+#define MEETING_TEXT_9(row) \
+  MEETING_TEXT (row) " || char (10) || coalesce (" row ".place, '')" \
+  " || char (10) || coalesce (" row ".chair_summary, '') || char (10) || coalesce (" row ".decisions, '')" \
+  " || char (10) || coalesce (" row ".note, '') || char (10) || " SESSION_TOPICS_TEXT_9 (row)
+#define SPEECH_TEXT_9(row) \
+  "char (10) || coalesce (" row ".title, '') || char (10) || coalesce (" row ".points, '')" \
+  " || char (10) || coalesce (" row ".speaker_name, '')"
+#define GUEST_TEXT_9(row) \
+  "char (10) || coalesce (" row ".name, '') || char (10) || coalesce (" row ".unit, '')" \
+  " || char (10) || coalesce (" row ".post, '') || char (10) || coalesce (" row ".remarks, '')"
+#define MEASURE_TEXT_9(row) \
+  "char (10) || coalesce (" row ".text, '') || char (10) || coalesce (" row ".department, '')" \
+  " || char (10) || coalesce (" row ".progress, '')"
+#define CHILDREN_TEXT_9(key) \
+  "coalesce ((SELECT group_concat (" STUDY_TEXT ("s") ", '') FROM studies s WHERE s.meeting_id = " key "), '')" \
+  " || coalesce ((SELECT group_concat (" SPEECH_TEXT_9 ("p") ", '') FROM speeches p WHERE p.meeting_id = " key "), '')" \
+  " || coalesce ((SELECT group_concat (" GUEST_TEXT_9 ("g") ", '') FROM guests g WHERE g.meeting_id = " key "), '')" \
+  " || coalesce ((SELECT group_concat (" MEASURE_TEXT_9 ("x") ", '') FROM measures x WHERE x.meeting_id = " key "), '')"
+#define REBUILD_TEXT_9(key) \
+  "DELETE FROM search_text WHERE meeting_id = " key ";" \
+  "INSERT INTO search_text (meeting_id, body)" \
+  "  SELECT m.id, " MEETING_TEXT_9 ("m") " || " CHILDREN_TEXT_9 ("m.id") \
+  "  FROM meetings m WHERE m.id = " key ";"
+#define MEETINGS_TEXT_INSERT_9 \
+  "CREATE TRIGGER meetings_text_insert AFTER INSERT ON meetings BEGIN" \
+  "  INSERT INTO search_text (meeting_id, body) VALUES (new.id, " MEETING_TEXT_9 ("new") ");" \
+  "END;"
+#define SPEECHES_TEXT_INSERT_9 APPEND_TEXT ("speeches", SPEECH_TEXT_9 ("new"))
+#define GUESTS_TEXT_INSERT_9   APPEND_TEXT ("guests", GUEST_TEXT_9 ("new"))
+#define MEASURES_TEXT_INSERT_9 APPEND_TEXT ("measures", MEASURE_TEXT_9 ("new"))
+/* The updates that change a meeting's text. An import writes some keys
+ * with an UPDATE after the INSERT (sl-ledger-extras.c): these stand aside
+ * during a bulk write too (sl_migrations_defer_index()). */
+#define MEETINGS_TEXT_UPDATE_9 \
+  "CREATE TRIGGER meetings_text_update AFTER UPDATE OF title, theme, place, chair_summary," \
+  "  decisions, note, session_topics ON meetings BEGIN" \
+  "  " REBUILD_TEXT_9 ("new.id") \
+  "END;"
+#define CHILD_TEXT_UPDATE_9(table, columns) \
+  "CREATE TRIGGER " table "_text_update AFTER UPDATE OF meeting_id, " columns " ON " table " BEGIN" \
+  "  " REBUILD_TEXT_9 ("old.meeting_id") "  " REBUILD_TEXT_9 ("new.meeting_id") \
+  "END;"
+#define CHILD_TEXT_DELETE_9(table) \
+  "CREATE TRIGGER " table "_text_delete AFTER DELETE ON " table " BEGIN" \
+  "  " REBUILD_TEXT_9 ("old.meeting_id") \
+  "END;"
+#define STUDIES_TEXT_UPDATE_9  CHILD_TEXT_UPDATE_9 ("studies", "title, source, summary")
+#define SPEECHES_TEXT_UPDATE_9 CHILD_TEXT_UPDATE_9 ("speeches", "title, points, speaker_name")
+#define GUESTS_TEXT_UPDATE_9   CHILD_TEXT_UPDATE_9 ("guests", "name, unit, post, remarks")
+#define MEASURES_TEXT_UPDATE_9 CHILD_TEXT_UPDATE_9 ("measures", "text, department, progress")
+
+/* The triggers that keep search_text, as the latest schema has them:
+ * since schema 8 only search_text's, and search_index follows it through
+ * search_pending. A bulk write sets these aside and notes the meetings it
+ * touches instead (defer_index_sql). */
 static const struct
 {
   const char *drop;
   const char *create;
 } index_triggers[] = {
-  { "DROP TRIGGER main.meetings_text_insert", MEETINGS_TEXT_INSERT },
+  { "DROP TRIGGER main.meetings_text_insert", MEETINGS_TEXT_INSERT_9 },
   { "DROP TRIGGER main.studies_text_insert", STUDIES_TEXT_INSERT },
-  { "DROP TRIGGER main.speeches_text_insert", SPEECHES_TEXT_INSERT },
-  { "DROP TRIGGER main.measures_text_insert", MEASURES_TEXT_INSERT },
+  { "DROP TRIGGER main.speeches_text_insert", SPEECHES_TEXT_INSERT_9 },
+  { "DROP TRIGGER main.guests_text_insert", GUESTS_TEXT_INSERT_9 },
+  { "DROP TRIGGER main.measures_text_insert", MEASURES_TEXT_INSERT_9 },
+  { "DROP TRIGGER main.meetings_text_update", MEETINGS_TEXT_UPDATE_9 },
+  { "DROP TRIGGER main.speeches_text_update", SPEECHES_TEXT_UPDATE_9 },
+  { "DROP TRIGGER main.guests_text_update", GUESTS_TEXT_UPDATE_9 },
 };
 
 /* Schema 5: a table's change counter and the trigger that raises it.
@@ -577,6 +644,40 @@ static const char *migrations[] = {
   "DROP TRIGGER measures_search_delete;"
   "DROP TABLE search_index;"
   SL_SEARCH_INDEX_SCHEMA_SQL,
+
+  /* 9: search finds what a secretary typed beyond the texts of schema 3
+   * (MEETING_TEXT_9 and the rest, above): a speech's title, a guest's
+   * 点评意见, the place, the decisions... The triggers that keep
+   * search_text are made anew, every meeting's text is written again,
+   * and the index is rebuilt from it: the queue is left empty. */
+  "DROP TRIGGER meetings_text_insert;"
+  "DROP TRIGGER meetings_text_update;"
+  "DROP TRIGGER speeches_text_insert;"
+  "DROP TRIGGER studies_text_update;"
+  "DROP TRIGGER speeches_text_update;"
+  "DROP TRIGGER measures_text_insert;"
+  "DROP TRIGGER measures_text_update;"
+  "DROP TRIGGER studies_text_delete;"
+  "DROP TRIGGER speeches_text_delete;"
+  "DROP TRIGGER measures_text_delete;"
+  MEETINGS_TEXT_INSERT_9
+  MEETINGS_TEXT_UPDATE_9
+  SPEECHES_TEXT_INSERT_9
+  GUESTS_TEXT_INSERT_9
+  MEASURES_TEXT_INSERT_9
+  STUDIES_TEXT_UPDATE_9
+  SPEECHES_TEXT_UPDATE_9
+  GUESTS_TEXT_UPDATE_9
+  MEASURES_TEXT_UPDATE_9
+  CHILD_TEXT_DELETE_9 ("studies")
+  CHILD_TEXT_DELETE_9 ("speeches")
+  CHILD_TEXT_DELETE_9 ("guests")
+  CHILD_TEXT_DELETE_9 ("measures")
+  "DELETE FROM search_text;"
+  "INSERT INTO search_text (meeting_id, body)"
+  "  SELECT id, " MEETING_TEXT_9 ("meetings") " || " CHILDREN_TEXT_9 ("meetings.id") " FROM meetings;"
+  "DELETE FROM search_pending;"
+  "INSERT INTO search_index (search_index) VALUES ('rebuild');",
 };
 
 
@@ -764,12 +865,16 @@ sl_migrations_apply (sqlite3 *db,
 static const char index_deferred_sql[] =
   "DELETE FROM search_text WHERE meeting_id IN (SELECT meeting_id FROM temp.sl_unindexed);"
   "INSERT INTO search_text (meeting_id, body)"
-  "  SELECT m.id, " MEETING_TEXT ("m") " || " CHILDREN_TEXT ("m.id")
+  "  SELECT m.id, " MEETING_TEXT_9 ("m") " || " CHILDREN_TEXT_9 ("m.id")
   "  FROM meetings m WHERE m.id IN (SELECT meeting_id FROM temp.sl_unindexed);"
   "DROP TRIGGER temp.sl_unindexed_meetings;"
   "DROP TRIGGER temp.sl_unindexed_studies;"
   "DROP TRIGGER temp.sl_unindexed_speeches;"
+  "DROP TRIGGER temp.sl_unindexed_guests;"
   "DROP TRIGGER temp.sl_unindexed_measures;"
+  "DROP TRIGGER temp.sl_changed_meetings;"
+  "DROP TRIGGER temp.sl_changed_speeches;"
+  "DROP TRIGGER temp.sl_changed_guests;"
   "DROP TABLE temp.sl_unindexed;";
 
 /* For a bulk write (sl_database_defer_search_index()): temporary
@@ -791,6 +896,26 @@ static const char defer_index_sql[] =
   "END;"
   "CREATE TEMP TRIGGER sl_unindexed_measures AFTER INSERT ON main.measures BEGIN"
   "  INSERT OR REPLACE INTO sl_unindexed VALUES (new.id * 8 + 4, new.meeting_id);"
+  "END;"
+  /* Guests have no key of their own; a meeting's guests are one entry. */
+  "CREATE TEMP TRIGGER sl_unindexed_guests AFTER INSERT ON main.guests BEGIN"
+  "  INSERT OR REPLACE INTO sl_unindexed VALUES (-(new.meeting_id * 8 + 5), new.meeting_id);"
+  "END;"
+  /* The updates whose triggers stand aside (index_triggers): the meetings
+   * they touch, before and after, are written again at the end. */
+  "CREATE TEMP TRIGGER sl_changed_meetings AFTER UPDATE OF title, theme, place, chair_summary,"
+  "  decisions, note, session_topics ON main.meetings BEGIN"
+  "  INSERT OR REPLACE INTO sl_unindexed VALUES (new.id * 8 + 1, new.id);"
+  "END;"
+  "CREATE TEMP TRIGGER sl_changed_speeches AFTER UPDATE OF meeting_id, title, points, speaker_name"
+  "  ON main.speeches BEGIN"
+  "  INSERT OR REPLACE INTO sl_unindexed VALUES (-(old.meeting_id * 8 + 6), old.meeting_id);"
+  "  INSERT OR REPLACE INTO sl_unindexed VALUES (-(new.meeting_id * 8 + 6), new.meeting_id);"
+  "END;"
+  "CREATE TEMP TRIGGER sl_changed_guests AFTER UPDATE OF meeting_id, name, unit, post, remarks"
+  "  ON main.guests BEGIN"
+  "  INSERT OR REPLACE INTO sl_unindexed VALUES (-(old.meeting_id * 8 + 5), old.meeting_id);"
+  "  INSERT OR REPLACE INTO sl_unindexed VALUES (-(new.meeting_id * 8 + 5), new.meeting_id);"
   "END;";
 
 /* Sets the triggers that index a new row aside, inside the caller's

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes (PRAGMA user_version); the history is
  * told at the top of sl-database.c. */
-#define SL_SCHEMA_VERSION 8
+#define SL_SCHEMA_VERSION 9
 
 
 int         sl_migrations_apply            (sqlite3     *db,

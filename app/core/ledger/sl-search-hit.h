@@ -15,10 +15,13 @@ G_BEGIN_DECLS
 typedef struct
 {
   char          *meeting;   /* the meeting's id; NULL for a research topic */
-  char          *date;      /* a meeting's date, a research topic's year */
+  char          *date;      /* a meeting's date; a research topic's year's last day */
+  int            year;      /* a research topic's year, 0 for a meeting */
   char          *title;
   SlMeetingKind  kind;
   char          *snippet;   /* the text around the first match, on one line */
+  const char    *field;     /* where the snippet is from (speech_title...), static */
+  GArray        *marks;     /* SlSearchMark: the query's words in the snippet */
   gint64         key;       /* the meeting's row in this ledger, 0 for a topic */
   double         rank;      /* bm25, lower is better; 0 when not ranked */
   GStrv          roles;     /* a person's part: role codes (chair, speaker...) */
@@ -39,6 +42,8 @@ sl_search_hit_free (SlSearchHit *hit)
   g_free (hit->member);
   g_free (hit->topic);
   g_strfreev (hit->roles);
+  if (hit->marks != NULL)
+    g_array_unref (hit->marks);
   g_free (hit);
 }
 

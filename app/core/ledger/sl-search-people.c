@@ -8,6 +8,14 @@
  * that name (namesakes alike), the meetings where they had a part — with
  * the part, as a role code, in the hit — and the research topics they
  * lead.
+ *
+ * Part of a name finds them too (犇 finds 李犇, 欧阳 finds 欧阳明): a
+ * name is stored once, in members, not in any meeting's text, so the
+ * index cannot cut it into characters and pairs. Members are few, and
+ * their names are read directly. Those hits come after the meetings whose
+ * text holds the query (sl-search.c): a character that is in a name is
+ * often a common word too (明, 学), and its hits in the texts keep their
+ * ranking.
  */
 
 #define G_LOG_DOMAIN "sl-search"
@@ -19,6 +27,7 @@
 #include "sl-database.h"
 #include "sl-enums.h"
 #include "sl-search-people.h"
+#include "sl-search-topics.h"
 
 /* The roles in a meeting, in the order a hit names them: the part that
  * says most first. Their codes are search --json's "role". */
@@ -119,27 +128,59 @@ compare_dates (gconstpointer a,
   return g_strcmp0 (second->date, first->date);
 }
 
+/* The meetings listed for their text and the topics listed, by id: a
+ * person's hit for one of them is left out. A set, not a walk through
+ * the hits for each: --all may list thousands. */
+static GHashTable *
+listed_ids (GPtrArray *hits)
+{
+  GHashTable *listed = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      SlSearchHit *hit = g_ptr_array_index (hits, i);
+
+      if (hit->meeting != NULL && hit->roles == NULL)
+        g_hash_table_add (listed, hit->meeting);
+      else if (hit->topic != NULL)
+        g_hash_table_add (listed, hit->topic);
+    }
+  return listed;
+}
+
 /**
  * sl_search_people:
  * @name: the query, one word
- * @limit: the most hits, 0 for all
- * @hits: (element-type SlSearchHit): where the hits go, newest first
+ * @partial: whether to find the members whose name holds @name without
+ *   being it, instead of those named @name
+ * @limit: the most hits in @hits, 0 for all
+ * @hits: (element-type SlSearchHit): where the hits go, newest first,
+ *   after those there; a meeting or topic already there for its text is
+ *   not listed again
  *
  * Returns: FALSE with @error set when the ledger could not be read
  */
 gboolean
 sl_search_people (SlDatabase  *database,
                   const char  *name,
+                  gboolean     partial,
                   guint        limit,
                   GPtrArray   *hits,
                   GError     **error)
 {
   g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GHashTable) listed = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = sl_database_prepare (database, "SELECT id FROM members WHERE name = ? ORDER BY sort, id", error);
+  if (partial)
+    stmt = sl_database_prepare (database,
+                                "SELECT id FROM members WHERE instr (name, ?1) > 0 AND name <> ?1 "
+                                "ORDER BY sort, id",
+                                error);
+  else
+    stmt = sl_database_prepare (database, "SELECT id FROM members WHERE name = ? ORDER BY sort, id", error);
   if (stmt == NULL)
     return FALSE;
   sl_bind_text (stmt, 1, name);
@@ -156,18 +197,22 @@ sl_search_people (SlDatabase  *database,
     {
       gint64 member = g_array_index (members, gint64, m);
       g_autofree char *uuid = NULL;
+      g_autofree char *full_name = NULL;
 
-      stmt = sl_database_prepare (database, "SELECT uuid FROM members WHERE id = ?", error);
+      stmt = sl_database_prepare (database, "SELECT uuid, name FROM members WHERE id = ?", error);
       if (stmt == NULL)
-        return FALSE;
+        goto failed;
       sqlite3_bind_int64 (stmt, 1, member);
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        uuid = g_strdup (sl_column_text (stmt, 0));
+        {
+          uuid = g_strdup (sl_column_text (stmt, 0));
+          full_name = g_strdup (sl_column_text (stmt, 1));
+        }
       sqlite3_reset (stmt);
 
       stmt = sl_database_prepare (database, meetings_sql, error);
       if (stmt == NULL)
-        return FALSE;
+        goto failed;
       sqlite3_bind_int64 (stmt, 1, member);
       sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (gint64) limit);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -183,7 +228,7 @@ sl_search_people (SlDatabase  *database,
           hit->kind = kind;
           hit->roles = codes_of (sqlite3_column_int64 (stmt, 5));
           hit->member = g_strdup (uuid);
-          hit->snippet = snippet_of (name, hit->roles);
+          hit->snippet = snippet_of (full_name, hit->roles);
           g_ptr_array_add (found, hit);
         }
       sqlite3_reset (stmt);
@@ -202,11 +247,12 @@ sl_search_people (SlDatabase  *database,
           SlSearchHit *hit = g_new0 (SlSearchHit, 1);
 
           hit->topic = g_strdup (sl_column_text (stmt, 0));
-          hit->date = g_strdup_printf ("%d", sqlite3_column_int (stmt, 1));
+          hit->year = sqlite3_column_int (stmt, 1);
+          hit->date = sl_search_topic_date (hit->year);
           hit->title = g_strdup (sl_column_text (stmt, 2));
           hit->roles = codes_of (G_GINT64_CONSTANT (1) << RESEARCH_LEAD);
           hit->member = g_strdup (uuid);
-          hit->snippet = snippet_of (name, hit->roles);
+          hit->snippet = snippet_of (full_name, hit->roles);
           g_ptr_array_add (found, hit);
         }
       sqlite3_reset (stmt);
@@ -214,15 +260,19 @@ sl_search_people (SlDatabase  *database,
         goto failed;
     }
 
-  /* Namesakes and topics together, newest first; a topic's year sorts
-   * after the meetings of that year. */
+  /* Namesakes and topics together, newest first; a topic's date is its
+   * year's last day, so it comes before the meetings of that year. */
   g_ptr_array_sort (found, compare_dates);
+  listed = listed_ids (hits);
   for (guint i = 0; i < found->len; i++)
     {
-      if (limit == 0 || hits->len < limit)
-        g_ptr_array_add (hits, g_ptr_array_index (found, i));
+      SlSearchHit *hit = g_ptr_array_index (found, i);
+
+      if ((limit == 0 || hits->len < limit) &&
+          !g_hash_table_contains (listed, hit->meeting ? hit->meeting : hit->topic))
+        g_ptr_array_add (hits, hit);
       else
-        sl_search_hit_free (g_ptr_array_index (found, i));
+        sl_search_hit_free (hit);
     }
   return TRUE;
 

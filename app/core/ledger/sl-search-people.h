@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 gboolean sl_search_people (SlDatabase  *database,
                            const char  *name,
+                           gboolean     partial,
                            guint        limit,
                            GPtrArray   *hits,
                            GError     **error);

@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every word of the query must occur somewhere in a meeting: its title or
- * theme, a study's title, source or summary, a speech, or a measure's text
- * or progress. Each meeting's texts are one row of search_text (schema 3)
+ * Every word of the query must occur somewhere in a meeting: its title,
+ * theme, place, summary, decisions or note, a study's title, source or
+ * summary, a speech's title, text or speaker, a guest's name, unit, post
+ * or 点评意见, or a measure's text, department or progress (schema 9).
+ * Each meeting's texts are one row of search_text (schema 3)
  * and one document of search_index (schema 8), cut by our tokenizer
  * (sl-cjk-tokenizer.c) into CJK characters and their overlapping pairs, so
  * that the index answers Chinese words of any length — one character, a
@@ -36,11 +38,11 @@
 #include "sl-database.h"
 #include "sl-enums.h"
 #include "sl-search.h"
+#include "sl-search-marks.h"
 #include "sl-search-people.h"
+#include "sl-search-snippet.h"
+#include "sl-search-topics.h"
 #include "sl-cjk-tokenizer.h"
-
-#define SNIPPET_BEFORE 12
-#define SNIPPET_AFTER  28
 
 static gboolean
 is_separator (gunichar c)
@@ -532,101 +534,19 @@ find_scanned (SlDatabase  *database,
 
   return g_steal_pointer (&found);
 }
-/* @body cut to a line around the first @needle (already folded when
- * @fold), or NULL when it does not hold it. */
-static char *
-cut_snippet (const char *body,
-             const char *needle,
-             gboolean    fold)
-{
-  g_autofree char *folded = NULL;
-  const char *hit, *start, *end;
-  GString *line;
-
-  if (body == NULL)
-    return NULL;
-
-  /* ASCII lower case keeps every byte where it was. */
-  if (fold)
-    folded = g_ascii_strdown (body, -1);
-  hit = strstr (fold ? folded : body, needle);
-  if (hit == NULL)
-    return NULL;
-
-  start = body + (hit - (fold ? folded : body));
-  end = start + strlen (needle);
-  for (int i = 0; i < SNIPPET_BEFORE && start > body; i++)
-    start = g_utf8_prev_char (start);
-  for (int i = 0; i < SNIPPET_AFTER && *end; i++)
-    end = g_utf8_next_char (end);
-
-  line = g_string_new (start > body ? "…" : "");
-  for (const char *p = start; p < end; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c == '\r' || c == '\n' || c == '\t')
-        c = ' ';
-      g_string_append_unichar (line, c);
-    }
-  if (*end)
-    g_string_append (line, "…");
-
-  return g_string_free (line, FALSE);
-}
-
-/* The first text of the meeting, in reading order — its title, its theme,
- * the studies' titles, their sources, their summaries, the speeches, the
- * measures' texts, their progress — that holds @word, cut to a line
- * around it. One short query per kind of record, stopping at the first
- * text found: a common word is nearly always in the title or theme. */
-static char *
-make_snippet (SlDatabase *database,
-              gint64      meeting,
-              const char *word)
-{
-  static const struct { const char *sql; int columns; } parts[] = {
-    { "SELECT title, theme FROM meetings WHERE id = ?", 2 },
-    { "SELECT title, source, summary FROM studies WHERE meeting_id = ? ORDER BY position", 3 },
-    { "SELECT points FROM speeches WHERE meeting_id = ? ORDER BY position", 1 },
-    { "SELECT text, progress FROM measures WHERE meeting_id = ? ORDER BY position", 2 },
-  };
-  gboolean fold = has_ascii_letter (word);
-  g_autofree char *needle = fold ? g_ascii_strdown (word, -1) : g_strdup (word);
-  char *snippet = NULL;
-
-  for (guint part = 0; snippet == NULL && part < G_N_ELEMENTS (parts); part++)
-    {
-      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-      sqlite3_stmt *stmt = sl_database_prepare (database, parts[part].sql, NULL);
-      int columns = parts[part].columns;
-
-      if (stmt == NULL)
-        break;
-
-      /* Column by column: every title before the first source. */
-      sqlite3_bind_int64 (stmt, 1, meeting);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        for (int c = 0; c < columns; c++)
-          g_ptr_array_add (texts, g_strdup (sl_column_text (stmt, c)));
-      sqlite3_reset (stmt);
-
-      for (int c = 0; snippet == NULL && c < columns; c++)
-        for (guint row = c; snippet == NULL && row < texts->len; row += columns)
-          snippet = cut_snippet (g_ptr_array_index (texts, row), needle, fold);
-    }
-
-  return snippet ? snippet : g_strdup ("");
-}
-
 /**
  * sl_search_run:
  * @text: the query: words separated by spaces, all of which must occur
  * @limit: the most hits to return, 0 for all
  *
- * A query of one word that is a member's name first finds that member's
- * part in meetings and research topics (sl-search-people.c), namesakes
- * each in turn; then the meetings whose texts hold the words, best first
- * (bm25), newest first on ties.
+ * In this order: a query of one word that is a member's name first finds
+ * that member's part in meetings and research topics
+ * (sl-search-people.c), namesakes each in turn, newest first; then the
+ * meetings whose texts hold the words, best first (bm25), newest first
+ * on ties; then the research topics whose title or note hold them
+ * (sl-search-topics.c); then, for one word that is part of members'
+ * names (犇 of 李犇), those members' parts. Each hit's snippet has the
+ * query's words found in it (marks).
  *
  * Returns: (element-type SlSearchHit): the hits
  */
@@ -668,7 +588,7 @@ sl_search_run (SlDatabase  *database,
 
   /* A person's part in meetings, when the query is a name. */
   if (words[1] == NULL)
-    ok = sl_search_people (database, words[0], limit, hits, error);
+    ok = sl_search_people (database, words[0], FALSE, limit, hits, error);
 
   for (guint i = 0; ok && words[i] != NULL; i++)
     if (!add_index_terms (expression, words[i]))
@@ -742,8 +662,22 @@ sl_search_run (SlDatabase  *database,
 
       hit->key = candidate->key;
       hit->rank = candidate->rank;
-      hit->snippet = make_snippet (database, hit->key, words[0]);
+      hit->snippet = sl_search_snippet_meeting (database, hit->key, words[0], &hit->field);
       g_ptr_array_add (hits, hit);
+    }
+
+  /* Research topics by their text, and members by part of their name:
+   * few, read directly, after the ranked meetings. */
+  if (ok && (limit == 0 || hits->len < limit))
+    ok = sl_search_topics (database, (const char * const *) words, limit, hits, error);
+  if (ok && words[1] == NULL && (limit == 0 || hits->len < limit))
+    ok = sl_search_people (database, words[0], TRUE, limit, hits, error);
+
+  for (guint i = 0; ok && i < hits->len; i++)
+    {
+      SlSearchHit *hit = g_ptr_array_index (hits, i);
+
+      hit->marks = sl_search_marks_find (hit->snippet, (const char * const *) words);
     }
 
   short_words_clear (&short_words);
@@ -765,6 +699,8 @@ sl_search_to_json (GPtrArray *hits)
   for (guint i = 0; i < hits->len; i++)
     {
       SlSearchHit *hit = g_ptr_array_index (hits, i);
+      g_autofree char *marked = sl_search_marks_apply (hit->snippet, hit->marks,
+                                                       SL_SEARCH_MARK_OPEN, SL_SEARCH_MARK_CLOSE);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "meeting");
@@ -774,6 +710,11 @@ sl_search_to_json (GPtrArray *hits)
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "date");
       json_builder_add_string_value (builder, hit->date);
+      if (hit->topic != NULL)
+        {
+          json_builder_set_member_name (builder, "year");
+          json_builder_add_int_value (builder, hit->year);
+        }
       json_builder_set_member_name (builder, "title");
       if (hit->title)
         json_builder_add_string_value (builder, hit->title);
@@ -784,8 +725,15 @@ sl_search_to_json (GPtrArray *hits)
         json_builder_add_string_value (builder, sl_enum_to_code (SL_TYPE_MEETING_KIND, hit->kind));
       else
         json_builder_add_null_value (builder);
+      /* The query's words in 【】 (README, "Search"). */
       json_builder_set_member_name (builder, "snippet");
-      json_builder_add_string_value (builder, hit->snippet);
+      json_builder_add_string_value (builder, marked);
+      /* What the snippet is from, for a hit found by text. */
+      if (hit->field != NULL)
+        {
+          json_builder_set_member_name (builder, "field");
+          json_builder_add_string_value (builder, hit->field);
+        }
       /* A person's part: the first role, all of them, and who. */
       if (hit->roles != NULL && hit->roles[0] != NULL)
         {

@@ -21,6 +21,7 @@
 #include "sl-overview.h"
 #include "sl-search.h"
 #include "sl-search-page.h"
+#include "sl-search-marks.h"
 
 struct _SlSearchPage
 {
@@ -48,48 +49,31 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* @snippet escaped for markup, with the query's words in bold. */
+/* @snippet escaped for markup, with the query's words in bold, found as
+ * the command line finds them (sl-search-marks.c). */
 char *
 sl_search_highlight (const char *snippet,
                      const char *query)
 {
   g_auto(GStrv) words = sl_search_split (query);
+  g_autoptr(GArray) marks = sl_search_marks_find (snippet, (const char * const *) words);
   g_autoptr(GString) markup = g_string_new (NULL);
-  const char *p = snippet ? snippet : "";
+  const char *text = snippet ? snippet : "";
+  gsize at = 0;
 
-  while (*p != '\0')
+  for (guint i = 0; i < marks->len; i++)
     {
-      const char *found = NULL;
-      gsize length = 0;
+      const SlSearchMark *mark = &g_array_index (marks, SlSearchMark, i);
+      g_autofree char *before = g_markup_escape_text (text + at, mark->start - at);
+      g_autofree char *word = g_markup_escape_text (text + mark->start, mark->end - mark->start);
 
-      /* The longest word that starts here. */
-      for (guint i = 0; words[i] != NULL; i++)
-        {
-          gsize n = strlen (words[i]);
-
-          if (n > length && strncmp (p, words[i], n) == 0)
-            {
-              found = words[i];
-              length = n;
-            }
-        }
-
-      if (found != NULL)
-        {
-          g_autofree char *escaped = g_markup_escape_text (p, length);
-
-          g_string_append_printf (markup, "<b>%s</b>", escaped);
-          p += length;
-        }
-      else
-        {
-          const char *next = g_utf8_next_char (p);
-          g_autofree char *escaped = g_markup_escape_text (p, next - p);
-
-          g_string_append (markup, escaped);
-          p = next;
-        }
+      g_string_append_printf (markup, "%s<b>%s</b>", before, word);
+      at = mark->end;
     }
+  {
+    g_autofree char *rest = g_markup_escape_text (text + at, -1);
+    g_string_append (markup, rest);
+  }
 
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
@@ -103,7 +87,9 @@ result_row (const SlSearchHit *hit,
   GtkWidget *title = gtk_label_new (hit->title && *hit->title ? hit->title : _("Untitled meeting"));
   GtkWidget *meta;
   GtkWidget *snippet;
-  g_autofree char *date = hit->meeting ? sl_format_date (hit->date) : g_strdup (hit->date);
+  /* A research topic belongs to a year, not a day. */
+  g_autofree char *date = hit->meeting ? sl_format_date (hit->date)
+                                       : g_strdup_printf ("%d", hit->year);
   g_autofree char *roles = hit->roles ? sl_search_roles_label ((const char * const *) hit->roles) : NULL;
   g_autofree char *meta_text = NULL;
   g_autofree char *snippet_markup = sl_search_highlight (hit->snippet, query);
@@ -111,7 +97,7 @@ result_row (const SlSearchHit *hit,
   /* A person's part shows it: "2023年3月10日 · 党组会议 · 主持、发言";
    * a research topic has a year and no meeting. */
   if (hit->meeting == NULL)
-    meta_text = g_strdup_printf ("%s · %s", date, roles ? roles : "");
+    meta_text = g_strdup_printf ("%s · %s", date, roles ? roles : sl_search_role_label ("research_lead"));
   else if (roles != NULL)
     meta_text = g_strdup_printf ("%s · %s · %s", date, sl_meeting_kind_to_label (hit->kind), roles);
   else
