@@ -34,6 +34,7 @@
 #include "sl-archive.h"
 #include "sl-archive-evidence.h"
 #include "sl-archive-people.h"
+#include "sl-archive-year.h"
 #include "sl-database.h"
 #include "sl-ledger.h"
 #include "sl-meeting.h"
@@ -41,14 +42,34 @@
 
 #include <sqlite3.h>
 
+/* One year of the archive (the year's binder): its records only, and
+ * the time of export the caller gives. */
+typedef struct
+{
+  int         year;
+  const char *organization;   /* an id, or NULL for every organization's */
+  const char *exported_at;
+} Filter;
+
 /* The file being written, and the first error met writing it. */
 typedef struct
 {
-  FILE     *file;
-  gboolean  first_member;   /* nothing written yet in the top-level object */
-  gboolean  first_element;  /* nothing written yet in the open array */
-  int       error;          /* errno of the first failed write, or 0 */
+  FILE         *file;
+  gboolean      first_member;   /* nothing written yet in the top-level object */
+  gboolean      first_element;  /* nothing written yet in the open array */
+  int           error;          /* errno of the first failed write, or 0 */
+  const Filter *filter;         /* NULL: the whole ledger */
 } Stream;
+
+/* A record the filter leaves out (sl_archive_year_is_other()). */
+static gboolean
+is_filtered (Stream   *stream,
+             JsonNode *element)
+{
+  return stream->filter != NULL && JSON_NODE_HOLDS_OBJECT (element) &&
+         sl_archive_year_is_other (json_node_get_object (element), stream->filter->year,
+                                   stream->filter->organization);
+}
 
 static void
 put (Stream     *stream,
@@ -137,6 +158,8 @@ put_element (Stream   *stream,
   g_autofree char *text = NULL;
   gsize length;
 
+  if (is_filtered (stream, node))
+    return;
   text = sl_archive_generate (node, &length);
   if (!stream->first_element)
     PUT (stream, ",");
@@ -295,6 +318,13 @@ put_meetings (Stream      *stream,
       if (!put_meetings_of (stream, ledger, 0, with_evidence, n_meetings, error))
         return FALSE;
     }
+  else if (stream->filter != NULL)
+    {
+      /* The years are the dates' here: the one year is read alone. */
+      if (!put_meetings_of (stream, ledger, stream->filter->year, with_evidence,
+                            n_meetings, error))
+        return FALSE;
+    }
   else
     for (guint i = 0; i < years->len; i++)
       if (!put_meetings_of (stream, ledger, g_array_index (years, int, i),
@@ -324,7 +354,9 @@ write_document (Stream           *stream,
                 GError          **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *exported_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+  g_autofree char *exported_at = stream->filter != NULL
+                                 ? g_strdup (stream->filter->exported_at)
+                                 : g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(SlArchivePeople) people = NULL;
@@ -385,7 +417,20 @@ write_document (Stream           *stream,
     JsonObject *object = json_node_get_object (root);
 
     if (json_object_has_member (object, "locks"))
-      put_member (stream, "locks", json_object_dup_member (object, "locks"));
+      {
+        JsonNode *node = json_object_dup_member (object, "locks");
+
+        /* The year's locks only; an empty list stays, as "[]". */
+        if (stream->filter != NULL && JSON_NODE_HOLDS_ARRAY (node))
+          {
+            JsonArray *array = json_node_get_array (node);
+
+            for (guint i = json_array_get_length (array); i > 0; i--)
+              if (is_filtered (stream, json_array_get_element (array, i - 1)))
+                json_array_remove_element (array, i - 1);
+          }
+        put_member (stream, "locks", node);
+      }
   }
 
   put_records (stream, "research_topics", topics);
@@ -414,21 +459,19 @@ write_document (Stream           *stream,
  * The document is written as it is read (see above): the same bytes as
  * sl_archive_export_tree(), in the memory of one meeting.
  */
-gboolean
-sl_archive_export (SlLedger         *ledger,
-                   const char       *path,
-                   SlArchiveCounts  *counts,
-                   GError          **error)
+static gboolean
+export_stream (SlLedger         *ledger,
+               const char       *path,
+               const Filter     *filter,
+               SlArchiveCounts  *counts,
+               GError          **error)
 {
   g_autofree char *folder = NULL;
   g_autofree char *base = NULL;
   g_autofree char *temporary = NULL;
-  Stream stream = { NULL, TRUE, TRUE, 0 };
+  Stream stream = { NULL, TRUE, TRUE, 0, filter };
   gboolean ok;
   int fd;
-
-  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   if (!sl_check_output_path (path, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_WRITE, error))
     return FALSE;
@@ -485,4 +528,43 @@ sl_archive_export (SlLedger         *ledger,
     g_unlink (temporary);
 
   return ok;
+}
+
+gboolean
+sl_archive_export (SlLedger         *ledger,
+                   const char       *path,
+                   SlArchiveCounts  *counts,
+                   GError          **error)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return export_stream (ledger, path, NULL, counts, error);
+}
+
+/**
+ * sl_archive_export_year:
+ * @organization: (nullable): an organization's id, to keep only its records
+ * @exported_at: what the file gives as its time of export
+ *
+ * Writes @year's records to @path as sl_archive_export() writes the whole
+ * ledger, streamed in the memory of one meeting: the organizations and
+ * people whole (the year's records refer to them), the dated records of
+ * @year only. The same bytes as sl_archive_write_year(), which builds
+ * the tree (and is kept for the tests to compare with).
+ */
+gboolean
+sl_archive_export_year (SlLedger    *ledger,
+                        int          year,
+                        const char  *organization,
+                        const char  *exported_at,
+                        const char  *path,
+                        GError     **error)
+{
+  Filter filter = { year, organization, exported_at };
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (path != NULL && exported_at != NULL, FALSE);
+
+  return export_stream (ledger, path, &filter, NULL, error);
 }

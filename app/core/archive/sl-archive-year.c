@@ -22,10 +22,10 @@
 /* A record of another year, or of another organization when one is named:
  * by its "year" or its "date", and its "organization". Records with
  * neither (organizations, members) belong to every year. */
-static gboolean
-is_other (JsonObject *record,
-          int         year,
-          const char *organization)
+gboolean
+sl_archive_year_is_other (JsonObject *record,
+                          int         year,
+                          const char *organization)
 {
   JsonNode *node;
 
@@ -58,6 +58,10 @@ is_other (JsonObject *record,
  * sl_archive_write_year:
  * @organization: (nullable): an organization's id, to keep only its records
  * @exported_at: what the file gives as its time of export
+ *
+ * Builds the whole tree, then prunes it: the binder streams the same bytes
+ * with sl_archive_export_year() (sl-archive-stream.c); this is kept for the
+ * tests to compare with (test-archive-year.c).
  *
  * Returns: the archive of @year's records, as `export-archive` writes it.
  */
@@ -98,7 +102,7 @@ sl_archive_write_year (SlLedger    *ledger,
           JsonNode *element = json_array_get_element (array, i - 1);
 
           if (JSON_NODE_HOLDS_OBJECT (element) &&
-              is_other (json_node_get_object (element), year, organization))
+              sl_archive_year_is_other (json_node_get_object (element), year, organization))
             json_array_remove_element (array, i - 1);
         }
     }

@@ -172,6 +172,89 @@ draw_pages (cairo_surface_t *surface,
     }
 }
 
+/* Cairo 1.16 writes the dates it is given without the “D:” that PDF
+ * dates begin with (ISO 32000-1, 7.9.4): “/CreationDate (20231226190000-05'00)”,
+ * which readers such as pypdf refuse, and only its own clock's date with
+ * it. The document information dictionary is written uncompressed, each
+ * entry indented by three spaces: the output is passed on through this
+ * filter, which writes “ /CreationDate (D:” over “   /CreationDate (”
+ * where fourteen digits follow. The length is the same, so that cairo's
+ * cross-reference offsets still hold. A few bytes are held back from each
+ * write in case an entry is split between two. */
+typedef struct
+{
+  cairo_write_func_t write;
+  gpointer           closure;
+  GByteArray        *held;
+} DateFilter;
+
+static const cairo_user_data_key_t date_filter_key;
+
+#define DATE_DIGITS 14
+#define DATE_HOLD   48   /* longer than a key and its digits */
+
+static void
+date_filter_fix (DateFilter *filter)
+{
+  static const struct { const char *from, *to; } keys[] = {
+    { "   /CreationDate (", " /CreationDate (D:" },
+    { "   /ModDate (",      " /ModDate (D:" },
+  };
+  guint8 *data = filter->held->data;
+  gsize length = filter->held->len;
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      gsize key = strlen (keys[k].from);
+
+      for (gsize at = 0; at + key + DATE_DIGITS <= length; at++)
+        {
+          gboolean digits = TRUE;
+
+          if (data[at] != ' ' || memcmp (data + at, keys[k].from, key) != 0)
+            continue;
+          for (gsize i = 0; i < DATE_DIGITS && digits; i++)
+            digits = g_ascii_isdigit (data[at + key + i]);
+          if (digits)
+            memcpy (data + at, keys[k].to, key);
+        }
+    }
+}
+
+static cairo_status_t
+date_filter_pass (DateFilter *filter,
+                  gsize       keep)
+{
+  gsize n = filter->held->len > keep ? filter->held->len - keep : 0;
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
+
+  if (n > 0)
+    {
+      status = filter->write (filter->closure, filter->held->data, n);
+      g_byte_array_remove_range (filter->held, 0, n);
+    }
+  return status;
+}
+
+static cairo_status_t
+date_filter_write (void                *closure,
+                   const unsigned char *data,
+                   unsigned int         length)
+{
+  DateFilter *filter = closure;
+
+  g_byte_array_append (filter->held, data, length);
+  date_filter_fix (filter);
+  return date_filter_pass (filter, DATE_HOLD);
+}
+
+static void
+date_filter_free (DateFilter *filter)
+{
+  g_byte_array_unref (filter->held);
+  g_free (filter);
+}
+
 static cairo_surface_t *
 create_surface (SlBinder          *self,
                 cairo_write_func_t write,
@@ -179,13 +262,23 @@ create_surface (SlBinder          *self,
                 const char        *title)
 {
   cairo_surface_t *surface;
-  g_autoptr(GDateTime) stamp = g_date_time_new_from_unix_utc (self->stamp);
-  g_autofree char *date = g_date_time_format (stamp, "%Y-%m-%dT%H:%M:%SZ");
+  /* Local time with its offset, as the cover's date and the ZIP's times:
+   * a reader shows the same day as the cover. */
+  g_autoptr(GDateTime) stamp = g_date_time_new_from_unix_local (self->stamp);
+  g_autofree char *date = g_date_time_format (stamp, "%Y-%m-%dT%H:%M:%S%:z");
+  DateFilter *filter = g_new0 (DateFilter, 1);
 
-  surface = cairo_pdf_surface_create_for_stream (write, closure,
+  filter->write = write;
+  filter->closure = closure;
+  filter->held = g_byte_array_new ();
+  surface = cairo_pdf_surface_create_for_stream (date_filter_write, filter,
                                                  SL_PAGE_A4_WIDTH, SL_PAGE_A4_HEIGHT);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    return surface;
+    {
+      date_filter_free (filter);
+      return surface;
+    }
+  cairo_surface_set_user_data (surface, &date_filter_key, filter, NULL);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
@@ -202,12 +295,21 @@ finish_surface (cairo_surface_t *surface,
                 GError         **error)
 {
   cairo_status_t status = cr != NULL ? cairo_status (cr) : CAIRO_STATUS_SUCCESS;
+  DateFilter *filter = cairo_surface_get_user_data (surface, &date_filter_key);
 
   if (cr != NULL)
     cairo_destroy (cr);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
+  /* What the filter still holds: the end of the file. */
+  if (filter != NULL)
+    {
+      date_filter_fix (filter);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = date_filter_pass (filter, 0);
+      date_filter_free (filter);
+    }
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)
@@ -375,7 +477,7 @@ write_pdf (SlBinder           *self,
     }
 
   /* 3. Draw: cover, contents, then each section's divider and parts. */
-  made = sl_wording_date (self->today);
+  made = sl_wording_date (self->made);
   cover = SL_PAGE_RENDERER (sl_binder_pages_new_cover (self->unit, self->year, made));
   sl_page_renderer_layout (cover, context, SL_PAGE_A4_WIDTH, SL_PAGE_A4_HEIGHT);
 

@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include <archive.h>
+#include <errno.h>
 #include <archive_entry.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -101,13 +102,104 @@ add_file (Zip           *zip,
   return TRUE;
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+/* A file of the scratch folder, added in chunks: a ledger's PDF or the
+ * year's archive.json can be tens of megabytes, and is never held whole. */
+static gboolean
+add_file_from (Zip         *zip,
+               const char  *name,
+               const char  *file,
+               GError     **error)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buffer = g_malloc (64 * 1024);
+  struct archive_entry *entry;
+  GStatBuf info;
+  FILE *in = g_fopen (file, "rb");
+  gsize size, done = 0;
+  int status;
+
+  if (in == NULL || g_stat (file, &info) != 0)
+    {
+      int saved_errno = errno;
+
+      if (in != NULL)
+        fclose (in);
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                   _("Cannot write %s: %s"), zip->path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  size = info.st_size;
+  entry = new_entry (zip, name, FALSE, size);
+  status = archive_write_header (zip->archive, entry);
+  archive_entry_free (entry);
+
+  while (status == ARCHIVE_OK && done < size)
+    {
+      gsize n = fread (buffer, 1, MIN (size - done, 64 * 1024), in);
+
+      if (n == 0)
+        break;
+      g_checksum_update (checksum, buffer, n);
+      if (archive_write_data (zip->archive, buffer, n) != (la_ssize_t) n)
+        status = ARCHIVE_FATAL;
+      done += n;
+    }
+  fclose (in);
+
+  if (status != ARCHIVE_OK)
+    return archive_failed (zip, error);
+  if (done != size)
+    {
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                   _("Cannot write %s: %s"), zip->path, g_strerror (EIO));
+      return FALSE;
+    }
+
+  g_string_append_printf (zip->sums, "%s  %s\n", g_checksum_get_string (checksum), name);
+  return TRUE;
+}
+
+static cairo_status_t
+write_to_file (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  return fwrite (data, 1, length, closure) == length
+         ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* A part's PDF, through a file of the scratch folder. */
+static gboolean
+add_pdf (Zip           *zip,
+         SlBinderPart  *part,
+         const char    *name,
+         GError       **error)
+{
+  g_autofree char *file = g_build_filename (zip->scratch, "part.pdf", NULL);
+  FILE *out = g_fopen (file, "wb");
+  gboolean ok;
+
+  if (out == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                   _("Cannot write %s: %s"), file, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  ok = sl_binder_write_part_pdf (zip->binder, part, write_to_file, out, error);
+  if (fclose (out) != 0 && ok)
+    {
+      g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                   _("Cannot write %s: %s"), file, g_strerror (errno));
+      ok = FALSE;
+    }
+  ok = ok && add_file_from (zip, name, file, error);
+  g_unlink (file);
+
+  return ok;
 }
 
 /* A spreadsheet, through a file of its own: libxlsxwriter writes files. */
@@ -120,8 +212,6 @@ add_xlsx (Zip           *zip,
   SlBinder *binder = zip->binder;
   g_autoptr(GPtrArray) tables = NULL;
   g_autofree char *file = g_build_filename (zip->scratch, "table.xlsx", NULL);
-  g_autofree char *data = NULL;
-  gsize size;
   gboolean ok;
 
   if (part->kind == SL_BINDER_PART_RESEARCH)
@@ -140,9 +230,7 @@ add_xlsx (Zip           *zip,
   if (tables == NULL || !sl_xlsx_write_tables_created (tables, file, binder->stamp, error))
     return FALSE;
 
-  if (!g_file_get_contents (file, &data, &size, error))
-    return FALSE;
-  ok = add_file (zip, name, data, size, error);
+  ok = add_file_from (zip, name, file, error);
   g_unlink (file);
 
   return ok;
@@ -167,10 +255,7 @@ add_part (Zip           *zip,
     }
   else
     {
-      g_autoptr(GByteArray) pdf = g_byte_array_new ();
-
-      if (!sl_binder_write_part_pdf (zip->binder, part, append_bytes, pdf, error) ||
-          !add_file (zip, name, pdf->data, pdf->len, error))
+      if (!add_pdf (zip, part, name, error))
         return FALSE;
 
       if (part->xlsx)
@@ -191,10 +276,10 @@ write_zip (Zip     *zip,
            GError **error)
 {
   SlBinder *binder = zip->binder;
-  g_autofree char *json = NULL;
-  g_autoptr(GDateTime) stamp = g_date_time_new_from_unix_utc (binder->stamp);
-  g_autofree char *exported_at = g_date_time_format (stamp, "%Y-%m-%dT%H:%M:%SZ");
-  gsize json_size;
+  g_autofree char *json = g_build_filename (zip->scratch, "archive.json", NULL);
+  g_autoptr(GDateTime) stamp = g_date_time_new_from_unix_local (binder->stamp);
+  g_autofree char *exported_at = g_date_time_format (stamp, "%Y-%m-%dT%H:%M:%S%:z");
+  gboolean ok;
   guint done = 0;
 
   g_string_append_printf (zip->readme,
@@ -207,7 +292,7 @@ write_zip (Zip     *zip,
                           "SHA256SUMS 为各文件的校验值，可用“sha256sum -c SHA256SUMS”核对。\r\n"
                           "\r\n"
                           "目录：\r\n",
-                          binder->unit, binder->year, PACKAGE_VERSION, binder->today);
+                          binder->unit, binder->year, PACKAGE_VERSION, binder->made);
 
   for (guint i = 0; i < binder->sections->len; i++)
     {
@@ -246,9 +331,14 @@ write_zip (Zip     *zip,
         }
     }
 
-  json = sl_archive_write_year (binder->ledger, binder->year, binder->organization,
-                                exported_at, &json_size, error);
-  if (json == NULL || !add_file (zip, "archive.json", json, json_size, error))
+  /* Streamed into a file, then into the ZIP in chunks: libarchive wants
+   * an entry's size before its data. */
+  ok = sl_binder_step (binder, (double) done / MAX (binder->n_parts, 1), "archive.json", error) &&
+       sl_archive_export_year (binder->ledger, binder->year, binder->organization,
+                               exported_at, json, error) &&
+       add_file_from (zip, "archive.json", json, error);
+  g_unlink (json);
+  if (!ok)
     return FALSE;
   g_string_append (zip->readme, "\r\narchive.json  本年度记录（交换格式）\r\n"
                                 "README.txt  本说明\r\n"
@@ -300,10 +390,15 @@ sl_binder_write_zip (SlBinder    *self,
   archive_write_free (zip.archive);
   if (zip.scratch != NULL)
     {
-      g_autofree char *table = g_build_filename (zip.scratch, "table.xlsx", NULL);
+      static const char * const left[] = { "table.xlsx", "part.pdf", "archive.json" };
 
-      /* Left by a spreadsheet whose export failed or was cancelled. */
-      g_unlink (table);
+      /* Left by a part whose export failed or was cancelled. */
+      for (guint i = 0; i < G_N_ELEMENTS (left); i++)
+        {
+          g_autofree char *file = g_build_filename (zip.scratch, left[i], NULL);
+
+          g_unlink (file);
+        }
       g_rmdir (zip.scratch);
       g_free (zip.scratch);
     }

@@ -494,11 +494,14 @@ sl_binder_new (SlLedger    *ledger,
   if ((self->stamp = sl_ledger_query_last_change (ledger, error)) < 0)
     return NULL;
 
-  /* The documents' date is the ledger's: a year that is over is counted
-   * as over, whenever it is bound again; a running one as of its last
-   * change. */
-  stamp = g_date_time_new_from_unix_utc (self->stamp);
-  self->today = g_date_time_format (stamp, "%Y-%m-%d");
+  /* The binder's date (its cover, the PDF's dates, the ZIP's times) is
+   * the ledger's last change, in local time as the ZIP's DOS times are,
+   * so that the three agree in any time zone. The documents' date is the
+   * ledger's too: a year that is over is counted as over, whenever it is
+   * bound again; a running one as of its last change. */
+  stamp = g_date_time_new_from_unix_local (self->stamp);
+  self->made = g_date_time_format (stamp, "%Y-%m-%d");
+  self->today = g_strdup (self->made);
   if (year < g_date_time_get_year (now))
     {
       g_autofree char *after = g_strdup_printf ("%04d-01-01", year + 1);
@@ -545,6 +548,7 @@ sl_binder_free (SlBinder *self)
   g_free (self->organization);
   g_free (self->unit);
   g_free (self->today);
+  g_free (self->made);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_free (self);
 }

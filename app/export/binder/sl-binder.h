@@ -62,6 +62,7 @@ typedef struct
   char            *unit;
   char            *today;     /* the documents' date, from the ledger, not the clock */
   gint64           stamp;     /* the ledger's last change: the files' time */
+  char            *made;      /* its local date, "YYYY-MM-DD": the cover's 制作日期 */
   GPtrArray       *sections;  /* SlBinderSection */
   guint            n_parts;
 

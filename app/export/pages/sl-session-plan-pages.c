@@ -121,9 +121,34 @@ keep_names_whole (PangoLayout *layout,
   pango_attr_list_unref (attributes);
 }
 
-/* A paragraph of body text, indented two characters unless @indent is
- * FALSE; its first @lead_length bytes in @lead_font (a heading, a label);
- * @names (may be NULL) each kept on one line. */
+/* A paragraph of body text, laid out but not yet placed: indented two
+ * characters unless @indent is FALSE; its first @lead_length bytes in
+ * @lead_font (a heading, a label); @names (may be NULL) each kept on one
+ * line. */
+static PangoLayout *
+paragraph_layout (SlSessionPlanPages *self,
+                  const char         *text,
+                  gsize               lead_length,
+                  SlPageFont          lead_font,
+                  gboolean            indent,
+                  GPtrArray          *names)
+{
+  SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
+  double width = sl_page_renderer_get_width (renderer);
+  PangoLayout *layout = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY,
+                                                        BODY_SIZE, text, width + 1);
+
+  keep_names_whole (layout, text, names);
+  pango_layout_set_line_spacing (layout, self->spacing);
+  if (lead_length > 0)
+    sl_page_renderer_set_span_font (renderer, layout, 0, lead_length, lead_font, BODY_SIZE);
+  if (indent)
+    pango_layout_set_indent (layout, (int) (2 * BODY_SIZE * PANGO_SCALE));
+  sl_page_layout_justify (layout, sl_page_layout_avoid_runt (layout), width);
+
+  return layout;
+}
+
 static void
 add_paragraph_with_names (SlSessionPlanPages *self,
                           const char         *text,
@@ -133,17 +158,9 @@ add_paragraph_with_names (SlSessionPlanPages *self,
                           GPtrArray          *names)
 {
   SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
-  double width = sl_page_renderer_get_width (renderer);
-  g_autoptr(PangoLayout) layout = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY,
-                                                                  BODY_SIZE, text, width + 1);
+  g_autoptr(PangoLayout) layout = paragraph_layout (self, text, lead_length, lead_font,
+                                                    indent, names);
 
-  keep_names_whole (layout, text, names);
-  pango_layout_set_line_spacing (layout, self->spacing);
-  if (lead_length > 0)
-    sl_page_renderer_set_span_font (renderer, layout, 0, lead_length, lead_font, BODY_SIZE);
-  if (indent)
-    pango_layout_set_indent (layout, (int) (2 * BODY_SIZE * PANGO_SCALE));
-  sl_page_layout_justify (layout, sl_page_layout_avoid_runt (layout), width);
   sl_page_renderer_flow (renderer, layout, sl_page_renderer_get_left (renderer));
 }
 
@@ -157,19 +174,30 @@ add_paragraph (SlSessionPlanPages *self,
   add_paragraph_with_names (self, text, lead_length, lead_font, indent, NULL);
 }
 
+/* “一、学习主题”, counting it. */
+static char *
+heading_text (guint      *number,
+              const char *name)
+{
+  static const char *numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
+
+  guint n = MIN (*number, 9);
+
+  (*number)++;
+  return g_strdup_printf ("%s、%s", numerals[n], name);
+}
+
 /* “一、学习主题” in 黑体, kept with the first line after it. */
 static void
 add_heading (SlSessionPlanPages *self,
              guint              *number,
              const char         *name)
 {
-  static const char *numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
   SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
-  g_autofree char *text = g_strdup_printf ("%s、%s", numerals[MIN (*number, 9)], name);
+  g_autofree char *text = heading_text (number, name);
   double pitch = (sl_page_renderer_get_bottom (renderer) - sl_page_renderer_get_top (renderer))
                  / LINES_PER_PAGE;
 
-  (*number)++;
   sl_page_renderer_ensure_space (renderer, 2 * pitch);
   add_paragraph (self, text, strlen (text), SL_PAGE_FONT_HEADING, TRUE);
 }
@@ -391,12 +419,10 @@ add_agenda (SlSessionPlanPages *self,
     }
 }
 
-/* “组长审定：张三　　日期：2023年3月8日”, or blanks for ink: at the
- * right of the type area, under the text. */
-static void
-add_approval (SlSessionPlanPages *self)
+/* “组长审定：张三　　日期：2023年3月8日”, or blanks for ink. */
+static PangoLayout *
+approval_layout (SlSessionPlanPages *self)
 {
-  SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
   SlSessionPlan *plan = sl_meeting_get_session_plan (self->meeting);
   const char *by = plan != NULL ? sl_session_plan_get_approved_by (plan) : NULL;
   const char *on = plan != NULL ? sl_session_plan_get_approved_on (plan) : NULL;
@@ -404,8 +430,18 @@ add_approval (SlSessionPlanPages *self)
   g_autofree char *text = g_strdup_printf ("组长审定：%s　　日期：%s",
                                            !is_blank (by) ? by : "__________",
                                            date != NULL ? date : "__________");
-  g_autoptr(PangoLayout) layout = sl_page_renderer_create_layout (renderer, SL_PAGE_FONT_BODY,
-                                                                  BODY_SIZE, text, -1);
+
+  return sl_page_renderer_create_layout (SL_PAGE_RENDERER (self), SL_PAGE_FONT_BODY,
+                                         BODY_SIZE, text, -1);
+}
+
+/* The approval line, an empty line under the text, at the right of the
+ * type area. */
+static void
+add_approval (SlSessionPlanPages *self,
+              PangoLayout        *layout)
+{
+  SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
   double pitch = (sl_page_renderer_get_bottom (renderer) - sl_page_renderer_get_top (renderer))
                  / LINES_PER_PAGE;
   double width = sl_page_layout_get_width (layout);
@@ -418,6 +454,47 @@ add_approval (SlSessionPlanPages *self)
                              + MAX (0, sl_page_renderer_get_width (renderer) - width - 2 * BODY_SIZE),
                              sl_page_renderer_get_y (renderer));
   sl_page_renderer_set_y (renderer, sl_page_renderer_get_y (renderer) + pitch);
+}
+
+/* 学习要求 and the approval line under it, as one block: the approval
+ * alone at the top of a page would be signed apart from the plan it
+ * approves (and a page holding only it looks like a stray sheet), so
+ * when the block does not fit in what is left of the page it starts the
+ * next one whole. It is shorter than a page, so it always fits there. */
+static void
+add_requirements (SlSessionPlanPages *self,
+                  guint              *number)
+{
+  static const char * const items[] = {
+    "1．参学同志要提前自学上述篇目，结合分管工作认真思考研讨题目。",
+    "2．重点发言同志要围绕发言题目提前准备书面发言材料，联系思想和工作实际，"
+    "做到有观点、有思考、有措施。",
+    "3．严格考勤纪律，因故不能参加的须事先向组长请假，会后及时补学。",
+  };
+  SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
+  g_autofree char *title = heading_text (number, "学习要求");
+  g_autoptr(PangoLayout) heading = paragraph_layout (self, title, strlen (title),
+                                                     SL_PAGE_FONT_HEADING, TRUE, NULL);
+  g_autoptr(PangoLayout) approval = approval_layout (self);
+  PangoLayout *paragraphs[G_N_ELEMENTS (items)];
+  double pitch = (sl_page_renderer_get_bottom (renderer) - sl_page_renderer_get_top (renderer))
+                 / LINES_PER_PAGE;
+  double height = sl_page_layout_get_height (heading) + 2 * pitch;
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      paragraphs[i] = paragraph_layout (self, items[i], 0, SL_PAGE_FONT_BODY, TRUE, NULL);
+      height += sl_page_layout_get_height (paragraphs[i]);
+    }
+
+  sl_page_renderer_ensure_space (renderer, height);
+  sl_page_renderer_flow (renderer, heading, sl_page_renderer_get_left (renderer));
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      sl_page_renderer_flow (renderer, paragraphs[i], sl_page_renderer_get_left (renderer));
+      g_object_unref (paragraphs[i]);
+    }
+  add_approval (self, approval);
 }
 
 /* “{单位}理论学习中心组{年}年第N次集体学习方案”. */
@@ -517,15 +594,7 @@ sl_session_plan_pages_layout (SlPageRenderer *renderer,
       add_paragraph (self, text, 0, SL_PAGE_FONT_BODY, TRUE);
     }
 
-  add_heading (self, &number, "学习要求");
-  add_paragraph (self, "1．参学同志要提前自学上述篇目，结合分管工作认真思考研讨题目。",
-                 0, SL_PAGE_FONT_BODY, TRUE);
-  add_paragraph (self, "2．重点发言同志要围绕发言题目提前准备书面发言材料，联系思想和工作实际，"
-                       "做到有观点、有思考、有措施。", 0, SL_PAGE_FONT_BODY, TRUE);
-  add_paragraph (self, "3．严格考勤纪律，因故不能参加的须事先向组长请假，会后及时补学。",
-                 0, SL_PAGE_FONT_BODY, TRUE);
-
-  add_approval (self);
+  add_requirements (self, &number);
 
   return sl_page_renderer_get_page_count (renderer);
 }

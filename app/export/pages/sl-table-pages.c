@@ -72,6 +72,9 @@ typedef struct
   /* The part of the table on the current page */
   double          segment_top;
   GArray         *rules;         /* double: y of each horizontal rule */
+
+  /* The body's cell layouts by column and text, shared: see build_cells() */
+  GHashTable     *cells;
 } Table;
 
 static void
@@ -292,9 +295,24 @@ build_cells (Table *t,
                                                           formatted,
                                                           column_width (t, c) - 2 * PAD_X);
 
-      cell_init (&cells[c], create_cell_layout (t, c, SL_PAGE_FONT_BODY, text,
-                                                column->wrap ? PANGO_ALIGN_LEFT
-                                                             : PANGO_ALIGN_CENTER));
+      g_autofree char *key = g_strdup_printf ("%u:%s", c, text);
+      PangoLayout *layout = t->cells != NULL ? g_hash_table_lookup (t->cells, key) : NULL;
+
+      /* A page keeps every layout drawn on it until the whole document
+       * is drawn, and a matrix repeats a few texts in thousands of cells
+       * (the year's attendance of 500 meetings × 312 members: “√”): one
+       * layout per column and text, not per cell, is most of the memory
+       * of such a table. A cell's layout is never changed once made. */
+      if (layout == NULL)
+        {
+          layout = create_cell_layout (t, c, SL_PAGE_FONT_BODY, text,
+                                       column->wrap ? PANGO_ALIGN_LEFT : PANGO_ALIGN_CENTER);
+          if (t->cells != NULL)
+            g_hash_table_insert (t->cells, g_steal_pointer (&key), g_object_ref (layout));
+        }
+      else
+        g_object_ref (layout);
+      cell_init (&cells[c], layout);
     }
 }
 
@@ -679,6 +697,7 @@ sl_table_pages_append (SlPageRenderer     *renderer,
   g_autoptr(GPtrArray) header = NULL;
   g_autoptr(GPtrArray) note_layouts = NULL;
   g_autoptr(GArray) rules = NULL;
+  g_autoptr(GHashTable) cell_cache = NULL;
   g_autofree gboolean *breaks = NULL;
   g_autoptr(SlTable) joined = NULL;
   const char *subtitle_text;
@@ -777,6 +796,8 @@ sl_table_pages_append (SlPageRenderer     *renderer,
   t.header = header;
   rules = g_array_new (FALSE, FALSE, sizeof (double));
   t.rules = rules;
+  cell_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  t.cells = cell_cache;
   breaks = g_new0 (gboolean, MAX (n_rows, 1));
   t.breaks = breaks;
 

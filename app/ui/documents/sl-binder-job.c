@@ -36,11 +36,13 @@ typedef struct
   /* the worker's progress, under lock */
   GMutex           lock;
   double           fraction;
+  char            *item;
 
   /* main thread only */
   GtkWidget       *owner;
   GtkWindow       *dialog;
   GtkProgressBar  *bar;
+  GtkLabel        *item_label;
   guint            timeout;
 } BinderJob;
 
@@ -53,6 +55,7 @@ binder_job_free (BinderJob *job)
   g_clear_object (&job->owner);
   g_clear_object (&job->cancellable);
   g_mutex_clear (&job->lock);
+  g_free (job->item);
   g_free (job->database_path);
   g_free (job->path);
   g_free (job);
@@ -67,6 +70,11 @@ progress_cb (double      fraction,
 
   g_mutex_lock (&job->lock);
   job->fraction = fraction;
+  if (item != NULL && g_strcmp0 (item, job->item) != 0)
+    {
+      g_free (job->item);
+      job->item = g_strdup (item);
+    }
   g_mutex_unlock (&job->lock);
 }
 
@@ -74,13 +82,18 @@ static gboolean
 show_progress_cb (gpointer data)
 {
   BinderJob *job = data;
+  g_autofree char *item = NULL;
   double fraction;
 
   g_mutex_lock (&job->lock);
   fraction = job->fraction;
+  item = g_strdup (job->item);
   g_mutex_unlock (&job->lock);
 
   gtk_progress_bar_set_fraction (job->bar, fraction);
+  /* What is being bound: a meeting's line of the contents, a ledger. */
+  if (item != NULL && g_strcmp0 (item, gtk_label_get_label (job->item_label)) != 0)
+    gtk_label_set_label (job->item_label, item);
   return G_SOURCE_CONTINUE;
 }
 
@@ -164,10 +177,12 @@ show_dialog (BinderJob *job)
 {
   GtkRoot *root = gtk_widget_get_root (job->owner);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *label, *bar, *cancel;
+  GtkWidget *label, *item, *bar, *cancel;
   g_autofree char *name = g_path_get_basename (job->path);
 
   job->dialog = GTK_WINDOW (gtk_window_new ());
+  /* For the window test (test-window-binder.c), which looks for it. */
+  gtk_widget_set_name (GTK_WIDGET (job->dialog), "binder-progress");
   gtk_window_set_title (job->dialog, _("Exporting the Year’s Binder"));
   gtk_window_set_modal (job->dialog, TRUE);
   gtk_window_set_resizable (job->dialog, FALSE);
@@ -182,16 +197,25 @@ show_dialog (BinderJob *job)
 
   label = gtk_label_new (name);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (label, "heading");
+  item = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (item), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (item), 0);
+  gtk_label_set_width_chars (GTK_LABEL (item), 36);
+  gtk_label_set_max_width_chars (GTK_LABEL (item), 36);
+  gtk_widget_add_css_class (item, "dim-label");
   bar = gtk_progress_bar_new ();
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   gtk_widget_set_halign (cancel, GTK_ALIGN_END);
 
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), item);
   gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), cancel);
   gtk_window_set_child (job->dialog, box);
 
   job->bar = GTK_PROGRESS_BAR (bar);
+  job->item_label = GTK_LABEL (item);
   g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_cb), job->cancellable);
   g_signal_connect (job->dialog, "close-request", G_CALLBACK (close_request_cb), job->cancellable);
   job->timeout = g_timeout_add (100, show_progress_cb, job);

@@ -1,0 +1,347 @@
+/* test-window-binder.c — 导出年度学习档案… in the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb (build-aux/setup.sh --test), as test-window.c, on a
+ * fresh ledger filled from the example archive the program carries (2025
+ * of a 党组 and two branches); today is 2025-12-31 (SL_TODAY). The
+ * window's win.export-binder action opens the file chooser (GTK's own
+ * dialog: no portal here), which is given a folder and a name and
+ * accepted as a user would; the progress window then shows its bar
+ * moving while the binder is made on a worker thread, and the PDF is read
+ * back with pdfinfo. A second export is cancelled with the progress
+ * window's Cancel as soon as it shows: nothing is left, neither the file
+ * nor a temporary one, and no error is shown. With SL_TEST_SCREENSHOTS set
+ * to a folder, the screen is saved there while the bar moves
+ * (`import -window root`), to be looked at.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sl-archive.h"
+#include "sl-ledger.h"
+#include "sl-window.h"
+#include "sl-test-util.h"
+
+#define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
+#define LIMIT_S 240
+
+typedef struct
+{
+  char      *folder;
+  char      *path;
+  SlLedger  *ledger;
+  SlWindow  *window;
+} Fixture;
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) archive = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  fixture->folder = make_temp_folder ("test-window-binder-XXXXXX");
+  fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
+  fixture->ledger = sl_ledger_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  archive = g_resources_lookup_data (EXAMPLE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  sl_archive_import_data (fixture->ledger, g_bytes_get_data (archive, NULL),
+                          g_bytes_get_size (archive), "example-archive.json", FALSE, NULL, &error);
+  g_assert_no_error (error);
+
+  g_settings_reset (settings, "last-year");
+  fixture->window = sl_window_new (NULL, fixture->ledger, FALSE);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
+    g_main_context_iteration (NULL, TRUE);
+  iterate (50);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (sl_window_get_daily_backup_pending (fixture->window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_object_ref (fixture->window);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate (50);
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (G_OBJECT (fixture->window)->ref_count > 1 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (fixture->window);
+  g_assert_finalize_object (fixture->ledger);
+
+  remove_tree (fixture->folder);
+  g_free (fixture->path);
+  g_free (fixture->folder);
+}
+
+/* A shown toplevel: a file chooser, or the window named @name. */
+static GtkWindow *
+find_toplevel (GType       type,
+               const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (window) && G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          (name == NULL || g_strcmp0 (gtk_widget_get_name (window), name) == 0))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType       type,
+                   const char *name)
+{
+  gint64 end = g_get_monotonic_time () + LIMIT_S * G_USEC_PER_SEC;
+  GtkWindow *found;
+
+  while ((found = find_toplevel (type, name)) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (found);
+  return found;
+}
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The labels' texts under @widget, in order. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_label (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+/* 导出年度学习档案…, and the chooser given @name in the fixture's folder
+ * and accepted; returns the progress window. */
+static GtkWindow *
+choose_and_export (Fixture    *fixture,
+                   const char *name)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *chooser;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-binder", NULL);
+  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  iterate (100);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  /* The name offered is the year's. */
+  g_assert_nonnull (strstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)),
+                            "2025"));
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  iterate (100);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  return wait_for_toplevel (GTK_TYPE_WINDOW, "binder-progress");
+}
+
+static void
+screenshot (const char *name)
+{
+  const char *folder = g_getenv ("SL_TEST_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (folder == NULL)
+    return;
+  path = g_build_filename (folder, name, NULL);
+  {
+    const char *argv[] = { "import", "-window", "root", path, NULL };
+
+    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                       &status, &error))
+      g_test_message ("no screenshot: %s", error->message);
+  }
+}
+
+/* Everything in the fixture's folder but the ledger's own files (and the
+ * day's backups the window keeps beside it, "ledger-backups"). */
+static GPtrArray *
+outputs (Fixture *fixture)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->folder, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (!g_str_has_prefix (name, "ledger.db") && !g_str_equal (name, "ledger-backups"))
+      g_ptr_array_add (names, g_strdup (name));
+  return names;
+}
+
+static gboolean
+listed (GPtrArray  *names,
+        const char *name)
+{
+  for (guint i = 0; i < names->len; i++)
+    if (g_str_equal (g_ptr_array_index (names, i), name))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->folder, "binder.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *progress = choose_and_export (fixture, "binder.pdf");
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (find_child (GTK_WIDGET (progress),
+                                                      GTK_TYPE_PROGRESS_BAR));
+  gint64 end = g_get_monotonic_time () + LIMIT_S * G_USEC_PER_SEC;
+  double shown = 0;
+  gboolean moved = FALSE, taken = FALSE, named = FALSE;
+  int status;
+
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_window_get_modal (progress));
+  g_assert_true (gtk_window_get_transient_for (progress) == GTK_WINDOW (fixture->window));
+
+  /* The bar moves while the worker binds; the window keeps drawing. */
+  while (find_toplevel (GTK_TYPE_WINDOW, "binder-progress") != NULL &&
+         g_get_monotonic_time () < end)
+    {
+      double fraction = gtk_progress_bar_get_fraction (bar);
+
+      g_main_context_iteration (NULL, FALSE);
+      if (fraction > 0 && !taken)
+        {
+          iterate (50);
+          screenshot ("binder-progress.png");
+          taken = TRUE;
+        }
+      if (fraction > 0 && !named)
+        {
+          g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+          /* The file's name, then what is being bound (a line of the
+           * contents, a ledger's file name), then Cancel's. */
+          collect_labels (GTK_WIDGET (progress), texts);
+          named = texts->len >= 2 && g_str_equal (g_ptr_array_index (texts, 0), "binder.pdf") &&
+                  *(char *) g_ptr_array_index (texts, 1) != '\0';
+        }
+      moved = moved || (fraction > shown && shown > 0);
+      shown = MAX (shown, fraction);
+    }
+  g_assert_null (find_toplevel (GTK_TYPE_WINDOW, "binder-progress"));
+  g_assert_true (taken);
+  g_assert_true (named);
+  g_assert_true (moved);
+  g_assert_cmpfloat (shown, >, 0.5);
+
+  /* The file, complete, and nothing beside it. */
+  {
+    const char *argv[] = { "pdfinfo", pdf, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, &info, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (info, "年度学习档案"));
+  }
+  left = outputs (fixture);
+  for (guint i = 0; i < left->len; i++)
+    g_test_message ("left: %s", (char *) g_ptr_array_index (left, i));
+  g_assert_cmpuint (left->len, ==, 1);
+  g_assert_true (listed (left, "binder.pdf"));
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) left = NULL;
+  GtkWindow *progress = choose_and_export (fixture, "cancelled.zip");
+  GtkWidget *cancel = find_child (GTK_WIDGET (progress), GTK_TYPE_BUTTON);
+  gint64 end = g_get_monotonic_time () + LIMIT_S * G_USEC_PER_SEC;
+
+  /* At once: the worker is binding its first items. */
+  g_assert_nonnull (cancel);
+  g_signal_emit_by_name (cancel, "clicked");
+
+  while (find_toplevel (GTK_TYPE_WINDOW, "binder-progress") != NULL &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (find_toplevel (GTK_TYPE_WINDOW, "binder-progress"));
+  iterate (100);
+
+  /* Nothing left: neither the file nor a temporary one; and no error. */
+  left = outputs (fixture);
+  for (guint i = 0; i < left->len; i++)
+    g_test_message ("left: %s", (char *) g_ptr_array_index (left, i));
+  g_assert_cmpuint (left->len, ==, 0);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("SL_TODAY", "2025-12-31", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* GTK's own file chooser, which the test can drive, not a portal's. */
+  g_setenv ("GTK_USE_PORTAL", "0", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window-binder/export", Fixture, NULL,
+              fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/window-binder/cancel", Fixture, NULL,
+              fixture_set_up, test_cancel, fixture_tear_down);
+
+  return g_test_run ();
+}
