@@ -12,7 +12,9 @@
  *  - every title in the meetings list is allocated at least its natural
  *    width (never “局党组202…”): the list scrolls sideways instead;
  *  - with a meeting open in the editor, one header bar shows, with one
- *    back arrow (there were two stacked, each with its own).
+ *    back arrow (there were two stacked, each with its own);
+ *  - nothing asks for more width than the window has (at 360 px the
+ *    meetings page's tools were wider, and cut at the window's edge).
  */
 
 #include "config.h"
@@ -165,6 +167,19 @@ count_header_bars (GtkWidget *widget)
   return n;
 }
 
+/* Nothing asks for more than the window: at 360 px a page wider than
+ * that was cut at the window's edge, its buttons out of reach. */
+static void
+assert_fits (SlWindow *window, int width)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  int min = 0;
+
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_test_message ("the window's content needs at least %d px", min);
+  g_assert_cmpint (min, <=, width);
+}
+
 static SlWindow *
 open_window (Fixture *fixture, int width)
 {
@@ -198,6 +213,10 @@ close_window (SlWindow *window)
   g_assert_finalize_object (window);
 }
 
+static const char * const pages[] = {
+  "overview", "plan", "members", "measures", "research", "pool", "talks", "reports", "search",
+};
+
 static void
 check_width (Fixture *fixture, int width)
 {
@@ -224,6 +243,8 @@ check_width (Fixture *fixture, int width)
   WAIT_FOR (gtk_widget_get_mapped (view));
   iterate (200);
 
+  assert_fits (window, width);
+
   /* Every title shown is shown whole: at least its natural width. */
   collect_labels (view, TITLE_PREFIX, titles);
   g_assert_cmpuint (titles->len, >, 0);
@@ -246,6 +267,16 @@ check_width (Fixture *fixture, int width)
   if (narrow)
     g_assert_cmpuint (count_header_bars (GTK_WIDGET (window)), ==, 0);
   g_assert_cmpuint (count_back_arrows (GTK_WIDGET (window)), ==, 1);
+  assert_fits (window, width);
+
+  /* The other pages, built as they are shown, fit too. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      sl_window_show_page (window, pages[i]);
+      iterate (100);
+      g_test_message ("page %s", pages[i]);
+      assert_fits (window, width);
+    }
 
   close_window (window);
 }
