@@ -8,7 +8,8 @@
  * layout is read from the widgets' allocations:
  *
  *  - below SL_WINDOW_FOLD_WIDTH the sidebar folds away (the leaflet is
- *    folded) and the page takes the whole width; at 1400 px it stays;
+ *    folded) and the page takes the whole width, shown first; at 1400 px
+ *    the sidebar stays;
  *  - every title in the meetings list is allocated at least its natural
  *    width (never “局党组202…”): the list scrolls sideways instead;
  *  - with a meeting open in the editor, one header bar shows, with one
@@ -228,6 +229,13 @@ check_width (Fixture *fixture, int width)
   gboolean narrow = width < 860;
 
   g_test_message ("window %d px wide: %d", width, gtk_widget_get_width (GTK_WIDGET (window)));
+
+  /* Opened narrow, it shows the page first, not the list of pages. */
+  if (narrow)
+    {
+      WAIT_FOR (adw_leaflet_get_folded (leaflet));
+      g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+    }
 
   sl_window_show_page (window, "meetings");
   page = sl_window_get_page (window, "meetings");

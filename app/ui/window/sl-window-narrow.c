@@ -30,8 +30,14 @@ apply_fold (gpointer data)
   int width = gtk_widget_get_width (GTK_WIDGET (self->leaflet));
 
   self->fold_idle = 0;
-  if (width > 0)
-    adw_leaflet_set_can_unfold (self->leaflet, width >= SL_WINDOW_FOLD_WIDTH);
+  if (width <= 0)
+    return G_SOURCE_REMOVE;
+
+  /* Folding shows the page, not the sidebar: a window opened narrow
+   * opened on the list of pages, its welcome or overview out of sight. */
+  if (width < SL_WINDOW_FOLD_WIDTH && adw_leaflet_get_can_unfold (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  adw_leaflet_set_can_unfold (self->leaflet, width >= SL_WINDOW_FOLD_WIDTH);
   return G_SOURCE_REMOVE;
 }
 
