@@ -9,7 +9,7 @@
 # setup.sh --run does) in Chinese under Xvfb on a ledger of a realistic
 # year (tests/data/year-2023.json), with a fresh one for the welcome page,
 # and writes OUTDIR/<page>-<width>-<light|dark>.png (docs/screenshots by
-# default): the welcome page, the six pages of the sidebar and a meeting
+# default): the welcome page, the nine pages of the sidebar and a meeting
 # open in the editor. The pictures are scaled by half and reduced to 64
 # colours, so that the committed set stays small. Needs xvfb-run, xdotool
 # and ImageMagick (import, convert), and the zh_CN.UTF-8 locale.
@@ -80,8 +80,10 @@ for width in 1400 700 360; do
     session "$work/empty.db" "$width" "$variant" "welcome:"
     session "$work/year.db" "$width" "$variant" \
       "overview:ctrl+1" "meetings:ctrl+2" "meeting-editor:ctrl+2 open-row" \
-      "plan:ctrl+3" "members:ctrl+4" "measures:ctrl+5" "research:ctrl+6"
-    for page in welcome overview meetings meeting-editor plan members measures research; do
+      "plan:ctrl+3" "members:ctrl+4" "measures:ctrl+5" "research:ctrl+6" \
+      "pool:ctrl+7" "talks:ctrl+8" "reports:ctrl+9"
+    for page in welcome overview meetings meeting-editor plan members measures research \
+                pool talks reports; do
       [ -f "$work/$page.png" ] || continue
       convert "$work/$page.png" -resize 50% -colors 64 "PNG8:$out/$page-$width-$scheme.png"
       rm -f "$work/$page.png"

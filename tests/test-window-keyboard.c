@@ -594,6 +594,48 @@ test_add_person_keys (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (focused_name (fixture), ==, OTHER);
 }
 
+/* Several names at once: Space marks the focused name, Down moves on
+ * without dropping the mark, Enter adds every name marked. */
+static void
+test_add_people_marked (Fixture *fixture, gconstpointer data)
+{
+  GListModel *attendance;
+  gboolean added = FALSE, other = FALSE;
+
+  SKIP_WITHOUT_XTEST (fixture);
+
+  new_meeting_at_attendance (fixture);
+  attendance = sl_meeting_get_attendance (sl_meeting_editor_get_meeting (editor (fixture)));
+  g_assert_cmpuint (g_list_model_get_n_items (attendance), ==, G_N_ELEMENTS (leaders));
+
+  key (fixture, GDK_KEY_p, GDK_ALT_MASK);
+  WAIT_FOR (GTK_IS_LIST_BOX_ROW (focus (fixture)));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (focus (fixture)), "name"), ==, ADDED);
+  /* Space marks and unmarks. */
+  key (fixture, GDK_KEY_space, 0);
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (focus (fixture))));
+  key (fixture, GDK_KEY_space, 0);
+  g_assert_false (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (focus (fixture))));
+  key (fixture, GDK_KEY_space, 0);
+  key (fixture, GDK_KEY_Down, 0);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (focus (fixture)), "name"), ==, OTHER);
+  /* The first mark stays. */
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (gtk_widget_get_prev_sibling (focus (fixture)))));
+  key (fixture, GDK_KEY_space, 0);
+  key (fixture, GDK_KEY_Return, 0);
+  WAIT_FOR (g_list_model_get_n_items (attendance) == G_N_ELEMENTS (leaders) + 2);
+
+  for (guint i = 0; i < g_list_model_get_n_items (attendance); i++)
+    {
+      g_autoptr(SlAttendance) row = g_list_model_get_item (attendance, i);
+      SlMember *member = sl_ledger_find_member (fixture->ledger, sl_attendance_get_member (row));
+
+      added = added || g_strcmp0 (sl_member_get_name (member), ADDED) == 0;
+      other = other || g_strcmp0 (sl_member_get_name (member), OTHER) == 0;
+    }
+  g_assert_true (added && other);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -606,6 +648,7 @@ main (int argc, char **argv)
   ADD ("popover-focus-trap", test_popover_focus_trap);
   ADD ("chips-one-tab-stop", test_chips_one_tab_stop);
   ADD ("add-person-keys", test_add_person_keys);
+  ADD ("add-people-marked", test_add_people_marked);
 #undef ADD
 
   return g_test_run ();

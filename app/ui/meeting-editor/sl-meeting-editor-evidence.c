@@ -506,8 +506,9 @@ void
 _sl_meeting_editor_evidence_init (SlMeetingEditor *self)
 {
   GtkWidget *toolbar = gtk_widget_get_ancestor (self->heading_label, GTK_TYPE_CENTER_BOX);
-  GtkWidget *column = gtk_widget_get_parent (toolbar);
-  GtkWidget *separator = gtk_widget_get_next_sibling (toolbar);
+  GtkWidget *handle = gtk_widget_get_parent (toolbar);  /* the GtkWindowHandle */
+  GtkWidget *column = gtk_widget_get_parent (handle);
+  GtkWidget *separator = gtk_widget_get_next_sibling (handle);
   GtkWidget *menu_button = gtk_center_box_get_end_widget (GTK_CENTER_BOX (toolbar));
   GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
   GtkWidget *end = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -526,6 +527,9 @@ _sl_meeting_editor_evidence_init (SlMeetingEditor *self)
   gtk_box_append (GTK_BOX (end), self->state_badge);
   gtk_box_append (GTK_BOX (end), menu_button);
   g_object_unref (menu_button);
+  /* The window's buttons: the page header that had them hides while the
+   * editor shows (one header bar per view). */
+  gtk_box_append (GTK_BOX (end), gtk_window_controls_new (GTK_PACK_END));
 
   /* The banner of a locked year, under the header bar. */
   banner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);

@@ -34,6 +34,7 @@
 #include "sl-meeting-measure-row.h"
 #include "sl-meeting-monitor.h"
 #include "sl-meeting-people.h"
+#include "sl-meeting-people-chooser.h"
 #include "sl-meeting-suggestion.h"
 #include "sl-meeting-speech-row.h"
 #include "sl-meeting-study-row.h"
@@ -440,6 +441,14 @@ on_add_person_search_activate (SlMeetingEditor *self)
       _sl_meeting_editor_on_add_person_activated (self, GTK_LIST_BOX_ROW (focus));
       return;
     }
+  /* Names marked, with the focus elsewhere: those. */
+  if (gtk_list_box_get_selected_rows (GTK_LIST_BOX (self->add_person_list)) != NULL)
+    {
+      g_autoptr(GList) marked = gtk_list_box_get_selected_rows (GTK_LIST_BOX (self->add_person_list));
+
+      _sl_meeting_editor_on_add_person_activated (self, marked->data);
+      return;
+    }
 
   for (GtkWidget *row = gtk_widget_get_first_child (self->add_person_list);
        row != NULL; row = gtk_widget_get_next_sibling (row))
@@ -496,6 +505,8 @@ _sl_meeting_editor_add_person_keys (SlMeetingEditor *self)
   g_signal_connect_swapped (self->add_person_search, "activate",
                             G_CALLBACK (on_add_person_search_activate), self);
   gtk_list_box_set_filter_func (GTK_LIST_BOX (self->add_person_list), add_person_filter, self, NULL);
+  /* Several names at once: Space, Ctrl/Shift+click; Enter adds them all. */
+  sl_meeting_people_chooser_setup (GTK_LIST_BOX (self->add_person_list));
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->add_person_search),
                                            self->add_person_popover);
   gtk_widget_set_can_focus (self->add_person_search, FALSE);
@@ -507,19 +518,28 @@ void
 _sl_meeting_editor_on_add_person_activated (SlMeetingEditor *self,
                          GtkListBoxRow   *row)
 {
-  const char *member = g_object_get_data (G_OBJECT (row), "member");
-  g_autoptr(SlAttendance) attendance = NULL;
+  g_autoptr(GPtrArray) chosen = sl_meeting_people_chooser_chosen (GTK_LIST_BOX (self->add_person_list), row);
   GListModel *rows = sl_meeting_get_attendance (self->meeting);
   GtkFlowBoxChild *chip;
+  guint added = 0;
 
-  if (member == NULL)
+  /* Every name marked (sl-meeting-people-chooser.c), or this one. */
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      const char *member = g_object_get_data (chosen->pdata[i], "member");
+      g_autoptr(SlAttendance) attendance = NULL;
+
+      if (member == NULL)
+        continue;
+      attendance = sl_attendance_new ();
+      sl_attendance_set_member (attendance, member);
+      sl_attendance_set_status (attendance, SL_ATTENDANCE_STATUS_PRESENT);
+      g_list_store_append (G_LIST_STORE (rows), attendance);
+      added++;
+    }
+  if (added == 0)
     return;
-
-  attendance = sl_attendance_new ();
-  sl_attendance_set_member (attendance, member);
-  sl_attendance_set_status (attendance, SL_ATTENDANCE_STATUS_PRESENT);
   self->attendance_touched = TRUE;
-  g_list_store_append (G_LIST_STORE (rows), attendance);
 
   gtk_popover_popdown (GTK_POPOVER (self->add_person_popover));
   chip = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (self->attendance_box),

@@ -16,7 +16,9 @@
 #include <glib/gi18n.h>
 
 #include "sl-enums.h"
+#include "sl-ledger.h"
 #include "sl-meeting.h"
+#include "sl-meeting-draft.h"
 #include "sl-meeting-monitor.h"
 #include "sl-meetings-list.h"
 #include "sl-ui-util.h"
@@ -73,8 +75,15 @@ setup_label (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), cell == CELL_ATTENDANCE ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  /* A title is never shortened: on a narrow window the list scrolls
+   * sideways instead (sl_meetings_list_setup_columns()). The kind and the
+   * theme give way first, down to a few characters, then show “…”. */
+  if (cell == CELL_KIND || cell == CELL_THEME)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), cell == CELL_KIND ? 6 : 8);
+    }
   if (cell == CELL_DATE || cell == CELL_ATTENDANCE)
     gtk_widget_add_css_class (label, "numeric");
   if (cell == CELL_KIND || cell == CELL_THEME)
@@ -327,7 +336,6 @@ add_state_column (GtkColumnView *view)
 
   /* Translators: a short column title: 草稿 or 定稿. */
   column = gtk_column_view_column_new (_("State"), factory);
-  gtk_column_view_column_set_fixed_width (column, 70);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (view, column);
   g_object_unref (column);
@@ -361,17 +369,22 @@ sl_meetings_list_setup_columns (GtkColumnView        *view,
 {
   GtkSorter *sorter;
 
-  *date_column = add_column (view, _("Date"), CELL_DATE, string_sorter ("date"), FALSE, 110);
+  /* No fixed widths: on a narrow window a fixed kind column kept its
+   * width while titles shrank to “局党组202…”. Each column asks for what
+   * its cells show; the title comes right after the date and never shrinks
+   * (the list scrolls sideways), the theme takes the spare width, and the
+   * kind and the theme give way first. */
+  *date_column = add_column (view, _("Date"), CELL_DATE, string_sorter ("date"), FALSE, -1);
+  add_column (view, _("Title"), CELL_TITLE, string_sorter ("title"), FALSE, -1);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_kind, NULL, NULL));
-  *kind_column = add_column (view, _("Kind"), CELL_KIND, sorter, FALSE, 180);
-  add_column (view, _("Title"), CELL_TITLE, string_sorter ("title"), TRUE, -1);
+  *kind_column = add_column (view, _("Kind"), CELL_KIND, sorter, FALSE, -1);
   add_column (view, _("Theme"), CELL_THEME, string_sorter ("theme"), TRUE, -1);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_attendance, NULL, NULL));
   /* Translators: column of a meeting's head count, “实到/应到”. */
-  add_column (view, _("Present/Expected"), CELL_ATTENDANCE, sorter, FALSE, 130);
+  add_column (view, _("Present/Expected"), CELL_ATTENDANCE, sorter, FALSE, -1);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_first_topic, NULL, NULL));
   /* Translators: a short column title, “第一议题”. */
-  add_column (view, _("First Topic"), CELL_FIRST_TOPIC, sorter, FALSE, 90);
+  add_column (view, _("First Topic"), CELL_FIRST_TOPIC, sorter, FALSE, -1);
   add_state_column (view);
 
   /* Newest first: the meeting just logged is at the top. */
@@ -395,4 +408,82 @@ sl_meetings_list_new_menu (void)
     }
 
   return G_MENU_MODEL (menu);
+}
+
+/* New meetings ----------------------------------------------------------------- */
+
+/* The kind a new meeting gets: the one the filter @category shows, else
+ * the kind logged most in the last 90 days (sl_meeting_draft_default_kind()). */
+SlMeetingKind
+sl_meetings_list_default_kind (SlLedger   *ledger,
+                               const char *category)
+{
+  static const struct { const char *category; SlMeetingKind kind; } kinds[] = {
+    { "party_group", SL_MEETING_KIND_PARTY_GROUP },
+    { "central_group", SL_MEETING_KIND_CENTRAL_GROUP },
+    { "special", SL_MEETING_KIND_IDEOLOGY },
+    { "branch", SL_MEETING_KIND_BRANCH_ASSEMBLY },
+    { "other", SL_MEETING_KIND_OTHER },
+  };
+  g_autofree char *today = sl_today ();
+
+  for (guint i = 0; category != NULL && i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (category, kinds[i].category))
+      return kinds[i].kind;
+
+  /* The kind she logs most lately, not merely the last one logged. */
+  return ledger ? sl_meeting_draft_default_kind (ledger, today)
+                : SL_MEETING_KIND_CENTRAL_GROUP;
+}
+
+/* A new meeting is on today when the list shows this @year; when it shows
+ * another year, it follows that year's latest meeting of @meetings. */
+char *
+sl_meetings_list_default_date (GListModel *meetings,
+                               int         year)
+{
+  g_autofree char *today = sl_today ();
+  char *latest = NULL;
+
+  if (sl_date_get_year (today) == year)
+    return g_steal_pointer (&today);
+
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(SlMeeting) meeting = g_list_model_get_item (meetings, i);
+
+      if (g_strcmp0 (sl_meeting_get_date (meeting), latest) > 0)
+        {
+          g_free (latest);
+          latest = g_strdup (sl_meeting_get_date (meeting));
+        }
+    }
+
+  return latest ? latest : g_strdup_printf ("%04d-01-01", year);
+}
+
+/* The row widget that shows @meeting: the ancestor, just below the inner
+ * list view, of the date label that bind_label() tagged with it. */
+GtkWidget *
+sl_meetings_list_find_row (GtkWidget *widget,
+                           SlMeeting *meeting)
+{
+  if (g_object_get_data (G_OBJECT (widget), "sl-meeting") == meeting)
+    {
+      GtkWidget *row = widget;
+
+      while (gtk_widget_get_parent (row) != NULL && !GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)))
+        row = gtk_widget_get_parent (row);
+      return gtk_widget_get_parent (row) != NULL ? row : NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = sl_meetings_list_find_row (child, meeting);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
 }

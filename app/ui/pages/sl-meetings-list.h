@@ -8,6 +8,8 @@
 #include <gtk/gtk.h>
 
 #include "sl-enums.h"
+#include "sl-ledger.h"
+#include "sl-meeting.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +20,11 @@ void     sl_meetings_list_setup_columns    (GtkColumnView         *view,
                                             GtkColumnViewColumn  **kind_column);
 GMenuModel *sl_meetings_list_new_menu       (void);
 GtkStringList *sl_meetings_list_get_finals (GtkColumnView         *view);
+GtkWidget *sl_meetings_list_find_row       (GtkWidget             *widget,
+                                            SlMeeting             *meeting);
+SlMeetingKind sl_meetings_list_default_kind (SlLedger             *ledger,
+                                            const char            *category);
+char      *sl_meetings_list_default_date   (GListModel            *meetings,
+                                            int                    year);
 
 G_END_DECLS

@@ -78,6 +78,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SlMeetingsPage, sl_meetings_page, ADW_TYPE_BIN,
 /* "ledger" and "year" are SlYearPage's. */
 enum {
   PROP_CATEGORY = SL_YEAR_PAGE_N_PROPS,
+  PROP_EDITING,
   N_PROPS
 };
 
@@ -93,54 +94,6 @@ match_category (gpointer item,
 
   return g_str_equal (self->category, "all") ||
          sl_meetings_list_kind_in_category (sl_meeting_get_kind (item), self->category);
-}
-
-/* The kind a new meeting gets: the one the list shows, else the kind
- * logged most in the last 90 days (sl_meeting_draft_default_kind()). */
-static SlMeetingKind
-default_kind (SlMeetingsPage *self)
-{
-  static const struct { const char *category; SlMeetingKind kind; } kinds[] = {
-    { "party_group", SL_MEETING_KIND_PARTY_GROUP },
-    { "central_group", SL_MEETING_KIND_CENTRAL_GROUP },
-    { "special", SL_MEETING_KIND_IDEOLOGY },
-    { "branch", SL_MEETING_KIND_BRANCH_ASSEMBLY },
-    { "other", SL_MEETING_KIND_OTHER },
-  };
-  g_autofree char *today = sl_today ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_str_equal (self->category, kinds[i].category))
-      return kinds[i].kind;
-
-  /* The kind she logs most lately, not merely the last one logged. */
-  return self->ledger ? sl_meeting_draft_default_kind (self->ledger, today)
-                      : SL_MEETING_KIND_CENTRAL_GROUP;
-}
-
-/* A new meeting is on today when the page shows this year; when it shows
- * another year, it follows that year's latest meeting. */
-static char *
-default_date (SlMeetingsPage *self)
-{
-  g_autofree char *today = sl_today ();
-  char *latest = NULL;
-
-  if (sl_date_get_year (today) == self->year)
-    return g_steal_pointer (&today);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->meetings)); i++)
-    {
-      g_autoptr(SlMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), i);
-
-      if (g_strcmp0 (sl_meeting_get_date (meeting), latest) > 0)
-        {
-          g_free (latest);
-          latest = g_strdup (sl_meeting_get_date (meeting));
-        }
-    }
-
-  return latest ? latest : g_strdup_printf ("%04d-01-01", self->year);
 }
 
 /* List state ---------------------------------------------------------------- */
@@ -243,32 +196,6 @@ find_meeting (SlMeetingsPage *self,
   return FALSE;
 }
 
-/* The row widget that shows @meeting: the ancestor, just below the inner
- * list view, of the date label that bind_label() tagged with it. */
-static GtkWidget *
-find_row (GtkWidget *widget,
-          SlMeeting *meeting)
-{
-  if (g_object_get_data (G_OBJECT (widget), "sl-meeting") == meeting)
-    {
-      GtkWidget *row = widget;
-
-      while (gtk_widget_get_parent (row) != NULL && !GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)))
-        row = gtk_widget_get_parent (row);
-      return gtk_widget_get_parent (row) != NULL ? row : NULL;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *row = find_row (child, meeting);
-
-      if (row != NULL)
-        return row;
-    }
-
-  return NULL;
-}
-
 /* Puts the keyboard focus on the selected row. GTK 4.8 has no API for the
  * focus row of a column view, so the row's widget is focused. A row just
  * added, or a list just shown again, gets its widget in the layout of the
@@ -292,7 +219,7 @@ focus_selected_row (GtkWidget     *widget,
 
   if (meeting != NULL &&
       adw_leaflet_get_visible_child (self->leaflet) == self->list_page &&
-      (row = find_row (GTK_WIDGET (self->column_view), meeting)) != NULL)
+      (row = sl_meetings_list_find_row (GTK_WIDGET (self->column_view), meeting)) != NULL)
     gtk_widget_grab_focus (row);
 
   return G_SOURCE_REMOVE;
@@ -412,7 +339,7 @@ static void
 new_meeting (SlMeetingsPage *self,
              SlMeetingKind   kind)
 {
-  g_autofree char *date = default_date (self);
+  g_autofree char *date = sl_meetings_list_default_date (G_LIST_MODEL (self->meetings), self->year);
   g_autoptr(SlMeeting) draft = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -436,7 +363,7 @@ new_action (GtkWidget  *widget,
 {
   SlMeetingsPage *self = SL_MEETINGS_PAGE (widget);
 
-  new_meeting (self, default_kind (self));
+  new_meeting (self, sl_meetings_list_default_kind (self->ledger, self->category));
 }
 
 static void
@@ -665,6 +592,7 @@ on_visible_child_changed (SlMeetingsPage *self)
 {
   if (adw_leaflet_get_visible_child (self->leaflet) == self->list_page)
     leave_editor (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
 }
 
 static void
@@ -727,6 +655,7 @@ sl_meetings_page_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_CATEGORY: g_value_set_string (value, self->category); break;
+    case PROP_EDITING:  g_value_set_boolean (value, sl_meetings_page_get_editing (self)); break;
     default:            sl_year_page_get_property (object, prop_id, value, pspec);
     }
 }
@@ -806,8 +735,19 @@ sl_meetings_page_class_init (SlMeetingsPageClass *klass)
   properties[PROP_CATEGORY] =
     g_param_spec_string ("category", NULL, NULL, "all",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SlMeetingsPage:editing:
+   *
+   * Whether the editor is shown rather than the list. The editor has its
+   * own header bar (back, title, menu, window buttons), so the window
+   * hides its page header meanwhile: one header bar per view.
+   */
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_property (object_class, PROP_CATEGORY, properties[PROP_CATEGORY]);
+  g_object_class_install_property (object_class, PROP_EDITING, properties[PROP_EDITING]);
 
   g_type_ensure (SL_TYPE_MEETING_EDITOR);
 
@@ -1006,4 +946,13 @@ sl_meetings_page_has_unsaved_input (SlMeetingsPage *self)
     return FALSE;
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
   return TRUE;
+}
+
+/* Whether the editor, not the list, is the page's visible view. */
+gboolean
+sl_meetings_page_get_editing (SlMeetingsPage *self)
+{
+  g_return_val_if_fail (SL_IS_MEETINGS_PAGE (self), FALSE);
+
+  return adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->editor);
 }

@@ -28,6 +28,7 @@ void      sl_meetings_page_reload     (SlMeetingsPage *self);
 void      sl_meetings_page_sync       (SlMeetingsPage *self);
 void      sl_meetings_page_flush      (SlMeetingsPage *self);
 gboolean  sl_meetings_page_has_unsaved_input (SlMeetingsPage *self);
+gboolean  sl_meetings_page_get_editing (SlMeetingsPage *self);
 
 void      sl_meetings_page_open_meeting (SlMeetingsPage *self,
                                          const char     *id);

@@ -38,6 +38,7 @@ struct _SlWindow
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkWidget            *content_box;
+  GtkWidget            *content_header;
   GtkListBox           *sidebar_list;
   AdwWindowTitle       *sidebar_title;
   AdwWindowTitle       *page_title;
@@ -66,6 +67,7 @@ struct _SlWindow
   guint                 busy;
   DailyBackup           daily_backup;
   guint                 daily_backup_id;  /* the idle that starts it */
+  guint                 fold_idle;        /* sl-window-narrow.c */
   gboolean              example;
   gboolean              empty;
   gboolean              updating_years;
@@ -85,6 +87,15 @@ void        _sl_window_notify_busy           (SlWindow      *self);
 /* sl-window-actions.c */
 void        _sl_window_class_actions_init    (SlWindowClass *klass);
 void        _sl_window_actions_update        (SlWindow      *self);
+
+/* sl-window-narrow.c: below this width the sidebar and the page show
+ * one at a time. */
+#define SL_WINDOW_FOLD_WIDTH 860
+void        _sl_window_narrow_class_init     (SlWindowClass *klass);
+void        _sl_window_narrow_dispose        (SlWindow      *self);
+void        _sl_window_narrow_update_header  (SlWindow      *self);
+void        _sl_window_narrow_watch_page     (SlWindow      *self,
+                                              GtkWidget     *page);
 
 /* sl-window-jobs.c */
 void        _sl_window_schedule_daily_backup (SlWindow      *self);

@@ -249,6 +249,7 @@ ensure_page (SlWindow   *self,
     g_object_bind_property (self, "year", page, "year", G_BINDING_SYNC_CREATE);
   adw_bin_set_child (ADW_BIN (gtk_stack_get_child_by_name (self->content_stack, name)), page);
   sl_ui_fit_tooltips (page);
+  _sl_window_narrow_watch_page (self, page);
 
   return page;
 }
@@ -298,6 +299,7 @@ visible_page_changed_cb (SlWindow *self)
   /* A meeting saved meanwhile may have started a year. */
   _sl_window_refresh_years (self);
   gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), page_uses_year (name));
+  _sl_window_narrow_update_header (self);
   select_sidebar_row (self, name);
 }
 
@@ -622,6 +624,7 @@ sl_window_dispose (GObject *object)
   /* Closed before the copy was started: the next window of the day makes
    * it. One that runs keeps the window object until it is done. */
   g_clear_handle_id (&self->daily_backup_id, g_source_remove);
+  _sl_window_narrow_dispose (self);
   if (self->daily_backup == DAILY_BACKUP_WAITING)
     self->daily_backup = DAILY_BACKUP_DONE;
 
@@ -695,6 +698,7 @@ sl_window_class_init (SlWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = sl_window_close_request;
   object_class->get_property = sl_window_get_property;
   object_class->set_property = sl_window_set_property;
+  _sl_window_narrow_class_init (klass);
 
   properties[PROP_LEDGER] =
     g_param_spec_object ("ledger", NULL, NULL, SL_TYPE_LEDGER,
@@ -717,6 +721,7 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, page_title);
