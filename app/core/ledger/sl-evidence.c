@@ -251,6 +251,19 @@ struct _SlMeetingChange
   char     *old_stripped;   /* locked: the same without the measures' progress */
   char     *by;
   char     *reason;
+  SlRevisionSession *session;  /* borrowed: the window's revision session */
+};
+
+/* A revision session (修订… in the editor): one reason for the edits of
+ * one sitting. The first save that changes the final meeting records the
+ * revision; the later ones re-finalise on top of it, so the session is one
+ * revision in the history, not one per save. */
+struct _SlRevisionSession
+{
+  char *meeting_id;
+  char *by;
+  char *reason;
+  int   revision;   /* the one it recorded, 0 before its first change */
 };
 
 #define CURRENT_CHANGE "sl-evidence-change"
@@ -260,6 +273,7 @@ typedef struct
 {
   char *by;
   char *reason;
+  SlRevisionSession *session;   /* borrowed, or NULL */
 } PendingReason;
 
 static void
@@ -296,6 +310,73 @@ sl_evidence_set_reason (SlLedger   *ledger,
       pending->reason = g_strdup (reason);
     }
   g_object_set_data_full (G_OBJECT (ledger), PENDING_REASON, pending, pending_reason_free);
+}
+
+SlRevisionSession *
+sl_revision_session_new (const char *meeting_id,
+                         const char *by,
+                         const char *reason)
+{
+  SlRevisionSession *session;
+
+  g_return_val_if_fail (meeting_id != NULL && reason != NULL, NULL);
+
+  session = g_new0 (SlRevisionSession, 1);
+  session->meeting_id = g_strdup (meeting_id);
+  session->by = g_strdup (by);
+  session->reason = g_strdup (reason);
+  return session;
+}
+
+void
+sl_revision_session_free (SlRevisionSession *session)
+{
+  if (session == NULL)
+    return;
+  g_free (session->meeting_id);
+  g_free (session->by);
+  g_free (session->reason);
+  g_free (session);
+}
+
+const char *
+sl_revision_session_get_reason (SlRevisionSession *session)
+{
+  g_return_val_if_fail (session != NULL, NULL);
+  return session->reason;
+}
+
+int
+sl_revision_session_get_revision (SlRevisionSession *session)
+{
+  g_return_val_if_fail (session != NULL, 0);
+  return session->revision;
+}
+
+/**
+ * sl_evidence_set_session:
+ * @session: (nullable): the revision session the following saves belong to
+ *
+ * sl_evidence_set_reason() with the session's reason and author; a change
+ * to the session's meeting that follows the session's own revision adds no
+ * other revision. %NULL ends it (as sl_evidence_set_reason (…, NULL)).
+ */
+void
+sl_evidence_set_session (SlLedger          *ledger,
+                         SlRevisionSession *session)
+{
+  PendingReason *pending;
+
+  g_return_if_fail (SL_IS_LEDGER (ledger));
+
+  if (session == NULL)
+    {
+      sl_evidence_set_reason (ledger, NULL, NULL);
+      return;
+    }
+  sl_evidence_set_reason (ledger, session->by, session->reason);
+  pending = g_object_get_data (G_OBJECT (ledger), PENDING_REASON);
+  pending->session = session;
 }
 
 static void
@@ -412,6 +493,9 @@ sl_evidence_change_begin (SlLedger    *ledger,
   change->meeting_id = g_strdup (meeting_id);
   change->by = g_strdup (by ? by : pending ? pending->by : NULL);
   change->reason = g_strdup (reason ? reason : pending ? pending->reason : NULL);
+  if (reason == NULL && pending != NULL && pending->session != NULL &&
+      g_str_equal (pending->session->meeting_id, meeting_id))
+    change->session = pending->session;
   if (change->reason != NULL && *g_strstrip (change->reason) == '\0')
     g_clear_pointer (&change->reason, g_free);
   if (change->by == NULL)
@@ -495,6 +579,13 @@ record_revision (SlLedger         *ledger,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return sl_database_set_error (ledger->database, rc, error);
 
+  /* A later save of a revision session whose revision is still the last:
+   * the revision kept the content before the session; only the meeting's
+   * hash follows. Another revision meanwhile (a restore, another program)
+   * starts a new one. */
+  if (change->session != NULL && change->session->revision > 0 && change->session->revision == number - 1)
+    goto finals;
+
   chain = sl_evidence_chain (previous, hash, at, change->by, change->reason);
 
   stmt = sl_database_prepare (ledger->database,
@@ -533,7 +624,10 @@ record_revision (SlLedger         *ledger,
     if (!sl_database_step_done (ledger->database, stmt, error))
       return FALSE;
   }
+  if (change->session != NULL)
+    change->session->revision = number;
 
+finals:
   stmt = sl_database_prepare (ledger->database,
                               "UPDATE meeting_finals SET hash = ?2, finalized_at = ?3, finalized_by = ?4 "
                               "WHERE meeting_id = ?1",
