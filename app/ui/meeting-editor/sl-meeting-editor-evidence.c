@@ -121,6 +121,14 @@ set_fields_editable (SlMeetingEditor *self,
                      gboolean         attachments)
 {
   GtkWidget *box = adw_clamp_get_child (ADW_CLAMP (self->content));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  /* A field made insensitive while it has the focus leaves GtkText
+   * without its focus-out: the focus goes to the state badge first. */
+  if (!editable && focus != NULL && gtk_widget_is_ancestor (focus, self->content) &&
+      !gtk_widget_grab_focus (self->state_badge))
+    gtk_root_set_focus (root, NULL);
 
   gtk_widget_set_sensitive (self->content, TRUE);
   for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
@@ -166,6 +174,7 @@ _sl_meeting_editor_evidence_update (SlMeetingEditor *self)
   gboolean final_known = TRUE;
   gboolean was_locked = self->locked;
   gboolean locked = FALSE;
+  gboolean had_error = self->state_error != NULL;
 
   g_clear_pointer (&self->state_error, g_free);
   self->final = FALSE;
@@ -203,6 +212,8 @@ _sl_meeting_editor_evidence_update (SlMeetingEditor *self)
                                            error->message, path ? path : "—");
       _sl_meeting_editor_set_state (self, self->state_error, TRUE);
     }
+  else if (had_error)
+    _sl_meeting_editor_set_state (self, self->dirty ? _("Not saved yet") : "", FALSE);
   if (!self->final && self->session != NULL && final_known)
     g_clear_pointer (&self->session, sl_revision_session_free);
 
