@@ -254,18 +254,6 @@ struct _SlMeetingChange
   SlRevisionSession *session;  /* borrowed: the window's revision session */
 };
 
-/* A revision session (修订… in the editor): one reason for the edits of
- * one sitting. The first save that changes the final meeting records the
- * revision; the later ones re-finalise on top of it, so the session is one
- * revision in the history, not one per save. */
-struct _SlRevisionSession
-{
-  char *meeting_id;
-  char *by;
-  char *reason;
-  int   revision;   /* the one it recorded, 0 before its first change */
-};
-
 #define CURRENT_CHANGE "sl-evidence-change"
 #define PENDING_REASON "sl-evidence-reason"
 
@@ -312,47 +300,6 @@ sl_evidence_set_reason (SlLedger   *ledger,
   g_object_set_data_full (G_OBJECT (ledger), PENDING_REASON, pending, pending_reason_free);
 }
 
-SlRevisionSession *
-sl_revision_session_new (const char *meeting_id,
-                         const char *by,
-                         const char *reason)
-{
-  SlRevisionSession *session;
-
-  g_return_val_if_fail (meeting_id != NULL && reason != NULL, NULL);
-
-  session = g_new0 (SlRevisionSession, 1);
-  session->meeting_id = g_strdup (meeting_id);
-  session->by = g_strdup (by);
-  session->reason = g_strdup (reason);
-  return session;
-}
-
-void
-sl_revision_session_free (SlRevisionSession *session)
-{
-  if (session == NULL)
-    return;
-  g_free (session->meeting_id);
-  g_free (session->by);
-  g_free (session->reason);
-  g_free (session);
-}
-
-const char *
-sl_revision_session_get_reason (SlRevisionSession *session)
-{
-  g_return_val_if_fail (session != NULL, NULL);
-  return session->reason;
-}
-
-int
-sl_revision_session_get_revision (SlRevisionSession *session)
-{
-  g_return_val_if_fail (session != NULL, 0);
-  return session->revision;
-}
-
 /**
  * sl_evidence_set_session:
  * @session: (nullable): the revision session the following saves belong to
@@ -374,7 +321,7 @@ sl_evidence_set_session (SlLedger          *ledger,
       sl_evidence_set_reason (ledger, NULL, NULL);
       return;
     }
-  sl_evidence_set_reason (ledger, session->by, session->reason);
+  sl_evidence_set_reason (ledger, sl_revision_session_get_by (session), sl_revision_session_get_reason (session));
   pending = g_object_get_data (G_OBJECT (ledger), PENDING_REASON);
   pending->session = session;
 }
@@ -494,7 +441,7 @@ sl_evidence_change_begin (SlLedger    *ledger,
   change->by = g_strdup (by ? by : pending ? pending->by : NULL);
   change->reason = g_strdup (reason ? reason : pending ? pending->reason : NULL);
   if (reason == NULL && pending != NULL && pending->session != NULL &&
-      g_str_equal (pending->session->meeting_id, meeting_id))
+      g_str_equal (sl_revision_session_get_meeting (pending->session), meeting_id))
     change->session = pending->session;
   if (change->reason != NULL && *g_strstrip (change->reason) == '\0')
     g_clear_pointer (&change->reason, g_free);
@@ -583,7 +530,8 @@ record_revision (SlLedger         *ledger,
    * the revision kept the content before the session; only the meeting's
    * hash follows. Another revision meanwhile (a restore, another program)
    * starts a new one. */
-  if (change->session != NULL && change->session->revision > 0 && change->session->revision == number - 1)
+  if (change->session != NULL && sl_revision_session_get_revision (change->session) > 0 &&
+      sl_revision_session_get_revision (change->session) == number - 1)
     goto finals;
 
   chain = sl_evidence_chain (previous, hash, at, change->by, change->reason);
@@ -625,7 +573,7 @@ record_revision (SlLedger         *ledger,
       return FALSE;
   }
   if (change->session != NULL)
-    change->session->revision = number;
+    sl_revision_session_set_revision (change->session, number);
 
 finals:
   stmt = sl_database_prepare (ledger->database,

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "sl-ledger.h"
+#include "sl-revision-session.h"
 #include "sl-types.h"
 
 G_BEGIN_DECLS
@@ -148,20 +149,8 @@ void        sl_evidence_set_reason      (SlLedger    *ledger,
                                          const char  *by,
                                          const char  *reason);
 
-/* A revision session of the editor (修订…): one reason for the edits of
- * one sitting, recorded as one revision however many saves it takes. */
-typedef struct _SlRevisionSession SlRevisionSession;
-
-SlRevisionSession *sl_revision_session_new   (const char *meeting_id,
-                                              const char *by,
-                                              const char *reason);
-void        sl_revision_session_free         (SlRevisionSession *session);
-const char *sl_revision_session_get_reason   (SlRevisionSession *session);
-int         sl_revision_session_get_revision (SlRevisionSession *session);
-void        sl_evidence_set_session          (SlLedger          *ledger,
-                                              SlRevisionSession *session);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlRevisionSession, sl_revision_session_free)
+void        sl_evidence_set_session     (SlLedger          *ledger,
+                                         SlRevisionSession *session);
 
 /* For `check`: each final meeting whose content no longer matches its
  * hash, each broken revision chain; one line each. */

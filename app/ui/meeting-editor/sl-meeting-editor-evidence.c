@@ -333,6 +333,17 @@ _sl_meeting_editor_evidence_refused (SlMeetingEditor *self,
       !g_error_matches (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_NEEDS_REASON))
     return FALSE;
 
+  /* A save that waited for a busy ledger is retried by the save queue,
+   * which knows no reasons: within the revision session it is saved
+   * again, with the session's reason, not dropped. */
+  if (g_error_matches (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_NEEDS_REASON) &&
+      self->final && self->session != NULL)
+    {
+      self->dirty = TRUE;
+      _sl_meeting_editor_schedule_save (self);
+      return TRUE;
+    }
+
   _sl_meeting_editor_revert (self);
   self->waiting = FALSE;
   _sl_meeting_editor_evidence_update (self);
