@@ -7,9 +7,8 @@
  *
  * - editor.finalize asks for the name, finalises, remembers the name in
  *   the ledger's settings and shows the state “Final”;
- * - a change to the final meeting opens the reason dialog before anything
- *   is kept: Cancel puts the stored value back, a reason saves it as a
- *   revision with that reason;
+ * - a final meeting is read-only until 修订… is given a reason (Cancel
+ *   leaves it so); the session's saves are one revision with that reason;
  * - the history lists the revision, compares the versions field by field
  *   (the changed field marked) and restores the earlier one as a new
  *   revision;
@@ -388,44 +387,48 @@ test_finalise_revise_restore (Fixture       *fixture,
     g_assert_cmpstr (gtk_string_list_get_string (finals, 0), ==, MEETING_ID);
   }
 
-  /* A change: the reason is asked first; Cancel puts the value back. */
-  sl_meeting_set_place (meeting (fixture), "五楼会议室");
+  /* Read-only until 修订… gives a reason; Cancel leaves it read-only. */
+  g_assert_false (gtk_widget_is_sensitive (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "place_row")));
+  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.revise", NULL);
   wait_until (fixture, reason_dialog_shown);
-  g_assert_cmpstr (editor_state (fixture), !=, "Saved");
   answer (fixture, "sl-reason-dialog", NULL, "cancel");
   wait_until (fixture, reason_dialog_gone);
-  g_assert_cmpstr (sl_meeting_get_place (meeting (fixture)), ==, old_place);
-  iterate (700);   /* past the save delay: nothing may have been written */
+  g_assert_false (gtk_widget_is_sensitive (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "place_row")));
   revisions = stored (fixture, REVISIONS_SQL);
   g_assert_cmpstr (revisions, ==, "0||");
   g_clear_pointer (&revisions, g_free);
 
-  /* With a reason: saved as revision 1, by the remembered name. */
-  sl_meeting_set_place (meeting (fixture), "五楼会议室");
+  /* With a reason: the fields open; the session's saves are revision 1,
+   * by the remembered name. */
+  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.revise", NULL);
   wait_until (fixture, reason_dialog_shown);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (
                            ADW_MESSAGE_DIALOG (find_toplevel ("sl-reason-dialog", 0)))), "地点写错");
   shot (find_toplevel ("sl-reason-dialog", 0), "reason-dialog");
   answer (fixture, "sl-reason-dialog", "地点写错", "revise");
+  g_assert_true (gtk_widget_is_sensitive (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "place_row")));
+  sl_meeting_set_place (meeting (fixture), "五楼会议室");
   wait_until (fixture, saved);
   revisions = stored (fixture, REVISIONS_SQL);
   g_assert_cmpstr (revisions, ==, "1|王五|地点写错");
   g_clear_pointer (&revisions, g_free);
   g_assert_cmpstr (badge (fixture), ==, T ("Final"));
 
-  /* The session's reason goes with its next change too: no second dialog. */
+  /* The session's next change goes into the same revision. */
   sl_meeting_set_theme (meeting (fixture), "主题补正");
-  iterate (100);
+  g_assert_true (sl_meeting_editor_flush (editor_of (fixture), NULL));
   g_assert_null (find_toplevel ("sl-reason-dialog", 0));
-  wait_until (fixture, saved);
+  revisions = stored (fixture, REVISIONS_SQL);
+  g_assert_cmpstr (revisions, ==, "1|王五|地点写错");
+  g_clear_pointer (&revisions, g_free);
 
   /* The history: the revisions, the two versions compared, restore. */
   gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.history", NULL);
   iterate (100);
   history = find_toplevel (NULL, SL_TYPE_MEETING_HISTORY);
   g_assert_nonnull (history);
-  g_assert_cmpuint (sl_meeting_history_get_n_versions (SL_MEETING_HISTORY (history)), ==, 3);
-  sl_meeting_history_compare (SL_MEETING_HISTORY (history), 1, 3);
+  g_assert_cmpuint (sl_meeting_history_get_n_versions (SL_MEETING_HISTORY (history)), ==, 2);
+  sl_meeting_history_compare (SL_MEETING_HISTORY (history), 1, 2);
   changed = sl_meeting_history_get_changed_fields (SL_MEETING_HISTORY (history));
   g_assert_true (g_strv_contains ((const char * const *) changed, "place"));
   g_assert_true (g_strv_contains ((const char * const *) changed, "theme"));
@@ -440,12 +443,12 @@ test_finalise_revise_restore (Fixture       *fixture,
   }
   iterate (100);
   revisions = stored (fixture, REVISIONS_SQL);
-  g_assert_cmpstr (revisions, ==, "3|王五|地点写错;地点写错;恢复定稿时的内容");
+  g_assert_cmpstr (revisions, ==, "2|王五|地点写错;恢复定稿时的内容");
   place = stored (fixture, "SELECT place FROM meetings WHERE uuid = '" MEETING_ID "'");
   g_assert_cmpstr (place, ==, old_place);
   /* The editor shows the restored content, and is not asked to save it. */
   g_assert_cmpstr (sl_meeting_get_place (meeting (fixture)), ==, old_place);
-  g_assert_cmpuint (sl_meeting_history_get_n_versions (SL_MEETING_HISTORY (history)), ==, 4);
+  g_assert_cmpuint (sl_meeting_history_get_n_versions (SL_MEETING_HISTORY (history)), ==, 3);
   shot (history, "history-restored");
   gtk_window_destroy (GTK_WINDOW (history));
 

@@ -22,6 +22,7 @@
 #include "sl-archive-fields.h"
 #include "sl-canonical-json.h"
 #include "sl-evidence.h"
+#include "sl-year-lock-watch.h"
 #include "sl-ledger-private.h"
 #include "sl-meeting.h"
 #include "sl-plan.h"
@@ -247,7 +248,10 @@ sl_evidence_lock_year (SlLedger    *ledger,
   sl_bind_text (stmt, 3, now);
   sl_bind_text (stmt, 4, by ? by : sl_evidence_default_by ());
 
-  return sl_ledger_finish (ledger, sl_database_step_done (ledger->database, stmt, error), error);
+  if (!sl_ledger_finish (ledger, sl_database_step_done (ledger->database, stmt, error), error))
+    return FALSE;
+  sl_year_lock_watch_notify (ledger);
+  return TRUE;
 }
 
 gboolean
@@ -296,7 +300,10 @@ sl_evidence_unlock_year (SlLedger    *ledger,
       return sl_ledger_finish (ledger, FALSE, error);
     }
 
-  return sl_ledger_finish (ledger, TRUE, error);
+  if (!sl_ledger_finish (ledger, TRUE, error))
+    return FALSE;
+  sl_year_lock_watch_notify (ledger);
+  return TRUE;
 }
 
 /* The stored copy of a plan or research topic, or NULL. */

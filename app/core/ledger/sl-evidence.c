@@ -251,6 +251,7 @@ struct _SlMeetingChange
   char     *old_stripped;   /* locked: the same without the measures' progress */
   char     *by;
   char     *reason;
+  SlRevisionSession *session;  /* borrowed: the window's revision session */
 };
 
 #define CURRENT_CHANGE "sl-evidence-change"
@@ -260,6 +261,7 @@ typedef struct
 {
   char *by;
   char *reason;
+  SlRevisionSession *session;   /* borrowed, or NULL */
 } PendingReason;
 
 static void
@@ -296,6 +298,32 @@ sl_evidence_set_reason (SlLedger   *ledger,
       pending->reason = g_strdup (reason);
     }
   g_object_set_data_full (G_OBJECT (ledger), PENDING_REASON, pending, pending_reason_free);
+}
+
+/**
+ * sl_evidence_set_session:
+ * @session: (nullable): the revision session the following saves belong to
+ *
+ * sl_evidence_set_reason() with the session's reason and author; a change
+ * to the session's meeting that follows the session's own revision adds no
+ * other revision. %NULL ends it (as sl_evidence_set_reason (…, NULL)).
+ */
+void
+sl_evidence_set_session (SlLedger          *ledger,
+                         SlRevisionSession *session)
+{
+  PendingReason *pending;
+
+  g_return_if_fail (SL_IS_LEDGER (ledger));
+
+  if (session == NULL)
+    {
+      sl_evidence_set_reason (ledger, NULL, NULL);
+      return;
+    }
+  sl_evidence_set_reason (ledger, sl_revision_session_get_by (session), sl_revision_session_get_reason (session));
+  pending = g_object_get_data (G_OBJECT (ledger), PENDING_REASON);
+  pending->session = session;
 }
 
 static void
@@ -412,6 +440,9 @@ sl_evidence_change_begin (SlLedger    *ledger,
   change->meeting_id = g_strdup (meeting_id);
   change->by = g_strdup (by ? by : pending ? pending->by : NULL);
   change->reason = g_strdup (reason ? reason : pending ? pending->reason : NULL);
+  if (reason == NULL && pending != NULL && pending->session != NULL &&
+      g_str_equal (sl_revision_session_get_meeting (pending->session), meeting_id))
+    change->session = pending->session;
   if (change->reason != NULL && *g_strstrip (change->reason) == '\0')
     g_clear_pointer (&change->reason, g_free);
   if (change->by == NULL)
@@ -495,6 +526,14 @@ record_revision (SlLedger         *ledger,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return sl_database_set_error (ledger->database, rc, error);
 
+  /* A later save of a revision session whose revision is still the last:
+   * the revision kept the content before the session; only the meeting's
+   * hash follows. Another revision meanwhile (a restore, another program)
+   * starts a new one. */
+  if (change->session != NULL && sl_revision_session_get_revision (change->session) > 0 &&
+      sl_revision_session_get_revision (change->session) == number - 1)
+    goto finals;
+
   chain = sl_evidence_chain (previous, hash, at, change->by, change->reason);
 
   stmt = sl_database_prepare (ledger->database,
@@ -533,7 +572,10 @@ record_revision (SlLedger         *ledger,
     if (!sl_database_step_done (ledger->database, stmt, error))
       return FALSE;
   }
+  if (change->session != NULL)
+    sl_revision_session_set_revision (change->session, number);
 
+finals:
   stmt = sl_database_prepare (ledger->database,
                               "UPDATE meeting_finals SET hash = ?2, finalized_at = ?3, finalized_by = ?4 "
                               "WHERE meeting_id = ?1",

@@ -9,6 +9,7 @@
 
 #include "sl-evidence-error.h"
 #include "sl-ledger.h"
+#include "sl-revision-session.h"
 #include "sl-types.h"
 
 G_BEGIN_DECLS
@@ -135,6 +136,9 @@ gboolean    sl_evidence_change_end      (SlLedger    *ledger,
 void        sl_evidence_set_reason      (SlLedger    *ledger,
                                          const char  *by,
                                          const char  *reason);
+
+void        sl_evidence_set_session     (SlLedger          *ledger,
+                                         SlRevisionSession *session);
 
 /* For `check`: each final meeting whose content no longer matches its
  * hash, each broken revision chain; one line each. */

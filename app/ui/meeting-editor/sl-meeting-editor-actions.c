@@ -120,14 +120,17 @@ void
 _sl_meeting_editor_update_actions (SlMeetingEditor *self)
 {
   gboolean editing = self->meeting != NULL;
+  /* A final meeting outside its revision session, a locked year: the
+   * shortcuts change nothing either. */
+  gboolean changing = editing && !self->read_only;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.retitle", editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.refill", editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-study", editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-speech", editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-measure", editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-guest", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.retitle", changing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.refill", changing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-study", changing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-speech", changing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-measure", changing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-guest", changing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print-sign-in", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print-minutes", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export-minutes", editing);

@@ -5,13 +5,26 @@
  * The editor's header says whether the meeting is a draft (草稿) or final
  * (定稿); editor.finalize asks for the name of who signs it off (kept in
  * the ledger's settings, so it is typed once) and then shows the 校验码.
- * A final meeting changes only with a reason (修订理由): the first change
- * of an editing session opens a dialog that asks for it before anything
- * is kept; Cancel puts the stored values back. The reason then goes with
- * every save of that session (the core records one revision per save
- * that changes the content). A meeting of a locked year shows a banner
- * saying since when and by whom, and its fields are read-only; the
- * banner's 解锁… asks for the reason the core records with the unlock.
+ * A final meeting is read-only under a banner whose 修订… asks for the
+ * reason (修订理由) BEFORE anything can be typed: a dialog that pops up
+ * at the first keystroke took the focus and the rest of the typing with
+ * it. With a reason the fields open for one revision session, which
+ * lasts until 完成修订, another meeting, or the editor closing; its saves
+ * are one revision in the history (SlRevisionSession in the core). Cancel
+ * leaves the fields read-only and nothing saved.
+ *
+ * A meeting of a locked year shows a banner saying since when and by
+ * whom, and its fields are read-only; the banner's 解锁… asks for the
+ * reason the core records with the unlock. A lock made while the meeting
+ * is open (the overview here: SlYearLockWatch; another program: the
+ * window's SlLedgerWatch, through sl_meeting_editor_reload()) turns it
+ * read-only at once, and what was typed and not yet saved is dropped,
+ * saying so, never saved later under another reason. A save the core
+ * refuses (locked, final without a reason) is dropped the same way.
+ *
+ * A ledger that cannot say whether the meeting is final or its year
+ * locked (busy, I/O, damaged) is not taken for either: the header names
+ * the error and the fields keep what is typed, unsaved.
  *
  * Widgets are added here, in code, around the template's: the state
  * badge beside the meeting menu, the banner under the header bar.
@@ -31,6 +44,7 @@
 #include "sl-meeting-editor.h"
 #include "sl-meeting-editor-private.h"
 #include "sl-meeting-attachments.h"
+#include "sl-meeting-fields.h"
 #include "sl-meeting-history.h"
 #include "sl-record.h"
 #include "sl-save-queue.h"
@@ -111,30 +125,121 @@ find_lock (SlMeetingEditor *self)
   return NULL;
 }
 
-/* Reads whether the meeting is final and its year locked, and shows it. */
+/* The fields the user types in: every section but the attachments,
+ * which a final meeting still opens and copies (they ask their own reason
+ * to change); in a locked year, everything. */
+static void
+set_fields_editable (SlMeetingEditor *self,
+                     gboolean         editable,
+                     gboolean         attachments)
+{
+  GtkWidget *box = adw_clamp_get_child (ADW_CLAMP (self->content));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  /* A field made insensitive while it has the focus leaves GtkText
+   * without its focus-out: the focus goes to the state badge first. */
+  if (!editable && focus != NULL && gtk_widget_is_ancestor (focus, self->content) &&
+      !gtk_widget_grab_focus (self->state_badge))
+    gtk_root_set_focus (root, NULL);
+
+  gtk_widget_set_sensitive (self->content, TRUE);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_sensitive (child, child == self->attachments ? attachments : editable);
+}
+
+static void
+show_final_banner (SlMeetingEditor *self)
+{
+  gboolean shown = self->final && !self->locked && self->state_error == NULL;
+
+  if (shown && self->session != NULL)
+    {
+      g_autofree char *text =
+        /* Translators: 修订中（理由：…）：所作修改保存为一次修订 */
+        g_strdup_printf (_("Revising (reason: %s): the changes are kept as one revision of this final "
+                           "meeting"), sl_revision_session_get_reason (self->session));
+
+      gtk_label_set_label (GTK_LABEL (self->final_label), text);
+      gtk_button_set_label (GTK_BUTTON (self->final_button), _("_Finish Revision"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->final_button), "editor.finish-revision");
+    }
+  else if (shown)
+    {
+      gtk_label_set_label (GTK_LABEL (self->final_label),
+                           _("This meeting is final: it is read-only. To change it, click Revise… and "
+                             "give the reason first"));
+      gtk_button_set_label (GTK_BUTTON (self->final_button), _("_Revise…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->final_button), "editor.revise");
+    }
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->final_revealer), shown);
+}
+
+/* Reads whether the meeting is final and its year locked, and shows it.
+ * An error reading either is shown as such, not as 草稿 or as a lock. */
 void
 _sl_meeting_editor_evidence_update (SlMeetingEditor *self)
 {
   g_autoptr(SlFinal) final = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) lock_error = NULL;
+  gboolean final_known = TRUE;
+  gboolean was_locked = self->locked;
   gboolean locked = FALSE;
+  gboolean had_error = self->state_error != NULL;
 
+  g_clear_pointer (&self->state_error, g_free);
   self->final = FALSE;
   if (self->meeting != NULL && self->stored)
     {
       gint64 key = sl_record_get_key (SL_RECORD (self->meeting));
 
-      if (key > 0 && sl_evidence_get_final (self->ledger, key, &final, &error) && final != NULL)
-        self->final = TRUE;
-      locked = !sl_evidence_check_year_open (self->ledger, sl_meeting_get_organization (self->meeting),
-                                             sl_meeting_get_year (self->meeting), NULL);
+      if (key > 0 && !sl_evidence_get_final (self->ledger, key, &final, &error))
+        final_known = FALSE;
+      self->final = final != NULL;
+      if (!sl_evidence_check_year_open (self->ledger, sl_meeting_get_organization (self->meeting),
+                                        sl_meeting_get_year (self->meeting), &lock_error))
+        {
+          if (g_error_matches (lock_error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_LOCKED))
+            locked = TRUE;
+          else
+            {
+              /* Not known: as it was, for the fields. */
+              locked = was_locked;
+              if (error == NULL)
+                error = g_steal_pointer (&lock_error);
+            }
+        }
     }
   self->locked = locked;
+  if (error != NULL)
+    {
+      g_autofree char *path = self->ledger ? g_strdup (sl_database_get_path (sl_ledger_get_database (self->ledger)))
+                                           : NULL;
+
+      /* Translators: what, where, how to fix: 读不出…：错误（台账 路径）。… */
+      self->state_error = g_strdup_printf (_("Cannot read whether this meeting is final or its year locked: "
+                                             "%s (ledger %s). Nothing typed is saved meanwhile; check the "
+                                             "ledger with “study-ledger check”, or restore a backup"),
+                                           error->message, path ? path : "—");
+      _sl_meeting_editor_set_state (self, self->state_error, TRUE);
+    }
+  else if (had_error)
+    _sl_meeting_editor_set_state (self, self->dirty ? _("Not saved yet") : "", FALSE);
+  if (!self->final && self->session != NULL && final_known)
+    g_clear_pointer (&self->session, sl_revision_session_free);
 
   gtk_widget_set_visible (self->state_badge, self->meeting != NULL);
   gtk_widget_remove_css_class (self->state_badge, "sl-final");
   gtk_widget_remove_css_class (self->state_badge, "sl-draft");
-  if (self->final)
+  if (!final_known)
+    {
+      gtk_button_set_label (GTK_BUTTON (self->state_badge), _("State unknown"));
+      gtk_widget_set_tooltip_text (self->state_badge, self->state_error);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->state_badge), NULL);
+    }
+  else if (self->final)
     {
       g_autofree char *mark = final_mark (final);
       g_autofree char *tip = g_strdup_printf (_("%s, by %s. Show the revision history (Ctrl+H)"), mark,
@@ -171,26 +276,121 @@ _sl_meeting_editor_evidence_update (SlMeetingEditor *self)
       gtk_label_set_label (GTK_LABEL (self->lock_label), text);
     }
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->lock_revealer), locked);
-  gtk_widget_set_sensitive (self->content, !locked);
+  show_final_banner (self);
+
+  self->read_only = locked || (self->final && self->session == NULL);
+  if (locked)
+    set_fields_editable (self, FALSE, FALSE);
+  else
+    set_fields_editable (self, !self->read_only, TRUE);
 
   sl_meeting_attachments_set (SL_MEETING_ATTACHMENTS (self->attachments), self->ledger,
                              self->meeting != NULL && self->stored ? sl_record_get_id (SL_RECORD (self->meeting)) : NULL,
-                             self->final, _sl_meeting_editor_evidence_by (self), self->revision_reason);
+                             self->final, _sl_meeting_editor_evidence_by (self),
+                             self->session ? sl_revision_session_get_reason (self->session) : NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.finalize",
-                                 self->meeting != NULL && !self->final && !locked);
+                                 self->meeting != NULL && final_known && !self->final && !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.history", self->meeting != NULL && self->stored);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.unlock-year", locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.revise",
+                                 self->final && !locked && self->session == NULL && self->state_error == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.finish-revision", self->session != NULL);
+  _sl_meeting_editor_update_actions (self);
+
+  /* Locked while open: what was typed and not saved is not kept for a
+   * later save (it would go in under another reason, or after the
+   * unlock). */
+  if (locked && !was_locked && self->meeting != NULL && self->stored)
+    {
+      gboolean dropped = self->dirty || sl_meeting_fields_has_pending (GTK_WIDGET (self));
+      g_autofree char *text = NULL;
+
+      g_clear_pointer (&self->session, sl_revision_session_free);
+      if (dropped)
+        {
+          _sl_meeting_editor_revert (self);
+          text = g_strdup_printf (_("Not saved: the year %d was locked meanwhile, so the last changes to "
+                                    "this meeting were dropped; it shows what the ledger holds"),
+                                  sl_meeting_get_year (self->meeting));
+          _sl_meeting_editor_set_state (self, text, TRUE);
+          adw_toast_overlay_add_toast (self->toast_overlay,
+                                       adw_toast_new (_("Year locked: unsaved changes dropped")));
+        }
+    }
 }
 
 /* A new meeting in the editor: a new editing session, a new reason. */
 void
 _sl_meeting_editor_evidence_reset (SlMeetingEditor *self)
 {
-  g_clear_pointer (&self->revision_reason, g_free);
+  g_clear_pointer (&self->session, sl_revision_session_free);
   if (self->reason_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->reason_dialog));
+  self->locked = FALSE;
   _sl_meeting_editor_evidence_update (self);
+}
+
+/* A save the core refused for the meeting's state (its year locked, final
+ * without a reason): what was typed is dropped, with the reason, and the
+ * fields show what the ledger holds again; kept, it would go in with the
+ * next save, under whatever reason that one has. Returns whether @error
+ * was such a refusal. */
+gboolean
+_sl_meeting_editor_evidence_refused (SlMeetingEditor *self,
+                                     const GError    *error)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_error_matches (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_LOCKED) &&
+      !g_error_matches (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_NEEDS_REASON))
+    return FALSE;
+
+  /* A save that waited for a busy ledger is retried by the save queue,
+   * which knows no reasons: within the revision session it is saved
+   * again, with the session's reason, not dropped. */
+  if (g_error_matches (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_NEEDS_REASON) &&
+      self->final && self->session != NULL)
+    {
+      self->dirty = TRUE;
+      _sl_meeting_editor_schedule_save (self);
+      return TRUE;
+    }
+
+  _sl_meeting_editor_revert (self);
+  self->waiting = FALSE;
+  _sl_meeting_editor_evidence_update (self);
+  /* Translators: 未保存：…。这次修改已撤销 */
+  text = g_strdup_printf (_("Not saved: %s. The change was dropped"), error->message);
+  _sl_meeting_editor_set_state (self, text, TRUE);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Change refused and dropped")));
+  return TRUE;
+}
+
+/* The year's lock changed: through this ledger (the overview), or seen in
+ * sl_meeting_editor_reload() for another program's. */
+static void
+on_locks_changed (SlMeetingEditor *self)
+{
+  if (self->meeting != NULL)
+    _sl_meeting_editor_evidence_update (self);
+}
+
+void
+_sl_meeting_editor_evidence_watch (SlMeetingEditor *self)
+{
+  _sl_meeting_editor_evidence_unwatch (self);
+  self->lock_watch = self->ledger ? sl_year_lock_watch_get (self->ledger) : NULL;
+  if (self->lock_watch != NULL)
+    g_signal_connect_swapped (self->lock_watch, "changed", G_CALLBACK (on_locks_changed), self);
+}
+
+void
+_sl_meeting_editor_evidence_unwatch (SlMeetingEditor *self)
+{
+  if (self->lock_watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->lock_watch, self);
+  self->lock_watch = NULL;
 }
 
 /* Saving with the session's reason ------------------------------------------------ */
@@ -200,16 +400,17 @@ _sl_meeting_editor_evidence_save (SlMeetingEditor  *self,
                                   GError          **error)
 {
   SlSaveQueue *queue = sl_save_queue_get (self->ledger);
-  gboolean with_reason = self->final && self->revision_reason != NULL;
+  gboolean with_reason = self->final && self->session != NULL;
   gboolean was_stored = self->stored;
   gboolean ok;
 
-  /* The reason reaches only this save's change (sl_evidence_change_begin). */
+  /* The session's reason reaches only this save's change
+   * (sl_evidence_change_begin), which adds to the session's revision. */
   if (with_reason)
-    sl_evidence_set_reason (self->ledger, _sl_meeting_editor_evidence_by (self), self->revision_reason);
+    sl_evidence_set_session (self->ledger, self->session);
   ok = sl_save_queue_save (queue, SL_RECORD (self->meeting), error);
   if (with_reason)
-    sl_evidence_set_reason (self->ledger, NULL, NULL);
+    sl_evidence_set_session (self->ledger, NULL);
 
   /* Re-finalised with a new hash; or a draft just stored, which can now
    * take attachments. */
@@ -293,7 +494,7 @@ require_text (GtkWidget  *dialog,
   on_entry_changed (GTK_EDITABLE (entry), dialog);
 }
 
-/* The reason of a final meeting's change ------------------------------------------ */
+/* The revision session of a final meeting ----------------------------------------- */
 
 static void
 on_reason_response (AdwMessageDialog *dialog,
@@ -302,47 +503,84 @@ on_reason_response (AdwMessageDialog *dialog,
 {
   g_autofree char *reason = entry_text (GTK_WIDGET (dialog));
 
-  if (g_str_equal (response, "revise") && reason != NULL && self->meeting != NULL)
-    {
-      g_free (self->revision_reason);
-      self->revision_reason = g_steal_pointer (&reason);
-      _sl_meeting_editor_schedule_save (self);
-      return;
-    }
+  /* Cancelled: the fields stay read-only, nothing was typed. */
+  if (!g_str_equal (response, "revise") || reason == NULL || self->meeting == NULL || !self->final)
+    return;
 
-  /* No reason: what was changed goes back to what the ledger holds. */
-  if (self->meeting != NULL)
-    {
-      _sl_meeting_editor_revert (self);
-      _sl_meeting_editor_set_state (self, _("Change undone: a final meeting changes only with a reason"),
-                                    FALSE);
-    }
+  g_clear_pointer (&self->session, sl_revision_session_free);
+  self->session = sl_revision_session_new (sl_record_get_id (SL_RECORD (self->meeting)),
+                                           _sl_meeting_editor_evidence_by (self), reason);
+  _sl_meeting_editor_evidence_update (self);
+  _sl_meeting_editor_set_state (self, _("Revising: changes are saved as you type, as one revision"), FALSE);
 }
 
-/* Whether the change just made may be saved now. The first change of a
- * final meeting asks for the reason first, and waits for it. */
-gboolean
-_sl_meeting_editor_evidence_allow_change (SlMeetingEditor *self)
+/* 修订…: the reason first, then the fields open. */
+static void
+revise_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  SlMeetingEditor *self = SL_MEETING_EDITOR (widget);
   GtkWidget *entry;
   GtkWidget *dialog;
 
-  if (!self->final || self->revision_reason != NULL)
-    return TRUE;
-  if (self->reason_dialog != NULL)
-    return FALSE;
+  if (self->meeting == NULL || !self->final || self->locked || self->session != NULL ||
+      self->reason_dialog != NULL)
+    return;
 
   dialog = text_dialog (self, _("Reason for the Revision"),
-                        _("This meeting is final. A change to it is kept as a revision, with the "
+                        _("This meeting is final. What you change now is kept as one revision, with the "
                           "content before it, who changed it and why. Why is it changed?"),
-                        _("Reason for the change"), NULL, "revise", _("_Keep the Change"), &entry);
+                        _("Reason for the change"), NULL, "revise", _("_Revise"), &entry);
   require_text (dialog, entry, "revise");
   gtk_widget_set_name (dialog, "sl-reason-dialog");
   self->reason_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->reason_dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_reason_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  _sl_meeting_editor_set_state (self, _("Not saved yet: a reason is needed"), FALSE);
+}
+
+/* 完成修订: what is typed is stored, and the meeting is read-only again. */
+static void
+finish_revision_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SlMeetingEditor *self = SL_MEETING_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL)
+    return;
+  /* Not stored: the session stays open, with what is typed. */
+  if (!sl_meeting_editor_flush (self, &error) || self->dirty)
+    return;
+  g_clear_pointer (&self->session, sl_revision_session_free);
+  _sl_meeting_editor_evidence_update (self);
+  _sl_meeting_editor_set_state (self, _("Revision finished: the meeting is final again"), FALSE);
+}
+
+/* Whether the change just made may be saved now. A final meeting outside
+ * a revision session is read-only; a change that got through anyway (a
+ * shortcut, another part of the program) is undone, never asked about
+ * mid-typing. */
+gboolean
+_sl_meeting_editor_evidence_allow_change (SlMeetingEditor *self)
+{
+  if (self->locked && self->state_error == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Not saved: the year %d is locked; the change was dropped"),
+                                               sl_meeting_get_year (self->meeting));
+
+      _sl_meeting_editor_revert (self);
+      _sl_meeting_editor_set_state (self, text, TRUE);
+      return FALSE;
+    }
+  if (!self->final || self->session != NULL)
+    return TRUE;
+
+  _sl_meeting_editor_revert (self);
+  _sl_meeting_editor_set_state (self, _("Not saved: this meeting is final; click Revise… and give a reason "
+                                        "before changing it"), TRUE);
   return FALSE;
 }
 
@@ -423,11 +661,18 @@ finalize_action (GtkWidget  *widget,
 
 /* History ---------------------------------------------------------------------------- */
 
+/* A version restored: a revision of its own. The editor reads the whole
+ * meeting again, every field, list and its change count, so that the
+ * next save goes on top of the restored content; a field that had the
+ * focus keeps nothing of the older text. The session ends: the next
+ * change is a new revision, with its own reason. */
 static void
 on_history_restored (SlMeetingEditor *self)
 {
-  sl_meeting_editor_reload (self);
+  g_clear_pointer (&self->session, sl_revision_session_free);
+  _sl_meeting_editor_reload_all (self);
   _sl_meeting_editor_evidence_update (self);
+  _sl_meeting_editor_set_state (self, _("Version restored: the editor shows it"), FALSE);
 }
 
 static void
@@ -549,6 +794,26 @@ _sl_meeting_editor_evidence_init (SlMeetingEditor *self)
   gtk_revealer_set_child (GTK_REVEALER (self->lock_revealer), banner);
   gtk_box_insert_child_after (GTK_BOX (column), self->lock_revealer, separator);
 
+  /* The banner of a final meeting: 修订… before any change. */
+  banner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (banner, "sl-lock-banner");
+  self->final_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->final_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->final_label), 0);
+  gtk_widget_set_hexpand (self->final_label, TRUE);
+  self->final_button = gtk_button_new_with_mnemonic (_("_Revise…"));
+  gtk_button_set_use_underline (GTK_BUTTON (self->final_button), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->final_button), "editor.revise");
+  gtk_widget_set_valign (self->final_button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (banner), self->final_label);
+  gtk_box_append (GTK_BOX (banner), self->final_button);
+  self->final_revealer = gtk_revealer_new ();
+  gtk_widget_set_name (self->final_revealer, "sl-final-banner");
+  gtk_widget_set_name (self->final_label, "sl-final-label");
+  gtk_widget_set_name (self->final_button, "sl-revise-button");
+  gtk_revealer_set_child (GTK_REVEALER (self->final_revealer), banner);
+  gtk_box_insert_child_after (GTK_BOX (column), self->final_revealer, self->lock_revealer);
+
   /* What a locked year makes read-only: every field. */
   self->content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller))));
 
@@ -575,6 +840,8 @@ _sl_meeting_editor_evidence_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "editor.finalize", NULL, finalize_action);
   gtk_widget_class_install_action (widget_class, "editor.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "editor.unlock-year", NULL, unlock_action);
+  gtk_widget_class_install_action (widget_class, "editor.revise", NULL, revise_action);
+  gtk_widget_class_install_action (widget_class, "editor.finish-revision", NULL, finish_revision_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "editor.finalize", NULL);

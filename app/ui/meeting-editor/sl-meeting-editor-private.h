@@ -20,7 +20,9 @@
 
 #include "sl-meeting-monitor.h"
 #include "sl-meeting-people.h"
+#include "sl-evidence.h"
 #include "sl-save-queue.h"
+#include "sl-year-lock-watch.h"
 #include "sl-types.h"
 
 G_BEGIN_DECLS
@@ -118,9 +120,15 @@ struct _SlMeetingEditor
 
   /* 学习方案 of a central-group session (sl-meeting-session-plan.c) */
   GtkWidget        *session_plan;
-  char             *revision_reason;/* this editing session's, for a final meeting */
+  SlRevisionSession *session;      /* 修订…: the reason of this revision session, or NULL */
+  GtkWidget        *final_revealer; /* the banner of a final meeting: 修订… / 完成修订 */
+  GtkWidget        *final_label;
+  GtkWidget        *final_button;
+  SlYearLockWatch  *lock_watch;     /* the ledger's, borrowed */
+  char             *state_error;    /* why the final or locked state could not be read */
   guint             final : 1;
   guint             locked : 1;
+  guint             read_only : 1;  /* locked, final outside a revision session, or unknown */
 };
 
 enum {
@@ -190,5 +198,9 @@ void _sl_meeting_editor_evidence_update (SlMeetingEditor *self);
 void _sl_meeting_editor_evidence_reset (SlMeetingEditor *self);
 gboolean _sl_meeting_editor_evidence_allow_change (SlMeetingEditor *self);
 gboolean _sl_meeting_editor_evidence_save (SlMeetingEditor *self, GError **error);
+void _sl_meeting_editor_evidence_watch (SlMeetingEditor *self);
+void _sl_meeting_editor_evidence_unwatch (SlMeetingEditor *self);
+gboolean _sl_meeting_editor_evidence_refused (SlMeetingEditor *self, const GError *error);
+void _sl_meeting_editor_reload_all (SlMeetingEditor *self);
 
 G_END_DECLS

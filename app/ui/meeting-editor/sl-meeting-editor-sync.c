@@ -141,6 +141,16 @@ take_fresh (SlMeetingEditor *self,
   _sl_meeting_editor_update_heading (self);
   self->loading = FALSE;
 
+  /* Every field shows the stored value, also one that held typed text
+   * not yet read (a date): left later, it would write that text back. */
+  if (!keep_edits)
+    {
+      GtkWidget *checked[] = { self->date_row, self->start_entry, self->end_entry, self->title_row };
+
+      for (guint i = 0; i < G_N_ELEMENTS (checked); i++)
+        sl_meeting_fields_show_stored (checked[i]);
+    }
+
   if (self->base == NULL)
     self->base = sl_meeting_new ();
   sl_ledger_sync_record (SL_RECORD (self->base), SL_RECORD (fresh), NULL);
@@ -165,6 +175,37 @@ _sl_meeting_editor_revert (SlMeetingEditor *self)
   if (fresh != NULL)
     take_fresh (self, fresh, FALSE);
   self->dirty = FALSE;
+}
+
+/**
+ * _sl_meeting_editor_reload_all:
+ *
+ * Reads the whole meeting again and shows it, every field and list, the
+ * ones being typed in too, with the ledger's change count: after a
+ * restore, whose content the next save must build on. What was not saved
+ * is dropped.
+ */
+void
+_sl_meeting_editor_reload_all (SlMeetingEditor *self)
+{
+  g_autoptr(SlMeeting) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->meeting == NULL || self->ledger == NULL)
+    return;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  fresh = sl_ledger_load_meeting (self->ledger, sl_record_get_id (SL_RECORD (self->meeting)), &error);
+  if (fresh == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Cannot read the meeting again: %s. Close it and open it "
+                                                 "again from the list"), error->message);
+      _sl_meeting_editor_set_state (self, text, TRUE);
+      return;
+    }
+  take_fresh (self, fresh, FALSE);
+  self->dirty = FALSE;
+  self->waiting = FALSE;
 }
 
 /* A save refused: another program changed the meeting since it was read.
@@ -205,8 +246,15 @@ sl_meeting_editor_reload (SlMeetingEditor *self)
 
   g_return_if_fail (SL_IS_MEETING_EDITOR (self));
 
+  if (self->meeting == NULL || self->ledger == NULL || !self->stored)
+    return;
+
+  /* Another program may have locked its year or finalised it: read-only
+   * at once, and what waits to be saved is dropped, saying so. */
+  _sl_meeting_editor_evidence_update (self);
+
   /* A save of it waits: its values are the user's (sl_save_queue_holds). */
-  if (self->meeting == NULL || self->ledger == NULL || !self->stored || self->waiting)
+  if (self->waiting)
     return;
 
   /* Gone (deleted elsewhere): the editor keeps it; saving writes it again. */
@@ -246,6 +294,8 @@ _sl_meeting_editor_on_queue_refused (SlMeetingEditor *self,
   self->waiting = FALSE;
   if (g_error_matches (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_CHANGED))
     _sl_meeting_editor_changed_elsewhere (self);
+  else if (_sl_meeting_editor_evidence_refused (self, error))
+    return;
   else
     {
       g_autofree char *text = g_strdup_printf (_("Not saved: %s"), error->message);

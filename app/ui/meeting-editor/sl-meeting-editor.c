@@ -219,9 +219,15 @@ save_now (SlMeetingEditor  *self,
         }
       else if (g_error_matches (local_error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_CHANGED))
         _sl_meeting_editor_changed_elsewhere (self);
+      else if (_sl_meeting_editor_evidence_refused (self, local_error))
+        ;
       else
         {
-          g_autofree char *text = g_strdup_printf (_("Not saved: %s"), local_error->message);
+          /* A real error (I/O, a damaged file): the typed text stays in
+           * the fields, unsaved, and goes in with the next change. */
+          g_autofree char *text = g_strdup_printf (_("Not saved: %s. What you typed stays here and is saved "
+                                                     "with your next change once the ledger can be written"),
+                                                   local_error->message);
           _sl_meeting_editor_set_state (self, text, TRUE);
         }
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -608,9 +614,11 @@ sl_meeting_editor_set_ledger (SlMeetingEditor *self,
   sl_meeting_editor_edit (self, NULL, FALSE);
 
   _sl_meeting_editor_unwatch_queue (self);
+  _sl_meeting_editor_evidence_unwatch (self);
   g_set_object (&self->ledger, ledger);
   g_clear_object (&self->people);
   _sl_meeting_editor_watch_queue (self);
+  _sl_meeting_editor_evidence_watch (self);
 
   if (ledger != NULL)
     {
@@ -662,6 +670,7 @@ sl_meeting_editor_dispose (GObject *object)
 
   g_clear_object (&self->people);
   _sl_meeting_editor_unwatch_queue (self);
+  _sl_meeting_editor_evidence_unwatch (self);
   g_clear_object (&self->ledger);
   g_clear_object (&self->kinds);
   g_clear_object (&self->forms);
@@ -679,7 +688,8 @@ sl_meeting_editor_finalize (GObject *object)
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->handlers, g_array_unref);
   g_clear_pointer (&self->saved_state, g_free);
-  g_clear_pointer (&self->revision_reason, g_free);
+  g_clear_pointer (&self->session, sl_revision_session_free);
+  g_clear_pointer (&self->state_error, g_free);
 
   G_OBJECT_CLASS (sl_meeting_editor_parent_class)->finalize (object);
 }

@@ -345,6 +345,26 @@ value_push (Value *value)
   value_sync (value);
 }
 
+/**
+ * sl_meeting_fields_show_stored:
+ *
+ * Shows the record's value in @editable, dropping text typed and not yet
+ * read and its mark: the record was read again as a whole (a restore).
+ */
+void
+sl_meeting_fields_show_stored (GtkWidget *editable)
+{
+  Value *value = g_object_get_data (G_OBJECT (editable), VALUE_KEY);
+  g_autofree char *stored = NULL;
+
+  if (value == NULL)
+    return;
+  stored = stored_text (value);
+  value_show (value, stored);
+  value_set_error (value, NULL);
+  value_sync (value);
+}
+
 static void
 value_store (Value      *value,
              const char *parsed)

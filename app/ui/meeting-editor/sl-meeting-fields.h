@@ -85,4 +85,6 @@ void sl_meeting_fields_enter_moves_on (GtkWidget *editable,
                                        GCallback  last,
                                        gpointer   user_data);
 
+void      sl_meeting_fields_show_stored (GtkWidget *editable);
+
 G_END_DECLS
