@@ -75,7 +75,7 @@ sl_cli_command_finalize (SlCliCall *call)
   int status;
   GOptionEntry entries[] = {
     { "meeting", 0, 0, G_OPTION_ARG_FILENAME, &meeting_id, N_("The meeting to finalise"), N_("ID") },
-    { "by", 0, 0, G_OPTION_ARG_FILENAME, &by, N_("Who finalises it (default: the user's name)"), N_("NAME") },
+    { "by", 0, 0, G_OPTION_ARG_FILENAME, &by, N_("Who finalises it (default: the name last given to finalize, else the account's)"), N_("NAME") },
     { NULL }
   };
 
@@ -200,7 +200,7 @@ sl_cli_command_attach (SlCliCall *call)
       N_("signed_sheet, photo, material, speech, minutes or other"), N_("KIND") },
     { "reason", 0, 0, G_OPTION_ARG_FILENAME, &reason,
       N_("Why a final meeting changes (required for one)"), N_("TEXT") },
-    { "by", 0, 0, G_OPTION_ARG_FILENAME, &by, N_("Who changes it (default: the user's name)"), N_("NAME") },
+    { "by", 0, 0, G_OPTION_ARG_FILENAME, &by, N_("Who changes it (default: the name last given to finalize, else the account's)"), N_("NAME") },
     { "measure", 0, 0, G_OPTION_ARG_FILENAME, &measure,
       N_("The measure of the meeting it belongs to"), N_("ID") },
     { NULL }
@@ -321,7 +321,7 @@ sl_cli_command_detach (SlCliCall *call)
     { "attachment", 0, 0, G_OPTION_ARG_FILENAME, &id, N_("The attachment to remove"), N_("ID") },
     { "reason", 0, 0, G_OPTION_ARG_FILENAME, &reason,
       N_("Why a final meeting changes (required for one)"), N_("TEXT") },
-    { "by", 0, 0, G_OPTION_ARG_FILENAME, &by, N_("Who changes it (default: the user's name)"), N_("NAME") },
+    { "by", 0, 0, G_OPTION_ARG_FILENAME, &by, N_("Who changes it (default: the name last given to finalize, else the account's)"), N_("NAME") },
     { NULL }
   };
 
@@ -437,7 +437,7 @@ sl_cli_command_lock_year (SlCliCall *call)
   GOptionEntry entries[] = {
     { "organization", 0, 0, G_OPTION_ARG_FILENAME, &organization,
       N_("The organization (default: the ledger's only top-level one)"), N_("NAME") },
-    { "by", 0, 0, G_OPTION_ARG_FILENAME, &by, N_("Who locks it (default: the user's name)"), N_("NAME") },
+    { "by", 0, 0, G_OPTION_ARG_FILENAME, &by, N_("Who locks it (default: the name last given to finalize, else the account's)"), N_("NAME") },
     { NULL }
   };
 

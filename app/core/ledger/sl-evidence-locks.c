@@ -246,7 +246,7 @@ sl_evidence_lock_year (SlLedger    *ledger,
   sl_bind_key (stmt, 1, key);
   sqlite3_bind_int (stmt, 2, year);
   sl_bind_text (stmt, 3, now);
-  sl_bind_text (stmt, 4, by ? by : sl_evidence_default_by ());
+  sl_bind_text (stmt, 4, by ? by : sl_evidence_default_by (ledger));
 
   if (!sl_ledger_finish (ledger, sl_database_step_done (ledger->database, stmt, error), error))
     return FALSE;

@@ -121,7 +121,7 @@ sl_evidence_restore (SlLedger    *ledger,
   root = json_builder_get_root (builder);
   text = json_to_string (root, FALSE);
 
-  sl_evidence_set_reason (ledger, by ? by : sl_evidence_default_by (), reason);
+  sl_evidence_set_reason (ledger, by ? by : sl_evidence_default_by (ledger), reason);
   ok = sl_archive_merge_data (ledger, text, strlen (text), "restore", FALSE, NULL, NULL, error);
   sl_evidence_set_reason (ledger, NULL, NULL);
 

@@ -82,11 +82,15 @@ sl_evidence_now (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
-/* Who acts when no name is given: the account's user name. */
+/* Who acts when no name is given: the name given at the ledger's last
+ * finalisation (window or command line: typed once, remembered), else
+ * the account's user name. */
 const char *
-sl_evidence_default_by (void)
+sl_evidence_default_by (SlLedger *ledger)
 {
-  return g_get_user_name ();
+  const char *by = ledger ? sl_database_get_setting (ledger->database, SL_EVIDENCE_BY_SETTING) : NULL;
+
+  return by != NULL && *by != '\0' ? by : g_get_user_name ();
 }
 
 /* The chain of a revision: SHA-256 of the UTF-8 text previous chain, hash,
@@ -446,7 +450,7 @@ sl_evidence_change_begin (SlLedger    *ledger,
   if (change->reason != NULL && *g_strstrip (change->reason) == '\0')
     g_clear_pointer (&change->reason, g_free);
   if (change->by == NULL)
-    change->by = g_strdup (sl_evidence_default_by ());
+    change->by = g_strdup (sl_evidence_default_by (ledger));
 
   if (!probe_meeting (ledger, meeting_id, &probe, error))
     {
@@ -795,7 +799,11 @@ sl_evidence_finalize (SlLedger    *ledger,
     return sl_ledger_finish (ledger, FALSE, error);
 
   made->finalized_at = sl_evidence_now ();
-  made->finalized_by = g_strdup (by ? by : sl_evidence_default_by ());
+  made->finalized_by = g_strdup (by ? by : sl_evidence_default_by (ledger));
+  /* The name given is the one later changes default to. */
+  if (by != NULL && *by != '\0' &&
+      !sl_database_set_setting (ledger->database, SL_EVIDENCE_BY_SETTING, by, error))
+    return sl_ledger_finish (ledger, FALSE, error);
   made->hash = sl_canonical_json_sha256 (form, -1);
 
   stmt = sl_database_prepare (ledger->database,

@@ -52,7 +52,9 @@ void        sl_year_lock_free           (SlYearLock  *lock);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlFinal, sl_final_free)
 
 char       *sl_evidence_now             (void);
-const char *sl_evidence_default_by      (void);
+/* The setting that remembers who finalises (sl_evidence_default_by()). */
+#define SL_EVIDENCE_BY_SETTING "finalize_by"
+const char *sl_evidence_default_by      (SlLedger    *ledger);
 char       *sl_evidence_chain           (const char  *previous_chain,
                                          const char  *hash,
                                          const char  *at,

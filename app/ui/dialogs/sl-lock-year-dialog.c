@@ -37,14 +37,13 @@ on_response (AdwMessageDialog *dialog,
   DoneFunc done = g_object_get_data (G_OBJECT (dialog), "sl-done");
   int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "sl-year"));
   guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (drop));
-  const char *by = sl_database_get_setting (sl_ledger_get_database (ledger), "finalize_by");
   g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "lock") || selected >= ids->len)
     return;
 
   if (!sl_evidence_lock_year (ledger, g_ptr_array_index (ids, selected), year,
-                              by && *by ? by : sl_evidence_default_by (), &error))
+                              sl_evidence_default_by (ledger), &error))
     {
       GtkRoot *root = widget ? gtk_widget_get_root (widget) : NULL;
       GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,

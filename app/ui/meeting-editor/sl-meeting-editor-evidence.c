@@ -50,17 +50,13 @@
 #include "sl-save-queue.h"
 
 /* The ledger setting that remembers who finalises (as `finalize --by`). */
-#define BY_SETTING "finalize_by"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlYearLock, sl_year_lock_free)
 
 const char *
 _sl_meeting_editor_evidence_by (SlMeetingEditor *self)
 {
-  const char *by = self->ledger ? sl_database_get_setting (sl_ledger_get_database (self->ledger), BY_SETTING)
-                                : NULL;
-
-  return by != NULL && *by != '\0' ? by : sl_evidence_default_by ();
+  return sl_evidence_default_by (self->ledger);
 }
 
 /* The name typed at the last finalisation, or "" the first time: the
@@ -69,7 +65,7 @@ _sl_meeting_editor_evidence_by (SlMeetingEditor *self)
 static const char *
 remembered_by (SlMeetingEditor *self)
 {
-  const char *by = self->ledger ? sl_database_get_setting (sl_ledger_get_database (self->ledger), BY_SETTING)
+  const char *by = self->ledger ? sl_database_get_setting (sl_ledger_get_database (self->ledger), SL_EVIDENCE_BY_SETTING)
                                 : NULL;
 
   return by != NULL ? by : "";
@@ -608,9 +604,7 @@ on_finalize_response (AdwMessageDialog *dialog,
       return;
     }
 
-  if (!sl_database_set_setting (sl_ledger_get_database (self->ledger), BY_SETTING, by, &error))
-    g_warning ("Cannot remember who finalises: %s", error->message);
-
+  /* sl_evidence_finalize() remembered the name for the next time. */
   _sl_meeting_editor_evidence_update (self);
   g_signal_emit (self, _sl_meeting_editor_signals[SAVED], 0, self->meeting);
 
