@@ -110,6 +110,21 @@ run_writer (const char *self,
   return g_str_equal (g_strstrip (seen), "kept") ? 0 : 3;
 }
 
+/* A program that links the library and opens an existing ledger, without
+ * the programs' start-up: the open itself must put the locks in place,
+ * before SQLite takes its first one. Exits 0 when it did. */
+static int
+run_opener (const char *ledger)
+{
+  g_autoptr(SlDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sl_locking_is_installed ());
+  database = sl_database_open (ledger, &error);
+  g_assert_no_error (error);
+  return sl_locking_is_installed () ? 0 : 4;
+}
+
 static int
 run_reader (const char *ledger,
             const char *key)
@@ -215,6 +230,31 @@ test_connections_of_one_process (void)
   remove_tree (folder);
 }
 
+/* An existing ledger opened through the library, in a fresh process. */
+static void
+test_open_installs (void)
+{
+  g_autofree char *folder = make_temp_folder ("test-locking-XXXXXX");
+  g_autofree char *ledger = g_build_filename (folder, "ledger.db", NULL);
+  const char *argv[] = { self_path, NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(SlDatabase) made = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  made = sl_database_open (ledger, &error);
+  g_assert_no_error (error);
+  g_clear_object (&made);
+
+  envp = g_environ_setenv (envp, "SL_LOCKING_ROLE", "opener", TRUE);
+  envp = g_environ_setenv (envp, "SL_LOCKING_LEDGER", ledger, TRUE);
+  envp = g_environ_unsetenv (envp, "SL_POSIX_LOCKS");
+  status = spawn_captured (NULL, envp, NULL, argv, NULL, NULL);
+  remove_tree (folder);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +264,8 @@ main (int   argc,
   self_path = argv[0];
   if (g_strcmp0 (role, "writer") == 0)
     return run_writer (argv[0], g_getenv ("SL_LOCKING_LEDGER"));
+  if (g_strcmp0 (role, "opener") == 0)
+    return run_opener (g_getenv ("SL_LOCKING_LEDGER"));
   if (g_strcmp0 (role, "reader") == 0)
     return run_reader (g_getenv ("SL_LOCKING_LEDGER"), g_getenv ("SL_LOCKING_KEY"));
 
@@ -231,5 +273,6 @@ main (int   argc,
   g_test_add_func ("/locking/save-survives-a-foreign-close", test_save_survives_a_foreign_close);
   g_test_add_func ("/locking/posix-locks-lose-the-save", test_posix_locks_lose_the_save);
   g_test_add_func ("/locking/connections-of-one-process", test_connections_of_one_process);
+  g_test_add_func ("/locking/open-installs", test_open_installs);
   return g_test_run ();
 }

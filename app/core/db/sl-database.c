@@ -85,8 +85,6 @@ sl_database_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->settings, g_hash_table_unref);
-  /* Before the first file is opened (sl-locking.c). */
-  sl_locking_install ();
 
   if (self->db != NULL)
     {
@@ -444,6 +442,9 @@ connect (SlDatabase *self,
   g_autofree char *uri = NULL;
   int flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE;
   int rc;
+
+  /* Before the first file is opened (sl-locking.c). */
+  sl_locking_install ();
 
   if (self->db != NULL)
     {

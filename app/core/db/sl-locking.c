@@ -175,10 +175,14 @@ locking_fcntl (int fd,
   g_mutex_lock (&files_mutex);
   lock_fd = lock_fd_for (fd);
   g_mutex_unlock (&files_mutex);
-  /* No opening of our own (no descriptors left): the old way, which is
-   * no worse than before. */
+  /* No opening of our own (no descriptors left): the lock is refused
+   * (SQLite reads ENOLCK as busy and tries again), never taken the
+   * POSIX way, which a later release on our opening would not undo. */
   if (lock_fd < 0)
-    return real_fcntl (fd, cmd, arg);
+    {
+      errno = ENOLCK;
+      return -1;
+    }
 
   request = arg;
   lock = *request;
@@ -260,9 +264,11 @@ sl_locking_install (void)
           real_fcntl = (FcntlFunc) vfs->xGetSystemCall (vfs, "fcntl");
           real_close = (CloseFunc) vfs->xGetSystemCall (vfs, "close");
           files_by_fd = g_hash_table_new (NULL, NULL);
+          /* close() first: a descriptor closed between the two must not
+           * leave an entry behind for a later file of the same number. */
           if (real_fcntl != NULL && real_close != NULL &&
-              vfs->xSetSystemCall (vfs, "fcntl", (sqlite3_syscall_ptr) locking_fcntl) == SQLITE_OK &&
-              vfs->xSetSystemCall (vfs, "close", (sqlite3_syscall_ptr) locking_close) == SQLITE_OK)
+              vfs->xSetSystemCall (vfs, "close", (sqlite3_syscall_ptr) locking_close) == SQLITE_OK &&
+              vfs->xSetSystemCall (vfs, "fcntl", (sqlite3_syscall_ptr) locking_fcntl) == SQLITE_OK)
             installed = TRUE;
           else
             g_warning ("SQLite's file locks could not be made open file description locks");
