@@ -17,6 +17,7 @@
 #include "sl-binder-export.h"
 #include "sl-cli.h"
 #include "sl-cli-private.h"
+#include "sl-document.h"
 #include "sl-database.h"
 #include "sl-ledger.h"
 #include "sl-ledger-paths.h"
@@ -64,7 +65,7 @@ sl_cli_command_export_binder (SlCliCall *call)
   if (year == NULL)
     return H->usage (COMMAND, _("--year YYYY is required"));
   year_value = g_ascii_strtoll (year, &end, 10);
-  if (end == year || *end != '\0' || year_value < 1 || year_value > 9999)
+  if (end == year || *end != '\0' || year_value < 1000 || year_value > 9999)
     return H->usage (COMMAND, _("--year: “%s” is not a year; write it as 2023"), year);
 
   if (output == NULL)
@@ -117,6 +118,12 @@ sl_cli_command_export_binder (SlCliCall *call)
                          NULL, NULL, NULL, &error))
     return H->fail_error (error);
 
+  {
+    g_autofree char *note = sl_document_take_note ();
+
+    if (note != NULL)
+      g_printerr ("study-ledger: %s\n", note);
+  }
   g_print (_("Wrote %s\n"), output);
   return SL_CLI_EXIT_OK;
 }

@@ -414,7 +414,7 @@ parse_year_argument (const char  *command,
     }
 
   value = g_ascii_strtoll (call->argv[1], &end, 10);
-  if (end == call->argv[1] || *end != '\0' || value < 1 || value > 9999)
+  if (end == call->argv[1] || *end != '\0' || value < 1000 || value > 9999)
     {
       *status = H->usage (command, _("“%s” is not a year; write it as 2023"), call->argv[1]);
       return FALSE;

@@ -331,7 +331,7 @@ parse_year (const char  *command,
     }
 
   value = g_ascii_strtoll (text, &end, 10);
-  if (end == text || *end != '\0' || value < 1 || value > 9999)
+  if (end == text || *end != '\0' || value < 1000 || value > 9999)
     {
       *status = usage (command, _("--year: “%s” is not a year; write it as 2023"), text);
       return FALSE;

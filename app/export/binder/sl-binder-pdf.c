@@ -28,7 +28,9 @@
 #include "sl-binder-pages.h"
 #include "sl-attachment.h"
 #include "sl-attachments.h"
+#include "sl-document.h"
 #include "sl-document-pages.h"
+#include "sl-page-fonts.h"
 #include "sl-evidence.h"
 #include "sl-ledger.h"
 #include "sl-ledger-changes.h"
@@ -579,6 +581,7 @@ sl_binder_write (SlLedger        *ledger,
   self->progress = progress;
   self->progress_data = data;
   self->cancellable = cancellable;
+  sl_page_fonts_reset_stand_ins ();
 
   if (format == SL_BINDER_FORMAT_ZIP)
     ok = sl_binder_write_zip (self, path, error);
@@ -609,7 +612,14 @@ sl_binder_write (SlLedger        *ledger,
     }
 
   if (ok)
-    sl_binder_step (self, 1.0, NULL, NULL);
+    {
+      /* The fonts that stood in, said once for the whole binder, as
+       * for any PDF (sl-pdf-export.c). */
+      g_autofree char *note = sl_page_fonts_stand_ins_note ();
+
+      sl_document_set_note (note);
+      sl_binder_step (self, 1.0, NULL, NULL);
+    }
 
   return ok;
 }

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <fontconfig/fontconfig.h>
+#include <glib/gi18n-lib.h>
 
 #include "sl-page-fonts.h"
 
@@ -183,4 +184,19 @@ sl_page_font_resolve (SlPageFont font)
                                      is_free_family (first) ? font_lists[font].free_weight
                                                             : PANGO_WEIGHT_NORMAL);
   return description;
+}
+
+/* The export's note for the user about the stand-ins since the last
+ * reset, or %NULL when the standard's fonts were all there. */
+char *
+sl_page_fonts_stand_ins_note (void)
+{
+  g_autofree char *stand_ins = sl_page_fonts_describe_stand_ins ();
+
+  if (stand_ins == NULL)
+    return NULL;
+  return g_strdup_printf (_("The standard's fonts are not installed; stand-ins used: %s. "
+                            "To use the real ones, copy their TTF files into "
+                            "~/.local/share/fonts and run fc-cache -f"),
+                          stand_ins);
 }

@@ -32,5 +32,6 @@ PangoFontDescription *sl_page_font_resolve (SlPageFont font);
  * …”, or NULL when every face resolved was the real one. */
 void                  sl_page_fonts_reset_stand_ins    (void);
 char                 *sl_page_fonts_describe_stand_ins (void);
+char                 *sl_page_fonts_stand_ins_note     (void);
 
 G_END_DECLS

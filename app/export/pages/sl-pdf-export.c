@@ -131,14 +131,8 @@ sl_pdf_export (SlLedger                *ledger,
   /* Said, not guessed: a secretary whose 仿宋_GB2312 is missing learns
    * what stood in and how to add it, once for the export. */
   {
-    g_autofree char *stand_ins = sl_page_fonts_describe_stand_ins ();
-    g_autofree char *note = NULL;
+    g_autofree char *note = sl_page_fonts_stand_ins_note ();
 
-    if (stand_ins != NULL)
-      note = g_strdup_printf (_("The standard's fonts are not installed; stand-ins used: %s. "
-                                "To use the real ones, copy their TTF files into "
-                                "~/.local/share/fonts and run fc-cache -f"),
-                              stand_ins);
     sl_document_set_note (note);
   }
 
