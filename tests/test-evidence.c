@@ -300,7 +300,8 @@ test_fixed_hash (Fixture       *fixture,
 }
 
 /* An archive whose final meeting was edited by hand is refused whole,
- * naming the meeting; so is one whose revision was. */
+ * naming the meeting; so is one whose revision was, and one that calls
+ * the meeting a draft while it carries its hash and history. */
 static void
 test_import_refuses_edited (Fixture       *fixture,
                             gconstpointer  data)
@@ -309,6 +310,8 @@ test_import_refuses_edited (Fixture       *fixture,
     { "\"title\": \"某某局党组理论学习中心组2023年第1次集体学习\"",
       "\"title\": \"某某局党组理论学习中心组2023年第2次集体学习\"" },
     { "\"reason\": \"更正决定事项的文字\"", "\"reason\": \"更正\"" },
+    /* A draft that carries a hash and revisions would lose them. */
+    { "\"state\": \"final\"", "\"state\": \"draft\"" },
   };
   g_autofree char *archive = fixture_archive ();
   g_autofree char *text = NULL;

@@ -552,6 +552,22 @@ sl_archive_read_evidence (const SlJsonValue  *json,
       (state != NULL && !g_str_equal (state, "draft") && !g_str_equal (state, "final")))
     return fail (field, error, "state", _("must be draft or final"));
 
+  /* Only a final meeting has a hash and a history: a draft that carries
+   * them would lose them on the way in, and they are evidence. */
+  if (g_strcmp0 (state, "final") != 0)
+    {
+      const SlJsonValue *revisions = sl_json_value_get_member (json, "revisions");
+      const SlJsonValue *hash_value = sl_json_value_get_member (json, "hash");
+
+      if (hash_value != NULL && sl_json_value_get_kind (hash_value) != SL_JSON_NULL)
+        return fail (field, error, "hash",
+                     _("a draft has no hash; only a final meeting (\"state\": \"final\") carries one"));
+      if (revisions != NULL && sl_json_value_get_kind (revisions) == SL_JSON_ARRAY &&
+          sl_json_value_get_length (revisions) > 0)
+        return fail (field, error, "revisions",
+                     _("a draft has no revisions; only a final meeting (\"state\": \"final\") has a history"));
+    }
+
   evidence = g_new0 (Evidence, 1);
   evidence->final = g_strcmp0 (state, "final") == 0;
   evidence->revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_revision_free);
