@@ -514,6 +514,14 @@ test_check_finds_edited_revision (Fixture       *fixture,
   CliResult result;
 
   import_fixture (fixture);
+
+  /* The guard dropped, nothing edited yet: found already. */
+  exec_sql (fixture->ledger, "DROP TRIGGER revisions_no_delete", SQLITE_OK);
+  run_cli (&result, fixture->folder, "--database", fixture->ledger, "check");
+  g_assert_cmpint (result.status, !=, 0);
+  g_assert_nonnull (strstr (result.err, "revisions_no_delete"));
+  cli_result_clear (&result);
+
   exec_sql (fixture->ledger, "DROP TRIGGER revisions_no_update;"
                              "UPDATE revisions SET reason = '无关紧要'", SQLITE_OK);
 

@@ -827,6 +827,43 @@ sl_evidence_finalize (SlLedger    *ledger,
 
 /* check ------------------------------------------------------------------------ */
 
+/* The triggers that keep the revisions append-only: one dropped is a
+ * change made behind the program's back even before any row is edited. */
+static gboolean
+verify_guards (SlLedger   *ledger,
+               GPtrArray  *problems,
+               GError    **error)
+{
+  static const char * const guards[] = { "revisions_no_update", "revisions_no_delete" };
+  sqlite3_stmt *stmt;
+
+  stmt = sl_database_prepare (ledger->database,
+                              "SELECT count (*) FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (guards); i++)
+    {
+      int rc;
+
+      sl_bind_text (stmt, 1, guards[i]);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          return sl_database_set_error (ledger->database, rc, error);
+        }
+      if (sqlite3_column_int (stmt, 0) == 0)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("the trigger %s, which keeps the revisions from being "
+                                            "changed, was removed outside Study Ledger"),
+                                          guards[i]));
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
 /* Each recorded head of a chain against the last revision there is: a
  * revision removed from the end leaves a shorter chain that is whole. */
 static gboolean
@@ -925,7 +962,7 @@ verify_chains (SlLedger   *ledger,
 
   if (rc != SQLITE_DONE)
     return sl_database_set_error (ledger->database, rc, error);
-  return verify_heads (ledger, problems, error);
+  return verify_heads (ledger, problems, error) && verify_guards (ledger, problems, error);
 }
 
 /**
