@@ -1033,7 +1033,7 @@ test_attachments_large (Fixture       *fixture,
            "--kind", "material", too_large);
   g_assert_cmpint (result.status, ==, 1);
   assert_one_line (result.err);
-  g_assert_nonnull (strstr (result.err, "50 MB"));
+  g_assert_nonnull (strstr (result.err, "50 MiB"));
   cli_result_clear (&result);
   {
     g_autoptr(GBytes) after = ledger_bytes (fixture->ledger);

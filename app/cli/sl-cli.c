@@ -61,6 +61,9 @@ fail (const char *format,
 static int
 fail_error (GError *error)
 {
+  /* The core says what is locked; the command line says how to unlock. */
+  if (g_error_matches (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_LOCKED))
+    return fail (_("%s (unlock-year YYYY --reason TEXT)"), error->message);
   return fail ("%s", error->message);
 }
 

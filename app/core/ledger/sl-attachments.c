@@ -143,10 +143,12 @@ sl_attachments_check_size (gint64       size,
 {
   if (size > SL_ATTACHMENT_MAX_SIZE)
     {
-      g_autofree char *shown = g_format_size (size);
+      /* In the limit's own units, with the bytes: 52.4 MB against a
+       * limit of "50 MB" that is 50 MiB read as a contradiction. */
+      g_autofree char *shown = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
 
       g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_INVALID,
-                   _("%s is %s: an attachment can be at most 50 MB; "
+                   _("%s is %s: an attachment can be at most 50 MiB (52,428,800 bytes); "
                      "scan it at a lower resolution or split it"),
                    name, shown);
       return FALSE;

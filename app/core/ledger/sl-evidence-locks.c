@@ -21,6 +21,7 @@
 
 #include "sl-archive-fields.h"
 #include "sl-canonical-json.h"
+#include "sl-date.h"
 #include "sl-evidence.h"
 #include "sl-year-lock-watch.h"
 #include "sl-ledger-private.h"
@@ -126,10 +127,12 @@ sl_evidence_check_year_open (SlLedger    *ledger,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
+      g_autofree char *since = sl_date_local_time_text (column_text (stmt, 1));
+
       g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_LOCKED,
                    _("The year %d of %s is locked (since %s): its meetings, plan and research "
-                     "topics cannot be changed; unlock it with unlock-year %d --reason TEXT"),
-                   year, column_text (stmt, 0), column_text (stmt, 1), year);
+                     "topics cannot be changed until the year is unlocked, with a reason"),
+                   year, column_text (stmt, 0), since);
       sqlite3_reset (stmt);
       return FALSE;
     }

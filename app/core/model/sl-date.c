@@ -242,3 +242,24 @@ sl_date_parse (const char       *text,
 
   return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
 }
+
+/**
+ * sl_date_local_time_text:
+ * @rfc3339: (nullable): a time as the ledger keeps it (RFC 3339)
+ *
+ * Returns: the time on this computer's clock, "2026-12-06 12:25", for
+ *   people to read; the text itself where it does not parse; "—" for
+ *   %NULL.
+ */
+char *
+sl_date_local_time_text (const char *rfc3339)
+{
+  g_autoptr(GDateTime) time = rfc3339 ? g_date_time_new_from_iso8601 (rfc3339, NULL) : NULL;
+  g_autoptr(GDateTime) local = time ? g_date_time_to_local (time) : NULL;
+
+  if (rfc3339 == NULL)
+    return g_strdup ("—");
+  if (local == NULL)
+    return g_strdup (rfc3339);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}

@@ -27,4 +27,6 @@ char *sl_date_parse (const char       *text,
                      int               default_year,
                      SlDateParseFlags  flags);
 
+char    *sl_date_local_time_text (const char *rfc3339);
+
 G_END_DECLS

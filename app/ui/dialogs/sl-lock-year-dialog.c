@@ -47,7 +47,7 @@ on_response (AdwMessageDialog *dialog,
     {
       GtkRoot *root = widget ? gtk_widget_get_root (widget) : NULL;
       GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                   _("Not Locked"), error->message);
+                                                   _("The Year Was Not Locked"), error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (message));

@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "sl-database.h"
+#include "sl-date.h"
 #include "sl-evidence.h"
 #include "sl-ledger.h"
 #include "sl-meeting.h"
@@ -158,7 +159,7 @@ show_final_banner (SlMeetingEditor *self)
                            "meeting"), sl_revision_session_get_reason (self->session));
 
       gtk_label_set_label (GTK_LABEL (self->final_label), text);
-      gtk_button_set_label (GTK_BUTTON (self->final_button), _("_Finish Revision"));
+      gtk_button_set_label (GTK_BUTTON (self->final_button), _("Finish R_evision"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->final_button), "editor.finish-revision");
     }
   else if (shown)
@@ -166,7 +167,7 @@ show_final_banner (SlMeetingEditor *self)
       gtk_label_set_label (GTK_LABEL (self->final_label),
                            _("This meeting is final: it is read-only. To change it, click Revise… and "
                              "give the reason first"));
-      gtk_button_set_label (GTK_BUTTON (self->final_button), _("_Revise…"));
+      gtk_button_set_label (GTK_BUTTON (self->final_button), _("R_evise…"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->final_button), "editor.revise");
     }
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->final_revealer), shown);
@@ -258,6 +259,7 @@ _sl_meeting_editor_evidence_update (SlMeetingEditor *self)
     {
       g_autoptr(SlYearLock) lock = find_lock (self);
       g_autofree char *text = NULL;
+      g_autofree char *since = lock ? sl_date_local_time_text (lock->locked_at) : NULL;
 
       if (lock != NULL)
         /* Translators: 本年度已锁定（who, when），解锁需填写理由 */
@@ -265,7 +267,7 @@ _sl_meeting_editor_evidence_update (SlMeetingEditor *self)
                                   "unlocking needs a reason"),
                                 sl_meeting_get_year (self->meeting),
                                 lock->locked_by ? lock->locked_by : "—",
-                                lock->locked_at ? lock->locked_at : "—");
+                                since);
       else
         text = g_strdup_printf (_("The year %d is locked: its records are read-only; unlocking needs a reason"),
                                 sl_meeting_get_year (self->meeting));
@@ -795,7 +797,7 @@ _sl_meeting_editor_evidence_init (SlMeetingEditor *self)
   gtk_label_set_wrap (GTK_LABEL (self->final_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->final_label), 0);
   gtk_widget_set_hexpand (self->final_label, TRUE);
-  self->final_button = gtk_button_new_with_mnemonic (_("_Revise…"));
+  self->final_button = gtk_button_new_with_mnemonic (_("R_evise…"));
   gtk_button_set_use_underline (GTK_BUTTON (self->final_button), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->final_button), "editor.revise");
   gtk_widget_set_valign (self->final_button, GTK_ALIGN_CENTER);

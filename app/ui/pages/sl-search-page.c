@@ -200,14 +200,16 @@ sl_search_page_search (SlSearchPage *self,
   for (guint i = 0; i < self->hits->len; i++)
     gtk_list_box_append (self->results_list, result_row (g_ptr_array_index (self->hits, i), query));
 
+  /* Hits, not meetings: one meeting may be found by several of its
+   * texts, and people and research topics are found too. */
   {
     g_autofree char *count = NULL;
 
     if (self->hits->len >= SL_SEARCH_PAGE_LIMIT)
-      count = g_strdup_printf (_("The first %u meetings; add a word to narrow the search"),
+      count = g_strdup_printf (_("The first %u results; add a word to narrow the search"),
                                self->hits->len);
     else
-      count = g_strdup_printf (ngettext ("%u meeting", "%u meetings", self->hits->len),
+      count = g_strdup_printf (ngettext ("%u result", "%u results", self->hits->len),
                                self->hits->len);
     gtk_label_set_text (self->count_label, count);
   }
