@@ -206,3 +206,14 @@ sl_check_output_path (const char  *path,
                path);
   return FALSE;
 }
+
+/* Whether @word has a Latin letter: such a word is matched without regard
+ * to case (the search and its snippets and marks). */
+gboolean
+sl_str_has_ascii_letter (const char *word)
+{
+  for (const char *p = word; *p; p++)
+    if (g_ascii_isalpha (*p))
+      return TRUE;
+  return FALSE;
+}

@@ -40,4 +40,6 @@ gboolean  sl_check_output_path  (const char  *path,
                                  int          code,
                                  GError     **error);
 
+gboolean sl_str_has_ascii_letter (const char *word);
+
 G_END_DECLS

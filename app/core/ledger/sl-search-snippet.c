@@ -18,18 +18,10 @@
 
 #include "sl-database.h"
 #include "sl-search-snippet.h"
+#include "sl-util.h"
 
 #define SNIPPET_BEFORE 12
 #define SNIPPET_AFTER  28
-
-static gboolean
-has_ascii_letter (const char *word)
-{
-  for (const char *p = word; *p; p++)
-    if (g_ascii_isalpha (*p))
-      return TRUE;
-  return FALSE;
-}
 
 /**
  * sl_search_snippet_cut:
@@ -43,7 +35,7 @@ char *
 sl_search_snippet_cut (const char *body,
                        const char *word)
 {
-  gboolean fold = has_ascii_letter (word);
+  gboolean fold = sl_str_has_ascii_letter (word);
   g_autofree char *needle = fold ? g_ascii_strdown (word, -1) : g_strdup (word);
   g_autofree char *folded = NULL;
   const char *hit, *start, *end;

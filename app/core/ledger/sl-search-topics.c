@@ -23,6 +23,7 @@
 #include "sl-database.h"
 #include "sl-search-snippet.h"
 #include "sl-search-topics.h"
+#include "sl-util.h"
 
 /**
  * sl_search_topic_date:
@@ -36,15 +37,6 @@ sl_search_topic_date (int year)
   return g_strdup_printf ("%04d-12-31", year);
 }
 
-static gboolean
-has_ascii_letter (const char *word)
-{
-  for (const char *p = word; *p; p++)
-    if (g_ascii_isalpha (*p))
-      return TRUE;
-  return FALSE;
-}
-
 /* Whether @text holds every word: Latin letters without regard to case,
  * as in the meetings' texts (sl-search.c). */
 static gboolean
@@ -55,7 +47,7 @@ holds_every_word (const char         *text,
 
   for (guint i = 0; words[i] != NULL; i++)
     {
-      gboolean fold = has_ascii_letter (words[i]);
+      gboolean fold = sl_str_has_ascii_letter (words[i]);
       g_autofree char *needle = fold ? g_ascii_strdown (words[i], -1) : g_strdup (words[i]);
 
       if (strstr (fold ? folded : text, needle) == NULL)

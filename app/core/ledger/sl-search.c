@@ -43,6 +43,7 @@
 #include "sl-search-snippet.h"
 #include "sl-search-topics.h"
 #include "sl-cjk-tokenizer.h"
+#include "sl-util.h"
 
 static gboolean
 is_separator (gunichar c)
@@ -79,15 +80,6 @@ sl_search_split (const char *text)
   g_string_free (word, TRUE);
 
   return g_strv_builder_end (words);
-}
-
-static gboolean
-has_ascii_letter (const char *word)
-{
-  for (const char *p = word; *p; p++)
-    if (g_ascii_isalpha (*p))
-      return TRUE;
-  return FALSE;
 }
 
 /* How many meetings' texts were read to answer queries, in this process:
@@ -133,7 +125,7 @@ static void
 short_words_add (ShortWords *words,
                  const char *word)
 {
-  gboolean fold = has_ascii_letter (word);
+  gboolean fold = sl_str_has_ascii_letter (word);
 
   g_ptr_array_add (words->needles, fold ? g_ascii_strdown (word, -1) : g_strdup (word));
   g_array_append_val (words->folded, fold);
@@ -354,7 +346,7 @@ add_pending (SlDatabase         *database,
       g_atomic_int_inc (&fallback_reads);
       for (guint i = 0; words[i] != NULL; i++)
         {
-          gboolean fold = has_ascii_letter (words[i]);
+          gboolean fold = sl_str_has_ascii_letter (words[i]);
           g_autofree char *needle = fold ? g_ascii_strdown (words[i], -1) : g_strdup (words[i]);
           guint n = count_in (body, length, needle, fold, buffer);
 

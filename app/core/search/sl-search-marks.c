@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sl-search-marks.h"
+#include "sl-util.h"
 
 static int
 compare_marks (gconstpointer a,
@@ -27,15 +28,6 @@ compare_marks (gconstpointer a,
   if (first->start != second->start)
     return first->start < second->start ? -1 : 1;
   return first->end < second->end ? -1 : first->end > second->end;
-}
-
-static gboolean
-has_ascii_letter (const char *word)
-{
-  for (const char *p = word; *p; p++)
-    if (g_ascii_isalpha (*p))
-      return TRUE;
-  return FALSE;
 }
 
 /**
@@ -64,7 +56,7 @@ sl_search_marks_find (const char         *text,
 
   for (guint i = 0; words[i] != NULL; i++)
     {
-      gboolean fold = has_ascii_letter (words[i]);
+      gboolean fold = sl_str_has_ascii_letter (words[i]);
       g_autofree char *needle = fold ? g_ascii_strdown (words[i], -1) : g_strdup (words[i]);
       const char *haystack = fold ? folded : text;
       gsize needle_length = strlen (needle);
