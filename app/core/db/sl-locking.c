@@ -98,9 +98,9 @@ open_lock_fd (int                fd,
   int lock_fd;
 
   g_snprintf (proc_path, sizeof proc_path, "/proc/self/fd/%d", fd);
-  lock_fd = open (proc_path, O_RDWR | O_CLOEXEC | O_NOCTTY);
+  lock_fd = g_open (proc_path, O_RDWR | O_CLOEXEC | O_NOCTTY, 0);
   if (lock_fd < 0)
-    lock_fd = open (proc_path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    lock_fd = g_open (proc_path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
   if (lock_fd >= 0 &&
       (fstat (lock_fd, &opened) != 0 ||
        opened.st_dev != info->st_dev || opened.st_ino != info->st_ino))
