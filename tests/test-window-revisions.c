@@ -571,6 +571,15 @@ test_lock_elsewhere (Fixture       *fixture,
   flush (fixture);
   assert_stored (fixture, THEME_SQL, "第二次解锁后的主题");
   assert_stored (fixture, PLACE_SQL, old_place);
+
+  /* A new meeting in the locked year is read-only before anything is
+   * typed, with the banner; not refused, and the text dropped, later. */
+  g_assert_true (sl_evidence_lock_year (fixture->ledger, ORGANIZATION_ID, 2025, "王五", &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-meeting", NULL);
+  wait_until (fixture, lock_shown);
+  g_assert_cmpint (sl_meeting_get_year (sl_meeting_editor_get_meeting (editor_of (fixture))), ==, 2025);
+  g_assert_false (gtk_widget_is_sensitive (field (fixture, "theme_row")));
   old_place_of_test = NULL;
 }
 

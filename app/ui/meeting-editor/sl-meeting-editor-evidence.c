@@ -195,6 +195,11 @@ _sl_meeting_editor_evidence_update (SlMeetingEditor *self)
       if (key > 0 && !sl_evidence_get_final (self->ledger, key, &final, &error))
         final_known = FALSE;
       self->final = final != NULL;
+    }
+  /* A new draft too: in a locked year it is read-only before she types,
+   * rather than refused, and her text dropped, at its first save. */
+  if (self->meeting != NULL && self->ledger != NULL)
+    {
       if (!sl_evidence_check_year_open (self->ledger, sl_meeting_get_organization (self->meeting),
                                         sl_meeting_get_year (self->meeting), &lock_error))
         {
