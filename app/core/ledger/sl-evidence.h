@@ -52,6 +52,10 @@ void        sl_year_lock_free           (SlYearLock  *lock);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlFinal, sl_final_free)
 
 char       *sl_evidence_now             (void);
+/* The settings key of a meeting's last revision: "<number> <chain>"
+ * (written by sl-evidence.c, checked by sl-evidence-check.c). */
+#define SL_EVIDENCE_REVISION_HEAD "revision_head:"
+
 /* The setting that remembers who finalises (sl_evidence_default_by()). */
 #define SL_EVIDENCE_BY_SETTING "finalize_by"
 const char *sl_evidence_default_by      (SlLedger    *ledger);

@@ -25,15 +25,8 @@
 #include "sl-page-signatures.h"
 #include "sl-table-layout.h"
 #include "sl-table-pages.h"
+#include "sl-table-pages-private.h"
 
-/* 1.5 mm and more from the rules; two cells' texts 3.4 mm apart at
- * least, so that a PDF reader's text extraction keeps them apart. */
-#define PAD_X         (1.7 * SL_PAGE_MM)
-#define PAD_Y         (1.5 * SL_PAGE_MM)
-#define SIZE_LARGE    10.5    /* 五号 */
-#define SIZE_SMALL    9.0     /* the smallest read at arm's length */
-#define HEADER_FILL  0xececec
-#define RULE         0x000000
 
 struct _SlTablePages
 {
@@ -45,37 +38,6 @@ struct _SlTablePages
 
 G_DEFINE_FINAL_TYPE (SlTablePages, sl_table_pages, SL_TYPE_PAGE_RENDERER)
 
-typedef struct
-{
-  PangoLayout *layout;
-  int          n_lines;
-  double      *tops;
-  double      *bottoms;
-  int          done;      /* lines already placed */
-} Cell;
-
-/* What one call of sl_table_pages_append() needs while it places rows. */
-typedef struct
-{
-  SlPageRenderer *renderer;
-  SlTable        *table;
-  const SlTableStyle *style;
-  guint           n_columns;
-  double          x;
-  double          width;
-  double         *column_x;      /* n_columns + 1 edges */
-  double          size;
-  GPtrArray      *header;        /* PangoLayout */
-  double          header_height;
-  gboolean       *breaks;        /* per row: a page starts before it */
-
-  /* The part of the table on the current page */
-  double          segment_top;
-  GArray         *rules;         /* double: y of each horizontal rule */
-
-  /* The body's cell layouts by column and text, shared: see build_cells() */
-  GHashTable     *cells;
-} Table;
 
 static void
 cell_init (Cell        *cell,
@@ -437,145 +399,6 @@ plan_breaks (Table  *t,
   t->breaks[moved] = TRUE;
 }
 
-/* Column widths ------------------------------------------------------------- */
-
-/* The minimum and maximum width of each column at the type size, padding
- * included (sl-table-layout.c shares the page's width out from them).
- *
- * A column of short values (序号, dates, names, counts, marks) is read
- * badly broken: its minimum is its longest entry. A column of running
- * text may break wherever Pango's line breaking allows, but not inside a
- * name of a list of names, and not narrower than four characters unless
- * it holds nothing longer; a blank column (签名, 备注 of a sign-in sheet)
- * is there to be written in and keeps at least its declared width. A
- * header breaks only between its words (sl_table_layout_header_words()). */
-static void
-measure_columns (Table  *t,
-                 double *min,
-                 double *max)
-{
-  g_autoptr(PangoLayout) body = sl_page_renderer_create_layout (t->renderer, SL_PAGE_FONT_BODY,
-                                                                t->size, NULL, -1);
-  g_autoptr(PangoLayout) heading = sl_page_renderer_create_layout (t->renderer,
-                                                                   SL_PAGE_FONT_HEADING,
-                                                                   t->size, NULL, -1);
-  g_autoptr(GRegex) figure = g_regex_new ("^(\\d{4}年\\d{1,2}月\\d{1,2}日|[应实]到\\d+人|[\\d.]+%?)$",
-                                          0, 0, NULL);
-  guint n_rows = sl_table_get_n_rows (t->table);
-  /* A long ledger is judged by a sample of its rows. */
-  guint stride = n_rows / 400 + 1;
-
-  for (guint c = 0; c < t->n_columns; c++)
-    {
-      const SlColumn *column = sl_table_get_column (t->table, c);
-      g_autofree char *header = NULL;
-      double run = 0, line = 0, names = 0, header_min = 0, header_max = 0, whole = 0;
-
-      for (guint row = 0; row < n_rows; row += stride)
-        {
-          const SlCell *cell = sl_table_get_cell (t->table, row, c);
-          g_autofree char *text = sl_cell_format (cell);
-          g_auto(GStrv) list = NULL;
-
-          sl_table_layout_measure (body, text, &run, &line);
-          /* A date, a count or a rate is never broken, also as a line of
-           * a text (a joined group: “《人民日报》\n2023年1月10日”). */
-          if (cell != NULL && cell->kind != SL_CELL_TEXT)
-            sl_table_layout_measure (body, text, NULL, &whole);
-          else if (text != NULL && strchr (text, '\n') != NULL)
-            {
-              g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-              for (guint i = 0; lines[i] != NULL; i++)
-                if (g_regex_match (figure, lines[i], 0, NULL))
-                  sl_table_layout_measure (body, lines[i], NULL, &whole);
-            }
-          if (column->wrap && (list = sl_page_text_split_list (text)) != NULL)
-            for (guint i = 0; list[i] != NULL; i++)
-              {
-                g_autofree char *name = g_strdup (list[i]);
-                char *bracket = strstr (name, "（");
-
-                if (bracket != NULL)
-                  strcpy (bracket, g_str_has_suffix (list[i], "、") ? "、" : "");
-                sl_table_layout_measure (body, name, NULL, &names);
-              }
-        }
-
-      header = sl_table_layout_pack_header (heading, column->title, G_MAXDOUBLE, &header_min);
-      sl_table_layout_measure (heading, header, NULL, &header_max);
-
-      if (line <= 0)
-        {
-          /* Blank: room to write in. */
-          min[c] = MAX (header_min, 0.6 * column->width * t->size);
-          max[c] = MAX (header_max, column->width * t->size);
-        }
-      else if (!column->wrap)
-        {
-          min[c] = MAX (MAX (header_min, whole), MAX (run, MIN (line, 5 * t->size)));
-          max[c] = MAX (header_max, line);
-        }
-      else
-        {
-          min[c] = MAX (MAX (header_min, MAX (run, whole)), MAX (names, MIN (line, 4 * t->size)));
-          max[c] = MAX (header_max, line);
-        }
-      min[c] = MAX (min[c], 1.0 * t->size) + 2 * PAD_X + 1;
-      max[c] = MAX (max[c] + 2 * PAD_X + 1, min[c]);
-    }
-}
-
-/* Widths for the columns at t->size, filling the page's width. Returns
- * the width they need at least: more than the page's when they do not
- * fit at this size. @comfort asks, for the larger type, that running
- * text keep eight characters a line where it has them. */
-static double
-fit_columns (Table    *t,
-             double   *widths,
-             gboolean  comfort)
-{
-  g_autofree double *min = g_new (double, t->n_columns);
-  g_autofree double *max = g_new (double, t->n_columns);
-  double demand = 0;
-
-  measure_columns (t, min, max);
-  for (guint c = 0; c < t->n_columns; c++)
-    demand += comfort && sl_table_get_column (t->table, c)->wrap
-              ? MIN (max[c], MAX (min[c], 8 * t->size + 2 * PAD_X)) : min[c];
-  sl_table_layout_distribute (min, max, t->n_columns, t->width, widths);
-
-  /* Wider than the page at this size with nothing else to do: running
-   * text gives up its width first (it wraps anyway, down to two
-   * characters a line), and only then the rest in proportion, so that a
-   * count or a rate (“100.0%”) breaks last. */
-  if (demand > t->width)
-    {
-      double sum = 0, slack = 0, over, floor_width = 2 * t->size + 2 * PAD_X + 1;
-
-      for (guint c = 0; c < t->n_columns; c++)
-        {
-          sum += widths[c];
-          if (sl_table_get_column (t->table, c)->wrap)
-            slack += MAX (0, widths[c] - floor_width);
-        }
-      over = sum - t->width;
-      if (over > 0 && slack > 0)
-        {
-          double take = MIN (over, slack);
-
-          for (guint c = 0; c < t->n_columns; c++)
-            if (sl_table_get_column (t->table, c)->wrap && widths[c] > floor_width)
-              widths[c] -= (widths[c] - floor_width) * take / slack;
-          sum -= take;
-        }
-      if (sum > t->width)
-        for (guint c = 0; c < t->n_columns; c++)
-          widths[c] *= t->width / sum;
-    }
-  return demand;
-}
-
 /* A subtitle too long for one line (“时间：…　　地点：…　　主题：…”) breaks
  * between its fields, which it separates with ideographic spaces, not
  * inside one. */
@@ -736,21 +559,21 @@ sl_table_pages_append (SlPageRenderer     *renderer,
       /* The size asked for, or 9 pt when the columns do not fit in it:
        * smaller type rather than numbers and headers broken mid-word. */
       t.size = style->font_size;
-      demand = fit_columns (&t, widths, FALSE);
+      demand = sl_table_pages_fit_columns (&t, widths, FALSE);
       if (demand > t.width + 0.5 && t.size > SIZE_SMALL)
         {
           t.size = SIZE_SMALL;
-          demand = fit_columns (&t, widths, FALSE);
+          demand = sl_table_pages_fit_columns (&t, widths, FALSE);
         }
     }
   else
     {
       t.size = SIZE_LARGE;
-      demand = fit_columns (&t, widths, TRUE);
+      demand = sl_table_pages_fit_columns (&t, widths, TRUE);
       if (demand > t.width + 0.5)
         {
           t.size = SIZE_SMALL;
-          demand = fit_columns (&t, widths, FALSE);
+          demand = sl_table_pages_fit_columns (&t, widths, FALSE);
         }
     }
 
