@@ -155,7 +155,7 @@ def main():
           f'02-中心组学习/{first["date"]}-第1次集体学习/会议记录.pdf' in names, str(names[:12]))
     check('Chinese names carry the UTF-8 flag',
           all(i.flag_bits & 0x800 for i in z.infolist() if not i.filename.isascii()))
-    attached = [n for n in names if n.endswith('签到表扫描件.png')]
+    attached = [n for n in names if n.endswith('/附件/签到表扫描件.png')]
     check('the attachment is there under its own name, as it was',
           attached and z.read(attached[0]) == open(scan, 'rb').read(), str(attached))
     check('the ledgers are there as spreadsheets too',

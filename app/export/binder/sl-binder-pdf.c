@@ -102,7 +102,8 @@ part_renderer (SlBinder      *self,
         g_autoptr(GBytes) bytes = sl_binder_read_attachment (self, part, error);
         g_autoptr(SlBinderFile) shown = NULL;
         g_autoptr(GArray) landscape = g_array_new (FALSE, FALSE, sizeof (gboolean));
-        const char *name = strchr (part->name, '-') + 1;
+        const char *slash = strrchr (part->name, '/');
+        const char *name = slash != NULL ? slash + 1 : part->name;   /* after 附件/ */
         g_autofree char *caption = g_strdup_printf ("附件：%s", name);
         g_autofree char *note = NULL;
         guint n;

@@ -45,6 +45,17 @@ typedef gboolean (*Collect) (SlBinder         *self,
                              GPtrArray        *meetings,
                              GError          **error);
 
+/* Whether @entry already has a part called @name. */
+static gboolean
+part_named (SlBinderEntry *entry,
+            const char    *name)
+{
+  for (guint i = 0; i < entry->parts->len; i++)
+    if (g_strcmp0 (((SlBinderPart *) g_ptr_array_index (entry->parts, i))->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean collect_plan          (SlBinder *, SlBinderSection *, GPtrArray *, GError **);
 static gboolean collect_central_group (SlBinder *, SlBinderSection *, GPtrArray *, GError **);
 static gboolean collect_party_group   (SlBinder *, SlBinderSection *, GPtrArray *, GError **);
@@ -229,7 +240,17 @@ add_meeting (SlBinder        *self,
       part->kind = SL_BINDER_PART_ATTACHMENT;
       part->attachment = sl_record_get_key (SL_RECORD (attachment));
       part->media_type = g_strdup (sl_attachment_get_media_type (attachment));
-      part->name = g_strdup_printf ("附件/%02u-%s", i + 1, safe);
+      /* Under its own name, as attached; a second of the same name in
+       * this meeting gets " (2)" before its extension. */
+      part->name = g_strconcat ("附件/", safe, NULL);
+      for (guint n = 2; part_named (entry, part->name); n++)
+        {
+          const char *dot = strrchr (safe, '.');
+          g_autofree char *stem = dot && dot != safe ? g_strndup (safe, dot - safe) : g_strdup (safe);
+
+          g_free (part->name);
+          part->name = g_strdup_printf ("附件/%s (%u)%s", stem, n, dot && dot != safe ? dot : "");
+        }
       g_ptr_array_add (entry->parts, part);
     }
 
