@@ -22,6 +22,7 @@
 #include "sl-binder-job.h"
 #include "sl-ledger.h"
 #include "sl-ledger-paths.h"
+#include "sl-document.h"
 #include "sl-ui-util.h"
 
 typedef struct
@@ -37,6 +38,9 @@ typedef struct
   GMutex           lock;
   double           fraction;
   char            *item;
+
+  /* the fonts that stood in, set by the worker before it returns */
+  char            *note;
 
   /* main thread only */
   GtkWidget       *owner;
@@ -56,6 +60,7 @@ binder_job_free (BinderJob *job)
   g_clear_object (&job->cancellable);
   g_mutex_clear (&job->lock);
   g_free (job->item);
+  g_free (job->note);
   g_free (job->database_path);
   g_free (job->path);
   g_free (job);
@@ -114,7 +119,11 @@ binder_thread (GTask        *task,
                          progress_cb, job, cancellable, &error))
     g_task_return_error (task, error);
   else
-    g_task_return_boolean (task, TRUE);
+    {
+      /* This thread's note: the binder was drawn here. */
+      job->note = sl_document_take_note ();
+      g_task_return_boolean (task, TRUE);
+    }
 }
 
 static void
@@ -153,6 +162,14 @@ done_cb (GObject      *source,
                               g_filename_to_uri (job->path, NULL, NULL), g_free);
       g_signal_connect (toast, "button-clicked", G_CALLBACK (open_file_cb), NULL);
       sl_ui_add_toast (owner, toast);
+
+      /* Which fonts stood in for the standard's, as for any export. */
+      if (job->note != NULL)
+        {
+          toast = sl_ui_toast_new_printf ("%s", job->note);
+          adw_toast_set_timeout (toast, 10);
+          sl_ui_add_toast (owner, toast);
+        }
     }
 }
 
