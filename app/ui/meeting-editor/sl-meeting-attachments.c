@@ -892,7 +892,7 @@ sl_meeting_attachments_init (SlMeetingAttachments *self)
   gtk_widget_set_tooltip_text (self->kind_drop, _("The kind of the files added next"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_drop), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Kind of attachment"), -1);
-  self->add_button = gtk_button_new_with_mnemonic (_("Attach _Scan or File…"));
+  self->add_button = gtk_button_new_with_mnemonic (_("_Attach…"));
   gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (self->add_button, _("Attach files, or drop them here (up to 50 MB each)"));
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked), self);
