@@ -26,6 +26,7 @@
 #include "sl-ui-util.h"
 #include "sl-window.h"
 #include "sl-test-util.h"
+#include "sl-test-window.h"
 
 #define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
 
@@ -110,21 +111,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   wait_idle (fixture->window);
-  g_object_ref (fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate (50);
-  /* A reload or statistics job the window started may still be on its
-   * thread (slow under the sanitizers); it lets go when it ends. */
-  {
-    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-    while ((G_OBJECT (fixture->window)->ref_count > 1 || G_OBJECT (fixture->ledger)->ref_count > 2) &&
-           g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, FALSE);
-  }
-
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->ledger);
+  sl_test_window_close (fixture->window, fixture->ledger);
 
   remove_tree (fixture->folder);
   g_free (fixture->path);

@@ -26,6 +26,7 @@
 #include "sl-ledger.h"
 #include "sl-window.h"
 #include "sl-test-util.h"
+#include "sl-test-window.h"
 
 #define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
 #define LIMIT_S 240
@@ -78,18 +79,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (sl_window_get_daily_backup_pending (fixture->window) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_object_ref (fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate (50);
-  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (G_OBJECT (fixture->window)->ref_count > 1 && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->ledger);
+  sl_test_window_close (fixture->window, fixture->ledger);
 
   remove_tree (fixture->folder);
   g_free (fixture->path);

@@ -42,6 +42,7 @@
 #include "sl-meetings-page.h"
 #include "sl-window.h"
 #include "sl-test-util.h"
+#include "sl-test-window.h"
 
 #define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
 /* Of the example: 市统计局党组会议2025年第1次, of 市统计局党组. */
@@ -295,28 +296,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (sl_window_get_daily_backup_pending (fixture->window) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  /* Dialogs first, then the window. */
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (window != GTK_WIDGET (fixture->window))
-        gtk_window_destroy (GTK_WINDOW (window));
-    }
-  iterate (50);
-
-  g_object_ref (fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate (50);
-
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->ledger);
+  sl_test_window_close (fixture->window, fixture->ledger);
 
   remove_tree (fixture->folder);
   g_free (fixture->path);

@@ -36,6 +36,7 @@
 #include "sl-study.h"
 #include "sl-window.h"
 #include "sl-test-util.h"
+#include "sl-test-window.h"
 
 static const char * const leaders[] = {
   "周建国", "李明", "王芳", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄敏", "吴强", "孙丽",
@@ -351,8 +352,6 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
   if (fixture->window == NULL)
     return;
 
@@ -364,14 +363,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
       iterate (50);
     }
 
-  while (sl_window_get_daily_backup_pending (fixture->window) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_object_ref (fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate (50);
-
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->ledger);
+  sl_test_window_close (fixture->window, fixture->ledger);
 
   remove_tree (fixture->folder);
   g_free (fixture->organization);

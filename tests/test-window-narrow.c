@@ -30,6 +30,7 @@
 #include "sl-organization.h"
 #include "sl-window.h"
 #include "sl-test-util.h"
+#include "sl-test-window.h"
 
 #define TITLE_PREFIX "中共滨江市生态环境局党组理论学习中心组"
 #define N_MEETINGS 8
@@ -197,7 +198,6 @@ open_window (Fixture *fixture, int width)
 static void
 close_window (SlWindow *window)
 {
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   GtkWidget *editor = find_widget (GTK_WIDGET (window), SL_TYPE_MEETING_EDITOR);
 
   /* An editor open when the window goes saves into a page taken apart. */
@@ -206,12 +206,7 @@ close_window (SlWindow *window)
       gtk_widget_activate_action (editor, "editor.back", NULL);
       iterate (50);
     }
-  while (sl_window_get_daily_backup_pending (window) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
-  g_assert_finalize_object (window);
+  sl_test_window_close (window, NULL);
 }
 
 static const char * const pages[] = {

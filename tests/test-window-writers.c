@@ -30,6 +30,7 @@
 #include "sl-save-queue.h"
 #include "sl-window.h"
 #include "sl-test-util.h"
+#include "sl-test-window.h"
 
 #define TODAY "2025-12-31"
 #define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
@@ -169,19 +170,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (sl_window_get_daily_backup_pending (fixture->window) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (fixture->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->dialog));
-  g_object_ref (fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate (50);
-
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->ledger);
+  sl_test_window_close (fixture->window, fixture->ledger);
 
   remove_tree (fixture->folder);
   g_free (fixture->member_id);

@@ -37,6 +37,7 @@
 #include "sl-statistics.h"
 #include "sl-window.h"
 #include "sl-test-util.h"
+#include "sl-test-window.h"
 
 #define TODAY "2025-12-31"
 #define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
@@ -121,22 +122,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_widget_unparent (fixture->probes);
-  wait_daily_backup (fixture->window);
-  g_object_ref (fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate (50);
-  /* A reload the data-version watch started just before may still be on
-   * its thread; it lets go when it ends. */
-  {
-    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-    while (G_OBJECT (fixture->window)->ref_count > 1 && g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, FALSE);
-  }
-
-  /* Nothing the window made keeps the window or the ledger alive. */
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->ledger);
+  sl_test_window_close (fixture->window, fixture->ledger);
 
   remove_tree (fixture->folder);
   g_free (fixture->path);
@@ -722,10 +708,7 @@ static void
 reopen_window (Fixture *fixture)
 {
   gtk_widget_unparent (fixture->probes);
-  g_object_ref (fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate (50);
-  g_assert_finalize_object (fixture->window);
+  sl_test_window_close (fixture->window, NULL);
   open_window (fixture);
 }
 
