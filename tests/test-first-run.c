@@ -208,7 +208,7 @@ test_organizations (Fixture       *fixture,
   group_id = g_strdup (sl_record_get_id (SL_RECORD (group)));
   g_assert_cmpint (sl_organization_get_kind (group), ==, SL_ORGANIZATION_KIND_PARTY_GROUP);
   g_assert_null (sl_organization_get_parent (group));
-  g_assert_cmpstr (sl_window_get_page_name (fixture->window), !=, "welcome");
+  SL_TEST_WAIT_FOR (!g_str_equal (sl_window_get_page_name (fixture->window), "welcome"));
   g_assert_null (sl_organization_dialog_get_editing (dialog));
 
   /* A branch under it: the parent row offers none, then the others. */
@@ -260,11 +260,10 @@ test_type_members (Fixture       *fixture,
   group = find_by_name (fixture->ledger, "局党组");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "organization.add-member", NULL));
-  iterate (100);
+  SL_TEST_WAIT_FOR (find_toplevel (SL_TYPE_MEMBER_DIALOG) != NULL);
   g_assert_null (find_toplevel (SL_TYPE_ORGANIZATION_DIALOG));
   member_dialog = find_toplevel (SL_TYPE_MEMBER_DIALOG);
-  g_assert_nonnull (member_dialog);
-  g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, "members");
+  SL_TEST_WAIT_FOR (g_str_equal (sl_window_get_page_name (fixture->window), "members"));
 
   g_assert_nonnull (find_row (GTK_WIDGET (member_dialog), "Joined"));
   g_assert_nonnull (find_row (GTK_WIDGET (member_dialog), "Left"));
@@ -345,10 +344,9 @@ test_plan_status_follows_held (Fixture       *fixture,
   guint status_held = 0, meeting_held = 0;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "plan");
-  iterate (300);
-  count_held (sl_window_get_page (fixture->window, "plan"), &status_held, &meeting_held);
-
-  g_assert_cmpuint (meeting_held, >, 0);
+  SL_TEST_WAIT_FOR ((status_held = meeting_held = 0,
+                     count_held (sl_window_get_page (fixture->window, "plan"), &status_held, &meeting_held),
+                     meeting_held > 0));
   g_assert_cmpuint (status_held, ==, meeting_held);
 }
 

@@ -17,6 +17,17 @@
 
 G_BEGIN_DECLS
 
+/* Runs the main context until @done holds, at most 30 s, then asserts
+ * it: the window's idles and jobs take their time under the sanitizers
+ * and a loaded machine, so a test waits for what it checks. */
+#define SL_TEST_WAIT_FOR(done)                                           \
+  G_STMT_START {                                                         \
+    gint64 end_ = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;         \
+    while (!(done) && g_get_monotonic_time () < end_)                    \
+      g_main_context_iteration (NULL, FALSE);                            \
+    g_assert_true (done);                                                \
+  } G_STMT_END
+
 /* Runs the default main context for @ms milliseconds without blocking. */
 void sl_test_iterate      (guint     ms);
 
