@@ -133,6 +133,12 @@ def main():
     check('the attached scan is in the binder', scans, str(images))
     check('the scan follows its meeting',
           scans and children[0][1] < scans[0] < next_meeting)
+    check('the scan\'s caption names its kind, then its file',
+          scans and '附件：签到表扫描件（签到表扫描件.png）' in re.sub(r'\s+', '', page_text(pdf, scans[0])),
+          page_text(pdf, scans[0]) if scans else '')
+    check('the attached PDF\'s caption names its kind',
+          scans and '附件：学习材料（学习材料.pdf' in re.sub(r'\s+', '', page_text(pdf, scans[0] + 1)),
+          page_text(pdf, scans[0] + 1) if scans else '')
     check('the attached PDF\'s pages follow it',
           next_meeting - scans[0] - 1 == material_pages if scans else False,
           f'{next_meeting - (scans or [0])[0] - 1} pages for {material_pages}')

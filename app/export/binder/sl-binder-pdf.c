@@ -28,6 +28,7 @@
 #include "sl-binder-pages.h"
 #include "sl-attachment.h"
 #include "sl-attachments.h"
+#include "sl-wording.h"
 #include "sl-document.h"
 #include "sl-document-pages.h"
 #include "sl-page-fonts.h"
@@ -104,7 +105,10 @@ part_renderer (SlBinder      *self,
         g_autoptr(GArray) landscape = g_array_new (FALSE, FALSE, sizeof (gboolean));
         const char *slash = strrchr (part->name, '/');
         const char *name = slash != NULL ? slash + 1 : part->name;   /* after 附件/ */
-        g_autofree char *caption = g_strdup_printf ("附件：%s", name);
+        /* "附件：签到表扫描件（签到表.png）": what it is, then the file. */
+        g_autofree char *caption = g_strdup_printf ("附件：%s（%s）",
+                                                    sl_wording_attachment_kind (part->attachment_kind),
+                                                    name);
         g_autofree char *note = NULL;
         guint n;
 

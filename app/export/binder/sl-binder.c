@@ -92,6 +92,7 @@ part_free (gpointer data)
 
   g_free (part->meeting);
   g_free (part->media_type);
+  g_free (part->attachment_kind);
   g_free (part->name);
   g_free (part);
 }
@@ -240,6 +241,7 @@ add_meeting (SlBinder        *self,
       part->kind = SL_BINDER_PART_ATTACHMENT;
       part->attachment = sl_record_get_key (SL_RECORD (attachment));
       part->media_type = g_strdup (sl_attachment_get_media_type (attachment));
+      part->attachment_kind = g_strdup (sl_attachment_get_kind (attachment));
       /* Under its own name, as attached; a second of the same name in
        * this meeting gets " (2)" before its extension. */
       part->name = g_strconcat ("附件/", safe, NULL);

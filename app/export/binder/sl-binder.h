@@ -31,6 +31,7 @@ typedef struct
   char            *meeting;      /* per-meeting documents: the meeting's id */
   gint64           attachment;   /* attachments: its key */
   char            *media_type;
+  char            *attachment_kind; /* attachments: "signed_sheet", ... */
   char            *name;         /* in the ZIP: "会议记录.pdf", or the attachment's own name */
   gboolean         xlsx;         /* the ZIP has the spreadsheet too */
   guint            n_pages;

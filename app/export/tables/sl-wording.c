@@ -312,3 +312,22 @@ sl_wording_guest (SlGuest *guest)
     return g_strdup_printf ("%s（%s）", name, has_unit ? unit : post);
   return g_strdup (name);
 }
+
+const char *
+sl_wording_attachment_kind (const char *code)
+{
+  static const struct { const char *code, *words; } kinds[] = {
+    { "signed_sheet", "签到表扫描件" },
+    { "photo",        "现场照片" },
+    { "material",     "学习材料" },
+    { "speech",       "发言材料" },
+    { "minutes",      "会议记录原件" },
+    { "other",        "其他材料" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (code, kinds[i].code) == 0)
+      return kinds[i].words;
+
+  return "附件";
+}

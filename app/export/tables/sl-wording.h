@@ -46,6 +46,8 @@ const char *sl_wording_topic_source       (SlTopicSource             source);
 const char *sl_wording_talk_form          (SlTalkForm                form);
 const char *sl_wording_talk_kind          (SlTalkKind                kind);
 const char *sl_wording_study_note_kind    (SlStudyNoteKind           kind);
+/* An attachment's kind code ("signed_sheet", ...) as the binder names it. */
+const char *sl_wording_attachment_kind    (const char               *code);
 const char *sl_wording_speech_kind        (SlSpeechKind              kind);
 /* A guest as listed under 列席: “name（unit post）”, and a superior
  * sitting in “unit post name（上级列席旁听）”. */
