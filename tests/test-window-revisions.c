@@ -596,8 +596,7 @@ test_state_errors (Fixture       *fixture,
 
   /* Typed meanwhile: not saved, and it stays in the field. */
   gtk_editable_set_text (GTK_EDITABLE (field (fixture, "place_row")), "出错时输入的地点");
-  iterate (800);
-  g_assert_true (not_saved (fixture));
+  wait_until (fixture, not_saved);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "place_row"))), ==, "出错时输入的地点");
   assert_stored (fixture, PLACE_SQL, old_place);
 
