@@ -149,6 +149,12 @@ def main():
     check('a second PDF is byte-identical', open(pdf, 'rb').read() == open(again, 'rb').read())
 
     # The ZIP ---------------------------------------------------------------
+    # A second file of the same name on the same meeting (a rescan).
+    os.mkdir(os.path.join(tmp, 'rescan'))
+    rescan = os.path.join(tmp, 'rescan', '签到表扫描件.png')
+    with open(rescan, 'wb') as f:
+        f.write(png(160, 226))
+    run(SL, '--database', db, 'attach', '--meeting', first['id'], '--kind', 'signed_sheet', rescan)
     path = os.path.join(tmp, 'binder.zip')
     run(SL, '--database', db, 'export', 'inspection-package', '--year', '2023',
         '--format', 'zip', '--output', path)
@@ -164,6 +170,10 @@ def main():
     attached = [n for n in names if n.endswith('/附件/签到表扫描件.png')]
     check('the attachment is there under its own name, as it was',
           attached and z.read(attached[0]) == open(scan, 'rb').read(), str(attached))
+    renamed = [n for n in names if n.endswith('/附件/签到表扫描件 (2).png')]
+    check('a second file of the same name gets " (2)" before its extension',
+          renamed and z.read(renamed[0]) == open(rescan, 'rb').read()
+          and os.path.dirname(renamed[0]) == os.path.dirname(attached[0]), str(renamed))
     check('the ledgers are there as spreadsheets too',
           len([n for n in names if n.startswith('05-') and n.endswith('.xlsx')]) == 5)
     year = json.loads(z.read('archive.json'))
