@@ -23,6 +23,7 @@
 
 import datetime
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -250,6 +251,22 @@ def check_report_pdf(pdf, year):
                repr(counts))
 
 
+def check_rules_worded(ledger, pdf, xlsx):
+    """Every rule of the year's compliance results is named in Chinese in
+    the report, never by its code (central_group_ideology_per_year)."""
+    stats = json.loads(subprocess.run([printing.STUDY_LEDGER, '--database', ledger, 'stats', '--year', '2023',
+                                       '--json'], capture_output=True, text=True,
+                                      check=True).stdout)
+    codes = sorted({r['rule'] for r in stats['compliance']})
+    ok(len(codes) >= 10, 'report: the year has results for most rules', repr(codes))
+    text = plain_text(pdf)
+    cells = ' '.join(str(c.value) for ws in openpyxl.load_workbook(xlsx).worksheets
+                     for row in ws.iter_rows() for c in row if c.value is not None)
+    for where, content in (('pdf', text), ('xlsx', cells)):
+        raw = [code for code in codes if code in content]
+        ok(not raw, 'report %s: every rule worded in Chinese' % where, repr(raw))
+
+
 def check_member_card(pdf):
     pages = printing.bbox_pages(pdf)
     words = [w[0] for page in pages for w in page]
@@ -280,6 +297,7 @@ def main():
         run('--database', ledger, 'export', 'annual-report', '--year', '2023', '--format',
             'xlsx', '--output', report)
         check_report_xlsx(report, year)
+        check_rules_worded(ledger, pdf, report)
 
         first_topic = os.path.join(work, 'first-topic-ledger.xlsx')
         run('--database', ledger, 'export', 'first-topic-ledger', '--year', '2023', '--format',
