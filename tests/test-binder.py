@@ -155,6 +155,14 @@ def main():
     with open(rescan, 'wb') as f:
         f.write(png(160, 226))
     run(SL, '--database', db, 'attach', '--meeting', first['id'], '--kind', 'signed_sheet', rescan)
+    # Names Windows or unzip would refuse: too long, a device name, dots and
+    # spaces at the ends.
+    awkward = {'long': 'a' * 246 + '.png', 'device': 'con.txt', 'ends': ' .会议照片.jpg. '}
+    for name in awkward.values():
+        with open(os.path.join(tmp, 'rescan', name), 'wb') as f:
+            f.write(b'awkward')
+        run(SL, '--database', db, 'attach', '--meeting', first['id'], '--kind', 'other',
+            os.path.join(tmp, 'rescan', name))
     path = os.path.join(tmp, 'binder.zip')
     run(SL, '--database', db, 'export', 'inspection-package', '--year', '2023',
         '--format', 'zip', '--output', path)
@@ -174,6 +182,15 @@ def main():
     check('a second file of the same name gets " (2)" before its extension',
           renamed and z.read(renamed[0]) == open(rescan, 'rb').read()
           and os.path.dirname(renamed[0]) == os.path.dirname(attached[0]), str(renamed))
+    kept = [n.rsplit('/', 1)[1] for n in names if '/附件/' in n and n.rsplit('/', 1)[1]]
+    check('every attachment name short enough to unpack anywhere',
+          kept and all(len(n) <= 80 and len(n.encode()) <= 200 for n in kept), str(kept))
+    check('a long name keeps its extension',
+          any(n.startswith('aaaa') and n.endswith('.png') and len(n) == 80 for n in kept), str(kept))
+    check('no device name and no dot or space at either end',
+          '_con.txt' in kept and '会议照片.jpg' in kept and
+          not any(n.split('.')[0].upper() in ('CON', 'PRN', 'AUX', 'NUL') or n != n.strip(' .')
+                  for n in kept), str(kept))
     check('the ledgers are there as spreadsheets too',
           len([n for n in names if n.startswith('05-') and n.endswith('.xlsx')]) == 5)
     year = json.loads(z.read('archive.json'))

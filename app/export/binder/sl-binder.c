@@ -151,11 +151,38 @@ add_document (SlBinderEntry  *entry,
   return part;
 }
 
-/* A file name for the ZIP: the characters Windows refuses become “_”. */
+/* The longest name an attachment keeps in the ZIP, in characters and in
+ * bytes: Explorer and unzip refuse long paths (Windows' 260 characters
+ * for the whole path, Linux's 255 bytes for a name), and the folders
+ * above it take about 40 characters. */
+#define NAME_MAX_CHARS 80
+#define NAME_MAX_BYTES 200
+
+static gboolean
+is_reserved_on_windows (const char *name)
+{
+  static const char * const devices[] = { "CON", "PRN", "AUX", "NUL" };
+  const char *dot = strchr (name, '.');
+  g_autofree char *stem = g_ascii_strup (name, dot != NULL ? dot - name : -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+    if (g_str_equal (stem, devices[i]))
+      return TRUE;
+
+  return strlen (stem) == 4 && (g_str_has_prefix (stem, "COM") || g_str_has_prefix (stem, "LPT")) &&
+         stem[3] >= '1' && stem[3] <= '9';
+}
+
+/* A file name for the ZIP that every system can unpack: the characters
+ * Windows refuses become “_”; no spaces or dots at either end (Windows
+ * drops them), no device name (CON, LPT1), not too long (the stem is cut,
+ * the extension kept). */
 static char *
 safe_name (const char *name)
 {
   GString *safe = g_string_new (NULL);
+  const char *dot;
+  g_autofree char *extension = NULL;
 
   for (const char *p = name; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -167,8 +194,43 @@ safe_name (const char *name)
         g_string_append_unichar (safe, c);
     }
 
-  if (safe->len == 0 || g_str_equal (safe->str, ".") || g_str_equal (safe->str, ".."))
-    g_string_assign (safe, "_");
+  g_strstrip (safe->str);
+  g_string_set_size (safe, strlen (safe->str));
+  while (safe->len > 0 && safe->str[safe->len - 1] == '.')
+    g_string_truncate (safe, safe->len - 1);
+  while (safe->len > 0 && safe->str[0] == '.')
+    g_string_erase (safe, 0, 1);
+
+  if (safe->len == 0)
+    g_string_assign (safe, "附件");
+  if (is_reserved_on_windows (safe->str))
+    g_string_prepend_c (safe, '_');
+
+  /* Cut the stem at a character, keep a short extension. */
+  dot = strrchr (safe->str, '.');
+  if (dot != NULL && dot != safe->str && g_utf8_strlen (dot, -1) <= 10)
+    {
+      extension = g_strdup (dot);
+      g_string_truncate (safe, dot - safe->str);
+    }
+  else
+    extension = g_strdup ("");
+  {
+    glong room = NAME_MAX_CHARS - g_utf8_strlen (extension, -1);
+    gsize bytes = NAME_MAX_BYTES - strlen (extension);
+    const char *end = safe->str;
+
+    for (glong n = 0; *end != '\0' && n < room; n++)
+      {
+        const char *next = g_utf8_next_char (end);
+
+        if ((gsize) (next - safe->str) > bytes)
+          break;
+        end = next;
+      }
+    g_string_truncate (safe, end - safe->str);
+  }
+  g_string_append (safe, extension);
 
   return g_string_free (safe, FALSE);
 }
