@@ -546,10 +546,12 @@ test_usage_errors (Fixture       *fixture,
   const char *stats_unknown_option[] = { "--database", fixture->database, "stats", "--year", "2023", "--bogus", NULL };
   const char *roster_no_file[] = { "--database", fixture->database, "import-roster", NULL };
   const char *search_no_text[] = { "--database", fixture->database, "search", "--json", NULL };
+  const char *search_empty[] = { "--database", fixture->database, "search", "", NULL };
+  const char *search_blank[] = { "--database", fixture->database, "search", " ", " ", NULL };
   const char *backup_no_output[] = { "--database", fixture->database, "backup", NULL };
   const char **lines[] = {
     stats_alone, stats_without_year, stats_bad_year, stats_unknown_option, roster_no_file, search_no_text,
-    backup_no_output,
+    search_empty, search_blank, backup_no_output,
   };
 
   import_archive (fixture, fixture->database);

@@ -188,6 +188,14 @@ sl_cli_command_search (SlCliCall *call)
   if (!g_utf8_validate (text, -1, NULL))
     return sl_cli_helpers->usage ("search", _("the text to look for is not UTF-8; set a UTF-8 locale "
                               "(for example LANG=zh_CN.UTF-8) in the terminal"));
+  /* An empty or blank TEXT finds nothing by definition: say so, as for
+   * no TEXT, rather than report that no meeting holds it. */
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+    if (*stripped == '\0')
+      return sl_cli_helpers->usage ("search", _("give the text to look for"));
+  }
 
   if (!(ledger = sl_cli_helpers->open_ledger (call, FALSE, &error)) ||
       !(hits = sl_search_run (sl_ledger_get_database (ledger), text, limit, &error)))
