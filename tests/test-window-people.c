@@ -29,6 +29,8 @@
 #include "sl-meetings-page.h"
 #include "sl-pool-page.h"
 #include "sl-record-dialog.h"
+#include "sl-roster-dialog.h"
+#include "sl-csv-reader.h"
 #include "sl-reports-page.h"
 #include "sl-member-record-page.h"
 #include "sl-export-job.h"
@@ -828,6 +830,90 @@ test_editor_flags (Fixture       *fixture,
   }
 }
 
+/* The roster preview ------------------------------------------------------ */
+
+static GtkLabel *
+shown_label_containing (GtkWidget  *root,
+                        const char *part)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = shown_label_containing (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+import_offered (GtkWidget *root)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "roster.import") == 0)
+    return gtk_widget_is_sensitive (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (import_offered (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static GtkWidget *
+preview_of (Fixture    *fixture,
+            const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = sl_roster_parse ((const guint8 *) csv, strlen (csv), &error);
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/roster.csv");
+  GtkWidget *dialog;
+
+  g_assert_no_error (error);
+  dialog = GTK_WIDGET (sl_roster_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger, file, rows, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate (50);
+  return dialog;
+}
+
+/* What the import would refuse is said in the preview, before 导入 is
+ * pressed (a tester pressed it, lost the preview, and had to pick the
+ * file again); rows that would belong to no organization are warned of. */
+static void
+test_roster_preview_problems (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *dialog;
+
+  open_window (fixture);
+
+  dialog = preview_of (fixture, "姓名,性别,所属支部\n王芳,女,机关第一党支部\n李强,男,机关第一党支部\n"
+                                "王 芳,女,机关第一党支部\n");
+  g_assert_nonnull (shown_label_containing (dialog, "Cannot import: line 4"));
+  g_assert_false (import_offered (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = preview_of (fixture, "姓名,性别,所属支部\n王芳,女,机关第一党支部\n孙旻,女,\n赵珺,女,\n");
+  g_assert_null (shown_label_containing (dialog, "Cannot import"));
+  g_assert_nonnull (shown_label_containing (dialog, "2 people have no 所属支部"));
+  g_assert_true (import_offered (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = preview_of (fixture, "姓名,性别,所属支部\n王芳,女,机关第一党支部\n李强,男,机关第一党支部\n");
+  g_assert_null (shown_label_containing (dialog, "Cannot import"));
+  g_assert_null (shown_label_containing (dialog, "所属支部 in the file"));
+  g_assert_true (import_offered (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -856,6 +942,9 @@ main (int   argc,
 
   g_test_add ("/window-people/editor-flags", Fixture, NULL,
               fixture_set_up, test_editor_flags, fixture_tear_down);
+
+  g_test_add ("/window-people/roster-preview-problems", Fixture, NULL,
+              fixture_set_up, test_roster_preview_problems, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -101,6 +101,77 @@ apply_row (SlMember    *member,
   return changed;
 }
 
+/**
+ * sl_roster_check_rows:
+ * @rows: (element-type SlRosterRow): the file's rows
+ * @organization: (nullable): the organization every row goes to, or
+ *   %NULL for the rows' own 所属支部 cells
+ *
+ * Finds the first person the file names twice in one organization, so
+ * that the preview can say so before anything is imported (and the
+ * import refuses the same file with the same message).
+ *
+ * Returns: %FALSE with @error (%SL_ROSTER_ERROR_DUPLICATE) on a repeat.
+ */
+gboolean
+sl_roster_check_rows (GPtrArray   *rows,
+                      const char  *organization,
+                      GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SlRosterRow *row = g_ptr_array_index (rows, i);
+      const char *name = organization ? organization : row->organization;
+      g_autofree char *key = member_key (name, row->name);
+      gpointer first_line;
+
+      if (g_hash_table_lookup_extended (seen, key, NULL, &first_line))
+        {
+          g_set_error (error, SL_ROSTER_ERROR, SL_ROSTER_ERROR_DUPLICATE,
+                       _("line %u: “%s” is already on line %u of the same organization; "
+                         "delete the repeated line, or tell the two people apart in the name "
+                         "(for example 王芳（财务科）)"),
+                       row->line, row->name, GPOINTER_TO_UINT (first_line));
+          return FALSE;
+        }
+      g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
+    }
+
+  return TRUE;
+}
+
+/**
+ * sl_roster_count_without_organization:
+ *
+ * Returns: how many of @rows would belong to no organization: none is
+ *   given and their 所属支部 cell is empty. The preview warns of them.
+ */
+guint
+sl_roster_count_without_organization (GPtrArray  *rows,
+                                      const char *organization)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (rows != NULL, 0);
+
+  if (organization != NULL && *organization != '\0')
+    return 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SlRosterRow *row = g_ptr_array_index (rows, i);
+
+      if (row->organization == NULL || *row->organization == '\0')
+        n++;
+    }
+
+  return n;
+}
+
 static gboolean
 import_rows (SlLedger        *ledger,
              GPtrArray       *rows,
@@ -109,9 +180,11 @@ import_rows (SlLedger        *ledger,
              GError         **error)
 {
   g_autoptr(GHashTable) existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GListModel *members = sl_ledger_get_members (ledger);
   int next_sort = 0;
+
+  if (!sl_roster_check_rows (rows, organization_name, error))
+    return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
     {
@@ -135,7 +208,6 @@ import_rows (SlLedger        *ledger,
       g_autofree char *key = NULL;
       const char *organization_id;
       SlMember *member;
-      gpointer first_line;
 
       if (name != NULL && *name != '\0')
         {
@@ -150,17 +222,6 @@ import_rows (SlLedger        *ledger,
 
       organization_id = organization ? sl_record_get_id (SL_RECORD (organization)) : NULL;
       key = member_key (organization_id, row->name);
-
-      if (g_hash_table_lookup_extended (seen, key, NULL, &first_line))
-        {
-          g_set_error (error, SL_ROSTER_ERROR, SL_ROSTER_ERROR_DUPLICATE,
-                       _("line %u: “%s” is already on line %u of the same organization; "
-                         "delete the repeated line, or tell the two people apart in the name "
-                         "(for example 王芳（财务科）)"),
-                       row->line, row->name, GPOINTER_TO_UINT (first_line));
-          return FALSE;
-        }
-      g_hash_table_insert (seen, g_strdup (key), GUINT_TO_POINTER (row->line));
 
       member = g_hash_table_lookup (existing, key);
       if (member != NULL)

@@ -34,6 +34,11 @@ gboolean           sl_roster_import           (SlLedger        *ledger,
                                                const char      *organization,
                                                SlRosterCounts  *counts,
                                                GError         **error);
+gboolean           sl_roster_check_rows       (GPtrArray       *rows,
+                                               const char      *organization,
+                                               GError         **error);
+guint              sl_roster_count_without_organization (GPtrArray  *rows,
+                                                         const char *organization);
 gboolean           sl_roster_import_rows      (SlLedger        *ledger,
                                                GPtrArray       *rows,
                                                const char      *organization,

@@ -24,6 +24,7 @@
 #include "sl-ledger-queries.h"
 #include "sl-organization.h"
 #include "sl-roster-dialog.h"
+#include "sl-roster-import.h"
 
 struct _SlRosterDialog
 {
@@ -39,6 +40,7 @@ struct _SlRosterDialog
   AdwComboRow    *target_row;
   GtkStringList  *target_names;
   AdwEntryRow    *new_name_row;
+  GtkLabel       *problem_label;
   GtkStringList  *row_indices;
   GtkColumnViewColumn *line_column;
   GtkColumnViewColumn *name_column;
@@ -109,6 +111,44 @@ target_changed_cb (SlRosterDialog *self)
   int kind = target_kind (self, adw_combo_row_get_selected (self->target_row));
   g_autofree char *target = sl_roster_dialog_get_target (self);
   gboolean ok = self->rows != NULL && self->rows->len > 0 && (kind == TARGET_FILE || target != NULL);
+
+  g_autoptr(GError) problem = NULL;
+  guint homeless = 0;
+
+  /* What the import would refuse, or do unasked, said before it is
+   * pressed: a person named twice blocks it; rows that would belong to
+   * no organization only warn. */
+  if (self->rows != NULL && self->rows->len > 0 && (kind == TARGET_FILE || target != NULL))
+    {
+      if (!sl_roster_check_rows (self->rows, target, &problem))
+        ok = FALSE;
+      else
+        homeless = sl_roster_count_without_organization (self->rows, target);
+    }
+
+  if (problem != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Cannot import: %s"), problem->message);
+
+      gtk_label_set_text (self->problem_label, text);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->problem_label), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
+    }
+  else if (homeless > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("%u person has no 所属支部 in the file and will belong to no "
+                                   "organization; fill in the column, or choose the organization above",
+                                   "%u people have no 所属支部 in the file and will belong to no "
+                                   "organization; fill in the column, or choose the organization above",
+                                   homeless),
+                         homeless);
+
+      gtk_label_set_text (self->problem_label, text);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->problem_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "warning");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL || homeless > 0);
 
   gtk_widget_set_visible (GTK_WIDGET (self->new_name_row), kind == TARGET_NEW);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.import", ok);
@@ -301,6 +341,7 @@ sl_roster_dialog_class_init (SlRosterDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlRosterDialog, target_row);
   gtk_widget_class_bind_template_child (widget_class, SlRosterDialog, target_names);
   gtk_widget_class_bind_template_child (widget_class, SlRosterDialog, new_name_row);
+  gtk_widget_class_bind_template_child (widget_class, SlRosterDialog, problem_label);
   gtk_widget_class_bind_template_child (widget_class, SlRosterDialog, row_indices);
   gtk_widget_class_bind_template_child (widget_class, SlRosterDialog, line_column);
   gtk_widget_class_bind_template_child (widget_class, SlRosterDialog, name_column);
