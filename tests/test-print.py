@@ -235,6 +235,17 @@ def main():
             ok(sign and any(w[4] < [v for v in pages[sign[0]] if '主持人（签字）' in v[0]][0][2]
                             for w in pages[sign[0]]),
                'minutes %s: the signatures with text on their page' % meeting['title'])
+            if sign and sign[0] > 0:
+                # The text that goes over with them is a few lines, not
+                # whole sections: the page before stays three quarters
+                # full (37 mm top margin, 28 mm bottom margin).
+                before = pages[sign[0] - 1]
+                foot = min([w[2] for w in before if '页' in w[0]] or [842])
+                body = max([w[4] for w in before if w[4] < foot - 1] or [0])
+                top, bottom = 37 * 72 / 25.4, 842 - 28 * 72 / 25.4
+                ok(body >= top + 0.75 * (bottom - top),
+                   'minutes %s: the page before the signatures\' is full' % meeting['title'],
+                   'its text ends at %.0f pt' % body)
             text = squeezed(minutes)
             ok('记录' in text and units[meeting['organization']][:4] in text,
                'minutes %s: titled with the unit and 记录' % meeting['title'])

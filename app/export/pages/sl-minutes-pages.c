@@ -538,8 +538,11 @@ sl_minutes_pages_layout (SlPageRenderer *renderer,
       probe->probing = TRUE;
       sl_page_renderer_layout (SL_PAGE_RENDERER (probe), context, page_width, page_height);
       self->reserve_page = probe->alone_page - 1;
-      /* The signatures, the gap above them and three lines of text. */
-      self->reserve = 6 * body_line_height (renderer);
+      /* Three lines of text go over to keep the signatures company; the
+       * signatures themselves were never on that page. Reserving room
+       * for them too sent whole sections over and left a third of the
+       * page before blank. */
+      self->reserve = 3.5 * body_line_height (renderer);
     }
 
   /* A record book is bound on the left; “第 x 页 共 y 页” in the foot. */
