@@ -69,8 +69,11 @@ struct _SlOverviewPage
   gboolean        filled_once;
   GdkFrameClock  *fill_clock;     /* unowned: its after-paint handler */
   gulong          fill_paint_id;
-  guint           fill_idle_id;
+  guint           fill_source_id; /* the idle after it, or the timeout before */
 };
+
+/* The first fill waits for the first frame, but no longer than this. */
+#define FILL_AT_THE_LATEST_MS 1000
 
 static void sl_overview_page_year_page_init (SlYearPageInterface *iface);
 
@@ -361,7 +364,7 @@ cancel_deferred_fill (SlOverviewPage *self)
     g_signal_handler_disconnect (self->fill_clock, self->fill_paint_id);
   self->fill_paint_id = 0;
   self->fill_clock = NULL;
-  g_clear_handle_id (&self->fill_idle_id, g_source_remove);
+  g_clear_handle_id (&self->fill_source_id, g_source_remove);
 }
 
 void
@@ -452,7 +455,7 @@ sl_overview_page_reload (SlOverviewPage *self)
 static void
 fill_now (SlOverviewPage *self)
 {
-  if (self->fill_paint_id != 0 || self->fill_idle_id != 0)
+  if (self->fill_paint_id != 0 || self->fill_source_id != 0)
     sl_overview_page_reload (self);
 }
 
@@ -502,7 +505,7 @@ deferred_fill_cb (gpointer user_data)
 {
   SlOverviewPage *self = SL_OVERVIEW_PAGE (user_data);
 
-  self->fill_idle_id = 0;
+  self->fill_source_id = 0;
   sl_overview_page_reload (self);
   return G_SOURCE_REMOVE;
 }
@@ -514,9 +517,10 @@ first_frame_painted_cb (GdkFrameClock  *clock,
   g_signal_handler_disconnect (clock, self->fill_paint_id);
   self->fill_paint_id = 0;
   self->fill_clock = NULL;
+  g_clear_handle_id (&self->fill_source_id, g_source_remove);
   /* Not inside the frame: from the main loop, before the day's backup
    * (G_PRIORITY_LOW, sl-window-jobs.c) starts. */
-  self->fill_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, deferred_fill_cb, self, NULL);
+  self->fill_source_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, deferred_fill_cb, self, NULL);
 }
 
 static void
@@ -531,12 +535,15 @@ sl_overview_page_map (GtkWidget *widget)
   self->dirty = TRUE;
 
   /* The first time, the frame first: the blank page, then the year. */
-  if (!self->filled_once && self->fill_paint_id == 0 && self->fill_idle_id == 0 &&
+  if (!self->filled_once && self->fill_paint_id == 0 && self->fill_source_id == 0 &&
       (clock = gtk_widget_get_frame_clock (widget)) != NULL)
     {
       self->fill_clock = clock;
       self->fill_paint_id = g_signal_connect (clock, "after-paint",
                                               G_CALLBACK (first_frame_painted_cb), self);
+      /* Should no frame come (a compositor that holds back a window it
+       * does not show), the page still fills. */
+      self->fill_source_id = g_timeout_add (FILL_AT_THE_LATEST_MS, deferred_fill_cb, self);
       gtk_widget_queue_draw (widget);
       return;
     }
