@@ -9,6 +9,15 @@
  * Counting a year is a handful of indexed queries (NOTES.md measures a
  * year of a million attendance rows under 0.1 s), so it runs here rather
  * than in a thread.
+ *
+ * Except the first time: the page is the one the window opens on, and
+ * counting the year, building its rows and laying out their text was
+ * four tenths of the processor time before the window's first frame on a
+ * ten-year ledger (docs/performance.md, "Start-up as the desktop starts
+ * it"). So the first map shows a blank "loading" page, and the year is
+ * counted from an idle after the next frame has been painted; anything
+ * that asks the page for its figures before that gets them counted at
+ * once (fill_now()).
  */
 
 #define G_LOG_DOMAIN "sl-overview-page"
@@ -55,7 +64,16 @@ struct _SlOverviewPage
 
   int             year;
   gboolean        dirty;
+
+  /* The first fill, waiting for the first frame (see the top). */
+  gboolean        filled_once;
+  GdkFrameClock  *fill_clock;     /* unowned: its after-paint handler */
+  gulong          fill_paint_id;
+  guint           fill_source_id; /* the idle after it, or the timeout before */
 };
+
+/* The first fill waits for the first frame, but no longer than this. */
+#define FILL_AT_THE_LATEST_MS 1000
 
 static void sl_overview_page_year_page_init (SlYearPageInterface *iface);
 
@@ -339,6 +357,16 @@ show_lists (SlOverviewPage *self)
  *
  * Counts the year again now if the page is shown, or when it is next.
  */
+static void
+cancel_deferred_fill (SlOverviewPage *self)
+{
+  if (self->fill_paint_id != 0)
+    g_signal_handler_disconnect (self->fill_clock, self->fill_paint_id);
+  self->fill_paint_id = 0;
+  self->fill_clock = NULL;
+  g_clear_handle_id (&self->fill_source_id, g_source_remove);
+}
+
 void
 sl_overview_page_reload (SlOverviewPage *self)
 {
@@ -354,6 +382,9 @@ sl_overview_page_reload (SlOverviewPage *self)
       return;
     }
   self->dirty = FALSE;
+  /* Counted now: the first fill, if it still waits, is this one. */
+  cancel_deferred_fill (self);
+  self->filled_once = TRUE;
 
   g_clear_pointer (&self->overview, sl_overview_free);
   if (self->ledger == NULL || self->year <= 0)
@@ -420,11 +451,35 @@ sl_overview_page_reload (SlOverviewPage *self)
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
 
+/* Whoever reads the page before its first fill gets the year counted. */
+static void
+fill_now (SlOverviewPage *self)
+{
+  if (self->fill_paint_id != 0 || self->fill_source_id != 0)
+    sl_overview_page_reload (self);
+}
+
 const SlOverview *
 sl_overview_page_get_overview (SlOverviewPage *self)
 {
   g_return_val_if_fail (SL_IS_OVERVIEW_PAGE (self), NULL);
+
+  fill_now (self);
   return self->overview;
+}
+
+/**
+ * sl_overview_page_get_filled:
+ *
+ * Returns: whether the page shows the year (or why it cannot), rather
+ *   than the blank page it shows until the window's first frame is painted
+ */
+gboolean
+sl_overview_page_get_filled (SlOverviewPage *self)
+{
+  g_return_val_if_fail (SL_IS_OVERVIEW_PAGE (self), FALSE);
+
+  return self->filled_once;
 }
 
 /* The text of a figure: "meetings", "drafts", "attendance", "participation",
@@ -435,6 +490,7 @@ sl_overview_page_get_figure (SlOverviewPage *self,
 {
   g_return_val_if_fail (SL_IS_OVERVIEW_PAGE (self), NULL);
 
+  fill_now (self);
   if (g_strcmp0 (name, "meetings") == 0)      return gtk_label_get_text (self->meetings_value);
   if (g_strcmp0 (name, "drafts") == 0)        return gtk_label_get_text (self->drafts_caption);
   if (g_strcmp0 (name, "attendance") == 0)    return gtk_label_get_text (self->attendance_value);
@@ -444,16 +500,66 @@ sl_overview_page_get_figure (SlOverviewPage *self,
   g_return_val_if_reached (NULL);
 }
 
+static gboolean
+deferred_fill_cb (gpointer user_data)
+{
+  SlOverviewPage *self = SL_OVERVIEW_PAGE (user_data);
+
+  self->fill_source_id = 0;
+  sl_overview_page_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock  *clock,
+                        SlOverviewPage *self)
+{
+  g_signal_handler_disconnect (clock, self->fill_paint_id);
+  self->fill_paint_id = 0;
+  self->fill_clock = NULL;
+  g_clear_handle_id (&self->fill_source_id, g_source_remove);
+  /* Not inside the frame: from the main loop, before the day's backup
+   * (G_PRIORITY_LOW, sl-window-jobs.c) starts. */
+  self->fill_source_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, deferred_fill_cb, self, NULL);
+}
+
 static void
 sl_overview_page_map (GtkWidget *widget)
 {
   SlOverviewPage *self = SL_OVERVIEW_PAGE (widget);
+  GdkFrameClock *clock;
 
   GTK_WIDGET_CLASS (sl_overview_page_parent_class)->map (widget);
 
   /* Meetings may have changed on another page. */
   self->dirty = TRUE;
+
+  /* The first time, the frame first: the blank page, then the year. */
+  if (!self->filled_once && self->fill_paint_id == 0 && self->fill_source_id == 0 &&
+      (clock = gtk_widget_get_frame_clock (widget)) != NULL)
+    {
+      self->fill_clock = clock;
+      self->fill_paint_id = g_signal_connect (clock, "after-paint",
+                                              G_CALLBACK (first_frame_painted_cb), self);
+      /* Should no frame come (a compositor that holds back a window it
+       * does not show), the page still fills. */
+      self->fill_source_id = g_timeout_add (FILL_AT_THE_LATEST_MS, deferred_fill_cb, self);
+      gtk_widget_queue_draw (widget);
+      return;
+    }
+
   sl_overview_page_reload (self);
+}
+
+static void
+sl_overview_page_unmap (GtkWidget *widget)
+{
+  SlOverviewPage *self = SL_OVERVIEW_PAGE (widget);
+
+  /* Hidden before its first fill: the next map waits for its frame again. */
+  cancel_deferred_fill (self);
+
+  GTK_WIDGET_CLASS (sl_overview_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -461,6 +567,7 @@ sl_overview_page_dispose (GObject *object)
 {
   SlOverviewPage *self = SL_OVERVIEW_PAGE (object);
 
+  cancel_deferred_fill (self);
   /* AdwBin unparents its child itself; the template must not do it too. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_OVERVIEW_PAGE);
@@ -508,6 +615,7 @@ sl_overview_page_class_init (SlOverviewPageClass *klass)
   object_class->dispose = sl_overview_page_dispose;
   sl_year_page_class_install (object_class);
   widget_class->map = sl_overview_page_map;
+  widget_class->unmap = sl_overview_page_unmap;
 
   g_type_ensure (SL_TYPE_CHART);
 

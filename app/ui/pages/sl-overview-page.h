@@ -20,5 +20,6 @@ void              sl_overview_page_reload       (SlOverviewPage *self);
 const SlOverview *sl_overview_page_get_overview (SlOverviewPage *self);
 const char       *sl_overview_page_get_figure   (SlOverviewPage *self,
                                                  const char     *name);
+gboolean          sl_overview_page_get_filled   (SlOverviewPage *self);
 
 G_END_DECLS
