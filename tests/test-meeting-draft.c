@@ -354,7 +354,7 @@ test_roster_unmarked (Fixture       *fixture,
     /* 李娜 joins on 07-01, 王芳 leaves on 06-30; 郑喆 is the other bureau's. */
     { fixture->a, SL_MEETING_KIND_PARTY_GROUP, "2023-03-01", "张伟 王芳 刘洋 陈静 赵磊 何旻", SL_ROSTER_BASIS_EVERYONE },
     { fixture->a, SL_MEETING_KIND_PARTY_GROUP, "2023-08-01", "张伟 李娜 刘洋 陈静 赵磊 何旻", SL_ROSTER_BASIS_EVERYONE },
-    { fixture->a, SL_MEETING_KIND_CENTRAL_GROUP, "2023-08-01", "张伟 李娜 刘洋 陈静 赵磊 何旻", SL_ROSTER_BASIS_EVERYONE },
+    { fixture->a, SL_MEETING_KIND_CENTRAL_GROUP, "2023-08-01", "张伟 李娜 刘洋 陈静 赵磊 何旻", SL_ROSTER_BASIS_EVERYONE_FOR_GROUP },
     { fixture->a, SL_MEETING_KIND_SITUATION_ANALYSIS, "2023-08-01", "张伟 李娜 刘洋 陈静 赵磊 何旻", SL_ROSTER_BASIS_EVERYONE },
     { fixture->e, SL_MEETING_KIND_PARTY_GROUP, "2023-08-01", "何旻 郑喆", SL_ROSTER_BASIS_EVERYONE },
     /* Kinds that never asked for a mark are as before. */

@@ -551,7 +551,7 @@ sl_meeting_draft_roster_basis (SlLedger       *ledger,
         return g_steal_pointer (&group);
       leaders = marked (scope, MARK_LEADERSHIP);
       if (basis != NULL)
-        *basis = leaders->len > 0 ? SL_ROSTER_BASIS_LEADERSHIP_FOR_GROUP : SL_ROSTER_BASIS_EVERYONE;
+        *basis = leaders->len > 0 ? SL_ROSTER_BASIS_LEADERSHIP_FOR_GROUP : SL_ROSTER_BASIS_EVERYONE_FOR_GROUP;
       return leaders->len > 0 ? g_steal_pointer (&leaders) : g_steal_pointer (&scope);
     }
 
@@ -598,6 +598,9 @@ sl_roster_basis_to_note (SlRosterBasis basis)
     case SL_ROSTER_BASIS_EVERYONE:
       return _("No member is marked as leadership: every member of the organization is listed. "
                "Mark the leadership in each member’s details, or remove the names not expected");
+    case SL_ROSTER_BASIS_EVERYONE_FOR_GROUP:
+      return _("No member is marked as central group or leadership: every member of the organization "
+               "is listed. Mark the central group in each member’s details, or remove the names not expected");
     case SL_ROSTER_BASIS_KIND:
     default:
       return NULL;

@@ -61,7 +61,8 @@ typedef enum
 {
   SL_ROSTER_BASIS_KIND,                  /* as the kind says (or nobody in scope) */
   SL_ROSTER_BASIS_LEADERSHIP_FOR_GROUP,  /* central group: nobody marked, the leadership */
-  SL_ROSTER_BASIS_EVERYONE,              /* nobody marked: every member in scope */
+  SL_ROSTER_BASIS_EVERYONE,              /* nobody marked as leadership: every member in scope */
+  SL_ROSTER_BASIS_EVERYONE_FOR_GROUP,    /* central group: nobody marked at all, every member */
 } SlRosterBasis;
 
 /* The members expected at such a meeting on @date, in roster order
