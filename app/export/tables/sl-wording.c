@@ -158,22 +158,6 @@ sl_wording_rule (const SlComplianceResult *result,
   if (g_str_equal (result->rule, "research_topic_per_leader"))
     return g_strdup_printf ("领导班子成员每人每年牵头%d个调研课题",
                             rules->research_topic_per_leader);
-  /* The rules of archive version 2 and of the evidence: the report used
-   * to print their codes. */
-  if (g_str_equal (result->rule, "central_group_ideology_per_year"))
-    return g_strdup_printf ("理论学习中心组全年意识形态专题学习不少于%u次", result->required);
-  if (g_str_equal (result->rule, "first_topic_timeliness"))
-    return g_strdup_printf ("议题库议题收到后%d日内学习", rules->timeliness_days);
-  if (g_str_equal (result->rule, "speech_per_central_group_member"))
-    return g_strdup_printf ("中心组成员每人每年研讨发言不少于%d次",
-                            rules->speech_per_central_group_member);
-  if (g_str_equal (result->rule, "branch_report_half_year"))
-    return g_strdup_printf ("各党支部每半年报送思想政治工作情况不少于%d次",
-                            rules->branch_report_half_year);
-  if (g_str_equal (result->rule, "session_plan_approved"))
-    return g_strdup ("中心组每次集体学习前均有经审定的学习方案");
-  if (g_str_equal (result->rule, "signed_sheet_attached"))
-    return g_strdup ("定稿会议均附签到表扫描件");
   return g_strdup (result->rule);
 }
 
