@@ -320,6 +320,112 @@ test_roster (Fixture       *fixture,
     }
 }
 
+static void
+set_marks (Fixture  *fixture,
+           SlMember *member,
+           gboolean  leadership,
+           gboolean  central_group)
+{
+  g_autoptr(GError) error = NULL;
+
+  sl_member_set_leadership (member, leadership);
+  sl_member_set_central_group (member, central_group);
+  g_assert_true (sl_ledger_save_member (fixture->ledger, member, &error));
+  g_assert_no_error (error);
+}
+
+/* An imported roster marks nobody as leadership or central group: a new
+ * 党组会议 then expects the organization's members active on its date
+ * (not nobody), and says so; a mark, once made, is followed again. */
+static void
+test_roster_unmarked (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SlMember *everyone[] = { fixture->zhang, fixture->wang, fixture->li, fixture->liu,
+                           fixture->chen, fixture->zhao, fixture->he, fixture->zheng };
+  const struct
+  {
+    SlOrganization *organization;
+    SlMeetingKind   kind;
+    const char     *date;
+    const char     *names;
+    SlRosterBasis   basis;
+  } unmarked[] = {
+    /* 李娜 joins on 07-01, 王芳 leaves on 06-30; 郑喆 is the other bureau's. */
+    { fixture->a, SL_MEETING_KIND_PARTY_GROUP, "2023-03-01", "张伟 王芳 刘洋 陈静 赵磊 何旻", SL_ROSTER_BASIS_EVERYONE },
+    { fixture->a, SL_MEETING_KIND_PARTY_GROUP, "2023-08-01", "张伟 李娜 刘洋 陈静 赵磊 何旻", SL_ROSTER_BASIS_EVERYONE },
+    { fixture->a, SL_MEETING_KIND_CENTRAL_GROUP, "2023-08-01", "张伟 李娜 刘洋 陈静 赵磊 何旻", SL_ROSTER_BASIS_EVERYONE_FOR_GROUP },
+    { fixture->a, SL_MEETING_KIND_SITUATION_ANALYSIS, "2023-08-01", "张伟 李娜 刘洋 陈静 赵磊 何旻", SL_ROSTER_BASIS_EVERYONE },
+    { fixture->e, SL_MEETING_KIND_PARTY_GROUP, "2023-08-01", "何旻 郑喆", SL_ROSTER_BASIS_EVERYONE },
+    /* Kinds that never asked for a mark are as before. */
+    { fixture->b, SL_MEETING_KIND_BRANCH_ASSEMBLY, "2023-03-01", "陈静", SL_ROSTER_BASIS_KIND },
+    { fixture->a, SL_MEETING_KIND_TRAINING, "2023-03-01", "张伟 王芳 刘洋 陈静 赵磊 何旻", SL_ROSTER_BASIS_KIND },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (everyone); i++)
+    set_marks (fixture, everyone[i], FALSE, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (unmarked); i++)
+    {
+      SlRosterBasis basis = SL_ROSTER_BASIS_KIND;
+      g_autoptr(GPtrArray) roster = sl_meeting_draft_roster_basis (fixture->ledger,
+                                                                   id_of (unmarked[i].organization),
+                                                                   unmarked[i].kind, unmarked[i].date,
+                                                                   &basis);
+      g_autoptr(GPtrArray) all = sl_meeting_draft_everyone (fixture->ledger,
+                                                            id_of (unmarked[i].organization),
+                                                            unmarked[i].kind, unmarked[i].date);
+      g_autofree char *names = names_of (roster);
+      g_autofree char *all_names = names_of (all);
+      g_autoptr(SlMeeting) draft = NULL;
+      g_autofree char *rows = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("unmarked case %u", i);
+      g_assert_cmpstr (names, ==, unmarked[i].names);
+      g_assert_cmpint (basis, ==, unmarked[i].basis);
+      g_assert_true ((sl_roster_basis_to_note (basis) != NULL) == (basis != SL_ROSTER_BASIS_KIND));
+      /* 全体成员 is the same people here, marks or not. */
+      g_assert_cmpstr (all_names, ==, unmarked[i].names);
+
+      /* The draft's attendance: everyone present, 应到 not 0. */
+      draft = sl_meeting_draft_new (fixture->ledger, id_of (unmarked[i].organization),
+                                    unmarked[i].kind, unmarked[i].date, &error);
+      g_assert_no_error (error);
+      rows = attendance_names (fixture, draft);
+      g_assert_cmpstr (rows, ==, unmarked[i].names);
+    }
+
+  /* One leader marked: the party group is the leadership again, and the
+   * central group, still unmarked, takes the leadership. */
+  set_marks (fixture, fixture->liu, TRUE, FALSE);
+  {
+    SlRosterBasis basis = SL_ROSTER_BASIS_EVERYONE;
+    g_autoptr(GPtrArray) party = sl_meeting_draft_roster_basis (fixture->ledger, id_of (fixture->a),
+                                                                SL_MEETING_KIND_PARTY_GROUP, "2023-03-01",
+                                                                &basis);
+    g_autoptr(GPtrArray) group = NULL;
+    g_autoptr(GPtrArray) all = NULL;
+    g_autofree char *party_names = names_of (party);
+    g_autofree char *group_names = NULL;
+    g_autofree char *all_names = NULL;
+
+    g_assert_cmpstr (party_names, ==, "刘洋");
+    g_assert_cmpint (basis, ==, SL_ROSTER_BASIS_KIND);
+
+    group = sl_meeting_draft_roster_basis (fixture->ledger, id_of (fixture->a),
+                                           SL_MEETING_KIND_CENTRAL_GROUP, "2023-03-01", &basis);
+    group_names = names_of (group);
+    g_assert_cmpstr (group_names, ==, "刘洋");
+    g_assert_cmpint (basis, ==, SL_ROSTER_BASIS_LEADERSHIP_FOR_GROUP);
+
+    all = sl_meeting_draft_everyone (fixture->ledger, id_of (fixture->a),
+                                     SL_MEETING_KIND_PARTY_GROUP, "2023-03-01");
+    all_names = names_of (all);
+    g_assert_cmpstr (all_names, ==, "张伟 王芳 刘洋 陈静 赵磊 何旻");
+  }
+}
+
 static SlPlanItem *
 add_item (SlPlan           *plan,
           const char       *theme,
@@ -751,6 +857,7 @@ main (int   argc,
   g_test_add ("/meeting-draft/sequence", Fixture, NULL, fixture_set_up, test_sequence, fixture_tear_down);
   g_test_add_func ("/meeting-draft/titles", test_titles);
   g_test_add ("/meeting-draft/roster", Fixture, NULL, fixture_set_up, test_roster, fixture_tear_down);
+  g_test_add ("/meeting-draft/roster-unmarked", Fixture, NULL, fixture_set_up, test_roster_unmarked, fixture_tear_down);
   g_test_add ("/meeting-draft/plan-item", Fixture, NULL, fixture_set_up, test_plan_item, fixture_tear_down);
   g_test_add ("/meeting-draft/previous", Fixture, NULL, fixture_set_up, test_previous, fixture_tear_down);
   g_test_add_func ("/meeting-draft/no-organization", test_no_organization);

@@ -423,8 +423,12 @@ test_compliance_mid_year (Fixture       *fixture,
   /* Archive version 2's rules: no session on ideology, no pool, no
    * central-group members, branch B without reports. */
   assert_rule (stats, "central_group_ideology_per_year", "2023", 2, 0, SL_COMPLIANCE_DUE);
-  assert_rule (stats, "first_topic_timeliness", "2023", 0, 0, SL_COMPLIANCE_MET);
-  assert_rule (stats, "speech_per_central_group_member", "2023", 0, 0, SL_COMPLIANCE_MET);
+  /* Nothing to judge is not met (test-compliance-unchecked.c). */
+  assert_rule (stats, "first_topic_timeliness", "2023", 0, 0, SL_COMPLIANCE_DUE);
+  g_assert_cmpstr (find_rule (stats, "first_topic_timeliness", "2023")->unchecked, ==, "no_topics_received");
+  assert_rule (stats, "speech_per_central_group_member", "2023", 0, 0, SL_COMPLIANCE_DUE);
+  g_assert_cmpstr (find_rule (stats, "speech_per_central_group_member", "2023")->unchecked, ==,
+                   "no_central_group_members");
   assert_rule (stats, "branch_report_half_year", "2023-H1", 1, 0, SL_COMPLIANCE_MISSED);
   assert_rule (stats, "branch_report_half_year", "2023-H2", 1, 0, SL_COMPLIANCE_DUE);
   assert_rule (stats, "session_plan_approved", "2023", 3, 0, SL_COMPLIANCE_DUE);

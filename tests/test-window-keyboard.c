@@ -628,6 +628,28 @@ test_add_people_marked (Fixture *fixture, gconstpointer data)
   g_assert_true (added && other);
 }
 
+/* 添加全体成员 from the keyboard: Alt+P, then Alt+A adds everyone of the
+ * 党组 not listed yet (the two who are not leaders), and the focus lands
+ * on the first of them. */
+static void
+test_add_everyone_keys (Fixture *fixture, gconstpointer data)
+{
+  GListModel *attendance;
+
+  SKIP_WITHOUT_XTEST (fixture);
+
+  new_meeting_at_attendance (fixture);
+  attendance = sl_meeting_get_attendance (sl_meeting_editor_get_meeting (editor (fixture)));
+  g_assert_cmpuint (g_list_model_get_n_items (attendance), ==, G_N_ELEMENTS (leaders));
+
+  key (fixture, GDK_KEY_p, GDK_ALT_MASK);
+  WAIT_FOR (GTK_IS_LIST_BOX_ROW (focus (fixture)));
+  key (fixture, GDK_KEY_a, GDK_ALT_MASK);
+  WAIT_FOR (g_list_model_get_n_items (attendance) == G_N_ELEMENTS (leaders) + 2);
+  WAIT_FOR (focused_chip (fixture) != NULL);
+  g_assert_cmpstr (focused_name (fixture), ==, ADDED);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -641,6 +663,7 @@ main (int argc, char **argv)
   ADD ("chips-one-tab-stop", test_chips_one_tab_stop);
   ADD ("add-person-keys", test_add_person_keys);
   ADD ("add-people-marked", test_add_people_marked);
+  ADD ("add-everyone-keys", test_add_everyone_keys);
 #undef ADD
 
   return g_test_run ();

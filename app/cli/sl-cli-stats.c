@@ -78,7 +78,9 @@ print_statistics (SlStatistics *stats)
 
       g_print ("  %s  %s  %u  %u  %s\n", sl_compliance_rule_to_label (result->rule),
                result->period, result->required, result->actual,
-               sl_compliance_status_to_label (result->status));
+               sl_compliance_result_status_label (result));
+      if (result->unchecked != NULL)
+        g_print ("    %s\n", sl_compliance_unchecked_to_label (result->unchecked));
     }
 }
 

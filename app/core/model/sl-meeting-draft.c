@@ -16,6 +16,10 @@
  *   situation_analysis                  the leadership members;
  *   branch kinds                        every member of that branch only;
  *   training, other                     everyone.
+ * A roster that marks nobody as leadership (or central group) would
+ * leave such a meeting with nobody expected: then the leadership stands
+ * in for the central group, and everyone for the leadership
+ * (sl_meeting_draft_roster_basis() says which).
  * Leaders are usually on the roll of a branch, not of the party group
  * itself, and rosters rarely say which party group a branch answers to.
  * So a member belongs to a party group (or committee) when their branch
@@ -455,20 +459,22 @@ sl_meeting_draft_default_kind (SlLedger   *ledger,
   return best;
 }
 
-GPtrArray *
-sl_meeting_draft_roster (SlLedger      *ledger,
-                         const char    *organization,
-                         SlMeetingKind  kind,
-                         const char    *date)
+/* The members of @organization active on @date that a meeting of @kind
+ * draws on, before the marks of leadership or central group: a branch's
+ * own members for branch kinds, else the organization and the branches
+ * below it (organization_belongs()). */
+static GPtrArray *
+members_in_scope (SlLedger      *ledger,
+                  const char    *organization,
+                  SlMeetingKind  kind,
+                  const char    *date)
 {
-  GPtrArray *roster = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *scope = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *members;
   guint n;
 
-  g_return_val_if_fail (SL_IS_LEDGER (ledger), roster);
-
   if (!sl_date_is_valid (date))
-    return roster;
+    return scope;
 
   members = sl_ledger_get_members (ledger);
   n = g_list_model_get_n_items (members);
@@ -487,18 +493,118 @@ sl_meeting_draft_roster (SlLedger      *ledger,
         in_scope = home == NULL || organization == NULL ||
                    organization_belongs (ledger, home, organization);
 
-      if (!in_scope)
-        continue;
-
-      if (kind == SL_MEETING_KIND_CENTRAL_GROUP && !sl_member_get_central_group (member))
-        continue;
-      if (is_leadership_kind (kind) && !sl_member_get_leadership (member))
-        continue;
-
-      g_ptr_array_add (roster, g_steal_pointer (&member));
+      if (in_scope)
+        g_ptr_array_add (scope, g_steal_pointer (&member));
     }
 
-  return roster;
+  return scope;
+}
+
+typedef enum { MARK_LEADERSHIP, MARK_CENTRAL_GROUP } Mark;
+
+/* The members of @scope with @mark (new references). */
+static GPtrArray *
+marked (GPtrArray *scope,
+        Mark       mark)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < scope->len; i++)
+    {
+      SlMember *member = g_ptr_array_index (scope, i);
+
+      if (mark == MARK_LEADERSHIP ? sl_member_get_leadership (member)
+                                  : sl_member_get_central_group (member))
+        g_ptr_array_add (found, g_object_ref (member));
+    }
+
+  return found;
+}
+
+GPtrArray *
+sl_meeting_draft_roster_basis (SlLedger       *ledger,
+                               const char     *organization,
+                               SlMeetingKind   kind,
+                               const char     *date,
+                               SlRosterBasis  *basis)
+{
+  g_autoptr(GPtrArray) scope = NULL;
+  g_autoptr(GPtrArray) leaders = NULL;
+  g_autoptr(GPtrArray) group = NULL;
+
+  if (basis != NULL)
+    *basis = SL_ROSTER_BASIS_KIND;
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), g_ptr_array_new_with_free_func (g_object_unref));
+
+  scope = members_in_scope (ledger, organization, kind, date);
+  if (scope->len == 0)
+    return g_steal_pointer (&scope);
+
+  /* A roster that marks nobody (an imported one usually marks nobody:
+   * the roster columns carry no such flag) would leave the meeting with
+   * nobody expected, and 应到 0 then passes every check. The organization
+   * as a whole is the nearest right answer, and the editor says so. */
+  if (kind == SL_MEETING_KIND_CENTRAL_GROUP)
+    {
+      group = marked (scope, MARK_CENTRAL_GROUP);
+      if (group->len > 0)
+        return g_steal_pointer (&group);
+      leaders = marked (scope, MARK_LEADERSHIP);
+      if (basis != NULL)
+        *basis = leaders->len > 0 ? SL_ROSTER_BASIS_LEADERSHIP_FOR_GROUP : SL_ROSTER_BASIS_EVERYONE_FOR_GROUP;
+      return leaders->len > 0 ? g_steal_pointer (&leaders) : g_steal_pointer (&scope);
+    }
+
+  if (is_leadership_kind (kind))
+    {
+      leaders = marked (scope, MARK_LEADERSHIP);
+      if (leaders->len > 0)
+        return g_steal_pointer (&leaders);
+      if (basis != NULL)
+        *basis = SL_ROSTER_BASIS_EVERYONE;
+    }
+
+  return g_steal_pointer (&scope);
+}
+
+GPtrArray *
+sl_meeting_draft_roster (SlLedger      *ledger,
+                         const char    *organization,
+                         SlMeetingKind  kind,
+                         const char    *date)
+{
+  return sl_meeting_draft_roster_basis (ledger, organization, kind, date, NULL);
+}
+
+GPtrArray *
+sl_meeting_draft_everyone (SlLedger      *ledger,
+                           const char    *organization,
+                           SlMeetingKind  kind,
+                           const char    *date)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), g_ptr_array_new_with_free_func (g_object_unref));
+
+  return members_in_scope (ledger, organization, kind, date);
+}
+
+const char *
+sl_roster_basis_to_note (SlRosterBasis basis)
+{
+  switch (basis)
+    {
+    case SL_ROSTER_BASIS_LEADERSHIP_FOR_GROUP:
+      return _("No member is marked as central group: the leadership members are listed. "
+               "Mark the central group in each member’s details");
+    case SL_ROSTER_BASIS_EVERYONE:
+      return _("No member is marked as leadership: every member of the organization is listed. "
+               "Mark the leadership in each member’s details, or remove the names not expected");
+    case SL_ROSTER_BASIS_EVERYONE_FOR_GROUP:
+      return _("No member is marked as central group or leadership: every member of the organization "
+               "is listed. Mark the central group in each member’s details, or remove the names not expected");
+    case SL_ROSTER_BASIS_KIND:
+    default:
+      return NULL;
+    }
 }
 
 static SlPlanItem *

@@ -55,12 +55,38 @@ char           *sl_meeting_draft_learned_title (SlLedger     *ledger,
 SlMeetingKind   sl_meeting_draft_default_kind (SlLedger      *ledger,
                                                const char    *today);
 
+/* Whom a roster was drawn from: the members the kind expects, or what
+ * stood in because the roster marks none of them. */
+typedef enum
+{
+  SL_ROSTER_BASIS_KIND,                  /* as the kind says (or nobody in scope) */
+  SL_ROSTER_BASIS_LEADERSHIP_FOR_GROUP,  /* central group: nobody marked, the leadership */
+  SL_ROSTER_BASIS_EVERYONE,              /* nobody marked as leadership: every member in scope */
+  SL_ROSTER_BASIS_EVERYONE_FOR_GROUP,    /* central group: nobody marked at all, every member */
+} SlRosterBasis;
+
 /* The members expected at such a meeting on @date, in roster order
  * (SlMember, new references). */
 GPtrArray      *sl_meeting_draft_roster      (SlLedger       *ledger,
                                               const char     *organization,
                                               SlMeetingKind   kind,
                                               const char     *date);
+/* The same, with what the roster was drawn from in @basis (nullable). */
+GPtrArray      *sl_meeting_draft_roster_basis (SlLedger      *ledger,
+                                               const char    *organization,
+                                               SlMeetingKind  kind,
+                                               const char    *date,
+                                               SlRosterBasis *basis);
+/* Every member of the meeting's organization active on @date (for branch
+ * kinds the branch's own), whatever their marks: the 全体成员 of the
+ * 添加人员 list. */
+GPtrArray      *sl_meeting_draft_everyone    (SlLedger       *ledger,
+                                              const char     *organization,
+                                              SlMeetingKind   kind,
+                                              const char     *date);
+/* One line for the editor when the roster stood in for marks (translated,
+ * static), or NULL. */
+const char     *sl_roster_basis_to_note      (SlRosterBasis   basis);
 
 /* The first item of @organization's plan for @year that is neither
  * cancelled nor named by a meeting other than @exclude, or NULL. */

@@ -207,8 +207,13 @@ static char *
 describe_result (const SlComplianceResult *result)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *counts = describe_counts (result);
+  g_autofree char *counts = NULL;
 
+  /* Nothing to count: say what is missing and how to fix it. */
+  if (result->unchecked != NULL)
+    return g_strdup (sl_compliance_unchecked_to_label (result->unchecked));
+
+  counts = describe_counts (result);
   g_string_append (text, counts);
 
   if (result->status == SL_COMPLIANCE_DUE)
@@ -236,12 +241,14 @@ static void
 check_set (SlOverviewCheck    *check,
            char               *title,
            char               *subtitle,
-           SlComplianceStatus  status)
+           SlComplianceStatus  status,
+           gboolean            unchecked)
 {
   check->title = title;
   check->subtitle = subtitle;
   check->status = status;
-  check->status_label = sl_compliance_status_to_label (status);
+  check->unchecked = unchecked;
+  check->status_label = unchecked ? _("Cannot be checked") : sl_compliance_status_to_label (status);
 }
 
 static int
@@ -267,6 +274,7 @@ add_rules (SlOverview         *self,
       g_autoptr(GPtrArray) missed = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func (g_free);
       SlComplianceStatus worst = SL_COMPLIANCE_MET;
+      const char *unchecked = first->unchecked;
       guint met = 0;
       guint j;
 
@@ -283,6 +291,10 @@ add_rules (SlOverview         *self,
 
           if (severity (result->status) > severity (worst))
             worst = result->status;
+          /* The rule as a whole cannot be checked when none of its
+           * periods can, for the same reason. */
+          if (g_strcmp0 (result->unchecked, unchecked) != 0)
+            unchecked = NULL;
           if (result->status == SL_COMPLIANCE_MET)
             met++;
           else
@@ -293,7 +305,7 @@ add_rules (SlOverview         *self,
       if (j - i == 1)
         {
           check_set (&rule->check, g_strdup (sl_compliance_rule_to_label (first->rule)),
-                     describe_result (first), first->status);
+                     describe_result (first), first->status, first->unchecked != NULL);
         }
       else
         {
@@ -313,8 +325,11 @@ add_rules (SlOverview         *self,
               g_string_append_printf (summary, _("still open: %s"), list);
             }
 
+          if (unchecked != NULL)
+            g_string_assign (summary, sl_compliance_unchecked_to_label (unchecked));
+
           check_set (&rule->check, g_strdup (sl_compliance_rule_to_label (first->rule)),
-                     g_string_free (g_steal_pointer (&summary), FALSE), worst);
+                     g_string_free (g_steal_pointer (&summary), FALSE), worst, unchecked != NULL);
 
           for (guint k = i; k < j; k++)
             {
@@ -322,7 +337,7 @@ add_rules (SlOverview         *self,
               SlOverviewCheck *period = g_new0 (SlOverviewCheck, 1);
 
               check_set (period, sl_compliance_period_label (result),
-                         describe_result (result), result->status);
+                         describe_result (result), result->status, result->unchecked != NULL);
               g_ptr_array_add (rule->periods, period);
             }
         }

@@ -25,6 +25,7 @@ typedef struct
   char               *subtitle;       /* the figures, and what is missing */
   SlComplianceStatus  status;
   const char         *status_label;   /* translated, static */
+  gboolean            unchecked;      /* nothing to judge: “cannot be checked” */
 } SlOverviewCheck;
 
 typedef struct

@@ -24,6 +24,9 @@
  *   session_plan_approved            YYYY     required: central-group
  *       sessions of the year; actual: those with a session plan (学习方案)
  *       approved on or before the session's date
+ * A rule with nobody or nothing to count (no central-group member marked,
+ * no pool item received, no branch recorded, no central-group session) is
+ * unchecked (sl_statistics_mark_unchecked()), not met.
  * Figures per member: training_hours, the hours of the year's training
  * meetings the member attended as present (leave and make-up add none),
  * and the talks of the year the member held or was the counterpart of.
@@ -97,7 +100,7 @@ check_session_plans (Query   *query,
                                           "WHERE year = ?1 AND (?2 IS NULL OR organization_id = ?2)"
                                           "  AND kind = 'central_group' "
                                           "ORDER BY date, id",
-                                          error);
+                                          "no_central_group_sessions", error);
 }
 
 static gboolean
@@ -156,6 +159,8 @@ check_timeliness (Query   *query,
                                      g_strdup_printf ("%d", query->stats->year),
                                      query->first_day, ends_on, required, actual);
   g_ptr_array_extend_and_steal (result->missing, g_steal_pointer (&missing));
+  if (required == 0)
+    sl_statistics_mark_unchecked (query, result, "no_topics_received");
   return TRUE;
 }
 
@@ -182,7 +187,7 @@ check_speeches (Query   *query,
                                          "                    AND mt.organization_id = ?2)) "
                                          "ORDER BY m.sort, m.id",
                                          query->stats->rules.speech_per_central_group_member,
-                                         error);
+                                         "no_central_group_members", error);
 }
 
 static gboolean
@@ -234,6 +239,8 @@ check_branch_reports (Query   *query,
       result = sl_statistics_add_result (query, "branch_report_half_year", g_steal_pointer (&period),
                                          starts_on, ends_on, required, actual);
       g_ptr_array_extend_and_steal (result->missing, g_steal_pointer (&missing));
+      if (required == 0)
+        sl_statistics_mark_unchecked (query, result, "no_branches");
     }
 
   return TRUE;

@@ -30,6 +30,9 @@ SlComplianceResult *sl_statistics_add_result       (Query         *query,
                                                     const char    *ends_on,
                                                     guint          required,
                                                     guint          actual);
+void                sl_statistics_mark_unchecked   (Query         *query,
+                                                    SlComplianceResult *result,
+                                                    const char    *code);
 void                sl_statistics_bind_scope       (Query         *query,
                                                     sqlite3_stmt  *stmt);
 gboolean            sl_statistics_finish_rows      (Query         *query,
@@ -39,10 +42,12 @@ gboolean            sl_statistics_check_per_person (Query         *query,
                                                     const char    *rule,
                                                     const char    *sql,
                                                     guint          per_person,
+                                                    const char    *unchecked,
                                                     GError       **error);
 gboolean            sl_statistics_check_per_meeting (Query        *query,
                                                      const char   *rule,
                                                      const char   *sql,
+                                                     const char   *unchecked,
                                                      GError      **error);
 gboolean            sl_statistics_check_people     (Query         *query,
                                                     GError       **error);

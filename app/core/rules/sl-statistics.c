@@ -20,6 +20,12 @@
  *
  * A compliance rule is met when actual >= required; otherwise it is due
  * while its period has not ended (judged against today), and missed after.
+ * A rule that finds nothing to judge (required 0 because nobody is marked
+ * as leadership, or no 党组会议 was held) is not met by that: it carries
+ * an unchecked code, and is due or missed as if not met. The JSON of
+ * `stats` keeps DESIGN.md's keys and status values, so there it reads
+ * due or missed with required 0; the text output, the overview and the
+ * annual report say “cannot be checked” and what to fix.
  * Everything is counted in SQL over the integer year column and indexes,
  * so a year of a ten-year ledger costs what one year costs.
  */
@@ -153,6 +159,46 @@ sl_compliance_rule_to_label (const char *rule)
   if (g_strcmp0 (rule, "session_plan_approved") == 0)
     return _("A session plan approved before every central group session");
   return rule;
+}
+
+const char *
+sl_compliance_unchecked_to_label (const char *code)
+{
+  if (code == NULL)
+    return NULL;
+  if (g_str_equal (code, "no_leadership_members"))
+    return _("Cannot be checked: no member is marked as leadership; mark them in each member’s details");
+  if (g_str_equal (code, "no_central_group_members"))
+    return _("Cannot be checked: no member is marked as central group; mark them in each member’s details");
+  if (g_str_equal (code, "no_party_group_meetings"))
+    return _("Cannot be checked: no party group meeting is recorded in the year; log them on the Meetings page");
+  if (g_str_equal (code, "no_central_group_sessions"))
+    return _("Cannot be checked: no central group session is recorded in the year; log them on the Meetings page");
+  if (g_str_equal (code, "no_topics_received"))
+    return _("Cannot be checked: no topic-pool item was received in the year; record them in the topic pool");
+  if (g_str_equal (code, "no_branches"))
+    return _("Cannot be checked: no branch is recorded under the organization; add the branches as organizations of kind branch");
+  return _("Cannot be checked: the ledger holds nothing this rule could be judged on");
+}
+
+const char *
+sl_compliance_result_status_label (const SlComplianceResult *result)
+{
+  if (result->unchecked != NULL)
+    return _("Cannot be checked");
+  return sl_compliance_status_to_label (result->status);
+}
+
+/* @result found nothing to judge: not met by that (see the top). */
+void
+sl_statistics_mark_unchecked (Query              *query,
+                              SlComplianceResult *result,
+                              const char         *code)
+{
+  result->unchecked = code;
+  if (result->status == SL_COMPLIANCE_MET)
+    result->status = g_strcmp0 (query->stats->today, result->ends_on) <= 0
+                     ? SL_COMPLIANCE_DUE : SL_COMPLIANCE_MISSED;
 }
 
 void
@@ -446,6 +492,8 @@ check_periodic (Query   *query,
  *   meeting the rule is about: its date, its title, and whether it meets
  *   the rule
  *
+ * @unchecked: the code of the result when there is no such meeting
+ *
  * Adds the rule's result for the year: the meetings, those that meet it,
  * and “date title” of the others.
  */
@@ -453,6 +501,7 @@ gboolean
 sl_statistics_check_per_meeting (Query       *query,
                                  const char  *rule,
                                  const char  *sql,
+                                 const char  *unchecked,
                                  GError     **error)
 {
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
@@ -484,6 +533,8 @@ sl_statistics_check_per_meeting (Query       *query,
                                      g_strdup_printf ("%d", query->stats->year),
                                      query->first_day, query->last_day, required, actual);
   g_ptr_array_extend_and_steal (result->missing, g_steal_pointer (&missing));
+  if (required == 0)
+    sl_statistics_mark_unchecked (query, result, unchecked);
 
   return TRUE;
 }
@@ -499,7 +550,7 @@ check_first_topic (Query   *query,
                                           "WHERE m.year = ?1 AND (?2 IS NULL OR m.organization_id = ?2) "
                                           "  AND m.kind = 'party_group' "
                                           "ORDER BY m.date",
-                                          error);
+                                          "no_party_group_meetings", error);
 }
 
 /**
@@ -509,6 +560,8 @@ check_first_topic (Query   *query,
  *   person who owes the rule: the name, and how many times they did it
  * @per_person: how many times each must have done it
  *
+ * @unchecked: the code of the result when nobody owes it
+ *
  * Adds the rule's result for the year: those who owe it, those who did it
  * at least @per_person times, and the names of the others.
  */
@@ -517,6 +570,7 @@ sl_statistics_check_per_person (Query       *query,
                                 const char  *rule,
                                 const char  *sql,
                                 guint        per_person,
+                                const char  *unchecked,
                                 GError     **error)
 {
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
@@ -546,6 +600,8 @@ sl_statistics_check_per_person (Query       *query,
                                      g_strdup_printf ("%d", query->stats->year),
                                      query->first_day, query->last_day, required, actual);
   g_ptr_array_extend_and_steal (result->missing, g_steal_pointer (&missing));
+  if (required == 0)
+    sl_statistics_mark_unchecked (query, result, unchecked);
 
   return TRUE;
 }
@@ -574,7 +630,7 @@ check_research_topics (Query   *query,
                                          "                    AND t.organization_id = ?2)) "
                                          "ORDER BY m.sort, m.id",
                                          query->stats->rules.research_topic_per_leader,
-                                         error);
+                                         "no_leadership_members", error);
 }
 
 static gboolean

@@ -53,6 +53,11 @@ typedef struct
   guint               actual;
   SlComplianceStatus  status;
   GPtrArray          *missing;   /* what is not there yet, readable lines */
+  /* Static code when the ledger holds nothing the rule could be judged on
+   * (nobody marked as leadership, no 党组会议 in the year, ...), else
+   * NULL. Such a result is never met: due while its period lasts, missed
+   * after, and it is shown as “cannot be checked” with how to fix it. */
+  const char         *unchecked;
 } SlComplianceResult;
 
 typedef struct
@@ -94,6 +99,11 @@ double              sl_plan_stats_fulfilment_rate      (const SlPlanStats   *sta
 const char         *sl_compliance_status_to_code  (SlComplianceStatus status);
 const char         *sl_compliance_status_to_label (SlComplianceStatus status);
 const char         *sl_compliance_rule_to_label   (const char         *rule);
+/* “Cannot be checked: no member is marked as leadership; ...”: what is
+ * missing and how to fix it, translated; NULL for a NULL @code. */
+const char         *sl_compliance_unchecked_to_label (const char      *code);
+/* The status in words: “Cannot be checked” for an unchecked result. */
+const char         *sl_compliance_result_status_label (const SlComplianceResult *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlStatistics, sl_statistics_free)
 

@@ -297,7 +297,9 @@ annual_compliance (Builder      *b,
       g_autofree char *period = sl_wording_period (result->period);
       g_autofree char *missing = NULL;
 
-      if (result->status != SL_COMPLIANCE_MET)
+      if (result->unchecked != NULL)
+        missing = g_strdup (sl_wording_unchecked (result->unchecked));
+      else if (result->status != SL_COMPLIANCE_MET)
         missing = missing_text (result);
 
       sl_table_begin_row (table);
@@ -306,14 +308,18 @@ annual_compliance (Builder      *b,
       sl_table_add_text (table, period);
       sl_table_add_number (table, result->required);
       sl_table_add_number (table, result->actual);
-      if (result->status == SL_COMPLIANCE_MISSED)
+      /* Nothing to judge is not a pass: 无法判断, flagged as a miss is. */
+      if (result->unchecked != NULL)
+        sl_table_add_alert (table, "无法判断");
+      else if (result->status == SL_COMPLIANCE_MISSED)
         sl_table_add_alert (table, sl_wording_compliance (result->status));
       else
         sl_table_add_text (table, sl_wording_compliance (result->status));
       sl_table_add_text (table, missing);
     }
 
-  note = g_strdup_printf ("达标＝已达到要求；进行中＝时段尚未结束、暂未达到；未达标＝时段已结束仍未达到（截至%s）。",
+  note = g_strdup_printf ("达标＝已达到要求；进行中＝时段尚未结束、暂未达到；未达标＝时段已结束仍未达到；"
+                          "无法判断＝台账中缺少据以判断的记录，见说明（截至%s）。",
                           today);
   sl_table_add_note (table, note);
 

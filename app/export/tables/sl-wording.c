@@ -120,6 +120,27 @@ sl_wording_compliance (SlComplianceStatus status)
     }
 }
 
+/* Why a rule cannot be checked, and how to fix it, as the report says it. */
+const char *
+sl_wording_unchecked (const char *code)
+{
+  if (code == NULL)
+    return NULL;
+  if (g_str_equal (code, "no_leadership_members"))
+    return "无法判断：未标记班子成员（请在成员信息中勾选“班子成员”）";
+  if (g_str_equal (code, "no_central_group_members"))
+    return "无法判断：未标记中心组成员（请在成员信息中勾选“中心组成员”）";
+  if (g_str_equal (code, "no_party_group_meetings"))
+    return "无法判断：本年度无党组会议记录";
+  if (g_str_equal (code, "no_central_group_sessions"))
+    return "无法判断：本年度无中心组学习记录";
+  if (g_str_equal (code, "no_topics_received"))
+    return "无法判断：议题库中无本年度收到的议题";
+  if (g_str_equal (code, "no_branches"))
+    return "无法判断：未录入下属党支部";
+  return "无法判断：台账中无可据以判断的记录";
+}
+
 char *
 sl_wording_rule (const SlComplianceResult *result,
                  const SlRules            *rules)

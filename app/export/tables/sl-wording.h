@@ -25,6 +25,7 @@ const char *sl_wording_leave_kind         (SlLeaveKind               kind);
 const char *sl_wording_measure_status     (SlMeasureStatus           status);
 /* 达标, 进行中, 未达标. */
 const char *sl_wording_compliance         (SlComplianceStatus        status);
+const char *sl_wording_unchecked          (const char               *code);
 /* A rule of the rules table as the annual report states it. */
 char       *sl_wording_rule               (const SlComplianceResult *result,
                                            const SlRules            *rules);

@@ -321,9 +321,76 @@ _sl_meeting_editor_on_child_activated (SlMeetingEditor *self,
   sl_meeting_attendance_cycle (sl_meeting_attendance_chip_get_attendance (SL_MEETING_ATTENDANCE_CHIP (child)));
 }
 
+/* 全体成员: the members of the meeting's organization active on its date
+ * (core decides who: sl_meeting_draft_everyone()) not on the list yet. */
+static GPtrArray *
+everyone_not_listed (SlMeetingEditor *self)
+{
+  GPtrArray *missing = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *rows = sl_meeting_get_attendance (self->meeting);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) everyone = NULL;
+
+  if (sl_meeting_get_organization (self->meeting) == NULL)
+    return missing;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(SlAttendance) row = g_list_model_get_item (rows, i);
+      g_hash_table_add (listed, (gpointer) sl_attendance_get_member (row));
+    }
+
+  everyone = sl_meeting_draft_everyone (self->ledger, sl_meeting_get_organization (self->meeting),
+                                        sl_meeting_get_kind (self->meeting),
+                                        sl_meeting_get_date (self->meeting));
+  for (guint i = 0; i < everyone->len; i++)
+    {
+      SlMember *member = g_ptr_array_index (everyone, i);
+
+      if (!g_hash_table_contains (listed, sl_record_get_id (SL_RECORD (member))))
+        g_ptr_array_add (missing, g_object_ref (member));
+    }
+
+  return missing;
+}
+
+void
+_sl_meeting_editor_on_add_everyone_clicked (SlMeetingEditor *self)
+{
+  g_autoptr(GPtrArray) missing = everyone_not_listed (self);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *attendance = sl_meeting_get_attendance (self->meeting);
+  GtkFlowBoxChild *chip;
+
+  for (guint i = 0; i < missing->len; i++)
+    {
+      SlAttendance *row = sl_attendance_new ();
+
+      sl_attendance_set_member (row, sl_record_get_id (g_ptr_array_index (missing, i)));
+      sl_attendance_set_status (row, SL_ATTENDANCE_STATUS_PRESENT);
+      g_ptr_array_add (rows, row);
+    }
+
+  gtk_popover_popdown (GTK_POPOVER (self->add_person_popover));
+  if (rows->len == 0)
+    return;
+
+  /* One change for all of them: one save, one redraw of the chips. */
+  self->attendance_touched = TRUE;
+  g_list_store_splice (G_LIST_STORE (attendance), g_list_model_get_n_items (attendance), 0,
+                       rows->pdata, rows->len);
+
+  chip = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (self->attendance_box),
+                                          g_list_model_get_n_items (attendance) - rows->len);
+  if (chip != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (chip));
+}
+
 void
 _sl_meeting_editor_on_add_person_shown (SlMeetingEditor *self)
 {
+  g_autoptr(GPtrArray) everyone = everyone_not_listed (self);
+
   GtkListBox *list = GTK_LIST_BOX (self->add_person_list);
   GListModel *members = sl_ledger_get_members (self->ledger);
   GListModel *rows = sl_meeting_get_attendance (self->meeting);
@@ -334,6 +401,7 @@ _sl_meeting_editor_on_add_person_shown (SlMeetingEditor *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
   gtk_editable_set_text (GTK_EDITABLE (self->add_person_search), "");
+  gtk_widget_set_sensitive (self->add_everyone_button, everyone->len > 0);
 
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {

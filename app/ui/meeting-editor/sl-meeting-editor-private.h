@@ -66,6 +66,7 @@ struct _SlMeetingEditor
   GtkWidget        *add_person_popover;
   GtkWidget        *add_person_list;
   GtkWidget        *add_person_search;
+  GtkWidget        *add_everyone_button;
   guint             add_person_focus_idle;
   GtkWidget        *counts_label;
   GtkWidget        *attendance_box;
@@ -174,6 +175,7 @@ void _sl_meeting_editor_on_child_activated (SlMeetingEditor *self, GtkFlowBoxChi
 void _sl_meeting_editor_on_add_person_shown (SlMeetingEditor *self);
 void _sl_meeting_editor_on_add_person_activated (SlMeetingEditor *self, GtkListBoxRow *row);
 void _sl_meeting_editor_add_person_keys (SlMeetingEditor *self);
+void _sl_meeting_editor_on_add_everyone_clicked (SlMeetingEditor *self);
 void _sl_meeting_editor_add_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
 
 /* sl-meeting-editor-actions.c */

@@ -187,6 +187,29 @@ update_counts (SlMeetingEditor *self)
                           sl_meeting_monitor_get_present (self->monitor),
                           sl_meeting_monitor_get_leave (self->monitor),
                           sl_meeting_monitor_get_absent (self->monitor));
+
+  /* A draft whose roster marks nobody as leadership (or central group):
+   * say who was listed instead, and how to make it right. */
+  if (self->is_draft && self->ledger != NULL && self->meeting != NULL)
+    {
+      SlRosterBasis basis = SL_ROSTER_BASIS_KIND;
+      g_autoptr(GPtrArray) roster = sl_meeting_draft_roster_basis (self->ledger,
+                                                                   sl_meeting_get_organization (self->meeting),
+                                                                   sl_meeting_get_kind (self->meeting),
+                                                                   sl_meeting_get_date (self->meeting),
+                                                                   &basis);
+      const char *note = sl_roster_basis_to_note (basis);
+
+      if (note != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (note, -1);
+          char *with_note = g_strdup_printf ("%s\n<small>%s</small>", text, escaped);
+
+          g_free (text);
+          text = with_note;
+        }
+    }
+
   gtk_label_set_markup (GTK_LABEL (self->counts_label), text);
 }
 
@@ -797,6 +820,7 @@ sl_meeting_editor_class_init (SlMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, add_person_popover);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, add_person_list);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, add_person_search);
+  gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, add_everyone_button);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, counts_label);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, attendance_box);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, guests_list);
@@ -810,6 +834,8 @@ sl_meeting_editor_class_init (SlMeetingEditorClass *klass)
                                                 G_CALLBACK (_sl_meeting_editor_on_calendar_day_selected));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_add_person_activated",
                                                 G_CALLBACK (_sl_meeting_editor_on_add_person_activated));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_add_everyone_clicked",
+                                                G_CALLBACK (_sl_meeting_editor_on_add_everyone_clicked));
 }
 
 static GtkWidget *

@@ -118,11 +118,14 @@ static GtkWidget *
 status_badge (const SlOverviewCheck *check)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new_from_icon_name (status_icon_name (check->status));
+  /* 无法判断 is neither a pass nor a miss: a question, in the colour of a
+   * warning, whatever the status it counts as. */
+  GtkWidget *icon = gtk_image_new_from_icon_name (check->unchecked ? "dialog-question-symbolic"
+                                                                   : status_icon_name (check->status));
   GtkWidget *label = gtk_label_new (check->status_label);
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (box, status_css_class (check->status));
+  gtk_widget_add_css_class (box, check->unchecked ? "warning" : status_css_class (check->status));
   gtk_widget_add_css_class (box, "sl-status");
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
