@@ -36,6 +36,7 @@
 #include "sl-search-page.h"
 #include "sl-statistics.h"
 #include "sl-window.h"
+#include "sl-window-private.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
 
@@ -323,6 +324,25 @@ count_widgets (GtkWidget *widget,
   return n;
 }
 
+/* The accelerators of a shortcuts window, each followed by a space. */
+static void
+collect_accelerators (GtkWidget *root,
+                      GString   *into)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (root))
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (root, "accelerator", &accelerator, NULL);
+      if (accelerator != NULL)
+        g_string_append_printf (into, "%s ", accelerator);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, into);
+}
+
 static void
 test_lazy_pages (Fixture       *fixture,
                  gconstpointer  data)
@@ -394,6 +414,18 @@ test_lazy_pages (Fixture       *fixture,
   g_assert_nonnull (overlay);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  /* Every page of the sidebar has its Ctrl+N listed there. */
+  {
+    g_autoptr(GString) accelerators = g_string_new (" ");
+
+    collect_accelerators (GTK_WIDGET (overlay), accelerators);
+    for (guint i = 0; i < _SL_WINDOW_N_SIDEBAR_PAGES; i++)
+      {
+        g_autofree char *accelerator = g_strdup_printf (" <Control>%u ", i + 1);
+
+        g_assert_nonnull (strstr (accelerators->str, accelerator));
+      }
+  }
   gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
   gtk_widget_activate_action (window, "win.show-help-overlay", NULL);
   iterate (50);

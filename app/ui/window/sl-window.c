@@ -75,7 +75,7 @@ _sl_window_notify_busy (SlWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/* The sidebar's pages, in its order and that of Ctrl+1..6. */
+/* The sidebar's pages, in its order and that of Ctrl+1..9. */
 const char * const _sl_window_sidebar_pages[_SL_WINDOW_N_SIDEBAR_PAGES] = {
   "overview", "meetings", "plan", "members", "measures", "research",
   "pool", "talks", "reports",
