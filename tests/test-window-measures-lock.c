@@ -15,7 +15,10 @@
  * - a final meeting of a locked year: read-only until the banner's
  *   Update Progress… is given a reason (Cancel: still read-only); then
  *   only the progress fields open, two progress saves are one revision
- *   with that reason, a text change is refused, and Finish closes them.
+ *   with that reason, a text change is refused, and Finish closes them;
+ * - the overview says that the year is locked, for whom, since when (local
+ *   time) and by whom, and still counts the drafts older than the
+ *   setting; after an unlock it says nothing of a lock.
  *
  * The main loop runs until what is awaited holds, with a generous limit,
  * never a fixed sleep.
@@ -29,6 +32,7 @@
 #include <sqlite3.h>
 
 #include "sl-archive.h"
+#include "sl-date.h"
 #include "sl-evidence.h"
 #include "sl-ledger.h"
 #include "sl-measure.h"
@@ -36,6 +40,8 @@
 #include "sl-meeting-editor.h"
 #include "sl-meeting-measure-row.h"
 #include "sl-meetings-page.h"
+#include "sl-overview.h"
+#include "sl-overview-page.h"
 #include "sl-window.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
@@ -396,6 +402,45 @@ test_final (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (button));
 }
 
+static gboolean
+overview_counted (Fixture *fixture)
+{
+  return sl_overview_page_get_overview (SL_OVERVIEW_PAGE (sl_window_get_page (fixture->window, "overview"))) != NULL;
+}
+
+static void
+test_overview (Fixture       *fixture,
+               gconstpointer  data)
+{
+  SlOverviewPage *page = SL_OVERVIEW_PAGE (sl_window_get_page (fixture->window, "overview"));
+  g_autofree char *locked_at = stored (fixture, "SELECT locked_at FROM year_locks");
+  g_autofree char *since = sl_date_local_time_text (locked_at);
+  g_autoptr(GError) error = NULL;
+  const SlOverview *overview;
+  const char *locks;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "overview");
+  wait_until (fixture, overview_counted);
+  locks = sl_overview_page_get_figure (page, "locks");
+  g_assert_nonnull (strstr (locks, "2025"));
+  g_assert_nonnull (strstr (locks, "市统计局党组"));
+  g_assert_nonnull (strstr (locks, "王五"));
+  g_assert_nonnull (strstr (locks, since));
+  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (page), "sl-overview-locks")));
+
+  /* The drafts are still counted, the old ones called so. */
+  overview = sl_overview_page_get_overview (page);
+  g_assert_cmpuint (overview->drafts_overdue, >, 0);
+  g_assert_cmpstr (sl_overview_page_get_figure (page, "drafts"), ==, overview->drafts_text);
+
+  /* Unlocked: no word of a lock. */
+  g_assert_true (sl_evidence_unlock_year (fixture->ledger, ORGANIZATION_ID, 2025, "补录会议", &error));
+  g_assert_no_error (error);
+  sl_overview_page_reload (page);
+  g_assert_cmpstr (sl_overview_page_get_figure (page, "locks"), ==, "");
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (page), "sl-overview-locks")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +460,8 @@ main (int   argc,
               fixture_set_up, test_draft, fixture_tear_down);
   g_test_add ("/window-measures-lock/final", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_final, fixture_tear_down);
+  g_test_add ("/window-measures-lock/overview", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_overview, fixture_tear_down);
 
   return g_test_run ();
 }
