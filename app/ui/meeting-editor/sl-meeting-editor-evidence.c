@@ -588,7 +588,22 @@ finish_revision_action (GtkWidget  *widget,
 gboolean
 _sl_meeting_editor_evidence_allow_change (SlMeetingEditor *self)
 {
-  if (self->locked && self->state_error == NULL && _sl_meeting_editor_progress_allows (self))
+  SlProgressChange change = self->locked && self->state_error == NULL
+                            ? _sl_meeting_editor_progress_judge (self) : SL_PROGRESS_CHANGE_OTHER;
+
+  /* The echo of a revert: nothing to save, and the message stays. */
+  if (change == SL_PROGRESS_CHANGE_NONE)
+    {
+      self->dirty = FALSE;
+      /* Typed back to what is stored before a waiting save ran. */
+      if (self->save_source != 0)
+        {
+          g_clear_handle_id (&self->save_source, g_source_remove);
+          _sl_meeting_editor_set_state (self, _("Saved"), FALSE);
+        }
+      return FALSE;
+    }
+  if (change == SL_PROGRESS_CHANGE_PROGRESS)
     return TRUE;
   if (self->locked && self->state_error == NULL)
     {

@@ -209,7 +209,12 @@ gboolean _sl_meeting_editor_progress_open (SlMeetingEditor *self);
 void _sl_meeting_editor_progress_row (SlMeetingEditor *self, GtkWidget *row);
 void _sl_meeting_editor_progress_apply (SlMeetingEditor *self);
 char *_sl_meeting_editor_progress_note (SlMeetingEditor *self);
-gboolean _sl_meeting_editor_progress_allows (SlMeetingEditor *self);
+typedef enum {
+  SL_PROGRESS_CHANGE_NONE,      /* the ledger holds it already */
+  SL_PROGRESS_CHANGE_PROGRESS,  /* the progress of measures alone, while it may change */
+  SL_PROGRESS_CHANGE_OTHER,
+} SlProgressChange;
+SlProgressChange _sl_meeting_editor_progress_judge (SlMeetingEditor *self);
 void _sl_meeting_editor_progress_init (SlMeetingEditor *self, GtkWidget *banner);
 void _sl_meeting_editor_progress_class_init (GtkWidgetClass *widget_class);
 void _sl_meeting_editor_reload_all (SlMeetingEditor *self);

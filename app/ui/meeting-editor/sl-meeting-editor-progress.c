@@ -97,25 +97,33 @@ _sl_meeting_editor_progress_note (SlMeetingEditor *self)
   return g_strdup (_("The progress of its measures (status, progress, done on) can still be updated"));
 }
 
-/* Whether the change just made is the progress of measures alone, and may
- * be saved in a locked year: the meeting without its measures' progress
- * is what the ledger holds. */
-gboolean
-_sl_meeting_editor_progress_allows (SlMeetingEditor *self)
+/* What the change just made is, in a locked year: nothing the ledger
+ * does not hold already (the echo of a revert), the progress of measures
+ * alone, which may be saved, or anything else. The meeting without its
+ * measures' progress is compared with what the ledger holds. */
+SlProgressChange
+_sl_meeting_editor_progress_judge (SlMeetingEditor *self)
 {
   g_autoptr(SlMeeting) stored = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  if (!_sl_meeting_editor_progress_open (self))
-    return FALSE;
-
   stored = sl_ledger_load_meeting (self->ledger, sl_record_get_id (SL_RECORD (self->meeting)), NULL);
   if (stored == NULL ||
-      !(before = sl_evidence_hash_form (self->ledger, stored, TRUE, NULL)) ||
+      !(before = sl_evidence_hash_form (self->ledger, stored, FALSE, NULL)) ||
+      !(after = sl_evidence_hash_form (self->ledger, self->meeting, FALSE, NULL)))
+    return SL_PROGRESS_CHANGE_OTHER;
+  if (g_str_equal (before, after))
+    return SL_PROGRESS_CHANGE_NONE;
+  if (!_sl_meeting_editor_progress_open (self))
+    return SL_PROGRESS_CHANGE_OTHER;
+
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  if (!(before = sl_evidence_hash_form (self->ledger, stored, TRUE, NULL)) ||
       !(after = sl_evidence_hash_form (self->ledger, self->meeting, TRUE, NULL)))
-    return FALSE;
-  return g_str_equal (before, after);
+    return SL_PROGRESS_CHANGE_OTHER;
+  return g_str_equal (before, after) ? SL_PROGRESS_CHANGE_PROGRESS : SL_PROGRESS_CHANGE_OTHER;
 }
 
 /* 更新落实情况…: the reason first, then the progress fields open. */
