@@ -18,7 +18,9 @@
  *   with that reason, a text change is refused, and Finish closes them;
  * - the overview says that the year is locked, for whom, since when (local
  *   time) and by whom, and still counts the drafts older than the
- *   setting; after an unlock it says nothing of a lock.
+ *   setting; after an unlock it says nothing of a lock;
+ * - a file attached to a final meeting during a revision sitting takes
+ *   the sitting's reason, never asks again.
  *
  * The main loop runs until what is awaited holds, with a generous limit,
  * never a fixed sleep.
@@ -37,6 +39,7 @@
 #include "sl-ledger.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
+#include "sl-meeting-attachments.h"
 #include "sl-meeting-editor.h"
 #include "sl-meeting-measure-row.h"
 #include "sl-meetings-page.h"
@@ -200,7 +203,9 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) archive = NULL;
-  gboolean final = GPOINTER_TO_INT (data);
+  /* 0: a draft, locked; 1: final, locked; 2: final, not locked. */
+  gboolean final = GPOINTER_TO_INT (data) >= 1;
+  gboolean lock = GPOINTER_TO_INT (data) <= 1;
 
   fixture->folder = make_temp_folder ("test-window-measures-lock-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
@@ -218,7 +223,8 @@ fixture_set_up (Fixture       *fixture,
       g_assert_true (sl_evidence_finalize (fixture->ledger, MEETING_ID, "王五", NULL, &error));
       g_assert_no_error (error);
     }
-  g_assert_true (sl_evidence_lock_year (fixture->ledger, ORGANIZATION_ID, 2025, "王五", &error));
+  if (lock)
+    g_assert_true (sl_evidence_lock_year (fixture->ledger, ORGANIZATION_ID, 2025, "王五", &error));
   g_assert_no_error (error);
 
   g_settings_reset (settings, "last-year");
@@ -441,6 +447,36 @@ test_overview (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (page), "sl-overview-locks")));
 }
 
+static gboolean
+one_attachment (Fixture *fixture)
+{
+  GtkWidget *widget = find_named (GTK_WIDGET (editor_of (fixture)), "sl-attachments");
+
+  return sl_meeting_attachments_get_n_items (SL_MEETING_ATTACHMENTS (widget)) == 1;
+}
+
+static void
+test_attach_in_sitting (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SlMeetingEditor *editor = editor_of (fixture);
+  GtkWidget *attachments = find_named (GTK_WIDGET (editor), "sl-attachments");
+  g_autofree char *file = g_build_filename (fixture->folder, "签到表.txt", NULL);
+  g_autofree char *revisions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (file, "签到表\n", -1, &error));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.revise", NULL);
+  wait_until (fixture, reason_dialog_shown);
+  answer ("sl-reason-dialog", "补传签到表", "revise");
+
+  sl_meeting_attachments_add_file (SL_MEETING_ATTACHMENTS (attachments), file, "signed_sheet");
+  wait_until (fixture, one_attachment);
+  g_assert_null (find_toplevel ("sl-attachment-reason-dialog"));
+  revisions = stored (fixture, REVISIONS_SQL);
+  g_assert_cmpstr (revisions, ==, "1|补传签到表");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +498,8 @@ main (int   argc,
               fixture_set_up, test_final, fixture_tear_down);
   g_test_add ("/window-measures-lock/overview", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_overview, fixture_tear_down);
+  g_test_add ("/window-measures-lock/attach-in-sitting", Fixture, GINT_TO_POINTER (2),
+              fixture_set_up, test_attach_in_sitting, fixture_tear_down);
 
   return g_test_run ();
 }
