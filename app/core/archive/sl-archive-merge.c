@@ -15,7 +15,10 @@
  * keeps its defaults.
  *
  * The same comparison, of the record as the archive writes it before and
- * after the save, says what the merge changed (SlArchiveReport).
+ * after the save, says what the merge changed (SlArchiveReport). A record
+ * that equals the ledger's copy once filled in is not saved at all: a
+ * merge of the ledger's own export raises no change count, writes no row
+ * and adds no revision.
  */
 
 #define G_LOG_DOMAIN "sl-archive"
@@ -667,9 +670,20 @@ sl_archive_merger_save (SlArchiveMerger  *self,
   if (local != NULL)
     {
       /* Before the save, which may update the ledger's live object. */
-      if (self->report != NULL)
-        before = sl_archive_record_to_node (local);
+      before = sl_archive_record_to_node (local);
       fill_record (record, local);
+
+      /* The record as the ledger holds it: not written at all. A save
+       * would raise its change count (a window holding it would then see
+       * a change that is none) and write its rows again under new keys. */
+      after = sl_archive_record_to_node (record);
+      if (json_node_equal (before, after))
+        {
+          if (self->report != NULL)
+            report_record (self->report, record, FALSE, NULL);
+          return TRUE;
+        }
+      g_clear_pointer (&after, json_node_unref);
     }
 
   if (!save (self, record, flags, error))

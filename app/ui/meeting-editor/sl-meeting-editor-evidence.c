@@ -15,7 +15,8 @@
  *
  * A meeting of a locked year shows a banner saying since when and by
  * whom, and its fields are read-only; the banner's 解锁… asks for the
- * reason the core records with the unlock. A lock made while the meeting
+ * reason the core records with the unlock; the progress of its measures
+ * stays open (sl-meeting-editor-progress.c). A lock made while the meeting
  * is open (the overview here: SlYearLockWatch; another program: the
  * window's SlLedgerWatch, through sl_meeting_editor_reload()) turns it
  * read-only at once, and what was typed and not yet saved is dropped,
@@ -215,6 +216,10 @@ _sl_meeting_editor_evidence_update (SlMeetingEditor *self)
         }
     }
   self->locked = locked;
+  /* Locked while open: the revision session ends with it (below: what
+   * was typed is dropped); a final meeting's progress asks its own. */
+  if (locked && !was_locked && self->meeting != NULL && self->stored)
+    g_clear_pointer (&self->session, sl_revision_session_free);
   if (error != NULL)
     {
       g_autofree char *path = self->ledger ? g_strdup (sl_database_get_path (sl_ledger_get_database (self->ledger)))
@@ -265,6 +270,8 @@ _sl_meeting_editor_evidence_update (SlMeetingEditor *self)
       g_autoptr(SlYearLock) lock = find_lock (self);
       g_autofree char *text = NULL;
       g_autofree char *since = lock ? sl_date_local_time_text (lock->locked_at) : NULL;
+      g_autofree char *note = _sl_meeting_editor_progress_note (self);
+      g_autofree char *line = NULL;
 
       if (lock != NULL)
         /* Translators: 本年度已锁定（who, when），解锁需填写理由 */
@@ -276,7 +283,8 @@ _sl_meeting_editor_evidence_update (SlMeetingEditor *self)
       else
         text = g_strdup_printf (_("The year %d is locked: its records are read-only; unlocking needs a reason"),
                                 sl_meeting_get_year (self->meeting));
-      gtk_label_set_label (GTK_LABEL (self->lock_label), text);
+      line = g_strconcat (text, "\n", note, NULL);
+      gtk_label_set_label (GTK_LABEL (self->lock_label), line);
     }
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->lock_revealer), locked);
   show_final_banner (self);
@@ -286,6 +294,7 @@ _sl_meeting_editor_evidence_update (SlMeetingEditor *self)
     set_fields_editable (self, FALSE, FALSE);
   else
     set_fields_editable (self, !self->read_only, TRUE);
+  _sl_meeting_editor_progress_apply (self);
 
   sl_meeting_attachments_set (SL_MEETING_ATTACHMENTS (self->attachments), self->ledger,
                              self->meeting != NULL && self->stored ? sl_record_get_id (SL_RECORD (self->meeting)) : NULL,
@@ -309,7 +318,6 @@ _sl_meeting_editor_evidence_update (SlMeetingEditor *self)
       gboolean dropped = self->dirty || sl_meeting_fields_has_pending (GTK_WIDGET (self));
       g_autofree char *text = NULL;
 
-      g_clear_pointer (&self->session, sl_revision_session_free);
       if (dropped)
         {
           _sl_meeting_editor_revert (self);
@@ -517,23 +525,16 @@ on_reason_response (AdwMessageDialog *dialog,
   _sl_meeting_editor_set_state (self, _("Revising: changes are saved as you type, as one revision"), FALSE);
 }
 
-/* 修订…: the reason first, then the fields open. */
-static void
-revise_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+/* The reason of a revision session, asked before the fields open: 修订…,
+ * and 更新落实情况… in a locked year (sl-meeting-editor-progress.c). */
+void
+_sl_meeting_editor_evidence_ask_reason (SlMeetingEditor *self,
+                                        const char      *body)
 {
-  SlMeetingEditor *self = SL_MEETING_EDITOR (widget);
   GtkWidget *entry;
   GtkWidget *dialog;
 
-  if (self->meeting == NULL || !self->final || self->locked || self->session != NULL ||
-      self->reason_dialog != NULL)
-    return;
-
-  dialog = text_dialog (self, _("Reason for the Revision"),
-                        _("This meeting is final. What you change now is kept as one revision, with the "
-                          "content before it, who changed it and why. Why is it changed?"),
+  dialog = text_dialog (self, _("Reason for the Revision"), body,
                         _("Reason for the change"), NULL, "revise", _("_Revise"), &entry);
   require_text (dialog, entry, "revise");
   gtk_widget_set_name (dialog, "sl-reason-dialog");
@@ -541,6 +542,24 @@ revise_action (GtkWidget  *widget,
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->reason_dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_reason_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* 修订…: the reason first, then the fields open. */
+static void
+revise_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SlMeetingEditor *self = SL_MEETING_EDITOR (widget);
+
+  if (self->meeting == NULL || !self->final || self->locked || self->session != NULL ||
+      self->reason_dialog != NULL)
+    return;
+
+  _sl_meeting_editor_evidence_ask_reason (self,
+                                          _("This meeting is final. What you change now is kept as one "
+                                            "revision, with the content before it, who changed it and "
+                                            "why. Why is it changed?"));
 }
 
 /* 完成修订: what is typed is stored, and the meeting is read-only again. */
@@ -569,6 +588,23 @@ finish_revision_action (GtkWidget  *widget,
 gboolean
 _sl_meeting_editor_evidence_allow_change (SlMeetingEditor *self)
 {
+  SlProgressChange change = self->locked && self->state_error == NULL
+                            ? _sl_meeting_editor_progress_judge (self) : SL_PROGRESS_CHANGE_OTHER;
+
+  /* The echo of a revert: nothing to save, and the message stays. */
+  if (change == SL_PROGRESS_CHANGE_NONE)
+    {
+      self->dirty = FALSE;
+      /* Typed back to what is stored before a waiting save ran. */
+      if (self->save_source != 0)
+        {
+          g_clear_handle_id (&self->save_source, g_source_remove);
+          _sl_meeting_editor_set_state (self, _("Saved"), FALSE);
+        }
+      return FALSE;
+    }
+  if (change == SL_PROGRESS_CHANGE_PROGRESS)
+    return TRUE;
   if (self->locked && self->state_error == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Not saved: the year %d is locked; the change was dropped"),
@@ -788,6 +824,7 @@ _sl_meeting_editor_evidence_init (SlMeetingEditor *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.unlock-year");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (banner), self->lock_label);
+  _sl_meeting_editor_progress_init (self, banner);
   gtk_box_append (GTK_BOX (banner), button);
   self->lock_revealer = gtk_revealer_new ();
   gtk_widget_set_name (self->lock_revealer, "sl-lock-banner");
@@ -843,6 +880,7 @@ _sl_meeting_editor_evidence_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "editor.unlock-year", NULL, unlock_action);
   gtk_widget_class_install_action (widget_class, "editor.revise", NULL, revise_action);
   gtk_widget_class_install_action (widget_class, "editor.finish-revision", NULL, finish_revision_action);
+  _sl_meeting_editor_progress_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "editor.finalize", NULL);

@@ -250,6 +250,8 @@ _sl_meeting_editor_create_measure_row (gpointer item,
 
   g_signal_connect_object (row, "remove", G_CALLBACK (on_measure_remove), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "add-next", G_CALLBACK (on_add_measure), self, G_CONNECT_SWAPPED);
+  /* A locked year: only its progress stays open. */
+  _sl_meeting_editor_progress_row (self, row);
   return row;
 }
 
@@ -747,6 +749,10 @@ on_add_measure (SlMeetingEditor *self)
   GListModel *measures = sl_meeting_get_measures (self->meeting);
   g_autoptr(SlMeasure) measure = sl_measure_new ();
   GtkListBoxRow *row;
+
+  /* Ctrl+Enter in a progress field of a locked year's measure. */
+  if (self->read_only)
+    return;
 
   sl_measure_set_status (measure, SL_MEASURE_STATUS_OPEN);
   self->adding = TRUE;

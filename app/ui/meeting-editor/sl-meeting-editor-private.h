@@ -115,6 +115,7 @@ struct _SlMeetingEditor
   GtkWidget        *state_badge;    /* 草稿 / 定稿 */
   GtkWidget        *lock_revealer;  /* the banner of a locked year */
   GtkWidget        *lock_label;
+  GtkWidget        *progress_button; /* on the lock's banner: 更新落实情况… / 完成 */
   GtkWidget        *content;        /* every field: read-only in a locked year */
   GtkWidget        *reason_dialog;  /* weak: asking for the reason */
   GtkWidget        *attachments;    /* SlMeetingAttachments */
@@ -203,6 +204,21 @@ gboolean _sl_meeting_editor_evidence_save (SlMeetingEditor *self, GError **error
 void _sl_meeting_editor_evidence_watch (SlMeetingEditor *self);
 void _sl_meeting_editor_evidence_unwatch (SlMeetingEditor *self);
 gboolean _sl_meeting_editor_evidence_refused (SlMeetingEditor *self, const GError *error);
+void _sl_meeting_editor_evidence_ask_reason (SlMeetingEditor *self, const char *body);
+
+/* sl-meeting-editor-progress.c: a locked year's measures' progress */
+gboolean _sl_meeting_editor_progress_open (SlMeetingEditor *self);
+void _sl_meeting_editor_progress_row (SlMeetingEditor *self, GtkWidget *row);
+void _sl_meeting_editor_progress_apply (SlMeetingEditor *self);
+char *_sl_meeting_editor_progress_note (SlMeetingEditor *self);
+typedef enum {
+  SL_PROGRESS_CHANGE_NONE,      /* the ledger holds it already */
+  SL_PROGRESS_CHANGE_PROGRESS,  /* the progress of measures alone, while it may change */
+  SL_PROGRESS_CHANGE_OTHER,
+} SlProgressChange;
+SlProgressChange _sl_meeting_editor_progress_judge (SlMeetingEditor *self);
+void _sl_meeting_editor_progress_init (SlMeetingEditor *self, GtkWidget *banner);
+void _sl_meeting_editor_progress_class_init (GtkWidgetClass *widget_class);
 void _sl_meeting_editor_reload_all (SlMeetingEditor *self);
 
 G_END_DECLS

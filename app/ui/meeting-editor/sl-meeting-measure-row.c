@@ -4,7 +4,9 @@
  *
  * A measure is followed up until it is closed (“逐项完成销号”): its status
  * shows in the row's header. Marking it done fills in today as the day it
- * was done when none is given.
+ * was done when none is given. In a locked year only its progress (status,
+ * 落实情况, the day it was done) stays open: follow-up goes on after the
+ * year's records are closed.
  */
 
 #define G_LOG_DOMAIN "sl-meeting-measure-row"
@@ -25,6 +27,7 @@ struct _SlMeetingMeasureRow
   AdwExpanderRow  parent_instance;
 
   /* template widgets */
+  GtkWidget      *remove_button;
   GtkWidget      *status_tag;
   GtkWidget      *text_row;
   GtkWidget      *owner_row;
@@ -117,6 +120,7 @@ sl_meeting_measure_row_class_init (SlMeetingMeasureRowClass *klass)
 
   sl_meeting_row_class_init (widget_class, "/org/studyledger/StudyLedger/sl-meeting-measure-row.ui");
 
+  gtk_widget_class_bind_template_child (widget_class, SlMeetingMeasureRow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingMeasureRow, status_tag);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingMeasureRow, text_row);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingMeasureRow, owner_row);
@@ -191,4 +195,24 @@ sl_meeting_measure_row_focus_text (SlMeetingMeasureRow *self)
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
   gtk_widget_grab_focus (self->text_row);
+}
+
+/**
+ * sl_meeting_measure_row_set_progress_only:
+ * @progress_only: whether only the progress fields take changes
+ *
+ * A measure of a locked year: its status, progress and done day stay
+ * open, its text, owner, department, deadline and removal do not.
+ */
+void
+sl_meeting_measure_row_set_progress_only (SlMeetingMeasureRow *self,
+                                          gboolean             progress_only)
+{
+  GtkWidget *fixed[] = { self->remove_button, self->text_row, self->owner_row,
+                         self->department_row, self->due_row };
+
+  g_return_if_fail (SL_IS_MEETING_MEASURE_ROW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    gtk_widget_set_sensitive (fixed[i], !progress_only);
 }

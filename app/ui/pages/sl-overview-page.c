@@ -28,9 +28,12 @@
 #include <math.h>
 
 #include "sl-chart.h"
+#include "sl-date.h"
 #include "sl-enums.h"
+#include "sl-evidence.h"
 #include "sl-ledger.h"
 #include "sl-lock-year-dialog.h"
+#include "sl-organization.h"
 #include "sl-overview-page.h"
 #include "sl-pool-page.h"
 #include "sl-statistics.h"
@@ -45,6 +48,7 @@ struct _SlOverviewPage
   AdwStatusPage  *empty_page;
   GtkLabel       *meetings_value;
   GtkLabel       *drafts_caption;
+  GtkWidget      *lock_label;     /* the year's locks, in code above the figures */
   GtkLabel       *attendance_value;
   GtkLabel       *participation_value;
   GtkLabel       *fulfilment_value;
@@ -355,11 +359,37 @@ show_lists (SlOverviewPage *self)
     }
 }
 
-/**
- * sl_overview_page_reload:
- *
- * Counts the year again now if the page is shown, or when it is next.
- */
+/* "2025年度已锁定（市统计局党组，2026-01-05 09:30 王五）", one line per
+ * organization whose year is locked now; hidden when none is. An
+ * inspection reads the overview first: whether the year stands closed is
+ * part of its state, as the drafts are. */
+static void
+show_locks (SlOverviewPage *self)
+{
+  g_autoptr(GPtrArray) locks = sl_evidence_load_locks (self->ledger, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; locks != NULL && i < locks->len; i++)
+    {
+      SlYearLock *lock = g_ptr_array_index (locks, i);
+      SlOrganization *organization;
+      g_autofree char *since = NULL;
+
+      if (lock->year != self->year || lock->unlocked_at != NULL)
+        continue;
+      organization = sl_ledger_find_organization (self->ledger, lock->organization);
+      since = sl_date_local_time_text (lock->locked_at);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: 2025年度已锁定（组织，锁定时间 锁定人） */
+      g_string_append_printf (text, _("The year %d is locked for %s (since %s, by %s)"), lock->year,
+                              organization ? sl_organization_get_name (organization) : lock->organization,
+                              since, lock->locked_by ? lock->locked_by : "—");
+    }
+  gtk_label_set_text (GTK_LABEL (self->lock_label), text->str);
+  gtk_widget_set_visible (self->lock_label, text->len > 0);
+}
+
 static void
 cancel_deferred_fill (SlOverviewPage *self)
 {
@@ -370,6 +400,11 @@ cancel_deferred_fill (SlOverviewPage *self)
   g_clear_handle_id (&self->fill_source_id, g_source_remove);
 }
 
+/**
+ * sl_overview_page_reload:
+ *
+ * Counts the year again now if the page is shown, or when it is next.
+ */
 void
 sl_overview_page_reload (SlOverviewPage *self)
 {
@@ -422,6 +457,7 @@ sl_overview_page_reload (SlOverviewPage *self)
     }
 
   gtk_label_set_text (self->meetings_value, self->overview->meetings_text);
+  show_locks (self);
   gtk_label_set_text (self->drafts_caption, self->overview->drafts_text);
   if (self->overview->drafts_overdue > 0)
     {
@@ -486,7 +522,7 @@ sl_overview_page_get_filled (SlOverviewPage *self)
 }
 
 /* The text of a figure: "meetings", "drafts", "attendance", "participation",
- * "fulfilment" or "measures". */
+ * "fulfilment" or "measures"; or "locks", the year's locks ("" for none). */
 const char *
 sl_overview_page_get_figure (SlOverviewPage *self,
                              const char     *name)
@@ -496,6 +532,8 @@ sl_overview_page_get_figure (SlOverviewPage *self,
   fill_now (self);
   if (g_strcmp0 (name, "meetings") == 0)      return gtk_label_get_text (self->meetings_value);
   if (g_strcmp0 (name, "drafts") == 0)        return gtk_label_get_text (self->drafts_caption);
+  if (g_strcmp0 (name, "locks") == 0)
+    return gtk_widget_get_visible (self->lock_label) ? gtk_label_get_text (GTK_LABEL (self->lock_label)) : "";
   if (g_strcmp0 (name, "attendance") == 0)    return gtk_label_get_text (self->attendance_value);
   if (g_strcmp0 (name, "participation") == 0) return gtk_label_get_text (self->participation_value);
   if (g_strcmp0 (name, "fulfilment") == 0)    return gtk_label_get_text (self->fulfilment_value);
@@ -661,7 +699,18 @@ sl_overview_page_init (SlOverviewPage *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "overview.lock-year");
   gtk_widget_set_tooltip_text (button, _("Make the year's records read-only, as evidence; unlocking needs a reason"));
   gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (button, TRUE);
+  /* The year's locks, at the left of the same bar (show_locks()). */
+  self->lock_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->lock_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->lock_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->lock_label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (self->lock_label, TRUE);
+  gtk_widget_set_name (self->lock_label, "sl-overview-locks");
+  gtk_widget_add_css_class (self->lock_label, "heading");
+  gtk_widget_set_visible (self->lock_label, FALSE);
+  gtk_box_append (GTK_BOX (bar), self->lock_label);
   gtk_box_append (GTK_BOX (bar), button);
   gtk_box_prepend (GTK_BOX (column), bar);
 }

@@ -1,0 +1,505 @@
+/* test-window-measures-lock.c — a locked year's measures: their progress still changes, nothing else
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Issue 12: a locked year refuses every change to its meetings, but the
+ * progress of their measures is still followed up, and a final meeting's
+ * progress is a revision too. Under Xvfb (build-aux/setup.sh --test), on
+ * a ledger filled from the example archive, with the real window:
+ *
+ * - a draft of a locked year: the measure's status and progress fields
+ *   are open, its text, owner, department, deadline and removal and every
+ *   other section read-only under the banner, which says what may still
+ *   change; a progress change is saved (no revision: a draft has no
+ *   history), a change of the measure's text is refused and dropped;
+ * - a final meeting of a locked year: read-only until the banner's
+ *   Update Progress… is given a reason (Cancel: still read-only); then
+ *   only the progress fields open, two progress saves are one revision
+ *   with that reason, a text change is refused, and Finish closes them;
+ * - the overview says that the year is locked, for whom, since when (local
+ *   time) and by whom, and still counts the drafts older than the
+ *   setting; after an unlock it says nothing of a lock;
+ * - a file attached to a final meeting during a revision sitting takes
+ *   the sitting's reason, never asks again.
+ *
+ * The main loop runs until what is awaited holds, with a generous limit,
+ * never a fixed sleep.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <sqlite3.h>
+
+#include "sl-archive.h"
+#include "sl-date.h"
+#include "sl-evidence.h"
+#include "sl-ledger.h"
+#include "sl-measure.h"
+#include "sl-meeting.h"
+#include "sl-meeting-attachments.h"
+#include "sl-meeting-editor.h"
+#include "sl-meeting-measure-row.h"
+#include "sl-meetings-page.h"
+#include "sl-overview.h"
+#include "sl-overview-page.h"
+#include "sl-window.h"
+#include "sl-test-util.h"
+#include "sl-test-window.h"
+
+#define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
+/* Of the example: 市统计局党组会议2025年第1次, of 市统计局党组, one measure. */
+#define MEETING_ID "e20472f6-70f4-5429-bcce-6c5709a2d5fb"
+#define ORGANIZATION_ID "62c9f9b1-c1a6-541b-b10c-986195dc206a"
+#define LIMIT_S 20
+
+typedef struct
+{
+  char      *folder;
+  char      *path;
+  SlLedger  *ledger;
+  SlWindow  *window;
+} Fixture;
+
+typedef gboolean (*Condition) (Fixture *fixture);
+
+static void
+wait_until_named (Fixture    *fixture,
+                  Condition   condition,
+                  const char *name)
+{
+  gint64 end = g_get_monotonic_time () + LIMIT_S * G_USEC_PER_SEC;
+
+  while (!condition (fixture) && g_get_monotonic_time () < end)
+    sl_test_iterate (20);
+  if (!condition (fixture))
+    g_error ("Still not %s after %d s", name, LIMIT_S);
+}
+
+#define wait_until(fixture, condition) wait_until_named ((fixture), (condition), #condition)
+
+static gpointer
+child_of (gpointer    widget,
+          GType       type,
+          const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static SlMeetingEditor *
+editor_of (Fixture *fixture)
+{
+  return child_of (sl_window_get_page (fixture->window, "meetings"), SL_TYPE_MEETINGS_PAGE, "editor");
+}
+
+static const char *
+editor_state (Fixture *fixture)
+{
+  return gtk_label_get_label (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "state_label"));
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_toplevel (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (window) && g_strcmp0 (gtk_widget_get_name (window), name) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+#define T(text) g_dgettext (GETTEXT_PACKAGE, (text))
+
+static gboolean reason_dialog_shown (Fixture *f) { return find_toplevel ("sl-reason-dialog") != NULL; }
+static gboolean
+update_offered (Fixture *f)
+{
+  GtkWidget *button = find_named (GTK_WIDGET (editor_of (f)), "sl-progress-button");
+
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), T ("Update _Progress…")) == 0;
+}
+static gboolean saved (Fixture *f) { return g_strcmp0 (editor_state (f), T ("Saved")) == 0; }
+static gboolean
+not_saved (Fixture *f)
+{
+  g_autofree char *prefix = g_strdup (T ("Not saved: %s"));
+
+  *strstr (prefix, "%s") = '\0';
+  return g_str_has_prefix (editor_state (f), prefix);
+}
+
+static void
+answer (const char *name,
+        const char *text,
+        const char *response)
+{
+  GtkWidget *dialog = find_toplevel (name);
+  GtkWidget *entry;
+
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sl_test_iterate (50);
+}
+
+/* What the file holds, through a connection of its own. */
+static char *
+stored (Fixture    *fixture,
+        const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+#define MEASURE_SQL(column) \
+  "SELECT x." column " FROM measures x JOIN meetings m ON m.id = x.meeting_id " \
+  "WHERE m.uuid = '" MEETING_ID "' ORDER BY x.position LIMIT 1"
+#define REVISIONS_SQL \
+  "SELECT count(*) || '|' || coalesce (group_concat (reason, ';'), '') " \
+  "FROM revisions r JOIN meetings m ON m.id = r.meeting_id WHERE m.uuid = '" MEETING_ID "'"
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) archive = NULL;
+  /* 0: a draft, locked; 1: final, locked; 2: final, not locked. */
+  gboolean final = GPOINTER_TO_INT (data) >= 1;
+  gboolean lock = GPOINTER_TO_INT (data) <= 1;
+
+  fixture->folder = make_temp_folder ("test-window-measures-lock-XXXXXX");
+  fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
+  fixture->ledger = sl_ledger_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  archive = g_resources_lookup_data (EXAMPLE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  sl_archive_import_data (fixture->ledger, g_bytes_get_data (archive, NULL),
+                          g_bytes_get_size (archive), "example-archive.json", FALSE, NULL, &error);
+  g_assert_no_error (error);
+
+  if (final)
+    {
+      g_assert_true (sl_evidence_finalize (fixture->ledger, MEETING_ID, "王五", NULL, &error));
+      g_assert_no_error (error);
+    }
+  if (lock)
+    g_assert_true (sl_evidence_lock_year (fixture->ledger, ORGANIZATION_ID, 2025, "王五", &error));
+  g_assert_no_error (error);
+
+  g_settings_reset (settings, "last-year");
+  fixture->window = sl_window_new (NULL, fixture->ledger, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
+    g_main_context_iteration (NULL, TRUE);
+  sl_test_iterate (50);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "meetings");
+  sl_test_iterate (50);
+  sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (sl_window_get_page (fixture->window, "meetings")),
+                                 MEETING_ID);
+  sl_test_iterate (100);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  sl_test_window_close (fixture->window, fixture->ledger);
+
+  remove_tree (fixture->folder);
+  g_free (fixture->path);
+  g_free (fixture->folder);
+}
+
+static SlMeetingMeasureRow *
+measure_row (Fixture *fixture)
+{
+  GtkWidget *list = child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "measures_list");
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+
+  g_assert_true (SL_IS_MEETING_MEASURE_ROW (row));
+  return SL_MEETING_MEASURE_ROW (row);
+}
+
+static GtkWidget *
+row_field (Fixture    *fixture,
+           const char *name)
+{
+  return child_of (measure_row (fixture), SL_TYPE_MEETING_MEASURE_ROW, name);
+}
+
+static SlMeasure *
+measure (Fixture *fixture)
+{
+  return sl_meeting_measure_row_get_measure (measure_row (fixture));
+}
+
+/* Only the progress fields of the measure take changes (@open), or none. */
+#define assert_progress_only(fixture, open) assert_progress_only_at ((fixture), (open), __LINE__)
+
+static void
+assert_progress_only_at (Fixture  *fixture,
+                         gboolean  open,
+                         int       line)
+{
+  SlMeetingEditor *editor = editor_of (fixture);
+  const char *progress[] = { "status_row", "progress_row", "done_row" };
+  const char *fixed[] = { "text_row", "owner_row", "department_row", "due_row", "remove_button" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (progress); i++)
+    if (gtk_widget_is_sensitive (row_field (fixture, progress[i])) != open)
+      g_error ("line %d: %s is %s", line, progress[i], open ? "read-only" : "open");
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    if (gtk_widget_is_sensitive (row_field (fixture, fixed[i])))
+      g_error ("line %d: %s is open in a locked year", line, fixed[i]);
+  g_assert_false (gtk_widget_is_sensitive (child_of (editor, SL_TYPE_MEETING_EDITOR, "title_row")));
+  g_assert_false (gtk_widget_is_sensitive (child_of (editor, SL_TYPE_MEETING_EDITOR, "place_row")));
+  /* Alt+M adds no measure. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-measure", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (sl_meeting_get_measures (sl_meeting_editor_get_meeting (editor))),
+                    ==, 1);
+}
+
+/* A change of the measure's text that gets through anyway is refused and
+ * dropped, with the lock's message; the ledger keeps its text. */
+static void
+assert_text_refused (Fixture *fixture)
+{
+  g_autofree char *text = stored (fixture, MEASURE_SQL ("text"));
+  g_autofree char *after = NULL;
+
+  sl_measure_set_text (measure (fixture), "改过的措施");
+  wait_until (fixture, not_saved);
+  g_assert_nonnull (strstr (editor_state (fixture), "2025"));
+  after = stored (fixture, MEASURE_SQL ("text"));
+  g_assert_cmpstr (after, ==, text);
+  g_assert_cmpstr (sl_measure_get_text (measure (fixture)), ==, text);
+}
+
+static void
+test_draft (Fixture       *fixture,
+            gconstpointer  data)
+{
+  SlMeetingEditor *editor = editor_of (fixture);
+  GtkWidget *banner = find_named (GTK_WIDGET (editor), "sl-lock-banner");
+  GtkWidget *label = find_named (GTK_WIDGET (editor), "sl-lock-label");
+  GtkWidget *button = find_named (GTK_WIDGET (editor), "sl-progress-button");
+  g_autofree char *progress = NULL;
+  g_autofree char *revisions = NULL;
+
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "2025"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)),
+                            T ("The progress of its measures (status, progress, done on) can still be updated")));
+  g_assert_false (gtk_widget_get_visible (button));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (measure_row (fixture)), TRUE);
+  assert_progress_only (fixture, TRUE);
+
+  /* Progress: saved, as the year goes on. */
+  sl_measure_set_progress (measure (fixture), "已完成第一阶段整改");
+  wait_until (fixture, saved);
+  progress = stored (fixture, MEASURE_SQL ("progress"));
+  g_assert_cmpstr (progress, ==, "已完成第一阶段整改");
+  sl_measure_set_status (measure (fixture), SL_MEASURE_STATUS_DONE);
+  sl_measure_set_done_on (measure (fixture), "2025-12-30");
+  wait_until (fixture, saved);
+  g_clear_pointer (&progress, g_free);
+  progress = stored (fixture, MEASURE_SQL ("status || '|' || done_on"));
+  g_assert_cmpstr (progress, ==, "done|2025-12-30");
+  revisions = stored (fixture, REVISIONS_SQL);
+  g_assert_cmpstr (revisions, ==, "0|");
+
+  assert_text_refused (fixture);
+  g_clear_pointer (&progress, g_free);
+  progress = stored (fixture, MEASURE_SQL ("progress"));
+  g_assert_cmpstr (progress, ==, "已完成第一阶段整改");
+}
+
+static void
+test_final (Fixture       *fixture,
+            gconstpointer  data)
+{
+  SlMeetingEditor *editor = editor_of (fixture);
+  GtkWidget *label = find_named (GTK_WIDGET (editor), "sl-lock-label");
+  GtkWidget *button = find_named (GTK_WIDGET (editor), "sl-progress-button");
+  g_autofree char *progress = NULL;
+  g_autofree char *revisions = NULL;
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (measure_row (fixture)), TRUE);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "2025"));
+  assert_progress_only (fixture, FALSE);
+
+  /* Cancel: still read-only, nothing written. */
+  gtk_widget_activate (button);
+  wait_until (fixture, reason_dialog_shown);
+  answer ("sl-reason-dialog", "跟进整改", "cancel");
+  assert_progress_only (fixture, FALSE);
+
+  /* The reason first, then only the progress opens. */
+  gtk_widget_activate (button);
+  wait_until (fixture, reason_dialog_shown);
+  answer ("sl-reason-dialog", "跟进整改落实", "revise");
+  assert_progress_only (fixture, TRUE);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "跟进整改落实"));
+
+  sl_measure_set_progress (measure (fixture), "已完成第一阶段整改");
+  wait_until (fixture, saved);
+  sl_measure_set_status (measure (fixture), SL_MEASURE_STATUS_DONE);
+  wait_until (fixture, saved);
+  progress = stored (fixture, MEASURE_SQL ("progress || '|' || status"));
+  g_assert_cmpstr (progress, ==, "已完成第一阶段整改|done");
+  /* Two saves, one sitting: one revision, with its reason. */
+  revisions = stored (fixture, REVISIONS_SQL);
+  g_assert_cmpstr (revisions, ==, "1|跟进整改落实");
+
+  assert_text_refused (fixture);
+  g_clear_pointer (&revisions, g_free);
+  revisions = stored (fixture, REVISIONS_SQL);
+  g_assert_cmpstr (revisions, ==, "1|跟进整改落实");
+
+  /* Finish: read-only again. (A button's activation clicks it a moment
+   * later.) */
+  gtk_widget_activate (button);
+  wait_until (fixture, update_offered);
+  assert_progress_only (fixture, FALSE);
+  g_assert_true (gtk_widget_get_visible (button));
+}
+
+static gboolean
+overview_counted (Fixture *fixture)
+{
+  return sl_overview_page_get_overview (SL_OVERVIEW_PAGE (sl_window_get_page (fixture->window, "overview"))) != NULL;
+}
+
+static void
+test_overview (Fixture       *fixture,
+               gconstpointer  data)
+{
+  SlOverviewPage *page = SL_OVERVIEW_PAGE (sl_window_get_page (fixture->window, "overview"));
+  g_autofree char *locked_at = stored (fixture, "SELECT locked_at FROM year_locks");
+  g_autofree char *since = sl_date_local_time_text (locked_at);
+  g_autoptr(GError) error = NULL;
+  const SlOverview *overview;
+  const char *locks;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "overview");
+  wait_until (fixture, overview_counted);
+  locks = sl_overview_page_get_figure (page, "locks");
+  g_assert_nonnull (strstr (locks, "2025"));
+  g_assert_nonnull (strstr (locks, "市统计局党组"));
+  g_assert_nonnull (strstr (locks, "王五"));
+  g_assert_nonnull (strstr (locks, since));
+  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (page), "sl-overview-locks")));
+
+  /* The drafts are still counted, the old ones called so. */
+  overview = sl_overview_page_get_overview (page);
+  g_assert_cmpuint (overview->drafts_overdue, >, 0);
+  g_assert_cmpstr (sl_overview_page_get_figure (page, "drafts"), ==, overview->drafts_text);
+
+  /* Unlocked: no word of a lock. */
+  g_assert_true (sl_evidence_unlock_year (fixture->ledger, ORGANIZATION_ID, 2025, "补录会议", &error));
+  g_assert_no_error (error);
+  sl_overview_page_reload (page);
+  g_assert_cmpstr (sl_overview_page_get_figure (page, "locks"), ==, "");
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (page), "sl-overview-locks")));
+}
+
+static gboolean
+one_attachment (Fixture *fixture)
+{
+  GtkWidget *widget = find_named (GTK_WIDGET (editor_of (fixture)), "sl-attachments");
+
+  return sl_meeting_attachments_get_n_items (SL_MEETING_ATTACHMENTS (widget)) == 1;
+}
+
+static void
+test_attach_in_sitting (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SlMeetingEditor *editor = editor_of (fixture);
+  GtkWidget *attachments = find_named (GTK_WIDGET (editor), "sl-attachments");
+  g_autofree char *file = g_build_filename (fixture->folder, "签到表.txt", NULL);
+  g_autofree char *revisions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (file, "签到表\n", -1, &error));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.revise", NULL);
+  wait_until (fixture, reason_dialog_shown);
+  answer ("sl-reason-dialog", "补传签到表", "revise");
+
+  sl_meeting_attachments_add_file (SL_MEETING_ATTACHMENTS (attachments), file, "signed_sheet");
+  wait_until (fixture, one_attachment);
+  g_assert_null (find_toplevel ("sl-attachment-reason-dialog"));
+  revisions = stored (fixture, REVISIONS_SQL);
+  g_assert_cmpstr (revisions, ==, "1|补传签到表");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("SL_TODAY", "2025-12-31", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window-measures-lock/draft", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_draft, fixture_tear_down);
+  g_test_add ("/window-measures-lock/final", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_final, fixture_tear_down);
+  g_test_add ("/window-measures-lock/overview", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_overview, fixture_tear_down);
+  g_test_add ("/window-measures-lock/attach-in-sitting", Fixture, GINT_TO_POINTER (2),
+              fixture_set_up, test_attach_in_sitting, fixture_tear_down);
+
+  return g_test_run ();
+}
