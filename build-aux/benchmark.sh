@@ -84,7 +84,7 @@ fi
 # opened, inside a timed run).
 schema=$(cat "$srcdir"/app/core/db/*.h | sed -n 's/^#define SL_SCHEMA_VERSION \([0-9]*\).*/\1/p' | head -1)
 [ -n "$schema" ] || { say "SL_SCHEMA_VERSION not found in app/core/db/"; exit 1; }
-generator=$(sha256sum "$srcdir/tests/bench/sl-bench-generate.c" | cut -c1-10)
+generator=$(cat "$srcdir"/tests/bench/sl-bench-generate.c "$srcdir"/tests/bench/sl-bench-pool.[ch] | sha256sum | cut -c1-10)
 data=$builddir/data
 mkdir -p "$data"
 

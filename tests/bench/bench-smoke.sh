@@ -40,8 +40,8 @@ echo "$out"
 
 out=$("$bench/sl-bench-pool-page" --database "$work/ledger.db" --year 2023 --runs 2)
 echo "$out"
-[ "$(number items "$out")" -ge 30 ] || fail "sl-bench-pool-page read $(number items "$out") pool items"
-[ "$(number shown "$out")" -ge 30 ] || fail "sl-bench-pool-page showed $(number shown "$out") items"
+[ "$(number items "$out")" -ge 20 ] || fail "sl-bench-pool-page read $(number items "$out") pool items"
+[ "$(number shown "$out")" -ge 20 ] || fail "sl-bench-pool-page showed $(number shown "$out") items"
 
 out=$("$bench/floor-xlsx" --database "$work/ledger.db" --year 2023 --output "$work/floor.xlsx")
 echo "$out"

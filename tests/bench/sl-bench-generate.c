@@ -9,7 +9,7 @@
  * bureau's 党组 and two branches of its 机关) with about 300 members and
  * some turnover each year, and per year about 500 meetings of every kind,
  * 15,000 attendance rows, 1,000 studies, 500 measures, 1,300 speeches, a
- * plan per organization, a research topic per leader and 36 items of the
+ * plan per organization, a research topic per leader and 24 items of the
  * 党组's topic pool (sl-bench-pool.c), most studied. Texts are built
  * from phrase banks into realistic lengths (summaries of 100–400
  * characters). Everything, ids included, is drawn from one GRand seeded

@@ -7,8 +7,8 @@
  * topic of a later 党组会议 (sl_bench_pool_take(), called by the
  * generator for each first-topic study, gives the oldest item received
  * by the meeting's day that no study has taken yet) — most in time, some
- * late, some never: the pool page and its ledger show every status, and
- * items received late in a year are studied in the next. The draws come
+ * late, the last of 2023 not yet: the pool page and its ledger show every
+ * status, and items received late in a year are studied in the next. The draws come
  * from a GRand of their own, so that the rest of the ledger is the one the
  * same seed gave before the pool was added.
  */
@@ -22,7 +22,11 @@
 #include "sl-record.h"
 #include "sl-topic.h"
 
-#define ITEMS_PER_YEAR 36
+/* Fewer than the 30 党组会议 of a year: the pool is drained, as a bureau
+ * keeps it. An item that waited for ever would show on the page of every
+ * later year (the page's rule), a backlog that grows with the ledger and
+ * that no real bureau keeps. */
+#define ITEMS_PER_YEAR 24
 
 struct _SlBenchPool
 {
