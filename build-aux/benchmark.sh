@@ -406,7 +406,8 @@ for scale in scales:
     if fields:
         print(f"\nsearch at {scale} years: {fields.get('queries')} queries of 1–4 characters, "
               f"limit {fields.get('limit')}, p90 {fields.get('p90_ms')} ms, max {fields.get('max_ms')} ms, "
-              f"mean hits {fields.get('mean_hits')}", end="")
+              f"mean hits {fields.get('mean_hits')}; processor time per query p50 "
+              f"{fields.get('p50_cpu_ms')} ms, p99 {fields.get('p99_cpu_ms', '').strip()} ms", end="")
 print()
 
 missed = [v for v in verdicts if not v[5]]
