@@ -31,8 +31,9 @@ Usage: build-aux/benchmark.sh [--scales "1 10 100"] [--seed N] [--runs N] [--no-
   --seed     the generator's seed (default: 1)
   --runs     runs of each fast measure (default: 5; slow ones take max(3, runs/2))
   --no-build use _build-bench as it is
-  --only     measure only what is named with WORD (xlsx, pdf, binder, search,
-             stats, archive, start-up); the floors of those measures run too
+  --only     measure only what is named with WORD (xlsx, pdf, binder, member-card,
+             pool, search, stats, archive, start-up); the floors of those
+             measures run too
   --builddir the release build and its cached ledgers (default: _build-bench)
   --check    exit 1 when a target of docs/performance.md ("### Targets") that
              this run measured is missed (those at scales not run are skipped)
@@ -83,7 +84,7 @@ fi
 # opened, inside a timed run).
 schema=$(cat "$srcdir"/app/core/db/*.h | sed -n 's/^#define SL_SCHEMA_VERSION \([0-9]*\).*/\1/p' | head -1)
 [ -n "$schema" ] || { say "SL_SCHEMA_VERSION not found in app/core/db/"; exit 1; }
-generator=$(sha256sum "$srcdir/tests/bench/sl-bench-generate.c" | cut -c1-10)
+generator=$(cat "$srcdir"/tests/bench/sl-bench-generate.c "$srcdir"/tests/bench/sl-bench-pool.[ch] | sha256sum | cut -c1-10)
 data=$builddir/data
 mkdir -p "$data"
 
@@ -230,6 +231,33 @@ for scale in scales:
                       "--format", "zip", "--output", os.path.join(work, "binder.zip")], slow),
              (sum(t for t, _ in one_by_one), max(p for _, p in one_by_one)))
 
+    # The features that came after the first table (issue 16, item 3): one
+    # member's year (个人学习档案) and the topic pool — the window's page,
+    # in process, and its year's ledger (议题库台账) — each touches one
+    # year, so each should stay flat as the ledger grows.
+    if wanted("member-card"):
+      import sqlite3
+      with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as ledger:
+          # The member who attended most of the year's meetings: the
+          # fullest card.
+          member = ledger.execute(
+              "SELECT m.uuid FROM members m JOIN attendance a ON a.member_id = m.id "
+              "JOIN meetings g ON g.id = a.meeting_id WHERE g.date LIKE ? "
+              "GROUP BY m.id ORDER BY count(*) DESC, m.id LIMIT 1", (f"{year}-%",)).fetchone()[0]
+      record("member card pdf (one year)", scale,
+             measure([app, "--database", db, "export", "member-card", "--member", member,
+                      "--year", year, "--format", "pdf", "--output", pdf], slow))
+
+    if wanted("pool"):
+      seconds, peak, out = rusage_run([os.path.join(bench, "sl-bench-pool-page"), "--database", db,
+                                       "--year", year, "--runs", str(max(9, fast_runs))])
+      fields = dict(re.findall(r"(\w+)=([^ ]+)", out))
+      record("topic pool page (in-process)", scale, (float(fields["median_ms"]) / 1000, peak))
+      extras[("pool", scale)] = fields
+      record("topics ledger xlsx (one year)", scale,
+             measure([app, "--database", db, "export", "topics", "--year", year,
+                      "--format", "xlsx", "--output", xlsx], fast_runs))
+
     if wanted("search"):
       seconds, peak, out = rusage_run([os.path.join(bench, "sl-bench-search"), "--database", db,
                                        "--queries", "1000", "--limit", "200", "--seed", seed])
@@ -369,11 +397,17 @@ if len(scales) >= 2:
         print(f"{name:32} {kt:6.2f} {kp:6.2f}  {expected}{'  ' + verdict if verdict else ''}")
 
 for scale in scales:
+    fields = extras.get(("pool", scale))
+    if fields:
+        print(f"\ntopic pool at {scale} years: {fields.get('items')} items, {fields.get('shown')} "
+              f"shown in {year}, first run {fields.get('first_ms')} ms", end="")
+for scale in scales:
     fields = extras.get(("search", scale))
     if fields:
         print(f"\nsearch at {scale} years: {fields.get('queries')} queries of 1–4 characters, "
               f"limit {fields.get('limit')}, p90 {fields.get('p90_ms')} ms, max {fields.get('max_ms')} ms, "
-              f"mean hits {fields.get('mean_hits')}", end="")
+              f"mean hits {fields.get('mean_hits')}; processor time per query p50 "
+              f"{fields.get('p50_cpu_ms')} ms, p99 {fields.get('p99_cpu_ms', '').strip()} ms", end="")
 print()
 
 missed = [v for v in verdicts if not v[5]]

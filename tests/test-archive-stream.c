@@ -11,8 +11,11 @@
  * session plans; evidence: finals, revisions, base64 attachments), one with
  * rare characters (U+001F, which json-glib leaves unescaped, quotes,
  * backslashes, extension-B ideographs, emoji, newlines), and one with locked
- * years. With SL_STREAM_LEDGER set, that ledger (for example the
- * benchmark's) is compared too.
+ * years, and one with attachments of every length that base64 pads
+ * differently (0 to 5 bytes) and of lengths around the 1 MiB chunks the
+ * streaming writer encodes them in, straight from their BLOBs. With
+ * SL_STREAM_LEDGER set, that ledger (for example the benchmark's) is
+ * compared too.
  */
 
 #include "config.h"
@@ -20,7 +23,9 @@
 #include <string.h>
 
 #include "sl-archive.h"
+#include "sl-attachments.h"
 #include "sl-evidence.h"
+#include "sl-meeting.h"
 #include "sl-record.h"
 #include "sl-ledger.h"
 #include "sl-test-util.h"
@@ -227,6 +232,58 @@ test_locks (Fixture       *fixture,
   g_assert_nonnull (strstr (written, "\"attachments\" : [\n"));
 }
 
+/* Attachments of 0 to 5 bytes (base64's padding: none, "==", "="), and
+ * of lengths that end a 1 MiB chunk early, on it, and just after it: the
+ * streaming writer encodes each chunk as it reads it, carrying the bytes
+ * left over to the next. Each one's bytes are distinct, so that a chunk
+ * written twice or left out shows. */
+static void
+test_attachment_sizes (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const gsize sizes[] = { 0, 1, 2, 3, 4, 5, 1024 * 1024 - 1, 1024 * 1024,
+                                 1024 * 1024 + 1, 2 * 1024 * 1024 + 2 };
+  g_autoptr(SlLedger) ledger = open_path (fixture->path);
+  g_autofree char *text = data_text ("year-2023-v2.json");
+  g_autofree char *stream = g_build_filename (fixture->folder, "stream.json", NULL);
+  g_autofree char *written = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *meeting_id;
+
+  import_text (ledger, text);
+  meetings = sl_ledger_load_meetings (ledger, 2023, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (meetings->len, >=, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("材料-%" G_GSIZE_FORMAT ".bin", sizes[i]);
+      g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
+      g_autofree guchar *bytes = g_malloc (MAX (sizes[i], 1));
+      g_autoptr(SlAttachment) attachment = NULL;
+
+      for (gsize j = 0; j < sizes[i]; j++)
+        bytes[j] = (guchar) ((j * 7 + i * 31 + j / 251) & 0xff);
+      g_assert_true (g_file_set_contents (path, (const char *) bytes, sizes[i], &error));
+      g_assert_no_error (error);
+
+      /* Two meetings: attachments of one element and of the next. */
+      meeting_id = sl_record_get_id (SL_RECORD (g_ptr_array_index (meetings, i % 2)));
+      attachment = sl_attachments_add_file (ledger, meeting_id, "material", NULL, path,
+                                            "档案员", "补充材料", &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (attachment);
+    }
+
+  assert_same_exports (ledger, fixture->folder);
+
+  written = read_text (stream);
+  g_assert_nonnull (strstr (written, "\"data\" : \"\""));      /* the empty one */
+  g_assert_nonnull (strstr (written, "\"data\" : \"Hw==\""));  /* one byte, 0x1f */
+  g_assert_null (strstr (written, "sl-attachment-data-"));   /* no placeholder left */
+}
+
 /* A ledger given from outside, read only: the benchmark's, for one. */
 static void
 test_given_ledger (Fixture       *fixture,
@@ -260,6 +317,7 @@ main (int    argc,
   ADD ("/archive-stream/evidence-2023", "evidence-2023.json", test_fixture);
   ADD ("/archive-stream/rare-characters", NULL, test_rare_characters);
   ADD ("/archive-stream/locks", NULL, test_locks);
+  ADD ("/archive-stream/attachment-sizes", NULL, test_attachment_sizes);
   ADD ("/archive-stream/given-ledger", NULL, test_given_ledger);
 
 #undef ADD

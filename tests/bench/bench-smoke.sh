@@ -38,6 +38,11 @@ out=$("$bench/sl-bench-stats" --database "$work/ledger.db" --year 2023 --runs 2)
 echo "$out"
 [ "$(number members "$out")" -ge 300 ] || fail "sl-bench-stats counted $(number members "$out") members"
 
+out=$("$bench/sl-bench-pool-page" --database "$work/ledger.db" --year 2023 --runs 2)
+echo "$out"
+[ "$(number items "$out")" -ge 20 ] || fail "sl-bench-pool-page read $(number items "$out") pool items"
+[ "$(number shown "$out")" -ge 20 ] || fail "sl-bench-pool-page showed $(number shown "$out") items"
+
 out=$("$bench/floor-xlsx" --database "$work/ledger.db" --year 2023 --output "$work/floor.xlsx")
 echo "$out"
 [ "$(number rows "$out")" = "$meetings" ] || fail "floor-xlsx wrote $(number rows "$out") rows"

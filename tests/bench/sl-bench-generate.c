@@ -9,7 +9,8 @@
  * bureau's 党组 and two branches of its 机关) with about 300 members and
  * some turnover each year, and per year about 500 meetings of every kind,
  * 15,000 attendance rows, 1,000 studies, 500 measures, 1,300 speeches, a
- * plan per organization and a research topic per leader. Texts are built
+ * plan per organization, a research topic per leader and 24 items of the
+ * 党组's topic pool (sl-bench-pool.c), most studied. Texts are built
  * from phrase banks into realistic lengths (summaries of 100–400
  * characters). Everything, ids included, is drawn from one GRand seeded
  * with S: the same scale and seed give the same ledger.
@@ -28,6 +29,7 @@
 #include <string.h>
 
 #include "sl-attendance.h"
+#include "sl-bench-pool.h"
 #include "sl-guest.h"
 #include "sl-ledger.h"
 #include "sl-measure.h"
@@ -242,6 +244,7 @@ typedef struct
   int             first_year;
   int             sequence[3][SL_MEETING_KIND_OTHER + 1];
   SlPlan         *plans[3];        /* this year's */
+  SlBenchPool    *pool;            /* the 党组's topic pool */
   /* counts */
   guint           n_meetings, n_attendance, n_studies, n_measures, n_speeches, n_plans, n_topics;
 } Gen;
@@ -826,6 +829,8 @@ add_meeting (Gen            *gen,
       sl_study_set_published_on (study, published);
       sl_study_set_lead (study, sl_record_get_id (SL_RECORD (lead->member)));
       sl_study_set_first_topic (study, i == 0 && schedule->kind == SL_MEETING_KIND_PARTY_GROUP);
+      if (i == 0 && schedule->kind == SL_MEETING_KIND_PARTY_GROUP)
+        sl_study_set_topic (study, sl_bench_pool_take (gen->pool, date));
       sl_study_set_summary (study, study_summary);
       g_list_store_append (G_LIST_STORE (sl_meeting_get_studies (meeting)), study);
     }
@@ -1024,6 +1029,7 @@ main (int   argc,
     g_error ("%s", error->message);
   add_organizations (&gen);
   add_roster (&gen);
+  gen.pool = sl_bench_pool_new (gen.ledger, sl_record_get_id (SL_RECORD (gen.organizations[0])), seed);
   if (!sl_ledger_commit (gen.ledger, &error))
     g_error ("%s", error->message);
 
@@ -1034,6 +1040,7 @@ main (int   argc,
       if (year > gen.first_year)
         turn_over (&gen, year);
       add_plans (&gen, year);
+      sl_bench_pool_add_year (gen.pool, year);
       add_meetings (&gen, year);
       add_research_topics (&gen, year);
       if (!sl_ledger_commit (gen.ledger, &error))
@@ -1047,9 +1054,10 @@ main (int   argc,
     g_error ("%s", error->message);
 
   g_print ("generated: years=%d-%d organizations=3 members=%u plans=%u meetings=%u attendance=%u "
-           "studies=%u speeches=%u measures=%u research_topics=%u seconds=%.1f\n",
+           "studies=%u speeches=%u measures=%u research_topics=%u pool_items=%u seconds=%.1f\n",
            gen.first_year, LAST_YEAR, gen.people->len, gen.n_plans, gen.n_meetings, gen.n_attendance,
            gen.n_studies, gen.n_speeches, gen.n_measures, gen.n_topics,
+           sl_bench_pool_count (gen.pool),
            (g_get_monotonic_time () - started) / 1e6);
 
   for (int i = 0; i < 3; i++)
@@ -1057,6 +1065,7 @@ main (int   argc,
       g_clear_object (&gen.organizations[i]);
       g_clear_object (&gen.plans[i]);
     }
+  sl_bench_pool_free (gen.pool);
   g_ptr_array_unref (gen.people);
   g_hash_table_unref (gen.names);
   g_clear_object (&gen.ledger);

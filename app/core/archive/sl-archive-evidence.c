@@ -36,12 +36,17 @@
 
 /* Writing ------------------------------------------------------------------------- */
 
+/* The base64 text of an attachment's bytes, made a chunk of the BLOB at a
+ * time (g_base64_encode_step() carries the 0–2 bytes left over from one
+ * chunk to the next, so the text is the same whatever the chunks) and
+ * given to the caller's sink a piece at a time. */
 typedef struct
 {
-  GString *out;
-  int      state;
-  int      save;
-  char     buffer[(1024 * 1024 / 3 + 4) * 4 + 8];
+  SlAttachmentSink  sink;
+  gpointer          data;
+  int               state;
+  int               save;
+  char              buffer[(1024 * 1024 / 3 + 4) * 4 + 8];
 } Base64Sink;
 
 static gboolean
@@ -59,46 +64,122 @@ encode_chunk (gpointer      data,
       gsize n = MIN (size, 1024 * 1024);
       gsize written = g_base64_encode_step (p, n, FALSE, sink->buffer, &sink->state, &sink->save);
 
-      g_string_append_len (sink->out, sink->buffer, written);
+      if (written > 0 && !sink->sink (sink->data, (const guchar *) sink->buffer, written, error))
+        return FALSE;
       p += n;
       size -= n;
     }
   return TRUE;
 }
 
+/**
+ * sl_archive_encode_attachment:
+ * @sink: takes the text, a piece of at most about 1.4 MB at a time
+ *
+ * Gives @sink the base64 text (RFC 4648, no line breaks) of the bytes of
+ * the attachment @attachment_key, read from its BLOB a chunk at a time:
+ * the streaming writer puts it straight into the file, so that neither
+ * the bytes nor the text are ever whole in memory.
+ */
+gboolean
+sl_archive_encode_attachment (SlLedger          *ledger,
+                              gint64             attachment_key,
+                              SlAttachmentSink   sink,
+                              gpointer           data,
+                              GError           **error)
+{
+  g_autofree Base64Sink *encoder = g_new0 (Base64Sink, 1);
+  gsize written;
+
+  encoder->sink = sink;
+  encoder->data = data;
+  if (!sl_attachments_read (ledger, attachment_key, encode_chunk, encoder, error))
+    return FALSE;
+
+  written = g_base64_encode_close (FALSE, encoder->buffer, &encoder->state, &encoder->save);
+  return written == 0 || sink (data, (const guchar *) encoder->buffer, written, error);
+}
+
+static gboolean
+append_text (gpointer      data,
+             const guchar *chunk,
+             gsize         size,
+             GError      **error)
+{
+  g_string_append_len (data, (const char *) chunk, size);
+  return TRUE;
+}
+
+/* The whole text, for the tree writer. */
 static char *
 attachment_data (SlLedger      *ledger,
                  SlAttachment  *attachment,
                  GError       **error)
 {
-  g_autofree Base64Sink *sink = g_new0 (Base64Sink, 1);
   gint64 size = sl_attachment_get_size (attachment);
-  gsize written;
+  g_autoptr(GString) out = g_string_sized_new ((size / 3 + 1) * 4 + 4);
 
-  sink->out = g_string_sized_new ((size / 3 + 1) * 4 + 4);
   if (size > 0 &&
-      !sl_attachments_read (ledger, sl_record_get_key (SL_RECORD (attachment)), encode_chunk, sink, error))
-    {
-      g_string_free (sink->out, TRUE);
-      return NULL;
-    }
+      !sl_archive_encode_attachment (ledger, sl_record_get_key (SL_RECORD (attachment)),
+                                     append_text, out, error))
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
 
-  written = g_base64_encode_close (FALSE, sink->buffer, &sink->state, &sink->save);
-  g_string_append_len (sink->out, sink->buffer, written);
-  return g_string_free (sink->out, FALSE);
+/**
+ * sl_archive_deferred_new:
+ *
+ * The attachments of one element that the streaming writer fills in
+ * itself: sl_archive_write_evidence() then writes a placeholder as each
+ * one's "data", a string made of a random nonce and the attachment's
+ * number in the element (sl_archive_deferred_placeholder()), plain ASCII
+ * that the generator copies as it is.
+ */
+SlArchiveDeferred *
+sl_archive_deferred_new (void)
+{
+  SlArchiveDeferred *deferred = g_new0 (SlArchiveDeferred, 1);
+  g_autofree char *nonce = g_uuid_string_random ();
+
+  deferred->prefix = g_strdup_printf ("sl-attachment-data-%s-", nonce);
+  deferred->keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return deferred;
+}
+
+void
+sl_archive_deferred_free (SlArchiveDeferred *deferred)
+{
+  if (deferred == NULL)
+    return;
+  g_free (deferred->prefix);
+  g_array_unref (deferred->keys);
+  g_free (deferred);
+}
+
+/* The string that stands for attachment @index of the element. */
+char *
+sl_archive_deferred_placeholder (SlArchiveDeferred *deferred,
+                                 guint              index)
+{
+  return g_strdup_printf ("%s%u", deferred->prefix, index);
 }
 
 /**
  * sl_archive_write_evidence:
  *
+ * @deferred: (nullable): where to note the attachments whose bytes the
+ *   caller writes itself, in place of placeholders (the streaming writer)
+ *
  * Adds state, finalized_at, finalized_by, hash, revisions and attachments
- * (with their bytes) to the meeting object open in @builder.
+ * (with their bytes, or placeholders for them) to the meeting object open
+ * in @builder.
  */
 gboolean
 sl_archive_write_evidence (JsonBuilder  *builder,
                            SlLedger     *ledger,
                            SlMeeting    *meeting,
                            GHashTable   *with_evidence,
+                           SlArchiveDeferred *deferred,
                            GError      **error)
 {
   gint64 key = sl_record_get_key (SL_RECORD (meeting));
@@ -173,10 +254,23 @@ sl_archive_write_evidence (JsonBuilder  *builder,
     {
       SlAttachment *attachment = g_ptr_array_index (attachments, i);
       g_autoptr(JsonNode) node = sl_archive_attachment_node (attachment);
-      g_autofree char *data = attachment_data (ledger, attachment, error);
+      g_autofree char *data = NULL;
       JsonObject *object = json_node_get_object (node);
 
-      if (data == NULL)
+      if (deferred != NULL)
+        {
+          gint64 attachment_key = sl_record_get_key (SL_RECORD (attachment));
+
+          /* An empty attachment's "" costs nothing: written here. */
+          if (sl_attachment_get_size (attachment) > 0)
+            {
+              data = sl_archive_deferred_placeholder (deferred, deferred->keys->len);
+              g_array_append_val (deferred->keys, attachment_key);
+            }
+          else
+            data = g_strdup ("");
+        }
+      else if (!(data = attachment_data (ledger, attachment, error)))
         return FALSE;
       json_object_set_string_member (object, "data", data);
       json_builder_add_value (builder, g_steal_pointer (&node));

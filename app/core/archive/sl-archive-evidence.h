@@ -8,6 +8,8 @@
 #include <json-glib/json-glib.h>
 
 #include "sl-archive-hash-form.h"
+#include "sl-archive-types.h"
+#include "sl-attachments.h"
 #include "sl-evidence.h"
 #include "sl-json-document.h"
 #include "sl-types.h"
@@ -15,12 +17,33 @@
 G_BEGIN_DECLS
 
 /* Writing: inside the meeting's open object, and the top-level locks. */
+
+/* The attachments of one element whose "data" the streaming writer puts
+ * in itself, each in place of a placeholder (sl_archive_deferred_new()). */
+struct _SlArchiveDeferred
+{
+  char   *prefix;   /* of every placeholder: a random nonce */
+  GArray *keys;     /* gint64: the attachment of placeholder i, in order */
+};
+
+SlArchiveDeferred *sl_archive_deferred_new   (void);
+void      sl_archive_deferred_free       (SlArchiveDeferred  *deferred);
+char     *sl_archive_deferred_placeholder (SlArchiveDeferred *deferred,
+                                          guint               index);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlArchiveDeferred, sl_archive_deferred_free)
+
+gboolean  sl_archive_encode_attachment   (SlLedger           *ledger,
+                                          gint64              attachment_key,
+                                          SlAttachmentSink    sink,
+                                          gpointer            data,
+                                          GError            **error);
 GHashTable *sl_archive_evidence_keys     (SlLedger           *ledger,
                                           GError            **error);
 gboolean  sl_archive_write_evidence      (JsonBuilder        *builder,
                                           SlLedger           *ledger,
                                           SlMeeting          *meeting,
                                           GHashTable         *with_evidence,
+                                          SlArchiveDeferred  *deferred,
                                           GError            **error);
 gboolean  sl_archive_write_locks         (JsonBuilder        *builder,
                                           SlLedger           *ledger,

@@ -21,6 +21,9 @@
 
 #define G_LOG_DOMAIN "sl-archive"
 
+/* memmem() */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
@@ -59,6 +62,7 @@ typedef struct
   gboolean      first_element;  /* nothing written yet in the open array */
   int           error;          /* errno of the first failed write, or 0 */
   const Filter *filter;         /* NULL: the whole ledger */
+  SlArchiveDeferred *deferred;  /* the attachments of the meeting being written */
 } Stream;
 
 /* A record the filter leaves out (sl_archive_year_is_other()). */
@@ -84,12 +88,14 @@ put (Stream     *stream,
 #define PUT(stream, literal) put (stream, literal, sizeof (literal) - 1)
 
 /* @text with @indent spaces before each line, as the tree's printer
- * indents a node @indent / 2 levels deep. */
+ * indents a node @indent / 2 levels deep; @line_start: whether @text
+ * begins a line (not when it goes on after an attachment's data). */
 static void
-put_indented (Stream     *stream,
-              const char *text,
-              gsize       length,
-              guint       indent)
+put_indented_from (Stream     *stream,
+                   const char *text,
+                   gsize       length,
+                   guint       indent,
+                   gboolean    line_start)
 {
   static const char spaces[] = "        ";
   const char *end = text + length;
@@ -101,10 +107,21 @@ put_indented (Stream     *stream,
       const char *newline = memchr (text, '\n', end - text);
       const char *stop = newline != NULL ? newline + 1 : end;
 
-      put (stream, spaces, indent);
+      if (line_start)
+        put (stream, spaces, indent);
       put (stream, text, stop - text);
       text = stop;
+      line_start = TRUE;
     }
+}
+
+static void
+put_indented (Stream     *stream,
+              const char *text,
+              gsize       length,
+              guint       indent)
+{
+  put_indented_from (stream, text, length, indent, TRUE);
 }
 
 static void
@@ -149,23 +166,83 @@ begin_array (Stream     *stream,
   stream->first_element = TRUE;
 }
 
-/* One element of the open array, two levels deep; @element is consumed. */
-static void
-put_element (Stream   *stream,
-             JsonNode *element)
+static gboolean
+put_chunk (gpointer      data,
+           const guchar *chunk,
+           gsize         size,
+           GError      **error)
+{
+  put (data, (const char *) chunk, size);
+  return TRUE;
+}
+
+/* @text, indented, with each placeholder of @deferred replaced by its
+ * attachment's base64, encoded from the BLOB straight into the file:
+ * base64 has nothing that JSON escapes and no newline, so it goes in as
+ * the generator would have written it. */
+static gboolean
+put_with_attachments (Stream             *stream,
+                      const char         *text,
+                      gsize               length,
+                      SlLedger           *ledger,
+                      SlArchiveDeferred  *deferred,
+                      GError            **error)
+{
+  const char *at = text, *end = text + length;
+  gboolean line_start = TRUE;
+
+  for (guint i = 0; i < deferred->keys->len; i++)
+    {
+      g_autofree char *placeholder = sl_archive_deferred_placeholder (deferred, i);
+      g_autofree char *quoted = g_strdup_printf ("\"%s\"", placeholder);
+      const char *found = memmem (at, end - at, quoted, strlen (quoted));
+
+      /* Each placeholder once, in the order they were made. */
+      g_assert (found != NULL);
+      put_indented_from (stream, at, found + 1 - at, 4, line_start);
+      if (!sl_archive_encode_attachment (ledger, g_array_index (deferred->keys, gint64, i),
+                                         put_chunk, stream, error))
+        return FALSE;
+      at = found + strlen (quoted) - 1;
+      line_start = FALSE;
+    }
+  put_indented_from (stream, at, end - at, 4, line_start);
+  return TRUE;
+}
+
+/* One element of the open array, two levels deep; @element is consumed.
+ * With @deferred, the element's attachments are written from their
+ * BLOBs in place of its placeholders. */
+static gboolean
+put_element_full (Stream             *stream,
+                  JsonNode           *element,
+                  SlLedger           *ledger,
+                  SlArchiveDeferred  *deferred,
+                  GError            **error)
 {
   g_autoptr(JsonNode) node = element;
   g_autofree char *text = NULL;
   gsize length;
 
   if (is_filtered (stream, node))
-    return;
+    return TRUE;
   text = sl_archive_generate (node, &length);
+  g_clear_pointer (&node, json_node_unref);
   if (!stream->first_element)
     PUT (stream, ",");
   PUT (stream, "\n");
   stream->first_element = FALSE;
+  if (deferred != NULL && deferred->keys->len > 0)
+    return put_with_attachments (stream, text, length, ledger, deferred, error);
   put_indented (stream, text, length, 4);
+  return TRUE;
+}
+
+static void
+put_element (Stream   *stream,
+             JsonNode *element)
+{
+  put_element_full (stream, element, NULL, NULL, NULL);
 }
 
 static void
@@ -282,10 +359,12 @@ put_meetings_of (Stream      *stream,
       g_autoptr(SlMeeting) meeting = g_steal_pointer (&g_ptr_array_index (meetings, i));
       JsonNode *node;
 
+      g_array_set_size (stream->deferred->keys, 0);
       if (!sl_ledger_load_meeting_details (ledger, meeting, error) ||
-          !(node = sl_archive_meeting_to_node (ledger, meeting, with_evidence, error)))
+          !(node = sl_archive_meeting_to_node (ledger, meeting, with_evidence,
+                                               stream->deferred, error)) ||
+          !put_element_full (stream, node, ledger, stream->deferred, error))
         return FALSE;
-      put_element (stream, node);
     }
   *n_meetings += meetings->len;
 
@@ -469,7 +548,8 @@ export_stream (SlLedger         *ledger,
   g_autofree char *folder = NULL;
   g_autofree char *base = NULL;
   g_autofree char *temporary = NULL;
-  Stream stream = { NULL, TRUE, TRUE, 0, filter };
+  g_autoptr(SlArchiveDeferred) deferred = sl_archive_deferred_new ();
+  Stream stream = { NULL, TRUE, TRUE, 0, filter, deferred };
   gboolean ok;
   int fd;
 

@@ -30,6 +30,10 @@ GQuark sl_archive_error_quark (void);
 #define SL_ARCHIVE_FORMAT  "study-ledger-archive"
 #define SL_ARCHIVE_VERSION 2
 
+/* Attachments whose bytes the streaming writer puts in itself
+ * (sl-archive-evidence.h). */
+typedef struct _SlArchiveDeferred SlArchiveDeferred;
+
 typedef struct
 {
   guint organizations;

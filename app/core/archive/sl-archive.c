@@ -308,15 +308,16 @@ sl_archive_record_to_node (gpointer record)
  * archive's "meetings": what the streaming writer generates one at a
  * time (sl-archive-stream.c). */
 JsonNode *
-sl_archive_meeting_to_node (SlLedger    *ledger,
-                            SlMeeting   *meeting,
-                            GHashTable  *with_evidence,
-                            GError     **error)
+sl_archive_meeting_to_node (SlLedger          *ledger,
+                            SlMeeting         *meeting,
+                            GHashTable        *with_evidence,
+                            SlArchiveDeferred *deferred,
+                            GError           **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   write_meeting_open (builder, meeting);
-  if (!sl_archive_write_evidence (builder, ledger, meeting, with_evidence, error))
+  if (!sl_archive_write_evidence (builder, ledger, meeting, with_evidence, deferred, error))
     return NULL;
   json_builder_end_object (builder);
 
@@ -388,7 +389,7 @@ sl_archive_build (SlLedger         *ledger,
     {
       write_meeting_open (builder, g_ptr_array_index (meetings, i));
       if (!sl_archive_write_evidence (builder, ledger, g_ptr_array_index (meetings, i),
-                                      with_evidence, error))
+                                      with_evidence, NULL, error))
         {
           sl_ledger_rollback (ledger);
           return NULL;

@@ -64,6 +64,7 @@ gboolean  sl_archive_export  (SlLedger         *ledger,
 JsonNode *sl_archive_meeting_to_node (SlLedger   *ledger,
                               SlMeeting        *meeting,
                               GHashTable       *with_evidence,
+                              SlArchiveDeferred *deferred,
                               GError          **error);
 char     *sl_archive_generate (JsonNode        *root,
                               gsize            *length);

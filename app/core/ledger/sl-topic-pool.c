@@ -120,10 +120,13 @@ sl_topic_pool_load (SlLedger    *ledger,
   if (!(topics = sl_ledger_load_topics (ledger, error)))
     return NULL;
 
-  /* The first meeting that studied each item. */
+  /* The first meeting that studied each item. CROSS JOIN keeps the items
+   * outermost, each one's studies found by studies_topic: left to itself
+   * SQLite scanned every study of the ledger (their summaries most of its
+   * pages), a page that grew with the years (docs/performance.md). */
   stmt = sl_database_prepare (database,
                               "SELECT t.uuid, m.date, m.uuid, m.title "
-                              "FROM topics t JOIN studies s ON s.topic_id = t.id "
+                              "FROM topics t CROSS JOIN studies s ON s.topic_id = t.id "
                               "  JOIN meetings m ON m.id = s.meeting_id "
                               "ORDER BY t.id, m.date DESC, m.id DESC",
                               error);
