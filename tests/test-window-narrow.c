@@ -15,7 +15,12 @@
  *  - with a meeting open in the editor, one header bar shows, with one
  *    back arrow (there were two stacked, each with its own);
  *  - nothing asks for more width than the window has (at 360 px the
- *    meetings page's tools were wider, and cut at the window's edge).
+ *    meetings page's tools were wider, and cut at the window's edge);
+ *  - no text is cut: in the meetings list the kinds are whole (“党组…”
+ *    at 700 px), the kinds to filter by are not cut at the edge of their
+ *    box (“支” at 700 px, “党” at 360 px), the members' 职务 and 所属组织
+ *    are whole (they showed “…”), and the overview's month labels do not
+ *    run into one another (“10月11月12月” at 360 px).
  */
 
 #include "config.h"
@@ -23,8 +28,10 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "sl-chart.h"
 #include "sl-ledger.h"
 #include "sl-meeting.h"
+#include "sl-member.h"
 #include "sl-meeting-editor.h"
 #include "sl-meetings-page.h"
 #include "sl-organization.h"
@@ -34,6 +41,7 @@
 
 #define TITLE_PREFIX "中共滨江市生态环境局党组理论学习中心组"
 #define N_MEETINGS 8
+#define THEME "学习贯彻党的二十届四中全会精神，研究部署2026年重点工作"
 
 typedef struct
 {
@@ -79,6 +87,27 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_assert_true (sl_ledger_save_organization (fixture->ledger, organization, &error));
   g_assert_no_error (error);
 
+  /* Posts as long as real ones. */
+  for (int i = 0; i < 4; i++)
+    {
+      static const char * const posts[] = {
+        "党组书记、局长", "党组成员、副局长、机关党委书记",
+        "服务业统计科科长、第二党支部宣传委员", "办公室一级科员",
+      };
+      g_autoptr(SlMember) member = sl_member_new ();
+      g_autofree char *name = g_strdup_printf ("成员%d", i + 1);
+
+      sl_member_set_name (member, name);
+      sl_member_set_gender (member, i % 2 ? "女" : "男");
+      sl_member_set_post (member, posts[i]);
+      sl_member_set_organization (member, sl_record_get_id (SL_RECORD (organization)));
+      sl_member_set_leadership (member, i < 2);
+      sl_member_set_central_group (member, i < 3);
+      sl_member_set_joined_on (member, "2021-09-01");
+      g_assert_true (sl_ledger_save_member (fixture->ledger, member, &error));
+      g_assert_no_error (error);
+    }
+
   for (int i = 1; i <= N_MEETINGS; i++)
     {
       g_autoptr(SlMeeting) meeting = sl_meeting_new ();
@@ -89,7 +118,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
       sl_meeting_set_kind (meeting, SL_MEETING_KIND_CENTRAL_GROUP);
       sl_meeting_set_sequence (meeting, i);
       sl_meeting_set_title (meeting, title);
-      sl_meeting_set_theme (meeting, "学习贯彻党的二十届四中全会精神，研究部署2026年重点工作");
+      sl_meeting_set_theme (meeting, THEME);
       sl_meeting_set_date (meeting, date);
       g_assert_true (sl_ledger_save_meeting (fixture->ledger, meeting, SL_SAVE_REPLACE, &error));
       g_assert_no_error (error);
@@ -117,6 +146,25 @@ find_widget (GtkWidget *widget, GType type)
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_mapped_widget (GtkWidget *widget, GType type)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped_widget (child, type);
 
       if (found != NULL)
         return found;
@@ -182,6 +230,139 @@ assert_fits (SlWindow *window, int width)
   g_assert_cmpint (min, <=, width);
 }
 
+/* The bounds of @widget in the window's coordinates. */
+static gboolean
+window_bounds (GtkWidget *widget, graphene_rect_t *bounds)
+{
+  return gtk_widget_compute_bounds (widget, GTK_WIDGET (gtk_widget_get_root (widget)), bounds);
+}
+
+/* The first mapped label under @widget that is not allocated its
+ * natural width (“…”, or a character cut by its own allocation), or
+ * NULL. @except: a text that alone may give way (a theme, which the list
+ * shortens on purpose), or NULL. */
+static GtkWidget *
+find_cut_label (GtkWidget *widget, const char *except)
+{
+  /* An entry's placeholder (“搜索…”) may give way: it is no content. */
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_TEXT (widget))
+    return NULL;
+
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), except) != 0 &&
+      *gtk_label_get_label (GTK_LABEL (widget)) != '\0')
+    {
+      int natural = 0;
+
+      /* Shortened to “…”, or given less than its text: a character or
+       * more cut (a button's label may be given a pixel or two less than
+       * it asks, which cuts no character). */
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))) ||
+          gtk_widget_get_width (widget) < natural - 2)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *cut = find_cut_label (child, except);
+
+      if (cut != NULL)
+        return cut;
+    }
+  return NULL;
+}
+
+/* No label under @widget is cut, once the layout has caught up with the
+ * texts just set (a count set after the last allocation is not cut). */
+static void
+assert_labels_whole (GtkWidget *widget, const char *except)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *cut;
+
+  while ((cut = find_cut_label (widget, except)) != NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  if (cut != NULL)
+    {
+      int natural = 0;
+
+      gtk_widget_measure (cut, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_error ("“%s” is cut: %d of %d px", gtk_label_get_label (GTK_LABEL (cut)),
+               gtk_widget_get_width (cut), natural);
+    }
+}
+
+/* Every mapped label under @widget lies inside every scrolled window
+ * around it and inside the window: none is cut at an edge. For tools,
+ * not for a list that scrolls sideways on purpose. */
+static void
+assert_labels_inside (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_TEXT (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_label (GTK_LABEL (widget)) != '\0')
+    {
+      graphene_rect_t label, clip;
+
+      g_assert_true (window_bounds (widget, &label));
+      for (GtkWidget *up = widget; up != NULL; up = gtk_widget_get_parent (up))
+        {
+          if (!GTK_IS_SCROLLED_WINDOW (up) && !GTK_IS_WINDOW (up))
+            continue;
+          g_assert_true (window_bounds (up, &clip));
+          if (label.origin.x < clip.origin.x - 0.5 ||
+              label.origin.x + label.size.width > clip.origin.x + clip.size.width + 0.5)
+            g_error ("“%s” (%g to %g px) is cut at the edge of its %s (%g to %g px)",
+                     gtk_label_get_label (GTK_LABEL (widget)),
+                     label.origin.x, label.origin.x + label.size.width, G_OBJECT_TYPE_NAME (up),
+                     clip.origin.x, clip.origin.x + clip.size.width);
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    assert_labels_inside (child);
+}
+
+static gboolean
+chart_drawn (SlChart *chart)
+{
+  guint n = 0;
+
+  sl_chart_get_label_extents (chart, &n);
+  return n > 0;
+}
+
+/* The months under the overview's chart: none overlaps the next or
+ * passes the chart's edges. */
+static void
+check_chart_labels (SlWindow *window)
+{
+  GtkWidget *page = sl_window_get_page (window, "overview");
+  SlChart *chart;
+  const double *extents;
+  guint n = 0;
+
+  WAIT_FOR ((chart = SL_CHART (find_widget (page, SL_TYPE_CHART))) != NULL &&
+            gtk_widget_get_mapped (GTK_WIDGET (chart)) && sl_chart_get_n_items (chart) > 0);
+  gtk_widget_queue_draw (GTK_WIDGET (chart));
+  WAIT_FOR (chart_drawn (chart));
+  extents = sl_chart_get_label_extents (chart, &n);
+  g_test_message ("%u month labels in %d px", n, gtk_widget_get_width (GTK_WIDGET (chart)));
+  for (guint i = 0; i < n; i++)
+    {
+      double x = extents[2 * i], w = extents[2 * i + 1];
+
+      g_assert_cmpfloat (x, >=, 0);
+      g_assert_cmpfloat (x + w, <=, gtk_widget_get_width (GTK_WIDGET (chart)));
+      if (i + 1 < n)
+        g_assert_cmpfloat (x + w, <, extents[2 * (i + 1)]);
+    }
+}
+
 static SlWindow *
 open_window (Fixture *fixture, int width)
 {
@@ -220,6 +401,7 @@ check_width (Fixture *fixture, int width)
   AdwLeaflet *leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
   GtkWidget *page;
   GtkWidget *view;
+  GtkWidget *toolbar;
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
   gboolean narrow = width < 860;
 
@@ -262,6 +444,13 @@ check_width (Fixture *fixture, int width)
       g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
     }
 
+  /* The kinds whole, the themes alone shortened; the tools not cut. */
+  assert_labels_whole (view, THEME);
+  toolbar = gtk_widget_get_parent (find_mapped_widget (page, GTK_TYPE_SEARCH_ENTRY));
+  g_assert_true (gtk_widget_get_mapped (toolbar));
+  assert_labels_whole (toolbar, NULL);
+  assert_labels_inside (toolbar);
+
   /* A meeting open: one header bar, one back arrow. */
   sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (page), fixture->first_meeting);
   WAIT_FOR (sl_meetings_page_get_editing (SL_MEETINGS_PAGE (page)));
@@ -271,6 +460,18 @@ check_width (Fixture *fixture, int width)
     g_assert_cmpuint (count_header_bars (GTK_WIDGET (window)), ==, 0);
   g_assert_cmpuint (count_back_arrows (GTK_WIDGET (window)), ==, 1);
   assert_fits (window, width);
+
+  /* The members' posts and organisations whole. */
+  sl_window_show_page (window, "members");
+  page = sl_window_get_page (window, "members");
+  view = find_widget (page, GTK_TYPE_COLUMN_VIEW);
+  WAIT_FOR (gtk_widget_get_mapped (view));
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)))) == 4);
+  iterate (200);
+  assert_labels_whole (view, NULL);
+
+  sl_window_show_page (window, "overview");
+  check_chart_labels (window);
 
   /* The other pages, built as they are shown, fit too. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -302,6 +503,48 @@ test_360 (Fixture *fixture, gconstpointer data)
   check_width (fixture, 360);
 }
 
+/* The months as the Chinese window labels them, under a chart as wide
+ * as the overview gives it at 360 px: “10月11月12月” ran into one another. */
+static void
+test_chart_months (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  SlChart *chart = SL_CHART (sl_chart_new ());
+  g_autoptr(GPtrArray) months = g_ptr_array_new_with_free_func (g_free);
+  const char * const series[] = { "党组会议", NULL };
+  const guint colors[] = { 0 };
+  double values[12];
+  const double *extents;
+  guint n = 0;
+
+  for (guint m = 1; m <= 12; m++)
+    {
+      g_ptr_array_add (months, g_strdup_printf ("%u月", m));
+      values[m - 1] = m % 3;
+    }
+  g_ptr_array_add (months, NULL);
+  sl_chart_set_columns (chart, (const char * const *) months->pdata, series, colors, values);
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chart));
+  gtk_window_set_default_size (GTK_WINDOW (window), 336, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (chart)) && gtk_widget_get_width (GTK_WIDGET (chart)) > 0);
+  WAIT_FOR (chart_drawn (chart));
+
+  extents = sl_chart_get_label_extents (chart, &n);
+  g_test_message ("%u of 12 months labelled in %d px", n, gtk_widget_get_width (GTK_WIDGET (chart)));
+  g_assert_cmpuint (n, >=, 4);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpfloat (extents[2 * i], >=, 0);
+      g_assert_cmpfloat (extents[2 * i] + extents[2 * i + 1], <=, gtk_widget_get_width (GTK_WIDGET (chart)));
+      if (i + 1 < n)
+        g_assert_cmpfloat (extents[2 * i] + extents[2 * i + 1], <, extents[2 * (i + 1)]);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -314,6 +557,7 @@ main (int argc, char **argv)
   ADD ("700", test_700);
   ADD ("360", test_360);
 #undef ADD
+  g_test_add_func ("/window-narrow/chart-months", test_chart_months);
 
   return g_test_run ();
 }

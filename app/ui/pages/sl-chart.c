@@ -47,6 +47,7 @@ struct _SlChart
   double     plot_x;
   double     plot_y;
   double     slot;         /* width of a column slot or height of a bar row */
+  GArray    *label_extents; /* double pairs: x and width of each x label drawn */
 };
 
 G_DEFINE_FINAL_TYPE (SlChart, sl_chart, GTK_TYPE_WIDGET)
@@ -56,6 +57,7 @@ G_DEFINE_FINAL_TYPE (SlChart, sl_chart, GTK_TYPE_WIDGET)
 #define BAR_THICKNESS  14.0
 #define PAD            12.0
 #define SWATCH         10.0
+#define LABEL_GAP      6.0
 
 static const struct { const char *name; const char *fallback; } palette[] = {
   { "accent_bg_color", "#c01c28" },
@@ -279,8 +281,9 @@ draw_columns (SlChart *self,
               double   height)
 {
   guint n = n_categories (self);
-  double max = 0, top, step, axis_w = 0, label_h = 0, legend_h;
+  double max = 0, top, step, axis_w = 0, label_h = 0, legend_h, label_w = 0;
   double plot_x, plot_y, plot_w, plot_h, slot;
+  guint stride = 1;
   GdkRGBA fg;
 
   if (n == 0)
@@ -321,6 +324,21 @@ draw_columns (SlChart *self,
   self->plot_y = plot_y;
   self->slot = slot;
 
+  /* Every stride-th label: at 360 px the twelve months' “10月11月12月”
+   * ran into one another. The columns keep their slots; the tooltip
+   * still names each month. */
+  for (guint c = 0; c < n; c++)
+    {
+      g_autoptr(PangoLayout) layout = make_layout (self, self->categories[c], TRUE, FALSE);
+      double w;
+
+      layout_size (layout, &w, NULL);
+      label_w = MAX (label_w, w);
+    }
+  while (stride < n && stride * slot < label_w + LABEL_GAP)
+    stride++;
+  g_array_set_size (self->label_extents, 0);
+
   /* Gridlines and their numbers. */
   cairo_set_line_width (cr, 1);
   for (double v = 0; v <= top; v += step)
@@ -348,7 +366,7 @@ draw_columns (SlChart *self,
       double x = plot_x + c * slot + (slot - bar_w) / 2;
       double base = plot_y + plot_h;
       g_autoptr(PangoLayout) label = make_layout (self, self->categories[c], TRUE, FALSE);
-      double w;
+      double w, label_x;
 
       for (guint s = 0; s < n_series (self); s++)
         {
@@ -366,9 +384,16 @@ draw_columns (SlChart *self,
           base -= h;
         }
 
+      if (c % stride != 0)
+        continue;
+
+      /* Centred under its column, but never past the chart's edges. */
       layout_size (label, &w, NULL);
+      label_x = CLAMP (plot_x + c * slot + (slot - w) / 2, 0, MAX (0, width - w));
+      g_array_append_val (self->label_extents, label_x);
+      g_array_append_val (self->label_extents, w);
       set_source (cr, &fg, 0.7);
-      cairo_move_to (cr, plot_x + c * slot + (slot - w) / 2, plot_y + plot_h + 6);
+      cairo_move_to (cr, label_x, plot_y + plot_h + 6);
       pango_cairo_show_layout (cr, label);
     }
 
@@ -642,6 +667,7 @@ sl_chart_finalize (GObject *object)
   g_clear_pointer (&self->series, g_strfreev);
   g_clear_pointer (&self->colors, g_array_unref);
   g_clear_pointer (&self->values, g_array_unref);
+  g_clear_pointer (&self->label_extents, g_array_unref);
 
   G_OBJECT_CLASS (sl_chart_parent_class)->finalize (object);
 }
@@ -668,6 +694,7 @@ static void
 sl_chart_init (SlChart *self)
 {
   self->threshold = NAN;
+  self->label_extents = g_array_new (FALSE, FALSE, sizeof (double));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
@@ -686,6 +713,7 @@ clear_data (SlChart *self)
   g_clear_pointer (&self->values, g_array_unref);
   self->threshold = NAN;
   self->slot = 0;
+  g_array_set_size (self->label_extents, 0);
 }
 
 void
@@ -740,4 +768,25 @@ sl_chart_get_n_items (SlChart *self)
 {
   g_return_val_if_fail (SL_IS_CHART (self), 0);
   return n_categories (self);
+}
+
+/**
+ * sl_chart_get_label_extents:
+ * @n_labels: (out): how many labels were drawn
+ *
+ * Where the last draw put the column chart's x labels: @n_labels pairs
+ * of x and width, in the chart's coordinates, left to right. Tests read
+ * them to see that no two labels overlap at a narrow width.
+ *
+ * Returns: (transfer none): the pairs, valid until the next draw
+ */
+const double *
+sl_chart_get_label_extents (SlChart *self,
+                            guint   *n_labels)
+{
+  g_return_val_if_fail (SL_IS_CHART (self), NULL);
+  g_return_val_if_fail (n_labels != NULL, NULL);
+
+  *n_labels = self->label_extents->len / 2;
+  return (const double *) (gpointer) self->label_extents->data;
 }

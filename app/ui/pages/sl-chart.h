@@ -34,4 +34,7 @@ void       sl_chart_set_bars     (SlChart            *self,
 
 guint      sl_chart_get_n_items  (SlChart            *self);
 
+const double *sl_chart_get_label_extents (SlChart *self,
+                                          guint   *n_labels);
+
 G_END_DECLS

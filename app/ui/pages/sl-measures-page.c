@@ -224,9 +224,11 @@ wrapped_label (void)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (label), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  /* Whole, and at least a dozen characters a line: at 700 px a measure
+   * wrapped four characters a line and ended in “…” after three lines.
+   * The list scrolls sideways instead. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
   return label;
@@ -391,10 +393,13 @@ progress_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = two_lines ();
   GtkWidget *caption = gtk_widget_get_last_child (box);
 
+  /* The state whole (it showed “已完成 · …”), the progress wrapped. */
+  gtk_label_set_ellipsize (GTK_LABEL (gtk_widget_get_first_child (box)), PANGO_ELLIPSIZE_NONE);
   gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_NONE);
   gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (caption), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_width_chars (GTK_LABEL (caption), 10);
+  gtk_label_set_width_chars (GTK_LABEL (caption), 16);
+  gtk_label_set_max_width_chars (GTK_LABEL (caption), 28);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_item_set_child (list_item, box);

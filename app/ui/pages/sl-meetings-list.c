@@ -76,13 +76,14 @@ setup_label (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), cell == CELL_ATTENDANCE ? 1.0 : 0.0);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  /* A title is never shortened: on a narrow window the list scrolls
-   * sideways instead (sl_meetings_list_setup_columns()). The kind and the
-   * theme give way first, down to a few characters, then show “…”. */
-  if (cell == CELL_KIND || cell == CELL_THEME)
+  /* A title or a kind is never shortened: on a narrow window the list
+   * scrolls sideways instead (sl_meetings_list_setup_columns()); at 700 px
+   * the kind showed “党组…”. The theme alone gives way, down to a few
+   * characters, then shows “…”. */
+  if (cell == CELL_THEME)
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), cell == CELL_KIND ? 6 : 8);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
     }
   if (cell == CELL_DATE || cell == CELL_ATTENDANCE)
     gtk_widget_add_css_class (label, "numeric");
@@ -372,8 +373,8 @@ sl_meetings_list_setup_columns (GtkColumnView        *view,
   /* No fixed widths: on a narrow window a fixed kind column kept its
    * width while titles shrank to “局党组202…”. Each column asks for what
    * its cells show; the title comes right after the date and never shrinks
-   * (the list scrolls sideways), the theme takes the spare width, and the
-   * kind and the theme give way first. */
+   * (the list scrolls sideways), the theme takes the spare width and
+   * alone gives way. */
   *date_column = add_column (view, _("Date"), CELL_DATE, string_sorter ("date"), FALSE, -1);
   add_column (view, _("Title"), CELL_TITLE, string_sorter ("title"), FALSE, -1);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_kind, NULL, NULL));

@@ -44,6 +44,7 @@ struct _SlMeetingsPage
   AdwLeaflet         *leaflet;
   GtkWidget          *list_page;
   GtkWidget          *search_entry;
+  GtkMenuButton      *filter_menu_button;
   GtkWidget          *new_button;
   GtkStack           *list_stack;
   GtkColumnView      *column_view;
@@ -282,12 +283,33 @@ on_search_activate (SlMeetingsPage *self)
     }
 }
 
+/* The label of the filter's narrow form: the kinds shown, as the linked
+ * buttons of the wide form name them. */
+static const char *
+category_label (const char *category)
+{
+  static const struct { const char *category, *label; } labels[] = {
+    { "party_group", N_("Party Group") },
+    { "central_group", N_("Central Group") },
+    { "special", N_("Special") },
+    { "branch", N_("Branch") },
+    { "other", N_("Other") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (category, labels[i].category) == 0)
+      return _(labels[i].label);
+  return _("All");
+}
+
 static void
 set_category (SlMeetingsPage *self,
               const char     *category)
 {
   if (!sl_set_str (&self->category, category ? category : "all"))
     return;
+
+  gtk_menu_button_set_label (self->filter_menu_button, category_label (self->category));
 
   gtk_column_view_column_set_visible (self->kind_column,
                                       g_str_equal (self->category, "all") ||
@@ -767,6 +789,7 @@ sl_meetings_page_class_init (SlMeetingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, list_page);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, filter_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, column_view);
@@ -791,9 +814,10 @@ sl_meetings_page_init (SlMeetingsPage *self)
   GtkAnyFilter *any;
   GtkShortcutController *shortcuts;
 
+  /* Before the template: the filter's menu reads meetings.filter's state. */
+  self->category = g_strdup ("all");
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->category = g_strdup ("all");
   self->meetings = g_list_store_new (SL_TYPE_MEETING);
 
   self->kind_filter = gtk_custom_filter_new (match_category, self, NULL);

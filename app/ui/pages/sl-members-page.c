@@ -236,9 +236,10 @@ text_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* Ellipsized text is still readable in full. */
-  sl_ui_label_tooltip_shows_text (label);
+  /* Never shortened: at 700 and 360 px 职务 and 所属组织 showed only “…”.
+   * Each column asks for its longest text and the list scrolls sideways
+   * instead (the name stays next to the number, at the left). */
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_list_item_set_child (list_item, label);
 }
 
