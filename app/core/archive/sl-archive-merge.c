@@ -70,6 +70,22 @@ sl_archive_get_absent (gpointer object)
   return mask ? *mask : 0;
 }
 
+static G_DEFINE_QUARK (sl-archive-missing, missing)
+
+void
+sl_archive_set_missing (gpointer    object,
+                        const char *where)
+{
+  if (g_object_get_qdata (object, missing_quark ()) == NULL)
+    g_object_set_qdata_full (object, missing_quark (), g_strdup (where), g_free);
+}
+
+const char *
+sl_archive_get_missing (gpointer object)
+{
+  return g_object_get_qdata (object, missing_quark ());
+}
+
 /* Ids ------------------------------------------------------------------------ */
 
 /**
@@ -661,6 +677,16 @@ sl_archive_merger_save (SlArchiveMerger  *self,
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (local == NULL && sl_archive_get_missing (record) != NULL)
+    {
+      /* Only the ledger's copy could have given it. */
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
+                   _("%s: is required and missing (the ledger has no record with the id %s "
+                     "to take it from)"),
+                   sl_archive_get_missing (record), sl_record_get_id (record));
       return FALSE;
     }
 
