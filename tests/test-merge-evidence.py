@@ -274,6 +274,7 @@ def main():
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         absent_keys(tmp)
+        summary(tmp)
 
     print(f'1..{len(results)}')
     failed = 0

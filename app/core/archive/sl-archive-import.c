@@ -682,6 +682,8 @@ write_body (Reader             *reader,
                                   : sl_ledger_save_meeting (reader->ledger, record, flags, &local_error);
               ok = sl_archive_evidence_end (reader->ledger, record, change, ok, reader->merge,
                                             ok ? &local_error : NULL) && ok;
+              if (ok && reader->merger != NULL)
+                ok = sl_archive_merger_end_meeting (reader->merger, record, &local_error);
             }
           if (!ok && local_error != NULL && !g_str_has_prefix (local_error->message, "meetings["))
             {

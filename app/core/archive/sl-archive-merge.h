@@ -49,6 +49,9 @@ gboolean         sl_archive_merger_save (SlArchiveMerger  *self,
                                          gpointer          record,
                                          SlSaveFlags       flags,
                                          GError          **error);
+gboolean         sl_archive_merger_end_meeting (SlArchiveMerger  *self,
+                                                gpointer          record,
+                                                GError          **error);
 
 gboolean sl_archive_read_in (SlLedger         *ledger,
                              const char       *data,
