@@ -275,6 +275,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         absent_keys(tmp)
         summary(tmp)
+        tampered(tmp)
 
     print(f'1..{len(results)}')
     failed = 0

@@ -669,6 +669,71 @@ decode_chunk (gpointer   data,
   return given;
 }
 
+/* The SHA-256 of the bytes that the archive's base64 text of attachment
+ * @i holds, decoded a piece at a time and written nowhere. */
+static char *
+data_sha256 (Evidence  *evidence,
+             guint      i,
+             GError   **error)
+{
+  g_autofree Base64Source *source = g_new0 (Base64Source, 1);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buffer = g_malloc (65536);
+  gssize n;
+
+  source->text = g_ptr_array_index (evidence->data, i);
+  source->spooled = g_ptr_array_index (evidence->spooled, i);
+  source->length = source->spooled ? source->spooled->length : strlen (source->text);
+  if (source->spooled != NULL)
+    source->piece = g_malloc (65536);
+
+  while ((n = decode_chunk (source, buffer, 65536, error)) > 0)
+    g_checksum_update (checksum, buffer, n);
+  g_free (source->piece);
+
+  return n < 0 ? NULL : g_strdup (g_checksum_get_string (checksum));
+}
+
+/* An attachment of the file that the ledger has already: the merge keeps
+ * the ledger's (attachments never change), but the file's must still be
+ * what it says it is, and the same bytes, as a plain import checks: an
+ * archive edited after it was written is refused whole. */
+static gboolean
+check_kept_attachment (SlLedger      *ledger,
+                       Evidence      *evidence,
+                       guint          i,
+                       GError       **error)
+{
+  SlAttachment *attachment = g_ptr_array_index (evidence->attachments, i);
+  const char *id = sl_record_get_id (SL_RECORD (attachment));
+  g_autoptr(SlAttachment) local = NULL;
+  g_autofree char *sum = NULL;
+
+  if (!(sum = data_sha256 (evidence, i, error)))
+    return FALSE;
+  if (!g_str_equal (sum, sl_attachment_get_sha256 (attachment)))
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
+                   _("attachments[%u]: sha256: the bytes of %s do not have the SHA-256 given "
+                     "for them"),
+                   i, sl_attachment_get_name (attachment));
+      return FALSE;
+    }
+
+  if (!(local = sl_attachments_find (ledger, id, NULL, error)))
+    return FALSE;
+  if (g_ascii_strcasecmp (sl_attachment_get_sha256 (local), sum) != 0)
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_CONFLICT,
+                   _("attachments[%u]: the ledger's attachment %s (%s) holds other bytes; an "
+                     "attachment never changes: add the new file as an attachment of its own"),
+                   i, id, sl_attachment_get_name (local));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_chain (Evidence     *evidence,
              const char   *label,
@@ -730,13 +795,15 @@ store_final (SlLedger   *ledger,
       return FALSE;
     }
 
+  /* Checked whether or not the ledger has the meeting already: a merge
+   * of an edited history is refused as its import is. */
+  if (!check_chain (evidence, label, error))
+    return FALSE;
+
   if (!sl_evidence_get_final (ledger, key, &local, error))
     return FALSE;
   if (local != NULL)
     return TRUE;   /* the ledger's own history stands */
-
-  if (!check_chain (evidence, label, error))
-    return FALSE;
 
   for (guint i = 0; i < evidence->revisions->len; i++)
     {
@@ -813,6 +880,8 @@ sl_archive_evidence_end (SlLedger         *ledger,
                            i, id);
               ok = FALSE;
             }
+          else
+            ok = check_kept_attachment (ledger, evidence, i, error);
         }
       else
         {
