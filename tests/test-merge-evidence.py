@@ -276,6 +276,7 @@ def main():
         absent_keys(tmp)
         summary(tmp)
         tampered(tmp)
+        measures(tmp)
 
     print(f'1..{len(results)}')
     failed = 0

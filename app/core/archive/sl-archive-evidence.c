@@ -899,6 +899,10 @@ sl_archive_evidence_end (SlLedger         *ledger,
         }
     }
 
+  /* A merge changes a final meeting only with --reason, its measures'
+   * progress too (ARCHIVE.md; docs/archive.md). */
+  if (merge)
+    sl_evidence_change_require_reason (change);
   ok = sl_evidence_change_end (ledger, change, ok, ok ? error : NULL) && ok;
 
   if (ok && evidence != NULL && evidence->final)

@@ -253,6 +253,7 @@ struct _SlMeetingChange
   char     *by;
   char     *reason;
   SlRevisionSession *session;  /* borrowed: the window's revision session */
+  gboolean  require_reason; /* no default reason for measures' progress */
 };
 
 #define CURRENT_CHANGE "sl-evidence-change"
@@ -492,6 +493,13 @@ sl_evidence_change_begin (SlLedger    *ledger,
   return change;
 }
 
+void
+sl_evidence_change_require_reason (SlMeetingChange *change)
+{
+  g_return_if_fail (change != NULL);
+  change->require_reason = TRUE;
+}
+
 /* Appends a revision that keeps @old_form, and gives the meeting its new
  * hash. */
 static gboolean
@@ -694,8 +702,11 @@ sl_evidence_change_end (SlLedger         *ledger,
 
           /* The progress of its measures is followed up after a meeting
            * is final, all year: a revision records it, with this reason
-           * when none is given. Anything else needs one. */
-          if (change->reason == NULL)
+           * when none is given. Anything else needs one, and so does a
+           * merge, which brings another desk's changes (docs/archive.md).
+           * The reason is stored: in the ledger's language, whatever the
+           * language of the program that writes it. */
+          if (change->reason == NULL && !change->require_reason)
             {
               if (!(stripped = sl_evidence_hash_form (ledger, meeting, TRUE, error)))
                 {
@@ -703,7 +714,7 @@ sl_evidence_change_end (SlLedger         *ledger,
                   goto out;
                 }
               if (g_str_equal (stripped, change->old_stripped))
-                change->reason = g_strdup (_("Progress of measures updated"));
+                change->reason = g_strdup ("更新整改措施落实情况");
             }
 
           if (change->reason == NULL)

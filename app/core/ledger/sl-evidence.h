@@ -138,6 +138,10 @@ gboolean    sl_evidence_change_end      (SlLedger    *ledger,
                                          gboolean     ok,
                                          GError     **error);
 
+/* A change that only follows up the measures of a final meeting still
+ * needs its own reason: a merge's (sl-archive-evidence.c). */
+void        sl_evidence_change_require_reason (SlMeetingChange *change);
+
 /* The reason and author of changes made by an import (--merge --reason). */
 void        sl_evidence_set_reason      (SlLedger    *ledger,
                                          const char  *by,
