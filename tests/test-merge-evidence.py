@@ -277,6 +277,7 @@ def main():
         summary(tmp)
         tampered(tmp)
         measures(tmp)
+        other_desk(tmp)
 
     print(f'1..{len(results)}')
     failed = 0

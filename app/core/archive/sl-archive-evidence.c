@@ -763,6 +763,119 @@ check_chain (Evidence     *evidence,
   return TRUE;
 }
 
+/* The file's revisions from @from on, as the file has them. */
+static gboolean
+insert_revisions (SlLedger   *ledger,
+                  gint64      key,
+                  Evidence   *evidence,
+                  guint       from,
+                  GError    **error)
+{
+  SlDatabase *database = sl_ledger_get_database (ledger);
+  sqlite3_stmt *stmt;
+
+  for (guint i = from; i < evidence->revisions->len; i++)
+    {
+      SlRevision *revision = g_ptr_array_index (evidence->revisions, i);
+
+      if (!(stmt = sl_database_prepare (database,
+                                        "INSERT INTO revisions (meeting_id, revision, made_at, made_by, "
+                                        "  reason, hash, chain, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                        error)))
+        return FALSE;
+      sl_bind_key (stmt, 1, key);
+      sqlite3_bind_int (stmt, 2, revision->revision);
+      sl_bind_text (stmt, 3, revision->at);
+      sl_bind_text (stmt, 4, revision->by);
+      sqlite3_bind_text (stmt, 5, revision->reason, -1, SQLITE_TRANSIENT);
+      sl_bind_text (stmt, 6, revision->hash);
+      sl_bind_text (stmt, 7, revision->chain);
+      sqlite3_bind_text (stmt, 8, revision->snapshot, -1, SQLITE_TRANSIENT);
+      if (!sl_database_step_done (database, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether the file's history of a meeting that the ledger has final
+ * extends the ledger's: its first revisions are the ledger's (the same
+ * chain), and the first one after them kept the content that the ledger
+ * holds (its hash is the ledger's). The other desk then revised the
+ * meeting from where this one stands, and its revisions, each with its
+ * reason, author and time, are evidence as much as the ledger's own: a
+ * merge keeps them rather than one revision of its own over them. */
+static gboolean
+extends_history (SlLedger   *ledger,
+                 gint64      key,
+                 Evidence   *evidence,
+                 guint      *first_new,
+                 GError    **error)
+{
+  g_autoptr(SlFinal) local = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  SlRevision *next;
+
+  *first_new = 0;
+  if (!sl_evidence_get_final (ledger, key, &local, error) ||
+      !(revisions = sl_evidence_load_revisions (ledger, key, error)))
+    return FALSE;
+  if (local == NULL || evidence->revisions->len <= revisions->len)
+    return TRUE;
+
+  for (guint i = 0; i < revisions->len; i++)
+    if (!g_str_equal (((SlRevision *) g_ptr_array_index (revisions, i))->chain,
+                      ((SlRevision *) g_ptr_array_index (evidence->revisions, i))->chain))
+      return TRUE;
+
+  next = g_ptr_array_index (evidence->revisions, revisions->len);
+  if (g_strcmp0 (next->hash, local->hash) == 0)
+    *first_new = revisions->len + 1;
+  return TRUE;
+}
+
+/* After extends_history(): the other desk's revisions, its finalisation
+ * and the head of the chain (as record_revision() in sl-evidence.c). */
+static gboolean
+store_extension (SlLedger   *ledger,
+                 SlMeeting  *meeting,
+                 Evidence   *evidence,
+                 guint       first_new,
+                 GError    **error)
+{
+  SlDatabase *database = sl_ledger_get_database (ledger);
+  gint64 key = sl_record_get_key (SL_RECORD (meeting));
+  SlRevision *last = g_ptr_array_index (evidence->revisions, evidence->revisions->len - 1);
+  g_autofree char *head_key = g_strconcat (SL_EVIDENCE_REVISION_HEAD,
+                                           sl_record_get_id (SL_RECORD (meeting)), NULL);
+  g_autofree char *head = g_strdup_printf ("%d %s", last->revision, last->chain);
+  sqlite3_stmt *stmt;
+
+  if (!insert_revisions (ledger, key, evidence, first_new - 1, error))
+    return FALSE;
+
+  if (!(stmt = sl_database_prepare (database,
+                                    "UPDATE meeting_finals SET hash = ?2, finalized_at = ?3, "
+                                    "  finalized_by = ?4 WHERE meeting_id = ?1",
+                                    error)))
+    return FALSE;
+  sl_bind_key (stmt, 1, key);
+  sl_bind_text (stmt, 2, evidence->hash);
+  sl_bind_text (stmt, 3, evidence->finalized_at);
+  sl_bind_text (stmt, 4, evidence->finalized_by);
+  if (!sl_database_step_done (database, stmt, error))
+    return FALSE;
+
+  if (!(stmt = sl_database_prepare (database,
+                                    "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                    error)))
+    return FALSE;
+  sl_bind_text (stmt, 1, head_key);
+  sl_bind_text (stmt, 2, head);
+  return sl_database_step_done (database, stmt, error);
+}
+
 static gboolean
 store_final (SlLedger   *ledger,
              SlMeeting  *meeting,
@@ -805,26 +918,8 @@ store_final (SlLedger   *ledger,
   if (local != NULL)
     return TRUE;   /* the ledger's own history stands */
 
-  for (guint i = 0; i < evidence->revisions->len; i++)
-    {
-      SlRevision *revision = g_ptr_array_index (evidence->revisions, i);
-
-      if (!(stmt = sl_database_prepare (database,
-                                        "INSERT INTO revisions (meeting_id, revision, made_at, made_by, "
-                                        "  reason, hash, chain, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                        error)))
-        return FALSE;
-      sl_bind_key (stmt, 1, key);
-      sqlite3_bind_int (stmt, 2, revision->revision);
-      sl_bind_text (stmt, 3, revision->at);
-      sl_bind_text (stmt, 4, revision->by);
-      sqlite3_bind_text (stmt, 5, revision->reason, -1, SQLITE_TRANSIENT);
-      sl_bind_text (stmt, 6, revision->hash);
-      sl_bind_text (stmt, 7, revision->chain);
-      sqlite3_bind_text (stmt, 8, revision->snapshot, -1, SQLITE_TRANSIENT);
-      if (!sl_database_step_done (database, stmt, error))
-        return FALSE;
-    }
+  if (!insert_revisions (ledger, key, evidence, 0, error))
+    return FALSE;
 
   if (!(stmt = sl_database_prepare (database,
                                     "INSERT INTO meeting_finals (meeting_id, finalized_at, finalized_by, hash) "
@@ -855,6 +950,7 @@ sl_archive_evidence_end (SlLedger         *ledger,
                          GError          **error)
 {
   Evidence *evidence = g_object_get_data (G_OBJECT (meeting), EVIDENCE_KEY);
+  guint first_new = 0;   /* 1 + the first of the file's revisions to keep */
 
   for (guint i = 0; ok && evidence != NULL && i < evidence->attachments->len; i++)
     {
@@ -903,7 +999,25 @@ sl_archive_evidence_end (SlLedger         *ledger,
    * progress too (ARCHIVE.md; docs/archive.md). */
   if (merge)
     sl_evidence_change_require_reason (change);
+
+  /* The other desk's revisions that extend the ledger's history are kept
+   * as they are, verified first, instead of a revision of the merge's. */
+  if (ok && merge && evidence != NULL && evidence->final)
+    {
+      const char *title = sl_meeting_get_title (meeting);
+
+      ok = check_chain (evidence, title && *title ? title : sl_record_get_id (SL_RECORD (meeting)),
+                        error) &&
+           extends_history (ledger, sl_record_get_key (SL_RECORD (meeting)), evidence,
+                            &first_new, error);
+      if (ok && first_new > 0)
+        sl_evidence_change_skip_revision (change);
+    }
+
   ok = sl_evidence_change_end (ledger, change, ok, ok ? error : NULL) && ok;
+
+  if (ok && first_new > 0)
+    ok = store_extension (ledger, meeting, evidence, first_new, error);
 
   if (ok && evidence != NULL && evidence->final)
     ok = store_final (ledger, meeting, evidence, error);

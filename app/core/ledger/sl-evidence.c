@@ -254,6 +254,7 @@ struct _SlMeetingChange
   char     *reason;
   SlRevisionSession *session;  /* borrowed: the window's revision session */
   gboolean  require_reason; /* no default reason for measures' progress */
+  gboolean  skip_revision;  /* the caller stores the revisions */
 };
 
 #define CURRENT_CHANGE "sl-evidence-change"
@@ -500,6 +501,13 @@ sl_evidence_change_require_reason (SlMeetingChange *change)
   change->require_reason = TRUE;
 }
 
+void
+sl_evidence_change_skip_revision (SlMeetingChange *change)
+{
+  g_return_if_fail (change != NULL);
+  change->skip_revision = TRUE;
+}
+
 /* Appends a revision that keeps @old_form, and gives the meeting its new
  * hash. */
 static gboolean
@@ -726,8 +734,9 @@ sl_evidence_change_end (SlLedger         *ledger,
               ok = FALSE;
               goto out;
             }
-          ok = record_revision (ledger, sl_record_get_key (SL_RECORD (meeting)), change,
-                                new_form, error);
+          if (!change->skip_revision)
+            ok = record_revision (ledger, sl_record_get_key (SL_RECORD (meeting)), change,
+                                  new_form, error);
         }
     }
 
