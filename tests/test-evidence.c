@@ -630,7 +630,7 @@ test_lock_refuses_core (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_cmpuint (revisions->len, ==, 1);
     g_assert_cmpstr (((SlRevision *) g_ptr_array_index (revisions, 0))->reason, ==,
-                     "Progress of measures updated");
+                     "更新整改措施落实情况");
   }
   g_clear_object (&ledger);
 

@@ -490,7 +490,8 @@ command_import_archive (SlCliCall *call)
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
       N_("With --merge: list what would be added and changed, and write nothing"), NULL },
     { "reason", 0, 0, G_OPTION_ARG_FILENAME, &reason,
-      N_("With --merge: why final meetings change (required to change one)"), N_("TEXT") },
+      N_("With --merge: why final meetings change (required to change one, the progress "
+         "of its measures too); kept in its history"), N_("TEXT") },
     { NULL }
   };
 

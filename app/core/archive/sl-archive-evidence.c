@@ -763,6 +763,71 @@ decode_chunk (gpointer   data,
   return given;
 }
 
+/* The SHA-256 of the bytes that the archive's base64 text of attachment
+ * @i holds, decoded a piece at a time and written nowhere. */
+static char *
+data_sha256 (Evidence  *evidence,
+             guint      i,
+             GError   **error)
+{
+  g_autofree Base64Source *source = g_new0 (Base64Source, 1);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buffer = g_malloc (65536);
+  gssize n;
+
+  source->text = g_ptr_array_index (evidence->data, i);
+  source->spooled = g_ptr_array_index (evidence->spooled, i);
+  source->length = source->spooled ? source->spooled->length : strlen (source->text);
+  if (source->spooled != NULL)
+    source->piece = g_malloc (65536);
+
+  while ((n = decode_chunk (source, buffer, 65536, error)) > 0)
+    g_checksum_update (checksum, buffer, n);
+  g_free (source->piece);
+
+  return n < 0 ? NULL : g_strdup (g_checksum_get_string (checksum));
+}
+
+/* An attachment of the file that the ledger has already: the merge keeps
+ * the ledger's (attachments never change), but the file's must still be
+ * what it says it is, and the same bytes, as a plain import checks: an
+ * archive edited after it was written is refused whole. */
+static gboolean
+check_kept_attachment (SlLedger      *ledger,
+                       Evidence      *evidence,
+                       guint          i,
+                       GError       **error)
+{
+  SlAttachment *attachment = g_ptr_array_index (evidence->attachments, i);
+  const char *id = sl_record_get_id (SL_RECORD (attachment));
+  g_autoptr(SlAttachment) local = NULL;
+  g_autofree char *sum = NULL;
+
+  if (!(sum = data_sha256 (evidence, i, error)))
+    return FALSE;
+  if (!g_str_equal (sum, sl_attachment_get_sha256 (attachment)))
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
+                   _("attachments[%u]: sha256: the bytes of %s do not have the SHA-256 given "
+                     "for them"),
+                   i, sl_attachment_get_name (attachment));
+      return FALSE;
+    }
+
+  if (!(local = sl_attachments_find (ledger, id, NULL, error)))
+    return FALSE;
+  if (g_ascii_strcasecmp (sl_attachment_get_sha256 (local), sum) != 0)
+    {
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_CONFLICT,
+                   _("attachments[%u]: the ledger's attachment %s (%s) holds other bytes; an "
+                     "attachment never changes: add the new file as an attachment of its own"),
+                   i, id, sl_attachment_get_name (local));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_chain (Evidence     *evidence,
              const char   *label,
@@ -790,6 +855,119 @@ check_chain (Evidence     *evidence,
     }
 
   return TRUE;
+}
+
+/* The file's revisions from @from on, as the file has them. */
+static gboolean
+insert_revisions (SlLedger   *ledger,
+                  gint64      key,
+                  Evidence   *evidence,
+                  guint       from,
+                  GError    **error)
+{
+  SlDatabase *database = sl_ledger_get_database (ledger);
+  sqlite3_stmt *stmt;
+
+  for (guint i = from; i < evidence->revisions->len; i++)
+    {
+      SlRevision *revision = g_ptr_array_index (evidence->revisions, i);
+
+      if (!(stmt = sl_database_prepare (database,
+                                        "INSERT INTO revisions (meeting_id, revision, made_at, made_by, "
+                                        "  reason, hash, chain, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                        error)))
+        return FALSE;
+      sl_bind_key (stmt, 1, key);
+      sqlite3_bind_int (stmt, 2, revision->revision);
+      sl_bind_text (stmt, 3, revision->at);
+      sl_bind_text (stmt, 4, revision->by);
+      sqlite3_bind_text (stmt, 5, revision->reason, -1, SQLITE_TRANSIENT);
+      sl_bind_text (stmt, 6, revision->hash);
+      sl_bind_text (stmt, 7, revision->chain);
+      sqlite3_bind_text (stmt, 8, revision->snapshot, -1, SQLITE_TRANSIENT);
+      if (!sl_database_step_done (database, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether the file's history of a meeting that the ledger has final
+ * extends the ledger's: its first revisions are the ledger's (the same
+ * chain), and the first one after them kept the content that the ledger
+ * holds (its hash is the ledger's). The other desk then revised the
+ * meeting from where this one stands, and its revisions, each with its
+ * reason, author and time, are evidence as much as the ledger's own: a
+ * merge keeps them rather than one revision of its own over them. */
+static gboolean
+extends_history (SlLedger   *ledger,
+                 gint64      key,
+                 Evidence   *evidence,
+                 guint      *first_new,
+                 GError    **error)
+{
+  g_autoptr(SlFinal) local = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  SlRevision *next;
+
+  *first_new = 0;
+  if (!sl_evidence_get_final (ledger, key, &local, error) ||
+      !(revisions = sl_evidence_load_revisions (ledger, key, error)))
+    return FALSE;
+  if (local == NULL || evidence->revisions->len <= revisions->len)
+    return TRUE;
+
+  for (guint i = 0; i < revisions->len; i++)
+    if (!g_str_equal (((SlRevision *) g_ptr_array_index (revisions, i))->chain,
+                      ((SlRevision *) g_ptr_array_index (evidence->revisions, i))->chain))
+      return TRUE;
+
+  next = g_ptr_array_index (evidence->revisions, revisions->len);
+  if (g_strcmp0 (next->hash, local->hash) == 0)
+    *first_new = revisions->len + 1;
+  return TRUE;
+}
+
+/* After extends_history(): the other desk's revisions, its finalisation
+ * and the head of the chain (as record_revision() in sl-evidence.c). */
+static gboolean
+store_extension (SlLedger   *ledger,
+                 SlMeeting  *meeting,
+                 Evidence   *evidence,
+                 guint       first_new,
+                 GError    **error)
+{
+  SlDatabase *database = sl_ledger_get_database (ledger);
+  gint64 key = sl_record_get_key (SL_RECORD (meeting));
+  SlRevision *last = g_ptr_array_index (evidence->revisions, evidence->revisions->len - 1);
+  g_autofree char *head_key = g_strconcat (SL_EVIDENCE_REVISION_HEAD,
+                                           sl_record_get_id (SL_RECORD (meeting)), NULL);
+  g_autofree char *head = g_strdup_printf ("%d %s", last->revision, last->chain);
+  sqlite3_stmt *stmt;
+
+  if (!insert_revisions (ledger, key, evidence, first_new - 1, error))
+    return FALSE;
+
+  if (!(stmt = sl_database_prepare (database,
+                                    "UPDATE meeting_finals SET hash = ?2, finalized_at = ?3, "
+                                    "  finalized_by = ?4 WHERE meeting_id = ?1",
+                                    error)))
+    return FALSE;
+  sl_bind_key (stmt, 1, key);
+  sl_bind_text (stmt, 2, evidence->hash);
+  sl_bind_text (stmt, 3, evidence->finalized_at);
+  sl_bind_text (stmt, 4, evidence->finalized_by);
+  if (!sl_database_step_done (database, stmt, error))
+    return FALSE;
+
+  if (!(stmt = sl_database_prepare (database,
+                                    "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                    error)))
+    return FALSE;
+  sl_bind_text (stmt, 1, head_key);
+  sl_bind_text (stmt, 2, head);
+  return sl_database_step_done (database, stmt, error);
 }
 
 static gboolean
@@ -824,34 +1002,18 @@ store_final (SlLedger   *ledger,
       return FALSE;
     }
 
+  /* Checked whether or not the ledger has the meeting already: a merge
+   * of an edited history is refused as its import is. */
+  if (!check_chain (evidence, label, error))
+    return FALSE;
+
   if (!sl_evidence_get_final (ledger, key, &local, error))
     return FALSE;
   if (local != NULL)
     return TRUE;   /* the ledger's own history stands */
 
-  if (!check_chain (evidence, label, error))
+  if (!insert_revisions (ledger, key, evidence, 0, error))
     return FALSE;
-
-  for (guint i = 0; i < evidence->revisions->len; i++)
-    {
-      SlRevision *revision = g_ptr_array_index (evidence->revisions, i);
-
-      if (!(stmt = sl_database_prepare (database,
-                                        "INSERT INTO revisions (meeting_id, revision, made_at, made_by, "
-                                        "  reason, hash, chain, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                        error)))
-        return FALSE;
-      sl_bind_key (stmt, 1, key);
-      sqlite3_bind_int (stmt, 2, revision->revision);
-      sl_bind_text (stmt, 3, revision->at);
-      sl_bind_text (stmt, 4, revision->by);
-      sqlite3_bind_text (stmt, 5, revision->reason, -1, SQLITE_TRANSIENT);
-      sl_bind_text (stmt, 6, revision->hash);
-      sl_bind_text (stmt, 7, revision->chain);
-      sqlite3_bind_text (stmt, 8, revision->snapshot, -1, SQLITE_TRANSIENT);
-      if (!sl_database_step_done (database, stmt, error))
-        return FALSE;
-    }
 
   if (!(stmt = sl_database_prepare (database,
                                     "INSERT INTO meeting_finals (meeting_id, finalized_at, finalized_by, hash) "
@@ -882,6 +1044,7 @@ sl_archive_evidence_end (SlLedger         *ledger,
                          GError          **error)
 {
   Evidence *evidence = g_object_get_data (G_OBJECT (meeting), EVIDENCE_KEY);
+  guint first_new = 0;   /* 1 + the first of the file's revisions to keep */
 
   for (guint i = 0; ok && evidence != NULL && i < evidence->attachments->len; i++)
     {
@@ -907,6 +1070,8 @@ sl_archive_evidence_end (SlLedger         *ledger,
                            i, id);
               ok = FALSE;
             }
+          else
+            ok = check_kept_attachment (ledger, evidence, i, error);
         }
       else
         {
@@ -924,7 +1089,29 @@ sl_archive_evidence_end (SlLedger         *ledger,
         }
     }
 
+  /* A merge changes a final meeting only with --reason, its measures'
+   * progress too (ARCHIVE.md; docs/archive.md). */
+  if (merge)
+    sl_evidence_change_require_reason (change);
+
+  /* The other desk's revisions that extend the ledger's history are kept
+   * as they are, verified first, instead of a revision of the merge's. */
+  if (ok && merge && evidence != NULL && evidence->final)
+    {
+      const char *title = sl_meeting_get_title (meeting);
+
+      ok = check_chain (evidence, title && *title ? title : sl_record_get_id (SL_RECORD (meeting)),
+                        error) &&
+           extends_history (ledger, sl_record_get_key (SL_RECORD (meeting)), evidence,
+                            &first_new, error);
+      if (ok && first_new > 0)
+        sl_evidence_change_skip_revision (change);
+    }
+
   ok = sl_evidence_change_end (ledger, change, ok, ok ? error : NULL) && ok;
+
+  if (ok && first_new > 0)
+    ok = store_extension (ledger, meeting, evidence, first_new, error);
 
   if (ok && evidence != NULL && evidence->final)
     ok = store_final (ledger, meeting, evidence, error);

@@ -381,7 +381,8 @@ write_head (Reader  *reader,
     if (merger ? !sl_archive_merger_save (merger, g_ptr_array_index (reader->members, i), flags, error)
                : !sl_ledger_save_member (ledger, g_ptr_array_index (reader->members, i), error))
       {
-        g_prefix_error (error, "members[%u]: ", i);
+        if (!g_str_has_prefix ((*error)->message, "members["))
+          g_prefix_error (error, "members[%u]: ", i);
         return FALSE;
       }
 
@@ -389,7 +390,8 @@ write_head (Reader  *reader,
     if (merger ? !sl_archive_merger_save (merger, g_ptr_array_index (reader->plans, i), flags, error)
                : !sl_ledger_save_plan (ledger, g_ptr_array_index (reader->plans, i), flags, error))
       {
-        g_prefix_error (error, "plans[%u]: ", i);
+        if (!g_str_has_prefix ((*error)->message, "plans["))
+          g_prefix_error (error, "plans[%u]: ", i);
         return FALSE;
       }
 
@@ -401,7 +403,8 @@ write_head (Reader  *reader,
         if (merger ? !sl_archive_merger_save (merger, record, flags, error)
                    : !sl_archive_people_save (ledger, record, error))
           {
-            g_prefix_error (error, "%s[%u]: ", sl_archive_people_kind (k)->key, i);
+            if (!g_str_has_prefix ((*error)->message, sl_archive_people_kind (k)->key))
+              g_prefix_error (error, "%s[%u]: ", sl_archive_people_kind (k)->key, i);
             return FALSE;
           }
       }
@@ -679,6 +682,8 @@ write_body (Reader             *reader,
                                   : sl_ledger_save_meeting (reader->ledger, record, flags, &local_error);
               ok = sl_archive_evidence_end (reader->ledger, record, change, ok, reader->merge,
                                             ok ? &local_error : NULL) && ok;
+              if (ok && reader->merger != NULL)
+                ok = sl_archive_merger_end_meeting (reader->merger, record, &local_error);
             }
           if (!ok && local_error != NULL && !g_str_has_prefix (local_error->message, "meetings["))
             {
@@ -703,7 +708,8 @@ write_body (Reader             *reader,
           if (ok && (reader->merger ? !sl_archive_merger_save (reader->merger, record, flags, &local_error)
                                     : !sl_ledger_save_research_topic (reader->ledger, record, &local_error)))
             {
-              g_prefix_error (&local_error, "%s: ", where);
+              if (!g_str_has_prefix (local_error->message, "research_topics["))
+                g_prefix_error (&local_error, "%s: ", where);
               ok = FALSE;
             }
           n_topics++;

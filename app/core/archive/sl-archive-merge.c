@@ -73,6 +73,22 @@ sl_archive_get_absent (gpointer object)
   return mask ? *mask : 0;
 }
 
+static G_DEFINE_QUARK (sl-archive-missing, missing)
+
+void
+sl_archive_set_missing (gpointer    object,
+                        const char *where)
+{
+  if (g_object_get_qdata (object, missing_quark ()) == NULL)
+    g_object_set_qdata_full (object, missing_quark (), g_strdup (where), g_free);
+}
+
+const char *
+sl_archive_get_missing (gpointer object)
+{
+  return g_object_get_qdata (object, missing_quark ());
+}
+
 /* Ids ------------------------------------------------------------------------ */
 
 /**
@@ -491,10 +507,83 @@ sl_archive_report_format (const SlArchiveReport *report,
 
 /* Saving --------------------------------------------------------------------- */
 
+/* What a meeting's evidence is, to say whether a merge changed it: its
+ * state, how many revisions and attachments it has. */
+typedef struct
+{
+  gboolean final;
+  gint64   revisions;
+  gint64   attachments;
+} EvidenceState;
+
+static gboolean
+evidence_state (SlLedger       *ledger,
+                const char     *meeting_id,
+                EvidenceState  *state,
+                GError        **error)
+{
+  SlDatabase *database = sl_ledger_get_database (ledger);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sl_database_prepare (database,
+                              "SELECT EXISTS (SELECT 1 FROM meeting_finals f WHERE f.meeting_id = m.id), "
+                              "  (SELECT count(*) FROM revisions r WHERE r.meeting_id = m.id), "
+                              "  (SELECT count(*) FROM attachments a WHERE a.meeting_id = m.id) "
+                              "FROM meetings m WHERE m.uuid = ?",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_text (stmt, 1, meeting_id);
+  memset (state, 0, sizeof *state);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      state->final = sqlite3_column_int (stmt, 0);
+      state->revisions = sqlite3_column_int64 (stmt, 1);
+      state->attachments = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sl_database_set_error (database, rc, error);
+  return TRUE;
+}
+
+/* @fields (taken) with the evidence keys that differ between @before and
+ * @after added: a merge that only finalises a meeting, or brings its
+ * attachments or revisions, changes it too. */
+static char *
+add_evidence_keys (char                *fields,
+                   const EvidenceState *before,
+                   const EvidenceState *after)
+{
+  GString *out = g_string_new (fields);
+
+  g_free (fields);
+  if (before->final != after->final)
+    g_string_append (out, out->len ? ", state" : "state");
+  if (before->revisions != after->revisions)
+    g_string_append (out, out->len ? ", revisions" : "revisions");
+  if (before->attachments != after->attachments)
+    g_string_append (out, out->len ? ", attachments" : "attachments");
+
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
 struct _SlArchiveMerger
 {
   SlLedger        *ledger;
   SlArchiveReport *report;
+  /* A meeting saved over the ledger's copy, reported once its evidence
+   * is stored too (sl_archive_merger_end_meeting). */
+  SlMeeting       *meeting;
+  char            *meeting_fields;
+  EvidenceState    meeting_before;
   GHashTable      *plans;    /* id → SlPlan of the ledger, loaded at the first plan */
   GHashTable      *topics;   /* id → SlResearchTopic, likewise */
   GHashTable      *people;   /* id → a record of version 2's arrays, likewise */
@@ -517,6 +606,8 @@ sl_archive_merger_free (SlArchiveMerger *self)
   g_clear_pointer (&self->plans, g_hash_table_unref);
   g_clear_pointer (&self->topics, g_hash_table_unref);
   g_clear_pointer (&self->people, g_hash_table_unref);
+  g_clear_object (&self->meeting);
+  g_clear_pointer (&self->meeting_fields, g_free);
   g_clear_object (&self->ledger);
   g_free (self);
 }
@@ -667,10 +758,27 @@ sl_archive_merger_save (SlArchiveMerger  *self,
       return FALSE;
     }
 
+  if (local == NULL && sl_archive_get_missing (record) != NULL)
+    {
+      /* Only the ledger's copy could have given it. */
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
+                   _("%s: is required and missing (the ledger has no record with the id %s "
+                     "to take it from)"),
+                   sl_archive_get_missing (record), sl_record_get_id (record));
+      return FALSE;
+    }
+
   if (local != NULL)
     {
       /* Before the save, which may update the ledger's live object. */
       before = sl_archive_record_to_node (local);
+      if (self->report != NULL && SL_IS_MEETING (record))
+        {
+          g_clear_object (&self->meeting);
+          g_clear_pointer (&self->meeting_fields, g_free);
+          if (!evidence_state (self->ledger, sl_record_get_id (record), &self->meeting_before, error))
+            return FALSE;
+        }
       fill_record (record, local);
 
       /* The record as the ledger holds it: not written at all. A save
@@ -679,6 +787,16 @@ sl_archive_merger_save (SlArchiveMerger  *self,
       after = sl_archive_record_to_node (record);
       if (json_node_equal (before, after))
         {
+          /* What comes after it (its evidence, its attachments) refers
+           * to the ledger's row, as after a save over it. */
+          sl_record_set_key (SL_RECORD (record), sl_record_get_key (SL_RECORD (local)));
+          if (self->report != NULL && SL_IS_MEETING (record))
+            {
+              /* Its rows stay; its evidence may still change, and is
+               * reported with it (sl_archive_merger_end_meeting). */
+              self->meeting = g_object_ref (record);
+              return TRUE;
+            }
           if (self->report != NULL)
             report_record (self->report, record, FALSE, NULL);
           return TRUE;
@@ -701,7 +819,41 @@ sl_archive_merger_save (SlArchiveMerger  *self,
   if (!(after = saved_node (self, record, error)))
     return FALSE;
 
+  if (SL_IS_MEETING (record))
+    {
+      /* Its evidence is stored after its rows: reported then. */
+      self->meeting = g_object_ref (record);
+      self->meeting_fields = changed_keys (before, after);
+      return TRUE;
+    }
+
   report_record (self->report, record, FALSE, changed_keys (before, after));
+  return TRUE;
+}
+
+/**
+ * sl_archive_merger_end_meeting:
+ *
+ * After a merged meeting's evidence (state, revisions, attachments) is
+ * stored: reports it as changed when its rows or its evidence changed.
+ */
+gboolean
+sl_archive_merger_end_meeting (SlArchiveMerger  *self,
+                               gpointer          record,
+                               GError          **error)
+{
+  EvidenceState after;
+
+  if (self->report == NULL || self->meeting != record)
+    return TRUE;   /* a new meeting, reported as added */
+
+  g_clear_object (&self->meeting);
+  if (!evidence_state (self->ledger, sl_record_get_id (record), &after, error))
+    return FALSE;
+
+  report_record (self->report, record, FALSE,
+                 add_evidence_keys (g_steal_pointer (&self->meeting_fields),
+                                    &self->meeting_before, &after));
   return TRUE;
 }
 

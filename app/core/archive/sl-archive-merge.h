@@ -31,6 +31,12 @@ void     sl_archive_add_absent  (gpointer  object,
                                  guint64   bits);
 guint64  sl_archive_get_absent  (gpointer  object);
 
+/* The first required key a merged record leaves out ("members[2].name"):
+ * the ledger's copy gives it, and a new record is refused. */
+void        sl_archive_set_missing (gpointer    object,
+                                    const char *where);
+const char *sl_archive_get_missing (gpointer    object);
+
 void     sl_archive_fill_from   (gpointer  record,
                                  gpointer  local);
 
@@ -43,6 +49,9 @@ gboolean         sl_archive_merger_save (SlArchiveMerger  *self,
                                          gpointer          record,
                                          SlSaveFlags       flags,
                                          GError          **error);
+gboolean         sl_archive_merger_end_meeting (SlArchiveMerger  *self,
+                                                gpointer          record,
+                                                GError          **error);
 
 gboolean sl_archive_read_in (SlLedger         *ledger,
                              const char       *data,

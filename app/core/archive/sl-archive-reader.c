@@ -283,6 +283,19 @@ read_fields (Reader             *reader,
 
       if (sl_json_value_is_null (node))
         {
+          /* A merged record that the ledger has keeps the values of the
+           * keys it leaves out, required ones too (ARCHIVE.md); whether
+           * the ledger has it is known when it is saved, which refuses a
+           * new record without them (sl_archive_merger_save). */
+          if (field->required && node == NULL && reader->merge && path != NULL &&
+              path->parent == NULL)
+            {
+              g_autofree char *where = path_to_string (path, field->key);
+
+              sl_archive_set_missing (object, where);
+              absent |= G_GUINT64_CONSTANT (1) << i;
+              continue;
+            }
           if (field->required)
             return sl_archive_reader_invalid (error, path, field->key, _("is required and missing"));
           if (node == NULL)

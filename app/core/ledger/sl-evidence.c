@@ -253,6 +253,8 @@ struct _SlMeetingChange
   char     *by;
   char     *reason;
   SlRevisionSession *session;  /* borrowed: the window's revision session */
+  gboolean  require_reason; /* no default reason for measures' progress */
+  gboolean  skip_revision;  /* the caller stores the revisions */
 };
 
 #define CURRENT_CHANGE "sl-evidence-change"
@@ -492,6 +494,20 @@ sl_evidence_change_begin (SlLedger    *ledger,
   return change;
 }
 
+void
+sl_evidence_change_require_reason (SlMeetingChange *change)
+{
+  g_return_if_fail (change != NULL);
+  change->require_reason = TRUE;
+}
+
+void
+sl_evidence_change_skip_revision (SlMeetingChange *change)
+{
+  g_return_if_fail (change != NULL);
+  change->skip_revision = TRUE;
+}
+
 /* Appends a revision that keeps @old_form, and gives the meeting its new
  * hash. */
 static gboolean
@@ -694,8 +710,11 @@ sl_evidence_change_end (SlLedger         *ledger,
 
           /* The progress of its measures is followed up after a meeting
            * is final, all year: a revision records it, with this reason
-           * when none is given. Anything else needs one. */
-          if (change->reason == NULL)
+           * when none is given. Anything else needs one, and so does a
+           * merge, which brings another desk's changes (docs/archive.md).
+           * The reason is stored: in the ledger's language, whatever the
+           * language of the program that writes it. */
+          if (change->reason == NULL && !change->require_reason)
             {
               if (!(stripped = sl_evidence_hash_form (ledger, meeting, TRUE, error)))
                 {
@@ -703,7 +722,7 @@ sl_evidence_change_end (SlLedger         *ledger,
                   goto out;
                 }
               if (g_str_equal (stripped, change->old_stripped))
-                change->reason = g_strdup (_("Progress of measures updated"));
+                change->reason = g_strdup ("更新整改措施落实情况");
             }
 
           if (change->reason == NULL)
@@ -715,8 +734,9 @@ sl_evidence_change_end (SlLedger         *ledger,
               ok = FALSE;
               goto out;
             }
-          ok = record_revision (ledger, sl_record_get_key (SL_RECORD (meeting)), change,
-                                new_form, error);
+          if (!change->skip_revision)
+            ok = record_revision (ledger, sl_record_get_key (SL_RECORD (meeting)), change,
+                                  new_form, error);
         }
     }
 

@@ -138,6 +138,13 @@ gboolean    sl_evidence_change_end      (SlLedger    *ledger,
                                          gboolean     ok,
                                          GError     **error);
 
+/* A change that only follows up the measures of a final meeting still
+ * needs its own reason: a merge's (sl-archive-evidence.c). */
+void        sl_evidence_change_require_reason (SlMeetingChange *change);
+/* A change whose revisions the caller stores itself: those that another
+ * desk made, which extend the ledger's chain (sl-archive-evidence.c). */
+void        sl_evidence_change_skip_revision  (SlMeetingChange *change);
+
 /* The reason and author of changes made by an import (--merge --reason). */
 void        sl_evidence_set_reason      (SlLedger    *ledger,
                                          const char  *by,
