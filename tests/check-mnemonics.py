@@ -16,6 +16,12 @@
 # its object sets use-underline (menus always underline), or when it is
 # the label of a GtkLabel with a mnemonic widget.
 #
+# Some buttons are made in code and added to a view of a .ui file (the
+# meeting editor's banners): a comment `check-mnemonics: NAME.ui` in the
+# C source, on one of the three lines before `_with_mnemonic (_("…"))`,
+# makes that label part of the template's view of NAME.ui. The C sources
+# are read from the folder `app` beside UI-FOLDER.
+#
 # Before the tree, the script checks itself on a sample, so that a change
 # that blinds it fails too.
 
@@ -97,9 +103,43 @@ def menu_labels(menu, scope, found):
             found.append((scope, attribute.text, None))
 
 
-def check_tree(root, where, translations):
+CODE_MARK = re.compile(r'check-mnemonics:\s*([\w.-]+\.ui)')
+CODE_LABEL = re.compile(r'_with_mnemonic\s*\(\s*_\s*\(\s*"((?:[^"\\]|\\.)*)"')
+
+
+def code_labels(text, where, found):
+    """Adds {ui-name: [(scope, label, where)]} for each marked label in @text."""
+    lines = text.split('\n')
+    for number, line in enumerate(lines):
+        mark = CODE_MARK.search(line)
+        if not mark:
+            continue
+        for following in lines[number + 1:number + 4]:
+            label = CODE_LABEL.search(following)
+            if label:
+                found.setdefault(mark.group(1), []).append(
+                    ('view', unquote('"%s"' % label.group(1)), where))
+                break
+        else:
+            sys.exit('%s:%d: a check-mnemonics mark with no _with_mnemonic (_("…")) '
+                     'on the next three lines' % (where, number + 1))
+
+
+def read_code(folder):
+    found = {}
+    for base, _dirs, files in os.walk(folder):
+        for name in sorted(files):
+            if name.endswith('.c'):
+                path = os.path.join(base, name)
+                with open(path, encoding='utf-8') as source:
+                    code_labels(source.read(), path, found)
+    return found
+
+
+def check_tree(root, where, translations, extra=()):
     found = []
     labels(root, 'view', found)
+    found += list(extra)
     problems = []
     for language, table in translations:
         seen = {}
@@ -134,6 +174,18 @@ def self_test():
     translated = check_tree(sample, 'sample', [('zh', {'_Add': '添加(_B)', '_Apply': '应用(_A)'})])
     if translated:
         sys.exit('check-mnemonics.py misreads translations: %r' % translated)
+    code = {}
+    code_labels('/* check-mnemonics: x.ui */\n'
+                'button = gtk_button_new_with_mnemonic (_("_Unlock…"));\n'
+                'other = gtk_button_new_with_mnemonic (_("_Zoom"));\n', 'sample.c', code)
+    single = ET.fromstring(
+        '<interface><template class="X" parent="GtkBox">'
+        '<child><object class="GtkLabel"><property name="label">S_ummary</property>'
+        '<property name="use-underline">True</property></object></child>'
+        '</template></interface>')
+    problems = check_tree(single, 'sample', [('en', None)], code.get('x.ui', []))
+    if len(code.get('x.ui', [])) != 1 or len(problems) != 1 or '_Unlock' not in problems[0]:
+        sys.exit('check-mnemonics.py is blind to labels made in code: %r' % problems)
 
 
 def main():
@@ -145,10 +197,15 @@ def main():
         translations.append((os.path.basename(path), read_po(path)))
     problems = []
     folder = sys.argv[1]
+    code_folder = os.path.join(os.path.dirname(os.path.abspath(folder)), 'app')
+    code = read_code(code_folder) if os.path.isdir(code_folder) else {}
+    for name in code:
+        if not os.path.exists(os.path.join(folder, name)):
+            problems.append('check-mnemonics mark names %s, which is not in %s' % (name, folder))
     for name in sorted(os.listdir(folder)):
         if name.endswith('.ui'):
             root = ET.parse(os.path.join(folder, name)).getroot()
-            problems += check_tree(root, name, translations)
+            problems += check_tree(root, name, translations, code.get(name, []))
     for problem in problems:
         print(problem)
     sys.exit(1 if problems else 0)

@@ -301,7 +301,9 @@ test_stale_save_refused (Fixture       *fixture,
   g_assert_false (sl_meeting_editor_flush (editor, &error));
   g_assert_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_CHANGED);
   g_clear_error (&error);
-  g_assert_true (g_str_has_prefix (editor_state (fixture), "Changed elsewhere"));
+  /* Said to be NOT saved, with the way to apply it again (issue 12). */
+  g_assert_true (g_str_has_prefix (editor_state (fixture), "Not saved: this meeting was changed elsewhere"));
+  g_assert_true (sl_meeting_editor_holds_unsaved (editor));
   /* What the user typed stays in the field... */
   g_assert_cmpstr (editor_title (fixture), ==, "窗口里改的标题");
   /* ...and the newer title stays in the file. */

@@ -556,13 +556,53 @@ revise_action (GtkWidget  *widget,
       self->reason_dialog != NULL)
     return;
 
+  /* The session builds on what the ledger holds now: a measure marked
+   * done elsewhere since it was read would make its first save stale. */
+  sl_meeting_editor_reload (self);
+  if (!self->final || self->locked || self->state_error != NULL)
+    return;
+
   _sl_meeting_editor_evidence_ask_reason (self,
                                           _("This meeting is final. What you change now is kept as one "
                                             "revision, with the content before it, who changed it and "
                                             "why. Why is it changed?"));
 }
 
-/* 完成修订: what is typed is stored, and the meeting is read-only again. */
+static void
+end_session (SlMeetingEditor *self,
+             const char      *text)
+{
+  g_clear_pointer (&self->session, sl_revision_session_free);
+  _sl_meeting_editor_evidence_update (self);
+  _sl_meeting_editor_set_state (self, text, FALSE);
+}
+
+static void
+on_held_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  SlMeetingEditor  *self)
+{
+  if (self->session == NULL)
+    return;
+
+  if (g_str_equal (response, "apply"))
+    {
+      _sl_meeting_editor_apply_again (self);
+      /* Refused again (changed once more, busy): the header says why and
+       * the change stays, unsaved; the session stays open. */
+      if (!self->dirty && !self->waiting && !sl_meeting_editor_holds_unsaved (self))
+        end_session (self, _("Revision finished: the meeting is final again"));
+    }
+  else if (g_str_equal (response, "drop"))
+    {
+      _sl_meeting_editor_reload_all (self);
+      end_session (self, _("Your change was dropped: the meeting shows what the ledger holds"));
+    }
+}
+
+/* 完成修订: what is typed is stored, and the meeting is read-only again.
+ * Never over a change that is not stored: the session stays open with
+ * it, and a change a stale save left in the fields is asked about. */
 static void
 finish_revision_action (GtkWidget  *widget,
                         const char *action_name,
@@ -570,15 +610,46 @@ finish_revision_action (GtkWidget  *widget,
 {
   SlMeetingEditor *self = SL_MEETING_EDITOR (widget);
   g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
 
   if (self->session == NULL)
     return;
   /* Not stored: the session stays open, with what is typed. */
-  if (!sl_meeting_editor_flush (self, &error) || self->dirty)
+  if (!sl_meeting_editor_flush (self, &error) || self->dirty || self->waiting)
     return;
-  g_clear_pointer (&self->session, sl_revision_session_free);
-  _sl_meeting_editor_evidence_update (self);
-  _sl_meeting_editor_set_state (self, _("Revision finished: the meeting is final again"), FALSE);
+  if (!sl_meeting_editor_holds_unsaved (self))
+    {
+      end_session (self, _("Revision finished: the meeting is final again"));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Your Change Is Not Saved"),
+                                   _("This meeting was changed elsewhere while you revised it, so your "
+                                     "last change was not stored and the revision is not finished. "
+                                     "Apply it again on the newer version, or keep it in its field to "
+                                     "copy it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep to Copy"),
+                                    "drop", _("_Drop It"),
+                                    "apply", _("_Apply Again"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "drop", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_widget_set_name (dialog, "sl-held-dialog");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_held_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* 重新应用: the change a stale save left in the fields, saved now. */
+static void
+apply_again_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _sl_meeting_editor_apply_again (SL_MEETING_EDITOR (widget));
 }
 
 /* Whether the change just made may be saved now. A final meeting outside
@@ -820,7 +891,9 @@ _sl_meeting_editor_evidence_init (SlMeetingEditor *self)
   gtk_label_set_wrap (GTK_LABEL (self->lock_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->lock_label), 0);
   gtk_widget_set_hexpand (self->lock_label, TRUE);
-  button = gtk_button_new_with_mnemonic (_("_Unlock…"));
+  /* Its letter is one no field of the editor underlines: Alt+U is the
+   * chair's summary (主持人总结和要求(U)). check-mnemonics: sl-meeting-editor.ui */
+  button = gtk_button_new_with_mnemonic (_("Re_voke the Lock…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.unlock-year");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (banner), self->lock_label);
@@ -839,6 +912,7 @@ _sl_meeting_editor_evidence_init (SlMeetingEditor *self)
   gtk_label_set_wrap (GTK_LABEL (self->final_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->final_label), 0);
   gtk_widget_set_hexpand (self->final_label, TRUE);
+  /* check-mnemonics: sl-meeting-editor.ui */
   self->final_button = gtk_button_new_with_mnemonic (_("R_evise…"));
   gtk_button_set_use_underline (GTK_BUTTON (self->final_button), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->final_button), "editor.revise");
@@ -881,6 +955,7 @@ _sl_meeting_editor_evidence_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "editor.revise", NULL, revise_action);
   gtk_widget_class_install_action (widget_class, "editor.finish-revision", NULL, finish_revision_action);
   _sl_meeting_editor_progress_class_init (widget_class);
+  gtk_widget_class_install_action (widget_class, "editor.apply-again", NULL, apply_again_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "editor.finalize", NULL);

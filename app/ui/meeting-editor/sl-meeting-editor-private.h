@@ -20,6 +20,7 @@
 
 #include "sl-meeting-monitor.h"
 #include "sl-meeting-people.h"
+#include "sl-meeting-watch.h"
 #include "sl-evidence.h"
 #include "sl-save-queue.h"
 #include "sl-year-lock-watch.h"
@@ -110,6 +111,10 @@ struct _SlMeetingEditor
   SlMeeting        *base;         /* the meeting as last read or saved */
   SlSaveQueue      *queue;        /* the ledger's, borrowed */
   guint             waiting : 1;  /* queued: the ledger was busy */
+  /* A save refused as stale left the user's change in the fields, over
+   * the newer version: not saved until applied again (or typed on). */
+  guint             held : 1;
+  SlMeetingWatch   *meeting_watch;  /* the ledger's, borrowed: saves by other pages */
 
   /* Evidence (sl-meeting-editor-evidence.c) */
   GtkWidget        *state_badge;    /* 草稿 / 定稿 */
@@ -192,6 +197,7 @@ void _sl_meeting_editor_on_queue_refused (SlMeetingEditor *self, SlRecord *recor
 void _sl_meeting_editor_unwatch_queue (SlMeetingEditor *self);
 void _sl_meeting_editor_watch_queue (SlMeetingEditor *self);
 void _sl_meeting_editor_revert (SlMeetingEditor *self);
+void _sl_meeting_editor_apply_again (SlMeetingEditor *self);
 
 /* sl-meeting-editor-evidence.c */
 const char *_sl_meeting_editor_evidence_by (SlMeetingEditor *self);

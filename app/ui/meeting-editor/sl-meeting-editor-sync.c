@@ -35,6 +35,7 @@
 #include "sl-meeting-people.h"
 #include "sl-meeting-session-plan.h"
 #include "sl-meeting-suggestion.h"
+#include "sl-meeting-watch.h"
 #include "sl-meeting-speech-row.h"
 #include "sl-meeting-study-row.h"
 #include "sl-member.h"
@@ -68,6 +69,7 @@ _sl_meeting_editor_saved (SlMeetingEditor *self)
   self->dirty = FALSE;
   self->stored = TRUE;
   self->waiting = FALSE;
+  self->held = FALSE;
   _sl_meeting_editor_remember_base (self);
   _sl_meeting_editor_set_state (self, _("Saved"), FALSE);
   g_signal_emit (self, _sl_meeting_editor_signals[SAVED], 0, self->meeting);
@@ -175,6 +177,7 @@ _sl_meeting_editor_revert (SlMeetingEditor *self)
   if (fresh != NULL)
     take_fresh (self, fresh, FALSE);
   self->dirty = FALSE;
+  self->held = FALSE;
 }
 
 /**
@@ -206,16 +209,34 @@ _sl_meeting_editor_reload_all (SlMeetingEditor *self)
   take_fresh (self, fresh, FALSE);
   self->dirty = FALSE;
   self->waiting = FALSE;
+  self->held = FALSE;
 }
 
-/* A save refused: another program changed the meeting since it was read.
- * Its version is shown; what the user typed stays in the field, not _sl_meeting_editor_saved,
- * until the next change saves it over the newer version. */
+/* Whether the fields show a value the ledger does not hold: what the
+ * user changed, kept over the newer version by take_newer(). */
+static gboolean
+shows_unstored (SlMeetingEditor *self)
+{
+  g_auto(GStrv) edited = NULL;
+
+  if (self->base == NULL || self->meeting == NULL)
+    return FALSE;
+  edited = sl_ledger_changed_properties (SL_RECORD (self->base), SL_RECORD (self->meeting));
+  return edited != NULL && edited[0] != NULL;
+}
+
+/* A save refused: the meeting changed since it was read (another
+ * program, or another page of this window that did not say so). Its
+ * version is shown; what the user typed stays in the field, marked NOT
+ * saved (“held”), never shown as stored: 完成修订 does not claim it, and
+ * leaving asks first. editor.apply-again, or typing on, saves it over the
+ * newer version. */
 void
 _sl_meeting_editor_changed_elsewhere (SlMeetingEditor *self)
 {
   g_autoptr(SlMeeting) fresh = NULL;
   g_autoptr(GError) error = NULL;
+  AdwToast *toast;
 
   fresh = sl_ledger_load_meeting (self->ledger, sl_record_get_id (SL_RECORD (self->meeting)), &error);
   if (fresh == NULL)
@@ -228,9 +249,67 @@ _sl_meeting_editor_changed_elsewhere (SlMeetingEditor *self)
   take_newer (self, fresh);
   self->dirty = FALSE;
   self->waiting = FALSE;
-  _sl_meeting_editor_set_state (self, _("Changed elsewhere: reloaded. Check it and redo your change"), TRUE);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Changed elsewhere; reloaded")));
+  self->held = shows_unstored (self);
+  /* The revision banner and the actions follow the newer version (its
+   * hash, whether it is still final). */
+  _sl_meeting_editor_evidence_update (self);
+  /* Locked meanwhile: the update dropped the change and said so. */
+  if (self->locked)
+    return;
+  if (!self->held)
+    {
+      _sl_meeting_editor_set_state (self, _("Changed elsewhere: reloaded. Check it and redo your change"), TRUE);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Changed elsewhere; reloaded")));
+      return;
+    }
+
+  _sl_meeting_editor_set_state (self, _("Not saved: this meeting was changed elsewhere meanwhile and was "
+                                        "reloaded; your change is still in its field. Apply it again on "
+                                        "the newer version, or copy it"), TRUE);
+  /* Stays until dismissed: the change is not saved until then. */
+  toast = adw_toast_new (_("Changed elsewhere: your change is not saved"));
+  adw_toast_set_button_label (toast, _("_Apply Again"));
+  adw_toast_set_action_name (toast, "editor.apply-again");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * _sl_meeting_editor_apply_again:
+ *
+ * Saves the change a stale save left in the fields (held) on top of the
+ * newer version now shown, within the revision session if there is one.
+ */
+void
+_sl_meeting_editor_apply_again (SlMeetingEditor *self)
+{
+  if (self->meeting == NULL || !self->held)
+    return;
+  if (self->read_only)
+    {
+      _sl_meeting_editor_set_state (self, _("Not saved: the meeting is read-only now; copy your change, "
+                                            "then click Revise… to make it again"), TRUE);
+      return;
+    }
+  self->dirty = TRUE;
+  sl_meeting_editor_flush (self, NULL);
+}
+
+/**
+ * sl_meeting_editor_holds_unsaved:
+ *
+ * Returns: %TRUE while the fields show a change that a save refused as
+ * stale left there: leaving the editor or the window loses it.
+ */
+gboolean
+sl_meeting_editor_holds_unsaved (SlMeetingEditor *self)
+{
+  g_return_val_if_fail (SL_IS_MEETING_EDITOR (self), FALSE);
+
+  if (self->held && !shows_unstored (self))
+    self->held = FALSE;   /* put back as the ledger has it */
+  return self->held;
 }
 
 /**
@@ -303,6 +382,17 @@ _sl_meeting_editor_on_queue_refused (SlMeetingEditor *self,
     }
 }
 
+/* Another page of this window saved a meeting through the same ledger
+ * (SlMeetingWatch): this one, read again, so that the next save builds on
+ * it. */
+static void
+on_saved_here (SlMeetingEditor *self,
+               const char      *meeting_id)
+{
+  if (self->meeting != NULL && g_strcmp0 (meeting_id, sl_record_get_id (SL_RECORD (self->meeting))) == 0)
+    sl_meeting_editor_reload (self);
+}
+
 /* Before the ledger is let go: the queue is the ledger's. */
 void
 _sl_meeting_editor_unwatch_queue (SlMeetingEditor *self)
@@ -310,6 +400,9 @@ _sl_meeting_editor_unwatch_queue (SlMeetingEditor *self)
   if (self->queue != NULL)
     g_signal_handlers_disconnect_by_data (self->queue, self);
   self->queue = NULL;
+  if (self->meeting_watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->meeting_watch, self);
+  self->meeting_watch = NULL;
 }
 
 void
@@ -322,5 +415,8 @@ _sl_meeting_editor_watch_queue (SlMeetingEditor *self)
       g_signal_connect_swapped (self->queue, "saved", G_CALLBACK (_sl_meeting_editor_on_queue_saved), self);
       g_signal_connect_swapped (self->queue, "refused", G_CALLBACK (_sl_meeting_editor_on_queue_refused), self);
     }
+  self->meeting_watch = self->ledger ? sl_meeting_watch_get (self->ledger) : NULL;
+  if (self->meeting_watch != NULL)
+    g_signal_connect_swapped (self->meeting_watch, "saved", G_CALLBACK (on_saved_here), self);
 }
 

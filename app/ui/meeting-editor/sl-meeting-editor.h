@@ -36,6 +36,10 @@ gboolean   sl_meeting_editor_flush       (SlMeetingEditor *self,
  * first change). */
 gboolean   sl_meeting_editor_is_stored   (SlMeetingEditor *self);
 
+/* TRUE while a field shows a change that was not saved because the
+ * meeting changed meanwhile (the header says so): leaving loses it. */
+gboolean   sl_meeting_editor_holds_unsaved (SlMeetingEditor *self);
+
 /* Shows what another program changed in the meeting, except in the
  * fields being edited. */
 void       sl_meeting_editor_reload      (SlMeetingEditor *self);

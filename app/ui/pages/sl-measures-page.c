@@ -21,6 +21,7 @@
 #include "sl-measure.h"
 #include "sl-measure-dialog.h"
 #include "sl-measure-entry.h"
+#include "sl-meeting-watch.h"
 #include "sl-measures-page.h"
 #include "sl-member.h"
 #include "sl-overview.h"
@@ -494,6 +495,9 @@ measure_dialog_response_cb (SlMeasuresPage  *self,
       return;
     }
 
+  /* An editor open on that meeting reads it again: else its next save,
+   * built on the change count it read, is refused as stale. */
+  sl_meeting_watch_notify (self->ledger, sl_measure_entry_get_meeting (entry));
   sl_measures_page_reload (self);
   sl_ui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Measure marked done")));
 }

@@ -966,7 +966,9 @@ sl_meetings_page_has_unsaved_input (SlMeetingsPage *self)
   if (sl_meeting_editor_get_meeting (self->editor) == NULL)
     return FALSE;
   sl_meeting_fields_commit_all (GTK_WIDGET (self->editor));
-  if (!sl_meeting_fields_has_pending (GTK_WIDGET (self->editor)))
+  /* Or a change a save refused as stale left in its field, unsaved. */
+  if (!sl_meeting_fields_has_pending (GTK_WIDGET (self->editor)) &&
+      !sl_meeting_editor_holds_unsaved (self->editor))
     return FALSE;
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
   return TRUE;
