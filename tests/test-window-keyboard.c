@@ -79,15 +79,6 @@ iterate (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* Waits for @done, up to ten seconds: a condition, not a guess of time. */
-#define WAIT_FOR(done)                                                   \
-  G_STMT_START {                                                         \
-    gint64 end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;         \
-    while (!(done) && g_get_monotonic_time () < end_)                    \
-      g_main_context_iteration (NULL, FALSE);                            \
-    g_assert_true (done);                                                \
-  } G_STMT_END
-
 static gboolean
 x_init (void)
 {
@@ -216,7 +207,7 @@ type (Fixture *fixture, const char *text)
 
           x.change_keyboard_mapping (x.display, x.spare, 1, &sym, 1);
           x.sync (x.display, False);
-          WAIT_FOR (gdk_display_map_keyval (display, gdk_unicode_to_keyval (c), &keys, &n_keys) &&
+          SL_TEST_WAIT_FOR (gdk_display_map_keyval (display, gdk_unicode_to_keyval (c), &keys, &n_keys) &&
                     n_keys > 0 && keys[0].keycode == x.spare);
           code = x.spare;
         }
@@ -339,7 +330,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 
   fixture->window = sl_window_new (NULL, fixture->ledger, FALSE);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
   iterate (100);
 
   /* No window manager under Xvfb: the keyboard goes where it is told. */
@@ -385,10 +376,10 @@ static void
 new_meeting_at_attendance (Fixture *fixture)
 {
   key (fixture, GDK_KEY_n, GDK_CONTROL_MASK);
-  WAIT_FOR (editor (fixture) != NULL &&
+  SL_TEST_WAIT_FOR (editor (fixture) != NULL &&
             find_widget (GTK_WIDGET (editor (fixture)), SL_TYPE_MEETING_ATTENDANCE_CHIP) != NULL);
   key (fixture, GDK_KEY_w, GDK_ALT_MASK);
-  WAIT_FOR (focused_chip (fixture) != NULL);
+  SL_TEST_WAIT_FOR (focused_chip (fixture) != NULL);
   g_assert_cmpstr (focused_name (fixture), ==, leaders[0]);
 }
 
@@ -411,22 +402,22 @@ test_log_meeting (Fixture *fixture, gconstpointer data)
 
   /* 周建国: official leave, with the reason. */
   key (fixture, GDK_KEY_Menu, 0);
-  WAIT_FOR (open_popover (fixture) != NULL);
+  SL_TEST_WAIT_FOR (open_popover (fixture) != NULL);
   key (fixture, GDK_KEY_o, GDK_ALT_MASK);
   type (fixture, "出差");
   key (fixture, GDK_KEY_Escape, 0);
-  WAIT_FOR (open_popover (fixture) == NULL);
+  SL_TEST_WAIT_FOR (open_popover (fixture) == NULL);
   g_assert_cmpstr (focused_name (fixture), ==, leaders[0]);
 
   /* 李明: sick leave. */
   key (fixture, GDK_KEY_Right, 0);
   g_assert_cmpstr (focused_name (fixture), ==, leaders[1]);
   key (fixture, GDK_KEY_Menu, 0);
-  WAIT_FOR (open_popover (fixture) != NULL);
+  SL_TEST_WAIT_FOR (open_popover (fixture) != NULL);
   key (fixture, GDK_KEY_s, GDK_ALT_MASK);
   type (fixture, "住院");
   key (fixture, GDK_KEY_Escape, 0);
-  WAIT_FOR (open_popover (fixture) == NULL);
+  SL_TEST_WAIT_FOR (open_popover (fixture) == NULL);
 
   /* 王芳: absent, Space twice (出席 → 请假 → 缺席). */
   key (fixture, GDK_KEY_Right, 0);
@@ -438,7 +429,7 @@ test_log_meeting (Fixture *fixture, gconstpointer data)
   key (fixture, GDK_KEY_p, GDK_ALT_MASK);
   type (fixture, "晓东");
   key (fixture, GDK_KEY_Return, 0);
-  WAIT_FOR (focused_chip (fixture) != NULL);
+  SL_TEST_WAIT_FOR (focused_chip (fixture) != NULL);
   g_assert_cmpstr (focused_name (fixture), ==, ADDED);
 
   /* The text studied. */
@@ -447,7 +438,7 @@ test_log_meeting (Fixture *fixture, gconstpointer data)
 
   /* Back to the list, which saves. */
   key (fixture, GDK_KEY_Left, GDK_ALT_MASK);
-  WAIT_FOR (editor (fixture) == NULL);
+  SL_TEST_WAIT_FOR (editor (fixture) == NULL);
 
   g_test_message ("keystrokes: %u, characters typed: %u", fixture->keystrokes, fixture->typed);
   g_assert_cmpuint (fixture->keystrokes, <=, 45);
@@ -509,7 +500,7 @@ test_popover_focus_trap (Fixture *fixture, gconstpointer data)
 
   new_meeting_at_attendance (fixture);
   key (fixture, GDK_KEY_Menu, 0);
-  WAIT_FOR (open_popover (fixture) != NULL);
+  SL_TEST_WAIT_FOR (open_popover (fixture) != NULL);
   popover = open_popover (fixture);
 
   /* Round the popover twice each way and with each arrow. */
@@ -527,7 +518,7 @@ test_popover_focus_trap (Fixture *fixture, gconstpointer data)
     }
 
   key (fixture, GDK_KEY_Escape, 0);
-  WAIT_FOR (open_popover (fixture) == NULL);
+  SL_TEST_WAIT_FOR (open_popover (fixture) == NULL);
   g_assert_cmpstr (focused_name (fixture), ==, leaders[0]);
 }
 
@@ -565,7 +556,7 @@ test_add_person_keys (Fixture *fixture, gconstpointer data)
 
   new_meeting_at_attendance (fixture);
   key (fixture, GDK_KEY_p, GDK_ALT_MASK);
-  WAIT_FOR (GTK_IS_LIST_BOX_ROW (focus (fixture)));
+  SL_TEST_WAIT_FOR (GTK_IS_LIST_BOX_ROW (focus (fixture)));
   row = focus (fixture);
   g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), ==, 0);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "name"), ==, ADDED);
@@ -582,7 +573,7 @@ test_add_person_keys (Fixture *fixture, gconstpointer data)
   g_assert_false (gtk_widget_get_child_visible (gtk_widget_get_prev_sibling (row)));
 
   key (fixture, GDK_KEY_Return, 0);
-  WAIT_FOR (focused_chip (fixture) != NULL);
+  SL_TEST_WAIT_FOR (focused_chip (fixture) != NULL);
   g_assert_cmpstr (focused_name (fixture), ==, OTHER);
 }
 
@@ -601,7 +592,7 @@ test_add_people_marked (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (attendance), ==, G_N_ELEMENTS (leaders));
 
   key (fixture, GDK_KEY_p, GDK_ALT_MASK);
-  WAIT_FOR (GTK_IS_LIST_BOX_ROW (focus (fixture)));
+  SL_TEST_WAIT_FOR (GTK_IS_LIST_BOX_ROW (focus (fixture)));
   g_assert_cmpstr (g_object_get_data (G_OBJECT (focus (fixture)), "name"), ==, ADDED);
   /* Space marks and unmarks. */
   key (fixture, GDK_KEY_space, 0);
@@ -615,7 +606,7 @@ test_add_people_marked (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (gtk_widget_get_prev_sibling (focus (fixture)))));
   key (fixture, GDK_KEY_space, 0);
   key (fixture, GDK_KEY_Return, 0);
-  WAIT_FOR (g_list_model_get_n_items (attendance) == G_N_ELEMENTS (leaders) + 2);
+  SL_TEST_WAIT_FOR (g_list_model_get_n_items (attendance) == G_N_ELEMENTS (leaders) + 2);
 
   for (guint i = 0; i < g_list_model_get_n_items (attendance); i++)
     {
@@ -643,10 +634,10 @@ test_add_everyone_keys (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (attendance), ==, G_N_ELEMENTS (leaders));
 
   key (fixture, GDK_KEY_p, GDK_ALT_MASK);
-  WAIT_FOR (GTK_IS_LIST_BOX_ROW (focus (fixture)));
+  SL_TEST_WAIT_FOR (GTK_IS_LIST_BOX_ROW (focus (fixture)));
   key (fixture, GDK_KEY_a, GDK_ALT_MASK);
-  WAIT_FOR (g_list_model_get_n_items (attendance) == G_N_ELEMENTS (leaders) + 2);
-  WAIT_FOR (focused_chip (fixture) != NULL);
+  SL_TEST_WAIT_FOR (g_list_model_get_n_items (attendance) == G_N_ELEMENTS (leaders) + 2);
+  SL_TEST_WAIT_FOR (focused_chip (fixture) != NULL);
   g_assert_cmpstr (focused_name (fixture), ==, ADDED);
 }
 

@@ -59,15 +59,6 @@ iterate (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* Waits for @done, up to ten seconds: a condition, not a guess of time. */
-#define WAIT_FOR(done)                                                   \
-  G_STMT_START {                                                         \
-    gint64 end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;         \
-    while (!(done) && g_get_monotonic_time () < end_)                    \
-      g_main_context_iteration (NULL, FALSE);                            \
-    g_assert_true (done);                                                \
-  } G_STMT_END
-
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
@@ -346,10 +337,10 @@ check_chart_labels (SlWindow *window)
   const double *extents;
   guint n = 0;
 
-  WAIT_FOR ((chart = SL_CHART (find_widget (page, SL_TYPE_CHART))) != NULL &&
+  SL_TEST_WAIT_FOR ((chart = SL_CHART (find_widget (page, SL_TYPE_CHART))) != NULL &&
             gtk_widget_get_mapped (GTK_WIDGET (chart)) && sl_chart_get_n_items (chart) > 0);
   gtk_widget_queue_draw (GTK_WIDGET (chart));
-  WAIT_FOR (chart_drawn (chart));
+  SL_TEST_WAIT_FOR (chart_drawn (chart));
   extents = sl_chart_get_label_extents (chart, &n);
   g_test_message ("%u month labels in %d px", n, gtk_widget_get_width (GTK_WIDGET (chart)));
   for (guint i = 0; i < n; i++)
@@ -370,8 +361,8 @@ open_window (Fixture *fixture, int width)
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) > 0);
+  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  SL_TEST_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) > 0);
   iterate (100);
   return window;
 }
@@ -410,22 +401,22 @@ check_width (Fixture *fixture, int width)
   /* Opened narrow, it shows the page first, not the list of pages. */
   if (narrow)
     {
-      WAIT_FOR (adw_leaflet_get_folded (leaflet));
+      SL_TEST_WAIT_FOR (adw_leaflet_get_folded (leaflet));
       g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
     }
 
   sl_window_show_page (window, "meetings");
   page = sl_window_get_page (window, "meetings");
   view = find_widget (page, GTK_TYPE_COLUMN_VIEW);
-  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)))) == N_MEETINGS);
+  SL_TEST_WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)))) == N_MEETINGS);
   iterate (200);
 
   /* The sidebar folds away on a narrow window, and only there. */
   if (narrow)
-    WAIT_FOR (adw_leaflet_get_folded (leaflet));
+    SL_TEST_WAIT_FOR (adw_leaflet_get_folded (leaflet));
   else
     g_assert_false (adw_leaflet_get_folded (leaflet));
-  WAIT_FOR (gtk_widget_get_mapped (view));
+  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (view));
   iterate (200);
 
   assert_fits (window, width);
@@ -453,8 +444,8 @@ check_width (Fixture *fixture, int width)
 
   /* A meeting open: one header bar, one back arrow. */
   sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (page), fixture->first_meeting);
-  WAIT_FOR (sl_meetings_page_get_editing (SL_MEETINGS_PAGE (page)));
-  WAIT_FOR (gtk_widget_get_mapped (find_widget (page, SL_TYPE_MEETING_EDITOR)));
+  SL_TEST_WAIT_FOR (sl_meetings_page_get_editing (SL_MEETINGS_PAGE (page)));
+  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (find_widget (page, SL_TYPE_MEETING_EDITOR)));
   iterate (300);
   if (narrow)
     g_assert_cmpuint (count_header_bars (GTK_WIDGET (window)), ==, 0);
@@ -465,8 +456,8 @@ check_width (Fixture *fixture, int width)
   sl_window_show_page (window, "members");
   page = sl_window_get_page (window, "members");
   view = find_widget (page, GTK_TYPE_COLUMN_VIEW);
-  WAIT_FOR (gtk_widget_get_mapped (view));
-  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)))) == 4);
+  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (view));
+  SL_TEST_WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)))) == 4);
   iterate (200);
   assert_labels_whole (view, NULL);
 
@@ -528,8 +519,8 @@ test_chart_months (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chart));
   gtk_window_set_default_size (GTK_WINDOW (window), 336, 300);
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (chart)) && gtk_widget_get_width (GTK_WIDGET (chart)) > 0);
-  WAIT_FOR (chart_drawn (chart));
+  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (chart)) && gtk_widget_get_width (GTK_WIDGET (chart)) > 0);
+  SL_TEST_WAIT_FOR (chart_drawn (chart));
 
   extents = sl_chart_get_label_extents (chart, &n);
   g_test_message ("%u of 12 months labelled in %d px", n, gtk_widget_get_width (GTK_WIDGET (chart)));
