@@ -14,7 +14,8 @@
 
 G_BEGIN_DECLS
 
-/* Writing: inside the meeting's open object, and the top-level locks. */
+/* Writing: inside the meeting's open object, and the top-level locks
+ * (sl-archive-locks.c, as sl_archive_store_locks()). */
 GHashTable *sl_archive_evidence_keys     (SlLedger           *ledger,
                                           GError            **error);
 gboolean  sl_archive_write_evidence      (JsonBuilder        *builder,
