@@ -14,7 +14,9 @@
 #   them (the shortest text that reads back the same), so that an archive
 #   hashed by Python imports, `finalize` gives Python's hash, and export
 #   writes "hours": 2.4; absurd hours are refused on import, and a huge
-#   value set behind the program's back still exports as JSON.
+#   value set behind the program's back still exports as JSON;
+# - a final meeting turned back into a draft by SQL is named by `check`,
+#   and export-archive refuses it rather than write what import refuses.
 #
 # Prints TAP.
 
@@ -195,7 +197,49 @@ def case_absurd_hours(tmp):
               hours == 1e21 and re.search(r'"hours" ?: ?1e\+21[,\n]', text), repr(hours))
 
 
-CASES = [case_hours, case_absurd_hours]
+def sql(db, statement, *args):
+    """SQL behind the program's back, on a connection of its own."""
+    connection = sqlite3.connect(db)
+    with connection:
+        connection.execute(statement, args)
+    connection.close()
+
+
+def case_unfinalised(tmp):
+    """A final meeting turned back into a draft by deleting its final row
+    (and then edited): check names it, and export refuses, pointing to
+    check, rather than write what its own import would refuse."""
+    db = os.path.join(tmp, 'ledger.db')
+    done = run('--database', db, 'import-archive', DATA)
+    check('unfinalised: the fixture imports', done.returncode == 0, done.stderr.strip())
+    sql(db, 'DELETE FROM meeting_finals WHERE meeting_id = (SELECT id FROM meetings WHERE uuid = ?)',
+        FINAL)
+    sql(db, "UPDATE meetings SET title = title || '（改）' WHERE uuid = ?", FINAL)
+
+    done = run('--database', db, 'check')
+    check('unfinalised: check exits non-zero, naming the meeting',
+          done.returncode != 0 and FINAL in done.stdout + done.stderr
+          and 'no longer final' in done.stdout + done.stderr, done.stdout + done.stderr)
+
+    out = os.path.join(tmp, 'out.json')
+    done = run('--database', db, 'export-archive', out)
+    check('unfinalised: export-archive refuses, naming the meeting and check',
+          done.returncode != 0 and FINAL in done.stderr and 'check' in done.stderr
+          and not os.path.exists(out), done.stderr.strip())
+
+    # Settled the way the messages say: finalised again.
+    done = run('--database', db, 'finalize', '--meeting', FINAL, '--by', '王五')
+    check('unfinalised: finalize makes it final again', done.returncode == 0, done.stderr.strip())
+    done = run('--database', db, 'check')
+    check('unfinalised: then check finds nothing', done.returncode == 0, done.stdout + done.stderr)
+    done = run('--database', db, 'export-archive', out)
+    again = os.path.join(tmp, 'again.db')
+    done = done.returncode == 0 and run('--database', again, 'import-archive', out)
+    check('unfinalised: then its export imports', done and done.returncode == 0,
+          done and done.stderr.strip())
+
+
+CASES = [case_hours, case_absurd_hours, case_unfinalised]
 
 
 def main():

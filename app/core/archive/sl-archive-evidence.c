@@ -113,6 +113,25 @@ sl_archive_write_evidence (JsonBuilder  *builder,
       !(attachments = sl_attachments_load (ledger, key, error)))
     return FALSE;
 
+  /* A history without the final row: the meeting was turned back into a
+   * draft behind the program's back (`check` names it). Written as a
+   * draft, its history would be refused by every import, this one's
+   * too; written without it, the evidence would be lost; written as
+   * final, it would carry a hash nobody made. The export stops instead,
+   * and says how to settle it. */
+  if (final == NULL && revisions->len > 0)
+    {
+      const char *title = sl_meeting_get_title (meeting);
+
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
+                   _("Cannot export the meeting “%s” (%s): it has revisions but is no longer final, "
+                     "its finalisation removed outside Study Ledger. Run check, then finalise it "
+                     "again (finalize --meeting %s) once its content is confirmed"),
+                   title && *title ? title : sl_record_get_id (SL_RECORD (meeting)),
+                   sl_record_get_id (SL_RECORD (meeting)), sl_record_get_id (SL_RECORD (meeting)));
+      return FALSE;
+    }
+
   /* What a draft without history or attachments leaves out, as the
    * archive allows (absent state: draft): such a meeting is written as
    * version 1 wrote it. */
