@@ -16,7 +16,8 @@
 #   writes "hours": 2.4; absurd hours are refused on import, and a huge
 #   value set behind the program's back still exports as JSON;
 # - a final meeting turned back into a draft by SQL is named by `check`,
-#   and export-archive refuses it rather than write what import refuses.
+#   and export-archive refuses it rather than write what import refuses;
+# - the revisions of an imported meeting deleted are found by `check`.
 #
 # Prints TAP.
 
@@ -239,7 +240,33 @@ def case_unfinalised(tmp):
           done and done.stderr.strip())
 
 
-CASES = [case_hours, case_absurd_hours, case_unfinalised]
+def case_imported_revision_removed(tmp):
+    """The last revision of an imported meeting deleted with the triggers
+    dropped: the chain left is whole, and only the recorded head shows
+    it; import records it as a revision made here does."""
+    db = os.path.join(tmp, 'ledger.db')
+    done = run('--database', db, 'import-archive', DATA)
+    check('imported revision: the fixture imports', done.returncode == 0, done.stderr.strip())
+    done = run('--database', db, 'check')
+    check('imported revision: check finds nothing at first', done.returncode == 0,
+          done.stdout + done.stderr)
+    connection = sqlite3.connect(db)
+    with connection:
+        connection.execute('DROP TRIGGER revisions_no_delete')
+        connection.execute('DELETE FROM revisions WHERE meeting_id = '
+                           '(SELECT id FROM meetings WHERE uuid = ?)', (FINAL,))
+        # The trigger put back as it was: only the head is left to tell.
+        connection.execute("CREATE TRIGGER revisions_no_delete BEFORE DELETE ON revisions BEGIN "
+                           "SELECT RAISE (ABORT, 'revisions are append-only: a revision cannot "
+                           "be deleted'); END")
+    connection.close()
+    done = run('--database', db, 'check')
+    check('imported revision: its deletion is found, naming the meeting',
+          done.returncode != 0 and FINAL in done.stdout + done.stderr
+          and 'last revision' in done.stdout + done.stderr, done.stdout + done.stderr)
+
+
+CASES = [case_hours, case_absurd_hours, case_unfinalised, case_imported_revision_removed]
 
 
 def main():

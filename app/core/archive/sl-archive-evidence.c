@@ -733,6 +733,17 @@ store_final (SlLedger   *ledger,
         return FALSE;
     }
 
+  /* Its head recorded as for a revision made here, so that `check` finds
+   * the last revisions of an imported meeting deleted too. */
+  if (evidence->revisions->len > 0)
+    {
+      SlRevision *last = g_ptr_array_index (evidence->revisions, evidence->revisions->len - 1);
+
+      if (!sl_evidence_set_revision_head (ledger, sl_record_get_id (SL_RECORD (saved)),
+                                          last->revision, last->chain, error))
+        return FALSE;
+    }
+
   if (!(stmt = sl_database_prepare (database,
                                     "INSERT INTO meeting_finals (meeting_id, finalized_at, finalized_by, hash) "
                                     "VALUES (?, ?, ?, ?)",
