@@ -17,7 +17,8 @@
 #   value set behind the program's back still exports as JSON;
 # - a final meeting turned back into a draft by SQL is named by `check`,
 #   and export-archive refuses it rather than write what import refuses;
-# - the revisions of an imported meeting deleted are found by `check`.
+# - the revisions of an imported meeting deleted are found by `check`;
+# - finalized_at, a revision's at and a lock's times must be RFC 3339.
 #
 # Prints TAP.
 
@@ -266,7 +267,58 @@ def case_imported_revision_removed(tmp):
           and 'last revision' in done.stdout + done.stderr, done.stdout + done.stderr)
 
 
-CASES = [case_hours, case_absurd_hours, case_unfinalised, case_imported_revision_removed]
+def case_times(tmp):
+    """finalized_at (RFC 3339, ARCHIVE.md), a revision's at and a lock's
+    times: anything else is refused with one message that says where,
+    what, and how to write it."""
+    def attempt(name, change, where, good=False):
+        archive = load_fixture()
+        change(archive)
+        path = os.path.join(tmp, f'{len(results)}.json')
+        db = os.path.join(tmp, f'{len(results)}.db')
+        write_json(path, archive)
+        done = run('--database', db, 'import-archive', path)
+        if good:
+            check(f'times: {name} imports', done.returncode == 0, done.stderr.strip())
+        else:
+            lines = done.stderr.strip().splitlines()
+            check(f'times: {name} is refused at {where}',
+                  done.returncode != 0 and len(lines) == 1 and where in lines[0]
+                  and 'RFC 3339' in lines[0] and not os.path.exists(db), done.stderr.strip())
+
+    def final(key, value):
+        return lambda archive: meeting_of(archive, FINAL).__setitem__(key, value)
+
+    for value in ('yesterday', '2024-01-03', '2024-02-30T09:30:00+08:00',
+                  '2024-01-03T25:30:00+08:00', '2024-01-03T09:30:00', '2024-W01-3T09:30:00Z'):
+        attempt(f'finalized_at {value!r}', final('finalized_at', value), 'meetings[0].finalized_at')
+    for value in ('2024-01-03T09:30:00Z', '2024-01-03T09:30:00.250+08:00', '2024-01-03t09:30:00z'):
+        attempt(f'finalized_at {value!r}', final('finalized_at', value), '', good=True)
+
+    def revision_at(archive):
+        revision = meeting_of(archive, FINAL)['revisions'][0]
+        revision['at'] = '昨天'
+        # Chained again: only the time is wrong.
+        revision['chain'] = sha256('\n'.join(['0' * 64, revision['hash'], revision['at'],
+                                              revision['by'] or '', revision['reason'] or '']))
+    attempt("a revision's at '昨天'", revision_at, 'meetings[0].revisions[0].at')
+
+    def lock(key, value):
+        def change(archive):
+            archive['locks'] = [{'organization': archive['organizations'][0]['id'], 'year': 2023,
+                                 'locked_at': '2024-01-05T10:00:00+08:00', 'locked_by': '王五',
+                                 'unlocked_at': '2024-01-06T10:00:00+08:00',
+                                 'unlock_reason': '补录'}]
+            archive['locks'][0][key] = value
+        return change
+    attempt('a lock as written', lock('locked_by', '王五'), '', good=True)
+    attempt("a lock's locked_at 'yesterday'", lock('locked_at', 'yesterday'), 'locks[0].locked_at')
+    attempt("a lock's unlocked_at '2024/01/06'", lock('unlocked_at', '2024/01/06'),
+            'locks[0].unlocked_at')
+
+
+CASES = [case_hours, case_absurd_hours, case_unfinalised, case_imported_revision_removed,
+         case_times]
 
 
 def main():

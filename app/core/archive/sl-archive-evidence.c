@@ -331,6 +331,64 @@ is_sha256 (const char *text)
   return TRUE;
 }
 
+/**
+ * sl_archive_is_rfc3339:
+ *
+ * Whether @text is a time as ARCHIVE.md gives finalized_at (RFC 3339,
+ * section 5.6): YYYY-MM-DDTHH:MM:SS, a fraction of a second or not, then
+ * Z or the offset ±HH:MM, on a real day at a real time. GLib's ISO 8601
+ * reader alone takes more (week dates, no offset, no separators).
+ */
+gboolean
+sl_archive_is_rfc3339 (const char *text)
+{
+  static const char pattern[] = "dddd-dd-ddTdd:dd:dd";
+  g_autofree char *copy = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  const char *p;
+
+  if (text == NULL || strlen (text) < sizeof pattern)
+    return FALSE;
+  for (guint i = 0; i < sizeof pattern - 1; i++)
+    {
+      gboolean good;
+
+      if (pattern[i] == 'd')
+        good = g_ascii_isdigit (text[i]);
+      else if (pattern[i] == 'T')
+        good = text[i] == 'T' || text[i] == 't' || text[i] == ' ';
+      else
+        good = text[i] == pattern[i];
+      if (!good)
+        return FALSE;
+    }
+
+  p = text + sizeof pattern - 1;
+  if (*p == '.')
+    {
+      if (!g_ascii_isdigit (p[1]))
+        return FALSE;
+      for (p++; g_ascii_isdigit (*p); p++)
+        ;
+    }
+  if (*p == 'Z' || *p == 'z')
+    p++;
+  else if ((*p == '+' || *p == '-') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+           p[3] == ':' && g_ascii_isdigit (p[4]) && g_ascii_isdigit (p[5]) &&
+           g_ascii_strtoll (p + 1, NULL, 10) <= 23 && g_ascii_strtoll (p + 4, NULL, 10) <= 59)
+    p += 6;
+  else
+    return FALSE;
+  if (*p != '\0')
+    return FALSE;
+
+  /* A real day and time: no 2025-02-30, no 25:00. */
+  copy = g_ascii_strup (text, -1);
+  copy[10] = 'T';
+  time = g_date_time_new_from_iso8601 (copy, NULL);
+  return time != NULL;
+}
+
 static gboolean
 read_revisions (const SlJsonValue  *json,
                 Evidence           *evidence,
@@ -365,6 +423,13 @@ read_revisions (const SlJsonValue  *json,
         return fail (field, error, where,
                      _("a revision needs revision (a number), at, reason, hash, chain "
                        "(lower-case SHA-256 in hex) and snapshot"));
+
+      if (!sl_archive_is_rfc3339 (at))
+        {
+          g_free (where);
+          where = g_strdup_printf ("revisions[%u].at", i);
+          return fail (field, error, where, _(SL_ARCHIVE_RFC3339_HINT), at);
+        }
 
       revision = g_new0 (SlRevision, 1);
       revision->revision = (int) CLAMP (number, G_MININT, G_MAXINT);
@@ -557,6 +622,8 @@ sl_archive_read_evidence (const SlJsonValue  *json,
                      _("a final meeting needs its hash, the SHA-256 of its hash form in lower-case hex"));
       if (!get_text (json, "finalized_at", &finalized_at) || finalized_at == NULL)
         return fail (field, error, "finalized_at", _("a final meeting needs the time it was finalised"));
+      if (!sl_archive_is_rfc3339 (finalized_at))
+        return fail (field, error, "finalized_at", _(SL_ARCHIVE_RFC3339_HINT), finalized_at);
       if (!get_text (json, "finalized_by", &finalized_by))
         return fail (field, error, "finalized_by", _("must be text"));
       evidence->hash = g_strdup (hash);

@@ -27,6 +27,12 @@ gboolean  sl_archive_write_locks         (JsonBuilder        *builder,
                                           SlLedger           *ledger,
                                           GError            **error);
 
+/* The times of the evidence and the locks (RFC 3339), and what a
+ * message says of one that is not. */
+gboolean  sl_archive_is_rfc3339          (const char         *text);
+#define SL_ARCHIVE_RFC3339_HINT \
+  N_("“%s” is not a time; write it as RFC 3339, such as 2024-01-03T09:30:00+08:00")
+
 /* Reading: the keys of one meeting, kept with the meeting object until
  * it is written (sl_archive_evidence_end()). */
 gboolean  sl_archive_read_evidence       (const SlJsonValue  *json,

@@ -125,6 +125,17 @@ sl_archive_store_locks (SlLedger           *ledger,
                          "and text or null for locked_by, unlocked_at and unlock_reason"), i);
           return FALSE;
         }
+      if (!sl_archive_is_rfc3339 (locked_at) ||
+          (unlocked_at != NULL && !sl_archive_is_rfc3339 (unlocked_at)))
+        {
+          gboolean locked_ok = sl_archive_is_rfc3339 (locked_at);
+          g_autofree char *hint = g_strdup_printf (_(SL_ARCHIVE_RFC3339_HINT),
+                                                   locked_ok ? unlocked_at : locked_at);
+
+          g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID, "locks[%u].%s: %s", i,
+                       locked_ok ? "unlocked_at" : "locked_at", hint);
+          return FALSE;
+        }
       lower = g_ascii_strdown (organization, -1);
 
       stmt = sl_database_prepare (database,
