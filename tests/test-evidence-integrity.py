@@ -18,7 +18,8 @@
 # - a final meeting turned back into a draft by SQL is named by `check`,
 #   and export-archive refuses it rather than write what import refuses;
 # - the revisions of an imported meeting deleted are found by `check`;
-# - finalized_at, a revision's at and a lock's times must be RFC 3339.
+# - finalized_at, a revision's at and a lock's times must be RFC 3339;
+# - an attachment's speech must be one of its meeting's speeches.
 #
 # Prints TAP.
 
@@ -317,8 +318,39 @@ def case_times(tmp):
             'locks[0].unlocked_at')
 
 
+def case_attachment_speech(tmp):
+    """An attachment's speech must be one of its meeting's speeches, as
+    its measure must be a measure: refused, naming the key."""
+    for key, value in (('speech', '99999999-9999-4999-8999-999999999999'),
+                       ('measure', '99999999-9999-4999-8999-999999999999')):
+        archive = load_fixture()
+        meeting = meeting_of(archive, FINAL)
+        meeting['attachments'][0][key] = value
+        meeting['hash'] = sha256(hash_form(meeting))
+        path = os.path.join(tmp, f'{key}.json')
+        db = os.path.join(tmp, f'{key}.db')
+        write_json(path, archive)
+        done = run('--database', db, 'import-archive', path)
+        check(f'attachment {key}: a dangling id is refused, naming it',
+              done.returncode != 0 and f'attachments[0].{key}' in done.stderr and value in done.stderr
+              and not os.path.exists(db), done.stderr.strip())
+
+    # One of the meeting's own speeches, named in upper case: kept.
+    archive = load_fixture()
+    meeting = meeting_of(archive, FINAL)
+    meeting['speeches'][0]['id'] = '99999999-9999-4999-8999-99999999999a'
+    meeting['attachments'][0]['speech'] = '99999999-9999-4999-8999-99999999999A'
+    meeting['hash'] = sha256(hash_form(meeting).replace('99999999999A', '99999999999a'))
+    path = os.path.join(tmp, 'own.json')
+    db = os.path.join(tmp, 'own.db')
+    write_json(path, archive)
+    done = run('--database', db, 'import-archive', path)
+    check("attachment speech: one of the meeting's speeches imports", done.returncode == 0,
+          done.stderr.strip())
+
+
 CASES = [case_hours, case_absurd_hours, case_unfinalised, case_imported_revision_removed,
-         case_times]
+         case_times, case_attachment_speech]
 
 
 def main():

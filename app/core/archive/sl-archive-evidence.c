@@ -32,6 +32,7 @@
 #include "sl-ledger.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
+#include "sl-speech.h"
 
 /* Writing ------------------------------------------------------------------------- */
 
@@ -823,6 +824,33 @@ store_final (SlLedger   *ledger,
   return sl_database_step_done (database, stmt, error);
 }
 
+/* Whether the meeting as the ledger now holds it (a merge may have kept
+ * its speeches) has the speech @id: an attachment's speech is one of its
+ * meeting's, as its measure is a measure. @saved: loaded once, kept. */
+static gboolean
+has_speech (SlLedger    *ledger,
+            SlMeeting   *meeting,
+            SlMeeting  **saved,
+            const char  *id,
+            GError     **error)
+{
+  GListModel *speeches;
+
+  if (*saved == NULL &&
+      !(*saved = sl_ledger_load_meeting (ledger, sl_record_get_id (SL_RECORD (meeting)), error)))
+    return FALSE;
+
+  speeches = sl_meeting_get_speeches (*saved);
+  for (guint i = 0; i < g_list_model_get_n_items (speeches); i++)
+    {
+      g_autoptr(SlSpeech) speech = g_list_model_get_item (speeches, i);
+
+      if (g_ascii_strcasecmp (id, sl_speech_get_id (speech) ? sl_speech_get_id (speech) : "") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * sl_archive_evidence_end:
  *
@@ -840,12 +868,14 @@ sl_archive_evidence_end (SlLedger         *ledger,
                          GError          **error)
 {
   Evidence *evidence = g_object_get_data (G_OBJECT (meeting), EVIDENCE_KEY);
+  g_autoptr(SlMeeting) saved = NULL;
 
   for (guint i = 0; ok && evidence != NULL && i < evidence->attachments->len; i++)
     {
       SlAttachment *attachment = g_ptr_array_index (evidence->attachments, i);
       const char *id = sl_record_get_id (SL_RECORD (attachment));
       const char *measure = sl_attachment_get_measure (attachment);
+      const char *speech = sl_attachment_get_speech (attachment);
       g_autofree Base64Source *source = NULL;
 
       if (measure != NULL && !sl_ledger_contains (ledger, SL_TYPE_MEASURE, measure))
@@ -853,6 +883,13 @@ sl_archive_evidence_end (SlLedger         *ledger,
           g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
                        _("attachments[%u].measure: no measure has the id %s"), i, measure);
           ok = FALSE;
+        }
+      else if (speech != NULL && !(ok = has_speech (ledger, meeting, &saved, speech, error)))
+        {
+          if (error == NULL || *error == NULL)
+            g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
+                         _("attachments[%u].speech: no speech of this meeting has the id %s; "
+                           "give the id of one of its speeches, or null"), i, speech);
         }
       else if (sl_attachments_exists (ledger, id))
         {
