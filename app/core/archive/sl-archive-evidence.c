@@ -2,10 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A meeting's state, finalisation, hash, revisions and attachments, and
- * the ledger's year locks, written into and read from the archive
- * (docs/archive.md, version 2). The meeting's hash form, which the
- * archive defines, is in sl-archive-hash-form.c.
+ * A meeting's state, finalisation, hash, revisions and attachments,
+ * written into and read from the archive (docs/archive.md, version 2);
+ * the ledger's year locks are in sl-archive-locks.c. The meeting's hash
+ * form, which the archive defines, is in sl-archive-hash-form.c.
  *
  * On import a final meeting's hash is recomputed from what the ledger
  * holds once the meeting is written, and the whole import refused when
@@ -32,7 +32,7 @@
 #include "sl-ledger.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
-#include "sl-organization.h"
+#include "sl-speech.h"
 
 /* Writing ------------------------------------------------------------------------- */
 
@@ -195,6 +195,25 @@ sl_archive_write_evidence (JsonBuilder  *builder,
       !(attachments = sl_attachments_load (ledger, key, error)))
     return FALSE;
 
+  /* A history without the final row: the meeting was turned back into a
+   * draft behind the program's back (`check` names it). Written as a
+   * draft, its history would be refused by every import, this one's
+   * too; written without it, the evidence would be lost; written as
+   * final, it would carry a hash nobody made. The export stops instead,
+   * and says how to settle it. */
+  if (final == NULL && revisions->len > 0)
+    {
+      const char *title = sl_meeting_get_title (meeting);
+
+      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
+                   _("Cannot export the meeting “%s” (%s): it has revisions but is no longer final, "
+                     "its finalisation removed outside Study Ledger. Run check, then finalise it "
+                     "again (finalize --meeting %s) once its content is confirmed"),
+                   title && *title ? title : sl_record_get_id (SL_RECORD (meeting)),
+                   sl_record_get_id (SL_RECORD (meeting)), sl_record_get_id (SL_RECORD (meeting)));
+      return FALSE;
+    }
+
   /* What a draft without history or attachments leaves out, as the
    * archive allows (absent state: draft): such a meeting is written as
    * version 1 wrote it. */
@@ -322,50 +341,6 @@ sl_archive_evidence_keys (SlLedger  *ledger,
   return g_steal_pointer (&keys);
 }
 
-gboolean
-sl_archive_write_locks (JsonBuilder  *builder,
-                        SlLedger     *ledger,
-                        GError      **error)
-{
-  g_autoptr(GPtrArray) locks = sl_evidence_load_locks (ledger, error);
-
-  if (locks == NULL)
-    return FALSE;
-  if (locks->len == 0)
-    return TRUE;   /* left out, as by version 1 */
-
-  json_builder_set_member_name (builder, "locks");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < locks->len; i++)
-    {
-      SlYearLock *lock = g_ptr_array_index (locks, i);
-
-#define ADD_TEXT(key, value)                                 \
-  G_STMT_START {                                             \
-    json_builder_set_member_name (builder, key);             \
-    if ((value) != NULL)                                     \
-      json_builder_add_string_value (builder, value);        \
-    else                                                     \
-      json_builder_add_null_value (builder);                 \
-  } G_STMT_END
-
-      json_builder_begin_object (builder);
-      ADD_TEXT ("organization", lock->organization);
-      json_builder_set_member_name (builder, "year");
-      json_builder_add_int_value (builder, lock->year);
-      ADD_TEXT ("locked_at", lock->locked_at);
-      ADD_TEXT ("locked_by", lock->locked_by);
-      ADD_TEXT ("unlocked_at", lock->unlocked_at);
-      ADD_TEXT ("unlock_reason", lock->unlock_reason);
-      json_builder_end_object (builder);
-
-#undef ADD_TEXT
-    }
-  json_builder_end_array (builder);
-
-  return TRUE;
-}
-
 /* Reading -------------------------------------------------------------------------- */
 
 #define EVIDENCE_KEY "sl-archive-evidence"
@@ -451,6 +426,64 @@ is_sha256 (const char *text)
   return TRUE;
 }
 
+/**
+ * sl_archive_is_rfc3339:
+ *
+ * Whether @text is a time as ARCHIVE.md gives finalized_at (RFC 3339,
+ * section 5.6): YYYY-MM-DDTHH:MM:SS, a fraction of a second or not, then
+ * Z or the offset ±HH:MM, on a real day at a real time. GLib's ISO 8601
+ * reader alone takes more (week dates, no offset, no separators).
+ */
+gboolean
+sl_archive_is_rfc3339 (const char *text)
+{
+  static const char pattern[] = "dddd-dd-ddTdd:dd:dd";
+  g_autofree char *copy = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  const char *p;
+
+  if (text == NULL || strlen (text) < sizeof pattern)
+    return FALSE;
+  for (guint i = 0; i < sizeof pattern - 1; i++)
+    {
+      gboolean good;
+
+      if (pattern[i] == 'd')
+        good = g_ascii_isdigit (text[i]);
+      else if (pattern[i] == 'T')
+        good = text[i] == 'T' || text[i] == 't' || text[i] == ' ';
+      else
+        good = text[i] == pattern[i];
+      if (!good)
+        return FALSE;
+    }
+
+  p = text + sizeof pattern - 1;
+  if (*p == '.')
+    {
+      if (!g_ascii_isdigit (p[1]))
+        return FALSE;
+      for (p++; g_ascii_isdigit (*p); p++)
+        ;
+    }
+  if (*p == 'Z' || *p == 'z')
+    p++;
+  else if ((*p == '+' || *p == '-') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+           p[3] == ':' && g_ascii_isdigit (p[4]) && g_ascii_isdigit (p[5]) &&
+           g_ascii_strtoll (p + 1, NULL, 10) <= 23 && g_ascii_strtoll (p + 4, NULL, 10) <= 59)
+    p += 6;
+  else
+    return FALSE;
+  if (*p != '\0')
+    return FALSE;
+
+  /* A real day and time: no 2025-02-30, no 25:00. */
+  copy = g_ascii_strup (text, -1);
+  copy[10] = 'T';
+  time = g_date_time_new_from_iso8601 (copy, NULL);
+  return time != NULL;
+}
+
 static gboolean
 read_revisions (const SlJsonValue  *json,
                 Evidence           *evidence,
@@ -485,6 +518,13 @@ read_revisions (const SlJsonValue  *json,
         return fail (field, error, where,
                      _("a revision needs revision (a number), at, reason, hash, chain "
                        "(lower-case SHA-256 in hex) and snapshot"));
+
+      if (!sl_archive_is_rfc3339 (at))
+        {
+          g_free (where);
+          where = g_strdup_printf ("revisions[%u].at", i);
+          return fail (field, error, where, _(SL_ARCHIVE_RFC3339_HINT), at);
+        }
 
       revision = g_new0 (SlRevision, 1);
       revision->revision = (int) CLAMP (number, G_MININT, G_MAXINT);
@@ -677,6 +717,8 @@ sl_archive_read_evidence (const SlJsonValue  *json,
                      _("a final meeting needs its hash, the SHA-256 of its hash form in lower-case hex"));
       if (!get_text (json, "finalized_at", &finalized_at) || finalized_at == NULL)
         return fail (field, error, "finalized_at", _("a final meeting needs the time it was finalised"));
+      if (!sl_archive_is_rfc3339 (finalized_at))
+        return fail (field, error, "finalized_at", _(SL_ARCHIVE_RFC3339_HINT), finalized_at);
       if (!get_text (json, "finalized_by", &finalized_by))
         return fail (field, error, "finalized_by", _("must be text"));
       evidence->hash = g_strdup (hash);
@@ -940,9 +982,6 @@ store_extension (SlLedger   *ledger,
   SlDatabase *database = sl_ledger_get_database (ledger);
   gint64 key = sl_record_get_key (SL_RECORD (meeting));
   SlRevision *last = g_ptr_array_index (evidence->revisions, evidence->revisions->len - 1);
-  g_autofree char *head_key = g_strconcat (SL_EVIDENCE_REVISION_HEAD,
-                                           sl_record_get_id (SL_RECORD (meeting)), NULL);
-  g_autofree char *head = g_strdup_printf ("%d %s", last->revision, last->chain);
   sqlite3_stmt *stmt;
 
   if (!insert_revisions (ledger, key, evidence, first_new - 1, error))
@@ -960,14 +999,8 @@ store_extension (SlLedger   *ledger,
   if (!sl_database_step_done (database, stmt, error))
     return FALSE;
 
-  if (!(stmt = sl_database_prepare (database,
-                                    "INSERT INTO settings (key, value) VALUES (?1, ?2) "
-                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                    error)))
-    return FALSE;
-  sl_bind_text (stmt, 1, head_key);
-  sl_bind_text (stmt, 2, head);
-  return sl_database_step_done (database, stmt, error);
+  return sl_evidence_set_revision_head (ledger, sl_record_get_id (SL_RECORD (meeting)),
+                                       last->revision, last->chain, error);
 }
 
 static gboolean
@@ -1015,6 +1048,17 @@ store_final (SlLedger   *ledger,
   if (!insert_revisions (ledger, key, evidence, 0, error))
     return FALSE;
 
+  /* Its head recorded as for a revision made here, so that `check` finds
+   * the last revisions of an imported meeting deleted too. */
+  if (evidence->revisions->len > 0)
+    {
+      SlRevision *last = g_ptr_array_index (evidence->revisions, evidence->revisions->len - 1);
+
+      if (!sl_evidence_set_revision_head (ledger, sl_record_get_id (SL_RECORD (saved)),
+                                          last->revision, last->chain, error))
+        return FALSE;
+    }
+
   if (!(stmt = sl_database_prepare (database,
                                     "INSERT INTO meeting_finals (meeting_id, finalized_at, finalized_by, hash) "
                                     "VALUES (?, ?, ?, ?)",
@@ -1025,6 +1069,33 @@ store_final (SlLedger   *ledger,
   sl_bind_text (stmt, 3, evidence->finalized_by);
   sl_bind_text (stmt, 4, evidence->hash);
   return sl_database_step_done (database, stmt, error);
+}
+
+/* Whether the meeting as the ledger now holds it (a merge may have kept
+ * its speeches) has the speech @id: an attachment's speech is one of its
+ * meeting's, as its measure is a measure. @saved: loaded once, kept. */
+static gboolean
+has_speech (SlLedger    *ledger,
+            SlMeeting   *meeting,
+            SlMeeting  **saved,
+            const char  *id,
+            GError     **error)
+{
+  GListModel *speeches;
+
+  if (*saved == NULL &&
+      !(*saved = sl_ledger_load_meeting (ledger, sl_record_get_id (SL_RECORD (meeting)), error)))
+    return FALSE;
+
+  speeches = sl_meeting_get_speeches (*saved);
+  for (guint i = 0; i < g_list_model_get_n_items (speeches); i++)
+    {
+      g_autoptr(SlSpeech) speech = g_list_model_get_item (speeches, i);
+
+      if (g_ascii_strcasecmp (id, sl_speech_get_id (speech) ? sl_speech_get_id (speech) : "") == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**
@@ -1045,12 +1116,14 @@ sl_archive_evidence_end (SlLedger         *ledger,
 {
   Evidence *evidence = g_object_get_data (G_OBJECT (meeting), EVIDENCE_KEY);
   guint first_new = 0;   /* 1 + the first of the file's revisions to keep */
+  g_autoptr(SlMeeting) saved = NULL;
 
   for (guint i = 0; ok && evidence != NULL && i < evidence->attachments->len; i++)
     {
       SlAttachment *attachment = g_ptr_array_index (evidence->attachments, i);
       const char *id = sl_record_get_id (SL_RECORD (attachment));
       const char *measure = sl_attachment_get_measure (attachment);
+      const char *speech = sl_attachment_get_speech (attachment);
       g_autofree Base64Source *source = NULL;
 
       if (measure != NULL && !sl_ledger_contains (ledger, SL_TYPE_MEASURE, measure))
@@ -1058,6 +1131,13 @@ sl_archive_evidence_end (SlLedger         *ledger,
           g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
                        _("attachments[%u].measure: no measure has the id %s"), i, measure);
           ok = FALSE;
+        }
+      else if (speech != NULL && !(ok = has_speech (ledger, meeting, &saved, speech, error)))
+        {
+          if (error == NULL || *error == NULL)
+            g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
+                         _("attachments[%u].speech: no speech of this meeting has the id %s; "
+                           "give the id of one of its speeches, or null"), i, speech);
         }
       else if (sl_attachments_exists (ledger, id))
         {
@@ -1117,78 +1197,4 @@ sl_archive_evidence_end (SlLedger         *ledger,
     ok = store_final (ledger, meeting, evidence, error);
 
   return ok;
-}
-
-/* The locks of the file that the ledger does not have: added after the
- * records, which they would otherwise refuse. */
-gboolean
-sl_archive_store_locks (SlLedger           *ledger,
-                        const SlJsonValue  *root,
-                        GError            **error)
-{
-  const SlJsonValue *array = sl_json_value_get_member (root, "locks");
-  SlDatabase *database = sl_ledger_get_database (ledger);
-  guint n;
-
-  if (sl_json_value_is_null (array))
-    return TRUE;
-  if (sl_json_value_get_kind (array) != SL_JSON_ARRAY)
-    {
-      g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
-                   _("locks: must be an array of year locks"));
-      return FALSE;
-    }
-
-  n = sl_json_value_get_length (array);
-  for (guint i = 0; i < n; i++)
-    {
-      const SlJsonValue *element = sl_json_value_get_element (array, i);
-      const char *organization, *locked_at, *locked_by, *unlocked_at, *unlock_reason;
-      g_autofree char *lower = NULL;
-      sqlite3_stmt *stmt;
-      gint64 year;
-
-      if (sl_json_value_get_kind (element) != SL_JSON_OBJECT ||
-          !get_text (element, "organization", &organization) || !sl_is_uuid (organization) ||
-          !sl_json_value_get_integer (sl_json_value_get_member (element, "year"), &year) ||
-          year < 1 || year > 9999 ||
-          !get_text (element, "locked_at", &locked_at) || locked_at == NULL ||
-          !get_text (element, "locked_by", &locked_by) ||
-          !get_text (element, "unlocked_at", &unlocked_at) ||
-          !get_text (element, "unlock_reason", &unlock_reason))
-        {
-          g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
-                       _("locks[%u]: a lock needs organization (an id), year, locked_at, "
-                         "and text or null for locked_by, unlocked_at and unlock_reason"), i);
-          return FALSE;
-        }
-      lower = g_ascii_strdown (organization, -1);
-
-      stmt = sl_database_prepare (database,
-                                  "INSERT INTO year_locks (organization_id, year, locked_at, locked_by, "
-                                  "  unlocked_at, unlock_reason) "
-                                  "SELECT o.id, ?2, ?3, ?4, ?5, ?6 FROM organizations o WHERE o.uuid = ?1 "
-                                  "AND NOT EXISTS (SELECT 1 FROM year_locks l WHERE l.organization_id = o.id "
-                                  "  AND l.year = ?2 AND l.locked_at = ?3)",
-                                  error);
-      if (stmt == NULL)
-        return FALSE;
-      sl_bind_text (stmt, 1, lower);
-      sqlite3_bind_int (stmt, 2, (int) year);
-      sl_bind_text (stmt, 3, locked_at);
-      sl_bind_text (stmt, 4, locked_by);
-      sl_bind_text (stmt, 5, unlocked_at);
-      sl_bind_text (stmt, 6, unlock_reason);
-      if (!sl_database_step_done (database, stmt, error))
-        return FALSE;
-
-      if (!sl_ledger_contains (ledger, SL_TYPE_ORGANIZATION, lower))
-        {
-          g_set_error (error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID,
-                       _("locks[%u].organization: no organization has the id %s"), i, lower);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
 }

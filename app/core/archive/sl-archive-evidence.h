@@ -16,8 +16,8 @@
 
 G_BEGIN_DECLS
 
-/* Writing: inside the meeting's open object, and the top-level locks. */
-
+/* Writing: inside the meeting's open object, and the top-level locks
+ * (sl-archive-locks.c, as sl_archive_store_locks()). */
 /* The attachments of one element whose "data" the streaming writer puts
  * in itself, each in place of a placeholder (sl_archive_deferred_new()). */
 struct _SlArchiveDeferred
@@ -48,6 +48,12 @@ gboolean  sl_archive_write_evidence      (JsonBuilder        *builder,
 gboolean  sl_archive_write_locks         (JsonBuilder        *builder,
                                           SlLedger           *ledger,
                                           GError            **error);
+
+/* The times of the evidence and the locks (RFC 3339), and what a
+ * message says of one that is not. */
+gboolean  sl_archive_is_rfc3339          (const char         *text);
+#define SL_ARCHIVE_RFC3339_HINT \
+  N_("“%s” is not a time; write it as RFC 3339, such as 2024-01-03T09:30:00+08:00")
 
 /* Reading: the keys of one meeting, kept with the meeting object until
  * it is written (sl_archive_evidence_end()). */

@@ -28,7 +28,8 @@ typedef enum
   FIELD_ENUM,
   FIELD_REF,      /* an id */
   FIELD_REFS,     /* an array of ids */
-  FIELD_NUMBER,   /* a number >= 0; 0 in the object is null (version 2: hours) */
+  FIELD_NUMBER,   /* a number from 0 to SL_ARCHIVE_MAX_HOURS; 0 in the object is null
+                   * (version 2: hours) */
   FIELD_UUID,     /* the id of a row that is not a record of its own (a speech's) */
   FIELD_PERIOD,   /* a half-year, "YYYY-H1" or "YYYY-H2" */
 } FieldKind;
@@ -54,6 +55,9 @@ typedef struct
   int         min;
   int         max;
 } Field;
+
+/* The most hours of study a meeting has: what the window's field takes. */
+#define SL_ARCHIVE_MAX_HOURS 1000
 
 #define TEXT(k)           { k, FIELD_TEXT }
 #define REQUIRED_TEXT(k)  { k, FIELD_TEXT, NULL, REF_NONE, TRUE }

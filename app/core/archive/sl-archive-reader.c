@@ -424,9 +424,24 @@ read_fields (Reader             *reader,
           {
             double number;
 
-            if (!sl_json_value_get_double (node, &number) || !isfinite (number) || number < 0)
+            if (!sl_archive_reader_node_is (node, SL_JSON_NUMBER))
               return sl_archive_reader_invalid (error, path, field->key, _("must be a number from 0, not %s"),
                                                 sl_archive_reader_node_is (node, SL_JSON_STRING) ? text : sl_archive_reader_describe_node (node));
+            /* Hours of study (the only number): what the window allows.
+             * Beyond it is a typing slip (or an exponent), and JSON
+             * writers differ on huge numbers, which the hash covers. */
+            if (!sl_json_value_get_double (node, &number) || !isfinite (number) ||
+                number < 0 || number > SL_ARCHIVE_MAX_HOURS)
+              {
+                char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+                return sl_archive_reader_invalid (error, path, field->key,
+                                                  _("%s is out of range (0 to %d); give the hours of study"),
+                                                  sl_json_value_get_double (node, &number)
+                                                    ? g_ascii_formatd (buffer, sizeof buffer, "%g", number)
+                                                    : text_or_kind (node),
+                                                  SL_ARCHIVE_MAX_HOURS);
+              }
             g_object_set (object, sl_archive_property_name (field), number, NULL);
           }
           break;

@@ -74,12 +74,8 @@ sl_archive_write_year (SlLedger    *ledger,
                        GError     **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(GList) members = NULL;
   JsonObject *object;
-  GString *escaped;
-  g_autofree char *text = NULL;
-  gsize size;
 
   if (!(root = sl_archive_build (ledger, NULL, error)))
     return NULL;
@@ -107,23 +103,6 @@ sl_archive_write_year (SlLedger    *ledger,
         }
     }
 
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &size);
-
-  /* As sl_archive_export(): json-glib 1.6 writes U+001F unescaped. */
-  escaped = g_string_sized_new (size + 16);
-  for (gsize i = 0; i < size; i++)
-    {
-      if (text[i] == 0x1f)
-        g_string_append (escaped, "\\u001f");
-      else
-        g_string_append_c (escaped, text[i]);
-    }
-
-  if (length != NULL)
-    *length = escaped->len;
-  return g_string_free (escaped, FALSE);
+  /* Generated as the whole archive is, numbers and U+001F included. */
+  return sl_archive_generate (root, length);
 }

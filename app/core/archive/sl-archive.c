@@ -19,6 +19,7 @@
 #include "sl-archive-fields.h"
 #include "sl-archive-people.h"
 #include "sl-attendance.h"
+#include "sl-canonical-json.h"
 #include "sl-enums.h"
 #include "sl-guest.h"
 #include "sl-ledger.h"
@@ -432,6 +433,118 @@ sl_archive_build (SlLedger         *ledger,
   return json_builder_get_root (builder);
 }
 
+/* Whether a double is anywhere in @node: only then does the generated
+ * text need its numbers rewritten. */
+static gboolean
+holds_double (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) == G_TYPE_DOUBLE;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (holds_double (json_array_get_element (array, i)))
+            return TRUE;
+        return FALSE;
+      }
+
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObjectIter iter;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, object);
+        while (json_object_iter_next (&iter, NULL, &member))
+          if (holds_double (member))
+            return TRUE;
+        return FALSE;
+      }
+
+    case JSON_NODE_NULL:
+    default:
+      return FALSE;
+    }
+}
+
+/* json-glib 1.6 writes a double with 17 digits ("%.17g": 2.4 comes out as
+ * 2.3999999999999999) and adds ".0" to any without a point, even after an
+ * exponent ("1e+21.0", not JSON). Each number with a point or an exponent
+ * is read back (exactly: 17 digits hold any double) and written again as
+ * Python's json.dumps writes it, the shortest text that reads back the
+ * same; strings, where such text can also stand, are copied as they are. */
+static GString *
+shorten_numbers (const char *text,
+                 gsize       size)
+{
+  GString *out = g_string_sized_new (size);
+  gsize i = 0;
+
+  while (i < size)
+    {
+      char c = text[i];
+
+      if (c == '"')
+        {
+          gsize j = i + 1;
+
+          /* To the quote that no odd run of backslashes escapes. */
+          for (;;)
+            {
+              const char *quote = memchr (text + j, '"', size - j);
+              gsize k;
+
+              if (quote == NULL)
+                {
+                  j = size;
+                  break;
+                }
+              j = quote - text;
+              for (k = j; k > i + 1 && text[k - 1] == '\\'; k--)
+                ;
+              j++;
+              if ((j - 1 - k) % 2 == 0)
+                break;
+            }
+          g_string_append_len (out, text + i, j - i);
+          i = j;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gboolean whole = TRUE;
+          gsize j = i;
+
+          for (; j < size && (g_ascii_isdigit (text[j]) || text[j] == '-' || text[j] == '+' ||
+                              text[j] == '.' || text[j] == 'e' || text[j] == 'E'); j++)
+            if (text[j] == '.' || text[j] == 'e' || text[j] == 'E')
+              whole = FALSE;
+
+          if (whole)
+            g_string_append_len (out, text + i, j - i);
+          else
+            {
+              g_autofree char *number = g_strndup (text + i, j - i);
+              char buffer[SL_CANONICAL_NUMBER_SIZE];
+
+              g_string_append (out, sl_canonical_json_format_double (buffer, g_ascii_strtod (number, NULL)));
+            }
+          i = j;
+        }
+      else
+        {
+          g_string_append_c (out, c);
+          i++;
+        }
+    }
+
+  return out;
+}
+
 /* Generated as the archive is written: pretty, two spaces a level. */
 char *
 sl_archive_generate (JsonNode *root,
@@ -445,6 +558,15 @@ sl_archive_generate (JsonNode *root,
   json_generator_set_indent (generator, 2);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, &size);
+
+  if (holds_double (root))
+    {
+      GString *shortened = shorten_numbers (text, size);
+
+      g_free (text);
+      size = shortened->len;
+      text = g_string_free (shortened, FALSE);
+    }
 
   /* json-glib 1.6 escapes every control character but U+001F, which it
    * writes as it is: not JSON for strict readers. Its byte appears in

@@ -169,18 +169,130 @@ compare_utf16 (gconstpointer a,
   return (*x != '\0') - (*y != '\0');
 }
 
+/* The fewest significant digits that read back as @value (> 0, finite),
+ * without the point ("24" for 2.4), and the decimal exponent of the first
+ * (0 for 2.4). Each precision from 1 up is rounded correctly by printf;
+ * the first that reads back is the shortest in all but a few values at a
+ * power of two far from any ledger's data, where it is one digit longer
+ * (still exact). */
+static int
+shortest_digits (double  value,
+                 char   *digits,
+                 int    *exponent)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char *e;
+  int n = 0;
+
+  for (int precision = 0; precision <= 16; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%de", precision);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  /* buffer: d[.ddd]e±XX */
+  e = strchr (buffer, 'e');
+  *exponent = (int) g_ascii_strtoll (e + 1, NULL, 10);
+  for (const char *p = buffer; p < e; p++)
+    if (g_ascii_isdigit (*p))
+      digits[n++] = *p;
+  while (n > 1 && digits[n - 1] == '0')
+    n--;
+  digits[n] = '\0';
+  return n;
+}
+
+/**
+ * sl_canonical_json_format_double:
+ * @buffer: at least %SL_CANONICAL_NUMBER_SIZE bytes
+ *
+ * Writes @value as Python's repr() does, which is what json.dumps writes:
+ * the shortest text that reads back as the same double ("2.4", not
+ * 2.3999999999999999 as "%.17g" gives), a whole number with ".0", and
+ * the exponent form below 1e-4 and from 1e16 ("1e-05", "1e+21"). JSON
+ * has no NaN or infinity: they are written as null.
+ */
+const char *
+sl_canonical_json_format_double (char   *buffer,
+                                 double  value)
+{
+  char digits[24];
+  char *out = buffer;
+  int exponent, n, point;
+
+  if (!isfinite (value))
+    return strcpy (buffer, "null");
+  if (value == 0)
+    return strcpy (buffer, signbit (value) ? "-0.0" : "0.0");
+
+  if (value < 0)
+    *out++ = '-';
+  n = shortest_digits (fabs (value), digits, &exponent);
+  point = exponent + 1;   /* digits before the point */
+
+  if (point > -4 && point <= 16)
+    {
+      if (point <= 0)
+        {
+          /* 0.000ddd */
+          *out++ = '0';
+          *out++ = '.';
+          for (int i = point; i < 0; i++)
+            *out++ = '0';
+          memcpy (out, digits, n);
+          out += n;
+        }
+      else
+        {
+          for (int i = 0; i < point; i++)
+            *out++ = i < n ? digits[i] : '0';
+          *out++ = '.';
+          if (n > point)
+            {
+              memcpy (out, digits + point, n - point);
+              out += n - point;
+            }
+          else
+            *out++ = '0';
+        }
+      *out = '\0';
+    }
+  else
+    {
+      *out++ = digits[0];
+      if (n > 1)
+        {
+          *out++ = '.';
+          memcpy (out, digits + 1, n - 1);
+          out += n - 1;
+        }
+      g_snprintf (out, SL_CANONICAL_NUMBER_SIZE - (out - buffer), "e%c%02d",
+                  exponent < 0 ? '-' : '+', ABS (exponent));
+    }
+
+  return buffer;
+}
+
 static void
 write_number (GString *out,
               double   value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char buffer[SL_CANONICAL_NUMBER_SIZE];
 
-  /* ES6 number serialisation, which RFC 8785 takes: integers without a
-   * fraction, others in the shortest form that reads back the same. */
-  if (value == floor (value) && fabs (value) < 1e21)
+  /* What the archive's recipe gives (Python's json.dumps after numbers
+   * with no fraction are made integers), which is RFC 8785 for every
+   * value a ledger holds: whole numbers as integers, all their digits
+   * ("%.0f" is exact), others in the shortest form that reads back the
+   * same (not the 17 digits of g_ascii_dtostr(): 0.1, not
+   * 0.10000000000000001). */
+  if (isfinite (value) && value == floor (value))
     g_string_append_printf (out, "%.0f", value == 0 ? 0.0 : value);
   else
-    g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, value));
+    g_string_append (out, sl_canonical_json_format_double (buffer, value));
 }
 
 static void

@@ -14,4 +14,10 @@ char     *sl_canonical_json_write     (JsonNode    *node);
 char     *sl_canonical_json_sha256    (const char  *data,
                                        gssize       length);
 
+/* Room for any double as sl_canonical_json_format_double() writes it. */
+#define SL_CANONICAL_NUMBER_SIZE 32
+
+const char *sl_canonical_json_format_double (char   *buffer,
+                                             double  value);
+
 G_END_DECLS

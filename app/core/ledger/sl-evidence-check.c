@@ -5,7 +5,8 @@
  * What `check` asks of the evidence (sl-evidence.c keeps it): every final
  * meeting's content against the hash recorded when it was finalised,
  * every revision against its chain, the recorded head of each chain
- * against the last revision there is, the triggers that keep revisions
+ * against the last revision there is, a meeting with a history that is
+ * no longer final, the triggers that keep revisions
  * append-only, and the attachments' bytes (sl_attachments_verify()). A
  * line per problem, naming the meeting; nothing is written.
  */
@@ -98,6 +99,43 @@ verify_heads (SlLedger   *ledger,
   return TRUE;
 }
 
+/* A meeting with a history (revisions, or the record of their head) is
+ * one that was final: only finalising starts a history, and nothing in
+ * the program takes it back. Without its final row it was turned back
+ * into a draft behind the program's back, and its hash with it, so that
+ * an edit to it would go unseen. */
+static gboolean
+verify_unfinalised (SlLedger   *ledger,
+                    GPtrArray  *problems,
+                    GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sl_database_prepare (ledger->database,
+                              "SELECT m.uuid, coalesce (nullif (m.title, ''), m.uuid) FROM meetings m "
+                              "WHERE NOT EXISTS (SELECT 1 FROM meeting_finals f WHERE f.meeting_id = m.id) "
+                              "  AND (EXISTS (SELECT 1 FROM revisions r WHERE r.meeting_id = m.id) "
+                              "       OR EXISTS (SELECT 1 FROM settings s WHERE s.key = ?1 || m.uuid)) "
+                              "ORDER BY m.date, m.id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sl_bind_text (stmt, 1, SL_EVIDENCE_REVISION_HEAD);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("meeting %s (“%s”): it has revisions but is no longer final; "
+                                        "its finalisation was removed outside Study Ledger. Compare it "
+                                        "with its history, then finalise it again (finalize --meeting %s)"),
+                                      column_text (stmt, 0), column_text (stmt, 1), column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return sl_database_set_error (ledger->database, rc, error);
+  return TRUE;
+}
+
 static gboolean
 verify_chains (SlLedger   *ledger,
                GPtrArray  *problems,
@@ -160,7 +198,8 @@ verify_chains (SlLedger   *ledger,
 
   if (rc != SQLITE_DONE)
     return sl_database_set_error (ledger->database, rc, error);
-  return verify_heads (ledger, problems, error) && verify_guards (ledger, problems, error);
+  return verify_heads (ledger, problems, error) && verify_unfinalised (ledger, problems, error) &&
+         verify_guards (ledger, problems, error);
 }
 
 /**

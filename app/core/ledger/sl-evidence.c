@@ -508,6 +508,43 @@ sl_evidence_change_skip_revision (SlMeetingChange *change)
   change->skip_revision = TRUE;
 }
 
+/**
+ * sl_evidence_set_revision_head:
+ * @revision: the number of the meeting's last revision
+ * @chain: its chain
+ *
+ * Records the head of a meeting's chain beside it, in the caller's
+ * transaction: removing the last revision (with the triggers dropped)
+ * leaves a chain that is whole but too short, and only a record of its
+ * head shows that. No schema change: the settings table holds it. Every
+ * revision that enters the ledger passes here, made here or imported.
+ */
+gboolean
+sl_evidence_set_revision_head (SlLedger    *ledger,
+                               const char  *meeting_id,
+                               int          revision,
+                               const char  *chain,
+                               GError     **error)
+{
+  g_autofree char *head_key = g_strconcat (SL_EVIDENCE_REVISION_HEAD, meeting_id, NULL);
+  g_autofree char *head = g_strdup_printf ("%d %s", revision, chain);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+
+  /* Not sl_database_set_setting(), whose cache would keep the value of a
+   * transaction rolled back. */
+  stmt = sl_database_prepare (ledger->database,
+                              "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sl_bind_text (stmt, 1, head_key);
+  sl_bind_text (stmt, 2, head);
+  return sl_database_step_done (ledger->database, stmt, error);
+}
+
 /* Appends a revision that keeps @old_form, and gives the meeting its new
  * hash. */
 static gboolean
@@ -570,25 +607,8 @@ record_revision (SlLedger         *ledger,
   if (!sl_database_step_done (ledger->database, stmt, error))
     return FALSE;
 
-  /* The head of the chain, beside it: removing the last revision (with
-   * the triggers dropped) leaves a chain that is whole but too short, and
-   * only a record of its head shows that. No schema change: the settings
-   * table holds it, in the same transaction. */
-  stmt = sl_database_prepare (ledger->database,
-                              "INSERT INTO settings (key, value) VALUES (?1, ?2) "
-                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                              error);
-  if (stmt == NULL)
+  if (!sl_evidence_set_revision_head (ledger, change->meeting_id, number, chain, error))
     return FALSE;
-  {
-    g_autofree char *head_key = g_strconcat (SL_EVIDENCE_REVISION_HEAD, change->meeting_id, NULL);
-    g_autofree char *head = g_strdup_printf ("%d %s", number, chain);
-
-    sl_bind_text (stmt, 1, head_key);
-    sl_bind_text (stmt, 2, head);
-    if (!sl_database_step_done (ledger->database, stmt, error))
-      return FALSE;
-  }
   if (change->session != NULL)
     sl_revision_session_set_revision (change->session, number);
 

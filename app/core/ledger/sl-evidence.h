@@ -55,6 +55,11 @@ char       *sl_evidence_now             (void);
 /* The settings key of a meeting's last revision: "<number> <chain>"
  * (written by sl-evidence.c, checked by sl-evidence-check.c). */
 #define SL_EVIDENCE_REVISION_HEAD "revision_head:"
+gboolean    sl_evidence_set_revision_head (SlLedger    *ledger,
+                                           const char  *meeting_id,
+                                           int          revision,
+                                           const char  *chain,
+                                           GError     **error);
 
 /* The setting that remembers who finalises (sl_evidence_default_by()). */
 #define SL_EVIDENCE_BY_SETTING "finalize_by"
