@@ -584,6 +584,11 @@ test_lock_refuses_core (Fixture       *fixture,
   cli_result_clear (&result);
   run_cli (&result, fixture->folder, "--database", fixture->ledger, "lock-year", "2023");
   g_assert_cmpint (result.status, ==, 1);
+  /* Since when, on the local clock as the other lock messages say it,
+   * never the stored RFC 3339 text. */
+  g_assert_nonnull (strstr (result.err, "already locked"));
+  g_assert_null (strstr (result.err, "+00:00"));
+  g_assert_null (strstr (result.err, "Z)"));
   cli_result_clear (&result);
 
   ledger = sl_ledger_open (fixture->ledger, &error);

@@ -229,8 +229,11 @@ sl_evidence_lock_year (SlLedger    *ledger,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
+      /* On the local clock, as every other lock message says it. */
+      g_autofree char *since = sl_date_local_time_text (column_text (stmt, 0));
+
       g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_STATE,
-                   _("The year %d is already locked (since %s)"), year, column_text (stmt, 0));
+                   _("The year %d is already locked (since %s)"), year, since);
       sqlite3_reset (stmt);
       return sl_ledger_finish (ledger, FALSE, error);
     }
