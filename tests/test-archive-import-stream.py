@@ -34,6 +34,16 @@ def check(name, ok, detail=''):
     results.append((name, ok, detail))
 
 
+def check_memory(name, ok, detail=''):
+    """A bound on peak memory: measured in the normal build. Under
+    AddressSanitizer (the CI's second round) freed blocks wait in its
+    quarantine, so the peak measures the sanitizer, not the import."""
+    if os.environ.get('ASAN_OPTIONS'):
+        results.append((f'{name} # SKIP peak memory is not ours under AddressSanitizer', True, detail))
+    else:
+        check(name, ok, detail)
+
+
 def run(*args, fail=False):
     """Runs the program; returns (stdout, stderr)."""
     done = subprocess.run([SL, *args], capture_output=True, text=True)
@@ -133,7 +143,7 @@ def main():
         growth = (peak - baseline) / 1024
         # The attachment's 30 MB of pages wait in SQLite's cache for the
         # commit; the file's 40 MB of base64 and any copy of it must not.
-        check('a 30 MB attachment: import-archive peaks less than 45 MB above the same archive '
+        check_memory('a 30 MB attachment: import-archive peaks less than 45 MB above the same archive '
               'without it', growth < 45, f'grew {growth:.1f} MB (peak {peak / 1024:.1f} MB, '
               f'baseline {baseline / 1024:.1f} MB)')
         run('--database', target, 'export-archive', again)
@@ -141,7 +151,7 @@ def main():
 
         # Merged over the ledger that holds it: the attachment is kept.
         peak = peak_of('--database', target, 'import-archive', '--merge', large)
-        check('--merge of the same archive peaks as low', (peak - baseline) / 1024 < 45,
+        check_memory('--merge of the same archive peaks as low', (peak - baseline) / 1024 < 45,
               f'grew {(peak - baseline) / 1024:.1f} MB (peak {peak / 1024:.1f} MB)')
 
         # A damaged attachment: the same message as the text read whole.

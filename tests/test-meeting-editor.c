@@ -116,11 +116,12 @@ show_page (Fixture *fixture)
    * in the active window; on a loaded machine the window server takes
    * its time to make it so. */
   {
-    gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
+    /* Not asserted: some X servers never make a window without a window
+     * manager active; the fields' own waits below cover them. */
     while (!gtk_window_is_active (GTK_WINDOW (fixture->window)) && g_get_monotonic_time () < end)
       iterate (20);
-    g_assert_true (gtk_window_is_active (GTK_WINDOW (fixture->window)));
   }
 }
 
