@@ -49,6 +49,7 @@
 #include "sl-talk.h"
 #include "sl-topic.h"
 #include "sl-topic-pool.h"
+#include "sl-util.h"
 
 #define O1 "10000000-0000-4000-8000-000000000001"
 #define B1 "10000000-0000-4000-8000-000000000003"
@@ -616,6 +617,77 @@ test_pool (Fixture       *fixture,
   g_assert_cmpuint (open->len, ==, 0);
 }
 
+/* The year a year's 议题库台账 files an item under: received, else published. */
+static int
+ledger_year (const SlPoolEntry *entry)
+{
+  const char *received = sl_topic_get_received_on (entry->topic);
+  const char *day = received && *received ? received : sl_topic_get_published_on (entry->topic);
+
+  return day && sl_date_is_valid (day) ? sl_date_get_year (day) : 0;
+}
+
+/* What the year's page and ledger show of the whole pool, as "id status
+ * studied_on meeting" lines: the reading of one year must show the same. */
+static char *
+shown_of (GPtrArray *entries,
+          int        year)
+{
+  GString *shown = g_string_new (NULL);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const SlPoolEntry *entry = g_ptr_array_index (entries, i);
+      gboolean page = sl_pool_entry_shown_in_year (entry, year);
+      gboolean filed = ledger_year (entry) == year;
+
+      if (page || filed)
+        g_string_append_printf (shown, "%s %s %s %s page=%d ledger=%d\n",
+                                sl_record_get_id (SL_RECORD (entry->topic)),
+                                sl_pool_status_to_code (entry->status), entry->studied_on,
+                                entry->meeting, page, filed);
+    }
+  return g_string_free (shown, FALSE);
+}
+
+static void
+test_pool_year (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(SlLedger) ledger = import_core (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = sl_topic_pool_load (ledger, O1, "2024-01-20", &error);
+
+  g_assert_no_error (error);
+  for (int year = 2021; year <= 2026; year++)
+    {
+      g_autoptr(GPtrArray) of_year = sl_topic_pool_load_year (ledger, O1, year, "2024-01-20", &error);
+      g_autofree char *expected = shown_of (all, year);
+      g_autofree char *found = NULL;
+
+      g_assert_no_error (error);
+      found = shown_of (of_year, year);
+      g_test_message ("%d:\n%s", year, found);
+      g_assert_cmpstr (found, ==, expected);
+    }
+
+  /* Read through the indexes: a year far from the items reads only the
+   * undated one (T6); 2025 adds those never studied from before it (T4,
+   * received 2023; T5, 2024), not the studied ones of 2023. */
+  {
+    g_autoptr(GPtrArray) early = sl_topic_pool_load_year (ledger, O1, 2021, "2024-01-20", &error);
+    g_autoptr(GPtrArray) late = sl_topic_pool_load_year (ledger, O1, 2025, "2024-01-20", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (early->len, ==, 1);
+    g_assert_cmpstr (sl_record_get_id (SL_RECORD (((SlPoolEntry *) early->pdata[0])->topic)), ==, T(6));
+    g_assert_cmpuint (late->len, ==, 3);
+    g_assert_cmpstr (sl_record_get_id (SL_RECORD (((SlPoolEntry *) late->pdata[0])->topic)), ==, T(4));
+    g_assert_cmpstr (sl_record_get_id (SL_RECORD (((SlPoolEntry *) late->pdata[1])->topic)), ==, T(5));
+    g_assert_cmpstr (sl_record_get_id (SL_RECORD (((SlPoolEntry *) late->pdata[2])->topic)), ==, T(6));
+  }
+}
+
 static guint
 timely (SlLedger *ledger,
         int       days)
@@ -771,6 +843,7 @@ main (int   argc,
   ADD ("cli/refused", test_refused);
   ADD ("cli/check-text", test_check_text);
   ADD ("core/pool", test_pool);
+  ADD ("core/pool-year", test_pool_year);
   ADD ("core/timeliness-setting", test_timeliness_setting);
   ADD ("core/merge", test_merge);
 

@@ -5,10 +5,11 @@
  * sl-bench-pool-page --database FILE --year YYYY [--runs N]
  *
  * What the window's 议题库 page (app/ui/pages/sl-pool-page.c) reads before it
- * builds its rows, without GTK: every item of the pool with its status
- * (sl_topic_pool_load()), the year's meetings (for the planned meeting),
- * and the items the year's page shows (received in the year, studied in
- * it, or still waiting from an earlier one: the page's shown_in_year()).
+ * builds its rows, without GTK: the items that may concern the year with
+ * their status (sl_topic_pool_load_year()), the year's meetings (for the
+ * planned meeting), and the items the page shows of them (received in the
+ * year, studied in it, or still waiting from an earlier one:
+ * sl_pool_entry_shown_in_year()).
  * Opens the ledger once, runs N times after a first run reported apart,
  * each timed with the monotonic clock. Prints one line: "pool: year=…
  * runs=… first_ms=… median_ms=… min_ms=… items=… shown=… maxrss_kb=…".
@@ -31,21 +32,6 @@ compare_double (gconstpointer a,
 {
   double x = *(const double *) a, y = *(const double *) b;
   return x < y ? -1 : x > y;
-}
-
-/* As the page's shown_in_year(). */
-static gboolean
-shown_in_year (SlPoolEntry *entry,
-               int          year)
-{
-  const char *received = sl_topic_get_received_on (entry->topic);
-  int received_year = received ? sl_date_get_year (received) : 0;
-
-  if (received_year == 0 || received_year == year)
-    return TRUE;
-  if (entry->studied_on != NULL)
-    return sl_date_get_year (entry->studied_on) == year;
-  return received_year < year;
 }
 
 int
@@ -94,7 +80,7 @@ main (int   argc,
       gint64 started = g_get_monotonic_time ();
       double ms;
 
-      all = sl_topic_pool_load (ledger, NULL, "2024-01-15", &error);
+      all = sl_topic_pool_load_year (ledger, NULL, year, "2024-01-15", &error);
       meetings = all ? sl_ledger_load_meetings (ledger, year, NULL, FALSE, &error) : NULL;
       if (meetings == NULL)
         {
@@ -103,7 +89,7 @@ main (int   argc,
         }
       shown = 0;
       for (guint j = 0; j < all->len; j++)
-        shown += shown_in_year (g_ptr_array_index (all, j), year);
+        shown += sl_pool_entry_shown_in_year (g_ptr_array_index (all, j), year);
       ms = (g_get_monotonic_time () - started) / 1000.0;
       if (i < 0)
         first = ms;

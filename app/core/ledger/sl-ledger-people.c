@@ -247,27 +247,20 @@ sl_ledger_save_study_note (SlLedger     *self,
 
 /* Loading ------------------------------------------------------------------ */
 
-/* Each row read into a new object of @type: column 0 the key, 1 the id,
- * then one column per property named in @properties (NULL-terminated), a
- * code for an enum property and text for the rest. */
+/* Each row of @stmt (prepared, its parameters bound) read into a new
+ * object of @type: column 0 the key, 1 the id, then one column per property
+ * named in @properties (NULL-terminated), a code for an enum property and
+ * text for the rest. Resets @stmt. */
 static GPtrArray *
-load_all (SlLedger            *self,
-          const char          *sql,
-          GType                type,
-          const char * const  *properties,
-          GError             **error)
+load_rows (SlLedger            *self,
+           sqlite3_stmt        *stmt,
+           GType                type,
+           const char * const  *properties,
+           GError             **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   GObjectClass *klass = g_type_class_ref (type);
-  sqlite3_stmt *stmt;
   int rc;
-
-  stmt = sl_database_prepare (self->database, sql, error);
-  if (stmt == NULL)
-    {
-      g_type_class_unref (klass);
-      return NULL;
-    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -299,15 +292,28 @@ load_all (SlLedger            *self,
   return g_steal_pointer (&records);
 }
 
+/* As load_rows(), of @sql, which has no parameters. */
+static GPtrArray *
+load_all (SlLedger            *self,
+          const char          *sql,
+          GType                type,
+          const char * const  *properties,
+          GError             **error)
+{
+  sqlite3_stmt *stmt = sl_database_prepare (self->database, sql, error);
+
+  return stmt ? load_rows (self, stmt, type, properties, error) : NULL;
+}
+
+static const char * const topic_properties[] = {
+  "organization", "title", "source-kind", "source", "published-on", "received-on",
+  "planned-meeting", "note", NULL
+};
+
 GPtrArray *
 sl_ledger_load_topics (SlLedger  *self,
                        GError   **error)
 {
-  static const char * const properties[] = {
-    "organization", "title", "source-kind", "source", "published-on", "received-on",
-    "planned-meeting", "note", NULL
-  };
-
   g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
 
   return load_all (self,
@@ -316,7 +322,58 @@ sl_ledger_load_topics (SlLedger  *self,
                    "FROM topics t JOIN organizations o ON o.id = t.organization_id "
                    "  LEFT JOIN meetings m ON m.uuid = t.planned_meeting "
                    "ORDER BY t.id",
-                   SL_TYPE_TOPIC, properties, error);
+                   SL_TYPE_TOPIC, topic_properties, error);
+}
+
+/**
+ * sl_ledger_load_topics_of_year:
+ *
+ * The items of the pool that may concern @year, in the order they were
+ * added: those received in it, those with no date of receipt, those a
+ * meeting of the year studied, and those received before it that no
+ * meeting has studied yet. A superset of what any one year's view shows
+ * (the pool page, the year's 议题库台账): each applies its own rule to it.
+ * Found through the indexes (topics_received, meetings_year,
+ * studies_meeting, studies_topic), so that a year's view does not read
+ * the whole pool; only the never-studied items of earlier years cost a
+ * probe each.
+ */
+GPtrArray *
+sl_ledger_load_topics_of_year (SlLedger  *self,
+                               int        year,
+                               GError   **error)
+{
+  char start[16], end[16];
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
+
+  stmt = sl_database_prepare (self->database,
+                              "SELECT t.id, t.uuid, o.uuid, t.title, t.source_kind, t.source, "
+                              "  t.published_on, t.received_on, m.uuid, t.note "
+                              "FROM topics t JOIN organizations o ON o.id = t.organization_id "
+                              "  LEFT JOIN meetings m ON m.uuid = t.planned_meeting "
+                              "WHERE t.id IN ("
+                              "  SELECT id FROM topics WHERE received_on >= ?2 AND received_on < ?3 "
+                              "  UNION SELECT id FROM topics WHERE received_on IS NULL "
+                              "  UNION SELECT id FROM topics WHERE received_on = '' "
+                              "  UNION SELECT s.topic_id FROM meetings y "
+                              "    JOIN studies s ON s.meeting_id = y.id "
+                              "    WHERE y.year = ?1 AND s.topic_id IS NOT NULL "
+                              "  UNION SELECT e.id FROM topics e WHERE e.received_on < ?2 "
+                              "    AND NOT EXISTS (SELECT 1 FROM studies n WHERE n.topic_id = e.id)) "
+                              "ORDER BY t.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  g_snprintf (start, sizeof start, "%04d-01-01", year);
+  g_snprintf (end, sizeof end, "%04d-01-01", year + 1);
+  sqlite3_bind_int (stmt, 1, year);
+  sl_bind_text (stmt, 2, start);
+  sl_bind_text (stmt, 3, end);
+
+  return load_rows (self, stmt, SL_TYPE_TOPIC, topic_properties, error);
 }
 
 GPtrArray *

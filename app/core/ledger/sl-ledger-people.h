@@ -25,6 +25,9 @@ gboolean   sl_ledger_save_study_note     (SlLedger        *self,
 /* Snapshots of every record of the kind, in the order they were added. */
 GPtrArray *sl_ledger_load_topics         (SlLedger        *self,
                                           GError         **error);
+GPtrArray *sl_ledger_load_topics_of_year (SlLedger        *self,
+                                          int              year,
+                                          GError         **error);
 GPtrArray *sl_ledger_load_talks          (SlLedger        *self,
                                           GError         **error);
 GPtrArray *sl_ledger_load_branch_reports (SlLedger        *self,

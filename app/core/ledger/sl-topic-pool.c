@@ -89,6 +89,75 @@ add_days (const char *date,
   return g_strdup (text);
 }
 
+/* The entries of @topics (of @organization's pool, or of every pool) with
+ * their status against @today: each item's first study found by the
+ * studies_topic index, one probe per item, so that a caller that read a
+ * year's items reads no more (docs/performance.md). */
+static GPtrArray *
+entries_of (SlLedger    *ledger,
+            GPtrArray   *topics,
+            const char  *organization,
+            const char  *today,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *now = today ? g_strdup (today) : sl_today ();
+  SlDatabase *database = sl_ledger_get_database (ledger);
+  sqlite3_stmt *stmt;
+  SlRules rules;
+
+  sl_rules_load (&rules, database);
+
+  /* The earliest meeting, by date and then by the order added. */
+  stmt = sl_database_prepare (database,
+                              "SELECT m.date, m.uuid, m.title "
+                              "FROM studies s JOIN meetings m ON m.id = s.meeting_id "
+                              "WHERE s.topic_id = ?1 "
+                              "ORDER BY m.date, m.id LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_pool_entry_free);
+  for (guint i = 0; i < topics->len; i++)
+    {
+      SlTopic *topic = g_ptr_array_index (topics, i);
+      SlPoolEntry *entry;
+      int rc;
+
+      if (organization != NULL && g_strcmp0 (sl_topic_get_organization (topic), organization) != 0)
+        continue;
+
+      entry = g_new0 (SlPoolEntry, 1);
+      entry->topic = g_object_ref (topic);
+      entry->due_on = add_days (sl_topic_get_received_on (topic), rules.timeliness_days);
+      g_ptr_array_add (entries, entry);
+
+      sqlite3_bind_int64 (stmt, 1, sl_record_get_key (SL_RECORD (topic)));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          entry->studied_on = g_strdup (sl_column_text (stmt, 0));
+          entry->meeting = g_strdup (sl_column_text (stmt, 1));
+          entry->meeting_title = g_strdup (sl_column_text (stmt, 2));
+          entry->status = entry->due_on == NULL || g_strcmp0 (entry->studied_on, entry->due_on) <= 0
+                          ? SL_POOL_STATUS_STUDIED : SL_POOL_STATUS_OVERDUE;
+          rc = sqlite3_step (stmt);
+        }
+      else
+        entry->status = entry->due_on != NULL && g_strcmp0 (now, entry->due_on) > 0
+                        ? SL_POOL_STATUS_OVERDUE : SL_POOL_STATUS_OPEN;
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          sl_database_set_error (database, rc, error);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&entries);
+}
+
 /**
  * sl_topic_pool_load:
  * @organization: (nullable): an organization's id, or %NULL for every pool
@@ -104,82 +173,63 @@ sl_topic_pool_load (SlLedger    *ledger,
                     GError     **error)
 {
   g_autoptr(GPtrArray) topics = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GHashTable) studied = NULL;   /* topic id → char*[3] date, meeting, title */
-  g_autofree char *now = today ? g_strdup (today) : sl_today ();
-  SlDatabase *database;
-  sqlite3_stmt *stmt;
-  SlRules rules;
-  int rc;
 
   g_return_val_if_fail (SL_IS_LEDGER (ledger), NULL);
 
-  database = sl_ledger_get_database (ledger);
-  sl_rules_load (&rules, database);
-
   if (!(topics = sl_ledger_load_topics (ledger, error)))
     return NULL;
+  return entries_of (ledger, topics, organization, today, error);
+}
 
-  /* The first meeting that studied each item. CROSS JOIN keeps the items
-   * outermost, each one's studies found by studies_topic: left to itself
-   * SQLite scanned every study of the ledger (their summaries most of its
-   * pages), a page that grew with the years (docs/performance.md). */
-  stmt = sl_database_prepare (database,
-                              "SELECT t.uuid, m.date, m.uuid, m.title "
-                              "FROM topics t CROSS JOIN studies s ON s.topic_id = t.id "
-                              "  JOIN meetings m ON m.id = s.meeting_id "
-                              "ORDER BY t.id, m.date DESC, m.id DESC",
-                              error);
-  if (stmt == NULL)
+/**
+ * sl_topic_pool_load_year:
+ * @organization: (nullable): an organization's id, or %NULL for every pool
+ * @today: (nullable): "YYYY-MM-DD" to judge against; %NULL for today
+ *
+ * As sl_topic_pool_load(), of the items that may concern @year (see
+ * sl_ledger_load_topics_of_year()): those sl_pool_entry_shown_in_year()
+ * shows and those whose date of receipt, or of publication when there is
+ * none, falls in it. What a year's page and ledger read, without the
+ * other years' items.
+ * Returns: (transfer full) (element-type SlPoolEntry)
+ */
+GPtrArray *
+sl_topic_pool_load_year (SlLedger    *ledger,
+                         const char  *organization,
+                         int          year,
+                         const char  *today,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) topics = NULL;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), NULL);
+
+  if (!(topics = sl_ledger_load_topics_of_year (ledger, year, error)))
     return NULL;
+  return entries_of (ledger, topics, organization, today, error);
+}
 
-  studied = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      char **first = g_new0 (char *, 4);
+/**
+ * sl_pool_entry_shown_in_year:
+ *
+ * Whether a year's pool page lists @entry: an item received in @year (or
+ * never dated), one received earlier and first studied in @year, and one
+ * received earlier and still waiting, the one most in need of a meeting.
+ * An item received late in one year and studied early in the next shows
+ * in both.
+ */
+gboolean
+sl_pool_entry_shown_in_year (const SlPoolEntry *entry,
+                             int                year)
+{
+  const char *received = sl_topic_get_received_on (entry->topic);
+  int received_year = received ? sl_date_get_year (received) : 0;
 
-      /* Latest first, so the earliest meeting is the one kept. */
-      first[0] = g_strdup (sl_column_text (stmt, 1));
-      first[1] = g_strdup (sl_column_text (stmt, 2));
-      first[2] = g_strdup (sl_column_text (stmt, 3));
-      g_hash_table_insert (studied, g_strdup (sl_column_text (stmt, 0)), first);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sl_database_set_error (database, rc, error);
-      return NULL;
-    }
-
-  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_pool_entry_free);
-  for (guint i = 0; i < topics->len; i++)
-    {
-      SlTopic *topic = g_ptr_array_index (topics, i);
-      char **first = g_hash_table_lookup (studied, sl_record_get_id (SL_RECORD (topic)));
-      SlPoolEntry *entry;
-
-      if (organization != NULL && g_strcmp0 (sl_topic_get_organization (topic), organization) != 0)
-        continue;
-
-      entry = g_new0 (SlPoolEntry, 1);
-      entry->topic = g_object_ref (topic);
-      entry->due_on = add_days (sl_topic_get_received_on (topic), rules.timeliness_days);
-      if (first != NULL)
-        {
-          entry->studied_on = g_strdup (first[0]);
-          entry->meeting = g_strdup (first[1]);
-          entry->meeting_title = g_strdup (first[2]);
-          entry->status = entry->due_on == NULL || g_strcmp0 (entry->studied_on, entry->due_on) <= 0
-                          ? SL_POOL_STATUS_STUDIED : SL_POOL_STATUS_OVERDUE;
-        }
-      else
-        entry->status = entry->due_on != NULL && g_strcmp0 (now, entry->due_on) > 0
-                        ? SL_POOL_STATUS_OVERDUE : SL_POOL_STATUS_OPEN;
-
-      g_ptr_array_add (entries, entry);
-    }
-
-  return g_steal_pointer (&entries);
+  if (received_year == 0 || received_year == year)
+    return TRUE;
+  if (entry->studied_on != NULL)
+    return sl_date_get_year (entry->studied_on) == year;
+  return received_year < year;
 }
 
 static int

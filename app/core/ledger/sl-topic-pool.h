@@ -33,10 +33,18 @@ GPtrArray  *sl_topic_pool_load       (SlLedger     *ledger,
                                       const char   *organization,
                                       const char   *today,
                                       GError      **error);
+GPtrArray  *sl_topic_pool_load_year  (SlLedger     *ledger,
+                                      const char   *organization,
+                                      int           year,
+                                      const char   *today,
+                                      GError      **error);
 GPtrArray  *sl_topic_pool_open_items (SlLedger     *ledger,
                                       const char   *organization,
                                       const char   *today,
                                       GError      **error);
+
+gboolean    sl_pool_entry_shown_in_year (const SlPoolEntry *entry,
+                                         int                year);
 
 const char *sl_pool_status_to_code   (SlPoolStatus  status);
 const char *sl_pool_status_to_label  (SlPoolStatus  status);

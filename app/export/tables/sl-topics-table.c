@@ -91,7 +91,7 @@ sl_tables_build_topics (Builder  *b,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   guint n_in_time = 0, n_late = 0, n_overdue = 0, n_open = 0;
 
-  pool = sl_topic_pool_load (b->ledger, b->request->organization, b->today, error);
+  pool = sl_topic_pool_load_year (b->ledger, b->request->organization, b->year, b->today, error);
   if (pool == NULL)
     return NULL;
 

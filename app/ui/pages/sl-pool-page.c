@@ -5,7 +5,7 @@
  * The work plan asks that important texts (central documents, speeches,
  * instructions) be studied "第一时间", as a meeting's first topic, within
  * timeliness_days (default 30) of being received. The page lists the
- * year's items with the status sl_topic_pool_load() gives them: 待学习,
+ * year's items with the status sl_topic_pool_load_year() gives them: 待学习,
  * 已学习 with the meeting that studied them (activating the row opens it),
  * 已逾期 in red. An item received late in one year and studied early in
  * the next shows in both; one still waiting from an earlier year is listed
@@ -145,23 +145,6 @@ entry_row (SlPoolPage  *self,
   return row;
 }
 
-/* Whether the page of the year shows @entry: received in the year, or
- * studied in it, or never received, or still waiting from an earlier
- * year. */
-static gboolean
-shown_in_year (SlPoolEntry *entry,
-               int          year)
-{
-  const char *received = sl_topic_get_received_on (entry->topic);
-  int received_year = received ? sl_date_get_year (received) : 0;
-
-  if (received_year == 0 || received_year == year)
-    return TRUE;
-  if (entry->studied_on != NULL)
-    return sl_date_get_year (entry->studied_on) == year;
-  return received_year < year;
-}
-
 guint
 sl_pool_page_count (SlLedger *ledger,
                     int       year,
@@ -172,7 +155,7 @@ sl_pool_page_count (SlLedger *ledger,
   guint n = 0;
 
   *overdue = 0;
-  if ((all = sl_topic_pool_load (ledger, NULL, NULL, &error)) == NULL)
+  if ((all = sl_topic_pool_load_year (ledger, NULL, year, NULL, &error)) == NULL)
     {
       g_warning ("Cannot read the topic pool: %s", error->message);
       return 0;
@@ -181,7 +164,7 @@ sl_pool_page_count (SlLedger *ledger,
     {
       SlPoolEntry *entry = g_ptr_array_index (all, i);
 
-      if (!shown_in_year (entry, year))
+      if (!sl_pool_entry_shown_in_year (entry, year))
         continue;
       n++;
       *overdue += entry->status == SL_POOL_STATUS_OVERDUE;
@@ -242,7 +225,7 @@ sl_pool_page_reload (SlPoolPage *self)
   if (self->ledger == NULL || self->year <= 0)
     return;
 
-  if ((all = sl_topic_pool_load (self->ledger, NULL, NULL, &error)) == NULL)
+  if ((all = sl_topic_pool_load_year (self->ledger, NULL, self->year, NULL, &error)) == NULL)
     {
       g_warning ("Cannot read the topic pool: %s", error->message);
       return;
@@ -255,7 +238,7 @@ sl_pool_page_reload (SlPoolPage *self)
     }
 
   for (guint i = 0; i < all->len; i++)
-    if (shown_in_year (g_ptr_array_index (all, i), self->year))
+    if (sl_pool_entry_shown_in_year (g_ptr_array_index (all, i), self->year))
       g_ptr_array_add (self->entries, g_ptr_array_steal_index (all, i--));
   g_ptr_array_sort (self->entries, by_received);
 
