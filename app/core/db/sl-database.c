@@ -429,6 +429,21 @@ read_identity (SlDatabase *self,
   return rc;
 }
 
+/* SL_SQL_PROFILE=1: each statement's time and text on standard error, to
+ * find which one makes a command slow (docs/performance.md). */
+static int
+profile_statement (unsigned  what,
+                   void     *data,
+                   void     *statement,
+                   void     *nanoseconds)
+{
+  const char *sql = sqlite3_sql (statement);
+
+  g_printerr ("sql-profile: %9.3f ms  %.160s\n",
+              *(sqlite3_int64 *) nanoseconds / 1e6, sql ? sql : "");
+  return 0;
+}
+
 /* A reader that may write to the file and its folder connects read-write
  * but held to PRAGMA query_only: SQLite can then roll back a hot journal
  * and remove on closing the -wal and -shm it made, and no statement can
@@ -472,6 +487,8 @@ connect (SlDatabase *self,
        * may refuse it; the checks that follow say why. */
       if (sl_cjk_tokenizer_register (self->db) != SQLITE_OK)
         g_debug ("%s: the search tokenizer could not be registered", path);
+      if (g_getenv ("SL_SQL_PROFILE") != NULL)
+        sqlite3_trace_v2 (self->db, SQLITE_TRACE_PROFILE, profile_statement, NULL);
       if (self->read_only && !sqlite_read_only)
         rc = sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
     }
