@@ -116,16 +116,19 @@ check_timeliness (Query   *query,
   char ends_on[11];
   int rc;
 
+  /* Each item's first study found by studies_topic: the items received in
+   * the year only, not a grouping of every study of the ledger. */
   stmt = sl_database_prepare (query->database,
-                              "SELECT t.received_on, t.title, f.first,"
-                              "  f.first IS NOT NULL AND julianday (f.first) - julianday (t.received_on) <= ?5 "
-                              "FROM topics t LEFT JOIN ("
-                              "  SELECT s.topic_id AS topic, min (m.date) AS first"
-                              "  FROM studies s JOIN meetings m ON m.id = s.meeting_id"
-                              "  WHERE s.topic_id IS NOT NULL GROUP BY s.topic_id) f ON f.topic = t.id "
-                              "WHERE t.received_on >= ?3 AND t.received_on <= ?4"
-                              "  AND (?2 IS NULL OR t.organization_id = ?2) "
-                              "ORDER BY t.received_on, t.id",
+                              "SELECT received_on, title, first,"
+                              "  first IS NOT NULL AND julianday (first) - julianday (received_on) <= ?5 "
+                              "FROM (SELECT t.id, t.received_on, t.title,"
+                              "        (SELECT min (m.date) FROM studies s"
+                              "         JOIN meetings m ON m.id = s.meeting_id"
+                              "         WHERE s.topic_id = t.id) AS first"
+                              "      FROM topics t"
+                              "      WHERE t.received_on >= ?3 AND t.received_on <= ?4"
+                              "        AND (?2 IS NULL OR t.organization_id = ?2)) "
+                              "ORDER BY received_on, id",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -169,14 +172,19 @@ check_speeches (Query   *query,
                 GError **error)
 {
   /* The central group of an organization: its central-group members, and
-   * those who sit in its meetings that year (as for research topics). */
+   * those who sit in its meetings that year (as for research topics).
+   * The year's speeches are counted once, from its meetings
+   * (meetings_year, speeches_meeting): counted per member from their
+   * speeches, each member's whole history was read, a year's check that
+   * grew with the ledger (docs/performance.md). */
   return sl_statistics_check_per_person (query, "speech_per_central_group_member",
-                                         "SELECT m.name, (SELECT count (*) FROM speeches s"
-                                         "                JOIN meetings mt ON mt.id = s.meeting_id"
-                                         "                WHERE s.speaker_id = m.id AND mt.year = ?1"
-                                         "                  AND mt.kind = 'central_group'"
-                                         "                  AND (?2 IS NULL OR mt.organization_id = ?2)) "
-                                         "FROM members m "
+                                         "SELECT m.name, coalesce (spoken.n, 0) "
+                                         "FROM members m LEFT JOIN ("
+                                         "  SELECT s.speaker_id AS id, count (*) AS n"
+                                         "  FROM meetings mt CROSS JOIN speeches s ON s.meeting_id = mt.id"
+                                         "  WHERE mt.year = ?1 AND mt.kind = 'central_group'"
+                                         "    AND (?2 IS NULL OR mt.organization_id = ?2)"
+                                         "  GROUP BY s.speaker_id) spoken ON spoken.id = m.id "
                                          "WHERE m.central_group"
                                          "  AND (m.joined_on IS NULL OR m.joined_on <= ?4)"
                                          "  AND (m.left_on IS NULL OR m.left_on >= ?3)"
