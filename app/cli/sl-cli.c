@@ -577,10 +577,7 @@ command_export_archive (SlCliCall *call)
   if (!(ledger = open_ledger (call, &error)) ||
       !check_output (ledger, call->argv[1], &error))
     return fail_error (error);
-  /* Both read the whole file: by copy, not mapped (docs/performance.md). */
-  sl_database_set_mapped (sl_ledger_get_database (ledger), FALSE);
-  if (!sl_integrity_check_copy (sl_ledger_get_database (ledger), &error) ||
-      !sl_archive_export (ledger, call->argv[1], &counts, &error))
+  if (!sl_archive_export_checked (ledger, call->argv[1], &counts, &error))
     return fail_error (error);
 
   g_print (_("Exported %u organizations, %u members, %u plans, %u meetings, "

@@ -167,9 +167,8 @@ export_archive_thread (GTask        *task,
 
   /* As export-archive: no archive with text that is not UTF-8. */
   ok = (ledger = sl_ledger_open (job->database_path, &error)) != NULL &&
-       sl_integrity_check_copy (sl_ledger_get_database (ledger), &error) &&
        sl_database_check_output_path (job->database_path, job->path, &error) &&
-       sl_archive_export (ledger, job->path, &counts, &error);
+       sl_archive_export_checked (ledger, job->path, &counts, &error);
   return_archive_counts (task, ok, &counts, error);
 }
 

@@ -58,6 +58,10 @@ gboolean  sl_archive_export  (SlLedger         *ledger,
                               const char       *path,
                               SlArchiveCounts  *counts,
                               GError          **error);
+gboolean  sl_archive_export_checked (SlLedger  *ledger,
+                              const char       *path,
+                              SlArchiveCounts  *counts,
+                              GError          **error);
 /* For the archive's writers: one meeting's element of "meetings", and a
  * node generated as the archive prints it (sl-archive.c). The streaming
  * writer is sl-archive-stream.c. */
