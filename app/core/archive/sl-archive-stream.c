@@ -338,10 +338,112 @@ meeting_years (SlLedger  *ledger,
   return g_steal_pointer (&years);
 }
 
-/* @year's meetings (every year's for 0), each with its details read,
- * written and let go before the next one's are read. */
+/* The meetings' elements are generated and written by a thread of their
+ * own while the next meetings are read: reading (SQLite, the records, the
+ * element's tree) and printing (json-glib's generator, the indentation,
+ * the file) are each a good part of the export, and a desk has two
+ * processors (docs/performance.md). At most PRINTER_DEPTH elements wait;
+ * one with attachments is written by the reading thread once those
+ * before it are, since its base64 is read from the ledger's BLOBs. Only
+ * one thread writes to the stream at a time: the printer while it has
+ * elements, the reader after printer_drain(). */
+#define PRINTER_DEPTH 16
+
+typedef struct
+{
+  Stream  *stream;
+  GThread *thread;
+  GMutex   lock;
+  GCond    changed;
+  GQueue   waiting;    /* JsonNode *, in the array's order */
+  gboolean busy;       /* writing one taken from @waiting */
+  gboolean closing;
+} Printer;
+
+static gpointer
+printer_thread (gpointer data)
+{
+  Printer *printer = data;
+
+  g_mutex_lock (&printer->lock);
+  for (;;)
+    {
+      JsonNode *node;
+
+      while (g_queue_is_empty (&printer->waiting) && !printer->closing)
+        g_cond_wait (&printer->changed, &printer->lock);
+      if (g_queue_is_empty (&printer->waiting))
+        break;
+      node = g_queue_pop_head (&printer->waiting);
+      printer->busy = TRUE;
+      g_cond_broadcast (&printer->changed);
+      g_mutex_unlock (&printer->lock);
+
+      put_element (printer->stream, node);
+
+      g_mutex_lock (&printer->lock);
+      printer->busy = FALSE;
+      g_cond_broadcast (&printer->changed);
+    }
+  g_mutex_unlock (&printer->lock);
+
+  return NULL;
+}
+
+static void
+printer_start (Printer *printer,
+               Stream  *stream)
+{
+  memset (printer, 0, sizeof *printer);
+  printer->stream = stream;
+  g_mutex_init (&printer->lock);
+  g_cond_init (&printer->changed);
+  g_queue_init (&printer->waiting);
+  printer->thread = g_thread_new ("sl-archive-print", printer_thread, printer);
+}
+
+/* @element is consumed. */
+static void
+printer_push (Printer  *printer,
+              JsonNode *element)
+{
+  g_mutex_lock (&printer->lock);
+  while (g_queue_get_length (&printer->waiting) >= PRINTER_DEPTH)
+    g_cond_wait (&printer->changed, &printer->lock);
+  g_queue_push_tail (&printer->waiting, element);
+  g_cond_broadcast (&printer->changed);
+  g_mutex_unlock (&printer->lock);
+}
+
+/* Returns when every element pushed is written: the stream is the
+ * caller's again. */
+static void
+printer_drain (Printer *printer)
+{
+  g_mutex_lock (&printer->lock);
+  while (!g_queue_is_empty (&printer->waiting) || printer->busy)
+    g_cond_wait (&printer->changed, &printer->lock);
+  g_mutex_unlock (&printer->lock);
+}
+
+static void
+printer_stop (Printer *printer)
+{
+  g_mutex_lock (&printer->lock);
+  printer->closing = TRUE;
+  g_cond_broadcast (&printer->changed);
+  g_mutex_unlock (&printer->lock);
+  g_thread_join (printer->thread);
+  g_assert (g_queue_is_empty (&printer->waiting));
+  g_cond_clear (&printer->changed);
+  g_mutex_clear (&printer->lock);
+}
+
+/* @year's meetings (every year's for 0), each with its details read and
+ * handed to @printer, and let go before the next one's are read. */
 static gboolean
 put_meetings_of (Stream      *stream,
+                 Printer     *printer,
                  SlLedger    *ledger,
                  int          year,
                  GHashTable  *with_evidence,
@@ -363,8 +465,15 @@ put_meetings_of (Stream      *stream,
       g_array_set_size (stream->deferred->keys, 0);
       if (!sl_ledger_load_meeting_details (ledger, meeting, error) ||
           !(node = sl_archive_meeting_to_node (ledger, meeting, with_evidence,
-                                               stream->deferred, error)) ||
-          !put_element_full (stream, node, ledger, stream->deferred, error))
+                                               stream->deferred, error)))
+        return FALSE;
+      if (stream->deferred->keys->len == 0)
+        {
+          printer_push (printer, node);
+          continue;
+        }
+      printer_drain (printer);
+      if (!put_element_full (stream, node, ledger, stream->deferred, error))
         return FALSE;
     }
   *n_meetings += meetings->len;
@@ -384,6 +493,8 @@ put_meetings (Stream      *stream,
 {
   g_autoptr(GArray) years = NULL;
   g_autoptr(GError) local_error = NULL;
+  Printer printer;
+  gboolean ok = TRUE;
 
   years = meeting_years (ledger, &local_error);
   if (local_error != NULL)
@@ -393,23 +504,20 @@ put_meetings (Stream      *stream,
     }
 
   begin_array (stream, "meetings");
+  printer_start (&printer, stream);
   if (years == NULL)
-    {
-      if (!put_meetings_of (stream, ledger, 0, with_evidence, n_meetings, error))
-        return FALSE;
-    }
+    ok = put_meetings_of (stream, &printer, ledger, 0, with_evidence, n_meetings, error);
   else if (stream->filter != NULL)
-    {
-      /* The years are the dates' here: the one year is read alone. */
-      if (!put_meetings_of (stream, ledger, stream->filter->year, with_evidence,
-                            n_meetings, error))
-        return FALSE;
-    }
+    /* The years are the dates' here: the one year is read alone. */
+    ok = put_meetings_of (stream, &printer, ledger, stream->filter->year, with_evidence,
+                          n_meetings, error);
   else
-    for (guint i = 0; i < years->len; i++)
-      if (!put_meetings_of (stream, ledger, g_array_index (years, int, i),
-                            with_evidence, n_meetings, error))
-        return FALSE;
+    for (guint i = 0; ok && i < years->len; i++)
+      ok = put_meetings_of (stream, &printer, ledger, g_array_index (years, int, i),
+                            with_evidence, n_meetings, error);
+  printer_stop (&printer);
+  if (!ok)
+    return FALSE;
   end_array (stream);
 
   return TRUE;
