@@ -40,7 +40,7 @@ G_BEGIN_DECLS
 #define SL_TEST_WAIT_UNTIL(data, condition) SL_TEST_WAIT_FOR ((condition) (data))
 
 /* Runs the default main context for @ms milliseconds without blocking. */
-void sl_test_iterate      (guint     ms);
+void             sl_test_iterate        (guint        ms);
 
 /* The template child @name of @widget, declared by the class @type;
  * asserts that there is one. */
@@ -91,6 +91,7 @@ gboolean         sl_test_editor_not_saved (SlWindow  *window);
  * row of @sql, NULL when there is none or it is NULL. */
 char            *sl_test_stored         (const char  *path,
                                          const char  *sql);
+
 /* Asserts that sl_test_stored() is @expected. */
 void             sl_test_assert_stored  (const char  *path,
                                          const char  *sql,
