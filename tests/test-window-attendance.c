@@ -40,14 +40,6 @@ typedef struct
   char      *chair;
 } Fixture;
 
-#define WAIT_FOR(done)                                                   \
-  G_STMT_START {                                                         \
-    gint64 end_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;         \
-    while (!(done) && g_get_monotonic_time () < end_)                    \
-      g_main_context_iteration (NULL, FALSE);                            \
-    g_assert_true (done);                                                \
-  } G_STMT_END
-
 static char *
 add_member (Fixture    *fixture,
             const char *name,
@@ -111,43 +103,15 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = sl_window_new (NULL, fixture->ledger, FALSE);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
 }
 
 static SlMeetingEditor *
 editor (Fixture *fixture)
 {
-  GtkWidget *found = find_widget (GTK_WIDGET (fixture->window), SL_TYPE_MEETING_EDITOR);
+  GtkWidget *found = sl_test_find_mapped (GTK_WIDGET (fixture->window), SL_TYPE_MEETING_EDITOR);
 
   return found ? SL_MEETING_EDITOR (found) : NULL;
-}
-
-static gpointer
-child_of (SlMeetingEditor *editor,
-          const char      *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (editor), SL_TYPE_MEETING_EDITOR, name);
-
-  g_assert_nonnull (child);
-  return child;
 }
 
 static void
@@ -195,7 +159,7 @@ static SlMeeting *
 new_meeting (Fixture *fixture)
 {
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-meeting", NULL);
-  WAIT_FOR (editor (fixture) != NULL && sl_meeting_editor_get_meeting (editor (fixture)) != NULL);
+  SL_TEST_WAIT_FOR (editor (fixture) != NULL && sl_meeting_editor_get_meeting (editor (fixture)) != NULL);
   g_assert_cmpint (sl_meeting_get_kind (sl_meeting_editor_get_meeting (editor (fixture))), ==,
                    SL_MEETING_KIND_PARTY_GROUP);
   return sl_meeting_editor_get_meeting (editor (fixture));
@@ -206,18 +170,18 @@ new_meeting (Fixture *fixture)
 static gboolean
 add_everyone (Fixture *fixture)
 {
-  GtkWidget *popover = child_of (editor (fixture), "add_person_popover");
-  GtkWidget *button = child_of (editor (fixture), "add_everyone_button");
+  GtkWidget *popover = sl_test_template_child (editor (fixture), SL_TYPE_MEETING_EDITOR, "add_person_popover");
+  GtkWidget *button = sl_test_template_child (editor (fixture), SL_TYPE_MEETING_EDITOR, "add_everyone_button");
   gboolean sensitive;
 
-  gtk_menu_button_popup (child_of (editor (fixture), "add_person_button"));
-  WAIT_FOR (gtk_widget_get_mapped (button));
+  gtk_menu_button_popup (sl_test_template_child (editor (fixture), SL_TYPE_MEETING_EDITOR, "add_person_button"));
+  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (button));
   sensitive = gtk_widget_is_sensitive (button);
   if (sensitive)
     g_signal_emit_by_name (button, "clicked");
   else
     gtk_popover_popdown (GTK_POPOVER (popover));
-  WAIT_FOR (!gtk_widget_get_mapped (popover));
+  SL_TEST_WAIT_FOR (!gtk_widget_get_mapped (popover));
   return sensitive;
 }
 
@@ -227,7 +191,7 @@ test_unmarked_roster (Fixture       *fixture,
 {
   SlMeeting *meeting = new_meeting (fixture);
   GListModel *rows = sl_meeting_get_attendance (meeting);
-  GtkLabel *counts = child_of (editor (fixture), "counts_label");
+  GtkLabel *counts = sl_test_template_child (editor (fixture), SL_TYPE_MEETING_EDITOR, "counts_label");
   g_autofree char *names = attendance_names (fixture, meeting);
 
   /* Not 应到 0: everyone on the roll on the day, nobody who joins later
@@ -267,7 +231,7 @@ test_marked_roster (Fixture       *fixture,
   g_assert_no_error (error);
 
   meeting = new_meeting (fixture);
-  counts = child_of (editor (fixture), "counts_label");
+  counts = sl_test_template_child (editor (fixture), SL_TYPE_MEETING_EDITOR, "counts_label");
   names = attendance_names (fixture, meeting);
   g_assert_cmpstr (names, ==, "周建国");
   g_assert_null (strstr (gtk_label_get_label (counts), "No member is marked"));
@@ -280,7 +244,7 @@ test_marked_roster (Fixture       *fixture,
 
   /* Kept: back on the list, the meeting is stored with the four. */
   gtk_widget_activate_action (GTK_WIDGET (editor (fixture)), "editor.back", NULL);
-  WAIT_FOR (editor (fixture) == NULL);
+  SL_TEST_WAIT_FOR (editor (fixture) == NULL);
   {
     g_autoptr(GPtrArray) meetings = sl_ledger_load_meetings (fixture->ledger, 2025, fixture->organization,
                                                              TRUE, &error);

@@ -40,15 +40,6 @@ typedef struct
 } Fixture;
 
 static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -72,7 +63,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
     g_main_context_iteration (NULL, TRUE);
-  iterate (50);
+  sl_test_iterate (50);
 }
 
 static void
@@ -158,7 +149,7 @@ choose_and_export (Fixture    *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-binder", NULL);
   chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
-  iterate (100);
+  sl_test_iterate (100);
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   /* The name offered is the year's. */
@@ -166,7 +157,7 @@ choose_and_export (Fixture    *fixture,
                             "2025"));
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
   g_assert_no_error (error);
-  iterate (100);
+  sl_test_iterate (100);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   G_GNUC_END_IGNORE_DEPRECATIONS
@@ -259,7 +250,7 @@ test_export (Fixture       *fixture,
       g_main_context_iteration (NULL, FALSE);
       if (fraction > 0 && !taken)
         {
-          iterate (50);
+          sl_test_iterate (50);
           screenshot ("binder-progress.png");
           taken = TRUE;
         }
@@ -322,7 +313,7 @@ test_cancel (Fixture       *fixture,
          g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
   g_assert_null (find_toplevel (GTK_TYPE_WINDOW, "binder-progress"));
-  iterate (100);
+  sl_test_iterate (100);
 
   /* Nothing left: neither the file nor a temporary one; and no error. */
   left = outputs (fixture);

@@ -48,7 +48,6 @@
 /* Of the example: 市统计局党组会议2025年第1次, of 市统计局党组. */
 #define MEETING_ID "e20472f6-70f4-5429-bcce-6c5709a2d5fb"
 #define ORGANIZATION_ID "62c9f9b1-c1a6-541b-b10c-986195dc206a"
-#define LIMIT_S 20
 
 /* A 1×1 PNG: what a phone's photo of a signed sheet is. */
 static const guchar png_bytes[] = {
@@ -66,91 +65,6 @@ typedef struct
   SlLedger  *ledger;
   SlWindow  *window;
 } Fixture;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-typedef gboolean (*Condition) (Fixture *fixture);
-
-static void
-wait_until_named (Fixture    *fixture,
-                  Condition   condition,
-                  const char *name)
-{
-  gint64 end = g_get_monotonic_time () + LIMIT_S * G_USEC_PER_SEC;
-
-  while (!condition (fixture) && g_get_monotonic_time () < end)
-    iterate (20);
-  if (!condition (fixture))
-    g_error ("Still not %s after %d s", name, LIMIT_S);
-}
-
-#define wait_until(fixture, condition) wait_until_named ((fixture), (condition), #condition)
-
-static gpointer
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static SlMeetingEditor *
-editor_of (Fixture *fixture)
-{
-  return child_of (sl_window_get_page (fixture->window, "meetings"), SL_TYPE_MEETINGS_PAGE, "editor");
-}
-
-static const char *
-editor_state (Fixture *fixture)
-{
-  return gtk_label_get_label (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "state_label"));
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* A toplevel window: by its widget name, or (name NULL) by its type. */
-static GtkWidget *
-find_toplevel (const char *name,
-               GType       type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (!gtk_widget_get_visible (window))
-        continue;
-      if ((name != NULL && g_strcmp0 (gtk_widget_get_name (window), name) == 0) ||
-          (name == NULL && G_TYPE_CHECK_INSTANCE_TYPE (window, type)))
-        return window;
-    }
-  return NULL;
-}
 
 /* What the window says, in the language it runs in (zh_CN for the
  * screenshots, C otherwise). */
@@ -172,7 +86,7 @@ shot (GtkWidget  *widget,
 
   if (folder == NULL)
     return;
-  iterate (400);
+  sl_test_iterate (400);
   width = gtk_widget_get_width (window);
   height = gtk_widget_get_height (window);
   paintable = gtk_widget_paintable_new (window);
@@ -187,57 +101,12 @@ shot (GtkWidget  *widget,
   gdk_texture_save_to_png (texture, path);
 }
 
-static gboolean finalize_dialog_shown (Fixture *f) { return find_toplevel ("sl-finalize-dialog", 0) != NULL; }
-static gboolean finalized_dialog_shown (Fixture *f) { return find_toplevel ("sl-finalized-dialog", 0) != NULL; }
-static gboolean reason_dialog_shown (Fixture *f) { return find_toplevel ("sl-reason-dialog", 0) != NULL; }
-static gboolean reason_dialog_gone (Fixture *f) { return find_toplevel ("sl-reason-dialog", 0) == NULL; }
-static gboolean saved (Fixture *f) { return g_strcmp0 (editor_state (f), T ("Saved")) == 0; }
-static gboolean
-not_saved (Fixture *f)
-{
-  g_autofree char *prefix = g_strdup (T ("Not saved: %s"));
-
-  *strstr (prefix, "%s") = '\0';
-  return g_str_has_prefix (editor_state (f), prefix);
-}
-
-/* Answers the message dialog @name: types @text in its line, responds. */
-static void
-answer (Fixture    *fixture,
-        const char *name,
-        const char *text,
-        const char *response)
-{
-  GtkWidget *dialog = find_toplevel (name, 0);
-  GtkWidget *entry;
-
-  g_assert_nonnull (dialog);
-  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
-  /* A button closes the dialog after its response; the call does not. */
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (50);
-}
-
-/* What the file holds, through a connection of its own. */
-static char *
-stored (Fixture    *fixture,
-        const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return text;
-}
+static gboolean finalize_dialog_shown (Fixture *f) { return sl_test_find_toplevel ("sl-finalize-dialog", 0) != NULL; }
+static gboolean finalized_dialog_shown (Fixture *f) { return sl_test_find_toplevel ("sl-finalized-dialog", 0) != NULL; }
+static gboolean reason_dialog_shown (Fixture *f) { return sl_test_find_toplevel ("sl-reason-dialog", 0) != NULL; }
+static gboolean reason_dialog_gone (Fixture *f) { return sl_test_find_toplevel ("sl-reason-dialog", 0) == NULL; }
+static gboolean saved (Fixture *f) { return g_strcmp0 (sl_test_editor_state (f->window), T ("Saved")) == 0; }
+static gboolean not_saved (Fixture *f) { return sl_test_editor_not_saved (f->window); }
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -283,13 +152,13 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
     g_main_context_iteration (NULL, TRUE);
-  iterate (50);
+  sl_test_iterate (50);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "meetings");
-  iterate (50);
+  sl_test_iterate (50);
   sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (sl_window_get_page (fixture->window, "meetings")),
                                  MEETING_ID);
-  iterate (50);
+  sl_test_iterate (50);
 }
 
 static void
@@ -306,7 +175,7 @@ fixture_tear_down (Fixture       *fixture,
 static SlMeeting *
 meeting (Fixture *fixture)
 {
-  SlMeeting *meeting = sl_meeting_editor_get_meeting (editor_of (fixture));
+  SlMeeting *meeting = sl_meeting_editor_get_meeting (sl_test_window_editor (fixture->window));
 
   g_assert_nonnull (meeting);
   g_assert_cmpstr (sl_record_get_id (SL_RECORD (meeting)), ==, MEETING_ID);
@@ -316,7 +185,7 @@ meeting (Fixture *fixture)
 static const char *
 badge (Fixture *fixture)
 {
-  GtkWidget *button = find_named (GTK_WIDGET (editor_of (fixture)), "sl-state-badge");
+  GtkWidget *button = sl_test_find_named (GTK_WIDGET (sl_test_window_editor (fixture->window)), "sl-state-badge");
 
   g_assert_nonnull (button);
   return gtk_button_get_label (GTK_BUTTON (button));
@@ -342,25 +211,26 @@ test_finalise_revise_restore (Fixture       *fixture,
   shot (GTK_WIDGET (fixture->window), "editor-draft");
 
   /* 定稿…: the name, then the check code. */
-  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.finalize", NULL);
-  wait_until (fixture, finalize_dialog_shown);
-  shot (find_toplevel ("sl-finalize-dialog", 0), "finalize-dialog");
-  answer (fixture, "sl-finalize-dialog", "王五", "finalize");
-  wait_until (fixture, finalized_dialog_shown);
-  hash = stored (fixture, "SELECT f.hash FROM meeting_finals f JOIN meetings m ON m.id = f.meeting_id "
-                          "WHERE m.uuid = '" MEETING_ID "'");
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.finalize", NULL);
+  SL_TEST_WAIT_UNTIL (fixture, finalize_dialog_shown);
+  shot (sl_test_find_toplevel ("sl-finalize-dialog", 0), "finalize-dialog");
+  sl_test_answer_dialog (sl_test_find_toplevel ("sl-finalize-dialog", 0), "王五", "finalize");
+  SL_TEST_WAIT_UNTIL (fixture, finalized_dialog_shown);
+  hash = sl_test_stored (fixture->path,
+                         "SELECT f.hash FROM meeting_finals f JOIN meetings m ON m.id = f.meeting_id "
+                         "WHERE m.uuid = '" MEETING_ID "'");
   g_assert_cmpuint (strlen (hash), ==, 64);
-  by = stored (fixture, "SELECT value FROM settings WHERE key = 'finalize_by'");
+  by = sl_test_stored (fixture->path, "SELECT value FROM settings WHERE key = 'finalize_by'");
   g_assert_cmpstr (by, ==, "王五");
   g_assert_cmpstr (badge (fixture), ==, T ("Final"));
-  shot (find_toplevel ("sl-finalized-dialog", 0), "finalized-dialog");
-  answer (fixture, "sl-finalized-dialog", NULL, "close");
+  shot (sl_test_find_toplevel ("sl-finalized-dialog", 0), "finalized-dialog");
+  sl_test_answer_dialog (sl_test_find_toplevel ("sl-finalized-dialog", 0), NULL, "close");
   shot (GTK_WIDGET (fixture->window), "editor-final");
 
   /* The meetings list marks it 定稿. */
   {
-    GtkColumnView *view = child_of (sl_window_get_page (fixture->window, "meetings"), SL_TYPE_MEETINGS_PAGE,
-                                    "column_view");
+    GtkColumnView *view = sl_test_template_child (sl_window_get_page (fixture->window, "meetings"),
+                                                  SL_TYPE_MEETINGS_PAGE, "column_view");
     GtkStringList *finals = sl_meetings_list_get_finals (view);
 
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (finals)), ==, 1);
@@ -368,44 +238,44 @@ test_finalise_revise_restore (Fixture       *fixture,
   }
 
   /* Read-only until 修订… gives a reason; Cancel leaves it read-only. */
-  g_assert_false (gtk_widget_is_sensitive (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "place_row")));
-  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.revise", NULL);
-  wait_until (fixture, reason_dialog_shown);
-  answer (fixture, "sl-reason-dialog", NULL, "cancel");
-  wait_until (fixture, reason_dialog_gone);
-  g_assert_false (gtk_widget_is_sensitive (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "place_row")));
-  revisions = stored (fixture, REVISIONS_SQL);
+  g_assert_false (gtk_widget_is_sensitive (sl_test_editor_child (fixture->window, "place_row")));
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.revise", NULL);
+  SL_TEST_WAIT_UNTIL (fixture, reason_dialog_shown);
+  sl_test_answer_dialog (sl_test_find_toplevel ("sl-reason-dialog", 0), NULL, "cancel");
+  SL_TEST_WAIT_UNTIL (fixture, reason_dialog_gone);
+  g_assert_false (gtk_widget_is_sensitive (sl_test_editor_child (fixture->window, "place_row")));
+  revisions = sl_test_stored (fixture->path, REVISIONS_SQL);
   g_assert_cmpstr (revisions, ==, "0||");
   g_clear_pointer (&revisions, g_free);
 
   /* With a reason: the fields open; the session's saves are revision 1,
    * by the remembered name. */
-  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.revise", NULL);
-  wait_until (fixture, reason_dialog_shown);
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.revise", NULL);
+  SL_TEST_WAIT_UNTIL (fixture, reason_dialog_shown);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (
-                           ADW_MESSAGE_DIALOG (find_toplevel ("sl-reason-dialog", 0)))), "地点写错");
-  shot (find_toplevel ("sl-reason-dialog", 0), "reason-dialog");
-  answer (fixture, "sl-reason-dialog", "地点写错", "revise");
-  g_assert_true (gtk_widget_is_sensitive (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "place_row")));
+                           ADW_MESSAGE_DIALOG (sl_test_find_toplevel ("sl-reason-dialog", 0)))), "地点写错");
+  shot (sl_test_find_toplevel ("sl-reason-dialog", 0), "reason-dialog");
+  sl_test_answer_dialog (sl_test_find_toplevel ("sl-reason-dialog", 0), "地点写错", "revise");
+  g_assert_true (gtk_widget_is_sensitive (sl_test_editor_child (fixture->window, "place_row")));
   sl_meeting_set_place (meeting (fixture), "五楼会议室");
-  wait_until (fixture, saved);
-  revisions = stored (fixture, REVISIONS_SQL);
+  SL_TEST_WAIT_UNTIL (fixture, saved);
+  revisions = sl_test_stored (fixture->path, REVISIONS_SQL);
   g_assert_cmpstr (revisions, ==, "1|王五|地点写错");
   g_clear_pointer (&revisions, g_free);
   g_assert_cmpstr (badge (fixture), ==, T ("Final"));
 
   /* The session's next change goes into the same revision. */
   sl_meeting_set_theme (meeting (fixture), "主题补正");
-  g_assert_true (sl_meeting_editor_flush (editor_of (fixture), NULL));
-  g_assert_null (find_toplevel ("sl-reason-dialog", 0));
-  revisions = stored (fixture, REVISIONS_SQL);
+  g_assert_true (sl_meeting_editor_flush (sl_test_window_editor (fixture->window), NULL));
+  g_assert_null (sl_test_find_toplevel ("sl-reason-dialog", 0));
+  revisions = sl_test_stored (fixture->path, REVISIONS_SQL);
   g_assert_cmpstr (revisions, ==, "1|王五|地点写错");
   g_clear_pointer (&revisions, g_free);
 
   /* The history: the revisions, the two versions compared, restore. */
-  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.history", NULL);
-  iterate (100);
-  history = find_toplevel (NULL, SL_TYPE_MEETING_HISTORY);
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.history", NULL);
+  sl_test_iterate (100);
+  history = sl_test_find_toplevel (NULL, SL_TYPE_MEETING_HISTORY);
   g_assert_nonnull (history);
   g_assert_cmpuint (sl_meeting_history_get_n_versions (SL_MEETING_HISTORY (history)), ==, 2);
   sl_meeting_history_compare (SL_MEETING_HISTORY (history), 1, 2);
@@ -421,10 +291,10 @@ test_finalise_revise_restore (Fixture       *fixture,
     g_assert_true (sl_meeting_history_restore (SL_MEETING_HISTORY (history), 1, "恢复定稿时的内容", &error));
     g_assert_no_error (error);
   }
-  iterate (100);
-  revisions = stored (fixture, REVISIONS_SQL);
+  sl_test_iterate (100);
+  revisions = sl_test_stored (fixture->path, REVISIONS_SQL);
   g_assert_cmpstr (revisions, ==, "2|王五|地点写错;恢复定稿时的内容");
-  place = stored (fixture, "SELECT place FROM meetings WHERE uuid = '" MEETING_ID "'");
+  place = sl_test_stored (fixture->path, "SELECT place FROM meetings WHERE uuid = '" MEETING_ID "'");
   g_assert_cmpstr (place, ==, old_place);
   /* The editor shows the restored content, and is not asked to save it. */
   g_assert_cmpstr (sl_meeting_get_place (meeting (fixture)), ==, old_place);
@@ -433,7 +303,7 @@ test_finalise_revise_restore (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (history));
 
   /* The list, with its 草稿/定稿 column. */
-  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.back", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.back", NULL);
   shot (GTK_WIDGET (fixture->window), "meetings-list");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "overview");
   shot (GTK_WIDGET (fixture->window), "overview");
@@ -443,10 +313,10 @@ static void
 test_locked_year (Fixture       *fixture,
                   gconstpointer  data)
 {
-  SlMeetingEditor *editor = editor_of (fixture);
-  GtkWidget *banner = find_named (GTK_WIDGET (editor), "sl-lock-banner");
-  GtkWidget *label = find_named (GTK_WIDGET (editor), "sl-lock-label");
-  GtkWidget *title_row = child_of (editor, SL_TYPE_MEETING_EDITOR, "title_row");
+  SlMeetingEditor *editor = sl_test_window_editor (fixture->window);
+  GtkWidget *banner = sl_test_find_named (GTK_WIDGET (editor), "sl-lock-banner");
+  GtkWidget *label = sl_test_find_named (GTK_WIDGET (editor), "sl-lock-label");
+  GtkWidget *title_row = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "title_row");
   g_autofree char *title = NULL;
 
   g_assert_nonnull (banner);
@@ -458,26 +328,26 @@ test_locked_year (Fixture       *fixture,
 
   /* A change that gets through anyway is refused, with the lock's reason. */
   sl_meeting_set_title (meeting (fixture), "改过的标题");
-  wait_until (fixture, not_saved);
-  g_assert_nonnull (strstr (editor_state (fixture), "2025"));
-  title = stored (fixture, "SELECT title FROM meetings WHERE uuid = '" MEETING_ID "'");
+  SL_TEST_WAIT_UNTIL (fixture, not_saved);
+  g_assert_nonnull (strstr (sl_test_editor_state (fixture->window), "2025"));
+  title = sl_test_stored (fixture->path, "SELECT title FROM meetings WHERE uuid = '" MEETING_ID "'");
   g_assert_cmpstr (title, !=, "改过的标题");
   g_clear_pointer (&title, g_free);
 
   /* 解锁…: with a reason, the fields are editable again. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.unlock-year", NULL);
-  iterate (100);
-  answer (fixture, "sl-unlock-dialog", "补录会议", "unlock");
+  sl_test_iterate (100);
+  sl_test_answer_dialog (sl_test_find_toplevel ("sl-unlock-dialog", 0), "补录会议", "unlock");
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
   g_assert_true (gtk_widget_is_sensitive (title_row));
-  title = stored (fixture, "SELECT unlock_reason FROM year_locks WHERE year = 2025");
+  title = sl_test_stored (fixture->path, "SELECT unlock_reason FROM year_locks WHERE year = 2025");
   g_assert_cmpstr (title, ==, "补录会议");
 }
 
 static SlMeetingAttachments *
 attachments_of (Fixture *fixture)
 {
-  GtkWidget *widget = find_named (GTK_WIDGET (editor_of (fixture)), "sl-attachments");
+  GtkWidget *widget = sl_test_find_named (GTK_WIDGET (sl_test_window_editor (fixture->window)), "sl-attachments");
 
   g_assert_nonnull (widget);
   return SL_MEETING_ATTACHMENTS (widget);
@@ -521,24 +391,24 @@ test_attachments (Fixture       *fixture,
 
   /* A PDF added from the editor (in a thread): its first page as thumbnail. */
   sl_meeting_attachments_add_file (attachments, pdf, "material");
-  wait_until (fixture, two_attachments);
+  SL_TEST_WAIT_UNTIL (fixture, two_attachments);
   g_assert_true (sl_meeting_attachments_has_thumbnail (attachments, 0) &&
                  sl_meeting_attachments_has_thumbnail (attachments, 1));
-  count = stored (fixture, "SELECT count(*) || '|' || group_concat (media_type, ';') FROM attachments");
+  count = sl_test_stored (fixture->path, "SELECT count(*) || '|' || group_concat (media_type, ';') FROM attachments");
   g_assert_nonnull (strstr (count, "2|"));
   g_assert_nonnull (strstr (count, "application/pdf"));
 
   {
-    GtkWidget *scroller = child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "scroller");
+    GtkWidget *scroller = sl_test_editor_child (fixture->window, "scroller");
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
-    iterate (200);
+    sl_test_iterate (200);
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
     shot (GTK_WIDGET (fixture->window), "attachments");
   }
 }
 
-static gboolean lock_dialog_shown (Fixture *f) { return find_toplevel ("sl-lock-year-dialog", 0) != NULL; }
+static gboolean lock_dialog_shown (Fixture *f) { return sl_test_find_toplevel ("sl-lock-year-dialog", 0) != NULL; }
 
 /* 锁定年度… on the overview: the top-level organization's year is locked,
  * and the meeting then opens read-only. */
@@ -551,22 +421,22 @@ test_lock_year (Fixture       *fixture,
   GtkWidget *banner;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "overview");
-  iterate (100);
+  sl_test_iterate (100);
   gtk_widget_activate_action (overview, "overview.lock-year", NULL);
-  wait_until (fixture, lock_dialog_shown);
-  shot (find_toplevel ("sl-lock-year-dialog", 0), "lock-year-dialog");
-  answer (fixture, "sl-lock-year-dialog", NULL, "lock");
+  SL_TEST_WAIT_UNTIL (fixture, lock_dialog_shown);
+  shot (sl_test_find_toplevel ("sl-lock-year-dialog", 0), "lock-year-dialog");
+  sl_test_answer_dialog (sl_test_find_toplevel ("sl-lock-year-dialog", 0), NULL, "lock");
 
-  locked = stored (fixture, "SELECT o.name || '|' || l.year FROM year_locks l "
-                            "JOIN organizations o ON o.id = l.organization_id WHERE l.unlocked_at IS NULL");
+  locked = sl_test_stored (fixture->path, "SELECT o.name || '|' || l.year FROM year_locks l "
+                                          "JOIN organizations o ON o.id = l.organization_id WHERE l.unlocked_at IS NULL");
   g_assert_cmpstr (locked, ==, "市统计局党组|2025");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "meetings");
-  iterate (50);
+  sl_test_iterate (50);
   sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (sl_window_get_page (fixture->window, "meetings")),
                                  MEETING_ID);
-  iterate (100);
-  banner = find_named (GTK_WIDGET (editor_of (fixture)), "sl-lock-banner");
+  sl_test_iterate (100);
+  banner = sl_test_find_named (GTK_WIDGET (sl_test_window_editor (fixture->window)), "sl-lock-banner");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
 }
 

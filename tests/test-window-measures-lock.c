@@ -53,7 +53,6 @@
 /* Of the example: 市统计局党组会议2025年第1次, of 市统计局党组, one measure. */
 #define MEETING_ID "e20472f6-70f4-5429-bcce-6c5709a2d5fb"
 #define ORGANIZATION_ID "62c9f9b1-c1a6-541b-b10c-986195dc206a"
-#define LIMIT_S 20
 
 typedef struct
 {
@@ -63,131 +62,18 @@ typedef struct
   SlWindow  *window;
 } Fixture;
 
-typedef gboolean (*Condition) (Fixture *fixture);
-
-static void
-wait_until_named (Fixture    *fixture,
-                  Condition   condition,
-                  const char *name)
-{
-  gint64 end = g_get_monotonic_time () + LIMIT_S * G_USEC_PER_SEC;
-
-  while (!condition (fixture) && g_get_monotonic_time () < end)
-    sl_test_iterate (20);
-  if (!condition (fixture))
-    g_error ("Still not %s after %d s", name, LIMIT_S);
-}
-
-#define wait_until(fixture, condition) wait_until_named ((fixture), (condition), #condition)
-
-static gpointer
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static SlMeetingEditor *
-editor_of (Fixture *fixture)
-{
-  return child_of (sl_window_get_page (fixture->window, "meetings"), SL_TYPE_MEETINGS_PAGE, "editor");
-}
-
-static const char *
-editor_state (Fixture *fixture)
-{
-  return gtk_label_get_label (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "state_label"));
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_toplevel (const char *name)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (gtk_widget_get_visible (window) && g_strcmp0 (gtk_widget_get_name (window), name) == 0)
-        return window;
-    }
-  return NULL;
-}
-
 #define T(text) g_dgettext (GETTEXT_PACKAGE, (text))
 
-static gboolean reason_dialog_shown (Fixture *f) { return find_toplevel ("sl-reason-dialog") != NULL; }
+static gboolean reason_dialog_shown (Fixture *f) { return sl_test_find_toplevel ("sl-reason-dialog", 0) != NULL; }
 static gboolean
 update_offered (Fixture *f)
 {
-  GtkWidget *button = find_named (GTK_WIDGET (editor_of (f)), "sl-progress-button");
+  GtkWidget *button = sl_test_find_named (GTK_WIDGET (sl_test_window_editor (f->window)), "sl-progress-button");
 
   return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), T ("Update _Progress…")) == 0;
 }
-static gboolean saved (Fixture *f) { return g_strcmp0 (editor_state (f), T ("Saved")) == 0; }
-static gboolean
-not_saved (Fixture *f)
-{
-  g_autofree char *prefix = g_strdup (T ("Not saved: %s"));
-
-  *strstr (prefix, "%s") = '\0';
-  return g_str_has_prefix (editor_state (f), prefix);
-}
-
-static void
-answer (const char *name,
-        const char *text,
-        const char *response)
-{
-  GtkWidget *dialog = find_toplevel (name);
-  GtkWidget *entry;
-
-  g_assert_nonnull (dialog);
-  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  sl_test_iterate (50);
-}
-
-/* What the file holds, through a connection of its own. */
-static char *
-stored (Fixture    *fixture,
-        const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return text;
-}
+static gboolean saved (Fixture *f) { return g_strcmp0 (sl_test_editor_state (f->window), T ("Saved")) == 0; }
+static gboolean not_saved (Fixture *f) { return sl_test_editor_not_saved (f->window); }
 
 #define MEASURE_SQL(column) \
   "SELECT x." column " FROM measures x JOIN meetings m ON m.id = x.meeting_id " \
@@ -256,7 +142,7 @@ fixture_tear_down (Fixture       *fixture,
 static SlMeetingMeasureRow *
 measure_row (Fixture *fixture)
 {
-  GtkWidget *list = child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "measures_list");
+  GtkWidget *list = sl_test_editor_child (fixture->window, "measures_list");
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
 
   g_assert_true (SL_IS_MEETING_MEASURE_ROW (row));
@@ -267,7 +153,7 @@ static GtkWidget *
 row_field (Fixture    *fixture,
            const char *name)
 {
-  return child_of (measure_row (fixture), SL_TYPE_MEETING_MEASURE_ROW, name);
+  return sl_test_template_child (measure_row (fixture), SL_TYPE_MEETING_MEASURE_ROW, name);
 }
 
 static SlMeasure *
@@ -284,7 +170,7 @@ assert_progress_only_at (Fixture  *fixture,
                          gboolean  open,
                          int       line)
 {
-  SlMeetingEditor *editor = editor_of (fixture);
+  SlMeetingEditor *editor = sl_test_window_editor (fixture->window);
   const char *progress[] = { "status_row", "progress_row", "done_row" };
   const char *fixed[] = { "text_row", "owner_row", "department_row", "due_row", "remove_button" };
 
@@ -294,8 +180,8 @@ assert_progress_only_at (Fixture  *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
     if (gtk_widget_is_sensitive (row_field (fixture, fixed[i])))
       g_error ("line %d: %s is open in a locked year", line, fixed[i]);
-  g_assert_false (gtk_widget_is_sensitive (child_of (editor, SL_TYPE_MEETING_EDITOR, "title_row")));
-  g_assert_false (gtk_widget_is_sensitive (child_of (editor, SL_TYPE_MEETING_EDITOR, "place_row")));
+  g_assert_false (gtk_widget_is_sensitive (sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "title_row")));
+  g_assert_false (gtk_widget_is_sensitive (sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "place_row")));
   /* Alt+M adds no measure. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-measure", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (sl_meeting_get_measures (sl_meeting_editor_get_meeting (editor))),
@@ -307,13 +193,13 @@ assert_progress_only_at (Fixture  *fixture,
 static void
 assert_text_refused (Fixture *fixture)
 {
-  g_autofree char *text = stored (fixture, MEASURE_SQL ("text"));
+  g_autofree char *text = sl_test_stored (fixture->path, MEASURE_SQL ("text"));
   g_autofree char *after = NULL;
 
   sl_measure_set_text (measure (fixture), "改过的措施");
-  wait_until (fixture, not_saved);
-  g_assert_nonnull (strstr (editor_state (fixture), "2025"));
-  after = stored (fixture, MEASURE_SQL ("text"));
+  SL_TEST_WAIT_UNTIL (fixture, not_saved);
+  g_assert_nonnull (strstr (sl_test_editor_state (fixture->window), "2025"));
+  after = sl_test_stored (fixture->path, MEASURE_SQL ("text"));
   g_assert_cmpstr (after, ==, text);
   g_assert_cmpstr (sl_measure_get_text (measure (fixture)), ==, text);
 }
@@ -322,10 +208,10 @@ static void
 test_draft (Fixture       *fixture,
             gconstpointer  data)
 {
-  SlMeetingEditor *editor = editor_of (fixture);
-  GtkWidget *banner = find_named (GTK_WIDGET (editor), "sl-lock-banner");
-  GtkWidget *label = find_named (GTK_WIDGET (editor), "sl-lock-label");
-  GtkWidget *button = find_named (GTK_WIDGET (editor), "sl-progress-button");
+  SlMeetingEditor *editor = sl_test_window_editor (fixture->window);
+  GtkWidget *banner = sl_test_find_named (GTK_WIDGET (editor), "sl-lock-banner");
+  GtkWidget *label = sl_test_find_named (GTK_WIDGET (editor), "sl-lock-label");
+  GtkWidget *button = sl_test_find_named (GTK_WIDGET (editor), "sl-progress-button");
   g_autofree char *progress = NULL;
   g_autofree char *revisions = NULL;
 
@@ -339,21 +225,21 @@ test_draft (Fixture       *fixture,
 
   /* Progress: saved, as the year goes on. */
   sl_measure_set_progress (measure (fixture), "已完成第一阶段整改");
-  wait_until (fixture, saved);
-  progress = stored (fixture, MEASURE_SQL ("progress"));
+  SL_TEST_WAIT_UNTIL (fixture, saved);
+  progress = sl_test_stored (fixture->path, MEASURE_SQL ("progress"));
   g_assert_cmpstr (progress, ==, "已完成第一阶段整改");
   sl_measure_set_status (measure (fixture), SL_MEASURE_STATUS_DONE);
   sl_measure_set_done_on (measure (fixture), "2025-12-30");
-  wait_until (fixture, saved);
+  SL_TEST_WAIT_UNTIL (fixture, saved);
   g_clear_pointer (&progress, g_free);
-  progress = stored (fixture, MEASURE_SQL ("status || '|' || done_on"));
+  progress = sl_test_stored (fixture->path, MEASURE_SQL ("status || '|' || done_on"));
   g_assert_cmpstr (progress, ==, "done|2025-12-30");
-  revisions = stored (fixture, REVISIONS_SQL);
+  revisions = sl_test_stored (fixture->path, REVISIONS_SQL);
   g_assert_cmpstr (revisions, ==, "0|");
 
   assert_text_refused (fixture);
   g_clear_pointer (&progress, g_free);
-  progress = stored (fixture, MEASURE_SQL ("progress"));
+  progress = sl_test_stored (fixture->path, MEASURE_SQL ("progress"));
   g_assert_cmpstr (progress, ==, "已完成第一阶段整改");
 }
 
@@ -361,9 +247,9 @@ static void
 test_final (Fixture       *fixture,
             gconstpointer  data)
 {
-  SlMeetingEditor *editor = editor_of (fixture);
-  GtkWidget *label = find_named (GTK_WIDGET (editor), "sl-lock-label");
-  GtkWidget *button = find_named (GTK_WIDGET (editor), "sl-progress-button");
+  SlMeetingEditor *editor = sl_test_window_editor (fixture->window);
+  GtkWidget *label = sl_test_find_named (GTK_WIDGET (editor), "sl-lock-label");
+  GtkWidget *button = sl_test_find_named (GTK_WIDGET (editor), "sl-progress-button");
   g_autofree char *progress = NULL;
   g_autofree char *revisions = NULL;
 
@@ -374,36 +260,36 @@ test_final (Fixture       *fixture,
 
   /* Cancel: still read-only, nothing written. */
   gtk_widget_activate (button);
-  wait_until (fixture, reason_dialog_shown);
-  answer ("sl-reason-dialog", "跟进整改", "cancel");
+  SL_TEST_WAIT_UNTIL (fixture, reason_dialog_shown);
+  sl_test_answer_dialog (sl_test_find_toplevel ("sl-reason-dialog", 0), "跟进整改", "cancel");
   assert_progress_only (fixture, FALSE);
 
   /* The reason first, then only the progress opens. */
   gtk_widget_activate (button);
-  wait_until (fixture, reason_dialog_shown);
-  answer ("sl-reason-dialog", "跟进整改落实", "revise");
+  SL_TEST_WAIT_UNTIL (fixture, reason_dialog_shown);
+  sl_test_answer_dialog (sl_test_find_toplevel ("sl-reason-dialog", 0), "跟进整改落实", "revise");
   assert_progress_only (fixture, TRUE);
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "跟进整改落实"));
 
   sl_measure_set_progress (measure (fixture), "已完成第一阶段整改");
-  wait_until (fixture, saved);
+  SL_TEST_WAIT_UNTIL (fixture, saved);
   sl_measure_set_status (measure (fixture), SL_MEASURE_STATUS_DONE);
-  wait_until (fixture, saved);
-  progress = stored (fixture, MEASURE_SQL ("progress || '|' || status"));
+  SL_TEST_WAIT_UNTIL (fixture, saved);
+  progress = sl_test_stored (fixture->path, MEASURE_SQL ("progress || '|' || status"));
   g_assert_cmpstr (progress, ==, "已完成第一阶段整改|done");
   /* Two saves, one sitting: one revision, with its reason. */
-  revisions = stored (fixture, REVISIONS_SQL);
+  revisions = sl_test_stored (fixture->path, REVISIONS_SQL);
   g_assert_cmpstr (revisions, ==, "1|跟进整改落实");
 
   assert_text_refused (fixture);
   g_clear_pointer (&revisions, g_free);
-  revisions = stored (fixture, REVISIONS_SQL);
+  revisions = sl_test_stored (fixture->path, REVISIONS_SQL);
   g_assert_cmpstr (revisions, ==, "1|跟进整改落实");
 
   /* Finish: read-only again. (A button's activation clicks it a moment
    * later.) */
   gtk_widget_activate (button);
-  wait_until (fixture, update_offered);
+  SL_TEST_WAIT_UNTIL (fixture, update_offered);
   assert_progress_only (fixture, FALSE);
   g_assert_true (gtk_widget_get_visible (button));
 }
@@ -419,20 +305,20 @@ test_overview (Fixture       *fixture,
                gconstpointer  data)
 {
   SlOverviewPage *page = SL_OVERVIEW_PAGE (sl_window_get_page (fixture->window, "overview"));
-  g_autofree char *locked_at = stored (fixture, "SELECT locked_at FROM year_locks");
+  g_autofree char *locked_at = sl_test_stored (fixture->path, "SELECT locked_at FROM year_locks");
   g_autofree char *since = sl_date_local_time_text (locked_at);
   g_autoptr(GError) error = NULL;
   const SlOverview *overview;
   const char *locks;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "overview");
-  wait_until (fixture, overview_counted);
+  SL_TEST_WAIT_UNTIL (fixture, overview_counted);
   locks = sl_overview_page_get_figure (page, "locks");
   g_assert_nonnull (strstr (locks, "2025"));
   g_assert_nonnull (strstr (locks, "市统计局党组"));
   g_assert_nonnull (strstr (locks, "王五"));
   g_assert_nonnull (strstr (locks, since));
-  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (page), "sl-overview-locks")));
+  g_assert_true (gtk_widget_get_visible (sl_test_find_named (GTK_WIDGET (page), "sl-overview-locks")));
 
   /* The drafts are still counted, the old ones called so. */
   overview = sl_overview_page_get_overview (page);
@@ -444,13 +330,13 @@ test_overview (Fixture       *fixture,
   g_assert_no_error (error);
   sl_overview_page_reload (page);
   g_assert_cmpstr (sl_overview_page_get_figure (page, "locks"), ==, "");
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (page), "sl-overview-locks")));
+  g_assert_false (gtk_widget_get_visible (sl_test_find_named (GTK_WIDGET (page), "sl-overview-locks")));
 }
 
 static gboolean
 one_attachment (Fixture *fixture)
 {
-  GtkWidget *widget = find_named (GTK_WIDGET (editor_of (fixture)), "sl-attachments");
+  GtkWidget *widget = sl_test_find_named (GTK_WIDGET (sl_test_window_editor (fixture->window)), "sl-attachments");
 
   return sl_meeting_attachments_get_n_items (SL_MEETING_ATTACHMENTS (widget)) == 1;
 }
@@ -459,21 +345,21 @@ static void
 test_attach_in_sitting (Fixture       *fixture,
                         gconstpointer  data)
 {
-  SlMeetingEditor *editor = editor_of (fixture);
-  GtkWidget *attachments = find_named (GTK_WIDGET (editor), "sl-attachments");
+  SlMeetingEditor *editor = sl_test_window_editor (fixture->window);
+  GtkWidget *attachments = sl_test_find_named (GTK_WIDGET (editor), "sl-attachments");
   g_autofree char *file = g_build_filename (fixture->folder, "签到表.txt", NULL);
   g_autofree char *revisions = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_file_set_contents (file, "签到表\n", -1, &error));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.revise", NULL);
-  wait_until (fixture, reason_dialog_shown);
-  answer ("sl-reason-dialog", "补传签到表", "revise");
+  SL_TEST_WAIT_UNTIL (fixture, reason_dialog_shown);
+  sl_test_answer_dialog (sl_test_find_toplevel ("sl-reason-dialog", 0), "补传签到表", "revise");
 
   sl_meeting_attachments_add_file (SL_MEETING_ATTACHMENTS (attachments), file, "signed_sheet");
-  wait_until (fixture, one_attachment);
-  g_assert_null (find_toplevel ("sl-attachment-reason-dialog"));
-  revisions = stored (fixture, REVISIONS_SQL);
+  SL_TEST_WAIT_UNTIL (fixture, one_attachment);
+  g_assert_null (sl_test_find_toplevel ("sl-attachment-reason-dialog", 0));
+  revisions = sl_test_stored (fixture->path, REVISIONS_SQL);
   g_assert_cmpstr (revisions, ==, "1|补传签到表");
 }
 

@@ -63,15 +63,6 @@ typedef struct
 } Fixture;
 
 static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -100,7 +91,7 @@ open_window (Fixture *fixture)
   gtk_window_present (GTK_WINDOW (fixture->window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
     g_main_context_iteration (NULL, TRUE);
-  iterate (50);
+  sl_test_iterate (50);
 }
 
 static void
@@ -119,7 +110,7 @@ show_page (Fixture    *fixture,
            const char *name)
 {
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", name);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, name);
 }
 
@@ -188,49 +179,13 @@ find_dialog (void)
   return NULL;
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* What the Save button does: answer, then close. */
 static void
 save_and_close (SlRecordDialog *dialog)
 {
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_null (find_dialog ());
 }
 
@@ -267,7 +222,7 @@ test_pool_statuses (Fixture       *fixture,
     /* The window's first frame may not be painted yet, after which the
      * page counts the year: asking for its figures counts it now. */
     g_assert_nonnull (sl_overview_page_get_overview (SL_OVERVIEW_PAGE (overview)));
-    row = find_named (overview, "pool-overdue");
+    row = sl_test_find_named (overview, "pool-overdue");
 
     g_assert_nonnull (row);
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "5 items, 2 overdue");
@@ -301,7 +256,7 @@ test_pool_statuses (Fixture       *fixture,
   /* Only the studied item opens a meeting: that one. */
   g_assert_null (gtk_actionable_get_action_name (GTK_ACTIONABLE (sl_pool_page_get_row (page, open))));
   g_signal_emit_by_name (sl_pool_page_get_row (page, studied), "activate");
-  iterate (100);
+  sl_test_iterate (100);
   g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, "meetings");
   {
     GtkWidget *meetings = sl_window_get_page (fixture->window, "meetings");
@@ -337,7 +292,7 @@ test_pool_add_delete_undo (Fixture       *fixture,
   g_assert_cmpuint (sl_pool_page_get_n_items (page), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "pool.add", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   /* No title: nothing to save. A date that is no day keeps Save off too. */
@@ -371,14 +326,14 @@ test_pool_add_delete_undo (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (sl_pool_page_get_status_label (page, id), "error"));
 
   gtk_widget_activate_action (GTK_WIDGET (page), "pool.delete", "s", id);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpuint (sl_pool_page_get_n_items (page), ==, 0);
   topics = sl_ledger_load_topics (fixture->ledger, &error);
   g_assert_cmpuint (topics->len, ==, 0);
   g_clear_pointer (&topics, g_ptr_array_unref);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "pool.undo", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpuint (sl_pool_page_get_n_items (page), ==, 1);
   topics = sl_ledger_load_topics (fixture->ledger, &error);
   g_assert_cmpuint (topics->len, ==, 1);
@@ -406,10 +361,10 @@ test_pool_link_study (Fixture       *fixture,
 
   open_window (fixture);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-meeting", "s", FIRST_MEETING);
-  iterate (100);
+  sl_test_iterate (100);
   meetings = sl_window_get_page (fixture->window, "meetings");
   editor = SL_MEETING_EDITOR (gtk_widget_get_template_child (meetings, SL_TYPE_MEETINGS_PAGE, "editor"));
-  link = SL_MEETING_POOL_LINK (find_widget (GTK_WIDGET (editor), SL_TYPE_MEETING_POOL_LINK));
+  link = SL_MEETING_POOL_LINK (sl_test_find_widget (GTK_WIDGET (editor), SL_TYPE_MEETING_POOL_LINK));
   g_assert_nonnull (link);
 
   g_assert_cmpuint (sl_meeting_pool_link_get_n_items (link), ==, 3);
@@ -426,7 +381,7 @@ test_pool_link_study (Fixture       *fixture,
   g_assert_cmpstr (sl_study_get_title (study), ==, "习近平总书记在中共中央政治局民主生活会上的重要讲话");
   g_object_unref (study);
   g_assert_true (sl_meeting_editor_flush (editor, NULL));
-  iterate (50);
+  sl_test_iterate (50);
 
   pool = sl_topic_pool_load (fixture->ledger, NULL, TODAY, &error);
   g_assert_no_error (error);
@@ -464,7 +419,7 @@ test_talks_add_delete_undo (Fixture       *fixture,
 
   /* With a member: 王建国 (first on the roster) talks with 李红梅. */
   gtk_widget_activate_action (GTK_WIDGET (page), "talks.add", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   /* Today (2025-12-31) is filled in: the form can be saved at once. */
@@ -483,7 +438,7 @@ test_talks_add_delete_undo (Fixture       *fixture,
 
   /* With someone not on the roster, by name. */
   gtk_widget_activate_action (GTK_WIDGET (page), "talks.add", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   dialog = find_dialog ();
   sl_record_dialog_set_text (dialog, "date", "2025-06-01");
   sl_record_dialog_set_choice (dialog, "initiator", 2);
@@ -516,14 +471,14 @@ test_talks_add_delete_undo (Fixture       *fixture,
   g_clear_pointer (&talks, g_ptr_array_unref);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "talks.delete", "s", id);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpuint (sl_talks_page_get_n_talks (page), ==, 1);
   talks = sl_ledger_load_talks (fixture->ledger, &error);
   g_assert_cmpuint (talks->len, ==, 1);
   g_clear_pointer (&talks, g_ptr_array_unref);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "talks.undo", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpuint (sl_talks_page_get_n_talks (page), ==, 2);
   talks = sl_ledger_load_talks (fixture->ledger, &error);
   g_assert_cmpuint (talks->len, ==, 2);
@@ -533,7 +488,7 @@ test_talks_add_delete_undo (Fixture       *fixture,
 
   /* Talks of another year are not on this year's page. */
   sl_window_set_year (fixture->window, 2024);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpuint (sl_talks_page_get_n_talks (page), ==, 0);
 }
 
@@ -554,7 +509,7 @@ test_reports_and_notes (Fixture       *fixture,
   page = SL_REPORTS_PAGE (sl_window_get_page (fixture->window, "reports"));
 
   gtk_widget_activate_action (GTK_WIDGET (page), "reports.add-report", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   dialog = find_dialog ();
   g_assert_false (sl_record_dialog_can_save (dialog));
   sl_record_dialog_set_choice (dialog, "branch", 1);
@@ -564,7 +519,7 @@ test_reports_and_notes (Fixture       *fixture,
   save_and_close (dialog);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "reports.add-note", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   dialog = find_dialog ();
   sl_record_dialog_set_choice (dialog, "member", 1);
   sl_record_dialog_set_text (dialog, "title", "学习党的二十届三中全会精神笔记");
@@ -591,10 +546,10 @@ test_reports_and_notes (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (page), "reports.delete-note", "s",
                               sl_record_get_id (g_ptr_array_index (notes, 0)));
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpuint (sl_reports_page_get_n_notes (page), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (page), "reports.undo", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpuint (sl_reports_page_get_n_notes (page), ==, 1);
 }
 
@@ -690,7 +645,7 @@ test_member_record (Fixture       *fixture,
   open_window (fixture);
   show_page (fixture, "members");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-member-record", "s", LI);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, "member-record");
   page = SL_MEMBER_RECORD_PAGE (sl_window_get_page (fixture->window, "member-record"));
   assert_member_figures (fixture, page, LI);
@@ -698,7 +653,7 @@ test_member_record (Fixture       *fixture,
   g_assert_cmpstr (sl_member_record_page_get_figure (page, "notes"), ==, "1");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-member-record", "s", WANG);
-  iterate (50);
+  sl_test_iterate (50);
   assert_member_figures (fixture, page, WANG);
   g_assert_cmpstr (sl_member_record_page_get_figure (page, "talks-initiated"), ==, "1");
   g_assert_cmpstr (sl_member_record_page_get_figure (page, "notes"), ==, "0");
@@ -711,7 +666,7 @@ test_member_record (Fixture       *fixture,
   /* 导出 PDF… asks the window for the member card of this member and
    * year; the export job writes it, with the member's name on it. */
   {
-    GtkWidget *button = find_named (GTK_WIDGET (page), "sl-member-card-button");
+    GtkWidget *button = sl_test_find_named (GTK_WIDGET (page), "sl-member-card-button");
     g_autofree char *target = NULL;
     g_autofree char *pdf = g_build_filename (fixture->folder, "card.pdf", NULL);
     g_autofree char *text = NULL;
@@ -739,7 +694,7 @@ test_member_record (Fixture       *fixture,
 
   /* Another year: nothing expected of 2024's one meeting but its own. */
   sl_window_set_year (fixture->window, 2024);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpstr (sl_member_record_page_get_figure (page, "talks-initiated"), ==, "0");
 }
 
@@ -754,7 +709,7 @@ open_meeting (Fixture    *fixture,
   GtkWidget *meetings;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-meeting", "s", id);
-  iterate (100);
+  sl_test_iterate (100);
   meetings = sl_window_get_page (fixture->window, "meetings");
   return SL_MEETING_EDITOR (gtk_widget_get_template_child (meetings, SL_TYPE_MEETINGS_PAGE, "editor"));
 }
@@ -816,13 +771,13 @@ test_editor_flags (Fixture       *fixture,
                                                                    ADW_TYPE_ACTION_ROW)));
   gtk_switch_set_active (GTK_SWITCH (ideology), TRUE);
 
-  superior = SL_MEETING_GUEST_SUPERIOR (find_widget (GTK_WIDGET (editor), SL_TYPE_MEETING_GUEST_SUPERIOR));
+  superior = SL_MEETING_GUEST_SUPERIOR (sl_test_find_widget (GTK_WIDGET (editor), SL_TYPE_MEETING_GUEST_SUPERIOR));
   g_assert_nonnull (superior);
   g_assert_cmpuint (sl_meeting_guest_superior_make_measures (superior), ==, 2);
   /* Again: nothing new. */
   g_assert_cmpuint (sl_meeting_guest_superior_make_measures (superior), ==, 0);
   g_assert_true (sl_meeting_editor_flush (editor, NULL));
-  iterate (50);
+  sl_test_iterate (50);
 
   stored = load_meeting (fixture, CENTRAL_GROUP);
   g_assert_true (sl_meeting_get_on_ideology (stored));
@@ -886,7 +841,7 @@ preview_of (Fixture    *fixture,
   g_assert_no_error (error);
   dialog = GTK_WIDGET (sl_roster_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger, file, rows, NULL));
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate (50);
+  sl_test_iterate (50);
   return dialog;
 }
 
@@ -918,7 +873,7 @@ test_roster_preview_problems (Fixture       *fixture,
   g_assert_null (shown_label_containing (dialog, "所属支部 in the file"));
   g_assert_true (import_offered (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (50);
+  sl_test_iterate (50);
 }
 
 int

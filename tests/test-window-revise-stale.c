@@ -65,114 +65,24 @@ typedef struct
   SlWindow  *window;
 } Fixture;
 
-static gpointer
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
 static SlMeetingsPage *
 meetings_page (Fixture *fixture)
 {
   return SL_MEETINGS_PAGE (sl_window_get_page (fixture->window, "meetings"));
 }
 
-static SlMeetingEditor *
-editor_of (Fixture *fixture)
-{
-  return child_of (meetings_page (fixture), SL_TYPE_MEETINGS_PAGE, "editor");
-}
-
 static GtkWidget *
 field (Fixture    *fixture,
        const char *name)
 {
-  return child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, name);
-}
-
-static const char *
-editor_state (Fixture *fixture)
-{
-  return gtk_label_get_label (GTK_LABEL (field (fixture, "state_label")));
+  return sl_test_editor_child (fixture->window, name);
 }
 
 static gboolean
 state_is (Fixture    *fixture,
           const char *msgid)
 {
-  return g_strcmp0 (editor_state (fixture), T (msgid)) == 0;
-}
-
-static gboolean
-state_not_saved (Fixture *fixture)
-{
-  g_autofree char *prefix = g_strdup (T ("Not saved: %s"));
-
-  *strstr (prefix, "%s") = '\0';
-  return g_str_has_prefix (editor_state (fixture), prefix);
-}
-
-/* A visible toplevel: by its widget name, or (name NULL) by its type. */
-static GtkWidget *
-find_toplevel (const char *name,
-               GType       type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (!gtk_widget_get_visible (window))
-        continue;
-      if ((name != NULL && g_strcmp0 (gtk_widget_get_name (window), name) == 0) ||
-          (name == NULL && G_TYPE_CHECK_INSTANCE_TYPE (window, type)))
-        return window;
-    }
-  return NULL;
-}
-
-/* Responds to a message dialog as its button would, and closes it. */
-static void
-respond (GtkWidget  *dialog,
-         const char *response)
-{
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  sl_test_iterate (50);
-}
-
-static char *
-stored (Fixture    *fixture,
-        const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return text;
-}
-
-static void
-assert_stored (Fixture    *fixture,
-               const char *sql,
-               const char *expected)
-{
-  g_autofree char *value = stored (fixture, sql);
-
-  g_assert_cmpstr (value, ==, expected);
+  return g_strcmp0 (sl_test_editor_state (fixture->window), T (msgid)) == 0;
 }
 
 static void
@@ -211,7 +121,7 @@ fixture_set_up (Fixture       *fixture,
   sl_test_iterate (50);
   sl_meetings_page_open_meeting (meetings_page (fixture), MEETING_ID);
   sl_test_iterate (50);
-  g_assert_nonnull (sl_meeting_editor_get_meeting (editor_of (fixture)));
+  g_assert_nonnull (sl_meeting_editor_get_meeting (sl_test_window_editor (fixture->window)));
   g_assert_false (gtk_widget_is_sensitive (field (fixture, "decisions_view")));
 }
 
@@ -230,7 +140,8 @@ fixture_tear_down (Fixture       *fixture,
 static SlMeasureStatus
 editor_measure_status (Fixture *fixture)
 {
-  GListModel *measures = G_LIST_MODEL (sl_meeting_get_measures (sl_meeting_editor_get_meeting (editor_of (fixture))));
+  SlMeeting *meeting = sl_meeting_editor_get_meeting (sl_test_window_editor (fixture->window));
+  GListModel *measures = G_LIST_MODEL (sl_meeting_get_measures (meeting));
 
   for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
     {
@@ -248,11 +159,11 @@ revise (Fixture    *fixture,
 {
   GtkWidget *dialog;
 
-  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.revise", NULL);
-  SL_TEST_WAIT_FOR (find_toplevel ("sl-reason-dialog", 0) != NULL);
-  dialog = find_toplevel ("sl-reason-dialog", 0);
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.revise", NULL);
+  SL_TEST_WAIT_FOR (sl_test_find_toplevel ("sl-reason-dialog", 0) != NULL);
+  dialog = sl_test_find_toplevel ("sl-reason-dialog", 0);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))), reason);
-  respond (dialog, "revise");
+  sl_test_answer_dialog (dialog, NULL, "revise");
   g_assert_true (gtk_widget_is_sensitive (field (fixture, "decisions_view")));
 }
 
@@ -290,10 +201,10 @@ mark_done_on_measures_page (Fixture *fixture)
   page = sl_window_get_page (fixture->window, "measures");
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_activate_action (page, "measures.mark-done", "s", MEASURE_ID));
-  SL_TEST_WAIT_FOR (find_toplevel (NULL, SL_TYPE_MEASURE_DIALOG) != NULL);
-  dialog = find_toplevel (NULL, SL_TYPE_MEASURE_DIALOG);
-  respond (dialog, "done");
-  assert_stored (fixture, STATUS_SQL, "done");
+  SL_TEST_WAIT_FOR (sl_test_find_toplevel (NULL, SL_TYPE_MEASURE_DIALOG) != NULL);
+  dialog = sl_test_find_toplevel (NULL, SL_TYPE_MEASURE_DIALOG);
+  sl_test_answer_dialog (dialog, NULL, "done");
+  sl_test_assert_stored (fixture->path, STATUS_SQL, "done");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "meetings");
   sl_test_iterate (100);
@@ -305,7 +216,7 @@ static void
 test_measure_done_then_revise (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autofree char *before = stored (fixture, REVISIONS_SQL);
+  g_autofree char *before = sl_test_stored (fixture->path, REVISIONS_SQL);
 
   g_assert_cmpint (editor_measure_status (fixture), !=, SL_MEASURE_STATUS_DONE);
   mark_done_on_measures_page (fixture);
@@ -315,17 +226,17 @@ test_measure_done_then_revise (Fixture       *fixture,
 
   revise (fixture, "补充会议决定");
   type_decisions (fixture, DECISIONS);
-  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.finish-revision", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.finish-revision", NULL);
   sl_test_iterate (100);
 
-  g_assert_false (state_not_saved (fixture));
+  g_assert_false (sl_test_editor_not_saved (fixture->window));
   g_assert_true (state_is (fixture, "Revision finished: the meeting is final again"));
-  assert_stored (fixture, DECISIONS_SQL, DECISIONS);
+  sl_test_assert_stored (fixture->path, DECISIONS_SQL, DECISIONS);
   /* One revision for the measure's progress, one for the reason given. */
-  assert_stored (fixture, REVISIONS_SQL, "2|补充会议决定");
+  sl_test_assert_stored (fixture->path, REVISIONS_SQL, "2|补充会议决定");
   g_assert_cmpstr (before, ==, "0|");
   g_assert_false (gtk_widget_is_sensitive (field (fixture, "decisions_view")));
-  g_assert_false (sl_meeting_editor_holds_unsaved (editor_of (fixture)));
+  g_assert_false (sl_meeting_editor_holds_unsaved (sl_test_window_editor (fixture->window)));
 }
 
 /* A save refused as stale in a revision: never shown as saved, never
@@ -346,45 +257,45 @@ test_stale_save_in_revision (Fixture       *fixture,
   g_assert_true (sl_measure_entry_mark_done (fixture->ledger, MEETING_ID, MEASURE_ID, "2025-06-01",
                                              "已完成", &error));
   g_assert_no_error (error);
-  progress = stored (fixture, REVISIONS_SQL);
+  progress = sl_test_stored (fixture->path, REVISIONS_SQL);
   g_assert_true (g_str_has_prefix (progress, "1|"));
 
   type_decisions (fixture, DECISIONS);
-  g_assert_false (sl_meeting_editor_flush (editor_of (fixture), &error));
+  g_assert_false (sl_meeting_editor_flush (sl_test_window_editor (fixture->window), &error));
   g_assert_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_CHANGED);
   g_clear_error (&error);
 
   /* Not stored, not shown as stored: the text stays, marked unsaved. */
-  assert_stored (fixture, DECISIONS_SQL, "");
+  sl_test_assert_stored (fixture->path, DECISIONS_SQL, "");
   shown = decisions_shown (fixture);
   g_assert_cmpstr (shown, ==, DECISIONS);
-  g_assert_true (state_not_saved (fixture));
-  g_assert_true (sl_meeting_editor_holds_unsaved (editor_of (fixture)));
+  g_assert_true (sl_test_editor_not_saved (fixture->window));
+  g_assert_true (sl_meeting_editor_holds_unsaved (sl_test_window_editor (fixture->window)));
   /* Closing the window or going back would lose it: asked. */
   g_assert_true (sl_meetings_page_has_unsaved_input (meetings_page (fixture)));
 
   /* 完成修订 claims nothing: it asks; kept, the session stays open. */
-  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.finish-revision", NULL);
-  SL_TEST_WAIT_FOR (find_toplevel ("sl-held-dialog", 0) != NULL);
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.finish-revision", NULL);
+  SL_TEST_WAIT_FOR (sl_test_find_toplevel ("sl-held-dialog", 0) != NULL);
   g_assert_false (state_is (fixture, "Revision finished: the meeting is final again"));
-  respond (find_toplevel ("sl-held-dialog", 0), "keep");
-  g_assert_true (state_not_saved (fixture));
+  sl_test_answer_dialog (sl_test_find_toplevel ("sl-held-dialog", 0), NULL, "keep");
+  g_assert_true (sl_test_editor_not_saved (fixture->window));
   g_assert_true (gtk_widget_is_sensitive (field (fixture, "decisions_view")));
   g_free (shown);
   shown = decisions_shown (fixture);
   g_assert_cmpstr (shown, ==, DECISIONS);
-  assert_stored (fixture, DECISIONS_SQL, "");
+  sl_test_assert_stored (fixture->path, DECISIONS_SQL, "");
 
   /* Applied again: on the newer version, the measure stays done. */
-  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.finish-revision", NULL);
-  SL_TEST_WAIT_FOR (find_toplevel ("sl-held-dialog", 0) != NULL);
-  dialog = find_toplevel ("sl-held-dialog", 0);
-  respond (dialog, "apply");
-  assert_stored (fixture, DECISIONS_SQL, DECISIONS);
-  assert_stored (fixture, STATUS_SQL, "done");
-  assert_stored (fixture, REVISIONS_SQL, "2|补充会议决定");
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.finish-revision", NULL);
+  SL_TEST_WAIT_FOR (sl_test_find_toplevel ("sl-held-dialog", 0) != NULL);
+  dialog = sl_test_find_toplevel ("sl-held-dialog", 0);
+  sl_test_answer_dialog (dialog, NULL, "apply");
+  sl_test_assert_stored (fixture->path, DECISIONS_SQL, DECISIONS);
+  sl_test_assert_stored (fixture->path, STATUS_SQL, "done");
+  sl_test_assert_stored (fixture->path, REVISIONS_SQL, "2|补充会议决定");
   g_assert_true (state_is (fixture, "Revision finished: the meeting is final again"));
-  g_assert_false (sl_meeting_editor_holds_unsaved (editor_of (fixture)));
+  g_assert_false (sl_meeting_editor_holds_unsaved (sl_test_window_editor (fixture->window)));
   g_assert_false (sl_meetings_page_has_unsaved_input (meetings_page (fixture)));
   g_assert_false (gtk_widget_is_sensitive (field (fixture, "decisions_view")));
 }

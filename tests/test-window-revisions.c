@@ -44,7 +44,6 @@
 /* Of the example: 市统计局党组会议2025年第1次, of 市统计局党组. */
 #define MEETING_ID "e20472f6-70f4-5429-bcce-6c5709a2d5fb"
 #define ORGANIZATION_ID "62c9f9b1-c1a6-541b-b10c-986195dc206a"
-#define LIMIT_S 20
 
 typedef struct
 {
@@ -54,145 +53,14 @@ typedef struct
   SlWindow  *window;
 } Fixture;
 
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-typedef gboolean (*Condition) (Fixture *fixture);
-
-static void
-wait_until_named (Fixture    *fixture,
-                  Condition   condition,
-                  const char *name)
-{
-  gint64 end = g_get_monotonic_time () + LIMIT_S * G_USEC_PER_SEC;
-
-  while (!condition (fixture) && g_get_monotonic_time () < end)
-    iterate (20);
-  if (!condition (fixture))
-    g_error ("Still not %s after %d s", name, LIMIT_S);
-}
-
-#define wait_until(fixture, condition) wait_until_named ((fixture), (condition), #condition)
-
-static gpointer
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static SlMeetingEditor *
-editor_of (Fixture *fixture)
-{
-  return child_of (sl_window_get_page (fixture->window, "meetings"), SL_TYPE_MEETINGS_PAGE, "editor");
-}
-
-static const char *
-editor_state (Fixture *fixture)
-{
-  return gtk_label_get_label (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "state_label"));
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* A toplevel window: by its widget name, or (name NULL) by its type. */
-static GtkWidget *
-find_toplevel (const char *name,
-               GType       type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (!gtk_widget_get_visible (window))
-        continue;
-      if ((name != NULL && g_strcmp0 (gtk_widget_get_name (window), name) == 0) ||
-          (name == NULL && G_TYPE_CHECK_INSTANCE_TYPE (window, type)))
-        return window;
-    }
-  return NULL;
-}
-
 /* What the window says, in the language it runs in (zh_CN for the
  * screenshots, C otherwise). */
 #define T(text) g_dgettext (GETTEXT_PACKAGE, (text))
 
-static gboolean reason_dialog_shown (Fixture *f) { return find_toplevel ("sl-reason-dialog", 0) != NULL; }
-static gboolean reason_dialog_gone (Fixture *f) { return find_toplevel ("sl-reason-dialog", 0) == NULL; }
-static gboolean saved (Fixture *f) { return g_strcmp0 (editor_state (f), T ("Saved")) == 0; }
-static gboolean
-not_saved (Fixture *f)
-{
-  g_autofree char *prefix = g_strdup (T ("Not saved: %s"));
-
-  *strstr (prefix, "%s") = '\0';
-  return g_str_has_prefix (editor_state (f), prefix);
-}
-
-/* Answers the message dialog @name: types @text in its line, responds. */
-static void
-answer (Fixture    *fixture,
-        const char *name,
-        const char *text,
-        const char *response)
-{
-  GtkWidget *dialog = find_toplevel (name, 0);
-  GtkWidget *entry;
-
-  g_assert_nonnull (dialog);
-  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
-  /* A button closes the dialog after its response; the call does not. */
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (50);
-}
-
-/* What the file holds, through a connection of its own. */
-static char *
-stored (Fixture    *fixture,
-        const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return text;
-}
-
+static gboolean reason_dialog_shown (Fixture *f) { return sl_test_find_toplevel ("sl-reason-dialog", 0) != NULL; }
+static gboolean reason_dialog_gone (Fixture *f) { return sl_test_find_toplevel ("sl-reason-dialog", 0) == NULL; }
+static gboolean saved (Fixture *f) { return g_strcmp0 (sl_test_editor_state (f->window), T ("Saved")) == 0; }
+static gboolean not_saved (Fixture *f) { return sl_test_editor_not_saved (f->window); }
 
 /* Runs @sql through a connection of its own, as another program would. */
 static void
@@ -271,13 +139,13 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
     g_main_context_iteration (NULL, TRUE);
-  iterate (50);
+  sl_test_iterate (50);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "meetings");
-  iterate (50);
+  sl_test_iterate (50);
   sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (sl_window_get_page (fixture->window, "meetings")),
                                  MEETING_ID);
-  iterate (50);
+  sl_test_iterate (50);
 }
 
 static void
@@ -294,7 +162,7 @@ fixture_tear_down (Fixture       *fixture,
 static SlMeeting *
 meeting (Fixture *fixture)
 {
-  SlMeeting *meeting = sl_meeting_editor_get_meeting (editor_of (fixture));
+  SlMeeting *meeting = sl_meeting_editor_get_meeting (sl_test_window_editor (fixture->window));
 
   g_assert_nonnull (meeting);
   g_assert_cmpstr (sl_record_get_id (SL_RECORD (meeting)), ==, MEETING_ID);
@@ -304,12 +172,11 @@ meeting (Fixture *fixture)
 static const char *
 badge (Fixture *fixture)
 {
-  GtkWidget *button = find_named (GTK_WIDGET (editor_of (fixture)), "sl-state-badge");
+  GtkWidget *button = sl_test_find_named (GTK_WIDGET (sl_test_window_editor (fixture->window)), "sl-state-badge");
 
   g_assert_nonnull (button);
   return gtk_button_get_label (GTK_BUTTON (button));
 }
-
 
 #define REVISIONS_SQL \
   "SELECT count(*) || '|' || coalesce (group_concat (reason, ';'), '') " \
@@ -324,17 +191,7 @@ static GtkWidget *
 field (Fixture    *fixture,
        const char *name)
 {
-  return child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, name);
-}
-
-static void
-assert_stored (Fixture    *fixture,
-               const char *sql,
-               const char *expected)
-{
-  g_autofree char *value = stored (fixture, sql);
-
-  g_assert_cmpstr (value, ==, expected);
+  return sl_test_editor_child (fixture->window, name);
 }
 
 /* 修订… with @reason: the fields open. */
@@ -342,9 +199,9 @@ static void
 revise (Fixture    *fixture,
         const char *reason)
 {
-  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.revise", NULL);
-  wait_until (fixture, reason_dialog_shown);
-  answer (fixture, "sl-reason-dialog", reason, "revise");
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.revise", NULL);
+  SL_TEST_WAIT_UNTIL (fixture, reason_dialog_shown);
+  sl_test_answer_dialog (sl_test_find_toplevel ("sl-reason-dialog", 0), reason, "revise");
   g_assert_true (gtk_widget_is_sensitive (field (fixture, "place_row")));
 }
 
@@ -353,7 +210,7 @@ flush (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sl_meeting_editor_flush (editor_of (fixture), &error));
+  g_assert_true (sl_meeting_editor_flush (sl_test_window_editor (fixture->window), &error));
   g_assert_no_error (error);
 }
 
@@ -363,8 +220,8 @@ static void
 test_restore_reloads (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *old_place = stored (fixture, PLACE_SQL);
-  g_autofree char *old_studies = stored (fixture, STUDIES_SQL);
+  g_autofree char *old_place = sl_test_stored (fixture->path, PLACE_SQL);
+  g_autofree char *old_studies = sl_test_stored (fixture->path, STUDIES_SQL);
   g_autoptr(GError) error = NULL;
   GListModel *studies = G_LIST_MODEL (sl_meeting_get_studies (meeting (fixture)));
   GtkWidget *history;
@@ -375,24 +232,24 @@ test_restore_reloads (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (field (fixture, "place_row")), "五楼会议室");
   g_list_store_remove (G_LIST_STORE (studies), 0);
   flush (fixture);
-  assert_stored (fixture, PLACE_SQL, "五楼会议室");
-  assert_stored (fixture, REVISIONS_SQL, "1|地点写错");
+  sl_test_assert_stored (fixture->path, PLACE_SQL, "五楼会议室");
+  sl_test_assert_stored (fixture->path, REVISIONS_SQL, "1|地点写错");
 
   /* The place has the focus, as when the user goes to the history. */
   gtk_widget_grab_focus (field (fixture, "place_row"));
-  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.history", NULL);
-  iterate (100);
-  history = find_toplevel (NULL, SL_TYPE_MEETING_HISTORY);
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.history", NULL);
+  sl_test_iterate (100);
+  history = sl_test_find_toplevel (NULL, SL_TYPE_MEETING_HISTORY);
   g_assert_nonnull (history);
   g_assert_true (sl_meeting_history_restore (SL_MEETING_HISTORY (history), 1, "恢复原样", &error));
   g_assert_no_error (error);
-  iterate (100);
+  sl_test_iterate (100);
   gtk_window_destroy (GTK_WINDOW (history));
-  iterate (50);
+  sl_test_iterate (50);
 
-  assert_stored (fixture, PLACE_SQL, old_place);
-  assert_stored (fixture, STUDIES_SQL, old_studies);
-  assert_stored (fixture, REVISIONS_SQL, "2|地点写错;恢复原样");
+  sl_test_assert_stored (fixture->path, PLACE_SQL, old_place);
+  sl_test_assert_stored (fixture->path, STUDIES_SQL, old_studies);
+  sl_test_assert_stored (fixture->path, REVISIONS_SQL, "2|地点写错;恢复原样");
   g_assert_cmpstr (sl_meeting_get_place (meeting (fixture)), ==, old_place);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "place_row"))), ==, old_place);
   g_assert_cmpuint (g_list_model_get_n_items (studies), ==, n_studies);
@@ -403,11 +260,11 @@ test_restore_reloads (Fixture       *fixture,
   revise (fixture, "补主题");
   gtk_editable_set_text (GTK_EDITABLE (field (fixture, "theme_row")), "补正的主题");
   flush (fixture);
-  iterate (700);
-  assert_stored (fixture, THEME_SQL, "补正的主题");
-  assert_stored (fixture, PLACE_SQL, old_place);
-  assert_stored (fixture, STUDIES_SQL, old_studies);
-  assert_stored (fixture, REVISIONS_SQL, "3|地点写错;恢复原样;补主题");
+  sl_test_iterate (700);
+  sl_test_assert_stored (fixture->path, THEME_SQL, "补正的主题");
+  sl_test_assert_stored (fixture->path, PLACE_SQL, old_place);
+  sl_test_assert_stored (fixture->path, STUDIES_SQL, old_studies);
+  sl_test_assert_stored (fixture->path, REVISIONS_SQL, "3|地点写错;恢复原样;补主题");
 }
 
 /* The reason is asked before editing, never at a keystroke; a session is
@@ -416,8 +273,8 @@ static void
 test_reason_before_editing (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autofree char *old_place = stored (fixture, PLACE_SQL);
-  GtkWidget *banner = find_named (GTK_WIDGET (editor_of (fixture)), "sl-final-banner");
+  g_autofree char *old_place = sl_test_stored (fixture->path, PLACE_SQL);
+  GtkWidget *banner = sl_test_find_named (GTK_WIDGET (sl_test_window_editor (fixture->window)), "sl-final-banner");
 
   /* Read-only, with the banner that says how to change it. */
   g_assert_cmpstr (badge (fixture), ==, T ("Final"));
@@ -429,58 +286,58 @@ test_reason_before_editing (Fixture       *fixture,
 
   /* A change that gets through anyway opens no dialog and is not kept. */
   sl_meeting_set_place (meeting (fixture), "不该保存的地点");
-  iterate (700);
-  g_assert_null (find_toplevel ("sl-reason-dialog", 0));
+  sl_test_iterate (700);
+  g_assert_null (sl_test_find_toplevel ("sl-reason-dialog", 0));
   g_assert_cmpstr (sl_meeting_get_place (meeting (fixture)), ==, old_place);
   g_assert_true (not_saved (fixture));
-  assert_stored (fixture, PLACE_SQL, old_place);
-  assert_stored (fixture, REVISIONS_SQL, "0|");
+  sl_test_assert_stored (fixture->path, PLACE_SQL, old_place);
+  sl_test_assert_stored (fixture->path, REVISIONS_SQL, "0|");
 
   /* 修订…, cancelled: still read-only, nothing saved. */
-  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.revise", NULL);
-  wait_until (fixture, reason_dialog_shown);
-  answer (fixture, "sl-reason-dialog", "不用了", "cancel");
-  wait_until (fixture, reason_dialog_gone);
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.revise", NULL);
+  SL_TEST_WAIT_UNTIL (fixture, reason_dialog_shown);
+  sl_test_answer_dialog (sl_test_find_toplevel ("sl-reason-dialog", 0), "不用了", "cancel");
+  SL_TEST_WAIT_UNTIL (fixture, reason_dialog_gone);
   g_assert_false (gtk_widget_is_sensitive (field (fixture, "place_row")));
-  assert_stored (fixture, REVISIONS_SQL, "0|");
+  sl_test_assert_stored (fixture->path, REVISIONS_SQL, "0|");
 
   /* With a reason: three saves, one revision with that reason. */
   revise (fixture, "地点写错");
   g_assert_true (gtk_widget_is_sensitive (field (fixture, "summary_view")));
   gtk_editable_set_text (GTK_EDITABLE (field (fixture, "place_row")), "五楼会议室");
-  wait_until (fixture, saved);
+  SL_TEST_WAIT_UNTIL (fixture, saved);
   gtk_editable_set_text (GTK_EDITABLE (field (fixture, "theme_row")), "主题补正");
   flush (fixture);
   gtk_editable_set_text (GTK_EDITABLE (field (fixture, "place_row")), "五楼第二会议室");
   flush (fixture);
-  assert_stored (fixture, PLACE_SQL, "五楼第二会议室");
-  assert_stored (fixture, THEME_SQL, "主题补正");
-  assert_stored (fixture, REVISIONS_SQL, "1|地点写错");
-  g_assert_null (find_toplevel ("sl-reason-dialog", 0));
+  sl_test_assert_stored (fixture->path, PLACE_SQL, "五楼第二会议室");
+  sl_test_assert_stored (fixture->path, THEME_SQL, "主题补正");
+  sl_test_assert_stored (fixture->path, REVISIONS_SQL, "1|地点写错");
+  g_assert_null (sl_test_find_toplevel ("sl-reason-dialog", 0));
 
   /* 完成修订: read-only again; the next session is the next revision. */
-  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.finish-revision", NULL);
-  iterate (50);
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.finish-revision", NULL);
+  sl_test_iterate (50);
   g_assert_false (gtk_widget_is_sensitive (field (fixture, "place_row")));
   revise (fixture, "再改主题");
   gtk_editable_set_text (GTK_EDITABLE (field (fixture, "theme_row")), "主题再补正");
   flush (fixture);
-  assert_stored (fixture, REVISIONS_SQL, "2|地点写错;再改主题");
+  sl_test_assert_stored (fixture->path, REVISIONS_SQL, "2|地点写错;再改主题");
 
   /* Closing the editor ends the session too. */
-  gtk_widget_activate_action (GTK_WIDGET (editor_of (fixture)), "editor.back", NULL);
-  iterate (50);
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.back", NULL);
+  sl_test_iterate (50);
   sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (sl_window_get_page (fixture->window, "meetings")),
                                  MEETING_ID);
-  iterate (100);
+  sl_test_iterate (100);
   g_assert_false (gtk_widget_is_sensitive (field (fixture, "place_row")));
-  assert_stored (fixture, REVISIONS_SQL, "2|地点写错;再改主题");
+  sl_test_assert_stored (fixture->path, REVISIONS_SQL, "2|地点写错;再改主题");
 }
 
 static gboolean
 lock_shown (Fixture *fixture)
 {
-  GtkWidget *banner = find_named (GTK_WIDGET (editor_of (fixture)), "sl-lock-banner");
+  GtkWidget *banner = sl_test_find_named (GTK_WIDGET (sl_test_window_editor (fixture->window)), "sl-lock-banner");
 
   return gtk_revealer_get_reveal_child (GTK_REVEALER (banner));
 }
@@ -501,7 +358,7 @@ static void
 test_lock_elsewhere (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autofree char *old_place = stored (fixture, PLACE_SQL);
+  g_autofree char *old_place = sl_test_stored (fixture->path, PLACE_SQL);
   g_autoptr(GError) error = NULL;
 
   old_place_of_test = old_place;
@@ -515,9 +372,9 @@ test_lock_elsewhere (Fixture       *fixture,
   g_assert_cmpstr (sl_meeting_get_place (meeting (fixture)), ==, old_place);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "place_row"))), ==, old_place);
   g_assert_true (not_saved (fixture));
-  g_assert_nonnull (strstr (editor_state (fixture), "2025"));
-  iterate (800);
-  assert_stored (fixture, PLACE_SQL, old_place);
+  g_assert_nonnull (strstr (sl_test_editor_state (fixture->window), "2025"));
+  sl_test_iterate (800);
+  sl_test_assert_stored (fixture->path, PLACE_SQL, old_place);
 
   /* Unlocked: the dropped change never comes back with the next one. */
   g_assert_true (sl_evidence_unlock_year (fixture->ledger, ORGANIZATION_ID, 2025, "补录", &error));
@@ -526,8 +383,8 @@ test_lock_elsewhere (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (field (fixture, "place_row")));
   gtk_editable_set_text (GTK_EDITABLE (field (fixture, "theme_row")), "解锁后的主题");
   flush (fixture);
-  assert_stored (fixture, THEME_SQL, "解锁后的主题");
-  assert_stored (fixture, PLACE_SQL, old_place);
+  sl_test_assert_stored (fixture->path, THEME_SQL, "解锁后的主题");
+  sl_test_assert_stored (fixture->path, PLACE_SQL, old_place);
 
   /* The command line locks while a change waits for its save. */
   gtk_editable_set_text (GTK_EDITABLE (field (fixture, "place_row")), "命令行锁定前的地点");
@@ -535,30 +392,31 @@ test_lock_elsewhere (Fixture       *fixture,
     const char *args[] = { "lock-year", "2025", "--organization", "市统计局党组", NULL };
     run_cli (fixture, args);
   }
-  wait_until (fixture, lock_shown);
-  wait_until (fixture, place_back);
+  SL_TEST_WAIT_UNTIL (fixture, lock_shown);
+  SL_TEST_WAIT_UNTIL (fixture, place_back);
   g_assert_false (gtk_widget_is_sensitive (field (fixture, "place_row")));
   g_assert_true (not_saved (fixture));
-  iterate (800);
-  assert_stored (fixture, PLACE_SQL, old_place);
+  sl_test_iterate (800);
+  sl_test_assert_stored (fixture->path, PLACE_SQL, old_place);
 
   {
     const char *args[] = { "unlock-year", "2025", "--organization", "市统计局党组", "--reason", "补录", NULL };
     run_cli (fixture, args);
   }
-  wait_until (fixture, lock_gone);
+  SL_TEST_WAIT_UNTIL (fixture, lock_gone);
   gtk_editable_set_text (GTK_EDITABLE (field (fixture, "theme_row")), "第二次解锁后的主题");
   flush (fixture);
-  assert_stored (fixture, THEME_SQL, "第二次解锁后的主题");
-  assert_stored (fixture, PLACE_SQL, old_place);
+  sl_test_assert_stored (fixture->path, THEME_SQL, "第二次解锁后的主题");
+  sl_test_assert_stored (fixture->path, PLACE_SQL, old_place);
 
   /* A new meeting in the locked year is read-only before anything is
    * typed, with the banner; not refused, and the text dropped, later. */
   g_assert_true (sl_evidence_lock_year (fixture->ledger, ORGANIZATION_ID, 2025, "王五", &error));
   g_assert_no_error (error);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-meeting", NULL);
-  wait_until (fixture, lock_shown);
-  g_assert_cmpint (sl_meeting_get_year (sl_meeting_editor_get_meeting (editor_of (fixture))), ==, 2025);
+  SL_TEST_WAIT_UNTIL (fixture, lock_shown);
+  g_assert_cmpint (sl_meeting_get_year (sl_meeting_editor_get_meeting (sl_test_window_editor (fixture->window))),
+                   ==, 2025);
   g_assert_false (gtk_widget_is_sensitive (field (fixture, "theme_row")));
   old_place_of_test = NULL;
 }
@@ -566,7 +424,7 @@ test_lock_elsewhere (Fixture       *fixture,
 static gboolean
 state_error_shown (Fixture *fixture)
 {
-  return strstr (editor_state (fixture), fixture->path) != NULL;
+  return strstr (sl_test_editor_state (fixture->window), fixture->path) != NULL;
 }
 
 static gboolean state_cleared (Fixture *f) { return !state_error_shown (f); }
@@ -577,37 +435,37 @@ static void
 test_state_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *old_place = stored (fixture, PLACE_SQL);
+  g_autofree char *old_place = sl_test_stored (fixture->path, PLACE_SQL);
 
   /* The locks cannot be read (another program broke the table). */
   execute (fixture, "ALTER TABLE year_locks RENAME TO year_locks_gone");
-  wait_until (fixture, state_error_shown);
+  SL_TEST_WAIT_UNTIL (fixture, state_error_shown);
   g_assert_false (lock_shown (fixture));
   g_assert_cmpstr (badge (fixture), ==, T ("Draft"));
   execute (fixture, "ALTER TABLE year_locks_gone RENAME TO year_locks");
-  wait_until (fixture, state_cleared);
+  SL_TEST_WAIT_UNTIL (fixture, state_cleared);
 
   /* Whether it is final cannot be read: not 草稿. */
   execute (fixture, "ALTER TABLE meeting_finals RENAME TO meeting_finals_gone");
-  wait_until (fixture, state_error_shown);
+  SL_TEST_WAIT_UNTIL (fixture, state_error_shown);
   g_assert_cmpstr (badge (fixture), !=, T ("Draft"));
   g_assert_cmpstr (badge (fixture), !=, T ("Final"));
   g_assert_false (lock_shown (fixture));
 
   /* Typed meanwhile: not saved, and it stays in the field. */
   gtk_editable_set_text (GTK_EDITABLE (field (fixture, "place_row")), "出错时输入的地点");
-  wait_until (fixture, not_saved);
+  SL_TEST_WAIT_UNTIL (fixture, not_saved);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "place_row"))), ==, "出错时输入的地点");
-  assert_stored (fixture, PLACE_SQL, old_place);
+  sl_test_assert_stored (fixture->path, PLACE_SQL, old_place);
 
   /* Put right: the next change saves what was typed. */
   execute (fixture, "ALTER TABLE meeting_finals_gone RENAME TO meeting_finals");
-  wait_until (fixture, state_cleared);
+  SL_TEST_WAIT_UNTIL (fixture, state_cleared);
   g_assert_cmpstr (badge (fixture), ==, T ("Draft"));
   gtk_editable_set_text (GTK_EDITABLE (field (fixture, "theme_row")), "恢复后的主题");
   flush (fixture);
-  assert_stored (fixture, PLACE_SQL, "出错时输入的地点");
-  assert_stored (fixture, THEME_SQL, "恢复后的主题");
+  sl_test_assert_stored (fixture->path, PLACE_SQL, "出错时输入的地点");
+  sl_test_assert_stored (fixture->path, THEME_SQL, "恢复后的主题");
   g_assert_true (saved (fixture));
 }
 

@@ -29,6 +29,7 @@
 #include "sl-organization.h"
 #include "sl-session-plan.h"
 #include "sl-test-util.h"
+#include "sl-test-window.h"
 
 #define LIMIT_S 20
 
@@ -44,54 +45,14 @@ typedef struct
   SlMeetingEditor *editor;
 } Fixture;
 
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 named (Fixture    *fixture,
        const char *name)
 {
-  GtkWidget *widget = find_named (GTK_WIDGET (fixture->editor), name);
+  GtkWidget *widget = sl_test_find_named (GTK_WIDGET (fixture->editor), name);
 
   g_assert_nonnull (widget);
   return widget;
-}
-
-static GtkWidget *
-find_toplevel (const char *name)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (gtk_widget_get_visible (window) && g_strcmp0 (gtk_widget_get_name (window), name) == 0)
-        return window;
-    }
-  return NULL;
 }
 
 static void
@@ -100,9 +61,9 @@ wait_for_toplevel (const char *name,
 {
   gint64 end = g_get_monotonic_time () + LIMIT_S * G_USEC_PER_SEC;
 
-  while ((find_toplevel (name) != NULL) != shown && g_get_monotonic_time () < end)
-    iterate (20);
-  g_assert_true ((find_toplevel (name) != NULL) == shown);
+  while ((sl_test_find_toplevel (name, 0) != NULL) != shown && g_get_monotonic_time () < end)
+    sl_test_iterate (20);
+  g_assert_true ((sl_test_find_toplevel (name, 0) != NULL) == shown);
 }
 
 static char *
@@ -169,7 +130,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 800);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->editor));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate (100);
+  sl_test_iterate (100);
 }
 
 static void
@@ -177,7 +138,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_finalize_object (fixture->ledger);
   remove_tree (fixture->folder);
   g_free (fixture->path);
@@ -197,7 +158,7 @@ edit (Fixture    *fixture,
 
   g_assert_no_error (error);
   sl_meeting_editor_edit (fixture->editor, meeting, FALSE);
-  iterate (100);
+  sl_test_iterate (100);
 }
 
 static SlMeeting *
@@ -244,7 +205,7 @@ add_speech (Fixture    *fixture,
   while (gtk_list_box_get_row_at_index (list, n) != NULL)
     n++;
   g_signal_emit_by_name (named (fixture, "sl-session-plan-add-speech"), "clicked");
-  iterate (20);
+  sl_test_iterate (20);
   /* Position 0 of the picker is “—”; the roster follows in order. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (speech_part (fixture, n, "dropdown")), member + 1);
   gtk_editable_set_text (GTK_EDITABLE (speech_part (fixture, n, "entry")), title);
@@ -264,10 +225,10 @@ shot (Fixture *fixture)
 
   if (folder == NULL)
     return;
-  iterate (300);
+  sl_test_iterate (300);
   g_assert_true (gtk_widget_compute_point (section, content, &GRAPHENE_POINT_INIT (0, 0), &at));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), at.y - 12);
-  iterate (500);
+  sl_test_iterate (500);
   path = g_build_filename (folder, "session-plan.png", NULL);
   {
     const char *argv[] = { "import", "-window", "root", path, NULL };
@@ -304,7 +265,7 @@ test_enter_plan (Fixture       *fixture,
   add_speech (fixture, 1, "以学促干");
   /* 孙堃 speaks first: moved up. */
   g_signal_emit_by_name (speech_part (fixture, 1, "up"), "clicked");
-  iterate (20);
+  sl_test_iterate (20);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (named (fixture, "sl-session-plan-hours")), 3.5);
   gtk_editable_set_text (GTK_EDITABLE (named (fixture, "sl-session-plan-approved-by")), "张建国");
 
@@ -312,7 +273,7 @@ test_enter_plan (Fixture       *fixture,
   approved_on = named (fixture, "sl-session-plan-approved-on");
   gtk_editable_set_text (GTK_EDITABLE (approved_on), "2023-02-30");
   sl_meeting_fields_commit (approved_on);
-  iterate (20);
+  sl_test_iterate (20);
   g_assert_true (sl_meeting_fields_has_error (approved_on));
   g_assert_nonnull (sl_meeting_fields_get_message (approved_on));
   plan = sl_meeting_get_session_plan (sl_meeting_editor_get_meeting (fixture->editor));
@@ -322,7 +283,7 @@ test_enter_plan (Fixture       *fixture,
   /* Typed as people type it, within the session's year. */
   gtk_editable_set_text (GTK_EDITABLE (approved_on), "4月24日");
   sl_meeting_fields_commit (approved_on);
-  iterate (20);
+  sl_test_iterate (20);
   g_assert_false (sl_meeting_fields_has_error (approved_on));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (approved_on)), ==, "2023-04-24");
   shot (fixture);
@@ -409,7 +370,7 @@ test_final_asks_reason (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.revise", NULL);
   wait_for_toplevel ("sl-reason-dialog", TRUE);
   {
-    GtkWidget *dialog = find_toplevel ("sl-reason-dialog");
+    GtkWidget *dialog = sl_test_find_toplevel ("sl-reason-dialog", 0);
 
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
     gtk_window_destroy (GTK_WINDOW (dialog));
@@ -419,8 +380,8 @@ test_final_asks_reason (Fixture       *fixture,
 
   /* An edit that gets through anyway asks nothing and is taken back. */
   set_text_view (named (fixture, "sl-session-plan-topics"), "补充的研讨题目");
-  iterate (700);   /* past the save delay: nothing may have been written */
-  g_assert_null (find_toplevel ("sl-reason-dialog"));
+  sl_test_iterate (700);   /* past the save delay: nothing may have been written */
+  g_assert_null (sl_test_find_toplevel ("sl-reason-dialog", 0));
 
   g_assert_null (sl_meeting_get_session_plan (sl_meeting_editor_get_meeting (fixture->editor)));
   stored = load (fixture);

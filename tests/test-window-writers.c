@@ -41,7 +41,6 @@
 #define NEW_TITLE "市统计局党组会议2025年第1次（命令行改）"
 #define NEW_POST "党组成员、副局长（命令行改）"
 /* Generous: the window looks every 500 ms. */
-#define LIMIT_S 20
 
 typedef struct
 {
@@ -53,62 +52,16 @@ typedef struct
   char      *member_id;
 } Fixture;
 
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-typedef gboolean (*Condition) (Fixture *fixture);
-
-/* Runs the main loop until @condition holds; fails after LIMIT_S. */
-static void
-wait_until (Fixture   *fixture,
-            Condition  condition)
-{
-  gint64 end = g_get_monotonic_time () + LIMIT_S * G_USEC_PER_SEC;
-
-  while (!condition (fixture) && g_get_monotonic_time () < end)
-    iterate (20);
-  g_assert_true (condition (fixture));
-}
-
-static gpointer
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static SlMeetingEditor *
-editor_of (Fixture *fixture)
-{
-  return child_of (sl_window_get_page (fixture->window, "meetings"), SL_TYPE_MEETINGS_PAGE, "editor");
-}
-
 static const char *
 editor_title (Fixture *fixture)
 {
-  return gtk_editable_get_text (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "title_row"));
-}
-
-static const char *
-editor_state (Fixture *fixture)
-{
-  return gtk_label_get_label (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "state_label"));
+  return gtk_editable_get_text (sl_test_editor_child (fixture->window, "title_row"));
 }
 
 static GtkSwitch *
 central_group_switch (Fixture *fixture)
 {
-  return child_of (fixture->dialog, SL_TYPE_MEMBER_DIALOG, "central_group_switch");
+  return sl_test_template_child (fixture->dialog, SL_TYPE_MEMBER_DIALOG, "central_group_switch");
 }
 
 static SlMember *
@@ -148,14 +101,14 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
     g_main_context_iteration (NULL, TRUE);
-  iterate (50);
+  sl_test_iterate (50);
 
   /* The meeting open in the editor... */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "meetings");
-  iterate (50);
+  sl_test_iterate (50);
   sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (sl_window_get_page (fixture->window, "meetings")),
                                  MEETING_ID);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpstr (editor_title (fixture), ==, MEETING_TITLE);
 
   /* ...and the member in its dialog. */
@@ -163,7 +116,7 @@ fixture_set_up (Fixture       *fixture,
                                           member (fixture), NULL);
   g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
-  iterate (50);
+  sl_test_iterate (50);
 }
 
 static void
@@ -254,8 +207,8 @@ window_shows_merge (Fixture *fixture)
 {
   return g_strcmp0 (editor_title (fixture), NEW_TITLE) == 0 &&
          g_strcmp0 (sl_member_get_post (member (fixture)), NEW_POST) == 0 &&
-         g_strcmp0 (gtk_editable_get_text (child_of (fixture->dialog, SL_TYPE_MEMBER_DIALOG, "post_row")),
-                    NEW_POST) == 0;
+         g_strcmp0 (gtk_editable_get_text (sl_test_template_child (fixture->dialog, SL_TYPE_MEMBER_DIALOG,
+                                                                   "post_row")), NEW_POST) == 0;
 }
 
 static void
@@ -265,14 +218,14 @@ test_merge_shown (Fixture       *fixture,
   g_autofree char *title = NULL;
 
   merge_from_command_line (fixture);
-  wait_until (fixture, window_shows_merge);
+  SL_TEST_WAIT_UNTIL (fixture, window_shows_merge);
 
   /* Shown, not written back: the file still has the import's values, and
    * the editor has nothing to save. */
-  iterate (700);
+  sl_test_iterate (700);
   title = stored (fixture, "SELECT title FROM meetings WHERE uuid = ?", MEETING_ID);
   g_assert_cmpstr (title, ==, NEW_TITLE);
-  g_assert_cmpstr (editor_state (fixture), !=, "Saved");
+  g_assert_cmpstr (sl_test_editor_state (fixture->window), !=, "Saved");
 
   /* And the window's next change is saved on top of it. */
   gtk_switch_set_active (central_group_switch (fixture), !gtk_switch_get_active (central_group_switch (fixture)));
@@ -285,7 +238,7 @@ static void
 test_stale_save_refused (Fixture       *fixture,
                          gconstpointer  data)
 {
-  SlMeetingEditor *editor = editor_of (fixture);
+  SlMeetingEditor *editor = sl_test_window_editor (fixture->window);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *post = NULL;
@@ -297,12 +250,13 @@ test_stale_save_refused (Fixture       *fixture,
 
   /* Before the window has looked (the main loop has not run): its saves
    * are of what it read before the import. */
-  gtk_editable_set_text (child_of (editor, SL_TYPE_MEETING_EDITOR, "title_row"), "窗口里改的标题");
+  gtk_editable_set_text (sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "title_row"), "窗口里改的标题");
   g_assert_false (sl_meeting_editor_flush (editor, &error));
   g_assert_error (error, SL_LEDGER_ERROR, SL_LEDGER_ERROR_CHANGED);
   g_clear_error (&error);
   /* Said to be NOT saved, with the way to apply it again (issue 12). */
-  g_assert_true (g_str_has_prefix (editor_state (fixture), "Not saved: this meeting was changed elsewhere"));
+  g_assert_true (g_str_has_prefix (sl_test_editor_state (fixture->window),
+                                   "Not saved: this meeting was changed elsewhere"));
   g_assert_true (sl_meeting_editor_holds_unsaved (editor));
   /* What the user typed stays in the field... */
   g_assert_cmpstr (editor_title (fixture), ==, "窗口里改的标题");
@@ -332,14 +286,14 @@ static gboolean
 busy_saves_done (Fixture *fixture)
 {
   return sl_save_queue_get_n_pending (sl_save_queue_get (fixture->ledger)) == 0 &&
-         g_strcmp0 (editor_state (fixture), "Saved") == 0;
+         g_strcmp0 (sl_test_editor_state (fixture->window), "Saved") == 0;
 }
 
 static void
 test_busy_save_pending (Fixture       *fixture,
                         gconstpointer  data)
 {
-  SlMeetingEditor *editor = editor_of (fixture);
+  SlMeetingEditor *editor = sl_test_window_editor (fixture->window);
   SlSaveQueue *queue = sl_save_queue_get (fixture->ledger);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -351,11 +305,11 @@ test_busy_save_pending (Fixture       *fixture,
   g_assert_cmpint (sqlite3_open_v2 (fixture->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
 
-  gtk_editable_set_text (child_of (editor, SL_TYPE_MEETING_EDITOR, "title_row"), "忙时改的标题");
+  gtk_editable_set_text (sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "title_row"), "忙时改的标题");
   g_assert_false (sl_meeting_editor_flush (editor, &error));
   g_assert_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_BUSY);
   g_clear_error (&error);
-  g_assert_cmpstr (editor_state (fixture), ==, "Waiting to save…");
+  g_assert_cmpstr (sl_test_editor_state (fixture->window), ==, "Waiting to save…");
 
   /* The switch stays where the user put it, and waits too. */
   gtk_switch_set_active (central_group_switch (fixture), !was_central);
@@ -363,8 +317,8 @@ test_busy_save_pending (Fixture       *fixture,
   g_assert_cmpuint (sl_save_queue_get_n_pending (queue), ==, 2);
 
   /* Retried while still locked: still waiting, never "Saved". */
-  iterate (2 * SL_SAVE_QUEUE_RETRY_MS);
-  g_assert_cmpstr (editor_state (fixture), ==, "Waiting to save…");
+  sl_test_iterate (2 * SL_SAVE_QUEUE_RETRY_MS);
+  g_assert_cmpstr (sl_test_editor_state (fixture->window), ==, "Waiting to save…");
   g_assert_cmpuint (sl_save_queue_get_n_pending (queue), ==, 2);
   title = stored (fixture, "SELECT title FROM meetings WHERE uuid = ?", MEETING_ID);
   g_assert_cmpstr (title, ==, MEETING_TITLE);
@@ -373,7 +327,7 @@ test_busy_save_pending (Fixture       *fixture,
   g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
 
-  wait_until (fixture, busy_saves_done);
+  SL_TEST_WAIT_UNTIL (fixture, busy_saves_done);
   title = stored (fixture, "SELECT title FROM meetings WHERE uuid = ?", MEETING_ID);
   g_assert_cmpstr (title, ==, "忙时改的标题");
   central = stored (fixture, "SELECT central_group FROM members WHERE uuid = ?", fixture->member_id);
@@ -416,9 +370,9 @@ test_close_with_waiting_save (Fixture       *fixture,
   g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
 
   /* Typed, and the window closed before the save delay. */
-  gtk_editable_set_text (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "title_row"), "关窗前改的标题");
+  gtk_editable_set_text (sl_test_editor_child (fixture->window, "title_row"), "关窗前改的标题");
   gtk_window_close (GTK_WINDOW (fixture->window));
-  iterate (50);
+  sl_test_iterate (50);
 
   /* Still open, asking; the change waits. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
@@ -428,10 +382,10 @@ test_close_with_waiting_save (Fixture       *fixture,
 
   /* Keep Open: once the other program lets go, it is stored. */
   adw_message_dialog_response (dialog, "wait");
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
-  wait_until (fixture, queue_empty);
+  SL_TEST_WAIT_UNTIL (fixture, queue_empty);
   title = stored (fixture, "SELECT title FROM meetings WHERE uuid = ?", MEETING_ID);
   g_assert_cmpstr (title, ==, "关窗前改的标题");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
@@ -446,15 +400,15 @@ test_close_with_invalid_field (Fixture       *fixture,
   g_autofree char *date = NULL;
   AdwMessageDialog *dialog;
 
-  gtk_editable_set_text (child_of (editor_of (fixture), SL_TYPE_MEETING_EDITOR, "date_row"), "2023-02-30");
+  gtk_editable_set_text (sl_test_editor_child (fixture->window, "date_row"), "2023-02-30");
   gtk_window_close (GTK_WINDOW (fixture->window));
-  iterate (50);
+  sl_test_iterate (50);
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "keep");
-  iterate (50);
+  sl_test_iterate (50);
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   date = stored (fixture, "SELECT date FROM meetings WHERE uuid = ?", MEETING_ID);

@@ -52,15 +52,6 @@ typedef struct
   GtkWidget *probes;     /* a popover of buttons that tell whether an action is enabled */
 } Fixture;
 
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Until the day's backup, which the window starts after its first frame,
  * is done. */
 static void
@@ -85,7 +76,7 @@ open_window (Fixture *fixture)
   gtk_window_present (GTK_WINDOW (fixture->window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
     g_main_context_iteration (NULL, TRUE);
-  iterate (50);
+  sl_test_iterate (50);
 
   /* A button's sensitivity follows its action: the probes ask the window. */
   fixture->probes = gtk_popover_new ();
@@ -160,7 +151,7 @@ show_page (Fixture    *fixture,
            const char *name)
 {
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", name);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, name);
 }
 
@@ -221,7 +212,7 @@ test_switch_year (Fixture       *fixture,
   SlOverviewPage *page = SL_OVERVIEW_PAGE (sl_window_get_page (fixture->window, "overview"));
 
   sl_window_set_year (fixture->window, 2024);
-  iterate (50);
+  sl_test_iterate (50);
   assert_figures (fixture, 2024);
   g_assert_cmpstr (sl_overview_page_get_figure (page, "meetings"), ==, "1");
 
@@ -232,11 +223,11 @@ test_switch_year (Fixture       *fixture,
 
   /* A year with nothing in it shows figures of nothing. */
   sl_window_set_year (fixture->window, 2019);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpuint (sl_overview_page_get_overview (page)->meetings_total, ==, 0);
 
   sl_window_set_year (fixture->window, 2025);
-  iterate (50);
+  sl_test_iterate (50);
   assert_figures (fixture, 2025);
 }
 
@@ -272,10 +263,10 @@ test_pages_and_actions (Fixture       *fixture,
 
   /* Ctrl+F opens the search page; Ctrl+N the meetings page. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, "search");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-meeting", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, "meetings");
 }
 
@@ -367,7 +358,7 @@ test_lazy_pages (Fixture       *fixture,
   /* Ctrl+N on a fresh window builds the meetings page and opens its
    * editor on a draft of the window's year. */
   gtk_widget_activate_action (window, "win.new-meeting", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, "meetings");
   g_assert_cmpuint (count_widgets (window, SL_TYPE_MEETINGS_PAGE), ==, 1);
   meetings = sl_window_get_page (fixture->window, "meetings");
@@ -399,7 +390,7 @@ test_lazy_pages (Fixture       *fixture,
   /* A reload leaves pages not built yet alone; they read the ledger when
    * they are. */
   sl_window_reload (fixture->window);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpuint (count_widgets (window, SL_TYPE_PLAN_PAGE), ==, 0);
   show_page (fixture, "plan");
   plan = SL_PLAN_PAGE (sl_window_get_page (fixture->window, "plan"));
@@ -409,7 +400,7 @@ test_lazy_pages (Fixture       *fixture,
   /* The shortcuts window too is built when Ctrl+? first asks for it. */
   g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   gtk_widget_activate_action (window, "win.show-help-overlay", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
@@ -428,7 +419,7 @@ test_lazy_pages (Fixture       *fixture,
   }
   gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
   gtk_widget_activate_action (window, "win.show-help-overlay", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 }
@@ -444,7 +435,7 @@ test_plan_edit (Fixture       *fixture,
 
   show_page (fixture, "plan");
   gtk_widget_activate_action (GTK_WIDGET (page), "plan.add-item", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   sl_plan_set_title (sl_plan_page_get_plan (page), NULL);
   sl_plan_page_save_now (page);
 
@@ -480,7 +471,7 @@ test_members_move (Fixture       *fixture,
   sl_members_page_select (page, second);
   g_assert_true (sl_members_page_get_selected (page) == second);
   gtk_widget_activate_action (GTK_WIDGET (page), "members.move-up", NULL);
-  iterate (50);
+  sl_test_iterate (50);
 
   now_first = g_list_model_get_item (model, 0);
   g_assert_true (now_first == second);
@@ -493,7 +484,7 @@ test_members_move (Fixture       *fixture,
 
   /* A member with attendance on record is not deleted. */
   gtk_widget_activate_action (GTK_WIDGET (page), "members.delete", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_nonnull (sl_ledger_find_member (fixture->ledger, sl_record_get_id (SL_RECORD (second))));
 
   /* Written by another connection (an import in a thread), then read. */
@@ -501,7 +492,7 @@ test_members_move (Fixture       *fixture,
   sl_ledger_save_member (other, member, &error);
   g_assert_no_error (error);
   sl_window_reload (fixture->window);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 12);
 }
 
@@ -513,7 +504,7 @@ test_search (Fixture       *fixture,
   const char *meeting;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, "search");
 
   sl_search_page_search (page, "七一");
@@ -526,7 +517,7 @@ test_search (Fixture       *fixture,
 
   /* A hit opens its meeting on the meetings page, in the meeting's year. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-meeting", "s", meeting);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, "meetings");
   g_assert_cmpint (sl_window_get_year (fixture->window), ==, 2024);
 
@@ -563,14 +554,14 @@ test_welcome (Fixture       *fixture,
   show_page (fixture, "members");
   show_page (fixture, "welcome");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "overview");
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, "welcome");
 
   /* The first member ends the welcome. */
   sl_member_set_name (member, "王建国");
   sl_ledger_save_member (fixture->ledger, member, &error);
   g_assert_no_error (error);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpstr (sl_window_get_page_name (fixture->window), ==, "overview");
   g_assert_true (action_enabled (fixture, "win.backup"));
 }
@@ -583,7 +574,7 @@ wait_idle (SlWindow *window)
   while (sl_window_get_busy (window) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (sl_window_get_busy (window));
-  iterate (50);
+  sl_test_iterate (50);
 }
 
 static gpointer
@@ -654,7 +645,7 @@ test_long_work (Fixture       *fixture,
   /* What the Update button does: answer, then close. */
   adw_message_dialog_response (question, "merge");
   gtk_window_destroy (GTK_WINDOW (question));
-  iterate (50);
+  sl_test_iterate (50);
   wait_idle (fixture->window);
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpuint (g_list_model_get_n_items (members), ==, 11);
@@ -667,7 +658,7 @@ test_long_work (Fixture       *fixture,
   g_assert_nonnull (preview);
   g_assert_cmpuint (sl_roster_dialog_get_rows (preview)->len, >, 0);
   g_signal_emit_by_name (preview, "import", "市统计局机关第二党支部");
-  iterate (50);
+  sl_test_iterate (50);
   wait_idle (fixture->window);
   g_assert_null (find_toplevel (SL_TYPE_ROSTER_DIALOG));
   g_assert_cmpuint (g_list_model_get_n_items (members), >, before);
@@ -679,7 +670,7 @@ test_long_work (Fixture       *fixture,
   g_assert_nonnull (question);
   adw_message_dialog_response (question, "restore");
   gtk_window_destroy (GTK_WINDOW (question));
-  iterate (50);
+  sl_test_iterate (50);
   wait_idle (fixture->window);
   g_assert_cmpuint (g_list_model_get_n_items (members), ==, 11);
   {
@@ -873,7 +864,7 @@ test_damaged (Fixture       *fixture,
   gtk_widget_unparent (fixture->probes);
   g_object_ref (fixture->window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_finalize_object (fixture->window);
   g_assert_finalize_object (fixture->ledger);
   zero_a_page (fixture->path);
@@ -903,7 +894,7 @@ test_damaged (Fixture       *fixture,
   g_assert_nonnull (question);
   adw_message_dialog_response (question, "restore");
   gtk_window_destroy (GTK_WINDOW (question));
-  iterate (50);
+  sl_test_iterate (50);
   wait_idle (fixture->window);
   g_setenv ("SL_TODAY", TODAY, TRUE);
   g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (banner)));
@@ -1087,13 +1078,13 @@ test_year_menu (Fixture       *fixture,
   g_assert_false (year_listed (fixture, "2031"));
 
   gtk_widget_activate_action (window, "win.new-meeting", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   editor = SL_MEETING_EDITOR (gtk_widget_get_template_child (sl_window_get_page (fixture->window, "meetings"),
                                                                SL_TYPE_MEETINGS_PAGE, "editor"));
   date_row = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (editor), SL_TYPE_MEETING_EDITOR, "date_row");
   gtk_editable_set_text (GTK_EDITABLE (date_row), "2031-05-01");
   g_signal_emit_by_name (date_row, "entry-activated");
-  iterate (50);
+  sl_test_iterate (50);
 
   question = find_question ();
   g_assert_nonnull (question);
@@ -1102,7 +1093,7 @@ test_year_menu (Fixture       *fixture,
   g_assert_cmpint (sl_meeting_get_year (sl_meeting_editor_get_meeting (editor)), ==, 2031);
 
   g_assert_true (sl_meeting_editor_flush (editor, NULL));
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_true (year_listed (fixture, "2031"));
   g_assert_true (year_listed (fixture, "2025"));
 }

@@ -1,8 +1,15 @@
-/* sl-test-window.c — the end of a window test, shared
+/* sl-test-window.c — what window tests share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "sl-meetings-page.h"
 #include "sl-test-window.h"
 
 #define CLOSE_TIMEOUT_S 30
@@ -14,6 +21,156 @@ sl_test_iterate (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
+}
+
+gpointer
+sl_test_template_child (gpointer    widget,
+                        GType       type,
+                        const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+GtkWidget *
+sl_test_find_named (GtkWidget  *widget,
+                    const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sl_test_find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type,
+             gboolean   mapped)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (!mapped || gtk_widget_get_mapped (widget)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, mapped);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+sl_test_find_widget (GtkWidget *widget,
+                     GType      type)
+{
+  return find_widget (widget, type, FALSE);
+}
+
+GtkWidget *
+sl_test_find_mapped (GtkWidget *widget,
+                     GType      type)
+{
+  return find_widget (widget, type, TRUE);
+}
+
+GtkWidget *
+sl_test_find_toplevel (const char *name,
+                       GType       type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (!gtk_widget_get_visible (window))
+        continue;
+      if ((name != NULL && g_strcmp0 (gtk_widget_get_name (window), name) == 0) ||
+          (name == NULL && G_TYPE_CHECK_INSTANCE_TYPE (window, type)))
+        return window;
+    }
+  return NULL;
+}
+
+void
+sl_test_answer_dialog (GtkWidget  *dialog,
+                       const char *text,
+                       const char *response)
+{
+  g_assert_nonnull (dialog);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
+                           text);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  /* A button closes the dialog after its response; the call does not. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sl_test_iterate (50);
+}
+
+SlMeetingEditor *
+sl_test_window_editor (SlWindow *window)
+{
+  return sl_test_template_child (sl_window_get_page (window, "meetings"), SL_TYPE_MEETINGS_PAGE, "editor");
+}
+
+gpointer
+sl_test_editor_child (SlWindow   *window,
+                      const char *name)
+{
+  return sl_test_template_child (sl_test_window_editor (window), SL_TYPE_MEETING_EDITOR, name);
+}
+
+const char *
+sl_test_editor_state (SlWindow *window)
+{
+  return gtk_label_get_label (sl_test_editor_child (window, "state_label"));
+}
+
+gboolean
+sl_test_editor_not_saved (SlWindow *window)
+{
+  /* In the language the window runs in (zh_CN for the screenshots). */
+  g_autofree char *prefix = g_strdup (g_dgettext (GETTEXT_PACKAGE, "Not saved: %s"));
+
+  *strstr (prefix, "%s") = '\0';
+  return g_str_has_prefix (sl_test_editor_state (window), prefix);
+}
+
+char *
+sl_test_stored (const char *path,
+                const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+void
+sl_test_assert_stored (const char *path,
+                       const char *sql,
+                       const char *expected)
+{
+  g_autofree char *value = sl_test_stored (path, sql);
+
+  g_assert_cmpstr (value, ==, expected);
 }
 
 static gboolean

@@ -1,6 +1,10 @@
-/* sl-test-window.h — the end of a window test, shared (tests/lib, 'sltest-window')
+/* sl-test-window.h — what window tests share (tests/lib, 'sltest-window')
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The ways a window test finds its widgets and dialogs, answers a dialog,
+ * waits for a state, and reads what the ledger file holds; and the end of
+ * every window test.
  *
  * Every window test ends the same way: the daily backup and any job the
  * window started (a reload, the statistics, an export) must be over, the
@@ -12,7 +16,10 @@
 
 #pragma once
 
+#include <adwaita.h>
+
 #include "sl-ledger.h"
+#include "sl-meeting-editor.h"
 #include "sl-window.h"
 
 G_BEGIN_DECLS
@@ -28,8 +35,67 @@ G_BEGIN_DECLS
     g_assert_true (done);                                                \
   } G_STMT_END
 
+/* SL_TEST_WAIT_FOR (@condition (@data)): waits for a state a test names by
+ * a function of its fixture (saved, a dialog shown, …). */
+#define SL_TEST_WAIT_UNTIL(data, condition) SL_TEST_WAIT_FOR ((condition) (data))
+
 /* Runs the default main context for @ms milliseconds without blocking. */
-void sl_test_iterate      (guint     ms);
+void             sl_test_iterate        (guint        ms);
+
+/* The template child @name of @widget, declared by the class @type;
+ * asserts that there is one. */
+gpointer         sl_test_template_child (gpointer     widget,
+                                         GType        type,
+                                         const char  *name);
+
+/* The first widget named @name (gtk_widget_set_name, the .ui's name
+ * property) in @widget's tree, @widget included; NULL if none. */
+GtkWidget       *sl_test_find_named     (GtkWidget   *widget,
+                                         const char  *name);
+
+/* The first widget of @type in @widget's tree, @widget included; NULL if
+ * none. sl_test_find_mapped() passes over the widgets not mapped (the
+ * pages and popovers not shown). */
+GtkWidget       *sl_test_find_widget    (GtkWidget   *widget,
+                                         GType        type);
+GtkWidget       *sl_test_find_mapped    (GtkWidget   *widget,
+                                         GType        type);
+
+/* A visible toplevel window: by its widget name, or (@name NULL) by its
+ * @type; NULL if none is shown. */
+GtkWidget       *sl_test_find_toplevel  (const char  *name,
+                                         GType        type);
+
+/* Answers the message dialog @dialog (asserted non-NULL) as its button
+ * would: puts @text (unless NULL) in its extra child, an entry such as the
+ * reason dialogs' line, responds @response and closes it. */
+void             sl_test_answer_dialog  (GtkWidget   *dialog,
+                                         const char  *text,
+                                         const char  *response);
+
+/* The meetings page's editor in @window. */
+SlMeetingEditor *sl_test_window_editor  (SlWindow    *window);
+
+/* The template child @name of that editor ("place_row", …). */
+gpointer         sl_test_editor_child   (SlWindow    *window,
+                                         const char  *name);
+
+/* What the editor's header says of the meeting (已保存, …). */
+const char      *sl_test_editor_state   (SlWindow    *window);
+
+/* Whether that header says “Not saved: …”, whatever the reason. */
+gboolean         sl_test_editor_not_saved (SlWindow  *window);
+
+/* What the ledger file at @path holds, through a read-only connection of
+ * its own as another program would see it: the first column of the first
+ * row of @sql, NULL when there is none or it is NULL. */
+char            *sl_test_stored         (const char  *path,
+                                         const char  *sql);
+
+/* Asserts that sl_test_stored() is @expected. */
+void             sl_test_assert_stored  (const char  *path,
+                                         const char  *sql,
+                                         const char  *expected);
 
 /* Destroys every toplevel (dialogs first, then @window), waits (at most
  * 30 s) for the window's jobs to let go of it and of @ledger, and asserts

@@ -7,9 +7,12 @@
 
 #include <gio/gio.h>
 
+#include "sl-meeting-draft-title.h"
 #include "sl-types.h"
 
 G_BEGIN_DECLS
+
+/* The number in the year and the title: sl-meeting-draft-title.h. */
 
 /* The organization a new meeting of @kind is most likely held by: that of
  * the latest meeting of the kind, else the first organization whose kind
@@ -17,38 +20,6 @@ G_BEGIN_DECLS
  * else the first one. NULL while the ledger has no organization. */
 SlOrganization *sl_meeting_draft_default_organization (SlLedger      *ledger,
                                                        SlMeetingKind  kind);
-
-/* 1 + the number of @organization's meetings of @kind in the year of
- * @date held on or before @date, not counting the meeting @exclude. */
-int             sl_meeting_draft_sequence    (SlLedger       *ledger,
-                                              const char     *organization,
-                                              SlMeetingKind   kind,
-                                              const char     *date,
-                                              const char     *exclude,
-                                              GError        **error);
-
-/* “某某局党组理论学习中心组2023年第3次集体学习（扩大）”. */
-char           *sl_meeting_draft_title       (const char     *organization_name,
-                                              SlMeetingKind   kind,
-                                              int             year,
-                                              int             sequence,
-                                              gboolean        expanded);
-
-/* Titles written the way the organization writes them (see the .c). */
-char           *sl_meeting_draft_title_like  (const char     *model,
-                                              int             model_year,
-                                              int             model_sequence,
-                                              gboolean        model_expanded,
-                                              int             year,
-                                              int             sequence,
-                                              gboolean        expanded);
-char           *sl_meeting_draft_learned_title (SlLedger     *ledger,
-                                                const char   *organization,
-                                                SlMeetingKind kind,
-                                                int           year,
-                                                int           sequence,
-                                                gboolean      expanded,
-                                                const char   *exclude);
 
 /* The kind logged most in the 90 days up to the latest meeting on or
  * before @today; a central group session in a ledger without meetings. */
