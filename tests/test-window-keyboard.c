@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "sl-attendance.h"
+#include "sl-enums.h"
 #include "sl-ledger.h"
 #include "sl-meeting.h"
 #include "sl-meeting-attendance-chip.h"
@@ -641,6 +642,75 @@ test_add_everyone_keys (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (focused_name (fixture), ==, ADDED);
 }
 
+/* The text of the focused item of an open list (its first label). */
+static const char *
+focused_item (Fixture *fixture)
+{
+  GtkWidget *widget = focus (fixture);
+
+  if (widget == NULL || gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL)
+    return NULL;
+  while (widget != NULL && !GTK_IS_LABEL (widget))
+    widget = gtk_widget_get_first_child (widget);
+  return widget ? gtk_label_get_text (GTK_LABEL (widget)) : NULL;
+}
+
+/* The meeting's kind from the keyboard: Alt+K opens its list on the kind
+ * shown; Return picks the focused kind and closes the list, the first one
+ * included. A tester's meeting of another kind opened the list with the
+ * first kind focused but not picked, and Return there picked nothing. */
+static void
+test_kind_return (Fixture *fixture, gconstpointer data)
+{
+  SlMeeting *meeting;
+  GtkWidget *kind_row;
+
+  SKIP_WITHOUT_XTEST (fixture);
+
+  key (fixture, GDK_KEY_n, GDK_CONTROL_MASK);
+  SL_TEST_WAIT_FOR (editor (fixture) != NULL);
+  meeting = sl_meeting_editor_get_meeting (editor (fixture));
+  kind_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor (fixture)), SL_TYPE_MEETING_EDITOR,
+                                                        "kind_row"));
+  g_assert_cmpint (sl_meeting_get_kind (meeting), ==, SL_MEETING_KIND_PARTY_GROUP);
+
+  /* A meeting of the fourth kind, as one opened from the list shows it. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), 3);
+  settle ();
+  g_assert_cmpint (sl_meeting_get_kind (meeting), ==, SL_MEETING_KIND_PARTY_GROUP + 3);
+
+  /* The list opens on it; Return keeps it and closes the list. */
+  key (fixture, GDK_KEY_k, GDK_ALT_MASK);
+  SL_TEST_WAIT_FOR (gtk_widget_has_css_class (kind_row, "has-open-popup"));
+  g_assert_cmpstr (focused_item (fixture), ==, sl_meeting_kind_to_label (SL_MEETING_KIND_PARTY_GROUP + 3));
+  key (fixture, GDK_KEY_Return, 0);
+  SL_TEST_WAIT_FOR (!gtk_widget_has_css_class (kind_row, "has-open-popup"));
+  g_assert_cmpint (sl_meeting_get_kind (meeting), ==, SL_MEETING_KIND_PARTY_GROUP + 3);
+  g_assert_true (focus (fixture) == kind_row);
+
+  /* Up to the first, Return: 党组会议. */
+  key (fixture, GDK_KEY_k, GDK_ALT_MASK);
+  SL_TEST_WAIT_FOR (gtk_widget_has_css_class (kind_row, "has-open-popup"));
+  for (guint i = 0; i < 3; i++)
+    key (fixture, GDK_KEY_Up, 0);
+  g_assert_cmpstr (focused_item (fixture), ==, sl_meeting_kind_to_label (SL_MEETING_KIND_PARTY_GROUP));
+  key (fixture, GDK_KEY_Return, 0);
+  SL_TEST_WAIT_FOR (!gtk_widget_has_css_class (kind_row, "has-open-popup"));
+  g_assert_cmpint (sl_meeting_get_kind (meeting), ==, SL_MEETING_KIND_PARTY_GROUP);
+
+  /* Another meeting of the third kind: the list opens on the third, not
+   * where its cursor was left; Home, Return: the first again. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), 2);
+  settle ();
+  key (fixture, GDK_KEY_k, GDK_ALT_MASK);
+  SL_TEST_WAIT_FOR (gtk_widget_has_css_class (kind_row, "has-open-popup"));
+  g_assert_cmpstr (focused_item (fixture), ==, sl_meeting_kind_to_label (SL_MEETING_KIND_PARTY_GROUP + 2));
+  key (fixture, GDK_KEY_Home, 0);
+  key (fixture, GDK_KEY_Return, 0);
+  SL_TEST_WAIT_FOR (!gtk_widget_has_css_class (kind_row, "has-open-popup"));
+  g_assert_cmpint (sl_meeting_get_kind (meeting), ==, SL_MEETING_KIND_PARTY_GROUP);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -655,6 +725,7 @@ main (int argc, char **argv)
   ADD ("add-person-keys", test_add_person_keys);
   ADD ("add-people-marked", test_add_people_marked);
   ADD ("add-everyone-keys", test_add_everyone_keys);
+  ADD ("kind-return", test_kind_return);
 #undef ADD
 
   return g_test_run ();

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-combo-row-keys.h"
 #include "sl-csv-reader.h"
 #include "sl-ledger.h"
 #include "sl-ledger-queries.h"
@@ -502,6 +503,7 @@ sl_roster_dialog_init (SlRosterDialog *self)
   self->line_errors = g_hash_table_new (NULL, NULL);
   self->line_labels = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  sl_combo_row_keys_install (self->target_row);
 
   set_factory (self, self->line_column, "line");
   set_factory (self, self->name_column, "name");
