@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "sl-attendance.h"
+#include "sl-csv-reader.h"
 #include "sl-enums.h"
 #include "sl-ledger.h"
 #include "sl-meeting.h"
@@ -34,6 +35,7 @@
 #include "sl-meeting-editor.h"
 #include "sl-member.h"
 #include "sl-organization.h"
+#include "sl-roster-dialog.h"
 #include "sl-study.h"
 #include "sl-window.h"
 #include "sl-test-util.h"
@@ -711,6 +713,82 @@ test_kind_return (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (sl_meeting_get_kind (meeting), ==, SL_MEETING_KIND_PARTY_GROUP);
 }
 
+/* The roster preview ------------------------------------------------------------ */
+
+static void
+on_roster_import (SlRosterDialog *dialog,
+                  const char     *organization,
+                  char          **imported)
+{
+  g_free (*imported);
+  *imported = g_strdup (organization ? organization : "");
+}
+
+/* A preview of @csv, with the X focus (no window manager moves it). */
+static GtkWidget *
+roster_preview (Fixture    *fixture,
+                const char *csv,
+                char      **imported)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = sl_roster_parse ((const guint8 *) csv, strlen (csv), &error);
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/名单.csv");
+  GtkWidget *dialog;
+
+  g_assert_no_error (error);
+  dialog = GTK_WIDGET (sl_roster_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger, file, rows, NULL));
+  g_signal_connect (dialog, "import", G_CALLBACK (on_roster_import), imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (dialog));
+  iterate (50);
+  x.set_input_focus (x.display, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (dialog))),
+                     RevertToParent, CurrentTime);
+  settle ();
+  return dialog;
+}
+
+/* Return imports (a tester's Return went to 取消 and threw the preview
+ * away), from the new organization's name too; Escape cancels. */
+static void
+test_roster_keys (Fixture *fixture, gconstpointer data)
+{
+  static const char csv[] = "姓名,性别\n张三,男\n李四,女\n";
+  g_autofree char *imported = NULL;
+  GtkWidget *dialog;
+  GtkWidget *target_row, *name_row;
+
+  SKIP_WITHOUT_XTEST (fixture);
+
+  /* Into the ledger's one organization, as the preview proposes. */
+  dialog = roster_preview (fixture, csv, &imported);
+  key (fixture, GDK_KEY_Return, 0);
+  SL_TEST_WAIT_FOR (imported != NULL);
+  g_assert_cmpstr (imported, ==, "滨江市生态环境局党组");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&imported, g_free);
+
+  /* Escape: closed, nothing imported. */
+  dialog = roster_preview (fixture, csv, &imported);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  key (fixture, GDK_KEY_Escape, 0);
+  SL_TEST_WAIT_FOR (dialog == NULL);
+  g_assert_null (imported);
+
+  /* A new organization: Return in its name imports into it. */
+  dialog = roster_preview (fixture, csv, &imported);
+  target_row = GTK_WIDGET (gtk_widget_get_template_child (dialog, SL_TYPE_ROSTER_DIALOG, "target_row"));
+  name_row = GTK_WIDGET (gtk_widget_get_template_child (dialog, SL_TYPE_ROSTER_DIALOG, "new_name_row"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (target_row),
+                              g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (target_row))) - 1);
+  gtk_widget_grab_focus (name_row);
+  settle ();
+  type (fixture, "新支部");
+  key (fixture, GDK_KEY_Return, 0);
+  SL_TEST_WAIT_FOR (imported != NULL);
+  g_assert_cmpstr (imported, ==, "新支部");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -726,6 +804,7 @@ main (int argc, char **argv)
   ADD ("add-people-marked", test_add_people_marked);
   ADD ("add-everyone-keys", test_add_everyone_keys);
   ADD ("kind-return", test_kind_return);
+  ADD ("roster-keys", test_roster_keys);
 #undef ADD
 
   return g_test_run ();

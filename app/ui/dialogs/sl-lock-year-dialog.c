@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-combo-row-keys.h"
 #include "sl-database.h"
 #include "sl-evidence.h"
 #include "sl-ledger.h"
@@ -118,6 +119,7 @@ sl_lock_year_dialog_new (GtkWidget  *widget,
                                      "reason, which is recorded."));
   drop = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Organization"), -1);
+  sl_drop_down_keys_install (GTK_DROP_DOWN (drop));
   if (top == G_MAXUINT && ids->len > 0)
     top = 0;   /* the top one is locked: the first still open */
   if (top != G_MAXUINT)

@@ -60,6 +60,7 @@ struct _SlRosterDialog
   GHashTable     *line_labels;     /* the bound 行 cells' labels (unowned) */
   GPtrArray      *targets;         /* char *: an organization's name; NULL entries for "as the file says" */
   gboolean        has_file_organizations;
+  gboolean        importable;      /* roster.import enabled */
 };
 
 G_DEFINE_FINAL_TYPE (SlRosterDialog, sl_roster_dialog, ADW_TYPE_WINDOW)
@@ -268,6 +269,7 @@ target_changed_cb (SlRosterDialog *self)
     style_line_label (self, label);
 
   gtk_widget_set_visible (GTK_WIDGET (self->new_name_row), kind == TARGET_NEW);
+  self->importable = ok;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.import", ok);
 }
 
@@ -543,6 +545,7 @@ sl_roster_dialog_new (GtkWindow    *parent,
       /* Nothing to import: the only way on is back. */
       gtk_widget_set_visible (self->import_button, FALSE);
       gtk_button_set_label (self->cancel_button, _("_Close"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
       return self;
     }
 
@@ -551,6 +554,14 @@ sl_roster_dialog_new (GtkWindow    *parent,
   fill (self, ledger);
   gtk_stack_set_visible_child_name (self->stack, "rows");
   target_changed_cb (self);
+
+  /* The keyboard: Return imports (from the new organization's name too),
+   * Escape cancels. The focus starts on 导入 when the rows can be
+   * imported, else on where they go; never on 取消, where Return threw
+   * the preview away. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->import_button);
+  adw_entry_row_set_activates_default (self->new_name_row, TRUE);
+  gtk_widget_grab_focus (self->importable ? self->import_button : GTK_WIDGET (self->target_row));
 
   return self;
 }
