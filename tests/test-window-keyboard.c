@@ -580,6 +580,26 @@ test_add_person_keys (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (focused_name (fixture), ==, OTHER);
 }
 
+/* Escape closes 添加人员 with nobody added, back on the name it was
+ * opened from (it went to the 添加人员 button, off the names). */
+static void
+test_add_person_escape (Fixture *fixture, gconstpointer data)
+{
+  SKIP_WITHOUT_XTEST (fixture);
+
+  new_meeting_at_attendance (fixture);
+  key (fixture, GDK_KEY_Right, 0);
+  key (fixture, GDK_KEY_Right, 0);
+  g_assert_cmpstr (focused_name (fixture), ==, leaders[2]);
+  key (fixture, GDK_KEY_p, GDK_ALT_MASK);
+  SL_TEST_WAIT_FOR (GTK_IS_LIST_BOX_ROW (focus (fixture)));
+  key (fixture, GDK_KEY_Escape, 0);
+  SL_TEST_WAIT_FOR (focused_chip (fixture) != NULL);
+  g_assert_cmpstr (focused_name (fixture), ==, leaders[2]);
+  key (fixture, GDK_KEY_Right, 0);
+  g_assert_cmpstr (focused_name (fixture), ==, leaders[3]);
+}
+
 /* Several names at once: Space marks the focused name, Down moves on
  * without dropping the mark, Enter adds every name marked. */
 static void
@@ -805,6 +825,7 @@ main (int argc, char **argv)
   ADD ("add-everyone-keys", test_add_everyone_keys);
   ADD ("kind-return", test_kind_return);
   ADD ("roster-keys", test_roster_keys);
+  ADD ("add-person-escape", test_add_person_escape);
 #undef ADD
 
   return g_test_run ();
