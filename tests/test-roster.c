@@ -32,6 +32,7 @@
 #include "sl-member.h"
 #include "sl-organization.h"
 #include "sl-roster-import.h"
+#include "sl-roster-problems.h"
 #include "sl-test-util.h"
 
 /* ------------------------------------------------------------------ */
@@ -813,6 +814,64 @@ test_namesakes (Fixture       *fixture,
   g_assert_true (sl_roster_note_tells_apart (NULL, NULL));
 }
 
+/* Every problem of every row, errors first, each kind by line: what the
+ * preview shows at once (sl-roster-problems.c). */
+static void
+test_problems_all (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char csv[] = "姓名,所属支部\n王芳,机关第一党支部\n李强,\n李 强,\n王芳,机关第一党支部\n"
+                            "赵珺,机关第三支部\n";
+  static const struct { SlRosterProblemKind kind; guint line; } expected[] = {
+    { SL_ROSTER_PROBLEM_DUPLICATE, 4 },
+    { SL_ROSTER_PROBLEM_DUPLICATE, 5 },
+    { SL_ROSTER_PROBLEM_NO_ORGANIZATION, 3 },
+    { SL_ROSTER_PROBLEM_NO_ORGANIZATION, 4 },
+    { SL_ROSTER_PROBLEM_NEW_ORGANIZATION, 6 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = sl_roster_parse ((const guint8 *) csv, strlen (csv), &error);
+  static const char one[] = "姓名,所属支部\n甲,机关第一党支部\n";
+  g_autoptr(GPtrArray) first = sl_roster_parse ((const guint8 *) one, strlen (one), &error);
+  g_autoptr(GPtrArray) problems = NULL;
+  SlRosterProblem *problem;
+
+  g_assert_no_error (error);
+  g_assert_true (sl_roster_import_rows (fixture->ledger, first, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Without the ledger, no organization is called new. */
+  problems = sl_roster_list_problems (rows, NULL, NULL);
+  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (expected) - 1);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  problems = sl_roster_list_problems (rows, NULL, fixture->ledger);
+  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < problems->len; i++)
+    {
+      problem = g_ptr_array_index (problems, i);
+      g_assert_cmpint (problem->kind, ==, expected[i].kind);
+      g_assert_cmpuint (problem->line, ==, expected[i].line);
+      g_assert_cmpint (problem->error, ==, expected[i].kind == SL_ROSTER_PROBLEM_DUPLICATE);
+    }
+  problem = g_ptr_array_index (problems, 4);
+  g_assert_cmpstr (problem->organization, ==, "机关第三支部");
+  g_assert_nonnull (strstr (problem->message, "line 6"));
+
+  /* The import refuses with the first error's words. */
+  g_assert_false (sl_roster_check_rows (rows, NULL, &error));
+  g_assert_error (error, SL_ROSTER_ERROR, SL_ROSTER_ERROR_DUPLICATE);
+  g_assert_cmpstr (error->message, ==, ((SlRosterProblem *) g_ptr_array_index (problems, 0))->message);
+  g_clear_error (&error);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* Into one organization: the repeats alone, 李强 and 王芳 as before. */
+  problems = sl_roster_list_problems (rows, "机关第一党支部", fixture->ledger);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpuint (((SlRosterProblem *) g_ptr_array_index (problems, 0))->line, ==, 4);
+  g_assert_cmpuint (((SlRosterProblem *) g_ptr_array_index (problems, 1))->line, ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -835,6 +894,7 @@ main (int   argc,
   ADD ("malformed/same-name-two-organizations", test_same_name_two_organizations);
   ADD ("malformed/missing-file", test_missing_file);
   ADD ("namesakes", test_namesakes);
+  ADD ("problems/all", test_problems_all);
 
 #undef ADD
 

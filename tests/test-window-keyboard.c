@@ -26,6 +26,8 @@
 #include <string.h>
 
 #include "sl-attendance.h"
+#include "sl-csv-reader.h"
+#include "sl-enums.h"
 #include "sl-ledger.h"
 #include "sl-meeting.h"
 #include "sl-meeting-attendance-chip.h"
@@ -33,6 +35,7 @@
 #include "sl-meeting-editor.h"
 #include "sl-member.h"
 #include "sl-organization.h"
+#include "sl-roster-dialog.h"
 #include "sl-study.h"
 #include "sl-window.h"
 #include "sl-test-util.h"
@@ -577,6 +580,26 @@ test_add_person_keys (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (focused_name (fixture), ==, OTHER);
 }
 
+/* Escape closes 添加人员 with nobody added, back on the name it was
+ * opened from (it went to the 添加人员 button, off the names). */
+static void
+test_add_person_escape (Fixture *fixture, gconstpointer data)
+{
+  SKIP_WITHOUT_XTEST (fixture);
+
+  new_meeting_at_attendance (fixture);
+  key (fixture, GDK_KEY_Right, 0);
+  key (fixture, GDK_KEY_Right, 0);
+  g_assert_cmpstr (focused_name (fixture), ==, leaders[2]);
+  key (fixture, GDK_KEY_p, GDK_ALT_MASK);
+  SL_TEST_WAIT_FOR (GTK_IS_LIST_BOX_ROW (focus (fixture)));
+  key (fixture, GDK_KEY_Escape, 0);
+  SL_TEST_WAIT_FOR (focused_chip (fixture) != NULL);
+  g_assert_cmpstr (focused_name (fixture), ==, leaders[2]);
+  key (fixture, GDK_KEY_Right, 0);
+  g_assert_cmpstr (focused_name (fixture), ==, leaders[3]);
+}
+
 /* Several names at once: Space marks the focused name, Down moves on
  * without dropping the mark, Enter adds every name marked. */
 static void
@@ -641,6 +664,151 @@ test_add_everyone_keys (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (focused_name (fixture), ==, ADDED);
 }
 
+/* The text of the focused item of an open list (its first label). */
+static const char *
+focused_item (Fixture *fixture)
+{
+  GtkWidget *widget = focus (fixture);
+
+  if (widget == NULL || gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL)
+    return NULL;
+  while (widget != NULL && !GTK_IS_LABEL (widget))
+    widget = gtk_widget_get_first_child (widget);
+  return widget ? gtk_label_get_text (GTK_LABEL (widget)) : NULL;
+}
+
+/* The meeting's kind from the keyboard: Alt+K opens its list on the kind
+ * shown; Return picks the focused kind and closes the list, the first one
+ * included. A tester's meeting of another kind opened the list with the
+ * first kind focused but not picked, and Return there picked nothing. */
+static void
+test_kind_return (Fixture *fixture, gconstpointer data)
+{
+  SlMeeting *meeting;
+  GtkWidget *kind_row;
+
+  SKIP_WITHOUT_XTEST (fixture);
+
+  key (fixture, GDK_KEY_n, GDK_CONTROL_MASK);
+  SL_TEST_WAIT_FOR (editor (fixture) != NULL);
+  meeting = sl_meeting_editor_get_meeting (editor (fixture));
+  kind_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor (fixture)), SL_TYPE_MEETING_EDITOR,
+                                                        "kind_row"));
+  g_assert_cmpint (sl_meeting_get_kind (meeting), ==, SL_MEETING_KIND_PARTY_GROUP);
+
+  /* A meeting of the fourth kind, as one opened from the list shows it. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), 3);
+  settle ();
+  g_assert_cmpint (sl_meeting_get_kind (meeting), ==, SL_MEETING_KIND_PARTY_GROUP + 3);
+
+  /* The list opens on it; Return keeps it and closes the list. */
+  key (fixture, GDK_KEY_k, GDK_ALT_MASK);
+  SL_TEST_WAIT_FOR (gtk_widget_has_css_class (kind_row, "has-open-popup"));
+  g_assert_cmpstr (focused_item (fixture), ==, sl_meeting_kind_to_label (SL_MEETING_KIND_PARTY_GROUP + 3));
+  key (fixture, GDK_KEY_Return, 0);
+  SL_TEST_WAIT_FOR (!gtk_widget_has_css_class (kind_row, "has-open-popup"));
+  g_assert_cmpint (sl_meeting_get_kind (meeting), ==, SL_MEETING_KIND_PARTY_GROUP + 3);
+  g_assert_true (focus (fixture) == kind_row);
+
+  /* Up to the first, Return: 党组会议. */
+  key (fixture, GDK_KEY_k, GDK_ALT_MASK);
+  SL_TEST_WAIT_FOR (gtk_widget_has_css_class (kind_row, "has-open-popup"));
+  for (guint i = 0; i < 3; i++)
+    key (fixture, GDK_KEY_Up, 0);
+  g_assert_cmpstr (focused_item (fixture), ==, sl_meeting_kind_to_label (SL_MEETING_KIND_PARTY_GROUP));
+  key (fixture, GDK_KEY_Return, 0);
+  SL_TEST_WAIT_FOR (!gtk_widget_has_css_class (kind_row, "has-open-popup"));
+  g_assert_cmpint (sl_meeting_get_kind (meeting), ==, SL_MEETING_KIND_PARTY_GROUP);
+
+  /* Another meeting of the third kind: the list opens on the third, not
+   * where its cursor was left; Home, Return: the first again. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), 2);
+  settle ();
+  key (fixture, GDK_KEY_k, GDK_ALT_MASK);
+  SL_TEST_WAIT_FOR (gtk_widget_has_css_class (kind_row, "has-open-popup"));
+  g_assert_cmpstr (focused_item (fixture), ==, sl_meeting_kind_to_label (SL_MEETING_KIND_PARTY_GROUP + 2));
+  key (fixture, GDK_KEY_Home, 0);
+  key (fixture, GDK_KEY_Return, 0);
+  SL_TEST_WAIT_FOR (!gtk_widget_has_css_class (kind_row, "has-open-popup"));
+  g_assert_cmpint (sl_meeting_get_kind (meeting), ==, SL_MEETING_KIND_PARTY_GROUP);
+}
+
+/* The roster preview ------------------------------------------------------------ */
+
+static void
+on_roster_import (SlRosterDialog *dialog,
+                  const char     *organization,
+                  char          **imported)
+{
+  g_free (*imported);
+  *imported = g_strdup (organization ? organization : "");
+}
+
+/* A preview of @csv, with the X focus (no window manager moves it). */
+static GtkWidget *
+roster_preview (Fixture    *fixture,
+                const char *csv,
+                char      **imported)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = sl_roster_parse ((const guint8 *) csv, strlen (csv), &error);
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/名单.csv");
+  GtkWidget *dialog;
+
+  g_assert_no_error (error);
+  dialog = GTK_WIDGET (sl_roster_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger, file, rows, NULL));
+  g_signal_connect (dialog, "import", G_CALLBACK (on_roster_import), imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (dialog));
+  iterate (50);
+  x.set_input_focus (x.display, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (dialog))),
+                     RevertToParent, CurrentTime);
+  settle ();
+  return dialog;
+}
+
+/* Return imports (a tester's Return went to 取消 and threw the preview
+ * away), from the new organization's name too; Escape cancels. */
+static void
+test_roster_keys (Fixture *fixture, gconstpointer data)
+{
+  static const char csv[] = "姓名,性别\n张三,男\n李四,女\n";
+  g_autofree char *imported = NULL;
+  GtkWidget *dialog;
+  GtkWidget *target_row, *name_row;
+
+  SKIP_WITHOUT_XTEST (fixture);
+
+  /* Into the ledger's one organization, as the preview proposes. */
+  dialog = roster_preview (fixture, csv, &imported);
+  key (fixture, GDK_KEY_Return, 0);
+  SL_TEST_WAIT_FOR (imported != NULL);
+  g_assert_cmpstr (imported, ==, "滨江市生态环境局党组");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&imported, g_free);
+
+  /* Escape: closed, nothing imported. */
+  dialog = roster_preview (fixture, csv, &imported);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  key (fixture, GDK_KEY_Escape, 0);
+  SL_TEST_WAIT_FOR (dialog == NULL);
+  g_assert_null (imported);
+
+  /* A new organization: Return in its name imports into it. */
+  dialog = roster_preview (fixture, csv, &imported);
+  target_row = GTK_WIDGET (gtk_widget_get_template_child (dialog, SL_TYPE_ROSTER_DIALOG, "target_row"));
+  name_row = GTK_WIDGET (gtk_widget_get_template_child (dialog, SL_TYPE_ROSTER_DIALOG, "new_name_row"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (target_row),
+                              g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (target_row))) - 1);
+  gtk_widget_grab_focus (name_row);
+  settle ();
+  type (fixture, "新支部");
+  key (fixture, GDK_KEY_Return, 0);
+  SL_TEST_WAIT_FOR (imported != NULL);
+  g_assert_cmpstr (imported, ==, "新支部");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -655,6 +823,9 @@ main (int argc, char **argv)
   ADD ("add-person-keys", test_add_person_keys);
   ADD ("add-people-marked", test_add_people_marked);
   ADD ("add-everyone-keys", test_add_everyone_keys);
+  ADD ("kind-return", test_kind_return);
+  ADD ("roster-keys", test_roster_keys);
+  ADD ("add-person-escape", test_add_person_escape);
 #undef ADD
 
   return g_test_run ();

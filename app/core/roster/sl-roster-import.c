@@ -25,6 +25,7 @@
 #include "sl-member.h"
 #include "sl-organization.h"
 #include "sl-roster-import.h"
+#include "sl-roster-problems.h"
 #include "sl-util.h"
 
 G_DEFINE_QUARK (sl-roster-error-quark, sl_roster_error)
@@ -118,27 +119,18 @@ sl_roster_check_rows (GPtrArray   *rows,
                       const char  *organization,
                       GError     **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  SlRosterProblem *first;
 
   g_return_val_if_fail (rows != NULL, FALSE);
 
-  for (guint i = 0; i < rows->len; i++)
+  /* The preview's list, whose errors come first (sl-roster-problems.c). */
+  problems = sl_roster_list_problems (rows, organization, NULL);
+  first = problems->len > 0 ? g_ptr_array_index (problems, 0) : NULL;
+  if (first != NULL && first->error)
     {
-      SlRosterRow *row = g_ptr_array_index (rows, i);
-      const char *name = organization ? organization : row->organization;
-      g_autofree char *key = member_key (name, row->name);
-      gpointer first_line;
-
-      if (g_hash_table_lookup_extended (seen, key, NULL, &first_line))
-        {
-          g_set_error (error, SL_ROSTER_ERROR, SL_ROSTER_ERROR_DUPLICATE,
-                       _("line %u: “%s” is already on line %u of the same organization; "
-                         "delete the repeated line, or tell the two people apart in the name "
-                         "(for example 王芳（财务科）)"),
-                       row->line, row->name, GPOINTER_TO_UINT (first_line));
-          return FALSE;
-        }
-      g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
+      g_set_error_literal (error, SL_ROSTER_ERROR, SL_ROSTER_ERROR_DUPLICATE, first->message);
+      return FALSE;
     }
 
   return TRUE;

@@ -8,6 +8,11 @@
  * what it does and picks the top-level organization first, as the
  * command line's lock-year does. Who locks is the name remembered for
  * finalising (setting finalize_by), else the account's.
+ *
+ * It offers only the organizations whose year is still open: one locked
+ * already, by itself or from above, cannot be locked again to any effect
+ * (and the core refuses its own lock twice). When none is left, the
+ * overview disables 锁定年度… and says why.
  */
 
 #define G_LOG_DOMAIN "sl-lock-year-dialog"
@@ -16,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-combo-row-keys.h"
 #include "sl-database.h"
 #include "sl-evidence.h"
 #include "sl-ledger.h"
@@ -57,13 +63,37 @@ on_response (AdwMessageDialog *dialog,
     done (widget);
 }
 
+GPtrArray *
+sl_lock_year_dialog_lockable (SlLedger *ledger,
+                              int       year)
+{
+  GListModel *organizations;
+  GPtrArray *lockable = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), lockable);
+
+  organizations = sl_ledger_get_organizations (ledger);
+  for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
+    {
+      g_autoptr(SlOrganization) organization = g_list_model_get_item (organizations, i);
+      g_autoptr(GError) error = NULL;
+
+      /* Another failure (the file) is not a lock: the dialog offers the
+       * organization, and locking it says what is wrong. */
+      if (sl_evidence_check_year_open (ledger, sl_record_get_id (SL_RECORD (organization)), year, &error) ||
+          !g_error_matches (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_LOCKED))
+        g_ptr_array_add (lockable, g_steal_pointer (&organization));
+    }
+  return lockable;
+}
+
 GtkWidget *
 sl_lock_year_dialog_new (GtkWidget  *widget,
                          SlLedger   *ledger,
                          int         year,
                          GCallback   done)
 {
-  GListModel *organizations = sl_ledger_get_organizations (ledger);
+  g_autoptr(GPtrArray) organizations = sl_lock_year_dialog_lockable (ledger, year);
   GtkStringList *names = gtk_string_list_new (NULL);
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
   GtkRoot *root = gtk_widget_get_root (widget);
@@ -72,9 +102,9 @@ sl_lock_year_dialog_new (GtkWidget  *widget,
   GtkWidget *drop;
   guint top = G_MAXUINT;
 
-  for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
+  for (guint i = 0; i < organizations->len; i++)
     {
-      g_autoptr(SlOrganization) organization = g_list_model_get_item (organizations, i);
+      SlOrganization *organization = g_ptr_array_index (organizations, i);
 
       gtk_string_list_append (names, sl_organization_get_name (organization));
       g_ptr_array_add (ids, g_strdup (sl_record_get_id (SL_RECORD (organization))));
@@ -89,6 +119,9 @@ sl_lock_year_dialog_new (GtkWidget  *widget,
                                      "reason, which is recorded."));
   drop = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Organization"), -1);
+  sl_drop_down_keys_install (GTK_DROP_DOWN (drop));
+  if (top == G_MAXUINT && ids->len > 0)
+    top = 0;   /* the top one is locked: the first still open */
   if (top != G_MAXUINT)
     gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), top);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), drop);

@@ -19,12 +19,14 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-combo-row-keys.h"
 #include "sl-csv-reader.h"
 #include "sl-ledger.h"
 #include "sl-ledger-queries.h"
 #include "sl-organization.h"
 #include "sl-roster-dialog.h"
 #include "sl-roster-import.h"
+#include "sl-roster-problems.h"
 
 struct _SlRosterDialog
 {
@@ -51,9 +53,14 @@ struct _SlRosterDialog
   GtkColumnViewColumn *phone_column;
 
   /* owned references */
+  SlLedger       *ledger;
   GPtrArray      *rows;            /* SlRosterRow */
+  GHashTable     *line_problems;   /* line → char *: its problems, errors first */
+  GHashTable     *line_errors;     /* the lines with an error */
+  GHashTable     *line_labels;     /* the bound 行 cells' labels (unowned) */
   GPtrArray      *targets;         /* char *: an organization's name; NULL entries for "as the file says" */
   gboolean        has_file_organizations;
+  gboolean        importable;      /* roster.import enabled */
 };
 
 G_DEFINE_FINAL_TYPE (SlRosterDialog, sl_roster_dialog, ADW_TYPE_WINDOW)
@@ -105,52 +112,164 @@ sl_roster_dialog_get_target (SlRosterDialog *self)
     }
 }
 
+/* A 行 cell: its line marked, its problems in its tooltip. */
+static void
+style_line_label (SlRosterDialog *self,
+                  GtkWidget      *label)
+{
+  guint line = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "sl-line"));
+  const char *problems = self->line_problems ? g_hash_table_lookup (self->line_problems, GUINT_TO_POINTER (line)) : NULL;
+  gboolean error = problems != NULL && g_hash_table_contains (self->line_errors, GUINT_TO_POINTER (line));
+
+  gtk_widget_set_tooltip_text (label, problems);
+  if (error)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+  if (problems != NULL && !error)
+    gtk_widget_add_css_class (label, "warning");
+  else
+    gtk_widget_remove_css_class (label, "warning");
+  if (problems != NULL)
+    gtk_widget_remove_css_class (label, "dim-label");
+  else
+    gtk_widget_add_css_class (label, "dim-label");
+}
+
+/* The problem line under the target row: every error, then every
+ * warning, so that fixing the one shown reveals no second one. */
+static char *
+problem_text (GPtrArray *problems,
+              guint     *n_errors)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) new_names = g_ptr_array_new ();
+  g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+  SlRosterProblem *first_error = NULL;
+  guint errors = 0, homeless = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SlRosterProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->error)
+        {
+          if (errors++ == 0)
+            first_error = problem;
+        }
+      else if (problem->kind == SL_ROSTER_PROBLEM_NO_ORGANIZATION)
+        homeless++;
+      else if (problem->kind == SL_ROSTER_PROBLEM_NEW_ORGANIZATION &&
+               g_hash_table_add (named, problem->organization))
+        g_ptr_array_add (new_names, problem->organization);
+    }
+
+  if (first_error != NULL)
+    g_string_append_printf (text, _("Cannot import: %s"), first_error->message);
+  if (errors > 1)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("%u more line repeats a name; point at the marked line "
+                                              "numbers below to see which",
+                                              "%u more lines repeat a name; point at the marked line "
+                                              "numbers below to see which",
+                                              errors - 1),
+                              errors - 1);
+    }
+  if (homeless > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("%u person has no 所属支部 in the file and will belong to no "
+                                              "organization; fill in the column, or choose the organization above",
+                                              "%u people have no 所属支部 in the file and will belong to no "
+                                              "organization; fill in the column, or choose the organization above",
+                                              homeless),
+                              homeless);
+    }
+  if (new_names->len > 0)
+    {
+      g_autofree char *names = NULL;
+
+      g_ptr_array_add (new_names, NULL);
+      /* Translators: the names are joined by 、 */
+      names = g_strjoinv (_(", "), (char **) new_names->pdata);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("The ledger has no organization %s: importing adds it as a "
+                                              "new one; correct the 所属支部 if it is misspelt, or choose "
+                                              "the organization above",
+                                              "The ledger has no organizations %s: importing adds them as "
+                                              "new ones; correct the 所属支部 if they are misspelt, or choose "
+                                              "the organization above",
+                                              new_names->len - 1),
+                              names);
+    }
+  *n_errors = errors;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 target_changed_cb (SlRosterDialog *self)
 {
   int kind = target_kind (self, adw_combo_row_get_selected (self->target_row));
   g_autofree char *target = sl_roster_dialog_get_target (self);
   gboolean ok = self->rows != NULL && self->rows->len > 0 && (kind == TARGET_FILE || target != NULL);
-
-  g_autoptr(GError) problem = NULL;
-  guint homeless = 0;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  GHashTableIter iter;
+  gpointer label;
+  guint errors = 0;
 
   /* What the import would refuse, or do unasked, said before it is
    * pressed: a person named twice blocks it; rows that would belong to
-   * no organization only warn. */
+   * no organization, or to one the import adds, only warn. */
+  g_hash_table_remove_all (self->line_problems);
+  g_hash_table_remove_all (self->line_errors);
   if (self->rows != NULL && self->rows->len > 0 && (kind == TARGET_FILE || target != NULL))
+    problems = sl_roster_list_problems (self->rows, target, self->ledger);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
-      if (!sl_roster_check_rows (self->rows, target, &problem))
-        ok = FALSE;
-      else
-        homeless = sl_roster_count_without_organization (self->rows, target);
+      SlRosterProblem *problem = g_ptr_array_index (problems, i);
+      gpointer line = GUINT_TO_POINTER (problem->line);
+      const char *before = g_hash_table_lookup (self->line_problems, line);
+
+      /* Errors come first in the list, so first in each line's too. */
+      g_hash_table_insert (self->line_problems, line,
+                           before ? g_strconcat (before, "\n", problem->message, NULL) : g_strdup (problem->message));
+      if (problem->error)
+        g_hash_table_add (self->line_errors, line);
+      if (i < 20)
+        g_string_append_printf (all, "%s%s", all->len > 0 ? "\n" : "", problem->message);
     }
+  if (problems != NULL && problems->len > 20)
+    g_string_append_printf (all, "\n%s", _("… the rest at the marked line numbers below"));
 
-  if (problem != NULL)
+  text = problems != NULL ? problem_text (problems, &errors) : g_strdup ("");
+  if (errors > 0)
+    ok = FALSE;
+  gtk_label_set_text (self->problem_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->problem_label), all->len > 0 ? all->str : NULL);
+  if (errors > 0)
     {
-      g_autofree char *text = g_strdup_printf (_("Cannot import: %s"), problem->message);
-
-      gtk_label_set_text (self->problem_label, text);
       gtk_widget_remove_css_class (GTK_WIDGET (self->problem_label), "warning");
       gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
     }
-  else if (homeless > 0)
+  else
     {
-      g_autofree char *text =
-        g_strdup_printf (ngettext ("%u person has no 所属支部 in the file and will belong to no "
-                                   "organization; fill in the column, or choose the organization above",
-                                   "%u people have no 所属支部 in the file and will belong to no "
-                                   "organization; fill in the column, or choose the organization above",
-                                   homeless),
-                         homeless);
-
-      gtk_label_set_text (self->problem_label, text);
       gtk_widget_remove_css_class (GTK_WIDGET (self->problem_label), "error");
       gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "warning");
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL || homeless > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), *text != '\0');
+
+  g_hash_table_iter_init (&iter, self->line_labels);
+  while (g_hash_table_iter_next (&iter, &label, NULL))
+    style_line_label (self, label);
 
   gtk_widget_set_visible (GTK_WIDGET (self->new_name_row), kind == TARGET_NEW);
+  self->importable = ok;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.import", ok);
 }
 
@@ -227,7 +346,25 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
   text = row_field (g_ptr_array_index (self->rows, index), field, buffer);
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  gtk_widget_set_tooltip_text (label, text);
+  if (g_str_equal (field, "line"))
+    {
+      SlRosterRow *row = g_ptr_array_index (self->rows, index);
+
+      g_object_set_data (G_OBJECT (label), "sl-line", GUINT_TO_POINTER (row->line));
+      g_hash_table_add (self->line_labels, label);
+      style_line_label (self, label);
+    }
+  else
+    gtk_widget_set_tooltip_text (label, text);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                SlRosterDialog           *self)
+{
+  if (self->line_labels != NULL)
+    g_hash_table_remove (self->line_labels, gtk_list_item_get_child (list_item));
 }
 
 static void
@@ -240,6 +377,7 @@ set_factory (SlRosterDialog      *self,
   g_object_set_data (G_OBJECT (factory), "sl-field", (gpointer) field);
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), self);
   gtk_column_view_column_set_factory (column, factory);
 }
 
@@ -306,8 +444,12 @@ sl_roster_dialog_dispose (GObject *object)
 {
   SlRosterDialog *self = SL_ROSTER_DIALOG (object);
 
+  g_clear_pointer (&self->line_labels, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_ROSTER_DIALOG);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->line_problems, g_hash_table_unref);
+  g_clear_pointer (&self->line_errors, g_hash_table_unref);
+  g_clear_object (&self->ledger);
   g_clear_pointer (&self->targets, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sl_roster_dialog_parent_class)->dispose (object);
@@ -359,7 +501,11 @@ sl_roster_dialog_class_init (SlRosterDialogClass *klass)
 static void
 sl_roster_dialog_init (SlRosterDialog *self)
 {
+  self->line_problems = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->line_errors = g_hash_table_new (NULL, NULL);
+  self->line_labels = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  sl_combo_row_keys_install (self->target_row);
 
   set_factory (self, self->line_column, "line");
   set_factory (self, self->name_column, "name");
@@ -399,13 +545,23 @@ sl_roster_dialog_new (GtkWindow    *parent,
       /* Nothing to import: the only way on is back. */
       gtk_widget_set_visible (self->import_button, FALSE);
       gtk_button_set_label (self->cancel_button, _("_Close"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
       return self;
     }
 
   self->rows = g_ptr_array_ref (rows);
+  self->ledger = g_object_ref (ledger);
   fill (self, ledger);
   gtk_stack_set_visible_child_name (self->stack, "rows");
   target_changed_cb (self);
+
+  /* The keyboard: Return imports (from the new organization's name too),
+   * Escape cancels. The focus starts on 导入 when the rows can be
+   * imported, else on where they go; never on 取消, where Return threw
+   * the preview away. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->import_button);
+  adw_entry_row_set_activates_default (self->new_name_row, TRUE);
+  gtk_widget_grab_focus (self->importable ? self->import_button : GTK_WIDGET (self->target_row));
 
   return self;
 }

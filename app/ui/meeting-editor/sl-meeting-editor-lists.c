@@ -567,9 +567,116 @@ on_add_person_mapped (SlMeetingEditor *self)
     self->add_person_focus_idle = g_idle_add (focus_first_person, self);
 }
 
+/* Escape (or a click away) closes 添加人员 with nobody added: the focus
+ * goes back to the name last focused, not to the 添加人员 button (where
+ * GTK puts it, and where its mnemonic put it first), so the arrows go on
+ * through the names. An added name takes the focus instead
+ * (_sl_meeting_editor_on_add_person_activated()). The name last focused
+ * is followed through the window's focus widget. */
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
+on_root_focus (GtkRoot         *root,
+               GParamSpec      *pspec,
+               SlMeetingEditor *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (root);
+  GWeakRef *last;
+
+  if (focus == NULL)
+    return;
+  /* Elsewhere than the names, the button and its list: 添加人员 was not
+   * opened from a name. */
+  if (!gtk_widget_is_ancestor (focus, self->attendance_box))
+    {
+      if (focus != self->add_person_button && !gtk_widget_is_ancestor (focus, self->add_person_button))
+        g_object_set_data (G_OBJECT (self->attendance_box), "sl-last-chip", NULL);
+      return;
+    }
+  last = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (last, focus);
+  g_object_set_data_full (G_OBJECT (self->attendance_box), "sl-last-chip", last, free_weak_ref);
+}
+
+static void
+on_attendance_realize (GtkWidget       *box,
+                       SlMeetingEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (box);
+
+  if (root != NULL)
+    g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (on_root_focus), self, 0);
+}
+
+static void
+on_attendance_unrealize (GtkWidget       *box,
+                         SlMeetingEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (box);
+
+  if (root != NULL)
+    g_signal_handlers_disconnect_by_func (root, on_root_focus, self);
+}
+
+typedef struct
+{
+  GWeakRef chip;
+  GWeakRef button;
+} ReturnFocus;
+
+static void
+return_focus_free (gpointer data)
+{
+  ReturnFocus *back = data;
+
+  g_weak_ref_clear (&back->chip);
+  g_weak_ref_clear (&back->button);
+  g_free (back);
+}
+
+/* After GTK has given the focus to the 添加人员 button, which it does
+ * once the popover is gone; an added name has taken it by then. */
+static gboolean
+return_focus (gpointer data)
+{
+  ReturnFocus *back = data;
+  g_autoptr(GtkWidget) chip = g_weak_ref_get (&back->chip);
+  g_autoptr(GtkWidget) button = g_weak_ref_get (&back->button);
+  GtkRoot *root = chip ? gtk_widget_get_root (chip) : NULL;
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (chip != NULL && button != NULL && gtk_widget_get_mapped (chip) &&
+      (focus == NULL || focus == button || gtk_widget_is_ancestor (focus, button)))
+    gtk_widget_grab_focus (chip);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_add_person_closed (SlMeetingEditor *self)
+{
+  GWeakRef *last = g_object_get_data (G_OBJECT (self->attendance_box), "sl-last-chip");
+  g_autoptr(GtkWidget) chip = last ? g_weak_ref_get (last) : NULL;
+  ReturnFocus *back;
+
+  if (chip == NULL)
+    return;
+  back = g_new0 (ReturnFocus, 1);
+  g_weak_ref_init (&back->chip, chip);
+  g_weak_ref_init (&back->button, self->add_person_button);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, return_focus, back, return_focus_free);
+}
+
 void
 _sl_meeting_editor_add_person_keys (SlMeetingEditor *self)
 {
+  g_signal_connect (self->attendance_box, "realize", G_CALLBACK (on_attendance_realize), self);
+  g_signal_connect (self->attendance_box, "unrealize", G_CALLBACK (on_attendance_unrealize), self);
+  g_signal_connect_swapped (self->add_person_popover, "closed", G_CALLBACK (on_add_person_closed), self);
   g_signal_connect_data (self->add_person_popover, "map", G_CALLBACK (on_add_person_mapped), self,
                          NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_swapped (self->add_person_search, "activate",

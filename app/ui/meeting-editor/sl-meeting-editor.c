@@ -36,6 +36,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-attendance.h"
+#include "sl-combo-row-keys.h"
 #include "sl-enums.h"
 #include "sl-guest.h"
 #include "sl-database.h"
@@ -883,6 +884,13 @@ sl_meeting_editor_init (SlMeetingEditor *self)
   self->plan_items = gtk_string_list_new (NULL);
   adw_combo_row_set_model (ADW_COMBO_ROW (self->plan_item_row), G_LIST_MODEL (self->plan_items));
 
+  /* Each list opens on the item shown; Return picks the item focused. */
+  sl_combo_row_keys_install (ADW_COMBO_ROW (self->kind_row));
+  sl_combo_row_keys_install (ADW_COMBO_ROW (self->form_row));
+  sl_combo_row_keys_install (ADW_COMBO_ROW (self->organization_row));
+  sl_combo_row_keys_install (ADW_COMBO_ROW (self->plan_item_row));
+  sl_combo_row_keys_install (ADW_COMBO_ROW (self->chair_row));
+  sl_combo_row_keys_install (ADW_COMBO_ROW (self->recorder_row));
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (_sl_meeting_editor_on_kind_selected), self);
   g_signal_connect_swapped (self->form_row, "notify::selected", G_CALLBACK (_sl_meeting_editor_on_form_selected), self);
   g_signal_connect_swapped (self->organization_row, "notify::selected",

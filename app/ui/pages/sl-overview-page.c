@@ -37,6 +37,7 @@
 #include "sl-overview-page.h"
 #include "sl-pool-page.h"
 #include "sl-statistics.h"
+#include "sl-year-lock-watch.h"
 #include "sl-year-page.h"
 
 struct _SlOverviewPage
@@ -49,6 +50,7 @@ struct _SlOverviewPage
   GtkLabel       *meetings_value;
   GtkLabel       *drafts_caption;
   GtkWidget      *lock_label;     /* the year's locks, in code above the figures */
+  GtkWidget      *lock_button;    /* 锁定年度…, beside it */
   GtkLabel       *attendance_value;
   GtkLabel       *participation_value;
   GtkLabel       *fulfilment_value;
@@ -65,9 +67,11 @@ struct _SlOverviewPage
   /* owned references */
   SlLedger       *ledger;
   SlOverview     *overview;
+  SlYearLockWatch *lock_watch;    /* the ledger's: a lock or unlock here */
 
   int             year;
   gboolean        dirty;
+  gboolean        lock_offered;   /* some organization's year is still open */
 
   /* The first fill, waiting for the first frame (see the top). */
   gboolean        filled_once;
@@ -386,8 +390,61 @@ show_locks (SlOverviewPage *self)
                               organization ? sl_organization_get_name (organization) : lock->organization,
                               since, lock->locked_by ? lock->locked_by : "—");
     }
+  /* Why 锁定年度… is off (update_lock_action()): nothing is left to lock. */
+  if (text->len > 0 && !self->lock_offered)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Every organization's year %d is locked, so there is nothing left "
+                                      "to lock; to change its records, revoke the lock from one of its "
+                                      "meetings"), self->year);
+    }
   gtk_label_set_text (GTK_LABEL (self->lock_label), text->str);
   gtk_widget_set_visible (self->lock_label, text->len > 0);
+}
+
+/* 锁定年度… is offered while some organization's year is still open: a
+ * year locked for all of them has nothing left to lock (a tester opened
+ * the dialog only to be refused). Worked out on every reload, shown or
+ * not, since the year, the ledger or a lock changed. */
+static void
+update_lock_action (SlOverviewPage *self)
+{
+  g_autoptr(GPtrArray) lockable = NULL;
+  gboolean enabled = FALSE;
+
+  if (self->ledger != NULL && self->year > 0)
+    {
+      lockable = sl_lock_year_dialog_lockable (self->ledger, self->year);
+      enabled = lockable->len > 0;
+    }
+  self->lock_offered = enabled;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.lock-year", enabled);
+  gtk_widget_set_tooltip_text (self->lock_button,
+                               enabled ? _("Make the year's records read-only, as evidence; "
+                                           "unlocking needs a reason")
+                                       : _("The year is locked for every organization already"));
+}
+
+static void
+on_locks_changed (SlOverviewPage *self)
+{
+  sl_overview_page_reload (self);
+}
+
+/* The ledger's lock watch, followed from the first reload on (the
+ * ledger may change under the page). */
+static void
+watch_locks (SlOverviewPage *self)
+{
+  SlYearLockWatch *watch = self->ledger ? sl_year_lock_watch_get (self->ledger) : NULL;
+
+  if (watch == self->lock_watch)
+    return;
+  if (self->lock_watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->lock_watch, self);
+  g_set_object (&self->lock_watch, watch);
+  if (watch != NULL)
+    g_signal_connect_swapped (watch, "changed", G_CALLBACK (on_locks_changed), self);
 }
 
 static void
@@ -413,6 +470,9 @@ sl_overview_page_reload (SlOverviewPage *self)
   g_autofree char *title = NULL;
 
   g_return_if_fail (SL_IS_OVERVIEW_PAGE (self));
+
+  watch_locks (self);
+  update_lock_action (self);
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -609,6 +669,9 @@ sl_overview_page_dispose (GObject *object)
   SlOverviewPage *self = SL_OVERVIEW_PAGE (object);
 
   cancel_deferred_fill (self);
+  if (self->lock_watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->lock_watch, self);
+  g_clear_object (&self->lock_watch);
   /* AdwBin unparents its child itself; the template must not do it too. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_OVERVIEW_PAGE);
@@ -616,14 +679,6 @@ sl_overview_page_dispose (GObject *object)
   g_clear_pointer (&self->overview, sl_overview_free);
 
   G_OBJECT_CLASS (sl_overview_page_parent_class)->dispose (object);
-}
-
-/* 锁定年度…: after a lock the page counts again (and the editor shows the
- * banner when a meeting of the year is opened). */
-static void
-on_year_locked (GtkWidget *widget)
-{
-  sl_overview_page_reload (SL_OVERVIEW_PAGE (widget));
 }
 
 static void
@@ -635,8 +690,9 @@ lock_year_action (GtkWidget  *widget,
 
   if (self->ledger == NULL || self->year <= 0)
     return;
-  gtk_window_present (GTK_WINDOW (sl_lock_year_dialog_new (widget, self->ledger, self->year,
-                                                           G_CALLBACK (on_year_locked))));
+  /* After a lock the page counts again through the lock watch (and the
+   * editor shows the banner when a meeting of the year is opened). */
+  gtk_window_present (GTK_WINDOW (sl_lock_year_dialog_new (widget, self->ledger, self->year, NULL)));
 }
 
 static void
@@ -698,6 +754,7 @@ sl_overview_page_init (SlOverviewPage *self)
   button = gtk_button_new_with_mnemonic (_("_Lock the Year…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "overview.lock-year");
   gtk_widget_set_tooltip_text (button, _("Make the year's records read-only, as evidence; unlocking needs a reason"));
+  self->lock_button = button;
   gtk_widget_set_halign (button, GTK_ALIGN_END);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (button, TRUE);

@@ -1,0 +1,116 @@
+/* sl-roster-problems.c — what a roster's rows would meet on import, row by row
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The import preview says everything at once: a tester fixed the one
+ * error it showed (a name twice) and only then met the warning it had
+ * hidden (a row of no organization). So every problem of every row is
+ * listed, the errors first; the import itself refuses on the first error
+ * (sl_roster_check_rows()), with the same message.
+ */
+
+#define G_LOG_DOMAIN "sl-roster"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sl-csv-reader.h"
+#include "sl-ledger.h"
+#include "sl-roster-problems.h"
+
+void
+sl_roster_problem_free (SlRosterProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->organization);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static SlRosterProblem *
+problem_new (SlRosterProblemKind  kind,
+             guint                line,
+             char                *message)
+{
+  SlRosterProblem *problem = g_new0 (SlRosterProblem, 1);
+
+  problem->kind = kind;
+  problem->error = kind == SL_ROSTER_PROBLEM_DUPLICATE;
+  problem->line = line;
+  problem->message = message;
+  return problem;
+}
+
+/**
+ * sl_roster_list_problems:
+ * @rows: (element-type SlRosterRow): the file's rows
+ * @organization: (nullable): the organization every row goes to, or
+ *   %NULL for the rows' own 所属支部 cells
+ * @ledger: (nullable): the ledger they go into; without it no row is
+ *   said to name an organization the ledger does not have
+ *
+ * Every problem of every row: each repeated name (an error), then each
+ * row that would belong to no organization, and each 所属支部 the ledger
+ * does not have while it has others (warnings: the import goes on, and
+ * adds the organization, which a misspelt name would make in error).
+ *
+ * Returns: (transfer full) (element-type SlRosterProblem): errors first,
+ *   each kind by line; empty when there is nothing to say
+ */
+GPtrArray *
+sl_roster_list_problems (GPtrArray  *rows,
+                         const char *organization,
+                         SlLedger   *ledger)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_roster_problem_free);
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_roster_problem_free);
+  gboolean given = organization != NULL && *organization != '\0';
+  gboolean ledger_has_some = ledger != NULL && g_list_model_get_n_items (sl_ledger_get_organizations (ledger)) > 0;
+
+  g_return_val_if_fail (rows != NULL, problems);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SlRosterRow *row = g_ptr_array_index (rows, i);
+      const char *name = given ? organization : row->organization;
+      g_autofree char *key = g_strconcat (name ? name : "", "\n", row->name, NULL);
+      gpointer first_line;
+
+      if (g_hash_table_lookup_extended (seen, key, NULL, &first_line))
+        g_ptr_array_add (problems,
+                         problem_new (SL_ROSTER_PROBLEM_DUPLICATE, row->line,
+                                      g_strdup_printf (_("line %u: “%s” is already on line %u of the same organization; "
+                                                         "delete the repeated line, or tell the two people apart in the name "
+                                                         "(for example 王芳（财务科）)"),
+                                                       row->line, row->name, GPOINTER_TO_UINT (first_line))));
+      else
+        g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
+
+      if (given)
+        continue;
+      if (row->organization == NULL || *row->organization == '\0')
+        g_ptr_array_add (warnings,
+                         problem_new (SL_ROSTER_PROBLEM_NO_ORGANIZATION, row->line,
+                                      g_strdup_printf (_("line %u: 所属支部 is empty: “%s” will belong to no "
+                                                         "organization; fill in the cell, or choose the "
+                                                         "organization above"),
+                                                       row->line, row->name)));
+      else if (ledger_has_some && sl_ledger_find_organization_by_name (ledger, row->organization) == NULL)
+        {
+          SlRosterProblem *problem =
+            problem_new (SL_ROSTER_PROBLEM_NEW_ORGANIZATION, row->line,
+                         g_strdup_printf (_("line %u: the ledger has no organization “%s”: importing adds "
+                                            "it as a new one; correct the 所属支部 if it is misspelt"),
+                                          row->line, row->organization));
+
+          problem->organization = g_strdup (row->organization);
+          g_ptr_array_add (warnings, problem);
+        }
+    }
+
+  g_ptr_array_extend_and_steal (problems, g_steal_pointer (&warnings));
+  return problems;
+}
