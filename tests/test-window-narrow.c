@@ -11,7 +11,8 @@
  *    folded) and the page takes the whole width, shown first; at 1400 px
  *    the sidebar stays;
  *  - every title in the meetings list is allocated at least its natural
- *    width (never “局党组202…”): the list scrolls sideways instead;
+ *    width (never “局党组202…”), or at 360 px wraps with all its lines
+ *    shown: the lesser columns hide instead (sl-column-fold.c);
  *  - with a meeting open in the editor, one header bar shows, with one
  *    back arrow (there were two stacked, each with its own);
  *  - nothing asks for more width than the window has (at 360 px the
@@ -228,6 +229,21 @@ window_bounds (GtkWidget *widget, graphene_rect_t *bounds)
   return gtk_widget_compute_bounds (widget, GTK_WIDGET (gtk_widget_get_root (widget)), bounds);
 }
 
+/* A wrapping label given less than its natural width is whole when its
+ * lines, as laid out, fit its allocation and nothing is shortened. */
+static gboolean
+wrapped_whole (GtkWidget *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+  PangoRectangle logical;
+
+  if (!gtk_label_get_wrap (GTK_LABEL (label)) || pango_layout_is_ellipsized (layout))
+    return FALSE;
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  return logical.width <= gtk_widget_get_width (label) + 1 &&
+         logical.height <= gtk_widget_get_height (label) + 1;
+}
+
 /* The first mapped label under @widget that is not allocated its
  * natural width (“…”, or a character cut by its own allocation), or
  * NULL. @except: a text that alone may give way (a theme, which the list
@@ -249,7 +265,7 @@ find_cut_label (GtkWidget *widget, const char *except)
        * it asks, which cuts no character). */
       gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
       if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))) ||
-          gtk_widget_get_width (widget) < natural - 2)
+          (gtk_widget_get_width (widget) < natural - 2 && !wrapped_whole (widget)))
         return widget;
     }
 
@@ -421,7 +437,9 @@ check_width (Fixture *fixture, int width)
 
   assert_fits (window, width);
 
-  /* Every title shown is shown whole: at least its natural width. */
+  /* Every title shown is shown whole: at least its natural width, or
+   * (at 360 px, where even a title alone is wider than the window)
+   * wrapped on lines that all show. */
   collect_labels (view, TITLE_PREFIX, titles);
   g_assert_cmpuint (titles->len, >, 0);
   for (guint i = 0; i < titles->len; i++)
@@ -432,7 +450,8 @@ check_width (Fixture *fixture, int width)
       gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
       g_test_message ("%s: %d of %d px", gtk_label_get_label (GTK_LABEL (label)),
                       gtk_widget_get_width (label), natural);
-      g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
+      if (gtk_widget_get_width (label) < natural)
+        g_assert_true (wrapped_whole (label));
     }
 
   /* The kinds whole, the themes alone shortened; the tools not cut. */

@@ -453,3 +453,28 @@ sl_ui_cell_set_tooltip_text (GtkWidget  *widget,
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
+
+/**
+ * sl_ui_fit_dialog:
+ * @dialog: a dialog not yet shown
+ * @parent: (nullable): the window it belongs to
+ *
+ * Opens @dialog no wider than @parent: on a 360 px window the member
+ * dialog opened 480 px wide, its right part off the screen. Its own
+ * minimum width still applies.
+ */
+void
+sl_ui_fit_dialog (GtkWindow *dialog,
+                  GtkWindow *parent)
+{
+  int width = 0, height = 0;
+  int parent_width;
+
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+
+  if (parent == NULL || (parent_width = gtk_widget_get_width (GTK_WIDGET (parent))) <= 0)
+    return;
+  gtk_window_get_default_size (dialog, &width, &height);
+  if (width <= 0 || width > parent_width)
+    gtk_window_set_default_size (dialog, parent_width, height);
+}

@@ -35,5 +35,7 @@ void        sl_ui_fit_tooltips      (GtkWidget  *root);
 void        sl_ui_pass_vertical_scroll (GtkWidget *inner);
 void        sl_ui_cell_set_tooltip_text (GtkWidget  *widget,
                                          const char *text);
+void        sl_ui_fit_dialog        (GtkWindow  *dialog,
+                                     GtkWindow  *parent);
 
 G_END_DECLS

@@ -736,6 +736,7 @@ sl_member_dialog_new (GtkWindow  *parent,
   if (adding)
     validate_cb (self);
 
+  sl_ui_fit_dialog (GTK_WINDOW (self), parent);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return GTK_WIDGET (self);
 }

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-combo-row-keys.h"
+#include "sl-column-fold.h"
 #include "sl-csv-reader.h"
 #include "sl-ledger.h"
 #include "sl-ledger-queries.h"
@@ -514,6 +515,10 @@ sl_roster_dialog_init (SlRosterDialog *self)
   set_factory (self, self->organization_column, "organization");
   set_factory (self, self->joined_column, "party_joined_on");
   set_factory (self, self->phone_column, "phone");
+  /* On a narrow window: line, name and post (sl-column-fold.c). */
+  sl_column_fold_attach (gtk_column_view_column_get_column_view (self->phone_column),
+                         self->phone_column, 700, self->joined_column, 700,
+                         self->organization_column, 520, self->gender_column, 440, NULL);
 }
 
 SlRosterDialog *

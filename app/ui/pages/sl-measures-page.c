@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-column-fold.h"
 #include "sl-enums.h"
 #include "sl-ledger.h"
 #include "sl-measure.h"
@@ -225,10 +226,10 @@ wrapped_label (void)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* Whole, and at least a dozen characters a line: at 700 px a measure
+  /* Whole, and at least eight characters a line: at 700 px a measure
    * wrapped four characters a line and ended in “…” after three lines.
-   * The list scrolls sideways instead. */
-  gtk_label_set_width_chars (GTK_LABEL (label), 24);
+   * On a narrow window the lesser columns hide instead (see init). */
+  gtk_label_set_width_chars (GTK_LABEL (label), 16);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
@@ -299,15 +300,22 @@ meeting_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_button_set_child (GTK_BUTTON (button), two_lines ());
-  /* Meeting titles are long ("…理论学习中心组2025年第3次集体学习"). */
+  /* Meeting titles are long ("…理论学习中心组2025年第3次集体学习"):
+   * wrapped on as many lines as they take, never shortened (two lines
+   * and “…” cut the number, the one part that tells sessions apart).
+   * The title and its date are one label: a wrapped label over a second
+   * one in a box was laid out wider than its column (past the window's
+   * edge at 360 px), as GTK 4.8's table sizes cells for their row's
+   * height. */
   {
-    GtkWidget *title = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (button)));
+    GtkWidget *title = gtk_label_new (NULL);
 
+    gtk_label_set_xalign (GTK_LABEL (title), 0);
     gtk_label_set_wrap (GTK_LABEL (title), TRUE);
     gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-    gtk_label_set_lines (GTK_LABEL (title), 2);
-    gtk_label_set_width_chars (GTK_LABEL (title), 8);
+    gtk_label_set_width_chars (GTK_LABEL (title), 18);
+    gtk_label_set_max_width_chars (GTK_LABEL (title), 18);
+    gtk_button_set_child (GTK_BUTTON (button), title);
   }
   gtk_widget_add_css_class (button, "sl-cell-button");
   gtk_list_item_set_child (list_item, button);
@@ -322,8 +330,12 @@ meeting_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *button = gtk_list_item_get_child (list_item);
   g_autofree char *date = sl_format_date (sl_measure_entry_get_meeting_date (entry));
 
-  set_two_lines (gtk_button_get_child (GTK_BUTTON (button)),
-                 sl_measure_entry_get_meeting_title (entry), date);
+  const char *title = sl_measure_entry_get_meeting_title (entry);
+  g_autofree char *markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"55%%\">%s</span>",
+                                                     title ? title : "", date ? date : "");
+
+  gtk_label_set_markup (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), markup);
+  sl_ui_cell_set_tooltip_text (button, title);
   /* The target first: an action name without one warns. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
                                     sl_measure_entry_get_meeting (entry));
@@ -604,4 +616,10 @@ sl_measures_page_init (SlMeasuresPage *self)
   set_factory (self, self->due_column, G_CALLBACK (due_setup_cb), G_CALLBACK (due_bind_cb));
   set_factory (self, self->progress_column, G_CALLBACK (progress_setup_cb), G_CALLBACK (progress_bind_cb));
   set_factory (self, self->done_column, G_CALLBACK (done_setup_cb), G_CALLBACK (done_bind_cb));
+
+  /* The measure and its meeting stay on a narrow window (the meeting's
+   * title wraps, no longer cut at 360 and 700 px); the rest hides, the
+   * progress first (sl-column-fold.c). Each shows in the meeting. */
+  sl_column_fold_attach (self->measures_view, self->progress_column, 900, self->done_column, 780,
+                         self->owner_column, 640, self->due_column, 560, NULL);
 }

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-column-fold.h"
 #include "sl-enums.h"
 #include "sl-ledger.h"
 #include "sl-meeting.h"
@@ -75,11 +76,20 @@ setup_label (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), cell == CELL_ATTENDANCE ? 1.0 : 0.0);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  /* A title or a kind is never shortened: on a narrow window the list
-   * scrolls sideways instead (sl_meetings_list_setup_columns()); at 700 px
-   * the kind showed “党组…”. The theme alone gives way, down to a few
+  /* A title or a kind is never shortened: at 700 px the kind showed
+   * “党组…”. On a narrow window the lesser columns hide
+   * (sl_meetings_list_setup_columns()) and a title still wider than the
+   * window wraps (at 360 px), rather than the list scrolling sideways
+   * with the dates out of sight. The theme alone gives way, down to a few
    * characters, then shows “…”. */
+  if (cell == CELL_TITLE)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 10);
+    }
+  else
+    gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (cell == CELL_THEME)
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -322,7 +332,7 @@ string_sorter (const char *property)
 
 /* 草稿/定稿: the final meetings' ids are kept on the view
  * (sl_meetings_list_get_finals()), and each cell follows them. */
-static void
+static GtkColumnViewColumn *
 add_state_column (GtkColumnView *view)
 {
   GtkStringList *finals = gtk_string_list_new (NULL);
@@ -340,6 +350,7 @@ add_state_column (GtkColumnView *view)
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (view, column);
   g_object_unref (column);
+  return column;
 }
 
 /**
@@ -368,6 +379,7 @@ sl_meetings_list_setup_columns (GtkColumnView        *view,
                                 GtkColumnViewColumn **date_column,
                                 GtkColumnViewColumn **kind_column)
 {
+  GtkColumnViewColumn *theme, *attendance, *first_topic, *state;
   GtkSorter *sorter;
 
   /* No fixed widths: on a narrow window a fixed kind column kept its
@@ -379,14 +391,21 @@ sl_meetings_list_setup_columns (GtkColumnView        *view,
   add_column (view, _("Title"), CELL_TITLE, string_sorter ("title"), FALSE, -1);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_kind, NULL, NULL));
   *kind_column = add_column (view, _("Kind"), CELL_KIND, sorter, FALSE, -1);
-  add_column (view, _("Theme"), CELL_THEME, string_sorter ("theme"), TRUE, -1);
+  theme = add_column (view, _("Theme"), CELL_THEME, string_sorter ("theme"), TRUE, -1);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_attendance, NULL, NULL));
   /* Translators: column of a meeting's head count, “实到/应到”. */
-  add_column (view, _("Present/Expected"), CELL_ATTENDANCE, sorter, FALSE, -1);
+  attendance = add_column (view, _("Present/Expected"), CELL_ATTENDANCE, sorter, FALSE, -1);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_first_topic, NULL, NULL));
   /* Translators: a short column title, “第一议题”. */
-  add_column (view, _("First Topic"), CELL_FIRST_TOPIC, sorter, FALSE, -1);
-  add_state_column (view);
+  first_topic = add_column (view, _("First Topic"), CELL_FIRST_TOPIC, sorter, FALSE, -1);
+  state = add_state_column (view);
+
+  /* On a narrow window the date and the title stay; the rest hides, the
+   * least read first, instead of the list scrolling sideways
+   * (sl-column-fold.c): at 700 px the kind stays too, at 360 px the
+   * filter's button says it. The editor shows them all. */
+  sl_column_fold_attach (view, first_topic, 900, attendance, 900, state, 820, theme, 820,
+                         *kind_column, 560, NULL);
 
   /* Newest first: the meeting just logged is at the top. */
   gtk_column_view_sort_by_column (view, *date_column, GTK_SORT_DESCENDING);

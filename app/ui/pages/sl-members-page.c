@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-column-fold.h"
 #include "sl-database.h"
 #include "sl-ledger.h"
 #include "sl-ledger-queries.h"
@@ -233,13 +234,24 @@ text_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                SlMembersPage            *self)
 {
+  const char *property = g_object_get_data (G_OBJECT (factory), "sl-property");
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   /* Never shortened: at 700 and 360 px 职务 and 所属组织 showed only “…”.
-   * Each column asks for its longest text and the list scrolls sideways
-   * instead (the name stays next to the number, at the left). */
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+   * On a narrow window the lesser columns hide (see init) and a long
+   * post or organisation wraps, rather than the list scrolling sideways
+   * with the names out of sight. */
+  if (g_str_equal (property, "post") || g_str_equal (property, "organization"))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 10);
+      gtk_widget_set_margin_top (label, 3);
+      gtk_widget_set_margin_bottom (label, 3);
+    }
+  else
+    gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -706,6 +718,12 @@ sl_members_page_init (SlMembersPage *self)
                G_CALLBACK (text_bind_cb), G_CALLBACK (binding_unbind_cb));
   set_factory (self, self->left_column, "left-on", G_CALLBACK (text_setup_cb),
                G_CALLBACK (text_bind_cb), G_CALLBACK (binding_unbind_cb));
+
+  /* Number, name and post stay on a narrow window; the rest hides, the
+   * dates first, and shows in the member's dialog. */
+  sl_column_fold_attach (self->members_view, self->left_column, 900, self->joined_column, 900,
+                         self->central_group_column, 780, self->leadership_column, 780,
+                         self->organization_column, 560, self->gender_column, 480, NULL);
 
   update_count (self);
 }

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-column-fold.h"
 #include "sl-enums.h"
 #include "sl-database.h"
 #include "sl-ledger.h"
@@ -549,4 +550,10 @@ _sl_plan_page_set_up_cells (SlPlanPage *self)
   set_factory (self, self->status_column, G_CALLBACK (status_setup_cb), G_CALLBACK (status_bind_cb), NULL);
   set_factory (self, self->held_column, G_CALLBACK (held_setup_cb), G_CALLBACK (held_bind_cb), NULL);
   set_factory (self, self->remove_column, G_CALLBACK (remove_setup_cb), G_CALLBACK (remove_bind_cb), NULL);
+
+  /* Month, theme and the delete button stay on a narrow window (at
+   * 700 px 状态, 开展情况 and delete were cut off); the rest hides, the
+   * leads first (sl-column-fold.c). */
+  sl_column_fold_attach (self->items_view, self->leads_column, 0, self->form_column, 0,
+                         self->status_column, 0, self->held_column, 0, NULL);
 }

@@ -1,0 +1,289 @@
+/* test-window-narrow-tables.c — tables, tools and dialogs on a 700 and a 360 px window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb (build-aux/setup.sh --test), on a realistic year
+ * (tests/data/year-2023.json imported into a real ledger). Read from the
+ * widgets' allocations:
+ *
+ *  - no table scrolls sideways at 700 or 360 px (GTK 4.8 cannot pin a
+ *    column, and a sideways list took the names and dates out of sight):
+ *    the lesser columns hide (sl-column-fold.c), the first ones stay, and
+ *    every label left is whole, wrapped where it must be; at 1400 px
+ *    nothing hides in the meetings list;
+ *  - the measures' source meeting (来源会议) is shown whole, on as many
+ *    lines as it takes (it was cut at 360 and 700 px);
+ *  - the members' tools fit at 360 px (they scrolled sideways): the
+ *    secondary actions fold into a menu;
+ *  - the member dialog opens no wider than a 360 px window;
+ *  - the meetings filter's menu button has no tooltip to lie over its
+ *    first choice (全部);
+ *  - in the meeting editor at 360 px the title and the theme are shown
+ *    whole, over the full width (they were cut mid-character).
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sl-archive.h"
+#include "sl-column-fold.h"
+#include "sl-ledger.h"
+#include "sl-meeting-editor.h"
+#include "sl-meetings-page.h"
+#include "sl-member-dialog.h"
+#include "sl-window.h"
+#include "sl-test-util.h"
+#include "sl-test-window.h"
+
+typedef struct
+{
+  char     *folder;
+  SlLedger *ledger;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *archive = g_test_build_filename (G_TEST_DIST, "data", "year-2023.json", NULL);
+  g_autofree char *path = NULL;
+
+  fixture->folder = make_temp_folder ("test-window-narrow-tables-XXXXXX");
+  path = g_build_filename (fixture->folder, "ledger.db", NULL);
+  fixture->ledger = sl_ledger_open (path, &error);
+  g_assert_no_error (error);
+  sl_archive_import (fixture->ledger, archive, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_settings_reset (settings, "last-year");
+  /* The year of the archive is the year shown. */
+  g_setenv ("SL_TODAY", "2023-12-31", TRUE);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  g_assert_finalize_object (fixture->ledger);
+  remove_tree (fixture->folder);
+  g_free (fixture->folder);
+}
+
+static GtkWidget *
+find_mapped (GtkWidget *widget, GType type)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static SlWindow *
+open_window (Fixture *fixture, int width)
+{
+  SlWindow *window = sl_window_new (NULL, fixture->ledger, FALSE);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  SL_TEST_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) > 0);
+  sl_test_iterate (200);
+  return window;
+}
+
+/* A label is whole when its text, as laid out for its allocation, is not
+ * shortened to “…” and fits that allocation: wrapped on more lines is
+ * whole, a line wider than the label is cut. */
+static gboolean
+label_whole (GtkWidget *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+  PangoRectangle logical;
+
+  if (pango_layout_is_ellipsized (layout))
+    return FALSE;
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  return logical.width <= gtk_widget_get_width (label) + 1 &&
+         logical.height <= gtk_widget_get_height (label) + 1;
+}
+
+static gboolean
+window_bounds (GtkWidget *widget, graphene_rect_t *bounds)
+{
+  return gtk_widget_compute_bounds (widget, GTK_WIDGET (gtk_widget_get_root (widget)), bounds);
+}
+
+/* Every mapped label under @widget is whole and inside @clip's width;
+ * with @shortening, a label made to shorten to “…” (the meetings'
+ * themes) may. Returns how many were looked at. */
+static guint
+check_labels (GtkWidget *widget, GtkWidget *clip, gboolean shortening)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_TEXT (widget))
+    return 0;
+
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_label (GTK_LABEL (widget)) != '\0' &&
+      !(shortening && gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE))
+    {
+      graphene_rect_t label, area;
+      PangoRectangle logical;
+
+      pango_layout_get_pixel_extents (gtk_label_get_layout (GTK_LABEL (widget)), NULL, &logical);
+      if (!label_whole (widget))
+        g_error ("“%s” is cut: %d×%d px of text in %d×%d px",
+                 gtk_label_get_label (GTK_LABEL (widget)), logical.width, logical.height,
+                 gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+      g_assert_true (window_bounds (widget, &label));
+      g_assert_true (window_bounds (clip, &area));
+      if (label.origin.x < area.origin.x - 0.5 ||
+          label.origin.x + label.size.width > area.origin.x + area.size.width + 0.5)
+        {
+          for (GtkWidget *up = widget; up != clip; up = gtk_widget_get_parent (up))
+            {
+              int min = 0, nat = 0;
+              gtk_widget_measure (up, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+              g_test_message ("inside %s: %d px, asks %d to %d", G_OBJECT_TYPE_NAME (up),
+                              gtk_widget_get_width (up), min, nat);
+            }
+        g_error ("“%s” (%g to %g px) is cut at the edge (%g to %g px)",
+                 gtk_label_get_label (GTK_LABEL (widget)), label.origin.x,
+                 label.origin.x + label.size.width, area.origin.x, area.origin.x + area.size.width);
+        }
+      n++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += check_labels (child, clip, shortening);
+  return n;
+}
+
+static void
+dump_columns (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+  g_test_message ("view %d px, adjustment %g of %g, %u hidden",
+                  gtk_widget_get_width (GTK_WIDGET (view)),
+                  gtk_adjustment_get_page_size (adjustment), gtk_adjustment_get_upper (adjustment),
+                  sl_column_fold_get_n_hidden (view));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_test_message ("  %s: %s", gtk_column_view_column_get_title (column),
+                      gtk_column_view_column_get_visible (column) ? "shown" : "hidden");
+    }
+}
+
+static gboolean
+column_shown (GtkColumnView *view, guint position)
+{
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view), position);
+
+  return gtk_column_view_column_get_visible (column);
+}
+
+/* The table of @page: no sideways scrolling once it has settled, the
+ * columns at the positions in @kept (“013”) shown, every label whole. */
+static GtkColumnView *
+check_table (SlWindow *window, const char *page_name, const char *kept, gboolean shortening)
+{
+  GtkWidget *page;
+  GtkColumnView *view;
+  GtkAdjustment *adjustment;
+  guint n;
+
+  sl_window_show_page (window, page_name);
+  page = sl_window_get_page (window, page_name);
+  SL_TEST_WAIT_FOR ((view = GTK_COLUMN_VIEW (find_mapped (page, GTK_TYPE_COLUMN_VIEW))) != NULL);
+  SL_TEST_WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))) > 0);
+  adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  sl_test_iterate (300);
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       g_get_monotonic_time () < end &&
+       !(gtk_adjustment_get_page_size (adjustment) > 0 &&
+         gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1);)
+    g_main_context_iteration (NULL, FALSE);
+  sl_test_iterate (300);
+  g_test_message ("page %s in a window of %d px", page_name, gtk_widget_get_width (GTK_WIDGET (window)));
+  dump_columns (view);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=, gtk_adjustment_get_page_size (adjustment) + 1);
+  for (const char *k = kept; *k != '\0'; k++)
+    g_assert_true (column_shown (view, *k - '0'));
+  /* The window's edge cuts nothing: the table is no wider than the window. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=,
+                   gtk_widget_get_width (GTK_WIDGET (window)));
+  n = check_labels (GTK_WIDGET (view), gtk_widget_get_parent (GTK_WIDGET (view)), shortening);
+  g_assert_cmpuint (n, >, 0);
+  return view;
+}
+
+static void
+check_tables (Fixture *fixture, int width)
+{
+  SlWindow *window = open_window (fixture, width);
+  GtkColumnView *view;
+
+  /* The meetings: date and title stay. */
+  view = check_table (window, "meetings", "01", TRUE);
+  if (width >= 1400)
+    g_assert_cmpuint (sl_column_fold_get_n_hidden (view), ==, 0);
+  else
+    g_assert_cmpuint (sl_column_fold_get_n_hidden (view), >, 0);
+
+  /* The members: number, name, post. */
+  check_table (window, "members", "013", FALSE);
+  /* The measures: the measure and its source meeting, whole. */
+  check_table (window, "measures", "01", FALSE);
+  /* The plan: month, theme and delete (the leads shorten to “…” by design). */
+  check_table (window, "plan", "016", TRUE);
+
+  sl_test_window_close (window, NULL);
+}
+
+static void
+test_tables_1400 (Fixture *fixture, gconstpointer data)
+{
+  check_tables (fixture, 1400);
+}
+
+static void
+test_tables_700 (Fixture *fixture, gconstpointer data)
+{
+  check_tables (fixture, 700);
+}
+
+static void
+test_tables_360 (Fixture *fixture, gconstpointer data)
+{
+  check_tables (fixture, 360);
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/window-narrow-tables/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("tables-1400", test_tables_1400);
+  ADD ("tables-700", test_tables_700);
+  ADD ("tables-360", test_tables_360);
+#undef ADD
+
+  return g_test_run ();
+}
