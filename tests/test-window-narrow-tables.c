@@ -132,6 +132,9 @@ check_labels (GtkWidget *widget, GtkWidget *clip, gboolean shortening)
 
   if (!gtk_widget_get_mapped (widget) || GTK_IS_TEXT (widget))
     return 0;
+  /* A squeezer's other children stay mapped, but are not drawn. */
+  if (ADW_IS_SQUEEZER (widget))
+    return check_labels (adw_squeezer_get_visible_child (ADW_SQUEEZER (widget)), clip, shortening);
 
   if (GTK_IS_LABEL (widget) && *gtk_label_get_label (GTK_LABEL (widget)) != '\0' &&
       !(shortening && gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE))
@@ -272,6 +275,147 @@ test_tables_360 (Fixture *fixture, gconstpointer data)
   check_tables (fixture, 360);
 }
 
+/* A mapped menu button showing “more” (the members' folded tools). */
+static GtkWidget *
+find_more_button (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (ADW_IS_SQUEEZER (widget))
+    return find_more_button (adw_squeezer_get_visible_child (ADW_SQUEEZER (widget)));
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "view-more-symbolic") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_more_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The members' tools: at 360 px they fit the window, in no scrolled
+ * window, the secondary actions in a menu; at 1400 px all show. */
+static void
+check_members_tools (Fixture *fixture, int width)
+{
+  SlWindow *window = open_window (fixture, width);
+  GtkWidget *page, *dropdown, *toolbar, *more;
+  int minimum = 0;
+
+  sl_window_show_page (window, "members");
+  page = sl_window_get_page (window, "members");
+  SL_TEST_WAIT_FOR ((dropdown = find_mapped (page, GTK_TYPE_DROP_DOWN)) != NULL);
+  sl_test_iterate (300);
+  toolbar = gtk_widget_get_parent (dropdown);
+
+  g_assert_null (gtk_widget_get_ancestor (toolbar, GTK_TYPE_SCROLLED_WINDOW));
+  gtk_widget_measure (toolbar, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("the members' tools need %d px of %d", minimum, gtk_widget_get_width (page));
+  g_assert_cmpint (minimum, <=, gtk_widget_get_width (page));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+  check_labels (toolbar, GTK_WIDGET (window), FALSE);
+
+  more = find_more_button (toolbar);
+  if (width < 700)
+    {
+      GMenuModel *menu;
+      g_autoptr(GString) actions = g_string_new (NULL);
+
+      g_assert_nonnull (more);
+      menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more));
+      for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+        {
+          g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+          for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+            {
+              g_autofree char *action = NULL;
+
+              g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+              g_string_append_printf (actions, "%s ", action);
+            }
+        }
+      g_assert_cmpstr (actions->str, ==, "members.record members.edit members.move-up "
+                       "members.move-down win.import-roster members.delete ");
+    }
+  else
+    g_assert_null (more);
+
+  sl_test_window_close (window, NULL);
+}
+
+static void
+test_members_tools_360 (Fixture *fixture, gconstpointer data)
+{
+  check_members_tools (fixture, 360);
+}
+
+static void
+test_members_tools_1400 (Fixture *fixture, gconstpointer data)
+{
+  check_members_tools (fixture, 1400);
+}
+
+/* The member dialog on a 360 px window: no wider than the window. */
+static void
+test_member_dialog_360 (Fixture *fixture, gconstpointer data)
+{
+  SlWindow *window = open_window (fixture, 360);
+  GtkWidget *page, *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  int minimum = 0;
+
+  sl_window_show_page (window, "members");
+  page = sl_window_get_page (window, "members");
+  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (page));
+  g_assert_true (gtk_widget_activate_action (page, "members.add", NULL));
+
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       dialog == NULL && g_get_monotonic_time () < end;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (SL_IS_MEMBER_DIALOG (toplevel) && gtk_widget_get_mapped (toplevel))
+            dialog = toplevel;
+        }
+    }
+  g_assert_nonnull (dialog);
+  sl_test_iterate (300);
+
+  gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("the member dialog: %d px, needs %d", gtk_widget_get_width (dialog), minimum);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (dialog), <=, 360);
+
+  sl_test_window_close (window, NULL);
+}
+
+/* The meetings filter in its narrow form: no tooltip over its menu,
+ * whose first choice (全部) it covered as the menu opened. */
+static void
+test_filter_tooltip (Fixture *fixture, gconstpointer data)
+{
+  SlWindow *window = open_window (fixture, 700);
+  GtkWidget *page, *squeezer, *filter;
+
+  sl_window_show_page (window, "meetings");
+  page = sl_window_get_page (window, "meetings");
+  SL_TEST_WAIT_FOR ((squeezer = find_mapped (page, ADW_TYPE_SQUEEZER)) != NULL &&
+                    GTK_IS_MENU_BUTTON (adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer))));
+  filter = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
+  g_assert_false (gtk_widget_get_has_tooltip (filter));
+  g_assert_null (gtk_widget_get_tooltip_text (filter));
+
+  sl_test_window_close (window, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -283,6 +427,10 @@ main (int argc, char **argv)
   ADD ("tables-1400", test_tables_1400);
   ADD ("tables-700", test_tables_700);
   ADD ("tables-360", test_tables_360);
+  ADD ("members-tools-360", test_members_tools_360);
+  ADD ("members-tools-1400", test_members_tools_1400);
+  ADD ("member-dialog-360", test_member_dialog_360);
+  ADD ("filter-tooltip", test_filter_tooltip);
 #undef ADD
 
   return g_test_run ();

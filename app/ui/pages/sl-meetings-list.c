@@ -94,6 +94,11 @@ setup_label (GtkSignalListItemFactory *factory,
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_width_chars (GTK_LABEL (label), 12);
+      /* Asks no more than it needs at least: the spare width goes to the
+       * titles first, whole on one line at 1400 px (they wrapped while a
+       * long theme asked for its whole length), then to the theme,
+       * whose column expands. */
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
     }
   if (cell == CELL_DATE || cell == CELL_ATTENDANCE)
     gtk_widget_add_css_class (label, "numeric");
