@@ -809,6 +809,55 @@ test_roster_keys (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The window's year list behaves as the kinds' (sl_drop_down_keys_install()):
+ * it opens on the year shown, and Return picks the focused year. */
+static void
+test_year_return (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *dropdown;
+  GListModel *years;
+  guint shown;
+
+  SKIP_WITHOUT_XTEST (fixture);
+
+  /* Meetings of 2023 and 2024 too, so that 2024 lies between two years. */
+  for (int year = 2023; year <= 2024; year++)
+    {
+      g_autoptr(SlMeeting) meeting = sl_meeting_new ();
+      g_autofree char *date = g_strdup_printf ("%d-06-01", year);
+      g_autoptr(GError) error = NULL;
+
+      sl_meeting_set_organization (meeting, fixture->organization);
+      sl_meeting_set_kind (meeting, SL_MEETING_KIND_PARTY_GROUP);
+      sl_meeting_set_sequence (meeting, 1);
+      sl_meeting_set_title (meeting, "局党组会议");
+      sl_meeting_set_date (meeting, date);
+      g_assert_true (sl_ledger_save_meeting (fixture->ledger, meeting, SL_SAVE_REPLACE, &error));
+      g_assert_no_error (error);
+    }
+  sl_window_reload (fixture->window);
+  sl_window_set_year (fixture->window, 2024);
+  settle ();
+
+  dropdown = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (dropdown);
+  years = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  shown = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
+  g_assert_cmpuint (shown, >, 0);
+  g_assert_cmpuint (shown + 1, <, g_list_model_get_n_items (years));
+
+  gtk_widget_grab_focus (dropdown);
+  settle ();
+  key (fixture, GDK_KEY_space, 0);
+  SL_TEST_WAIT_FOR (focused_item (fixture) != NULL);
+  g_assert_cmpstr (focused_item (fixture), ==, gtk_string_list_get_string (GTK_STRING_LIST (years), shown));
+  key (fixture, GDK_KEY_Home, 0);
+  key (fixture, GDK_KEY_Return, 0);
+  SL_TEST_WAIT_FOR (focused_item (fixture) == NULL);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 0);
+  g_assert_cmpint (sl_window_get_year (fixture->window), !=, 2024);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -826,6 +875,7 @@ main (int argc, char **argv)
   ADD ("kind-return", test_kind_return);
   ADD ("roster-keys", test_roster_keys);
   ADD ("add-person-escape", test_add_person_escape);
+  ADD ("year-return", test_year_return);
 #undef ADD
 
   return g_test_run ();

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-combo-row-keys.h"
 #include "sl-database.h"
 #include "sl-ledger.h"
 #include "sl-ledger-queries.h"
@@ -686,6 +687,8 @@ sl_member_dialog_init (SlMemberDialog *self)
   GtkStringList *gender_names;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sl_combo_row_keys_install (self->organization_row);
+  sl_combo_row_keys_install (self->gender_row);
 
   gender_names = gtk_string_list_new ((const char *[]) { _("Not given"), C_("gender", "Male"),
                                                          C_("gender", "Female"), NULL });

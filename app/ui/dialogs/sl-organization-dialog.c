@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-combo-row-keys.h"
 #include "sl-enums.h"
 #include "sl-ledger.h"
 #include "sl-member-dialog.h"
@@ -365,6 +366,9 @@ sl_organization_dialog_init (SlOrganizationDialog *self)
   GtkStringList *kind_names = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Lists that open on the item shown; Return picks the focused one. */
+  sl_combo_row_keys_install (self->kind_row);
+  sl_combo_row_keys_install (self->parent_row);
   self->parent_ids = g_ptr_array_new_with_free_func (g_free);
   /* Enter in the name saves. */
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-combo-row-keys.h"
 #include "sl-enums.h"
 #include "sl-member.h"
 #include "sl-research-topic.h"
@@ -108,6 +109,8 @@ static void
 sl_topic_dialog_init (SlTopicDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sl_combo_row_keys_install (self->lead_row);
+  sl_combo_row_keys_install (self->status_row);
 
   for (int status = SL_TOPIC_STATUS_PLANNED; status <= SL_TOPIC_STATUS_DONE; status++)
     gtk_string_list_append (self->status_names, sl_topic_status_to_label (status));

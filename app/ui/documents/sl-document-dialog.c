@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-combo-row-keys.h"
 #include "sl-document-dialog.h"
 
 /* The year's documents, in the order the dialog lists them. */
@@ -167,6 +168,8 @@ sl_document_dialog_init (SlDocumentDialog *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sl_combo_row_keys_install (self->kind_row);
+  sl_combo_row_keys_install (self->format_row);
 
   for (guint i = 0; i < G_N_ELEMENTS (yearly_kinds); i++)
     gtk_string_list_append (kinds, sl_document_kind_get_label (yearly_kinds[i]));

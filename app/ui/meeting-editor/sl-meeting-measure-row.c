@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-combo-row-keys.h"
 #include "sl-enums.h"
 #include "sl-measure.h"
 #include "sl-meeting-fields.h"
@@ -137,6 +138,8 @@ sl_meeting_measure_row_init (SlMeetingMeasureRow *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sl_combo_row_keys_install (ADW_COMBO_ROW (self->owner_row));
+  sl_combo_row_keys_install (ADW_COMBO_ROW (self->status_row));
 
   /* Positions are the enumeration's values; 0 is “not set”. */
   gtk_string_list_append (statuses, "—");

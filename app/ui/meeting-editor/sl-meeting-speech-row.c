@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sl-combo-row-keys.h"
 #include "sl-meeting-fields.h"
 #include "sl-meeting-row.h"
 #include "sl-meeting-speech-row.h"
@@ -139,6 +140,7 @@ sl_meeting_speech_row_init (SlMeetingSpeechRow *self)
   g_autoptr(GtkExpression) expression = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sl_drop_down_keys_install (GTK_DROP_DOWN (self->speaker_dropdown));
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (GTK_DROP_DOWN (self->speaker_dropdown), expression);

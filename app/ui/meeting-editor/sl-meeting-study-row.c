@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-combo-row-keys.h"
 #include "sl-meeting-fields.h"
 #include "sl-meeting-row.h"
 #include "sl-meeting-study-row.h"
@@ -95,6 +96,7 @@ static void
 sl_meeting_study_row_init (SlMeetingStudyRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sl_combo_row_keys_install (ADW_COMBO_ROW (self->lead_row));
 }
 
 GtkWidget *

@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "sl-bench-hook.h"
+#include "sl-combo-row-keys.h"
 #include "sl-database.h"
 #include "sl-ledger.h"
 #include "sl-ledger-queries.h"
@@ -743,6 +744,8 @@ static void
 sl_window_init (SlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The year list opens on the year shown; Return picks the focused one. */
+  sl_drop_down_keys_install (self->year_dropdown);
   self->cancellable = g_cancellable_new ();
 
   /* Every page shows the window's ledger; those that span a year, its
