@@ -42,6 +42,7 @@
 #include "sl-integrity.h"
 #include "sl-ledger.h"
 #include "sl-meeting.h"
+#include "sl-temporary-files.h"
 #include "sl-util.h"
 
 #include <sqlite3.h>
@@ -720,6 +721,8 @@ export_stream (SlLedger         *ledger,
       return FALSE;
     }
   setvbuf (stream.file, NULL, _IOFBF, 256 * 1024);
+  /* Removed should the command be stopped halfway (sl-temporary-files.c). */
+  sl_temporary_files_add (temporary);
 
   /* The ledger's pages read by copy while the whole file is read, not
    * mapped: every mapped page counts in the process's memory until the
@@ -745,6 +748,7 @@ export_stream (SlLedger         *ledger,
           g_clear_error (error);
           g_propagate_error (error, g_steal_pointer (&check->error));
           g_unlink (temporary);
+          sl_temporary_files_remove (temporary);
           return FALSE;
         }
     }
@@ -762,6 +766,7 @@ export_stream (SlLedger         *ledger,
     }
   if (!ok)
     g_unlink (temporary);
+  sl_temporary_files_remove (temporary);
 
   return ok;
 }
