@@ -12,6 +12,8 @@
 #    as on a full disk; no root, no tmpfs needed): the printer's failed
 #    write is reported in one line, the status is 1, and neither the
 #    archive nor its temporary file is left;
+#    and the rest of the ledger is not read (fewer SQL statements, counted
+#    with SL_SQL_PROFILE: not a matter of time);
 #  - the same when a meeting with an attachment (written by the reading
 #    thread, after the printer) comes after the point where writing failed;
 #  - a ledger damaged so that the export's own reading fails (a leaf page
@@ -49,8 +51,9 @@ def environment():
     return env
 
 
-def run(*args, limit=None):
-    """Runs the program, with a file-size limit of @limit bytes if given;
+def run(*args, limit=None, profile=False):
+    """Runs the program, with a file-size limit of @limit bytes if given,
+    printing each SQL statement it runs with @profile (SL_SQL_PROFILE);
     returns the CompletedProcess."""
     def below_limit():
         # An ignored signal stays ignored across exec(): the write fails
@@ -59,8 +62,15 @@ def run(*args, limit=None):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    return subprocess.run([SL, *args], capture_output=True, text=True, env=environment(),
+    env = environment()
+    if profile:
+        env['SL_SQL_PROFILE'] = '1'
+    return subprocess.run([SL, *args], capture_output=True, text=True, env=env,
                           preexec_fn=below_limit if limit else None)
+
+
+def statements(done):
+    return sum(1 for line in done.stderr.splitlines() if line.startswith('sql-profile:'))
 
 
 def leftovers(folder, name):
@@ -98,6 +108,19 @@ def test_disk_full(tmp, source):
     check('disk full: nothing printed as exported', done.stdout == '', repr(done.stdout))
     check('disk full: no archive and no temporary file left', leftovers(out, 'archive.json') == [],
           repr(os.listdir(out)))
+
+    # Once the printer's write has failed the rest of the ledger is not
+    # read: counted in SQL statements (each meeting's details are a few),
+    # not in time.
+    whole = statements(run('--database', source, 'export-archive',
+                           os.path.join(out, 'profiled.json'), profile=True))
+    failed = run('--database', source, 'export-archive', archive, limit=limit, profile=True)
+    check('disk full: the meetings after the failure are not read',
+          failed.returncode == 1 and 0 < statements(failed) < 0.7 * whole,
+          f'{statements(failed)} statements of {whole}')
+    os.unlink(os.path.join(out, 'profiled.json'))
+    check('disk full, profiled: no archive and no temporary file left',
+          leftovers(out, 'archive.json') == [], repr(os.listdir(out)))
     return full
 
 

@@ -347,7 +347,10 @@ meeting_years (SlLedger  *ledger,
  * one with attachments is written by the reading thread once those
  * before it are, since its base64 is read from the ledger's BLOBs. Only
  * one thread writes to the stream at a time: the printer while it has
- * elements, the reader after printer_drain(). */
+ * elements, the reader after printer_drain(). Once a write has failed
+ * (a full disk) the printer lets the elements go unprinted and the reader
+ * stops reading: the export fails with the stream's error either way, and
+ * a hundred years are not read to be thrown away. */
 #define PRINTER_DEPTH 16
 
 typedef struct
@@ -359,6 +362,7 @@ typedef struct
   GQueue   waiting;    /* JsonNode *, in the array's order */
   gboolean busy;       /* writing one taken from @waiting */
   gboolean closing;
+  gboolean failed;     /* a write failed: stream->error is set */
 } Printer;
 
 static gpointer
@@ -380,9 +384,14 @@ printer_thread (gpointer data)
       g_cond_broadcast (&printer->changed);
       g_mutex_unlock (&printer->lock);
 
-      put_element (printer->stream, node);
+      /* Only this thread writes the stream now: its error is ours to read. */
+      if (printer->stream->error == 0)
+        put_element (printer->stream, node);
+      else
+        json_node_unref (node);
 
       g_mutex_lock (&printer->lock);
+      printer->failed = printer->stream->error != 0;
       printer->busy = FALSE;
       g_cond_broadcast (&printer->changed);
     }
@@ -403,17 +412,28 @@ printer_start (Printer *printer,
   printer->thread = g_thread_new ("sl-archive-print", printer_thread, printer);
 }
 
-/* @element is consumed. */
-static void
+/* @element is consumed. Returns FALSE once a write has failed: there
+ * is no point reading more. */
+static gboolean
 printer_push (Printer  *printer,
               JsonNode *element)
 {
+  gboolean failed;
+
   g_mutex_lock (&printer->lock);
-  while (g_queue_get_length (&printer->waiting) >= PRINTER_DEPTH)
+  while (g_queue_get_length (&printer->waiting) >= PRINTER_DEPTH && !printer->failed)
     g_cond_wait (&printer->changed, &printer->lock);
-  g_queue_push_tail (&printer->waiting, element);
-  g_cond_broadcast (&printer->changed);
+  failed = printer->failed;
+  if (!failed)
+    {
+      g_queue_push_tail (&printer->waiting, element);
+      g_cond_broadcast (&printer->changed);
+    }
   g_mutex_unlock (&printer->lock);
+  if (failed)
+    json_node_unref (element);
+
+  return !failed;
 }
 
 /* Returns when every element pushed is written: the stream is the
@@ -425,6 +445,17 @@ printer_drain (Printer *printer)
   while (!g_queue_is_empty (&printer->waiting) || printer->busy)
     g_cond_wait (&printer->changed, &printer->lock);
   g_mutex_unlock (&printer->lock);
+}
+
+static gboolean
+printer_failed (Printer *printer)
+{
+  gboolean failed;
+
+  g_mutex_lock (&printer->lock);
+  failed = printer->failed;
+  g_mutex_unlock (&printer->lock);
+  return failed;
 }
 
 static void
@@ -441,7 +472,9 @@ printer_stop (Printer *printer)
 }
 
 /* @year's meetings (every year's for 0), each with its details read and
- * handed to @printer, and let go before the next one's are read. */
+ * handed to @printer, and let go before the next one's are read. Stops
+ * early, returning TRUE, once the stream has failed (stream->error, which
+ * the caller reports). */
 static gboolean
 put_meetings_of (Stream      *stream,
                  Printer     *printer,
@@ -470,10 +503,17 @@ put_meetings_of (Stream      *stream,
         return FALSE;
       if (stream->deferred->keys->len == 0)
         {
-          printer_push (printer, node);
+          if (!printer_push (printer, node))
+            return TRUE;
           continue;
         }
       printer_drain (printer);
+      /* The stream is ours again until the next push. */
+      if (stream->error != 0)
+        {
+          json_node_unref (node);
+          return TRUE;
+        }
       if (!put_element_full (stream, node, ledger, stream->deferred, error))
         return FALSE;
     }
@@ -513,7 +553,7 @@ put_meetings (Stream      *stream,
     ok = put_meetings_of (stream, &printer, ledger, stream->filter->year, with_evidence,
                           n_meetings, error);
   else
-    for (guint i = 0; ok && i < years->len; i++)
+    for (guint i = 0; ok && !printer_failed (&printer) && i < years->len; i++)
       ok = put_meetings_of (stream, &printer, ledger, g_array_index (years, int, i),
                             with_evidence, n_meetings, error);
   printer_stop (&printer);
