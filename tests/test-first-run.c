@@ -39,15 +39,6 @@ typedef struct
 } Fixture;
 
 static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 wait_idle (SlWindow *window)
 {
   gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
@@ -56,7 +47,7 @@ wait_idle (SlWindow *window)
          g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (sl_window_get_busy (window));
-  iterate (50);
+  sl_test_iterate (50);
 }
 
 static GBytes *
@@ -79,7 +70,7 @@ open_window (Fixture *fixture)
   gtk_window_present (GTK_WINDOW (fixture->window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
     g_main_context_iteration (NULL, TRUE);
-  iterate (50);
+  sl_test_iterate (50);
 }
 
 static void
@@ -165,7 +156,7 @@ fill_and_save (SlOrganizationDialog *dialog,
   adw_combo_row_set_selected (ADW_COMBO_ROW (sl_organization_dialog_get_row (dialog, "kind")), kind);
   adw_combo_row_set_selected (ADW_COMBO_ROW (sl_organization_dialog_get_row (dialog, "parent")), parent);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "organization.save", NULL));
-  iterate (50);
+  sl_test_iterate (50);
 }
 
 static SlOrganization *
@@ -193,7 +184,7 @@ test_organizations (Fixture       *fixture,
 
   /* A meeting asked for before there is an organization asks for it. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-meeting", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   dialog = find_toplevel (SL_TYPE_ORGANIZATION_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
@@ -239,7 +230,7 @@ test_organizations (Fixture       *fixture,
   g_assert_cmpstr (sl_organization_get_parent (find_by_name (reader, "机关第一党支部")), ==, group_id);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (50);
+  sl_test_iterate (50);
 }
 
 /* The first run's next step: typing the members, gender and dates named
@@ -254,7 +245,7 @@ test_type_members (Fixture       *fixture,
   SlMember *member;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.organizations", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   dialog = find_toplevel (SL_TYPE_ORGANIZATION_DIALOG);
   fill_and_save (dialog, "局党组", 0, 0);
   group = find_by_name (fixture->ledger, "局党组");
@@ -270,7 +261,7 @@ test_type_members (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (member_dialog), "Name")), "王建国");
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (member_dialog), "Gender")), 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (member_dialog), "member.add", NULL));
-  iterate (100);
+  sl_test_iterate (100);
 
   g_assert_cmpuint (g_list_model_get_n_items (sl_ledger_get_members (fixture->ledger)), ==, 1);
   member = g_list_model_get_item (sl_ledger_get_members (fixture->ledger), 0);
@@ -285,14 +276,14 @@ test_type_members (Fixture       *fixture,
   member_dialog = SL_MEMBER_DIALOG (sl_member_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger,
                                                           member, NULL));
   gtk_window_present (GTK_WINDOW (member_dialog));
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (member_dialog), "Gender"))),
                     ==, 2);
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (member_dialog), "Gender")), 1);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_cmpstr (sl_member_get_gender (member), ==, "男");
   gtk_window_destroy (GTK_WINDOW (member_dialog));
-  iterate (50);
+  sl_test_iterate (50);
 }
 
 static void
@@ -382,7 +373,7 @@ test_plan_wheel_scrolls_page (Fixture       *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 600);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "plan");
-  iterate (300);
+  sl_test_iterate (300);
   page = sl_window_get_page (fixture->window, "plan");
   table = find_type (page, GTK_TYPE_COLUMN_VIEW);
   g_assert_nonnull (table);

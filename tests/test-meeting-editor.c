@@ -29,6 +29,7 @@
 #include "sl-plan-item.h"
 #include "sl-study.h"
 #include "sl-test-util.h"
+#include "sl-test-window.h"
 
 static const char * const names[] = {
   "张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆",
@@ -44,15 +45,6 @@ typedef struct
   GtkWidget      *window;
   SlMeetingsPage *page;
 } Fixture;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 fill_ledger (Fixture *fixture)
@@ -110,7 +102,7 @@ show_page (Fixture *fixture)
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 800);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate (100);
+  sl_test_iterate (100);
 
   /* Focus changes reach the fields (a date is kept when it is left) only
    * in the active window; on a loaded machine the window server takes
@@ -121,7 +113,7 @@ show_page (Fixture *fixture)
     /* Not asserted: some X servers never make a window without a window
      * manager active; the fields' own waits below cover them. */
     while (!gtk_window_is_active (GTK_WINDOW (fixture->window)) && g_get_monotonic_time () < end)
-      iterate (20);
+      sl_test_iterate (20);
   }
 }
 
@@ -146,7 +138,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->window != NULL)
     {
       gtk_window_destroy (GTK_WINDOW (fixture->window));
-      iterate (50);
+      sl_test_iterate (50);
       /* The page, its editor and every row let go of the ledger. */
       g_assert_null (fixture->page);
     }
@@ -158,27 +150,16 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->folder);
 }
 
-static gpointer
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
 static SlMeetingEditor *
 editor_of (Fixture *fixture)
 {
-  return child_of (fixture->page, SL_TYPE_MEETINGS_PAGE, "editor");
+  return sl_test_template_child (fixture->page, SL_TYPE_MEETINGS_PAGE, "editor");
 }
 
 static GListModel *
 list_of (Fixture *fixture)
 {
-  GtkColumnView *view = child_of (fixture->page, SL_TYPE_MEETINGS_PAGE, "column_view");
+  GtkColumnView *view = sl_test_template_child (fixture->page, SL_TYPE_MEETINGS_PAGE, "column_view");
 
   return G_LIST_MODEL (gtk_column_view_get_model (view));
 }
@@ -197,14 +178,14 @@ reopen (Fixture *fixture)
 static void
 wait_for_save (SlMeetingEditor *editor)
 {
-  GtkLabel *state = child_of (editor, SL_TYPE_MEETING_EDITOR, "state_label");
+  GtkLabel *state = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "state_label");
 
   /* 2 s is plenty on a quiet machine; a loaded one or the sanitizers
    * take longer, and a wait that ends early only costs time. */
   gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   while (g_strcmp0 (gtk_label_get_label (state), "Saved") != 0 && g_get_monotonic_time () < end)
-    iterate (50);
+    sl_test_iterate (50);
   g_assert_cmpstr (gtk_label_get_label (state), ==, "Saved");
 }
 
@@ -212,7 +193,7 @@ static void
 click_chip (SlMeetingEditor *editor,
             guint            index)
 {
-  GtkFlowBox *box = child_of (editor, SL_TYPE_MEETING_EDITOR, "attendance_box");
+  GtkFlowBox *box = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "attendance_box");
   GtkFlowBoxChild *chip = gtk_flow_box_get_child_at_index (box, index);
 
   g_assert_nonnull (chip);
@@ -239,7 +220,7 @@ test_create (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (list_of (fixture)), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "meetings.new-kind", "s", "central_group");
-  iterate (50);
+  sl_test_iterate (50);
 
   editor = editor_of (fixture);
   meeting = sl_meeting_editor_get_meeting (editor);
@@ -255,7 +236,7 @@ test_create (Fixture       *fixture,
   g_assert_false (sl_ledger_contains (fixture->ledger, SL_TYPE_MEETING, id));
 
   /* Two on leave and one absent; the counts follow at once. */
-  counts = child_of (editor, SL_TYPE_MEETING_EDITOR, "counts_label");
+  counts = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "counts_label");
   g_assert_nonnull (strstr (gtk_label_get_label (counts), "Present <b>12</b>"));
   click_chip (editor, 3);
   click_chip (editor, 7);
@@ -268,10 +249,10 @@ test_create (Fixture       *fixture,
 
   /* A study, typed into its row. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-study", NULL);
-  studies = child_of (editor, SL_TYPE_MEETING_EDITOR, "studies_list");
+  studies = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "studies_list");
   study_row = GTK_WIDGET (gtk_list_box_get_row_at_index (studies, 0));
   g_assert_nonnull (study_row);
-  title_entry = child_of (study_row, SL_TYPE_MEETING_STUDY_ROW, "title_row");
+  title_entry = sl_test_template_child (study_row, SL_TYPE_MEETING_STUDY_ROW, "title_row");
   gtk_editable_set_text (title_entry, "习近平总书记在中央党校建校90周年庆祝大会上的讲话");
 
   /* The delayed save stores it, and the list shows it. */
@@ -307,7 +288,7 @@ test_create (Fixture       *fixture,
 
   /* Back on the list, the editor lets go of the meeting. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_null (sl_meeting_editor_get_meeting (editor));
 }
 
@@ -323,10 +304,10 @@ test_date (Fixture       *fixture,
 
   show_page (fixture);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "meetings.new-kind", "s", "party_group");
-  iterate (50);
+  sl_test_iterate (50);
   editor = editor_of (fixture);
   meeting = sl_meeting_editor_get_meeting (editor);
-  date_row = child_of (editor, SL_TYPE_MEETING_EDITOR, "date_row");
+  date_row = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "date_row");
 
   gtk_editable_set_text (GTK_EDITABLE (date_row), "2023-02-30");
   g_signal_emit_by_name (date_row, "entry-activated");
@@ -468,7 +449,7 @@ test_list (Fixture       *fixture,
 
   show_page (fixture);
   list = list_of (fixture);
-  view = child_of (fixture->page, SL_TYPE_MEETINGS_PAGE, "column_view");
+  view = sl_test_template_child (fixture->page, SL_TYPE_MEETINGS_PAGE, "column_view");
 
   handler = g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), &changes);
   sl_meetings_page_set_year (fixture->page, 2022);
@@ -478,26 +459,26 @@ test_list (Fixture       *fixture,
   sl_meetings_page_set_year (fixture->page, 2023);
   g_assert_cmpuint (changes, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
-  iterate (100);
+  sl_test_iterate (100);
   g_assert_true (shows_label (view, "某某局党组2023年第1次党组会议"));
   g_assert_true (shows_label (view, "11/12"));
 
   /* The editor works on the very object of the list. */
   shown = g_list_model_get_item (list, 0);
   sl_meetings_page_open_meeting (fixture->page, sl_record_get_id (SL_RECORD (stored)));
-  iterate (50);
+  sl_test_iterate (50);
   editor = editor_of (fixture);
   g_assert_true (sl_meeting_editor_get_meeting (editor) == shown);
 
   changes = 0;
-  title_row = child_of (editor, SL_TYPE_MEETING_EDITOR, "title_row");
+  title_row = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "title_row");
   gtk_editable_set_text (GTK_EDITABLE (title_row), "某某局党组2023年第1次党组会议（修改）");
   click_chip (editor, 0);
   wait_for_save (editor);
   g_assert_cmpuint (changes, ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL);
-  iterate (400);
+  sl_test_iterate (400);
   g_assert_true (shows_label (view, "某某局党组2023年第1次党组会议（修改）"));
   g_assert_true (shows_label (view, "10/12"));
   g_assert_cmpuint (changes, ==, 0);
@@ -521,12 +502,12 @@ test_row_undo (Fixture       *fixture,
 
   show_page (fixture);
   sl_meetings_page_open_meeting (fixture->page, id);
-  iterate (50);
+  sl_test_iterate (50);
   editor = editor_of (fixture);
   edited = sl_meeting_editor_get_meeting (editor);
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-study", NULL);
-  studies = child_of (editor, SL_TYPE_MEETING_EDITOR, "studies_list");
+  studies = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "studies_list");
   g_assert_cmpuint (g_list_model_get_n_items (sl_meeting_get_studies (edited)), ==, 2);
   first = g_list_model_get_item (sl_meeting_get_studies (edited), 0);
   wait_for_save (editor);
@@ -552,7 +533,7 @@ test_row_undo (Fixture       *fixture,
 static const char *
 state_of (SlMeetingEditor *editor)
 {
-  GtkLabel *state = child_of (editor, SL_TYPE_MEETING_EDITOR, "state_label");
+  GtkLabel *state = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "state_label");
 
   return gtk_label_get_label (state);
 }
@@ -591,7 +572,7 @@ type_and_tab (GtkWidget  *field,
   gtk_editable_set_text (GTK_EDITABLE (field), text);
   /* What GtkWindow's Tab binding does. */
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (root), GTK_DIR_TAB_FORWARD));
-  iterate (20);
+  sl_test_iterate (20);
 }
 
 static gboolean
@@ -608,7 +589,7 @@ open_stored (Fixture    *fixture,
 {
   show_page (fixture);
   sl_meetings_page_open_meeting (fixture->page, sl_record_get_id (SL_RECORD (meeting)));
-  iterate (50);
+  sl_test_iterate (50);
   return editor_of (fixture);
 }
 
@@ -623,9 +604,9 @@ test_invalid_date (Fixture       *fixture,
   g_autoptr(SlMeeting) meeting = store_meeting (fixture);
   const char *id = sl_record_get_id (SL_RECORD (meeting));
   SlMeetingEditor *editor = open_stored (fixture, meeting);
-  GtkWidget *date_row = child_of (editor, SL_TYPE_MEETING_EDITOR, "date_row");
-  GtkWidget *start_entry = child_of (editor, SL_TYPE_MEETING_EDITOR, "start_entry");
-  GtkWidget *place_row = child_of (editor, SL_TYPE_MEETING_EDITOR, "place_row");
+  GtkWidget *date_row = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "date_row");
+  GtkWidget *start_entry = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "start_entry");
+  GtkWidget *place_row = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "place_row");
   SlMeeting *edited = sl_meeting_editor_get_meeting (editor);
 
   type_and_tab (date_row, "2023-02-30");
@@ -639,7 +620,7 @@ test_invalid_date (Fixture       *fixture,
 
   /* Something else saved meanwhile does not make it “Saved”. */
   gtk_editable_set_text (GTK_EDITABLE (place_row), "第一会议室");
-  iterate (800);
+  sl_test_iterate (800);
   g_assert_cmpstr (state_of (editor), ==, "Not saved: fix the marked field");
   assert_stored_date (fixture, id, "2023-04-01");
 
@@ -676,13 +657,13 @@ test_empty_title (Fixture       *fixture,
   g_autoptr(SlMeeting) meeting = store_meeting (fixture);
   const char *id = sl_record_get_id (SL_RECORD (meeting));
   SlMeetingEditor *editor = open_stored (fixture, meeting);
-  GtkWidget *title_row = child_of (editor, SL_TYPE_MEETING_EDITOR, "title_row");
+  GtkWidget *title_row = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "title_row");
 
   type_and_tab (title_row, "");
   g_assert_true (gtk_widget_has_css_class (title_row, "error"));
   g_assert_true (shows_label (title_row, sl_meeting_fields_get_message (title_row)));
   g_assert_cmpstr (state_of (editor), ==, "Not saved: fix the marked field");
-  iterate (800);
+  sl_test_iterate (800);
   g_assert_cmpstr (state_of (editor), !=, "Saved");
   {
     g_autoptr(SlMeeting) stored = load_stored (fixture, id);
@@ -695,7 +676,7 @@ test_empty_title (Fixture       *fixture,
 
   /* Back would lose what the field shows: the editor stays. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL);
-  iterate (400);
+  sl_test_iterate (400);
   g_assert_nonnull (sl_meeting_editor_get_meeting (editor));
   g_assert_true (gtk_widget_get_mapped (title_row));
 
@@ -708,7 +689,7 @@ test_empty_title (Fixture       *fixture,
   }
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL);
-  iterate (400);
+  sl_test_iterate (400);
   g_assert_null (sl_meeting_editor_get_meeting (editor));
 }
 
@@ -720,8 +701,8 @@ test_times (Fixture       *fixture,
   g_autoptr(SlMeeting) meeting = store_meeting (fixture);
   const char *id = sl_record_get_id (SL_RECORD (meeting));
   SlMeetingEditor *editor = open_stored (fixture, meeting);
-  GtkWidget *start_entry = child_of (editor, SL_TYPE_MEETING_EDITOR, "start_entry");
-  GtkWidget *end_entry = child_of (editor, SL_TYPE_MEETING_EDITOR, "end_entry");
+  GtkWidget *start_entry = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "start_entry");
+  GtkWidget *end_entry = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "end_entry");
 
   type_and_tab (start_entry, "9:00");
   type_and_tab (end_entry, "1100");
@@ -733,7 +714,7 @@ test_times (Fixture       *fixture,
   g_assert_true (shows_label (gtk_widget_get_ancestor (end_entry, ADW_TYPE_ACTION_ROW),
                               sl_meeting_fields_get_message (end_entry)));
   g_assert_cmpstr (state_of (editor), ==, "Not saved: fix the marked field");
-  iterate (800);
+  sl_test_iterate (800);
   {
     g_autoptr(SlMeeting) stored = load_stored (fixture, id);
     g_assert_cmpstr (sl_meeting_get_start (stored), ==, "09:00");
@@ -753,7 +734,7 @@ answer (AdwMessageDialog *question,
 {
   adw_message_dialog_response (question, response);
   gtk_window_close (GTK_WINDOW (question));
-  iterate (50);
+  sl_test_iterate (50);
 }
 
 static AdwMessageDialog *
@@ -781,14 +762,14 @@ test_year_move (Fixture       *fixture,
   g_autoptr(SlMeeting) meeting = store_meeting (fixture);
   const char *id = sl_record_get_id (SL_RECORD (meeting));
   SlMeetingEditor *editor = open_stored (fixture, meeting);
-  GtkWidget *date_row = child_of (editor, SL_TYPE_MEETING_EDITOR, "date_row");
+  GtkWidget *date_row = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "date_row");
   SlMeeting *edited = sl_meeting_editor_get_meeting (editor);
   AdwMessageDialog *question;
 
   g_assert_true (gtk_widget_grab_focus (date_row));
   gtk_editable_set_text (GTK_EDITABLE (date_row), "2030-05-01");
   g_signal_emit_by_name (date_row, "entry-activated");
-  iterate (50);
+  sl_test_iterate (50);
   question = find_question ();
   g_assert_nonnull (question);
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Move to 2030?");
@@ -800,7 +781,7 @@ test_year_move (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "2023-04-01");
   g_assert_false (gtk_widget_has_css_class (date_row, "error"));
   g_assert_cmpstr (sl_meeting_get_date (edited), ==, "2023-04-01");
-  iterate (800);
+  sl_test_iterate (800);
   assert_stored_date (fixture, id, "2023-04-01");
 
   type_and_tab (date_row, "2030-05-01");
@@ -819,11 +800,11 @@ test_year_move (Fixture       *fixture,
 
   /* A day picked in the calendar is asked about the same way. */
   {
-    GtkCalendar *calendar = child_of (editor, SL_TYPE_MEETING_EDITOR, "calendar");
+    GtkCalendar *calendar = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, "calendar");
     g_autoptr(GDateTime) day = g_date_time_new_local (2029, 3, 1, 0, 0, 0);
 
     gtk_calendar_select_day (calendar, day);
-    iterate (50);
+    sl_test_iterate (50);
     question = find_question ();
     g_assert_nonnull (question);
     g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Move to 2029?");
@@ -855,13 +836,13 @@ test_namesake (Fixture       *fixture,
   dialog = sl_member_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger, NULL, organization);
   g_signal_connect_swapped (dialog, "member-added", G_CALLBACK (count_added), &added);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate (50);
-  name_row = child_of (dialog, SL_TYPE_MEMBER_DIALOG, "name_row");
-  note_row = child_of (dialog, SL_TYPE_MEMBER_DIALOG, "note_row");
+  sl_test_iterate (50);
+  name_row = sl_test_template_child (dialog, SL_TYPE_MEMBER_DIALOG, "name_row");
+  note_row = sl_test_template_child (dialog, SL_TYPE_MEMBER_DIALOG, "note_row");
 
   gtk_editable_set_text (GTK_EDITABLE (name_row), "孙 堃");
   gtk_widget_activate_action (dialog, "member.add", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   question = find_question ();
   g_assert_nonnull (question);
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Namesake");
@@ -873,7 +854,7 @@ test_namesake (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (note_row), "财务科");
   gtk_widget_activate_action (dialog, "member.add", NULL);
-  iterate (50);
+  sl_test_iterate (50);
   g_assert_null (find_question ());
   g_assert_cmpuint (added, ==, 1);
 
@@ -894,17 +875,17 @@ test_namesake (Fixture       *fixture,
 
     dialog = sl_member_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger, first, NULL);
     gtk_window_present (GTK_WINDOW (dialog));
-    iterate (50);
-    name_row = child_of (dialog, SL_TYPE_MEMBER_DIALOG, "name_row");
+    sl_test_iterate (50);
+    name_row = sl_test_template_child (dialog, SL_TYPE_MEMBER_DIALOG, "name_row");
     gtk_editable_set_text (GTK_EDITABLE (name_row), "孙堃");
     g_signal_emit_by_name (name_row, "apply");
-    iterate (50);
+    sl_test_iterate (50);
     question = find_question ();
     g_assert_nonnull (question);
     answer (question, "note");
     g_assert_cmpstr (sl_member_get_name (first), ==, "张伟");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    iterate (50);
+    sl_test_iterate (50);
   }
 
   /* Moving a 孙堃 of a branch into the party group clashes too: the
@@ -926,13 +907,13 @@ test_namesake (Fixture       *fixture,
 
     dialog = sl_member_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger, moving, NULL);
     gtk_window_present (GTK_WINDOW (dialog));
-    iterate (50);
-    organization_row = child_of (dialog, SL_TYPE_MEMBER_DIALOG, "organization_row");
+    sl_test_iterate (50);
+    organization_row = sl_test_template_child (dialog, SL_TYPE_MEMBER_DIALOG, "organization_row");
     for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (organization_row)); i++)
       if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (organization_row)), i),
                      "某某局党组") == 0)
         adw_combo_row_set_selected (organization_row, i);
-    iterate (50);
+    sl_test_iterate (50);
     question = find_question ();
     g_assert_nonnull (question);
     answer (question, "note");
@@ -941,7 +922,7 @@ test_namesake (Fixture       *fixture,
                                                  adw_combo_row_get_selected (organization_row)),
                      ==, "机关第一党支部");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    iterate (50);
+    sl_test_iterate (50);
   }
 }
 
@@ -979,7 +960,7 @@ test_document_actions (Fixture       *fixture,
   show_page (fixture);
   gtk_widget_insert_action_group (fixture->window, "win", G_ACTION_GROUP (win));
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "meetings.new-kind", "s", "central_group");
-  iterate (50);
+  sl_test_iterate (50);
   editor = editor_of (fixture);
   meeting = sl_meeting_editor_get_meeting (editor);
   g_assert_nonnull (meeting);

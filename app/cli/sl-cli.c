@@ -36,6 +36,7 @@
 #include "sl-locking.h"
 #include "sl-organization.h"
 #include "sl-roster-import.h"
+#include "sl-temporary-files.h"
 
 typedef int (*SlCliCommand) (SlCliCall *call);
 
@@ -927,6 +928,10 @@ sl_cli_run (const char  *database,
 
   g_set_print_handler (print_utf8);
   g_set_printerr_handler (printerr_utf8);
+  /* A command stopped halfway (Ctrl-C, kill) leaves no half-written
+   * output behind (sl-temporary-files.c); the window's process has its
+   * own way of ending. */
+  sl_temporary_files_install_signal_handlers ();
 
   if (g_str_equal (argv[0], "--help") || g_str_equal (argv[0], "-h") ||
       g_str_equal (argv[0], "help"))

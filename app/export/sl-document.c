@@ -28,6 +28,7 @@
 #include "sl-ledger-tables.h"
 #include "sl-meeting.h"
 #include "sl-member.h"
+#include "sl-temporary-files.h"
 #include "sl-xlsx-writer.h"
 
 typedef void (*SlPagesModuleRegister) (void);
@@ -362,6 +363,8 @@ sl_document_write_file (const char           *path,
       return FALSE;
     }
 
+  /* Removed should the command be stopped halfway (sl-temporary-files.c). */
+  sl_temporary_files_add (temporary);
   ok = write (temporary, data, error);
 
   /* The writers reopen the file by name; this descriptor still names the
@@ -391,6 +394,7 @@ sl_document_write_file (const char           *path,
 
   if (!ok)
     g_unlink (temporary);
+  sl_temporary_files_remove (temporary);
 
   return ok;
 }

@@ -42,6 +42,7 @@
 #include "sl-integrity.h"
 #include "sl-ledger.h"
 #include "sl-meeting.h"
+#include "sl-temporary-files.h"
 #include "sl-util.h"
 
 #include <sqlite3.h>
@@ -346,7 +347,10 @@ meeting_years (SlLedger  *ledger,
  * one with attachments is written by the reading thread once those
  * before it are, since its base64 is read from the ledger's BLOBs. Only
  * one thread writes to the stream at a time: the printer while it has
- * elements, the reader after printer_drain(). */
+ * elements, the reader after printer_drain(). Once a write has failed
+ * (a full disk) the printer lets the elements go unprinted and the reader
+ * stops reading: the export fails with the stream's error either way, and
+ * a hundred years are not read to be thrown away. */
 #define PRINTER_DEPTH 16
 
 typedef struct
@@ -358,34 +362,76 @@ typedef struct
   GQueue   waiting;    /* JsonNode *, in the array's order */
   gboolean busy;       /* writing one taken from @waiting */
   gboolean closing;
+  gboolean failed;     /* a write failed: stream->error is set */
 } Printer;
+
+/* ThreadSanitizer does not see GLib's GMutex and GCond (futexes of their
+ * own, not pthread's): it is told of the printer's lock, so that what is
+ * handed over under it (the elements, the stream) is not taken for a race
+ * (docs/reliability.md, "ThreadSanitizer"). Nothing in other builds. */
+#if defined(__SANITIZE_THREAD__)
+void __tsan_acquire (void *address);
+void __tsan_release (void *address);
+#define TSAN_ACQUIRE(address) __tsan_acquire (address)
+#define TSAN_RELEASE(address) __tsan_release (address)
+#else
+#define TSAN_ACQUIRE(address) ((void) 0)
+#define TSAN_RELEASE(address) ((void) 0)
+#endif
+
+static void
+printer_lock (Printer *printer)
+{
+  g_mutex_lock (&printer->lock);
+  TSAN_ACQUIRE (&printer->lock);
+}
+
+static void
+printer_unlock (Printer *printer)
+{
+  TSAN_RELEASE (&printer->lock);
+  g_mutex_unlock (&printer->lock);
+}
+
+static void
+printer_wait (Printer *printer)
+{
+  TSAN_RELEASE (&printer->lock);
+  g_cond_wait (&printer->changed, &printer->lock);
+  TSAN_ACQUIRE (&printer->lock);
+}
 
 static gpointer
 printer_thread (gpointer data)
 {
   Printer *printer = data;
 
-  g_mutex_lock (&printer->lock);
+  printer_lock (printer);
   for (;;)
     {
       JsonNode *node;
 
       while (g_queue_is_empty (&printer->waiting) && !printer->closing)
-        g_cond_wait (&printer->changed, &printer->lock);
+        printer_wait (printer);
       if (g_queue_is_empty (&printer->waiting))
         break;
       node = g_queue_pop_head (&printer->waiting);
       printer->busy = TRUE;
       g_cond_broadcast (&printer->changed);
-      g_mutex_unlock (&printer->lock);
+      printer_unlock (printer);
 
-      put_element (printer->stream, node);
+      /* Only this thread writes the stream now: its error is ours to read. */
+      if (printer->stream->error == 0)
+        put_element (printer->stream, node);
+      else
+        json_node_unref (node);
 
-      g_mutex_lock (&printer->lock);
+      printer_lock (printer);
+      printer->failed = printer->stream->error != 0;
       printer->busy = FALSE;
       g_cond_broadcast (&printer->changed);
     }
-  g_mutex_unlock (&printer->lock);
+  printer_unlock (printer);
 
   return NULL;
 }
@@ -402,17 +448,28 @@ printer_start (Printer *printer,
   printer->thread = g_thread_new ("sl-archive-print", printer_thread, printer);
 }
 
-/* @element is consumed. */
-static void
+/* @element is consumed. Returns FALSE once a write has failed: there
+ * is no point reading more. */
+static gboolean
 printer_push (Printer  *printer,
               JsonNode *element)
 {
-  g_mutex_lock (&printer->lock);
-  while (g_queue_get_length (&printer->waiting) >= PRINTER_DEPTH)
-    g_cond_wait (&printer->changed, &printer->lock);
-  g_queue_push_tail (&printer->waiting, element);
-  g_cond_broadcast (&printer->changed);
-  g_mutex_unlock (&printer->lock);
+  gboolean failed;
+
+  printer_lock (printer);
+  while (g_queue_get_length (&printer->waiting) >= PRINTER_DEPTH && !printer->failed)
+    printer_wait (printer);
+  failed = printer->failed;
+  if (!failed)
+    {
+      g_queue_push_tail (&printer->waiting, element);
+      g_cond_broadcast (&printer->changed);
+    }
+  printer_unlock (printer);
+  if (failed)
+    json_node_unref (element);
+
+  return !failed;
 }
 
 /* Returns when every element pushed is written: the stream is the
@@ -420,19 +477,30 @@ printer_push (Printer  *printer,
 static void
 printer_drain (Printer *printer)
 {
-  g_mutex_lock (&printer->lock);
+  printer_lock (printer);
   while (!g_queue_is_empty (&printer->waiting) || printer->busy)
-    g_cond_wait (&printer->changed, &printer->lock);
-  g_mutex_unlock (&printer->lock);
+    printer_wait (printer);
+  printer_unlock (printer);
+}
+
+static gboolean
+printer_failed (Printer *printer)
+{
+  gboolean failed;
+
+  printer_lock (printer);
+  failed = printer->failed;
+  printer_unlock (printer);
+  return failed;
 }
 
 static void
 printer_stop (Printer *printer)
 {
-  g_mutex_lock (&printer->lock);
+  printer_lock (printer);
   printer->closing = TRUE;
   g_cond_broadcast (&printer->changed);
-  g_mutex_unlock (&printer->lock);
+  printer_unlock (printer);
   g_thread_join (printer->thread);
   g_assert (g_queue_is_empty (&printer->waiting));
   g_cond_clear (&printer->changed);
@@ -440,7 +508,9 @@ printer_stop (Printer *printer)
 }
 
 /* @year's meetings (every year's for 0), each with its details read and
- * handed to @printer, and let go before the next one's are read. */
+ * handed to @printer, and let go before the next one's are read. Stops
+ * early, returning TRUE, once the stream has failed (stream->error, which
+ * the caller reports). */
 static gboolean
 put_meetings_of (Stream      *stream,
                  Printer     *printer,
@@ -469,10 +539,17 @@ put_meetings_of (Stream      *stream,
         return FALSE;
       if (stream->deferred->keys->len == 0)
         {
-          printer_push (printer, node);
+          if (!printer_push (printer, node))
+            return TRUE;
           continue;
         }
       printer_drain (printer);
+      /* The stream is ours again until the next push. */
+      if (stream->error != 0)
+        {
+          json_node_unref (node);
+          return TRUE;
+        }
       if (!put_element_full (stream, node, ledger, stream->deferred, error))
         return FALSE;
     }
@@ -512,7 +589,7 @@ put_meetings (Stream      *stream,
     ok = put_meetings_of (stream, &printer, ledger, stream->filter->year, with_evidence,
                           n_meetings, error);
   else
-    for (guint i = 0; ok && i < years->len; i++)
+    for (guint i = 0; ok && !printer_failed (&printer) && i < years->len; i++)
       ok = put_meetings_of (stream, &printer, ledger, g_array_index (years, int, i),
                             with_evidence, n_meetings, error);
   printer_stop (&printer);
@@ -720,6 +797,8 @@ export_stream (SlLedger         *ledger,
       return FALSE;
     }
   setvbuf (stream.file, NULL, _IOFBF, 256 * 1024);
+  /* Removed should the command be stopped halfway (sl-temporary-files.c). */
+  sl_temporary_files_add (temporary);
 
   /* The ledger's pages read by copy while the whole file is read, not
    * mapped: every mapped page counts in the process's memory until the
@@ -745,6 +824,7 @@ export_stream (SlLedger         *ledger,
           g_clear_error (error);
           g_propagate_error (error, g_steal_pointer (&check->error));
           g_unlink (temporary);
+          sl_temporary_files_remove (temporary);
           return FALSE;
         }
     }
@@ -762,6 +842,7 @@ export_stream (SlLedger         *ledger,
     }
   if (!ok)
     g_unlink (temporary);
+  sl_temporary_files_remove (temporary);
 
   return ok;
 }
