@@ -225,7 +225,8 @@ preview_of (Fixture    *fixture,
             const char *csv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = sl_roster_parse ((const guint8 *) csv, strlen (csv), &error);
+  /* As the window reads a file (sl_roster_read_async()). */
+  g_autoptr(GPtrArray) rows = sl_roster_parse_all ((const guint8 *) csv, strlen (csv), &error);
   g_autoptr(GFile) file = g_file_new_for_path ("/tmp/roster.csv");
   GtkWidget *dialog;
 
@@ -300,8 +301,9 @@ test_roster_preview_errors_and_warnings (Fixture       *fixture,
   g_assert_nonnull (tip);
   g_assert_cmpuint (position (tip, "line 4: “李强” is already on line 3"), <, position (tip, "line 3: 所属支部 is empty"));
 
-  /* Line 4's own: its error, then its warning. */
-  line = shown_label (dialog, "4", TRUE);
+  /* Line 4's own: its error, then its warning; red, with the warning's
+   * sign (it showed a red number only). */
+  line = shown_label (dialog, "4 ⚠", TRUE);
   g_assert_nonnull (line);
   tip = gtk_widget_get_tooltip_text (GTK_WIDGET (line));
   g_assert_nonnull (tip);
@@ -332,6 +334,46 @@ test_roster_preview_errors_and_warnings (Fixture       *fixture,
   sl_test_iterate (50);
 }
 
+/* A row's own faults (an empty 姓名, a date that is none) are row
+ * problems of the preview, all listed at once with the repeats, errors
+ * first; a tester saw one at a time, each refusing the whole file. */
+static void
+test_roster_preview_row_errors (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *dialog = preview_of (fixture, "姓名,性别,入党时间,所属支部\n"
+                                           "王芳,女,2019-07-01,市统计局机关第一党支部\n"
+                                           ",男,2020-01-01,市统计局机关第一党支部\n"
+                                           "李强,男,2019-13-45,市统计局机关第一党支部\n"
+                                           "王芳,女,,市统计局机关第一党支部\n"
+                                           "孙旻,男,,\n");
+  GtkLabel *problem = shown_label (dialog, "Cannot import: line 3", FALSE);
+  GtkLabel *line;
+  const char *text;
+
+  g_assert_nonnull (problem);
+  text = gtk_label_get_text (problem);
+  g_test_message ("problem line: %s", text);
+  g_assert_cmpuint (position (text, "line 3, column 1 (姓名): empty name"), <,
+                    position (text, "line 4, column 3 (入党时间): “2019-13-45” is not a date; "
+                                    "write dates as YYYY-MM-DD, for example 2019-07-01"));
+  g_assert_cmpuint (position (text, "2019-13-45"), <, position (text, "line 5: “王芳” is already on line 2"));
+  g_assert_cmpuint (position (text, "is already on line 2"), <, position (text, "1 person has no 所属支部"));
+  g_assert_false (gtk_widget_is_sensitive (find_actionable (dialog, "roster.import")));
+  for (guint i = 3; i <= 5; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i);
+
+      line = shown_label (dialog, number, TRUE);
+      g_assert_nonnull (line);
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (line), "error"));
+    }
+  line = shown_label (dialog, "6", TRUE);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (line), "warning"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sl_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +389,8 @@ main (int   argc,
               fixture_set_up, test_lock_year_offered, fixture_tear_down);
   g_test_add ("/window-details/roster-preview-errors-and-warnings", Fixture, NULL,
               fixture_set_up, test_roster_preview_errors_and_warnings, fixture_tear_down);
+  g_test_add ("/window-details/roster-preview-row-errors", Fixture, NULL,
+              fixture_set_up, test_roster_preview_row_errors, fixture_tear_down);
 
   return g_test_run ();
 }
