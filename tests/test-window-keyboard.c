@@ -601,6 +601,29 @@ test_add_person_escape (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (focused_name (fixture), ==, leaders[3]);
 }
 
+/* 添加人员 opened with Return on its button: Escape gives the focus back
+ * to the button (a tester's Tab went on to the sidebar from nowhere). */
+static void
+test_add_person_button_escape (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *button;
+
+  SKIP_WITHOUT_XTEST (fixture);
+
+  new_meeting_at_attendance (fixture);
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor (fixture)), SL_TYPE_MEETING_EDITOR,
+                                                      "add_person_button"));
+  /* Shift+Tab from the names to the button, then Return on it. */
+  for (guint i = 0; i < 6 && !gtk_widget_is_ancestor (focus (fixture), button); i++)
+    key (fixture, GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_true (gtk_widget_is_ancestor (focus (fixture), button));
+  key (fixture, GDK_KEY_Return, 0);
+  SL_TEST_WAIT_FOR (GTK_IS_LIST_BOX_ROW (focus (fixture)));
+  key (fixture, GDK_KEY_Escape, 0);
+  SL_TEST_WAIT_FOR (focus (fixture) != NULL && (focus (fixture) == button || gtk_widget_is_ancestor (focus (fixture), button)));
+  g_assert_true (gtk_widget_get_mapped (focus (fixture)));
+}
+
 /* Several names at once: Space marks the focused name, Down moves on
  * without dropping the mark, Enter adds every name marked. */
 static void
@@ -924,6 +947,7 @@ main (int argc, char **argv)
   ADD ("add-person-escape", test_add_person_escape);
   ADD ("year-return", test_year_return);
   ADD ("combo-row-return", test_combo_row_return);
+  ADD ("add-person-button-escape", test_add_person_button_escape);
 #undef ADD
 
   return g_test_run ();
