@@ -25,6 +25,9 @@
 #include "sl-csv-reader.h"
 #include "sl-evidence.h"
 #include "sl-ledger.h"
+#include "sl-measure.h"
+#include "sl-measure-dialog.h"
+#include "sl-measure-entry.h"
 #include "sl-organization.h"
 #include "sl-overview-page.h"
 #include "sl-roster-dialog.h"
@@ -374,6 +377,66 @@ test_roster_preview_row_errors (Fixture       *fixture,
   sl_test_iterate (50);
 }
 
+/* Return in 标记措施已完成's fields confirms, as 标记完成 (Alt+M) does;
+ * in the date field it did nothing. */
+static void
+on_measure_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     char            **answered)
+{
+  g_free (*answered);
+  *answered = g_strdup (response);
+}
+
+static GtkWidget *
+text_of (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = text_of (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_measure_dialog_return (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char *const rows[] = { "date_row", "progress_row" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(SlMeasure) measure = sl_measure_new ();
+      g_autoptr(SlMeasureEntry) entry = NULL;
+      g_autofree char *answered = NULL;
+      GtkWidget *dialog, *row, *text;
+
+      sl_measure_set_text (measure, "整改台账");
+      entry = sl_measure_entry_new (measure, NULL, "2025-03-01", "局党组会议", FALSE);
+      dialog = sl_measure_dialog_new (GTK_WINDOW (fixture->window), entry);
+      g_signal_connect (dialog, "response", G_CALLBACK (on_measure_response), &answered);
+      gtk_window_present (GTK_WINDOW (dialog));
+      sl_test_iterate (50);
+      row = GTK_WIDGET (gtk_widget_get_template_child (dialog, SL_TYPE_MEASURE_DIALOG, rows[i]));
+      text = text_of (row);
+      g_assert_nonnull (text);
+      gtk_widget_grab_focus (text);
+      /* What Return does in a text field: its "activate". */
+      g_signal_emit_by_name (text, "activate");
+      sl_test_iterate (50);
+      g_assert_cmpstr (answered, ==, "done");
+      if (answered == NULL)
+        gtk_window_destroy (GTK_WINDOW (dialog));
+      sl_test_iterate (20);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +452,8 @@ main (int   argc,
               fixture_set_up, test_lock_year_offered, fixture_tear_down);
   g_test_add ("/window-details/roster-preview-errors-and-warnings", Fixture, NULL,
               fixture_set_up, test_roster_preview_errors_and_warnings, fixture_tear_down);
+  g_test_add ("/window-details/measure-dialog-return", Fixture, NULL,
+              fixture_set_up, test_measure_dialog_return, fixture_tear_down);
   g_test_add ("/window-details/roster-preview-row-errors", Fixture, NULL,
               fixture_set_up, test_roster_preview_row_errors, fixture_tear_down);
 
