@@ -187,6 +187,9 @@ test_lock_year_offered (Fixture       *fixture,
   lock (fixture, PARTY_GROUP, 2025);
   lock (fixture, FIRST_BRANCH, 2025);
   g_assert_true (gtk_widget_is_sensitive (button));
+  /* The locked ones named, and where they are unlocked. */
+  SL_TEST_WAIT_FOR (strstr (locks_line (overview), "choose Revoke the Lock") != NULL);
+  g_assert_nonnull (strstr (locks_line (overview), "is locked for"));
 
   /* The dialog offers only the one still open: the third branch is under
    * the 党组, so locked with it. */
