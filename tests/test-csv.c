@@ -563,7 +563,7 @@ test_roster_bad_date (void)
   g_assert_null (rows);
   g_assert_error (error, SL_CSV_ERROR, SL_CSV_ERROR_ROW);
   g_assert_cmpstr (error->message, ==,
-                   "line 3, column 3 (入党时间): “2019-13-01” is not a date; write it as 2019-07-01");
+                   "line 3, column 3 (入党时间): “2019-13-01” is not a date; write dates as YYYY-MM-DD, for example 2019-07-01");
 }
 
 /* ------------------------------------------------------------------ */

@@ -872,6 +872,49 @@ test_problems_all (Fixture       *fixture,
   g_assert_cmpuint (((SlRosterProblem *) g_ptr_array_index (problems, 1))->line, ==, 5);
 }
 
+/* A row's own faults: sl_roster_parse() refuses the file at the first,
+ * sl_roster_parse_all() keeps every row and lists each fault as an error
+ * among the repeats, by line; the import refuses the rows. */
+static void
+test_problems_rows (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char csv[] = "姓名,入党时间\n王芳,2019-07-01\n,2020-01-01\n李强,2019-13-45\n王芳,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) strict = sl_roster_parse ((const guint8 *) csv, strlen (csv), &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  SlRosterProblem *problem;
+
+  g_assert_null (strict);
+  g_assert_error (error, SL_CSV_ERROR, SL_CSV_ERROR_ROW);
+  g_clear_error (&error);
+
+  rows = sl_roster_parse_all ((const guint8 *) csv, strlen (csv), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 4);
+  problems = sl_roster_list_problems (rows, "机关第一党支部", fixture->ledger);
+  g_assert_cmpuint (problems->len, ==, 3);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpint (problem->kind, ==, SL_ROSTER_PROBLEM_ROW);
+  g_assert_true (problem->error);
+  g_assert_cmpuint (problem->line, ==, 3);
+  g_assert_nonnull (strstr (problem->message, "empty name"));
+  problem = g_ptr_array_index (problems, 1);
+  g_assert_cmpint (problem->kind, ==, SL_ROSTER_PROBLEM_ROW);
+  g_assert_cmpuint (problem->line, ==, 4);
+  g_assert_cmpstr (problem->message, ==, "line 4, column 2 (入党时间): “2019-13-45” is not a date; "
+                                         "write dates as YYYY-MM-DD, for example 2019-07-01");
+  problem = g_ptr_array_index (problems, 2);
+  g_assert_cmpint (problem->kind, ==, SL_ROSTER_PROBLEM_DUPLICATE);
+  g_assert_cmpuint (problem->line, ==, 5);
+
+  g_assert_false (sl_roster_import_rows (fixture->ledger, rows, "机关第一党支部", NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "line 3"));
+  g_assert_cmpuint (g_list_model_get_n_items (sl_ledger_get_members (fixture->ledger)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -895,6 +938,7 @@ main (int   argc,
   ADD ("malformed/missing-file", test_missing_file);
   ADD ("namesakes", test_namesakes);
   ADD ("problems/all", test_problems_all);
+  ADD ("problems/rows", test_problems_rows);
 
 #undef ADD
 

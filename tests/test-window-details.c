@@ -25,6 +25,9 @@
 #include "sl-csv-reader.h"
 #include "sl-evidence.h"
 #include "sl-ledger.h"
+#include "sl-measure.h"
+#include "sl-measure-dialog.h"
+#include "sl-measure-entry.h"
 #include "sl-organization.h"
 #include "sl-overview-page.h"
 #include "sl-roster-dialog.h"
@@ -184,6 +187,9 @@ test_lock_year_offered (Fixture       *fixture,
   lock (fixture, PARTY_GROUP, 2025);
   lock (fixture, FIRST_BRANCH, 2025);
   g_assert_true (gtk_widget_is_sensitive (button));
+  /* The locked ones named, and where they are unlocked. */
+  SL_TEST_WAIT_FOR (strstr (locks_line (overview), "choose Revoke the Lock") != NULL);
+  g_assert_nonnull (strstr (locks_line (overview), "is locked for"));
 
   /* The dialog offers only the one still open: the third branch is under
    * the 党组, so locked with it. */
@@ -225,7 +231,8 @@ preview_of (Fixture    *fixture,
             const char *csv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = sl_roster_parse ((const guint8 *) csv, strlen (csv), &error);
+  /* As the window reads a file (sl_roster_read_async()). */
+  g_autoptr(GPtrArray) rows = sl_roster_parse_all ((const guint8 *) csv, strlen (csv), &error);
   g_autoptr(GFile) file = g_file_new_for_path ("/tmp/roster.csv");
   GtkWidget *dialog;
 
@@ -300,8 +307,9 @@ test_roster_preview_errors_and_warnings (Fixture       *fixture,
   g_assert_nonnull (tip);
   g_assert_cmpuint (position (tip, "line 4: “李强” is already on line 3"), <, position (tip, "line 3: 所属支部 is empty"));
 
-  /* Line 4's own: its error, then its warning. */
-  line = shown_label (dialog, "4", TRUE);
+  /* Line 4's own: its error, then its warning; red, with the warning's
+   * sign (it showed a red number only). */
+  line = shown_label (dialog, "4 ⚠", TRUE);
   g_assert_nonnull (line);
   tip = gtk_widget_get_tooltip_text (GTK_WIDGET (line));
   g_assert_nonnull (tip);
@@ -332,6 +340,106 @@ test_roster_preview_errors_and_warnings (Fixture       *fixture,
   sl_test_iterate (50);
 }
 
+/* A row's own faults (an empty 姓名, a date that is none) are row
+ * problems of the preview, all listed at once with the repeats, errors
+ * first; a tester saw one at a time, each refusing the whole file. */
+static void
+test_roster_preview_row_errors (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *dialog = preview_of (fixture, "姓名,性别,入党时间,所属支部\n"
+                                           "王芳,女,2019-07-01,市统计局机关第一党支部\n"
+                                           ",男,2020-01-01,市统计局机关第一党支部\n"
+                                           "李强,男,2019-13-45,市统计局机关第一党支部\n"
+                                           "王芳,女,,市统计局机关第一党支部\n"
+                                           "孙旻,男,,\n");
+  GtkLabel *problem = shown_label (dialog, "Cannot import: line 3", FALSE);
+  GtkLabel *line;
+  const char *text;
+
+  g_assert_nonnull (problem);
+  text = gtk_label_get_text (problem);
+  g_test_message ("problem line: %s", text);
+  g_assert_cmpuint (position (text, "line 3, column 1 (姓名): empty name"), <,
+                    position (text, "line 4, column 3 (入党时间): “2019-13-45” is not a date; "
+                                    "write dates as YYYY-MM-DD, for example 2019-07-01"));
+  g_assert_cmpuint (position (text, "2019-13-45"), <, position (text, "line 5: “王芳” is already on line 2"));
+  g_assert_cmpuint (position (text, "is already on line 2"), <, position (text, "1 person has no 所属支部"));
+  g_assert_false (gtk_widget_is_sensitive (find_actionable (dialog, "roster.import")));
+  for (guint i = 3; i <= 5; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i);
+
+      line = shown_label (dialog, number, TRUE);
+      g_assert_nonnull (line);
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (line), "error"));
+    }
+  line = shown_label (dialog, "6", TRUE);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (line), "warning"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sl_test_iterate (50);
+}
+
+/* Return in 标记措施已完成's fields confirms, as 标记完成 (Alt+M) does;
+ * in the date field it did nothing. */
+static void
+on_measure_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     char            **answered)
+{
+  g_free (*answered);
+  *answered = g_strdup (response);
+}
+
+static GtkWidget *
+text_of (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = text_of (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_measure_dialog_return (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char *const rows[] = { "date_row", "progress_row" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(SlMeasure) measure = sl_measure_new ();
+      g_autoptr(SlMeasureEntry) entry = NULL;
+      g_autofree char *answered = NULL;
+      GtkWidget *dialog, *row, *text;
+
+      sl_measure_set_text (measure, "整改台账");
+      entry = sl_measure_entry_new (measure, NULL, "2025-03-01", "局党组会议", FALSE);
+      dialog = sl_measure_dialog_new (GTK_WINDOW (fixture->window), entry);
+      g_signal_connect (dialog, "response", G_CALLBACK (on_measure_response), &answered);
+      gtk_window_present (GTK_WINDOW (dialog));
+      sl_test_iterate (50);
+      row = GTK_WIDGET (gtk_widget_get_template_child (dialog, SL_TYPE_MEASURE_DIALOG, rows[i]));
+      text = text_of (row);
+      g_assert_nonnull (text);
+      gtk_widget_grab_focus (text);
+      /* What Return does in a text field: its "activate". */
+      g_signal_emit_by_name (text, "activate");
+      sl_test_iterate (50);
+      g_assert_cmpstr (answered, ==, "done");
+      if (answered == NULL)
+        gtk_window_destroy (GTK_WINDOW (dialog));
+      sl_test_iterate (20);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +455,10 @@ main (int   argc,
               fixture_set_up, test_lock_year_offered, fixture_tear_down);
   g_test_add ("/window-details/roster-preview-errors-and-warnings", Fixture, NULL,
               fixture_set_up, test_roster_preview_errors_and_warnings, fixture_tear_down);
+  g_test_add ("/window-details/measure-dialog-return", Fixture, NULL,
+              fixture_set_up, test_measure_dialog_return, fixture_tear_down);
+  g_test_add ("/window-details/roster-preview-row-errors", Fixture, NULL,
+              fixture_set_up, test_roster_preview_row_errors, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -38,6 +38,7 @@
 #include "sl-meeting.h"
 #include "sl-meeting-editor.h"
 #include "sl-meeting-history.h"
+#include "sl-member.h"
 #include "sl-meetings-list.h"
 #include "sl-meetings-page.h"
 #include "sl-window.h"
@@ -440,6 +441,42 @@ test_lock_year (Fixture       *fixture,
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
 }
 
+/* 定稿人 as the dialog opens: the meeting's 记录人, else the name typed
+ * at the last finalisation (it was empty every time). */
+static void
+test_finalise_proposes_recorder (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  SlMeeting *shown = meeting (fixture);
+  const char *recorder = sl_meeting_get_recorder (shown);
+  SlMember *member = recorder ? sl_ledger_find_member (fixture->ledger, recorder) : NULL;
+  GtkWidget *dialog;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (member);
+  g_assert_true (sl_database_set_setting (sl_ledger_get_database (fixture->ledger), SL_EVIDENCE_BY_SETTING,
+                                          "王五", &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.finalize", NULL);
+  SL_TEST_WAIT_UNTIL (fixture, finalize_dialog_shown);
+  dialog = sl_test_find_toplevel ("sl-finalize-dialog", 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "sl-entry"))), ==,
+                   sl_member_get_name (member));
+  sl_test_answer_dialog (dialog, NULL, "cancel");
+  sl_test_iterate (50);
+
+  /* No 记录人: the name remembered. */
+  sl_meeting_set_recorder (shown, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.finalize", NULL);
+  SL_TEST_WAIT_UNTIL (fixture, finalize_dialog_shown);
+  dialog = sl_test_find_toplevel ("sl-finalize-dialog", 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "sl-entry"))), ==,
+                   "王五");
+  sl_test_answer_dialog (dialog, NULL, "cancel");
+  sl_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +503,8 @@ main (int   argc,
 
   g_test_add ("/window-evidence/lock-year", Fixture, NULL,
               fixture_set_up, test_lock_year, fixture_tear_down);
+  g_test_add ("/window-evidence/finalise-proposes-recorder", Fixture, NULL,
+              fixture_set_up, test_finalise_proposes_recorder, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -35,6 +35,7 @@
 #include "sl-meeting-editor.h"
 #include "sl-member.h"
 #include "sl-organization.h"
+#include "sl-organization-dialog.h"
 #include "sl-roster-dialog.h"
 #include "sl-study.h"
 #include "sl-window.h"
@@ -600,6 +601,29 @@ test_add_person_escape (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (focused_name (fixture), ==, leaders[3]);
 }
 
+/* 添加人员 opened with Return on its button: Escape gives the focus back
+ * to the button (a tester's Tab went on to the sidebar from nowhere). */
+static void
+test_add_person_button_escape (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *button;
+
+  SKIP_WITHOUT_XTEST (fixture);
+
+  new_meeting_at_attendance (fixture);
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor (fixture)), SL_TYPE_MEETING_EDITOR,
+                                                      "add_person_button"));
+  /* Shift+Tab from the names to the button, then Return on it. */
+  for (guint i = 0; i < 6 && !gtk_widget_is_ancestor (focus (fixture), button); i++)
+    key (fixture, GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_true (gtk_widget_is_ancestor (focus (fixture), button));
+  key (fixture, GDK_KEY_Return, 0);
+  SL_TEST_WAIT_FOR (GTK_IS_LIST_BOX_ROW (focus (fixture)));
+  key (fixture, GDK_KEY_Escape, 0);
+  SL_TEST_WAIT_FOR (focus (fixture) != NULL && (focus (fixture) == button || gtk_widget_is_ancestor (focus (fixture), button)));
+  g_assert_true (gtk_widget_get_mapped (focus (fixture)));
+}
+
 /* Several names at once: Space marks the focused name, Down moves on
  * without dropping the mark, Enter adds every name marked. */
 static void
@@ -809,6 +833,52 @@ test_roster_keys (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Return on a focused combo row opens its list; the dialog's default
+ * (添加 / 导入) fires only from a text field or its button. A tester's
+ * Return on 类型 created the branch as a top-level 党组, and on 导入到
+ * imported the file into a new organization. */
+static void
+test_combo_row_return (Fixture *fixture, gconstpointer data)
+{
+  static const char csv[] = "姓名,性别\n张三,男\n";
+  g_autofree char *imported = NULL;
+  GtkWidget *dialog, *kind_row, *target_row;
+  guint organizations = g_list_model_get_n_items (sl_ledger_get_organizations (fixture->ledger));
+
+  SKIP_WITHOUT_XTEST (fixture);
+
+  dialog = sl_organization_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger);
+  gtk_window_present (GTK_WINDOW (dialog));
+  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (dialog));
+  iterate (50);
+  x.set_input_focus (x.display, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (dialog))),
+                     RevertToParent, CurrentTime);
+  settle ();
+  type (fixture, "zhibu");
+  kind_row = sl_organization_dialog_get_row (SL_ORGANIZATION_DIALOG (dialog), "kind");
+  gtk_widget_grab_focus (kind_row);
+  settle ();
+  key (fixture, GDK_KEY_Return, 0);
+  SL_TEST_WAIT_FOR (gtk_widget_has_css_class (kind_row, "has-open-popup"));
+  g_assert_cmpuint (g_list_model_get_n_items (sl_ledger_get_organizations (fixture->ledger)), ==, organizations);
+  key (fixture, GDK_KEY_Escape, 0);
+  SL_TEST_WAIT_FOR (!gtk_widget_has_css_class (kind_row, "has-open-popup"));
+  g_assert_cmpuint (g_list_model_get_n_items (sl_ledger_get_organizations (fixture->ledger)), ==, organizations);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = roster_preview (fixture, csv, &imported);
+  target_row = GTK_WIDGET (gtk_widget_get_template_child (dialog, SL_TYPE_ROSTER_DIALOG, "target_row"));
+  gtk_widget_grab_focus (target_row);
+  settle ();
+  key (fixture, GDK_KEY_Return, 0);
+  SL_TEST_WAIT_FOR (gtk_widget_has_css_class (target_row, "has-open-popup"));
+  g_assert_null (imported);
+  key (fixture, GDK_KEY_Escape, 0);
+  SL_TEST_WAIT_FOR (!gtk_widget_has_css_class (target_row, "has-open-popup"));
+  g_assert_null (imported);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* The window's year list behaves as the kinds' (sl_drop_down_keys_install()):
  * it opens on the year shown, and Return picks the focused year. */
 static void
@@ -876,6 +946,8 @@ main (int argc, char **argv)
   ADD ("roster-keys", test_roster_keys);
   ADD ("add-person-escape", test_add_person_escape);
   ADD ("year-return", test_year_return);
+  ADD ("combo-row-return", test_combo_row_return);
+  ADD ("add-person-button-escape", test_add_person_button_escape);
 #undef ADD
 
   return g_test_run ();

@@ -109,6 +109,11 @@ sl_combo_row_keys_install (AdwComboRow *row)
 {
   g_return_if_fail (ADW_IS_COMBO_ROW (row));
   install (GTK_WIDGET (row));
+  /* A window with a default widget sends Return there unless the focus
+   * "receives default": a tester's Return on 类型 added the organization
+   * as a 党组 instead of opening the list. So Return on the row is the
+   * row's own, as Space is, and opens its list. */
+  gtk_widget_set_receives_default (GTK_WIDGET (row), TRUE);
 }
 
 void

@@ -531,6 +531,7 @@ sl_roster_row_free (SlRosterRow *row)
   g_free (row->party_joined_on);
   g_free (row->phone);
   g_free (row->note);
+  g_free (row->problem);
   g_free (row);
 }
 
@@ -639,12 +640,15 @@ read_row (char       **row,
   if (name != NULL)
     result->name = sl_normalize_name (name);
 
+  /* A row's own faults are its problem, not the file's: a preview lists
+   * them all at once (sl_roster_parse() still refuses the first). */
   if (result->name == NULL || result->name[0] == '\0')
     {
-      g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_ROW,
-                   _("line %u, column %u (%s): empty name; fill in the name, or delete the row"),
-                   line, name_column + 1, headers[name_column]);
-      return NULL;
+      g_free (result->name);
+      result->name = g_strdup ("");
+      result->problem = g_strdup_printf (_("line %u, column %u (%s): empty name; fill in the name, or delete the row"),
+                                         line, name_column + 1, headers[name_column]);
+      return g_steal_pointer (&result);
     }
 
   if (party_joined_on != NULL)
@@ -655,20 +659,21 @@ read_row (char       **row,
           guint column = value_columns[FIELD_PARTY_JOINED_ON];
           g_autofree char *shown = quote_cell (party_joined_on);
 
-          g_set_error (error, SL_CSV_ERROR, SL_CSV_ERROR_ROW,
-                       _("line %u, column %u (%s): “%s” is not a date; write it as 2019-07-01"),
-                       line, column + 1, headers[column], shown);
-          return NULL;
+          /* The example is of the form, not a guess at the date meant. */
+          result->problem = g_strdup_printf (_("line %u, column %u (%s): “%s” is not a date; write dates as "
+                                               "YYYY-MM-DD, for example 2019-07-01"),
+                                             line, column + 1, headers[column], shown);
         }
     }
 
   return g_steal_pointer (&result);
 }
 
-GPtrArray *
-sl_roster_parse (const guint8  *data,
-                 gsize          length,
-                 GError       **error)
+static GPtrArray *
+parse (const guint8  *data,
+       gsize          length,
+       gboolean       keep_problems,
+       GError       **error)
 {
   g_autofree char *text = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -755,9 +760,31 @@ sl_roster_parse (const guint8  *data,
           g_propagate_error (error, g_steal_pointer (&row_error));
           return NULL;
         }
+      if (row != NULL && row->problem != NULL && !keep_problems)
+        {
+          g_set_error_literal (error, SL_CSV_ERROR, SL_CSV_ERROR_ROW, row->problem);
+          sl_roster_row_free (row);
+          return NULL;
+        }
       if (row != NULL)
         g_ptr_array_add (result, row);
     }
 
   return g_steal_pointer (&result);
+}
+
+GPtrArray *
+sl_roster_parse (const guint8  *data,
+                 gsize          length,
+                 GError       **error)
+{
+  return parse (data, length, FALSE, error);
+}
+
+GPtrArray *
+sl_roster_parse_all (const guint8  *data,
+                     gsize          length,
+                     GError       **error)
+{
+  return parse (data, length, TRUE, error);
 }

@@ -60,6 +60,8 @@ typedef struct {
                            * the member is expected at meetings) */
   char  *phone;         /* 联系电话 / 电话 / 手机 */
   char  *note;          /* 备注 */
+  char  *problem;       /* sl_roster_parse_all(): why the row cannot be imported
+                         * (an empty name, a date that is none), else NULL */
 } SlRosterRow;
 
 void        sl_roster_row_free  (SlRosterRow   *row);
@@ -80,6 +82,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlRosterRow, sl_roster_row_free)
  * an SL_CSV_ERROR whose message names the line, the column and its header,
  * and says how to fix the file. The caller prefixes the file name. */
 GPtrArray  *sl_roster_parse     (const guint8  *data,
+                                 gsize          length,
+                                 GError       **error);
+/* The same, but a row whose name is empty or whose date is none is kept
+ * with its ->problem set (its ->name "" then), so that a preview lists
+ * every such row at once; only file-level faults fail. */
+GPtrArray  *sl_roster_parse_all (const guint8  *data,
                                  gsize          length,
                                  GError       **error);
 

@@ -76,7 +76,7 @@ read_roster_thread (GTask        *task,
       return;
     }
 
-  if (!(rows = sl_roster_parse ((const guint8 *) data, length, &error)))
+  if (!(rows = sl_roster_parse_all ((const guint8 *) data, length, &error)))
     {
       g_prefix_error (&error, "%s: ", name);
       g_task_return_error (task, g_steal_pointer (&error));
@@ -89,8 +89,9 @@ read_roster_thread (GTask        *task,
 /**
  * sl_roster_read_async:
  *
- * Reads and parses a roster file (sl_roster_parse()), writing nothing, so
- * that the secretary sees its rows before they are imported.
+ * Reads and parses a roster file (sl_roster_parse_all()), writing nothing, so
+ * that the secretary sees its rows, and every row's problem, before they
+ * are imported.
  */
 void
 sl_roster_read_async (gpointer             source_object,

@@ -37,7 +37,7 @@ problem_new (SlRosterProblemKind  kind,
   SlRosterProblem *problem = g_new0 (SlRosterProblem, 1);
 
   problem->kind = kind;
-  problem->error = kind == SL_ROSTER_PROBLEM_DUPLICATE;
+  problem->error = kind == SL_ROSTER_PROBLEM_DUPLICATE || kind == SL_ROSTER_PROBLEM_ROW;
   problem->line = line;
   problem->message = message;
   return problem;
@@ -51,7 +51,8 @@ problem_new (SlRosterProblemKind  kind,
  * @ledger: (nullable): the ledger they go into; without it no row is
  *   said to name an organization the ledger does not have
  *
- * Every problem of every row: each repeated name (an error), then each
+ * Every problem of every row: each row's own fault (an empty name, a
+ * date that is none) and each repeated name (errors), then each
  * row that would belong to no organization, and each 所属支部 the ledger
  * does not have while it has others (warnings: the import goes on, and
  * adds the organization, which a misspelt name would make in error).
@@ -78,6 +79,14 @@ sl_roster_list_problems (GPtrArray  *rows,
       const char *name = given ? organization : row->organization;
       g_autofree char *key = g_strconcat (name ? name : "", "\n", row->name, NULL);
       gpointer first_line;
+
+      /* A row with no name or a date that is none: its own error, and
+       * nothing else is said of it (its name matches nobody). */
+      if (row->problem != NULL)
+        {
+          g_ptr_array_add (problems, problem_new (SL_ROSTER_PROBLEM_ROW, row->line, g_strdup (row->problem)));
+          continue;
+        }
 
       if (g_hash_table_lookup_extended (seen, key, NULL, &first_line))
         g_ptr_array_add (problems,

@@ -14,6 +14,7 @@ typedef enum
   SL_ROSTER_PROBLEM_DUPLICATE,         /* an error: one name twice in one organization */
   SL_ROSTER_PROBLEM_NO_ORGANIZATION,   /* a warning: the row would belong to none */
   SL_ROSTER_PROBLEM_NEW_ORGANIZATION,  /* a warning: its 所属支部 is not in the ledger */
+  SL_ROSTER_PROBLEM_ROW,               /* an error: the row's own (SlRosterRow.problem) */
 } SlRosterProblemKind;
 
 typedef struct

@@ -58,6 +58,7 @@ struct _SlRosterDialog
   GPtrArray      *rows;            /* SlRosterRow */
   GHashTable     *line_problems;   /* line → char *: its problems, errors first */
   GHashTable     *line_errors;     /* the lines with an error */
+  GHashTable     *line_warnings;   /* the lines with a warning */
   GHashTable     *line_labels;     /* the bound 行 cells' labels (unowned) */
   GPtrArray      *targets;         /* char *: an organization's name; NULL entries for "as the file says" */
   gboolean        has_file_organizations;
@@ -121,7 +122,18 @@ style_line_label (SlRosterDialog *self,
   guint line = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "sl-line"));
   const char *problems = self->line_problems ? g_hash_table_lookup (self->line_problems, GUINT_TO_POINTER (line)) : NULL;
   gboolean error = problems != NULL && g_hash_table_contains (self->line_errors, GUINT_TO_POINTER (line));
+  gboolean warning = problems != NULL && g_hash_table_contains (self->line_warnings, GUINT_TO_POINTER (line));
+  g_autofree char *text = g_strdup_printf ("%u", line);
 
+  /* One colour per label: a line with an error and a warning too (a
+   * repeated name with no 所属支部) is red and carries the warning's
+   * sign, so that fixing the error does not bring a surprise. */
+  if (error && warning)
+    {
+      g_free (text);
+      text = g_strdup_printf ("%u ⚠", line);
+    }
+  gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_tooltip_text (label, problems);
   if (error)
     gtk_widget_add_css_class (label, "error");
@@ -137,6 +149,8 @@ style_line_label (SlRosterDialog *self,
     gtk_widget_add_css_class (label, "dim-label");
 }
 
+#define MAX_ERRORS_SHOWN 5
+
 /* The problem line under the target row: every error, then every
  * warning, so that fixing the one shown reveals no second one. */
 static char *
@@ -146,17 +160,21 @@ problem_text (GPtrArray *problems,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GPtrArray) new_names = g_ptr_array_new ();
   g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
-  SlRosterProblem *first_error = NULL;
   guint errors = 0, homeless = 0;
 
   for (guint i = 0; i < problems->len; i++)
     {
       SlRosterProblem *problem = g_ptr_array_index (problems, i);
 
+      /* Every error at once (up to a screenful), so that fixing the
+       * file is one round, not one per error. */
       if (problem->error)
         {
-          if (errors++ == 0)
-            first_error = problem;
+          if (errors == 0)
+            g_string_append_printf (text, _("Cannot import: %s"), problem->message);
+          else if (errors < MAX_ERRORS_SHOWN)
+            g_string_append_printf (text, "\n%s", problem->message);
+          errors++;
         }
       else if (problem->kind == SL_ROSTER_PROBLEM_NO_ORGANIZATION)
         homeless++;
@@ -165,17 +183,15 @@ problem_text (GPtrArray *problems,
         g_ptr_array_add (new_names, problem->organization);
     }
 
-  if (first_error != NULL)
-    g_string_append_printf (text, _("Cannot import: %s"), first_error->message);
-  if (errors > 1)
+  if (errors > MAX_ERRORS_SHOWN)
     {
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, ngettext ("%u more line repeats a name; point at the marked line "
+      g_string_append_printf (text, ngettext ("%u more line has an error; point at the red line "
                                               "numbers below to see which",
-                                              "%u more lines repeat a name; point at the marked line "
+                                              "%u more lines have errors; point at the red line "
                                               "numbers below to see which",
-                                              errors - 1),
-                              errors - 1);
+                                              errors - MAX_ERRORS_SHOWN),
+                              errors - MAX_ERRORS_SHOWN);
     }
   if (homeless > 0)
     {
@@ -228,6 +244,7 @@ target_changed_cb (SlRosterDialog *self)
    * no organization, or to one the import adds, only warn. */
   g_hash_table_remove_all (self->line_problems);
   g_hash_table_remove_all (self->line_errors);
+  g_hash_table_remove_all (self->line_warnings);
   if (self->rows != NULL && self->rows->len > 0 && (kind == TARGET_FILE || target != NULL))
     problems = sl_roster_list_problems (self->rows, target, self->ledger);
 
@@ -242,6 +259,8 @@ target_changed_cb (SlRosterDialog *self)
                            before ? g_strconcat (before, "\n", problem->message, NULL) : g_strdup (problem->message));
       if (problem->error)
         g_hash_table_add (self->line_errors, line);
+      else
+        g_hash_table_add (self->line_warnings, line);
       if (i < 20)
         g_string_append_printf (all, "%s%s", all->len > 0 ? "\n" : "", problem->message);
     }
@@ -450,6 +469,7 @@ sl_roster_dialog_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->line_problems, g_hash_table_unref);
   g_clear_pointer (&self->line_errors, g_hash_table_unref);
+  g_clear_pointer (&self->line_warnings, g_hash_table_unref);
   g_clear_object (&self->ledger);
   g_clear_pointer (&self->targets, g_ptr_array_unref);
 
@@ -504,6 +524,7 @@ sl_roster_dialog_init (SlRosterDialog *self)
 {
   self->line_problems = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->line_errors = g_hash_table_new (NULL, NULL);
+  self->line_warnings = g_hash_table_new (NULL, NULL);
   self->line_labels = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   sl_combo_row_keys_install (self->target_row);

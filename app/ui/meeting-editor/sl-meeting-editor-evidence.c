@@ -48,6 +48,7 @@
 #include "sl-meeting-attachments.h"
 #include "sl-meeting-fields.h"
 #include "sl-meeting-history.h"
+#include "sl-member.h"
 #include "sl-record.h"
 #include "sl-save-queue.h"
 
@@ -71,6 +72,19 @@ remembered_by (SlMeetingEditor *self)
                                 : NULL;
 
   return by != NULL ? by : "";
+}
+
+/* Who signs the meeting off, as the dialog proposes it: the meeting's
+ * 记录人, who wrote it, else the name typed last time; editable. A
+ * tester found the field empty at every finalisation. */
+static const char *
+proposed_by (SlMeetingEditor *self)
+{
+  const char *recorder = self->meeting ? sl_meeting_get_recorder (self->meeting) : NULL;
+  SlMember *member = recorder && *recorder && self->ledger ? sl_ledger_find_member (self->ledger, recorder) : NULL;
+  const char *name = member ? sl_member_get_name (member) : NULL;
+
+  return name != NULL && *name != '\0' ? name : remembered_by (self);
 }
 
 /* “定稿 2025-03-01 · 校验码 1A2B-3C4D-5E6F”, as the minutes print it
@@ -759,7 +773,7 @@ finalize_action (GtkWidget  *widget,
                         _("A final meeting records when and by whom it was signed off and the "
                           "SHA-256 of its content. Every later change needs a reason and is kept "
                           "in its history."),
-                        _("Finalised by"), remembered_by (self),
+                        _("Finalised by"), proposed_by (self),
                         "finalize", _("_Finalise"), &entry);
   require_text (dialog, entry, "finalize");
   gtk_widget_set_name (dialog, "sl-finalize-dialog");

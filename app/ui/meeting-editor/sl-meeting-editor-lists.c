@@ -625,8 +625,9 @@ on_attendance_unrealize (GtkWidget       *box,
 
 typedef struct
 {
-  GWeakRef chip;
+  GWeakRef chip;     /* the name to go back to, or the button itself */
   GWeakRef button;
+  GWeakRef popover;
 } ReturnFocus;
 
 static void
@@ -636,6 +637,7 @@ return_focus_free (gpointer data)
 
   g_weak_ref_clear (&back->chip);
   g_weak_ref_clear (&back->button);
+  g_weak_ref_clear (&back->popover);
   g_free (back);
 }
 
@@ -647,11 +649,17 @@ return_focus (gpointer data)
   ReturnFocus *back = data;
   g_autoptr(GtkWidget) chip = g_weak_ref_get (&back->chip);
   g_autoptr(GtkWidget) button = g_weak_ref_get (&back->button);
+  g_autoptr(GtkWidget) popover = g_weak_ref_get (&back->popover);
   GtkRoot *root = chip ? gtk_widget_get_root (chip) : NULL;
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
-  if (chip != NULL && button != NULL && gtk_widget_get_mapped (chip) &&
-      (focus == NULL || focus == button || gtk_widget_is_ancestor (focus, button)))
+  /* GTK 4.8 may leave the focus on the closed list's row, or nowhere,
+   * where Tab went on to the sidebar: that is lost too. */
+  if (chip == NULL || button == NULL || !gtk_widget_get_mapped (chip))
+    return G_SOURCE_REMOVE;
+  if (focus == NULL || !gtk_widget_get_mapped (focus) ||
+      (popover != NULL && gtk_widget_is_ancestor (focus, popover)) ||
+      (chip != button && (focus == button || gtk_widget_is_ancestor (focus, button))))
     gtk_widget_grab_focus (chip);
   return G_SOURCE_REMOVE;
 }
@@ -663,17 +671,36 @@ on_add_person_closed (SlMeetingEditor *self)
   g_autoptr(GtkWidget) chip = last ? g_weak_ref_get (last) : NULL;
   ReturnFocus *back;
 
-  if (chip == NULL)
-    return;
+  /* Opened on the button itself (Return, Space, a click): back to it. */
   back = g_new0 (ReturnFocus, 1);
-  g_weak_ref_init (&back->chip, chip);
+  g_weak_ref_init (&back->chip, chip ? chip : self->add_person_button);
   g_weak_ref_init (&back->button, self->add_person_button);
+  g_weak_ref_init (&back->popover, self->add_person_popover);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, return_focus, back, return_focus_free);
+}
+
+/* Tab off the names: whatever is opened next was not opened from a name
+ * (Alt+P is; Tab to 添加人员 and Return is the button's). */
+static gboolean
+on_attendance_key (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   SlMeetingEditor       *self)
+{
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab)
+    g_object_set_data (G_OBJECT (self->attendance_box), "sl-last-chip", NULL);
+  return GDK_EVENT_PROPAGATE;
 }
 
 void
 _sl_meeting_editor_add_person_keys (SlMeetingEditor *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_attendance_key), self);
+  gtk_widget_add_controller (self->attendance_box, keys);
   g_signal_connect (self->attendance_box, "realize", G_CALLBACK (on_attendance_realize), self);
   g_signal_connect (self->attendance_box, "unrealize", G_CALLBACK (on_attendance_unrealize), self);
   g_signal_connect_swapped (self->add_person_popover, "closed", G_CALLBACK (on_add_person_closed), self);

@@ -398,6 +398,14 @@ show_locks (SlOverviewPage *self)
                                       "to lock; to change its records, revoke the lock from one of its "
                                       "meetings"), self->year);
     }
+  /* Some locked, some open: 锁定年度… is for the open ones; say where the
+   * locked ones are opened again (a tester saw only 锁定年度…). */
+  else if (text->len > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, _("To change a locked organization's records, open one of its meetings "
+                               "and choose Revoke the Lock…"));
+    }
   gtk_label_set_text (GTK_LABEL (self->lock_label), text->str);
   gtk_widget_set_visible (self->lock_label, text->len > 0);
 }
