@@ -19,6 +19,8 @@
  *  - the member dialog opens no wider than a 360 px window;
  *  - the meetings filter's menu button has no tooltip to lie over its
  *    first choice (全部);
+ *  - the locked year's banner in the editor at 360 px has its text over
+ *    the width, its buttons under it;
  *  - in the meeting editor at 360 px the title and the theme are shown
  *    whole, over the full width (they were cut mid-character).
  */
@@ -29,6 +31,8 @@
 
 #include "sl-archive.h"
 #include "sl-column-fold.h"
+#include "sl-evidence.h"
+#include "sl-meeting.h"
 #include "sl-ledger.h"
 #include "sl-meeting-editor.h"
 #include "sl-meetings-page.h"
@@ -418,6 +422,41 @@ test_filter_tooltip (Fixture *fixture, gconstpointer data)
   sl_test_window_close (window, NULL);
 }
 
+/* At 360 px the locked year's banner puts its buttons under its text,
+ * which takes the width (it wrapped four characters a line beside them). */
+static void
+test_lock_banner_360 (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meetings = sl_ledger_load_meetings (fixture->ledger, 2023, NULL, FALSE, &error);
+  SlMeeting *meeting;
+  SlWindow *window;
+  SlMeetingsPage *page;
+  GtkWidget *editor, *label;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (meetings->len, >, 0);
+  meeting = g_ptr_array_index (meetings, 0);
+  g_assert_true (sl_evidence_lock_year (fixture->ledger, sl_meeting_get_organization (meeting), 2023,
+                                        "张三", &error));
+  g_assert_no_error (error);
+
+  window = open_window (fixture, 360);
+  sl_window_show_page (window, "meetings");
+  page = SL_MEETINGS_PAGE (sl_window_get_page (window, "meetings"));
+  sl_meetings_page_open_meeting (page, sl_record_get_id (SL_RECORD (meeting)));
+  SL_TEST_WAIT_FOR (sl_meetings_page_get_editing (page));
+  editor = GTK_WIDGET (sl_test_window_editor (window));
+  SL_TEST_WAIT_FOR ((label = sl_test_find_named (editor, "sl-lock-label")) != NULL &&
+                    gtk_widget_get_mapped (label));
+  sl_test_iterate (600);
+  g_test_message ("lock label %d×%d px in an editor %d px wide", gtk_widget_get_width (label),
+                  gtk_widget_get_height (label), gtk_widget_get_width (editor));
+  g_assert_cmpint (gtk_widget_get_width (label), >=, gtk_widget_get_width (editor) * 7 / 10);
+  g_assert_true (label_whole (label));
+  sl_test_window_close (window, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -433,6 +472,7 @@ main (int argc, char **argv)
   ADD ("members-tools-1400", test_members_tools_1400);
   ADD ("member-dialog-360", test_member_dialog_360);
   ADD ("filter-tooltip", test_filter_tooltip);
+  ADD ("lock-banner-360", test_lock_banner_360);
 #undef ADD
 
   return g_test_run ();
