@@ -14,7 +14,9 @@
  *    list, and Ctrl+4 leaves the editor for the members page, as at
  *    1400 px (both did nothing: the focus was left on no widget);
  *  - on the members page at 360 px, where 添加 shows only “+”, Alt+A
- *    still opens the member dialog.
+ *    still opens the member dialog;
+ *  - on the meetings page at 360 px 新建会议 shows only “+”, leaving the
+ *    search field its width, clear of the window's edge; Alt+N works.
  */
 
 #include "config.h"
@@ -304,6 +306,36 @@ test_members_add_360 (Fixture *fixture, gconstpointer data)
   sl_test_window_close (window, NULL);
 }
 
+/* At 360 px 新建会议 shows only “+”: the search field keeps a usable
+ * width and the button clears the window's edge; Alt+N still works. */
+static void
+test_meetings_tools_360 (Fixture *fixture, gconstpointer data)
+{
+  SlWindow *window;
+  GtkWidget *page, *search, *button;
+  graphene_rect_t bounds;
+
+  SKIP_WITHOUT_XTEST ();
+  window = open_window (fixture, 360);
+  sl_window_show_page (window, "meetings");
+  SL_TEST_WAIT_FOR (g_strcmp0 (page_shown (window), "meetings") == 0);
+  sl_test_iterate (500);
+  page = sl_window_get_page (window, "meetings");
+  search = sl_test_find_mapped (page, GTK_TYPE_SEARCH_ENTRY);
+  button = sl_test_find_mapped (page, ADW_TYPE_SPLIT_BUTTON);
+  g_assert_nonnull (search);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+  g_test_message ("search %d px; new button %g to %g px", gtk_widget_get_width (search),
+                  bounds.origin.x, bounds.origin.x + bounds.size.width);
+  g_assert_cmpint (gtk_widget_get_width (search), >=, 120);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)) - 4);
+
+  key (window, GDK_KEY_n, GDK_ALT_MASK);
+  SL_TEST_WAIT_FOR (editing (window));
+  sl_test_window_close (window, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -318,6 +350,7 @@ main (int argc, char *argv[])
   ADD ("editor-700", test_editor_700);
   ADD ("editor-360", test_editor_360);
   ADD ("members-add-360", test_members_add_360);
+  ADD ("meetings-tools-360", test_meetings_tools_360);
 #undef ADD
 
   return g_test_run ();

@@ -314,7 +314,9 @@ meeting_setup_cb (GtkSignalListItemFactory *factory,
     gtk_label_set_wrap (GTK_LABEL (title), TRUE);
     gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
     gtk_label_set_width_chars (GTK_LABEL (title), 18);
-    gtk_label_set_max_width_chars (GTK_LABEL (title), 28);
+    /* On one or two lines where there is room: at 1400 px a 21-character
+     * title wrapped after 19 with half the window spare. */
+    gtk_label_set_max_width_chars (GTK_LABEL (title), 42);
     gtk_button_set_child (GTK_BUTTON (button), title);
   }
   gtk_widget_add_css_class (button, "sl-cell-button");
