@@ -202,9 +202,18 @@ test_sidebar_360 (Fixture *fixture, gconstpointer data)
   sl_test_iterate (500);
   g_assert_cmpstr (page_shown (window), ==, "members");
 
+  /* With the focus on a row of the sidebar, as Tab leaves it there. */
   key (window, GDK_KEY_Left, GDK_ALT_MASK);
   SL_TEST_WAIT_FOR (g_strcmp0 (page_shown (window), "sidebar") == 0);
   sidebar = sl_test_template_child (window, SL_TYPE_WINDOW, "sidebar_list");
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 1)));
+  key (window, GDK_KEY_3, GDK_CONTROL_MASK);
+  SL_TEST_WAIT_FOR (g_strcmp0 (page_shown (window), "plan") == 0);
+  sl_test_iterate (500);
+  g_assert_cmpstr (page_shown (window), ==, "plan");
+
+  key (window, GDK_KEY_Left, GDK_ALT_MASK);
+  SL_TEST_WAIT_FOR (g_strcmp0 (page_shown (window), "sidebar") == 0);
   g_signal_emit_by_name (sidebar, "row-activated", gtk_list_box_get_row_at_index (sidebar, 4));
   SL_TEST_WAIT_FOR (g_strcmp0 (page_shown (window), "measures") == 0);
   sl_test_iterate (500);
