@@ -338,7 +338,7 @@ test_meetings_tools_360 (Fixture *fixture, gconstpointer data)
   g_test_message ("search %d px; new button %g to %g px", gtk_widget_get_width (search),
                   bounds.origin.x, bounds.origin.x + bounds.size.width);
   g_assert_cmpint (gtk_widget_get_width (search), >=, 120);
-  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)) - 4);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)) - 10);
 
   key (window, GDK_KEY_n, GDK_ALT_MASK);
   SL_TEST_WAIT_FOR (editing (window));
