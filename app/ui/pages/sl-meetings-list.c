@@ -90,9 +90,6 @@ setup_label (GtkSignalListItemFactory *factory,
     }
   else
     gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  /* The last column clear of the window's edge (草稿 touched it). */
-  if (cell == CELL_STATE)
-    gtk_widget_set_margin_end (label, 12);
   if (cell == CELL_THEME)
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
