@@ -12,12 +12,15 @@
  *    every label left is whole, wrapped where it must be; at 1400 px
  *    nothing hides in the meetings list;
  *  - the measures' source meeting (来源会议) is shown whole, on as many
- *    lines as it takes (it was cut at 360 and 700 px);
+ *    lines as it takes (it was cut at 360 and 700 px), and their
+ *    落实情况 (state and progress) stays at every width (it hid first);
  *  - the members' tools fit at 360 px (they scrolled sideways): the
  *    secondary actions fold into a menu;
  *  - the member dialog opens no wider than a 360 px window;
  *  - the meetings filter's menu button has no tooltip to lie over its
  *    first choice (全部);
+ *  - the locked year's banner in the editor at 360 px has its text over
+ *    the width, its buttons under it;
  *  - in the meeting editor at 360 px the title and the theme are shown
  *    whole, over the full width (they were cut mid-character).
  */
@@ -28,6 +31,8 @@
 
 #include "sl-archive.h"
 #include "sl-column-fold.h"
+#include "sl-evidence.h"
+#include "sl-meeting.h"
 #include "sl-ledger.h"
 #include "sl-meeting-editor.h"
 #include "sl-meetings-page.h"
@@ -249,8 +254,9 @@ check_tables (Fixture *fixture, int width)
 
   /* The members: number, name, post. */
   check_table (window, "members", "013", FALSE);
-  /* The measures: the measure and its source meeting, whole. */
-  check_table (window, "measures", "01", FALSE);
+  /* The measures: the measure and its 落实情况 (state, progress) at every
+   * width, and its source meeting down to 700 px, whole. */
+  check_table (window, "measures", width >= 700 ? "014" : "04", FALSE);
   /* The plan: month, theme and delete (the leads shorten to “…” by design). */
   check_table (window, "plan", "016", TRUE);
 
@@ -416,6 +422,41 @@ test_filter_tooltip (Fixture *fixture, gconstpointer data)
   sl_test_window_close (window, NULL);
 }
 
+/* At 360 px the locked year's banner puts its buttons under its text,
+ * which takes the width (it wrapped four characters a line beside them). */
+static void
+test_lock_banner_360 (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meetings = sl_ledger_load_meetings (fixture->ledger, 2023, NULL, FALSE, &error);
+  SlMeeting *meeting;
+  SlWindow *window;
+  SlMeetingsPage *page;
+  GtkWidget *editor, *label;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (meetings->len, >, 0);
+  meeting = g_ptr_array_index (meetings, 0);
+  g_assert_true (sl_evidence_lock_year (fixture->ledger, sl_meeting_get_organization (meeting), 2023,
+                                        "张三", &error));
+  g_assert_no_error (error);
+
+  window = open_window (fixture, 360);
+  sl_window_show_page (window, "meetings");
+  page = SL_MEETINGS_PAGE (sl_window_get_page (window, "meetings"));
+  sl_meetings_page_open_meeting (page, sl_record_get_id (SL_RECORD (meeting)));
+  SL_TEST_WAIT_FOR (sl_meetings_page_get_editing (page));
+  editor = GTK_WIDGET (sl_test_window_editor (window));
+  SL_TEST_WAIT_FOR ((label = sl_test_find_named (editor, "sl-lock-label")) != NULL &&
+                    gtk_widget_get_mapped (label));
+  sl_test_iterate (600);
+  g_test_message ("lock label %d×%d px in an editor %d px wide", gtk_widget_get_width (label),
+                  gtk_widget_get_height (label), gtk_widget_get_width (editor));
+  g_assert_cmpint (gtk_widget_get_width (label), >=, gtk_widget_get_width (editor) * 7 / 10);
+  g_assert_true (label_whole (label));
+  sl_test_window_close (window, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -431,6 +472,7 @@ main (int argc, char **argv)
   ADD ("members-tools-1400", test_members_tools_1400);
   ADD ("member-dialog-360", test_member_dialog_360);
   ADD ("filter-tooltip", test_filter_tooltip);
+  ADD ("lock-banner-360", test_lock_banner_360);
 #undef ADD
 
   return g_test_run ();

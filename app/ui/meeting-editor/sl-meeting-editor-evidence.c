@@ -869,6 +869,55 @@ unlock_action (GtkWidget  *widget,
 
 /* Setting up ------------------------------------------------------------------------- */
 
+/* A banner's buttons go under its text on a narrow window: beside it,
+ * at 360 px, they left the text four characters a line, 300 px high. */
+#define BANNER_STACK_WIDTH 600
+
+static void
+stack_banner (GtkWidget *revealer,
+              gboolean   narrow)
+{
+  GtkWidget *banner = gtk_revealer_get_child (GTK_REVEALER (revealer));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (banner),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_halign (gtk_widget_get_last_child (banner), narrow ? GTK_ALIGN_END : GTK_ALIGN_FILL);
+}
+
+static void
+window_width_changed (SlMeetingEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = 0, height = 0;
+
+  if (!GTK_IS_WINDOW (root))
+    return;
+  /* The window's size as the user set it; a maximised window is wide.
+   * (GTK 4.8 writes both: neither may be NULL.) */
+  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (gtk_window_is_maximized (GTK_WINDOW (root)) || gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    width = MAX (width, gtk_widget_get_width (GTK_WIDGET (root)));
+  stack_banner (self->lock_revealer, width > 0 && width < BANNER_STACK_WIDTH);
+  stack_banner (self->final_revealer, width > 0 && width < BANNER_STACK_WIDTH);
+}
+
+/* The editor's window is known once it is shown; watched once. */
+static void
+watch_window_width (SlMeetingEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root) && g_object_get_data (G_OBJECT (self), "sl-watched-window") != root)
+    {
+      g_object_set_data (G_OBJECT (self), "sl-watched-window", root);
+      g_signal_connect_object (root, "notify::default-width", G_CALLBACK (window_width_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (root, "notify::maximized", G_CALLBACK (window_width_changed),
+                               self, G_CONNECT_SWAPPED);
+    }
+  window_width_changed (self);
+}
+
 void
 _sl_meeting_editor_evidence_init (SlMeetingEditor *self)
 {
@@ -880,6 +929,7 @@ _sl_meeting_editor_evidence_init (SlMeetingEditor *self)
   GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
   GtkWidget *end = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *banner;
+  GtkWidget *buttons;
   GtkWidget *button;
 
   /* The state, beside the menu. */
@@ -911,8 +961,10 @@ _sl_meeting_editor_evidence_init (SlMeetingEditor *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.unlock-year");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (banner), self->lock_label);
-  _sl_meeting_editor_progress_init (self, banner);
-  gtk_box_append (GTK_BOX (banner), button);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (banner), buttons);
+  _sl_meeting_editor_progress_init (self, buttons);
+  gtk_box_append (GTK_BOX (buttons), button);
   self->lock_revealer = gtk_revealer_new ();
   gtk_widget_set_name (self->lock_revealer, "sl-lock-banner");
   gtk_widget_set_name (self->lock_label, "sl-lock-label");
@@ -932,7 +984,9 @@ _sl_meeting_editor_evidence_init (SlMeetingEditor *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->final_button), "editor.revise");
   gtk_widget_set_valign (self->final_button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (banner), self->final_label);
-  gtk_box_append (GTK_BOX (banner), self->final_button);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (banner), buttons);
+  gtk_box_append (GTK_BOX (buttons), self->final_button);
   self->final_revealer = gtk_revealer_new ();
   gtk_widget_set_name (self->final_revealer, "sl-final-banner");
   gtk_widget_set_name (self->final_label, "sl-final-label");
@@ -947,6 +1001,8 @@ _sl_meeting_editor_evidence_init (SlMeetingEditor *self)
   self->attachments = sl_meeting_attachments_new ();
   g_signal_connect_swapped (self->attachments, "changed", G_CALLBACK (_sl_meeting_editor_evidence_update), self);
   gtk_box_append (GTK_BOX (adw_clamp_get_child (ADW_CLAMP (self->content))), self->attachments);
+
+  g_signal_connect (self, "map", G_CALLBACK (watch_window_width), NULL);
 
   if (G_IS_MENU (menu))
     {

@@ -805,6 +805,63 @@ sl_meetings_page_class_init (SlMeetingsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
 }
 
+/* Below this width of window, 新建会议 shows only its “+”: with its
+ * label, at 360 px, it left the search field “搜…” and met the window's
+ * edge. Ctrl+N and Alt+N still start a meeting. */
+#define NEW_LABEL_WIDTH 600
+
+static void
+window_width_changed (SlMeetingsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *content = g_object_get_data (G_OBJECT (self), "sl-new-content");
+  int width = 0, height = 0;
+  gboolean narrow;
+
+  if (!GTK_IS_WINDOW (root) || content == NULL)
+    return;
+  /* GTK 4.8 writes both: neither may be NULL. */
+  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (gtk_window_is_maximized (GTK_WINDOW (root)) || gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    width = MAX (width, gtk_widget_get_width (GTK_WIDGET (root)));
+  narrow = width > 0 && width < NEW_LABEL_WIDTH;
+
+  if (narrow && adw_split_button_get_child (ADW_SPLIT_BUTTON (self->new_button)) == content)
+    adw_split_button_set_icon_name (ADW_SPLIT_BUTTON (self->new_button), "list-add-symbolic");
+  else if (!narrow && adw_split_button_get_child (ADW_SPLIT_BUTTON (self->new_button)) != content)
+    adw_split_button_set_child (ADW_SPLIT_BUTTON (self->new_button), content);
+}
+
+static void
+watch_window_width (SlMeetingsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root) && g_object_get_data (G_OBJECT (self), "sl-watched-window") != root)
+    {
+      g_object_set_data (G_OBJECT (self), "sl-watched-window", root);
+      g_signal_connect_object (root, "notify::default-width", G_CALLBACK (window_width_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (root, "notify::maximized", G_CALLBACK (window_width_changed),
+                               self, G_CONNECT_SWAPPED);
+    }
+  window_width_changed (self);
+}
+
+/* Alt+N, the mnemonic of 新建会议(N), also where the button shows only
+ * “+” (a mnemonic works only while its label shows). */
+static gboolean
+new_shortcut_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   data)
+{
+  SlMeetingsPage *self = SL_MEETINGS_PAGE (widget);
+
+  if (!gtk_widget_get_mapped (self->new_button))
+    return FALSE;
+  return gtk_widget_activate_action (widget, "meetings.new", NULL);
+}
+
 static void
 sl_meetings_page_init (SlMeetingsPage *self)
 {
@@ -853,6 +910,17 @@ sl_meetings_page_init (SlMeetingsPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (shortcuts));
 
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry), GTK_WIDGET (self->column_view));
+
+  g_object_set_data_full (G_OBJECT (self), "sl-new-content",
+                          g_object_ref (adw_split_button_get_child (ADW_SPLIT_BUTTON (self->new_button))),
+                          g_object_unref);
+  g_signal_connect (self, "map", G_CALLBACK (watch_window_width), NULL);
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_ALT_MASK),
+                                                          gtk_callback_action_new (new_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (shortcuts));
 
   update_list_stack (self);
   update_actions (self);

@@ -686,10 +686,33 @@ sl_members_page_class_init (SlMembersPageClass *klass)
                                        "members.delete", NULL);
 }
 
+/* Alt+A adds a member at every width. The mnemonic of “_Add” works only
+ * while its label shows: on a narrow window the button shows only “+”,
+ * and the key did nothing. The window handles this shortcut wherever
+ * the focus is, as it does mnemonics, while the page is on screen. */
+static gboolean
+add_shortcut_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   data)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  return gtk_widget_activate_action (widget, "members.add", NULL);
+}
+
 static void
 sl_members_page_init (SlMembersPage *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_a, GDK_ALT_MASK),
+                                                          gtk_callback_action_new (add_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_members, NULL, NULL));
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_member, self, NULL));
