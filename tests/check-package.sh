@@ -146,6 +146,15 @@ else
   not_ok "Depends names fonts-noto-cjk, Recommends fonts-arphic-ukai (Depends: $depends)"
 fi
 
+# The font with the rare name characters (CJK Extension B, 陈𠀀), 52 MB:
+# recommended, not required; exports name what is missing without it.
+recommends=$(dpkg-deb -f "$deb" Recommends)
+if [[ $recommends == *fonts-hanazono* ]]; then
+  ok "Recommends fonts-hanazono"
+else
+  not_ok "Recommends fonts-hanazono (Recommends: $recommends)"
+fi
+
 # 6. The unpacked program runs, from outside /usr: it must use its own
 # module, not look for one in /usr/lib.
 root=$work/root

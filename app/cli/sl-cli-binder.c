@@ -120,9 +120,11 @@ sl_cli_command_export_binder (SlCliCall *call)
 
   {
     g_autofree char *note = sl_document_take_note ();
+    /* A line each: characters no font has, the fonts that stood in. */
+    g_auto(GStrv) lines = g_strsplit (note != NULL ? note : "", "\n", -1);
 
-    if (note != NULL)
-      g_printerr ("study-ledger: %s\n", note);
+    for (guint i = 0; lines[i] != NULL; i++)
+      g_printerr ("study-ledger: %s\n", lines[i]);
   }
   g_print (_("Wrote %s\n"), output);
   return SL_CLI_EXIT_OK;

@@ -586,7 +586,7 @@ sl_binder_write (SlLedger        *ledger,
   self->progress = progress;
   self->progress_data = data;
   self->cancellable = cancellable;
-  sl_page_fonts_reset_stand_ins ();
+  sl_page_fonts_reset_notes ();
 
   if (format == SL_BINDER_FORMAT_ZIP)
     ok = sl_binder_write_zip (self, path, error);
@@ -618,9 +618,9 @@ sl_binder_write (SlLedger        *ledger,
 
   if (ok)
     {
-      /* The fonts that stood in, said once for the whole binder, as
-       * for any PDF (sl-pdf-export.c). */
-      g_autofree char *note = sl_page_fonts_stand_ins_note ();
+      /* The fonts that stood in and the characters no font has, said
+       * once for the whole binder, as for any PDF (sl-pdf-export.c). */
+      g_autofree char *note = sl_page_fonts_export_note ();
 
       sl_document_set_note (note);
       sl_binder_step (self, 1.0, NULL, NULL);

@@ -15,31 +15,38 @@
 #include <glib/gi18n-lib.h>
 
 #include "sl-page-fonts.h"
+#include "sl-page-glyphs.h"
 
 /* The first installed family of each list decides the look; the rest stay
  * for glyph fallback, which is what keeps 堃 and 喆 on the page when a
  * GB2312-only 仿宋 is installed. The free fonts last: when the 小标宋 a
- * title asks for is missing, Noto Serif CJK SC Bold comes closest to it. */
+ * title asks for is missing, Noto Serif CJK SC Bold comes closest to it.
+ * HanaMinA/HanaMinB (fonts-hanazono) at the very end, for the rare name
+ * characters of the CJK extensions (陈𠀀) that no other font has; where it
+ * is not installed either, the export says so (sl-page-glyphs.c). */
+#define RARE_FAMILIES "HanaMinA", "HanaMinB"
+
 static const struct
 {
-  const char *families[8];
+  const char *families[12];
   PangoWeight free_weight;
 } font_lists[] = {
   [SL_PAGE_FONT_BODY] = {
     { "FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "FandolFang R",
-      "Noto Serif CJK SC", NULL },
+      "Noto Serif CJK SC", RARE_FAMILIES, NULL },
     PANGO_WEIGHT_NORMAL },
   [SL_PAGE_FONT_TITLE] = {
-    { "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", NULL },
+    { "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", RARE_FAMILIES, NULL },
     PANGO_WEIGHT_BOLD },
   [SL_PAGE_FONT_HEADING] = {
-    { "SimHei", "黑体", "Noto Sans CJK SC", NULL },
+    { "SimHei", "黑体", "Noto Sans CJK SC", RARE_FAMILIES, NULL },
     PANGO_WEIGHT_NORMAL },
   [SL_PAGE_FONT_KAI] = {
-    { "KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "AR PL UKai CN", "Noto Serif CJK SC", NULL },
+    { "KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "AR PL UKai CN", "Noto Serif CJK SC",
+      RARE_FAMILIES, NULL },
     PANGO_WEIGHT_NORMAL },
   [SL_PAGE_FONT_SONG] = {
-    { "SimSun", "宋体", "Noto Serif CJK SC", NULL },
+    { "SimSun", "宋体", "Noto Serif CJK SC", RARE_FAMILIES, NULL },
     PANGO_WEIGHT_NORMAL },
 };
 
@@ -112,7 +119,8 @@ is_free_family (const char *family)
 {
   return g_str_has_prefix (family, "Noto ")
       || g_str_has_prefix (family, "AR PL ")
-      || g_str_has_prefix (family, "Fandol");
+      || g_str_has_prefix (family, "Fandol")
+      || g_str_has_prefix (family, "HanaMin");
 }
 
 static gboolean
@@ -199,4 +207,30 @@ sl_page_fonts_stand_ins_note (void)
                             "To use the real ones, copy their TTF files into "
                             "~/.local/share/fonts and run fc-cache -f"),
                           stand_ins);
+}
+
+/* Starts an export's notes: the stand-ins and the characters drawn as
+ * boxes, both kept per thread. */
+void
+sl_page_fonts_reset_notes (void)
+{
+  sl_page_fonts_reset_stand_ins ();
+  sl_page_glyphs_reset ();
+}
+
+/* The export's note, one line for each thing to say since
+ * sl_page_fonts_reset_notes(): characters no font has first (a name that
+ * prints as a box matters more than a look), then the stand-ins; %NULL
+ * when there is nothing to say. */
+char *
+sl_page_fonts_export_note (void)
+{
+  g_autofree char *glyphs = sl_page_glyphs_note ();
+  g_autofree char *stand_ins = sl_page_fonts_stand_ins_note ();
+
+  if (glyphs != NULL && stand_ins != NULL)
+    return g_strconcat (glyphs, "\n", stand_ins, NULL);
+  if (glyphs != NULL)
+    return g_steal_pointer (&glyphs);
+  return g_steal_pointer (&stand_ins);
 }

@@ -34,4 +34,9 @@ void                  sl_page_fonts_reset_stand_ins    (void);
 char                 *sl_page_fonts_describe_stand_ins (void);
 char                 *sl_page_fonts_stand_ins_note     (void);
 
+/* The export's note: characters no font has (sl-page-glyphs.c) and the
+ * stand-ins, a line each. */
+void                  sl_page_fonts_reset_notes        (void);
+char                 *sl_page_fonts_export_note        (void);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "sl-page-glyphs.h"
 #include "sl-page-op.h"
 
 /* A GArray clear func for a page's operations. */
@@ -52,6 +53,9 @@ draw_text (cairo_t        *cr,
       cairo_move_to (cr,
                      op->x0 + (double) logical.x / PANGO_SCALE,
                      op->y0 - origin + (double) baseline / PANGO_SCALE);
+      /* What is drawn is what the reader gets: a box for a character no
+       * font has is said in the export's note (sl-page-glyphs.c). */
+      sl_page_glyphs_check_line (pango_layout_iter_get_line_readonly (iter));
       pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
     }
   while (index++, pango_layout_iter_next_line (iter));

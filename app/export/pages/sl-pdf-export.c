@@ -124,14 +124,15 @@ sl_pdf_export (SlLedger                *ledger,
   if (!(renderer = sl_document_pages_new (ledger, request, error)))
     return FALSE;
 
-  sl_page_fonts_reset_stand_ins ();
+  sl_page_fonts_reset_notes ();
   if (!write_pdf (renderer, path, error))
     return FALSE;
 
   /* Said, not guessed: a secretary whose 仿宋_GB2312 is missing learns
-   * what stood in and how to add it, once for the export. */
+   * what stood in and how to add it, once for the export; a name with a
+   * character no font has is named with the font to install. */
   {
-    g_autofree char *note = sl_page_fonts_stand_ins_note ();
+    g_autofree char *note = sl_page_fonts_export_note ();
 
     sl_document_set_note (note);
   }

@@ -163,12 +163,18 @@ done_cb (GObject      *source,
       g_signal_connect (toast, "button-clicked", G_CALLBACK (open_file_cb), NULL);
       sl_ui_add_toast (owner, toast);
 
-      /* Which fonts stood in for the standard's, as for any export. */
+      /* Which characters no font has and which fonts stood in for the
+       * standard's, as for any export: a toast a line. */
       if (job->note != NULL)
         {
-          toast = sl_ui_toast_new_printf ("%s", job->note);
-          adw_toast_set_timeout (toast, 10);
-          sl_ui_add_toast (owner, toast);
+          g_auto(GStrv) lines = g_strsplit (job->note, "\n", -1);
+
+          for (guint i = 0; lines[i] != NULL; i++)
+            {
+              toast = sl_ui_toast_new_printf ("%s", lines[i]);
+              adw_toast_set_timeout (toast, 10);
+              sl_ui_add_toast (owner, toast);
+            }
         }
     }
 }

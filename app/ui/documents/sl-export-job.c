@@ -326,12 +326,18 @@ exported_cb (GObject      *source,
   g_signal_connect (toast, "button-clicked", G_CALLBACK (open_file_cb), NULL);
   sl_ui_add_toast (owner, toast);
 
-  /* Which fonts stood in for the standard's, once, after the result. */
+  /* Which characters no font has and which fonts stood in for the
+   * standard's, once, after the result: a toast a line. */
   if (sl_document_export_file_get_note (result) != NULL)
     {
-      toast = sl_ui_toast_new_printf ("%s", sl_document_export_file_get_note (result));
-      adw_toast_set_timeout (toast, 10);
-      sl_ui_add_toast (owner, toast);
+      g_auto(GStrv) lines = g_strsplit (sl_document_export_file_get_note (result), "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          toast = sl_ui_toast_new_printf ("%s", lines[i]);
+          adw_toast_set_timeout (toast, 10);
+          sl_ui_add_toast (owner, toast);
+        }
     }
 }
 
