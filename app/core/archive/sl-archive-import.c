@@ -805,22 +805,24 @@ sl_archive_import_document (SlLedger                      *ledger,
 
   database = sl_ledger_get_database (ledger);
 
-  /* The whole import is one transaction: with SQLite's 2 MiB page cache,
-   * its pages were written to the WAL over and over as the cache spilled
-   * (a sixth of a ten-year import). Room for 64 MiB of the ledger's pages
-   * while it lasts (taken as used, given back after), then SQLite's
-   * default again, which is all the ledger ever uses: a bound, not the
-   * ledger's size, for memory must not grow with the archive (256 MiB
-   * was 10 % faster at ten years, and the peak at a hundred). For the
-   * same reason the ledger is read by copy, not mapped, while the import
-   * lasts: every mapped page read counts in the process's memory. */
-  sl_database_exec (database, "PRAGMA cache_size = -65536", NULL);
-  sl_database_set_mapped (database, FALSE);
-
   /* Into a ledger that holds nothing, each page written once
    * (sl_database_set_write_ahead), when no one else has it open. */
   direct = !reader.dry_run && sl_ledger_is_empty (ledger) &&
            sl_database_set_write_ahead (database, FALSE);
+
+  /* The whole import is one transaction. Through the WAL (a merge) SQLite's
+   * 2 MiB page cache spilled its pages into the log over and over (a sixth
+   * of a ten-year import): room for 64 MiB of pages then. Written directly
+   * into an empty ledger a small cache costs nothing: 4 MiB (64 MiB took
+   * the peak of a ten-year import from 47 to 104 MiB for no gain in time on
+   * a quiet machine, docs/performance.md). A bound either way, not the
+   * ledger's size, for memory must not grow with the archive; SQLite's
+   * default again after. For the same reason the ledger is read by copy,
+   * not mapped, while the import lasts: every mapped page read counts in
+   * the process's memory. */
+  sl_database_exec (database, direct ? "PRAGMA cache_size = -4096" : "PRAGMA cache_size = -65536",
+                    NULL);
+  sl_database_set_mapped (database, FALSE);
 
   /* Checked inside the transaction that writes: the checks' thousands of
    * lookups take the ledger's locks once, and nothing can change between
