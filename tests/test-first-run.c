@@ -63,14 +63,7 @@ example_bytes (void)
 static void
 open_window (Fixture *fixture)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  g_settings_reset (settings, "last-year");
-  fixture->window = sl_window_new (NULL, fixture->ledger, FALSE);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
-    g_main_context_iteration (NULL, TRUE);
-  sl_test_iterate (50);
+  fixture->window = sl_test_window_open (fixture->ledger, 0, 0);
 }
 
 static void

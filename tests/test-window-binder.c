@@ -28,7 +28,6 @@
 #include "sl-test-util.h"
 #include "sl-test-window.h"
 
-#define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
 #define LIMIT_S 240
 
 typedef struct
@@ -43,27 +42,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) archive = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
   fixture->folder = make_temp_folder ("test-window-binder-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
-  fixture->ledger = sl_ledger_open (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->ledger = sl_test_example_ledger (fixture->path);
 
-  archive = g_resources_lookup_data (EXAMPLE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  sl_archive_import_data (fixture->ledger, g_bytes_get_data (archive, NULL),
-                          g_bytes_get_size (archive), "example-archive.json", FALSE, NULL, &error);
-  g_assert_no_error (error);
-
-  g_settings_reset (settings, "last-year");
-  fixture->window = sl_window_new (NULL, fixture->ledger, FALSE);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
-    g_main_context_iteration (NULL, TRUE);
-  sl_test_iterate (50);
+  fixture->window = sl_test_window_open (fixture->ledger, 0, 0);
 }
 
 static void
@@ -137,6 +120,18 @@ collect_labels (GtkWidget *widget,
     collect_labels (child, texts);
 }
 
+/* Whether @chooser shows @folder. */
+static gboolean
+in_folder (GtkWindow *chooser,
+           GFile     *folder)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  return current != NULL && g_file_equal (current, folder);
+}
+
 /* 导出年度学习档案…, and the chooser given @name in the fixture's folder
  * and accepted; returns the progress window. */
 static GtkWindow *
@@ -157,6 +152,9 @@ choose_and_export (Fixture    *fixture,
                             "2025"));
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
   g_assert_no_error (error);
+  /* The chooser takes the folder when it has loaded it: on a loaded
+   * machine a fixed pause let the file land in the working directory. */
+  SL_TEST_WAIT_FOR (in_folder (chooser, folder));
   sl_test_iterate (100);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);

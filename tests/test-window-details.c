@@ -35,7 +35,6 @@
 #include "sl-test-util.h"
 #include "sl-test-window.h"
 
-#define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
 #define PARTY_GROUP "62c9f9b1-c1a6-541b-b10c-986195dc206a"   /* 市统计局党组 */
 #define FIRST_BRANCH "63e9fe8e-e821-53ee-a730-c97325a4a301"  /* 市统计局机关第一党支部 */
 #define SECOND_BRANCH "ab315899-ba5f-590e-8621-227afbd124b4" /* 市统计局机关第二党支部 */
@@ -54,20 +53,11 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) archive = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(SlOrganization) third = sl_organization_new ();
 
   fixture->folder = make_temp_folder ("test-window-details-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
-  fixture->ledger = sl_ledger_open (fixture->path, &error);
-  g_assert_no_error (error);
-
-  archive = g_resources_lookup_data (EXAMPLE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  sl_archive_import_data (fixture->ledger, g_bytes_get_data (archive, NULL),
-                          g_bytes_get_size (archive), "example-archive.json", FALSE, NULL, &error);
-  g_assert_no_error (error);
+  fixture->ledger = sl_test_example_ledger (fixture->path);
 
   sl_organization_set_name (third, THIRD_BRANCH);
   sl_organization_set_kind (third, SL_ORGANIZATION_KIND_BRANCH);
@@ -75,12 +65,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (sl_ledger_save_organization (fixture->ledger, third, &error));
   g_assert_no_error (error);
 
-  g_settings_reset (settings, "last-year");
-  fixture->window = sl_window_new (NULL, fixture->ledger, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
-  sl_test_iterate (50);
+  fixture->window = sl_test_window_open (fixture->ledger, 1400, 900);
 }
 
 static void

@@ -49,7 +49,6 @@
 #include "sl-test-util.h"
 #include "sl-test-window.h"
 
-#define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
 /* Of the example: 市统计局党组会议2025年第1次, of 市统计局党组, one measure. */
 #define MEETING_ID "e20472f6-70f4-5429-bcce-6c5709a2d5fb"
 #define ORGANIZATION_ID "62c9f9b1-c1a6-541b-b10c-986195dc206a"
@@ -86,23 +85,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) archive = NULL;
   /* 0: a draft, locked; 1: final, locked; 2: final, not locked. */
   gboolean final = GPOINTER_TO_INT (data) >= 1;
   gboolean lock = GPOINTER_TO_INT (data) <= 1;
 
   fixture->folder = make_temp_folder ("test-window-measures-lock-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
-  fixture->ledger = sl_ledger_open (fixture->path, &error);
-  g_assert_no_error (error);
-
-  archive = g_resources_lookup_data (EXAMPLE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  sl_archive_import_data (fixture->ledger, g_bytes_get_data (archive, NULL),
-                          g_bytes_get_size (archive), "example-archive.json", FALSE, NULL, &error);
-  g_assert_no_error (error);
+  fixture->ledger = sl_test_example_ledger (fixture->path);
 
   if (final)
     {
@@ -113,13 +103,7 @@ fixture_set_up (Fixture       *fixture,
     g_assert_true (sl_evidence_lock_year (fixture->ledger, ORGANIZATION_ID, 2025, "王五", &error));
   g_assert_no_error (error);
 
-  g_settings_reset (settings, "last-year");
-  fixture->window = sl_window_new (NULL, fixture->ledger, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
-    g_main_context_iteration (NULL, TRUE);
-  sl_test_iterate (50);
+  fixture->window = sl_test_window_open (fixture->ledger, 1400, 900);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "meetings");
   sl_test_iterate (50);

@@ -157,12 +157,8 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 static SlWindow *
 open_window (Fixture *fixture, int width)
 {
-  SlWindow *window = sl_window_new (NULL, fixture->ledger, FALSE);
+  SlWindow *window = sl_test_window_open (fixture->ledger, width, 800);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  SL_TEST_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) > 0);
   /* X key events go to the window with the X focus. */
   SL_TEST_WAIT_FOR (gtk_window_is_active (GTK_WINDOW (window)));
   sl_test_iterate (300);

@@ -95,13 +95,9 @@ find_mapped (GtkWidget *widget, GType type)
 static SlWindow *
 open_window (Fixture *fixture, int width)
 {
-  SlWindow *window = sl_window_new (NULL, fixture->ledger, FALSE);
+  SlWindow *window = sl_test_window_open (fixture->ledger, width, 800);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  SL_TEST_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) > 0);
-  sl_test_iterate (200);
+  sl_test_iterate (150);
   return window;
 }
 

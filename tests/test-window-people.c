@@ -48,7 +48,6 @@
 #include "sl-test-window.h"
 
 #define TODAY "2025-12-31"
-#define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
 #define PARTY_GROUP "62c9f9b1-c1a6-541b-b10c-986195dc206a"
 #define FIRST_MEETING "e20472f6-70f4-5429-bcce-6c5709a2d5fb"   /* 党组会议 2025-01-08 */
 #define WANG "d5b85be2-1904-5016-a055-23eee4b431b3"
@@ -66,20 +65,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) archive = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   fixture->folder = make_temp_folder ("test-window-people-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
-  fixture->ledger = sl_ledger_open (fixture->path, &error);
-  g_assert_no_error (error);
-
-  archive = g_resources_lookup_data (EXAMPLE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  sl_archive_import_data (fixture->ledger, g_bytes_get_data (archive, NULL),
-                          g_bytes_get_size (archive), "example-archive.json", FALSE, NULL, &error);
-  g_assert_no_error (error);
+  fixture->ledger = sl_test_example_ledger (fixture->path);
 
   g_settings_reset (settings, "last-year");
 }

@@ -41,7 +41,6 @@
 #include "sl-test-util.h"
 #include "sl-test-window.h"
 
-#define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
 /* Of the example: 市统计局党组意识形态工作专题会议 (2025-05-13), no
  * decisions, and its one measure, in progress. */
 #define MEETING_ID "472c03f5-e409-5298-887a-08f77b0aa9dc"
@@ -89,33 +88,18 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) archive = NULL;
 
   fixture->folder = make_temp_folder ("test-window-revise-stale-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
-  fixture->ledger = sl_ledger_open (fixture->path, &error);
-  g_assert_no_error (error);
-
-  archive = g_resources_lookup_data (EXAMPLE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  sl_archive_import_data (fixture->ledger, g_bytes_get_data (archive, NULL),
-                          g_bytes_get_size (archive), "example-archive.json", FALSE, NULL, &error);
-  g_assert_no_error (error);
+  fixture->ledger = sl_test_example_ledger (fixture->path);
 
   g_assert_true (sl_evidence_finalize (fixture->ledger, MEETING_ID, "王五", NULL, &error));
   g_assert_no_error (error);
   g_assert_true (sl_database_set_setting (sl_ledger_get_database (fixture->ledger), "finalize_by", "王五",
                                           &error));
 
-  g_settings_reset (settings, "last-year");
-  fixture->window = sl_window_new (NULL, fixture->ledger, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
-    g_main_context_iteration (NULL, TRUE);
-  sl_test_iterate (50);
+  fixture->window = sl_test_window_open (fixture->ledger, 1400, 900);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "meetings");
   sl_test_iterate (50);

@@ -40,7 +40,6 @@
 #include "sl-test-util.h"
 #include "sl-test-window.h"
 
-#define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
 /* Of the example: 市统计局党组会议2025年第1次, of 市统计局党组. */
 #define MEETING_ID "e20472f6-70f4-5429-bcce-6c5709a2d5fb"
 #define ORGANIZATION_ID "62c9f9b1-c1a6-541b-b10c-986195dc206a"
@@ -109,20 +108,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) archive = NULL;
 
   fixture->folder = make_temp_folder ("test-window-revisions-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
-  fixture->ledger = sl_ledger_open (fixture->path, &error);
-  g_assert_no_error (error);
-
-  archive = g_resources_lookup_data (EXAMPLE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  sl_archive_import_data (fixture->ledger, g_bytes_get_data (archive, NULL),
-                          g_bytes_get_size (archive), "example-archive.json", FALSE, NULL, &error);
-  g_assert_no_error (error);
+  fixture->ledger = sl_test_example_ledger (fixture->path);
 
   /* Final before the window reads it. */
   if (GPOINTER_TO_INT (data) == 1)
@@ -133,19 +123,9 @@ fixture_set_up (Fixture       *fixture,
                                               &error));
     }
 
-  g_settings_reset (settings, "last-year");
-  fixture->window = sl_window_new (NULL, fixture->ledger, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
-    g_main_context_iteration (NULL, TRUE);
-  sl_test_iterate (50);
+  fixture->window = sl_test_window_open (fixture->ledger, 1400, 900);
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "meetings");
-  sl_test_iterate (50);
-  sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (sl_window_get_page (fixture->window, "meetings")),
-                                 MEETING_ID);
-  sl_test_iterate (50);
+  sl_test_window_open_meeting (fixture->window, MEETING_ID);
 }
 
 static void
@@ -162,20 +142,13 @@ fixture_tear_down (Fixture       *fixture,
 static SlMeeting *
 meeting (Fixture *fixture)
 {
-  SlMeeting *meeting = sl_meeting_editor_get_meeting (sl_test_window_editor (fixture->window));
-
-  g_assert_nonnull (meeting);
-  g_assert_cmpstr (sl_record_get_id (SL_RECORD (meeting)), ==, MEETING_ID);
-  return meeting;
+  return sl_test_editor_meeting (fixture->window, MEETING_ID);
 }
 
 static const char *
 badge (Fixture *fixture)
 {
-  GtkWidget *button = sl_test_find_named (GTK_WIDGET (sl_test_window_editor (fixture->window)), "sl-state-badge");
-
-  g_assert_nonnull (button);
-  return gtk_button_get_label (GTK_BUTTON (button));
+  return sl_test_editor_badge (fixture->window);
 }
 
 #define REVISIONS_SQL \

@@ -74,7 +74,6 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) archive = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -82,33 +81,19 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->folder = make_temp_folder ("test-window-writers-XXXXXX");
   fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
-  fixture->ledger = sl_ledger_open (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->ledger = sl_test_example_ledger (fixture->path);
 
   archive = g_resources_lookup_data (EXAMPLE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   g_assert_no_error (error);
-  sl_archive_import_data (fixture->ledger, g_bytes_get_data (archive, NULL),
-                          g_bytes_get_size (archive), "example-archive.json", FALSE, NULL, &error);
-  g_assert_no_error (error);
-
   json_parser_load_from_data (parser, g_bytes_get_data (archive, NULL), g_bytes_get_size (archive), &error);
   g_assert_no_error (error);
   members = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "members");
   fixture->member_id = g_strdup (json_object_get_string_member (json_array_get_object_element (members, MEMBER_INDEX), "id"));
 
-  g_settings_reset (settings, "last-year");
-  fixture->window = sl_window_new (NULL, fixture->ledger, FALSE);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
-    g_main_context_iteration (NULL, TRUE);
-  sl_test_iterate (50);
+  fixture->window = sl_test_window_open (fixture->ledger, 0, 0);
 
   /* The meeting open in the editor... */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "meetings");
-  sl_test_iterate (50);
-  sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (sl_window_get_page (fixture->window, "meetings")),
-                                 MEETING_ID);
-  sl_test_iterate (50);
+  sl_test_window_open_meeting (fixture->window, MEETING_ID);
   g_assert_cmpstr (editor_title (fixture), ==, MEETING_TITLE);
 
   /* ...and the member in its dialog. */

@@ -9,7 +9,9 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "sl-archive.h"
 #include "sl-meetings-page.h"
+#include "sl-record.h"
 #include "sl-test-window.h"
 
 #define CLOSE_TIMEOUT_S 30
@@ -134,6 +136,72 @@ const char *
 sl_test_editor_state (SlWindow *window)
 {
   return gtk_label_get_label (sl_test_editor_child (window, "state_label"));
+}
+
+SlMeeting *
+sl_test_editor_meeting (SlWindow   *window,
+                        const char *id)
+{
+  SlMeeting *meeting = sl_meeting_editor_get_meeting (sl_test_window_editor (window));
+
+  g_assert_nonnull (meeting);
+  g_assert_cmpstr (sl_record_get_id (SL_RECORD (meeting)), ==, id);
+  return meeting;
+}
+
+const char *
+sl_test_editor_badge (SlWindow *window)
+{
+  GtkWidget *button = sl_test_find_named (GTK_WIDGET (sl_test_window_editor (window)), "sl-state-badge");
+
+  g_assert_nonnull (button);
+  return gtk_button_get_label (GTK_BUTTON (button));
+}
+
+SlLedger *
+sl_test_example_ledger (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) archive = NULL;
+  SlLedger *ledger = sl_ledger_open (path, &error);
+
+  g_assert_no_error (error);
+  archive = g_resources_lookup_data ("/org/studyledger/StudyLedger/example-archive.json",
+                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  sl_archive_import_data (ledger, g_bytes_get_data (archive, NULL), g_bytes_get_size (archive),
+                          "example-archive.json", FALSE, NULL, &error);
+  g_assert_no_error (error);
+  return ledger;
+}
+
+SlWindow *
+sl_test_window_open (SlLedger *ledger,
+                     int       width,
+                     int       height)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SlWindow *window;
+
+  g_settings_reset (settings, "last-year");
+  window = sl_window_new (NULL, ledger, FALSE);
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  SL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  SL_TEST_WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) > 0);
+  sl_test_iterate (50);
+  return window;
+}
+
+void
+sl_test_window_open_meeting (SlWindow   *window,
+                             const char *id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "meetings");
+  sl_test_iterate (50);
+  sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (sl_window_get_page (window, "meetings")), id);
+  sl_test_iterate (50);
 }
 
 gboolean

@@ -97,6 +97,30 @@ void             sl_test_assert_stored  (const char  *path,
                                          const char  *sql,
                                          const char  *expected);
 
+/* Opens a ledger at @path (asserted to open) holding the example archive
+ * the window offers on first run: three organizations, 2025's meetings. */
+SlLedger        *sl_test_example_ledger (const char  *path);
+
+/* A new window on @ledger, as the application opens it: the remembered
+ * year forgotten first (each test starts on the ledger's own year), then
+ * presented at @width × @height (the default size when 0) and run until
+ * it is mapped, laid out and its first idles are done. */
+SlWindow        *sl_test_window_open    (SlLedger    *ledger,
+                                         int          width,
+                                         int          height);
+
+/* Shows the meetings page of @window and opens the meeting @id in its
+ * editor, as a click in the list does. */
+void             sl_test_window_open_meeting (SlWindow   *window,
+                                              const char *id);
+
+/* The meeting in the editor of @window, asserted to be @id. */
+SlMeeting       *sl_test_editor_meeting (SlWindow    *window,
+                                         const char  *id);
+
+/* The label of the editor's state badge (草稿, 已定稿, …). */
+const char      *sl_test_editor_badge   (SlWindow    *window);
+
 /* Destroys every toplevel (dialogs first, then @window), waits (at most
  * 30 s) for the window's jobs to let go of it and of @ledger, and asserts
  * that both finalize. Takes the caller's reference to @ledger, which may
