@@ -13,87 +13,57 @@
 
 #include "config.h"
 
-#include <locale.h>
-#include <malloc.h>
-#include <stdlib.h>
-#include <sys/resource.h>
-
+#include "sl-bench-driver.h"
 #include "sl-database.h"
 #include "sl-statistics.h"
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
+typedef struct
 {
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
+  SlDatabase *database;
+  int         year;
+  guint       members;
+  guint       compliance;
+} Year;
+
+static gboolean
+compute (gpointer   data,
+         GError   **error)
+{
+  Year *year = data;
+  g_autoptr(SlStatistics) stats = sl_statistics_compute (year->database, year->year, NULL,
+                                                         "2024-01-15", error);
+
+  if (stats == NULL)
+    return FALSE;
+  year->members = stats->members->len;
+  year->compliance = stats->compliance->len;
+  return TRUE;
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SlDatabase) database = NULL;
-  g_autofree char *path = NULL;
-  g_autofree double *times = NULL;
-  int year = 2023, runs = 9;
-  guint members = 0, compliance = 0;
-  double first = 0;
-  struct rusage usage;
-  GOptionEntry entries[] = {
-    { "database", 0, 0, G_OPTION_ARG_FILENAME, &path, "The ledger", "FILE" },
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, "The year (2023)", "YYYY" },
-    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "How many timed runs after the first (9)", "N" },
-    { NULL }
-  };
+  SlBenchArgs args;
+  SlBenchTimes times;
+  Year year = { 0 };
 
-  /* As app/main.c does. */
-  mallopt (M_TRIM_THRESHOLD, 32 * 1024 * 1024);
-  setlocale (LC_ALL, "");
-  context = g_option_context_new (NULL);
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || path == NULL || runs < 1)
-    {
-      g_printerr ("sl-bench-stats: %s\n", error ? error->message : "--database FILE is required");
-      return 2;
-    }
-
-  database = sl_database_open (path, &error);
-  if (database == NULL)
+  if (!sl_bench_parse_args ("sl-bench-stats", &argc, &argv, &args))
+    return 2;
+  database = sl_database_open (args.path, &error);
+  year = (Year) { .database = database, .year = args.year };
+  if (database == NULL || !sl_bench_time (&args, compute, &year, &times, &error))
     {
       g_printerr ("sl-bench-stats: %s\n", error->message);
       return 1;
     }
 
-  times = g_new0 (double, runs);
-  for (int i = -1; i < runs; i++)
-    {
-      g_autoptr(SlStatistics) stats = NULL;
-      gint64 started = g_get_monotonic_time ();
-      double ms;
-
-      stats = sl_statistics_compute (database, year, NULL, "2024-01-15", &error);
-      ms = (g_get_monotonic_time () - started) / 1000.0;
-      if (stats == NULL)
-        {
-          g_printerr ("sl-bench-stats: %s\n", error->message);
-          return 1;
-        }
-      if (i < 0)
-        first = ms;
-      else
-        times[i] = ms;
-      members = stats->members->len;
-      compliance = stats->compliance->len;
-    }
-
-  qsort (times, runs, sizeof *times, compare_double);
-  getrusage (RUSAGE_SELF, &usage);
-
   g_print ("stats: year=%d runs=%d first_ms=%.3f median_ms=%.3f min_ms=%.3f members=%u compliance=%u "
            "maxrss_kb=%ld\n",
-           year, runs, first, times[runs / 2], times[0], members, compliance, usage.ru_maxrss);
+           args.year, args.runs, times.first_ms, times.median_ms, times.min_ms, year.members,
+           year.compliance, times.maxrss_kb);
+  g_free (args.path);
   return 0;
 }
