@@ -334,25 +334,6 @@ test_plan_status_follows_held (Fixture       *fixture,
   g_assert_cmpuint (status_held, ==, meeting_held);
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The wheel over the plan table, which scrolls sideways only, scrolls
  * the page around it. */
 static void
@@ -368,7 +349,7 @@ test_plan_wheel_scrolls_page (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "plan");
   sl_test_iterate (300);
   page = sl_window_get_page (fixture->window, "plan");
-  table = find_type (page, GTK_TYPE_COLUMN_VIEW);
+  table = sl_test_find_widget (page, GTK_TYPE_COLUMN_VIEW);
   g_assert_nonnull (table);
   inner = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
   outer = gtk_widget_get_ancestor (gtk_widget_get_parent (inner), GTK_TYPE_SCROLLED_WINDOW);

@@ -197,26 +197,6 @@ zero_a_page (const char *path)
   g_assert_no_error (error);
 }
 
-/* The button under @root that activates @action, or NULL. */
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 save_a_meeting (Fixture  *fixture,
                 GError  **error)
@@ -265,7 +245,7 @@ test_damaged (Fixture       *fixture,
 
   banner = sl_window_get_damage_banner (fixture->window);
   g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (banner)));
-  g_assert_nonnull (find_action_button (banner, "win.restore"));
+  g_assert_nonnull (sl_test_find_actionable (banner, "win.restore"));
   copies = daily_copies (fixture);
   g_assert_cmpstr (copies, ==, "ledger-" TODAY ".db");
 

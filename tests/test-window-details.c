@@ -79,24 +79,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->folder);
 }
 
-static GtkWidget *
-find_actionable (GtkWidget  *widget,
-                 const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A toplevel by its widget name. */
 static GtkWidget *
 find_toplevel (const char *name)
@@ -164,7 +146,7 @@ test_lock_year_offered (Fixture       *fixture,
   sl_window_set_year (fixture->window, 2025);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "overview");
   SL_TEST_WAIT_FOR (sl_overview_page_get_filled (SL_OVERVIEW_PAGE (overview)));
-  button = find_actionable (overview, "overview.lock-year");
+  button = sl_test_find_actionable (overview, "overview.lock-year");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
 
@@ -285,7 +267,7 @@ test_roster_preview_errors_and_warnings (Fixture       *fixture,
   g_assert_cmpuint (position (text, "Cannot import: line 4"), <, position (text, "2 people have no 所属支部"));
   g_assert_cmpuint (position (text, "2 people have no 所属支部"), <, position (text, "机关第三支部"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (problem), "error"));
-  g_assert_false (gtk_widget_is_sensitive (find_actionable (dialog, "roster.import")));
+  g_assert_false (gtk_widget_is_sensitive (sl_test_find_actionable (dialog, "roster.import")));
 
   /* The problem line's tooltip lists them line by line, errors first. */
   tip = gtk_widget_get_tooltip_text (GTK_WIDGET (problem));
@@ -320,7 +302,7 @@ test_roster_preview_errors_and_warnings (Fixture       *fixture,
   g_assert_nonnull (problem);
   g_assert_nonnull (strstr (gtk_label_get_text (problem), "机关第三支部"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (problem), "warning"));
-  g_assert_true (gtk_widget_is_sensitive (find_actionable (dialog, "roster.import")));
+  g_assert_true (gtk_widget_is_sensitive (sl_test_find_actionable (dialog, "roster.import")));
   gtk_window_destroy (GTK_WINDOW (dialog));
   sl_test_iterate (50);
 }
@@ -350,7 +332,7 @@ test_roster_preview_row_errors (Fixture       *fixture,
                                     "write dates as YYYY-MM-DD, for example 2019-07-01"));
   g_assert_cmpuint (position (text, "2019-13-45"), <, position (text, "line 5: “王芳” is already on line 2"));
   g_assert_cmpuint (position (text, "is already on line 2"), <, position (text, "1 person has no 所属支部"));
-  g_assert_false (gtk_widget_is_sensitive (find_actionable (dialog, "roster.import")));
+  g_assert_false (gtk_widget_is_sensitive (sl_test_find_actionable (dialog, "roster.import")));
   for (guint i = 3; i <= 5; i++)
     {
       g_autofree char *number = g_strdup_printf ("%u", i);

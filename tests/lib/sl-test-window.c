@@ -52,6 +52,24 @@ sl_test_find_named (GtkWidget  *widget,
   return NULL;
 }
 
+GtkWidget *
+sl_test_find_actionable (GtkWidget  *widget,
+                         const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sl_test_find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWidget *
 find_widget (GtkWidget *widget,
              GType      type,

@@ -61,6 +61,11 @@ GtkWidget       *sl_test_find_widget    (GtkWidget   *widget,
 GtkWidget       *sl_test_find_mapped    (GtkWidget   *widget,
                                          GType        type);
 
+/* The first actionable widget (a button, a row) in @widget's tree that
+ * activates @action ("win.restore"); NULL if none. */
+GtkWidget       *sl_test_find_actionable (GtkWidget  *widget,
+                                          const char *action);
+
 /* A visible toplevel window: by its widget name, or (@name NULL) by its
  * @type; NULL if none is shown. */
 GtkWidget       *sl_test_find_toplevel  (const char  *name,
