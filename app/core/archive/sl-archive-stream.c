@@ -17,6 +17,11 @@
  * one meeting's, whatever the ledger's size. Raw newlines appear in
  * json-glib's output only between tokens (it escapes them in strings), so
  * indenting after each one is safe.
+ *
+ * The whole ledger's meetings, most of the document, are no longer built
+ * as trees: they are written straight from the rows, a year at a time,
+ * as text in the same layout (sl-archive-rows.c). The year's archive
+ * (the filter) still builds each element, to prune it.
  */
 
 #define G_LOG_DOMAIN "sl-archive"
@@ -37,6 +42,7 @@
 #include "sl-archive.h"
 #include "sl-archive-evidence.h"
 #include "sl-archive-people.h"
+#include "sl-archive-rows.h"
 #include "sl-archive-year.h"
 #include "sl-database.h"
 #include "sl-integrity.h"
@@ -595,6 +601,48 @@ put_meetings_of (Stream      *stream,
   return TRUE;
 }
 
+static void
+rows_write (gpointer    data,
+            const char *text,
+            gsize       length)
+{
+  put (data, text, length);
+}
+
+static gboolean
+rows_failed (gpointer data)
+{
+  Stream *stream = data;
+
+  return stream->error != 0;
+}
+
+/* The whole ledger's meetings, written straight from the rows a year at
+ * a time (sl-archive-rows.c), or all at once when @years is NULL. */
+static gboolean
+put_meetings_from_rows (Stream      *stream,
+                        SlLedger    *ledger,
+                        GHashTable  *with_evidence,
+                        GArray      *years,
+                        guint       *n_meetings,
+                        GError     **error)
+{
+  g_autoptr(SlArchiveRows) rows = sl_archive_rows_new (ledger, with_evidence, rows_write,
+                                                       rows_failed, stream);
+  gboolean ok = TRUE;
+
+  if (years == NULL)
+    ok = sl_archive_rows_write (rows, G_MININT, G_MAXINT, error);
+  else
+    for (guint i = 0; ok && stream->error == 0 && i < years->len; i++)
+      ok = sl_archive_rows_write (rows, g_array_index (years, int, i),
+                                  g_array_index (years, int, i), error);
+
+  *n_meetings += sl_archive_rows_get_count (rows);
+  stream->first_element = sl_archive_rows_get_count (rows) == 0;
+  return ok;
+}
+
 /* The meetings in the tree writer's order (date, start, id), a year at a
  * time: at a hundred years, the meetings' own texts alone are most of a
  * gigabyte. */
@@ -618,6 +666,13 @@ put_meetings (Stream      *stream,
     }
 
   begin_array (stream, "meetings");
+  if (stream->filter == NULL)
+    {
+      ok = put_meetings_from_rows (stream, ledger, with_evidence, years, n_meetings, error);
+      if (ok)
+        end_array (stream);
+      return ok;
+    }
   printer_start (&printer, stream);
   if (years == NULL)
     ok = put_meetings_of (stream, &printer, ledger, 0, with_evidence, n_meetings, error);
