@@ -209,7 +209,7 @@ order_organizations (Reader  *reader,
           if (g_hash_table_contains (placed, id))
             continue;
           if (parent != NULL &&
-              g_hash_table_contains (reader->targets[REF_ORGANIZATION], parent) &&
+              sl_archive_reader_has_target (reader, REF_ORGANIZATION, parent) &&
               !g_hash_table_contains (placed, parent))
             continue;
 
@@ -422,7 +422,7 @@ check_meeting_references (Reader  *reader,
     {
       PendingRef *ref = g_ptr_array_index (reader->meeting_refs, i);
 
-      if (!g_hash_table_contains (reader->targets[REF_MEETING], ref->id) &&
+      if (!sl_archive_reader_has_target (reader, REF_MEETING, ref->id) &&
           !sl_ledger_contains (reader->ledger, SL_TYPE_MEETING, ref->id))
         return sl_archive_reader_invalid (error, NULL, ref->path,
                                           _("no %s has the id %s, neither in this file nor in the ledger"),
@@ -795,7 +795,6 @@ sl_archive_import_document (SlLedger                      *ledger,
   for (guint i = 0; i < SL_ARCHIVE_N_PEOPLE_KINDS; i++)
     reader.people[i] = g_ptr_array_new_with_free_func (g_object_unref);
   reader.meeting_refs = g_ptr_array_new_with_free_func (sl_archive_reader_pending_ref_free);
-  reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < N_REFS; i++)
     {
       reader.targets[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -827,7 +826,8 @@ sl_archive_import_document (SlLedger                      *ledger,
   /* Checked inside the transaction that writes: the checks' thousands of
    * lookups take the ledger's locks once, and nothing can change between
    * them and the writing. Any error rolls everything back. */
-  ok = sl_ledger_begin (ledger, &local_error);
+  ok = (reader.ids = sl_archive_ids_new (&local_error)) != NULL &&
+       sl_ledger_begin (ledger, &local_error);
   /* Asked again: another program may have written before the BEGIN. */
   reader.into_empty = ok && sl_ledger_is_empty (ledger);
   if (ok && !(read_head (&reader, root, &local_error) &&

@@ -190,6 +190,9 @@ read_streamed (SlLedger         *ledger,
       !(document = sl_json_document_parse (rest->str, rest->len, NULL)) ||
       !(spool = sl_archive_spool_new (NULL)))
     return FALSE;
+  /* The document has its own copy: the text of the plans and the topic
+   * pool, 8 MB at a hundred years, need not wait for the end. */
+  g_string_free (g_steal_pointer (&rest), TRUE);
 
   {
     const BodySource source = { NULL, 0, fd, spool };

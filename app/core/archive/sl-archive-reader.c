@@ -95,7 +95,7 @@ sl_archive_reader_clear (Reader *reader)
   for (guint i = 0; i < SL_ARCHIVE_N_PEOPLE_KINDS; i++)
     g_clear_pointer (&reader->people[i], g_ptr_array_unref);
   g_clear_pointer (&reader->meeting_refs, g_ptr_array_unref);
-  g_clear_pointer (&reader->ids, g_hash_table_unref);
+  g_clear_pointer (&reader->ids, sl_archive_ids_free);
   for (guint i = 0; i < N_REFS; i++)
     {
       g_clear_pointer (&reader->targets[i], g_hash_table_unref);
@@ -204,7 +204,7 @@ resolves (Reader     *reader,
           RefKind     kind,
           const char *id)
 {
-  if (g_hash_table_contains (reader->targets[kind], id) ||
+  if (sl_archive_reader_has_target (reader, kind, id) ||
       g_hash_table_contains (reader->in_ledger[kind], id))
     return TRUE;
 
@@ -262,6 +262,46 @@ sl_archive_reader_check_references (Reader  *reader,
     }
 
   return TRUE;
+}
+
+/* Notes that the record at @path has @id (lower case), unless another
+ * record of the file has it already (reader->ids, on disk: it would grow
+ * with the file). */
+static gboolean
+note_id (Reader      *reader,
+         const char  *id,
+         const Path  *path,
+         const char  *field,
+         RefKind      target,
+         GError     **error)
+{
+  g_autofree char *where = path_to_string (path, NULL);
+  g_autofree char *other = NULL;
+
+  switch (sl_archive_ids_add (reader->ids, id, target, where, &other, error))
+    {
+    case SL_ARCHIVE_IDS_NEW:
+      return TRUE;
+    case SL_ARCHIVE_IDS_DUPLICATE:
+      return sl_archive_reader_invalid (error, path, field,
+                                        _("%s is also the id of %s; every record needs its own id"),
+                                        id, other);
+    case SL_ARCHIVE_IDS_FAILED:
+    default:
+      return FALSE;
+    }
+}
+
+/* Whether a record of the file that references of @kind may name has
+ * @id (lower case). */
+gboolean
+sl_archive_reader_has_target (Reader     *reader,
+                              RefKind     kind,
+                              const char *id)
+{
+  if (kind == REF_MEETING)
+    return sl_archive_ids_has (reader->ids, id, kind);
+  return g_hash_table_contains (reader->targets[kind], id);
 }
 
 static gboolean
@@ -449,18 +489,14 @@ read_fields (Reader             *reader,
         case FIELD_UUID:
           {
             g_autofree char *lower = NULL;
-            const char *other;
 
             if (text == NULL || !sl_is_uuid (text))
               return sl_archive_reader_invalid (error, path, field->key, _("“%s” is not an id (a UUID)"),
                                                 text_or_kind (node));
             if ((lower = lower_id (text)) != NULL)
               text = lower;
-            if ((other = g_hash_table_lookup (reader->ids, text)) != NULL)
-              return sl_archive_reader_invalid (error, path, field->key,
-                                                _("%s is also the id of %s; every record needs its own id"),
-                                                text, other);
-            g_hash_table_insert (reader->ids, g_strdup (text), path_to_string (path, NULL));
+            if (!note_id (reader, text, path, field->key, REF_NONE, error))
+              return FALSE;
             g_object_set (object, sl_archive_property_name (field), text, NULL);
           }
           break;
@@ -500,7 +536,6 @@ read_id (Reader             *reader,
   const SlJsonValue *node = sl_json_value_get_member (json, "id");
   const char *id = sl_json_value_get_string (node);
   g_autofree char *lower = NULL;
-  const char *other;
 
   if (sl_json_value_is_null (node))
     return sl_archive_reader_invalid (error, path, "id", _("is required and missing"));
@@ -513,12 +548,10 @@ read_id (Reader             *reader,
   if ((lower = lower_id (id)) != NULL)
     id = lower;
 
-  if ((other = g_hash_table_lookup (reader->ids, id)) != NULL)
-    return sl_archive_reader_invalid (error, path, "id", _("%s is also the id of %s; every record needs its own id"),
-                                      id, other);
-
-  g_hash_table_insert (reader->ids, g_strdup (id), path_to_string (path, NULL));
-  if (target != REF_NONE)
+  if (!note_id (reader, id, path, "id", target, error))
+    return FALSE;
+  /* The meetings, many, only in reader->ids (sl_archive_reader_has_target()). */
+  if (target != REF_NONE && target != REF_MEETING)
     g_hash_table_add (reader->targets[target], g_strdup (id));
 
   sl_record_set_id (record, id);

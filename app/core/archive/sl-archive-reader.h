@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "sl-archive-fields.h"
+#include "sl-archive-ids.h"
 #include "sl-archive-merge.h"
 #include "sl-archive-people.h"
 #include "sl-json-document.h"
@@ -56,8 +57,8 @@ typedef struct
   guint       people_kind;        /* the kind being read */
   GPtrArray  *meeting_refs;       /* PendingRef to meetings: checked after the body */
 
-  GHashTable *ids;                /* every id in the file → its path */
-  GHashTable *targets[N_REFS];    /* ids that references may name */
+  SlArchiveIds *ids;              /* every id in the file, its kind and path */
+  GHashTable *targets[N_REFS];    /* ids that references may name, but meetings' */
   GHashTable *in_ledger[N_REFS];  /* ids named that the ledger has */
   GPtrArray  *refs;               /* PendingRef, checked once all is read */
   RefKind     reading;            /* the kind whose records are being read */
@@ -96,6 +97,10 @@ const char * sl_archive_reader_ref_description (RefKind kind);
 
 gboolean sl_archive_reader_check_references (Reader  *reader,
                                              GError **error);
+
+gboolean sl_archive_reader_has_target (Reader     *reader,
+                                       RefKind     kind,
+                                       const char *id);
 
 gboolean sl_archive_reader_sink_array (gpointer object,
                                        gpointer data);

@@ -861,12 +861,21 @@ sl_migrations_apply (sqlite3 *db,
 
 /* Each meeting with a new row gets its search_text rebuilt once, which
  * queues it for search_index (sl-search-index.c): the commit indexes them
- * all in one statement. */
+ * all in one statement. The trigger that queues a new text stands aside
+ * while the texts are written, and the meetings are queued as it would
+ * have (only those not queued yet, with no old text): with a row trigger
+ * on search_text, SQLite first copies every row of INSERT ... SELECT into
+ * a table in memory, 15 MB for a batch of 5,000 meetings and most of the
+ * import's peak (docs/performance.md). */
 static const char index_deferred_sql[] =
   "DELETE FROM search_text WHERE meeting_id IN (SELECT meeting_id FROM temp.sl_unindexed);"
+  "DROP TRIGGER main.search_text_pending_insert;"
+  "INSERT OR IGNORE INTO search_pending (meeting_id, old_body)"
+  "  SELECT m.id, NULL FROM meetings m WHERE m.id IN (SELECT meeting_id FROM temp.sl_unindexed);"
   "INSERT INTO search_text (meeting_id, body)"
   "  SELECT m.id, " MEETING_TEXT_9 ("m") " || " CHILDREN_TEXT_9 ("m.id")
   "  FROM meetings m WHERE m.id IN (SELECT meeting_id FROM temp.sl_unindexed);"
+  SL_SEARCH_TEXT_PENDING_INSERT_SQL
   "DROP TRIGGER temp.sl_unindexed_meetings;"
   "DROP TRIGGER temp.sl_unindexed_studies;"
   "DROP TRIGGER temp.sl_unindexed_speeches;"

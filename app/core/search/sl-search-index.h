@@ -12,6 +12,16 @@
 
 G_BEGIN_DECLS
 
+/* The trigger that queues a new meeting's text, apart: a bulk write sets
+ * it aside while it writes many texts in one statement (with a row
+ * trigger, INSERT ... SELECT first copies every row it selects into a
+ * table in memory) and puts it back with exactly this text. */
+#define SL_SEARCH_TEXT_PENDING_INSERT_SQL \
+  "CREATE TRIGGER search_text_pending_insert AFTER INSERT ON search_text" \
+  "  WHEN NOT EXISTS (SELECT 1 FROM search_pending WHERE meeting_id = new.meeting_id) BEGIN" \
+  "  INSERT INTO search_pending (meeting_id, old_body) VALUES (new.meeting_id, NULL);" \
+  "END;"
+
 /* Schema 8's tables and triggers (sl-migrations.c): the index over
  * search_text, cut by our tokenizer, and the plain queue that every
  * writer fills. */
@@ -20,10 +30,7 @@ G_BEGIN_DECLS
   "  meeting_id INTEGER PRIMARY KEY," \
   "  old_body TEXT" \
   ");" \
-  "CREATE TRIGGER search_text_pending_insert AFTER INSERT ON search_text" \
-  "  WHEN NOT EXISTS (SELECT 1 FROM search_pending WHERE meeting_id = new.meeting_id) BEGIN" \
-  "  INSERT INTO search_pending (meeting_id, old_body) VALUES (new.meeting_id, NULL);" \
-  "END;" \
+  SL_SEARCH_TEXT_PENDING_INSERT_SQL \
   "CREATE TRIGGER search_text_pending_update AFTER UPDATE ON search_text" \
   "  WHEN NOT EXISTS (SELECT 1 FROM search_pending WHERE meeting_id = old.meeting_id) BEGIN" \
   "  INSERT INTO search_pending (meeting_id, old_body) VALUES (old.meeting_id, old.body);" \
