@@ -37,6 +37,7 @@
 
 #include "sl-attendance.h"
 #include "sl-combo-row-keys.h"
+#include "sl-entry-wrap.h"
 #include "sl-enums.h"
 #include "sl-guest.h"
 #include "sl-database.h"
@@ -913,6 +914,9 @@ sl_meeting_editor_init (SlMeetingEditor *self)
   sl_meeting_fields_enter_moves_on (self->place_row, NULL, NULL);
   sl_meeting_fields_enter_moves_on (self->title_row, NULL, NULL);
   sl_meeting_fields_enter_moves_on (self->theme_row, NULL, NULL);
+  /* A title or theme wider than its row, whole below it (at 360 px). */
+  sl_entry_wrap_attach (ADW_ENTRY_ROW (self->title_row));
+  sl_entry_wrap_attach (ADW_ENTRY_ROW (self->theme_row));
   sl_meeting_fields_watch (GTK_WIDGET (self), G_CALLBACK (on_fields_changed), self);
 
   /* Alt+W, and the add buttons' mnemonics taken before the mnemonics
