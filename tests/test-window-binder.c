@@ -13,7 +13,9 @@
  * window's Cancel as soon as it shows: nothing is left, neither the file
  * nor a temporary one, and no error is shown. With SL_TEST_SCREENSHOTS set
  * to a folder, the screen is saved there while the bar moves
- * (`import -window root`), to be looked at.
+ * (`import -window root`), to be looked at. The chooser offers the
+ * ledger's organisations (all by default, as the command line without
+ * --organization); one chosen, the binder is of that one alone.
  */
 
 #include "config.h"
@@ -24,6 +26,8 @@
 
 #include "sl-archive.h"
 #include "sl-ledger.h"
+#include "sl-organization.h"
+#include "sl-record.h"
 #include "sl-window.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
@@ -91,6 +95,27 @@ wait_for_toplevel (GType       type,
   return found;
 }
 
+/* The drop-down of the chooser's choice labelled @label. */
+static GtkWidget *
+find_choice (GtkWidget  *widget,
+             const char *label)
+{
+  GtkWidget *before = gtk_widget_get_prev_sibling (widget);
+
+  if (GTK_IS_DROP_DOWN (widget) && GTK_IS_LABEL (before) &&
+      g_str_equal (gtk_label_get_label (GTK_LABEL (before)), label))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_choice (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The labels' texts under @widget, in order. */
 static void
 collect_labels (GtkWidget *widget,
@@ -115,6 +140,26 @@ in_folder (GtkWindow *chooser,
   return current != NULL && g_file_equal (current, folder);
 }
 
+/* Shows @folder in @chooser. A chooser still loading its first folder may
+ * drop the one set (the file then landed in the working directory): it is
+ * set until it holds. */
+static void
+show_folder (GtkWindow *chooser,
+             GFile     *folder)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 100 && !in_folder (chooser, folder); i++)
+    {
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      g_assert_no_error (error);
+      sl_test_iterate (100);
+    }
+  g_assert_true (in_folder (chooser, folder));
+}
+
 /* 导出年度学习档案…, and the chooser given @name in the fixture's folder
  * and accepted; returns the progress window. */
 static GtkWindow *
@@ -122,7 +167,6 @@ choose_and_export (Fixture    *fixture,
                    const char *name)
 {
   g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
-  g_autoptr(GError) error = NULL;
   GtkWindow *chooser;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-binder", NULL);
@@ -133,20 +177,35 @@ choose_and_export (Fixture    *fixture,
   /* The name offered is the year's. */
   g_assert_nonnull (strstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)),
                             "2025"));
-  /* A chooser still loading its first folder may drop the one set (the
-   * file then landed in the working directory): set it until it holds. */
-  for (int i = 0; i < 100 && !in_folder (chooser, folder); i++)
-    {
-      g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
-      g_assert_no_error (error);
-      sl_test_iterate (100);
-    }
-  g_assert_true (in_folder (chooser, folder));
+  show_folder (chooser, folder);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
   return wait_for_toplevel (GTK_TYPE_WINDOW, "binder-progress");
+}
+
+/* The text of @pdf, as pdftotext reads it, spaces and line ends removed. */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = NULL;
+  int status;
+
+  g_autofree char *complaint = NULL;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &complaint, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("pdftotext refused %s: %s", pdf, complaint);
+  text = g_string_new (NULL);
+  for (const char *c = out; *c != '\0'; c++)
+    if (*c != ' ' && *c != '\n' && *c != '\f')
+      g_string_append_c (text, *c);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -307,6 +366,69 @@ test_cancel (Fixture       *fixture,
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
 }
 
+/* The 组织 choice: all by default; the second branch chosen, the PDF is
+ * its binder (its ledgers titled with its name, 填报单位 its own). */
+static void
+test_organization (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
+  g_autofree char *pdf = g_build_filename (fixture->folder, "branch.pdf", NULL);
+  g_autofree char *text = NULL;
+  gint64 end = g_get_monotonic_time () + LIMIT_S * G_USEC_PER_SEC;
+  SlOrganization *branch = sl_ledger_find_organization_by_name (fixture->ledger, "市统计局机关第二党支部");
+  GtkWindow *chooser;
+  GtkWidget *choice;
+  GListModel *names;
+
+  g_assert_nonnull (branch);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-binder", NULL);
+  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  sl_test_iterate (100);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  /* All organisations unless one is chosen. */
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "organization"), ==, "");
+  /* Chosen as she would: in the drop-down beside its label. */
+  choice = find_choice (GTK_WIDGET (chooser), "Organization");
+  g_assert_nonnull (choice);
+  names = gtk_drop_down_get_model (GTK_DROP_DOWN (choice));
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "市统计局机关第二党支部"))
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), i);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "organization"), ==,
+                   sl_record_get_id (SL_RECORD (branch)));
+  show_folder (chooser, folder);
+  sl_test_iterate (100);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "branch.pdf");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  /* Done: the file renamed into place and the progress window gone (a
+   * branch's binder is quick: the window may come and go between two
+   * looks). */
+  while ((!g_file_test (pdf, G_FILE_TEST_EXISTS) ||
+          find_toplevel (GTK_TYPE_WINDOW, "binder-progress") != NULL) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  sl_test_iterate (100);
+  g_assert_null (find_toplevel (GTK_TYPE_WINDOW, "binder-progress"));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+
+  {
+    g_autoptr(GPtrArray) left = outputs (fixture);
+
+    for (guint i = 0; i < left->len; i++)
+      g_test_message ("left: %s", (char *) g_ptr_array_index (left, i));
+    g_assert_true (listed (left, "branch.pdf"));
+  }
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "市统计局机关第二党支部2025年会议学习台账"));
+  g_assert_nonnull (strstr (text, "填报单位：市统计局机关第二党支部"));
+  g_assert_null (strstr (text, "填报单位：市统计局党组"));
+  g_assert_null (strstr (text, "市统计局党组会议2025年第1次"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +445,8 @@ main (int   argc,
               fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/window-binder/cancel", Fixture, NULL,
               fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/window-binder/organization", Fixture, NULL,
+              fixture_set_up, test_organization, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -254,7 +254,17 @@ check_tables (Fixture *fixture, int width)
    * width, and its source meeting down to 700 px, whole. */
   check_table (window, "measures", width >= 700 ? "014" : "04", FALSE);
   /* The plan: month, theme and delete (the leads shorten to “…” by design). */
-  check_table (window, "plan", "016", TRUE);
+  view = check_table (window, "plan", "016", TRUE);
+  /* Its last columns (状态, 开展情况, delete) keep the page's margin from
+   * the window's right edge (a tester saw 状态 touch it at 1400 px). */
+  {
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view), GTK_WIDGET (window), &bounds));
+    g_test_message ("plan table ends at %g of %d px", bounds.origin.x + bounds.size.width,
+                    gtk_widget_get_width (GTK_WIDGET (window)));
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)) - 12);
+  }
 
   sl_test_window_close (window, NULL);
 }

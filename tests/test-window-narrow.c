@@ -21,7 +21,10 @@
  *    at 700 px), the kinds to filter by are not cut at the edge of their
  *    box (“支” at 700 px, “党” at 360 px), the members' 职务 and 所属组织
  *    are whole (they showed “…”), and the overview's month labels do not
- *    run into one another (“10月11月12月” at 360 px).
+ *    run into one another (“10月11月12月” at 360 px);
+ *  - in the meeting editor, a title or theme wider than its one-line row
+ *    shows whole, wrapped, in the row below it (at 360 px the title
+ *    showed its first fifteen characters); where it fits, that row hides.
  */
 
 #include "config.h"
@@ -370,6 +373,30 @@ check_chart_labels (SlWindow *window)
     }
 }
 
+/* The editor's @name row (title_row, theme_row): its text is shown whole,
+ * in the row itself or, wrapped, in the row below it. */
+static void
+assert_entry_whole (GtkWidget  *editor,
+                    const char *name,
+                    gboolean    wrapped)
+{
+  GtkWidget *row = sl_test_template_child (editor, SL_TYPE_MEETING_EDITOR, name);
+  GtkWidget *below = gtk_widget_get_next_sibling (row);
+  GtkWidget *label = below ? gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (below)) : NULL;
+
+  g_assert_nonnull (below);
+  g_assert_cmpstr (gtk_widget_get_name (below), ==, "sl-entry-wrap");
+  g_test_message ("%s: wrapped below %d", name, gtk_widget_get_mapped (below));
+  g_assert_cmpint (gtk_widget_get_mapped (below), ==, wrapped);
+  g_assert_false (gtk_widget_get_focusable (below));
+  if (wrapped)
+    {
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
+                       gtk_editable_get_text (GTK_EDITABLE (row)));
+      g_assert_true (wrapped_whole (label));
+    }
+}
+
 static SlWindow *
 open_window (Fixture *fixture, int width)
 {
@@ -466,6 +493,9 @@ check_width (Fixture *fixture, int width)
     g_assert_cmpuint (count_header_bars (GTK_WIDGET (window)), ==, 0);
   g_assert_cmpuint (count_back_arrows (GTK_WIDGET (window)), ==, 1);
   assert_fits (window, width);
+  /* The long title and theme whole at 360 px; one line where they fit. */
+  assert_entry_whole (find_widget (page, SL_TYPE_MEETING_EDITOR), "title_row", width < 600);
+  assert_entry_whole (find_widget (page, SL_TYPE_MEETING_EDITOR), "theme_row", width < 600);
 
   /* The members' posts and organisations whole. */
   sl_window_show_page (window, "members");

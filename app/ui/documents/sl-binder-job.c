@@ -9,6 +9,11 @@
  * is kept under a lock and shown by a timeout on the main loop, so that
  * the worker never touches a widget. Cancelled or failed, the binder
  * leaves no file (sl_document_write_file()).
+ *
+ * A ledger of several organisations is bound whole, as `export
+ * inspection-package` without --organization binds it, or for one
+ * organisation chosen in the file chooser (its 组织 choice, the
+ * command's --organization).
  */
 
 #define G_LOG_DOMAIN "sl-binder-job"
@@ -23,6 +28,8 @@
 #include "sl-ledger.h"
 #include "sl-ledger-paths.h"
 #include "sl-document.h"
+#include "sl-organization.h"
+#include "sl-record.h"
 #include "sl-ui-util.h"
 
 typedef struct
@@ -31,6 +38,7 @@ typedef struct
   char            *database_path;
   char            *path;
   int              year;
+  char            *organization;   /* an id, or NULL for all */
   SlBinderFormat   format;
   GCancellable    *cancellable;
 
@@ -62,6 +70,7 @@ binder_job_free (BinderJob *job)
   g_free (job->item);
   g_free (job->note);
   g_free (job->database_path);
+  g_free (job->organization);
   g_free (job->path);
   g_free (job);
 }
@@ -115,7 +124,7 @@ binder_thread (GTask        *task,
   ledger = sl_ledger_open_read_only (job->database_path, &error);
   if (ledger == NULL ||
       !sl_database_check_output_path (job->database_path, job->path, &error) ||
-      !sl_binder_export (ledger, job->year, NULL, job->format, job->path,
+      !sl_binder_export (ledger, job->year, job->organization, job->format, job->path,
                          progress_cb, job, cancellable, &error))
     g_task_return_error (task, error);
   else
@@ -250,6 +259,7 @@ static void
 start (GtkWidget  *owner,
        const char *database_path,
        int         year,
+       const char *organization,
        const char *path)
 {
   BinderJob *job = g_new0 (BinderJob, 1);
@@ -259,6 +269,7 @@ start (GtkWidget  *owner,
   job->database_path = g_strdup (database_path);
   job->path = g_strdup (path);
   job->year = year;
+  job->organization = organization != NULL && *organization != '\0' ? g_strdup (organization) : NULL;
   job->format = g_str_has_suffix (lower, ".zip") ? SL_BINDER_FORMAT_ZIP : SL_BINDER_FORMAT_PDF;
   job->cancellable = g_cancellable_new ();
   job->owner = g_object_ref (owner);
@@ -273,6 +284,51 @@ start (GtkWidget  *owner,
   g_task_run_in_thread (task, binder_thread);
 }
 
+#define ORGANIZATION_CHOICE "organization"
+
+/* The 组织 choice of the chooser, where the ledger has more than one
+ * organisation: all of them first (the default, as the command line
+ * without --organization), then each by name, its id the choice's. */
+static gboolean
+add_organization_choice (GObject        *owner,
+                         GtkFileChooser *chooser,
+                         SlLedger       *ledger)
+{
+  GListModel *organizations = ledger ? sl_ledger_get_organizations (ledger) : NULL;
+  guint n = organizations ? g_list_model_get_n_items (organizations) : 0;
+  GPtrArray *ids;
+  GPtrArray *labels;
+
+  if (n < 2)
+    return FALSE;
+
+  ids = g_ptr_array_new_with_free_func (g_free);
+  labels = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (ids, g_strdup (""));
+  g_ptr_array_add (labels, g_strdup (_("All Organizations")));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlOrganization) organization = g_list_model_get_item (organizations, i);
+
+      g_ptr_array_add (ids, g_strdup (sl_record_get_id (SL_RECORD (organization))));
+      g_ptr_array_add (labels, g_strdup (sl_organization_get_name (organization)));
+    }
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (labels, NULL);
+
+  /* The options live as long as the chooser: a chooser that keeps the
+   * pointers it is given, not copies, reads them at the response. */
+  g_object_set_data_full (owner, "sl-choice-ids", ids, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (owner, "sl-choice-labels", labels, (GDestroyNotify) g_ptr_array_unref);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_file_chooser_add_choice (chooser, ORGANIZATION_CHOICE, _("Organization"),
+                               (const char **) ids->pdata, (const char **) labels->pdata);
+  gtk_file_chooser_set_choice (chooser, ORGANIZATION_CHOICE, "");
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return TRUE;
+}
+
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
@@ -284,12 +340,16 @@ chooser_response_cb (GtkNativeDialog *chooser,
     {
       G_GNUC_BEGIN_IGNORE_DEPRECATIONS
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      G_GNUC_END_IGNORE_DEPRECATIONS
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      /* The 组织 choice, where the ledger has several: "" for all. */
+      const char *organization = g_object_get_data (G_OBJECT (chooser), "sl-choice")
+                                 ? gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), ORGANIZATION_CHOICE)
+                                 : NULL;
+      G_GNUC_END_IGNORE_DEPRECATIONS
 
       if (path != NULL)
         start (owner, g_object_get_data (G_OBJECT (chooser), "sl-database"),
-               GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "sl-year")), path);
+               GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "sl-year")), organization, path);
     }
 
   gtk_native_dialog_destroy (chooser);
@@ -299,6 +359,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
 
 void
 sl_binder_choose_and_export (GtkWidget  *owner,
+                             SlLedger   *ledger,
                              const char *database_path,
                              int         year)
 {
@@ -331,6 +392,8 @@ sl_binder_choose_and_export (GtkWidget  *owner,
 
   g_object_set_data_full (G_OBJECT (chooser), "sl-database", g_strdup (database_path), g_free);
   g_object_set_data (G_OBJECT (chooser), "sl-year", GINT_TO_POINTER (year));
+  if (add_organization_choice (G_OBJECT (chooser), GTK_FILE_CHOOSER (chooser), ledger))
+    g_object_set_data (G_OBJECT (chooser), "sl-choice", GINT_TO_POINTER (TRUE));
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (owner));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -9,8 +9,9 @@
  * speeches, measures, guests, attendance, adding and undoing rows),
  * sl-meeting-editor-actions.c (the editor.* actions and which are
  * enabled) and sl-meeting-editor-sync.c (other programs writing the same
- * meeting) and sl-meeting-editor-evidence.c (draft or final, reasons,
- * a locked year). Only those files include this header, after
+ * meeting), sl-meeting-editor-evidence.c (draft or final, reasons,
+ * a locked year) and sl-meeting-editor-dialogs.c (the dialogs of the
+ * evidence actions: 定稿, 修订理由, 完成修订, 历史, 解锁). Only those files include this header, after
  * sl-meeting-editor.h.
  */
 
@@ -211,6 +212,11 @@ void _sl_meeting_editor_evidence_watch (SlMeetingEditor *self);
 void _sl_meeting_editor_evidence_unwatch (SlMeetingEditor *self);
 gboolean _sl_meeting_editor_evidence_refused (SlMeetingEditor *self, const GError *error);
 void _sl_meeting_editor_evidence_ask_reason (SlMeetingEditor *self, const char *body);
+char *_sl_meeting_editor_evidence_final_mark (const SlFinal *final);
+SlYearLock *_sl_meeting_editor_evidence_find_lock (SlMeetingEditor *self);
+
+/* sl-meeting-editor-dialogs.c: the dialogs of the evidence actions */
+void _sl_meeting_editor_dialogs_class_init (GtkWidgetClass *widget_class);
 
 /* sl-meeting-editor-progress.c: a locked year's measures' progress */
 gboolean _sl_meeting_editor_progress_open (SlMeetingEditor *self);

@@ -37,6 +37,7 @@
 
 #include "sl-attendance.h"
 #include "sl-combo-row-keys.h"
+#include "sl-entry-wrap.h"
 #include "sl-enums.h"
 #include "sl-guest.h"
 #include "sl-database.h"
@@ -749,6 +750,24 @@ sl_meeting_editor_set_property (GObject      *object,
     }
 }
 
+/* Alt+S, Alt+G, Alt+M on 添加学习内容(S), 添加列席人员(G), 添加措施(M):
+ * the window's mnemonics come before the editor's own shortcuts, and a
+ * button's mnemonic presses it only after its 250 ms animation, while
+ * what is typed meanwhile goes to the field that had the focus. The
+ * action runs now instead, and focuses the new row's field before the
+ * next key. Two mnemonics of one letter keep GTK's focus cycling. */
+static gboolean
+on_add_mnemonic (GtkWidget *button,
+                 gboolean   group_cycling,
+                 gpointer   user_data)
+{
+  const char *action = gtk_actionable_get_action_name (GTK_ACTIONABLE (button));
+
+  if (group_cycling || action == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (button, action, NULL);
+}
+
 static void
 sl_meeting_editor_class_init (SlMeetingEditorClass *klass)
 {
@@ -831,6 +850,7 @@ sl_meeting_editor_class_init (SlMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, decisions_view);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, measures_list);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingEditor, note_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_mnemonic);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_calendar_day_selected",
                                                 G_CALLBACK (_sl_meeting_editor_on_calendar_day_selected));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_add_person_activated",
@@ -913,6 +933,9 @@ sl_meeting_editor_init (SlMeetingEditor *self)
   sl_meeting_fields_enter_moves_on (self->place_row, NULL, NULL);
   sl_meeting_fields_enter_moves_on (self->title_row, NULL, NULL);
   sl_meeting_fields_enter_moves_on (self->theme_row, NULL, NULL);
+  /* A title or theme wider than its row, whole below it (at 360 px). */
+  sl_entry_wrap_attach (ADW_ENTRY_ROW (self->title_row));
+  sl_entry_wrap_attach (ADW_ENTRY_ROW (self->theme_row));
   sl_meeting_fields_watch (GTK_WIDGET (self), G_CALLBACK (on_fields_changed), self);
 
   /* Alt+W, and the add buttons' mnemonics taken before the mnemonics

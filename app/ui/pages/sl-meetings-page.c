@@ -14,6 +14,9 @@
  * button, Alt+←, a swipe) returns to the list with the meeting saved.
  * Deleting a meeting keeps the object; “Undo” saves it again, which
  * restores it with its studies, attendance and measures.
+ *
+ * The toolbar above the list (search, the kind filter, 新建会议 folding
+ * at narrow widths) is in sl-meetings-page-toolbar.c.
  */
 
 #define G_LOG_DOMAIN "sl-meetings-page"
@@ -31,45 +34,10 @@
 #include "sl-evidence.h"
 #include "sl-meetings-list.h"
 #include "sl-meetings-page.h"
+#include "sl-meetings-page-private.h"
 #include "sl-ui-util.h"
 #include "sl-util.h"
 #include "sl-year-page.h"
-
-struct _SlMeetingsPage
-{
-  AdwBin              parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay    *toast_overlay;
-  AdwLeaflet         *leaflet;
-  GtkWidget          *list_page;
-  GtkWidget          *search_entry;
-  GtkMenuButton      *filter_menu_button;
-  GtkWidget          *new_button;
-  GtkStack           *list_stack;
-  GtkColumnView      *column_view;
-  AdwStatusPage      *empty_page;
-  SlMeetingEditor    *editor;
-
-  /* borrowed references */
-  GtkColumnViewColumn *date_column;
-  GtkColumnViewColumn *kind_column;
-
-  /* owned references */
-  SlLedger           *ledger;
-  GListStore         *meetings;
-  GtkFilterListModel *filtered;
-  GtkSingleSelection *selection;
-  GtkCustomFilter    *kind_filter;
-  GtkStringFilter    *title_filter;
-  GtkStringFilter    *theme_filter;
-  char               *category;
-  SlMeeting          *deleted;      /* for meetings.undo */
-  AdwToast           *undo_toast;   /* weak */
-  guint               focus_tick;
-  guint               focus_frames;
-  int                 year;
-};
 
 static void sl_meetings_page_year_page_init (SlYearPageInterface *iface);
 
@@ -84,18 +52,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Categories of the filter buttons ------------------------------------------- */
-
-static gboolean
-match_category (gpointer item,
-                gpointer user_data)
-{
-  SlMeetingsPage *self = user_data;
-
-  return g_str_equal (self->category, "all") ||
-         sl_meetings_list_kind_in_category (sl_meeting_get_kind (item), self->category);
-}
 
 /* List state ---------------------------------------------------------------- */
 
@@ -252,72 +208,6 @@ select_meeting (SlMeetingsPage *self,
                                                          focus_selected_row, self, NULL);
       return;
     }
-}
-
-/* Filtering ------------------------------------------------------------------ */
-
-static void
-on_search_changed (SlMeetingsPage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  gtk_string_filter_set_search (self->title_filter, text);
-  gtk_string_filter_set_search (self->theme_filter, text);
-}
-
-static void
-on_stop_search (SlMeetingsPage *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-}
-
-static void
-on_search_activate (SlMeetingsPage *self)
-{
-  /* Enter in the search opens the first result. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
-    {
-      g_autoptr(SlMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
-      sl_meetings_page_open_meeting (self, sl_record_get_id (SL_RECORD (meeting)));
-    }
-}
-
-/* The label of the filter's narrow form: the kinds shown, as the linked
- * buttons of the wide form name them. */
-static const char *
-category_label (const char *category)
-{
-  static const struct { const char *category, *label; } labels[] = {
-    { "party_group", N_("Party Group") },
-    { "central_group", N_("Central Group") },
-    { "special", N_("Special") },
-    { "branch", N_("Branch") },
-    { "other", N_("Other") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (category, labels[i].category) == 0)
-      return _(labels[i].label);
-  return _("All");
-}
-
-static void
-set_category (SlMeetingsPage *self,
-              const char     *category)
-{
-  if (!sl_set_str (&self->category, category ? category : "all"))
-    return;
-
-  gtk_menu_button_set_label (self->filter_menu_button, category_label (self->category));
-
-  gtk_column_view_column_set_visible (self->kind_column,
-                                      g_str_equal (self->category, "all") ||
-                                      g_str_equal (self->category, "special") ||
-                                      g_str_equal (self->category, "branch") ||
-                                      g_str_equal (self->category, "other"));
-  gtk_filter_changed (GTK_FILTER (self->kind_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
 }
 
 /* Opening, creating, deleting ---------------------------------------------- */
@@ -692,7 +582,10 @@ sl_meetings_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CATEGORY: set_category (self, g_value_get_string (value)); break;
+    case PROP_CATEGORY:
+      if (_sl_meetings_page_set_category (self, g_value_get_string (value)))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
+      break;
     default:            sl_year_page_set_property (object, prop_id, value, pspec);
     }
 }
@@ -795,71 +688,12 @@ sl_meetings_page_class_init (SlMeetingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SlMeetingsPage, editor);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  _sl_meetings_page_toolbar_class_init (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_saved);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_close);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_delete);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
-}
-
-/* Below this width of window, 新建会议 shows only its “+”: with its
- * label, at 360 px, it left the search field “搜…” and met the window's
- * edge. Ctrl+N and Alt+N still start a meeting. */
-#define NEW_LABEL_WIDTH 600
-
-static void
-window_width_changed (SlMeetingsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *content = g_object_get_data (G_OBJECT (self), "sl-new-content");
-  int width = 0, height = 0;
-  gboolean narrow;
-
-  if (!GTK_IS_WINDOW (root) || content == NULL)
-    return;
-  /* GTK 4.8 writes both: neither may be NULL. */
-  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-  if (gtk_window_is_maximized (GTK_WINDOW (root)) || gtk_window_is_fullscreen (GTK_WINDOW (root)))
-    width = MAX (width, gtk_widget_get_width (GTK_WIDGET (root)));
-  narrow = width > 0 && width < NEW_LABEL_WIDTH;
-
-  if (narrow && adw_split_button_get_child (ADW_SPLIT_BUTTON (self->new_button)) == content)
-    adw_split_button_set_icon_name (ADW_SPLIT_BUTTON (self->new_button), "list-add-symbolic");
-  else if (!narrow && adw_split_button_get_child (ADW_SPLIT_BUTTON (self->new_button)) != content)
-    adw_split_button_set_child (ADW_SPLIT_BUTTON (self->new_button), content);
-}
-
-static void
-watch_window_width (SlMeetingsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTK_IS_WINDOW (root) && g_object_get_data (G_OBJECT (self), "sl-watched-window") != root)
-    {
-      g_object_set_data (G_OBJECT (self), "sl-watched-window", root);
-      g_signal_connect_object (root, "notify::default-width", G_CALLBACK (window_width_changed),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (root, "notify::maximized", G_CALLBACK (window_width_changed),
-                               self, G_CONNECT_SWAPPED);
-    }
-  window_width_changed (self);
-}
-
-/* Alt+N, the mnemonic of 新建会议(N), also where the button shows only
- * “+” (a mnemonic works only while its label shows). */
-static gboolean
-new_shortcut_cb (GtkWidget *widget,
-                 GVariant  *args,
-                 gpointer   data)
-{
-  SlMeetingsPage *self = SL_MEETINGS_PAGE (widget);
-
-  if (!gtk_widget_get_mapped (self->new_button))
-    return FALSE;
-  return gtk_widget_activate_action (widget, "meetings.new", NULL);
 }
 
 static void
@@ -877,7 +711,7 @@ sl_meetings_page_init (SlMeetingsPage *self)
 
   self->meetings = g_list_store_new (SL_TYPE_MEETING);
 
-  self->kind_filter = gtk_custom_filter_new (match_category, self, NULL);
+  self->kind_filter = gtk_custom_filter_new (_sl_meetings_page_match_category, self, NULL);
   self->title_filter = gtk_string_filter_new (gtk_property_expression_new (SL_TYPE_MEETING, NULL, "title"));
   self->theme_filter = gtk_string_filter_new (gtk_property_expression_new (SL_TYPE_MEETING, NULL, "theme"));
   any = gtk_any_filter_new ();
@@ -909,18 +743,7 @@ sl_meetings_page_init (SlMeetingsPage *self)
                                                           gtk_named_action_new ("meetings.delete")));
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (shortcuts));
 
-  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry), GTK_WIDGET (self->column_view));
-
-  g_object_set_data_full (G_OBJECT (self), "sl-new-content",
-                          g_object_ref (adw_split_button_get_child (ADW_SPLIT_BUTTON (self->new_button))),
-                          g_object_unref);
-  g_signal_connect (self, "map", G_CALLBACK (watch_window_width), NULL);
-  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
-  gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_GLOBAL);
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_ALT_MASK),
-                                                          gtk_callback_action_new (new_shortcut_cb, NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (shortcuts));
+  _sl_meetings_page_toolbar_init (self);
 
   update_list_stack (self);
   update_actions (self);

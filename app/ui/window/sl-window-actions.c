@@ -198,7 +198,7 @@ export_binder_action (GtkWidget  *widget,
 {
   SlWindow *self = SL_WINDOW (widget);
 
-  sl_binder_choose_and_export (widget, _sl_window_database_path (self), self->year);
+  sl_binder_choose_and_export (widget, self->ledger, _sl_window_database_path (self), self->year);
 }
 
 /* One document of a meeting, or of a year, asked for by a page (the
