@@ -6,11 +6,12 @@
 # The year's binder says when it was made three times: the cover's
 # 编制日期, the PDF's CreationDate and ModDate, and the ZIP entries' times
 # (and archive.json's exported_at). All are the ledger's last change, in
-# local time, so that they agree and the same ledger gives the same bytes.
-# A realistic year (tests/data/year-2023.json) whose last change is a
-# meeting's day (no revision, final or attachment) is exported in New
-# York, where that midnight UTC is the evening before, and in Shanghai,
-# and read back by pdftotext, pypdf and Python's zipfile. Prints TAP.
+# China Standard Time (+08:00) whatever the machine's zone, so that they
+# agree and the same ledger gives the same bytes anywhere. A realistic
+# year (tests/data/year-2023.json) whose last change is a meeting's day
+# (no revision, final or attachment) is exported in New York, where that
+# midnight UTC is the evening before, in Shanghai and in UTC, and read
+# back by pdftotext, pypdf and Python's zipfile. Prints TAP.
 
 import datetime
 import json
@@ -54,7 +55,8 @@ def test(tmp):
     archive = json.load(open(os.path.join(DATA, 'year-2023.json'), encoding='utf-8'))
     last = max(m['date'] for m in archive['meetings'])
 
-    for tz in ('America/New_York', 'Asia/Shanghai'):
+    outputs = {}
+    for tz in ('America/New_York', 'Asia/Shanghai', 'UTC'):
         pdf = os.path.join(tmp, f'binder-{tz.replace("/", "-")}.pdf')
         zpath = os.path.join(tmp, f'binder-{tz.replace("/", "-")}.zip')
         export(db, 'pdf', pdf, tz)
@@ -95,12 +97,14 @@ def test(tmp):
         check(f'{tz}: README gives the same day',
               cover_day is not None and '数据截至 %04d-%02d-%02d' % cover_day in readme, readme[:200])
         # The last change is the last meeting's day, midnight UTC, given
-        # in local time with its offset.
-        offset = {'America/New_York': -5, 'Asia/Shanghai': 8}[tz]
+        # in China Standard Time with its offset, in any zone.
         midnight = datetime.datetime.fromisoformat(last + 'T00:00:00+00:00')
-        check(f'{tz}: the time is the ledger\'s last change in local time',
+        check(f'{tz}: the time is the ledger\'s last change in China Standard Time',
               created is not None and created == midnight and
-              created.utcoffset() == datetime.timedelta(hours=offset), f'{created} for {last}')
+              created.utcoffset() == datetime.timedelta(hours=8), f'{created} for {last}')
+        check(f'{tz}: the ZIP\'s DOS times are that time in China Standard Time',
+              zip_time == (midnight + datetime.timedelta(hours=8)).timetuple()[:5], str(zip_time))
+        outputs[tz] = (open(pdf, 'rb').read(), open(zpath, 'rb').read())
 
         again = os.path.join(tmp, 'again.pdf')
         export(db, 'pdf', again, tz)
@@ -110,6 +114,12 @@ def test(tmp):
         export(db, 'zip', again, tz)
         check(f'{tz}: a second ZIP is byte-identical',
               open(zpath, 'rb').read() == open(again, 'rb').read())
+
+    for tz in ('America/New_York', 'Asia/Shanghai'):
+        check(f'the PDF made in {tz} is byte-identical to the one made in UTC',
+              outputs[tz][0] == outputs['UTC'][0])
+        check(f'the ZIP made in {tz} is byte-identical to the one made in UTC',
+              outputs[tz][1] == outputs['UTC'][1])
 
     print(f'1..{len(results)}')
     for i, (name, ok, detail) in enumerate(results, 1):

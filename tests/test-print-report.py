@@ -278,6 +278,12 @@ def check_member_card(pdf):
     for header in ('应参加', '已补学', '出勤率', '参学率', '第一议题领学', '中心组领学',
                    '专题培训学时'):
         ok(header in words, 'member card: header %s whole' % header)
+    # Short labels (类别, 情况) on one line, not “中心组学/习”, “请假（公/假）”.
+    for label in ('中心组学习', '第一议题'):
+        ok(label in words, 'member card: 类别 %s whole' % label)
+    leave = [w for w in words if w.startswith('请假（')]
+    ok(leave and all(re.fullmatch(r'请假（[^）]+）', w) for w in leave),
+       'member card: 情况 请假（…） whole', repr(leave))
 
 
 def main():

@@ -7,6 +7,8 @@
 # "第N次"; 列席 guests sign after the members; blank rows follow for those
 # nobody expected (three, six for an enlarged session); a leave already
 # known is marked in 备注; the setting sign_in_time_column adds 签到时间.
+# Rosters of 27 to 50 people end the table at every place of a page: the
+# counts (应到/实到) and the recorder's line always share a page with rows.
 # The 中心组 ledger has 地点, 主持人 and 学习时长, in PDF and xlsx, with
 # real cells (dates, numbers). tests/data/year-2023.json goes in through
 # the real study-ledger (STUDY_LEDGER); pdftotext and openpyxl read back.
@@ -101,6 +103,39 @@ def check_sign_in(ledger, work, meeting, members, name):
     return text
 
 
+def check_long_roster(work, year, extra):
+    """A session of 7 + extra members: wherever the table ends, the counts
+    and the recorder's line share their page with its last rows."""
+    year = json.loads(json.dumps(year))
+    session = next(m for m in year['meetings'] if m.get('expanded') and m.get('guests'))
+    unit = session['organization']
+    for i in range(extra):
+        member = '00000000-0000-4000-8000-%012d' % i
+        year['members'].append({
+            'id': member, 'name': '欧阳%s' % '犇鑫森淼焱垚'[i % 6] * (1 + i % 2),
+            'gender': '男', 'post': '党组成员、副局长兼任普查中心主任（正处级）' if i % 2 else '二级调研员',
+            'organization': unit, 'leadership': False, 'central_group': True,
+            'joined_on': None, 'left_on': None, 'sort': 100 + i, 'phone': None})
+        session['attendance'].append({'member': member, 'status': 'present', 'leave_kind': None,
+                                      'reason': None, 'late': False, 'left_early': False,
+                                      'makeup': None})
+    year['meetings'] = [session]
+    archive = os.path.join(work, 'roster-%d.json' % extra)
+    with open(archive, 'w', encoding='utf-8') as f:
+        json.dump(year, f, ensure_ascii=False)
+    ledger = os.path.join(work, 'roster-%d.db' % extra)
+    run('--database', ledger, 'import-archive', archive)
+    pdf = os.path.join(work, 'roster-%d.pdf' % extra)
+    run('--database', ledger, 'export', 'sign-in', '--meeting', session['id'], '--output', pdf)
+    pages = subprocess.run(['pdftotext', '-layout', pdf, '-'], capture_output=True, text=True,
+                           check=True).stdout.split('\f')
+    last = next((p for p in pages if '记录人签字' in p), '')
+    rows = row_lines([l.strip() for l in last.splitlines() if l.strip()])
+    ok(len(pages) > 2 and '应到' in last and len(rows) >= 3,
+       '%d members: the counts and the recorder\'s line with the last rows' % (7 + extra),
+       '%d pages, %d rows on the signature page' % (len(pages) - 1, len(rows)))
+
+
 def main():
     work = tempfile.mkdtemp(prefix='test-print-sheets-')
     try:
@@ -127,6 +162,10 @@ def main():
         db.close()
         text = check_sign_in(ledger, work, expanded, members, 'with 签到时间')
         ok('签到时间' in text, 'sign_in_time_column = 1 adds 签到时间')
+
+        # Long rosters, the table ending at every place of a page.
+        for extra in range(20, 44):
+            check_long_roster(work, year, extra)
 
         # The 中心组 ledger.
         pdf = os.path.join(work, 'central-group.pdf')

@@ -269,9 +269,9 @@ create_surface (SlBinder          *self,
                 const char        *title)
 {
   cairo_surface_t *surface;
-  /* Local time with its offset, as the cover's date and the ZIP's times:
-   * a reader shows the same day as the cover. */
-  g_autoptr(GDateTime) stamp = g_date_time_new_from_unix_local (self->stamp);
+  /* The binder's time with its offset, as the cover's date and the ZIP's
+   * times: a reader shows the same day as the cover. */
+  g_autoptr(GDateTime) stamp = sl_binder_stamp_time (self);
   g_autofree char *date = g_date_time_format (stamp, "%Y-%m-%dT%H:%M:%S%:z");
   DateFilter *filter = g_new0 (DateFilter, 1);
 

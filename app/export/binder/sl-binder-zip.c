@@ -277,7 +277,7 @@ write_zip (Zip     *zip,
 {
   SlBinder *binder = zip->binder;
   g_autofree char *json = g_build_filename (zip->scratch, "archive.json", NULL);
-  g_autoptr(GDateTime) stamp = g_date_time_new_from_unix_local (binder->stamp);
+  g_autoptr(GDateTime) stamp = sl_binder_stamp_time (binder);
   g_autofree char *exported_at = g_date_time_format (stamp, "%Y-%m-%dT%H:%M:%S%:z");
   gboolean ok;
   guint done = 0;
@@ -365,6 +365,146 @@ write_zip (Zip     *zip,
   }
 }
 
+/* libarchive writes an entry's DOS date and time (the time Explorer, WPS
+ * and Python's zipfile show) from the machine's local time, so the same
+ * ledger would give other bytes in another zone. The ZIP once written,
+ * each entry's DOS time, in its local header and in the central directory,
+ * is set to the binder's time (sl_binder_stamp_time()), which the cover
+ * and the PDFs give. The "UT" extra field keeps the instant itself. */
+static guint32
+dos_time (SlBinder *binder)
+{
+  g_autoptr(GDateTime) time = sl_binder_stamp_time (binder);
+  guint32 date = ((guint32) MAX (g_date_time_get_year (time) - 1980, 0) << 9) |
+                 ((guint32) g_date_time_get_month (time) << 5) |
+                 (guint32) g_date_time_get_day_of_month (time);
+  guint32 clock = ((guint32) g_date_time_get_hour (time) << 11) |
+                  ((guint32) g_date_time_get_minute (time) << 5) |
+                  ((guint32) g_date_time_get_second (time) / 2);
+
+  return date << 16 | clock;
+}
+
+static guint32
+le32 (const guchar *p)
+{
+  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
+}
+
+static guint64
+le64 (const guchar *p)
+{
+  return (guint64) le32 (p) | (guint64) le32 (p + 4) << 32;
+}
+
+static gboolean
+write_at (FILE          *file,
+          guint64        offset,
+          const guchar  *bytes,
+          gsize          size)
+{
+  return fseeko (file, (off_t) offset, SEEK_SET) == 0 && fwrite (bytes, 1, size, file) == size;
+}
+
+static gboolean
+read_at (FILE     *file,
+         guint64   offset,
+         guchar   *bytes,
+         gsize     size)
+{
+  return fseeko (file, (off_t) offset, SEEK_SET) == 0 && fread (bytes, 1, size, file) == size;
+}
+
+/* The central directory's offset and entry count, from the end record (no
+ * comment: libarchive writes none) or, for a ZIP64, its own end record. */
+static gboolean
+find_directory (FILE    *file,
+                guint64  end,
+                guint64 *offset,
+                guint64 *count)
+{
+  guchar record[56];
+
+  if (end < 22 || !read_at (file, end - 22, record, 22) || le32 (record) != 0x06054b50)
+    return FALSE;
+  *count = record[10] | record[11] << 8;
+  *offset = le32 (record + 16);
+  if (*count != 0xffff && *offset != 0xffffffff)
+    return TRUE;
+
+  /* ZIP64: the locator, 20 bytes before the end record, gives its place. */
+  if (end < 42 || !read_at (file, end - 42, record, 20) || le32 (record) != 0x07064b50)
+    return FALSE;
+  if (!read_at (file, le64 (record + 8), record, 56) || le32 (record) != 0x06064b50)
+    return FALSE;
+  *count = le64 (record + 32);
+  *offset = le64 (record + 48);
+  return TRUE;
+}
+
+static gboolean
+set_dos_times (Zip      *zip,
+               GError  **error)
+{
+  guchar time[4], header[46];
+  guint32 dos = dos_time (zip->binder);
+  guint64 end, offset, count;
+  FILE *file = g_fopen (zip->path, "r+b");
+  gboolean ok;
+
+  time[0] = dos & 0xff;
+  time[1] = (dos >> 8) & 0xff;
+  time[2] = (dos >> 16) & 0xff;
+  time[3] = (dos >> 24) & 0xff;
+
+  ok = file != NULL && fseeko (file, 0, SEEK_END) == 0 && (end = (guint64) ftello (file)) > 0 &&
+       find_directory (file, end, &offset, &count);
+  for (guint64 i = 0; ok && i < count; i++)
+    {
+      guint name, extra, comment;
+      guint64 local;
+
+      ok = read_at (file, offset, header, sizeof header) && le32 (header) == 0x02014b50;
+      if (!ok)
+        break;
+      name = header[28] | header[29] << 8;
+      extra = header[30] | header[31] << 8;
+      comment = header[32] | header[33] << 8;
+      local = le32 (header + 42);
+      if (local == 0xffffffff)
+        {
+          /* ZIP64: the local header's offset is in the extra field, after
+           * the sizes that are there too. */
+          g_autofree guchar *fields = g_malloc (extra);
+          guint at = 0;
+
+          ok = read_at (file, offset + 46 + name, fields, extra);
+          while (ok && at + 4 <= extra && (fields[at] | fields[at + 1] << 8) != 0x0001)
+            at += 4 + (fields[at + 2] | fields[at + 3] << 8);
+          if (ok && at + 4 <= extra)
+            {
+              guint skip = (le32 (header + 24) == 0xffffffff ? 8 : 0) +
+                           (le32 (header + 20) == 0xffffffff ? 8 : 0);
+
+              ok = at + 4 + skip + 8 <= extra;
+              if (ok)
+                local = le64 (fields + at + 4 + skip);
+            }
+          else
+            ok = FALSE;
+        }
+      ok = ok && write_at (file, offset + 12, time, 4) && write_at (file, local + 10, time, 4);
+      offset += 46 + name + extra + comment;
+    }
+
+  if (file != NULL && fclose (file) != 0)
+    ok = FALSE;
+  if (!ok)
+    g_set_error (error, SL_DOCUMENT_ERROR, SL_DOCUMENT_ERROR_WRITE,
+                 _("Cannot write %s: %s"), zip->path, g_strerror (errno != 0 ? errno : EIO));
+  return ok;
+}
+
 gboolean
 sl_binder_write_zip (SlBinder    *self,
                      const char  *path,
@@ -385,6 +525,7 @@ sl_binder_write_zip (SlBinder    *self,
       ok = write_zip (&zip, error);
       if (archive_write_close (zip.archive) != ARCHIVE_OK && ok)
         ok = archive_failed (&zip, error);
+      ok = ok && set_dos_times (&zip, error);
     }
 
   archive_write_free (zip.archive);

@@ -560,6 +560,20 @@ find_unit (SlBinder *self)
   return first != NULL ? g_steal_pointer (&first) : g_strdup ("");
 }
 
+/* The ledgers are Chinese organisations' and their dates are Beijing
+ * dates: a change made at 07:00 in Beijing is that day's, not the day
+ * before as UTC would say. A fixed offset (China has kept +08:00 without
+ * summer time since 1991), not the machine's zone, so that a binder made
+ * in another zone, or by a server on UTC, has the same bytes. */
+GDateTime *
+sl_binder_stamp_time (SlBinder *self)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (8 * 60 * 60);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (self->stamp);
+
+  return g_date_time_to_timezone (utc, zone);
+}
+
 SlBinder *
 sl_binder_new (SlLedger    *ledger,
                int          year,
@@ -580,11 +594,12 @@ sl_binder_new (SlLedger    *ledger,
     return NULL;
 
   /* The binder's date (its cover, the PDF's dates, the ZIP's times) is
-   * the ledger's last change, in local time as the ZIP's DOS times are,
-   * so that the three agree in any time zone. The documents' date is the
-   * ledger's too: a year that is over is counted as over, whenever it is
-   * bound again; a running one as of its last change. */
-  stamp = g_date_time_new_from_unix_local (self->stamp);
+   * the ledger's last change, given in one fixed zone (see
+   * sl_binder_stamp_time()), so that the three agree and the bytes are
+   * the same in any time zone. The documents' date is the ledger's too: a
+   * year that is over is counted as over, whenever it is bound again; a
+   * running one as of its last change. */
+  stamp = sl_binder_stamp_time (self);
   self->made = g_date_time_format (stamp, "%Y-%m-%d");
   self->today = g_strdup (self->made);
   if (year < g_date_time_get_year (now))

@@ -63,7 +63,7 @@ typedef struct
   char            *unit;
   char            *today;     /* the documents' date, from the ledger, not the clock */
   gint64           stamp;     /* the ledger's last change: the files' time */
-  char            *made;      /* its local date, "YYYY-MM-DD": the cover's 制作日期 */
+  char            *made;      /* its date (sl_binder_stamp_time()), "YYYY-MM-DD": the cover's */
   GPtrArray       *sections;  /* SlBinderSection */
   guint            n_parts;
 
@@ -77,6 +77,9 @@ SlBinder *sl_binder_new            (SlLedger      *ledger,
                                     const char    *organization,
                                     GError       **error);
 void      sl_binder_free           (SlBinder      *self);
+/* The ledger's last change as the binder gives it everywhere, in China
+ * Standard Time whatever the machine's zone. */
+GDateTime *sl_binder_stamp_time    (SlBinder      *self);
 /* Between items: progress, and whether to stop. */
 gboolean  sl_binder_step           (SlBinder      *self,
                                     double         fraction,

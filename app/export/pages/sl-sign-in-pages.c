@@ -75,7 +75,7 @@ sl_sign_in_pages_layout (SlPageRenderer *renderer,
                          double          page_height)
 {
   SlSignInPages *self = SL_SIGN_IN_PAGES (renderer);
-  const SlTableStyle style = {
+  SlTableStyle style = {
     .caption = SL_TABLE_CAPTION_TITLE,
     .font_size = 12,
     .min_row_height = 11 * SL_PAGE_MM,
@@ -89,7 +89,6 @@ sl_sign_in_pages_layout (SlPageRenderer *renderer,
   sl_table_pages_set_margins (renderer, FALSE);
   sl_page_renderer_set_footer (renderer, SL_PAGE_FOOTER_PAGE_OF_TOTAL);
   sl_page_renderer_add_page (renderer, FALSE);
-  sl_table_pages_append (renderer, self->table, &style);
 
   counts = g_strdup_printf ("应到[  %u  ]人　　实到[      ]人　　请假[      ]人　　缺席[      ]人",
                             GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->table),
@@ -98,7 +97,11 @@ sl_sign_in_pages_layout (SlPageRenderer *renderer,
   recorder_line = create_form_layout (renderer, "记录人签字：[                    ]");
   line_height = sl_page_layout_get_height (count_line);
 
-  /* The two lines stay together, under the last row. */
+  /* The two lines stay together, under the last rows, on their page: a
+   * long roster (40 members, guests and blank rows) must not leave them
+   * alone on a page of their own. */
+  style.keep_with_end = 12 + 2 * line_height + 12;
+  sl_table_pages_append (renderer, self->table, &style);
   sl_page_renderer_set_y (renderer, sl_page_renderer_get_y (renderer) + 12);
   sl_page_renderer_ensure_space (renderer, 2 * line_height + 12);
   x = sl_page_renderer_get_left (renderer);

@@ -27,7 +27,8 @@
  * badly broken: its minimum is its longest entry. A column of running
  * text may break wherever Pango's line breaking allows, but not inside a
  * name of a list of names, and not narrower than four characters unless
- * it holds nothing longer; a blank column (签名, 备注 of a sign-in sheet)
+ * it holds nothing longer, nor a column whose entries are all of six
+ * characters or fewer (labels); a blank column (签名, 备注 of a sign-in sheet)
  * is there to be written in and keeps at least its declared width. A
  * header breaks only between its words (sl_table_layout_header_words()). */
 static void
@@ -85,6 +86,11 @@ measure_columns (Table  *t,
 
       header = sl_table_layout_pack_header (heading, column->title, G_MAXDOUBLE, &header_min);
       sl_table_layout_measure (heading, header, NULL, &header_max);
+
+      /* A column of short labels only (类别 “中心组学习”, 情况 “请假（公假）”):
+       * six characters or fewer are read as one word, never broken. */
+      if (line > 0 && line <= 6.5 * t->size)
+        whole = MAX (whole, line);
 
       if (line <= 0)
         {

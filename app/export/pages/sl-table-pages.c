@@ -387,16 +387,23 @@ plan_breaks (Table  *t,
   if (n_pages < 2 || n_rows - last_start >= 3 || n_rows < 3)
     return;
 
-  moved = n_rows - 3;
-  /* The page before must keep three rows too, unless it is the first. */
-  if (moved <= previous_start || (n_pages > 2 && moved - previous_start < 3))
-    return;
-  for (guint row = moved; row < n_rows; row++)
-    tail += heights[row];
-  if (tail > page_room + 0.01)
-    return;
+  /* Three rows if the pages allow it; else, with rows so tall that a page
+   * holds four, two rather than one. */
+  for (guint want = 3; want > n_rows - last_start; want--)
+    {
+      moved = n_rows - want;
+      /* The page before must keep three rows too, unless it is the first. */
+      if (moved <= previous_start || (n_pages > 2 && moved - previous_start < 3))
+        continue;
+      tail = keep;
+      for (guint row = moved; row < n_rows; row++)
+        tail += heights[row];
+      if (tail > page_room + 0.01)
+        continue;
 
-  t->breaks[moved] = TRUE;
+      t->breaks[moved] = TRUE;
+      return;
+    }
 }
 
 /* A subtitle too long for one line (“时间：…　　地点：…　　主题：…”) breaks
