@@ -285,14 +285,16 @@ add_attachment_note (SlPlanPages *self,
 
 /* GB/T 9704-2012 7.3.5.1: after an empty line, the 发文机关署名, and
  * under it the 成文日期 in Arabic numerals, four characters in from the
- * right; the 署名 centred on the date. Only what the plan has: an issue
- * date is never made up. */
+ * right; the 署名 centred on the date. A plan without an issuer (every
+ * plan of an archive of version 1) is signed by its organization, @unit,
+ * which issues its own plan; an issue date is never made up. */
 static void
 add_signature (SlPlanPages *self,
-               SlPlan      *plan)
+               SlPlan      *plan,
+               const char  *unit)
 {
   SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
-  const char *issuer = sl_plan_get_issuer (plan);
+  const char *issuer = !is_blank (sl_plan_get_issuer (plan)) ? sl_plan_get_issuer (plan) : unit;
   const char *issued_on = sl_plan_get_issued_on (plan);
   double character = sl_page_renderer_get_width (renderer) / CHARS_PER_LINE;
   double right = sl_page_renderer_get_left (renderer) + sl_page_renderer_get_width (renderer);
@@ -410,7 +412,7 @@ lay_out_plan (SlPlanPages *self,
 
   if (entry->arrangement != NULL)
     add_attachment_note (self, sl_table_get_title (entry->arrangement));
-  add_signature (self, entry->plan);
+  add_signature (self, entry->plan, entry->unit);
 
   if (entry->arrangement != NULL)
     {
