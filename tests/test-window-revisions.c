@@ -431,10 +431,13 @@ test_state_errors (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "place_row"))), ==, "出错时输入的地点");
   sl_test_assert_stored (fixture->path, PLACE_SQL, old_place);
 
-  /* Put right: the next change saves what was typed. */
+  /* Put right: what was typed is saved then, without a next change. */
   execute (fixture, "ALTER TABLE meeting_finals_gone RENAME TO meeting_finals");
   SL_TEST_WAIT_UNTIL (fixture, state_cleared);
   g_assert_cmpstr (badge (fixture), ==, T ("Draft"));
+  SL_TEST_WAIT_UNTIL (fixture, saved);
+  sl_test_assert_stored (fixture->path, PLACE_SQL, "出错时输入的地点");
+  /* And the next change as always. */
   gtk_editable_set_text (GTK_EDITABLE (field (fixture, "theme_row")), "恢复后的主题");
   flush (fixture);
   sl_test_assert_stored (fixture->path, PLACE_SQL, "出错时输入的地点");

@@ -222,7 +222,17 @@ _sl_meeting_editor_evidence_update (SlMeetingEditor *self)
       _sl_meeting_editor_set_state (self, self->state_error, TRUE);
     }
   else if (had_error)
-    _sl_meeting_editor_set_state (self, self->dirty ? _("Not saved yet") : "", FALSE);
+    {
+      _sl_meeting_editor_set_state (self, self->dirty ? _("Not saved yet") : "", FALSE);
+      /* Put right: what was typed meanwhile is saved now, not left for a
+       * next change that may never come (a ledger busy for a moment
+       * under load left an added study unsaved). A year found locked or
+       * a final meeting drops it with its own message, as a change typed
+       * then would be. */
+      if (self->dirty && !self->loading && self->meeting != NULL &&
+          _sl_meeting_editor_evidence_allow_change (self))
+        _sl_meeting_editor_schedule_save (self);
+    }
   if (!self->final && self->session != NULL && final_known)
     g_clear_pointer (&self->session, sl_revision_session_free);
 
