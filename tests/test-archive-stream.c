@@ -28,41 +28,10 @@
 #include "sl-meeting.h"
 #include "sl-record.h"
 #include "sl-ledger.h"
+#include "sl-test-folder.h"
 #include "sl-test-util.h"
 
-typedef struct
-{
-  char *folder;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->folder = make_temp_folder ("sl-archive-stream-XXXXXX");
-  fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->folder);
-  g_free (fixture->folder);
-  g_free (fixture->path);
-}
-
-static SlLedger *
-open_path (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  SlLedger *ledger = sl_ledger_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (ledger);
-  return ledger;
-}
+typedef SlTestFolder Fixture;
 
 /* The file's bytes with the value of "exported_at" cut out. */
 static GString *
@@ -151,7 +120,7 @@ static void
 test_empty (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(SlLedger) ledger = open_path (fixture->path);
+  g_autoptr(SlLedger) ledger = sl_test_open_path (fixture->path);
   g_autofree char *tree = g_build_filename (fixture->folder, "tree.json", NULL);
   g_autofree char *text = NULL;
 
@@ -166,7 +135,7 @@ static void
 test_fixture (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(SlLedger) ledger = open_path (fixture->path);
+  g_autoptr(SlLedger) ledger = sl_test_open_path (fixture->path);
   g_autofree char *text = data_text (data);
 
   import_text (ledger, text);
@@ -189,7 +158,7 @@ static void
 test_rare_characters (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(SlLedger) ledger = open_path (fixture->path);
+  g_autoptr(SlLedger) ledger = sl_test_open_path (fixture->path);
   g_autofree char *text = data_text ("year-2023-v2.json");
   g_autofree char *strange = NULL;
   g_autofree char *tree = g_build_filename (fixture->folder, "tree.json", NULL);
@@ -211,7 +180,7 @@ static void
 test_locks (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(SlLedger) ledger = open_path (fixture->path);
+  g_autoptr(SlLedger) ledger = sl_test_open_path (fixture->path);
   g_autofree char *text = data_text ("evidence-2023.json");
   g_autofree char *tree = g_build_filename (fixture->folder, "tree.json", NULL);
   g_autofree char *written = NULL;
@@ -243,7 +212,7 @@ test_attachment_sizes (Fixture       *fixture,
 {
   static const gsize sizes[] = { 0, 1, 2, 3, 4, 5, 1024 * 1024 - 1, 1024 * 1024,
                                  1024 * 1024 + 1, 2 * 1024 * 1024 + 2 };
-  g_autoptr(SlLedger) ledger = open_path (fixture->path);
+  g_autoptr(SlLedger) ledger = sl_test_open_path (fixture->path);
   g_autofree char *text = data_text ("year-2023-v2.json");
   g_autofree char *stream = g_build_filename (fixture->folder, "stream.json", NULL);
   g_autofree char *written = NULL;
@@ -298,7 +267,7 @@ test_given_ledger (Fixture       *fixture,
       return;
     }
 
-  ledger = open_path (given);
+  ledger = sl_test_open_path (given);
   assert_same_exports (ledger, fixture->folder);
 }
 
@@ -309,7 +278,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, data, func) \
-  g_test_add (name, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  g_test_add (name, Fixture, data, sl_test_folder_set_up, func, sl_test_folder_tear_down)
 
   ADD ("/archive-stream/empty", NULL, test_empty);
   ADD ("/archive-stream/year-2023", "year-2023.json", test_fixture);
