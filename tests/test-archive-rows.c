@@ -166,64 +166,6 @@ test_text_numbers (void)
 
 /* The two writers on one ledger --------------------------------------------- */
 
-/* The file's bytes with the value of "exported_at" cut out. */
-static GString *
-without_time (const char *path)
-{
-  g_autofree char *text = NULL;
-  gsize length;
-  g_autoptr(GError) error = NULL;
-  GString *out;
-  const char *key = "\n  \"exported_at\" : \"";
-  const char *at, *end;
-
-  g_file_get_contents (path, &text, &length, &error);
-  g_assert_no_error (error);
-  out = g_string_new_len (text, length);
-
-  at = strstr (out->str, key);
-  g_assert_nonnull (at);
-  at += strlen (key);
-  end = strchr (at, '"');
-  g_assert_nonnull (end);
-  g_string_erase (out, at - out->str, end - at);
-  return out;
-}
-
-/* Both writers' files, the same but for the time; the stream's returned. */
-static char *
-assert_same_exports (SlLedger   *ledger,
-                     const char *folder)
-{
-  g_autofree char *tree = g_build_filename (folder, "tree.json", NULL);
-  g_autofree char *stream = g_build_filename (folder, "stream.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) expected = NULL;
-  g_autoptr(GString) found = NULL;
-  SlArchiveCounts tree_counts = { 0 }, stream_counts = { 0 };
-
-  g_assert_true (sl_archive_export_tree (ledger, tree, &tree_counts, &error));
-  g_assert_no_error (error);
-  g_assert_true (sl_archive_export (ledger, stream, &stream_counts, &error));
-  g_assert_no_error (error);
-
-  expected = without_time (tree);
-  found = without_time (stream);
-  if (!(found->len == expected->len && memcmp (found->str, expected->str, found->len) == 0))
-    {
-      gsize i = 0;
-
-      while (i < found->len && i < expected->len && found->str[i] == expected->str[i])
-        i++;
-      g_test_message ("first difference at byte %" G_GSIZE_FORMAT ": …%.80s… against …%.80s…",
-                      i, found->str + (i > 40 ? i - 40 : 0), expected->str + (i > 40 ? i - 40 : 0));
-      g_test_fail ();
-    }
-  g_assert_true (memcmp (&tree_counts, &stream_counts, sizeof tree_counts) == 0);
-
-  return g_string_free (g_steal_pointer (&found), FALSE);
-}
-
 /* What the free texts of the fixture become, in turn. */
 static const char * const messy[] = {
   "\"引号\" 反\\斜 / \b\f\n\r\t 末",
@@ -498,7 +440,7 @@ test_messy (Fixture       *fixture,
 
   build_messy_ledger (fixture);
   ledger = sl_test_open_path (fixture->path);
-  written = assert_same_exports (ledger, fixture->folder);
+  written = sl_test_assert_same_exports (ledger, fixture->folder);
 
   /* What the ledger was made to hold is there. */
   g_assert_nonnull (strstr (written, "\\u0001\\u0002"));
@@ -534,7 +476,7 @@ test_odd_date (Fixture       *fixture,
            "UPDATE meetings SET date = '99-01-01' WHERE id = (SELECT min (id) + 1 FROM meetings);"
            "UPDATE meetings SET date = '2022-07-01 ' WHERE id = (SELECT min (id) + 2 FROM meetings);");
   ledger = sl_test_open_path (fixture->path);
-  written = assert_same_exports (ledger, fixture->folder);
+  written = sl_test_assert_same_exports (ledger, fixture->folder);
   g_assert_nonnull (strstr (written, "\"date\" : \"99-01-01\""));
 }
 

@@ -7,7 +7,8 @@
  * for each test, removed with everything in it afterwards, and the name
  * of a ledger file in it that does not exist yet. The tests that work on
  * one ledger from the start use sl-test-ledger.h, the archive's round
- * trips sl-test-archive.h.
+ * trips sl-test-archive.h. And, for the archive's tests, its two writers
+ * compared byte for byte.
  */
 
 #pragma once
@@ -33,5 +34,15 @@ void      sl_test_folder_tear_down (SlTestFolder  *fixture,
 
 /* The ledger at @path, made if it is not there; asserts that it opens. */
 SlLedger *sl_test_open_path        (const char    *path);
+
+/* The archive file at @path with the value of "exported_at" cut out. */
+GString  *sl_test_without_time     (const char    *path);
+
+/* Exports @ledger into @folder with both of the archive's writers (the
+ * tree, sl_archive_export_tree(), and the stream, sl_archive_export())
+ * and asserts the same bytes but for the time, the same counts, and a
+ * file only its owner may read; returns the stream's text. */
+char     *sl_test_assert_same_exports (SlLedger   *ledger,
+                                       const char *folder);
 
 G_END_DECLS
