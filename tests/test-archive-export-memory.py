@@ -25,7 +25,7 @@ import tempfile
 
 sys.dont_write_bytecode = True   # no __pycache__ in the source tree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'lib'))
-from sltest import SL, check, peak_of, run, report, without_time  # noqa: E402
+from sltest import check, missing, peak_of, report, run, without_time  # noqa: E402
 
 SRCDIR = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.abspath(__file__)))
 
@@ -39,8 +39,7 @@ def attachments_of(path):
 
 
 def main():
-    if not SL:
-        print('1..0 # SKIP STUDY_LEDGER is not set')
+    if missing():
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         ledger = os.path.join(tmp, 'ledger.db')

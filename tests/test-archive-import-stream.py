@@ -20,23 +20,20 @@
 import json
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 
 sys.dont_write_bytecode = True   # no __pycache__ in the source tree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'lib'))
-from sltest import SL, check, check_memory, fresh, peak_of, run, report, without_time  # noqa: E402
+from sltest import (check, check_memory, fresh, generate, missing, peak_of, report,  # noqa: E402
+                    run, without_time)
 
-GENERATE = os.environ.get('SL_BENCH_GENERATE')
+
 def main():
-    if not SL or not GENERATE:
-        print('1..0 # SKIP STUDY_LEDGER or SL_BENCH_GENERATE is not set')
+    if missing(generator=True):
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        source = os.path.join(tmp, 'source.db')
-        subprocess.run([GENERATE, '--scale', '2', '--seed', '3', '--output', source],
-                       check=True, capture_output=True)
+        source = generate(tmp, 3)
 
         # Round trip of two generated years.
         first = os.path.join(tmp, 'first.json')

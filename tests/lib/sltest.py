@@ -14,7 +14,26 @@ import subprocess
 import sys
 
 SL = os.environ.get('STUDY_LEDGER')
+GENERATE = os.environ.get('SL_BENCH_GENERATE')   # the benchmark's ledger generator
 results = []
+
+
+def missing(generator=False):
+    """Prints TAP's plan of skipping and returns True when the program (or,
+    with @generator, the benchmark's generator as well) is not given."""
+    if not SL or (generator and not GENERATE):
+        print('1..0 # SKIP STUDY_LEDGER or SL_BENCH_GENERATE is not set' if generator
+              else '1..0 # SKIP STUDY_LEDGER is not set')
+        return True
+    return False
+
+
+def generate(tmp, seed, scale=2, name='source.db'):
+    """A ledger written by the benchmark's generator at @tmp/@name."""
+    path = os.path.join(tmp, name)
+    subprocess.run([GENERATE, '--scale', str(scale), '--seed', str(seed), '--output', path],
+                   check=True, capture_output=True)
+    return path
 
 
 def check(name, ok, detail=''):
