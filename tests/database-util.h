@@ -20,16 +20,6 @@
 #include "sl-test-folder.h"
 #include "sl-test-util.h"
 
-/* g_assert_error() in the assertions STYLE.md allows, with the names of
- * both domains in the log when they differ. */
-#define ASSERT_ERROR(err, dom, c)                                         \
-  G_STMT_START {                                                        \
-    g_assert_nonnull (err);                                             \
-    g_assert_cmpstr (g_quark_to_string ((err)->domain), ==,             \
-                     g_quark_to_string (dom));                          \
-    g_assert_cmpint ((err)->code, ==, (c));                             \
-  } G_STMT_END
-
 typedef SlTestFolder Fixture;
 
 

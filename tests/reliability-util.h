@@ -26,14 +26,6 @@
 #include "sl-study.h"
 #include "sl-test-util.h"
 
-#define ASSERT_ERROR(err, dom, c)                                         \
-  G_STMT_START {                                                        \
-    g_assert_nonnull (err);                                             \
-    g_assert_cmpstr (g_quark_to_string ((err)->domain), ==,             \
-                     g_quark_to_string (dom));                          \
-    g_assert_cmpint ((err)->code, ==, (c));                             \
-  } G_STMT_END
-
 /* A fixed organization and members, so that tests can name them. */
 #define TEST_ORGANIZATION "6f1c9a52-0000-4000-8000-000000000001"
 #define TEST_MEMBER_FMT   "6f1c9a52-0000-4000-8000-0000000001%02u"
