@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Both run the built study-ledger (STUDY_LEDGER) on the 2023 archive
- * imported into a ledger in a folder of each test's own (sl-test-folder.h).
+ * Both run the built study-ledger (STUDY_LEDGER; REQUIRE_CLI from
+ * reliability-util.h) on the 2023 archive imported into a ledger in a
+ * folder of each test's own (sl-test-folder.h).
  * Everything is static: each test program includes this once.
  */
 
@@ -11,15 +12,6 @@
 
 #include "reliability-util.h"
 #include "sl-test-folder.h"
-
-#define REQUIRE_CLI()                                                        \
-  G_STMT_START {                                                           \
-    if (cli_path () == NULL)                                               \
-      {                                                                    \
-        g_test_skip ("STUDY_LEDGER does not name the built program");      \
-        return;                                                            \
-      }                                                                    \
-  } G_STMT_END
 
 typedef SlTestFolder Fixture;
 

@@ -26,6 +26,16 @@
 #include "sl-study.h"
 #include "sl-test-util.h"
 
+/* Skips the test when STUDY_LEDGER does not name the built program. */
+#define REQUIRE_CLI()                                                        \
+  G_STMT_START {                                                           \
+    if (cli_path () == NULL)                                               \
+      {                                                                    \
+        g_test_skip ("STUDY_LEDGER does not name the built program");      \
+        return;                                                            \
+      }                                                                    \
+  } G_STMT_END
+
 /* A fixed organization and members, so that tests can name them. */
 #define TEST_ORGANIZATION "6f1c9a52-0000-4000-8000-000000000001"
 #define TEST_MEMBER_FMT   "6f1c9a52-0000-4000-8000-0000000001%02u"
