@@ -206,14 +206,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   g_free (fixture->folder);
 }
 
-#define SKIP_WITHOUT_XTEST(fixture)                                      \
-  G_STMT_START {                                                         \
-    if ((fixture)->window == NULL)                                       \
-      {                                                                  \
-        g_test_skip ("needs an X11 display with XTEST and a spare keycode"); \
-        return;                                                          \
-      }                                                                  \
-  } G_STMT_END
+#define SKIP_WITHOUT_XTEST(fixture) SL_TEST_KEYS_REQUIRE ((fixture)->window != NULL)
 
 /* Ctrl+N, then Alt+W: the first name of the attendance has the focus. */
 static void

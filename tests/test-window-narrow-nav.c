@@ -80,14 +80,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   g_free (fixture->folder);
 }
 
-#define SKIP_WITHOUT_XTEST()                                             \
-  G_STMT_START {                                                         \
-    if (!sl_test_keys_init ())                                                      \
-      {                                                                  \
-        g_test_skip ("needs an X11 display with XTEST");                 \
-        return;                                                          \
-      }                                                                  \
-  } G_STMT_END
+#define SKIP_WITHOUT_XTEST() SL_TEST_KEYS_REQUIRE (sl_test_keys_init ())
 
 static SlWindow *
 open_window (Fixture *fixture, int width)

@@ -25,6 +25,16 @@
 
 G_BEGIN_DECLS
 
+/* Skips the test (and returns) unless @ready: the keys could be sent. */
+#define SL_TEST_KEYS_REQUIRE(ready)                                      \
+  G_STMT_START {                                                         \
+    if (!(ready))                                                        \
+      {                                                                  \
+        g_test_skip ("needs an X11 display with XTEST");                 \
+        return;                                                          \
+      }                                                                  \
+  } G_STMT_END
+
 /* Looks the X functions up, once; FALSE when the display is not X11 or
  * XTEST is missing (the caller skips). */
 gboolean sl_test_keys_init        (void);
