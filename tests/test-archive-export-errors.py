@@ -36,13 +36,9 @@ import sys
 import tempfile
 import time
 
-SL = os.environ.get('STUDY_LEDGER')
-GENERATE = os.environ.get('SL_BENCH_GENERATE')
-results = []
-
-
-def check(name, ok, detail=''):
-    results.append((name, ok, detail))
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'lib'))
+from sltest import SL, check, generate, missing, report, results  # noqa: E402
 
 
 def environment():
@@ -241,13 +237,10 @@ def stopped_by(tmp, source, number, name):
 
 
 def main():
-    if not SL or not GENERATE:
-        print('1..0 # SKIP STUDY_LEDGER or SL_BENCH_GENERATE is not set')
+    if missing(generator=True):
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        source = os.path.join(tmp, 'source.db')
-        subprocess.run([GENERATE, '--scale', '2', '--seed', '3', '--output', source],
-                       check=True, capture_output=True)
+        source = generate(tmp, 3)
 
         full = test_disk_full(tmp, source)
         test_disk_full_attachment(tmp, source, full)
@@ -255,15 +248,7 @@ def main():
         stopped_by(tmp, source, signal.SIGTERM, 'SIGTERM')
         stopped_by(tmp, source, signal.SIGINT, 'SIGINT')
 
-    print(f'1..{len(results)}')
-    failed = 0
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print(f'{"ok" if ok else "not ok"} {i} - {name}')
-        if not ok:
-            failed += 1
-            if detail:
-                print(f'# {detail}')
-    return 1 if failed else 0
+    return report()
 
 
 if __name__ == '__main__':

@@ -20,56 +20,14 @@ import base64
 import hashlib
 import json
 import os
-import re
-import subprocess
 import sys
 import tempfile
 
-SL = os.environ.get('STUDY_LEDGER')
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'lib'))
+from sltest import check, missing, peak_of, report, run, without_time  # noqa: E402
+
 SRCDIR = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.abspath(__file__)))
-results = []
-
-
-def check(name, ok, detail=''):
-    results.append((name, ok, detail))
-
-
-def run(*args):
-    done = subprocess.run([SL, *args], capture_output=True, text=True)
-    if done.returncode != 0:
-        raise SystemExit(f'Bail out! {" ".join(args[2:4])}: exit {done.returncode}: '
-                         f'{done.stderr.strip()[-600:]}')
-    return done.stdout
-
-
-# Runs the program from a small process of its own and prints its peak
-# RSS: a child's ru_maxrss starts at the size of the process it was forked
-# from, and this script reads whole archives.
-PEAK_HELPER = """
-import os, subprocess, sys
-process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-_, status, usage = os.wait4(process.pid, 0)
-sys.stderr.write(process.stderr.read().decode())
-print(usage.ru_maxrss)
-sys.exit(os.waitstatus_to_exitcode(status))
-"""
-
-
-def peak_of(*args):
-    """Runs the program; returns its peak RSS in KiB (ru_maxrss)."""
-    # meson's MALLOC_PERTURB_ fills what is freed and so keeps it in the
-    # process's memory: measured without it.
-    env = {k: v for k, v in os.environ.items() if k not in ('MALLOC_PERTURB_', 'MALLOC_CHECK_')}
-    done = subprocess.run([sys.executable, '-c', PEAK_HELPER, SL, *args], capture_output=True,
-                          text=True, env=env)
-    if done.returncode != 0:
-        raise SystemExit(f'Bail out! {" ".join(args[2:4])}: {done.stderr.strip()[-600:]}')
-    return int(done.stdout.split()[-1])
-
-
-def without_time(path):
-    with open(path, 'rb') as f:
-        return re.sub(rb'"exported_at" : "[^"]*"', b'', f.read())
 
 
 def attachments_of(path):
@@ -81,8 +39,7 @@ def attachments_of(path):
 
 
 def main():
-    if not SL:
-        print('1..0 # SKIP STUDY_LEDGER is not set')
+    if missing():
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         ledger = os.path.join(tmp, 'ledger.db')
@@ -138,13 +95,7 @@ def main():
         check('the archive imported and exported again is the same bytes',
               without_time(archive) == without_time(again))
 
-    print(f'1..{len(results)}')
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print(f'{"ok" if ok else "not ok"} {i} - {name}')
-        if not ok and detail:
-            for line in detail.splitlines():
-                print(f'# {line}')
-    return 0 if all(ok for _, ok, _ in results) else 1
+    return report()
 
 
 if __name__ == '__main__':

@@ -21,78 +21,20 @@
 
 import json
 import os
-import re
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import uuid
 
-SL = os.environ.get('STUDY_LEDGER')
-GENERATE = os.environ.get('SL_BENCH_GENERATE')
-results = []
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'lib'))
+from sltest import (check, check_memory, fresh, generate, missing, peak_of, report,  # noqa: E402
+                    run, without_time)
+
 
 QUERIES = ['学习', '生态', '党', '会议', '学习贯彻', '环境保护', '整改措施', '习近平', '的',
            '理论学习中心组', 'a', '2023', 'zzzz不存在']
-
-
-def check(name, ok, detail=''):
-    results.append((name, ok, detail))
-
-
-def check_memory(name, ok, detail=''):
-    """Peak memory bounds hold in the normal build only: under
-    AddressSanitizer freed blocks wait in its quarantine."""
-    if os.environ.get('ASAN_OPTIONS'):
-        results.append((f'{name} # SKIP peak memory is not ours under AddressSanitizer', True, detail))
-    else:
-        check(name, ok, detail)
-
-
-def run(*args, fail=False):
-    """Runs the program; returns (stdout, stderr)."""
-    done = subprocess.run([SL, *args], capture_output=True, text=True)
-    if (done.returncode != 0) != fail:
-        raise SystemExit(f'Bail out! {" ".join(args[2:4])}: exit {done.returncode}: '
-                         f'{done.stderr.strip()[-600:]}')
-    return done.stdout, done.stderr
-
-
-# The program run from a small process of its own, which prints its peak
-# RSS: a child's ru_maxrss starts at the size of the process it was
-# forked from, and this script holds whole archives.
-PEAK_HELPER = """
-import os, subprocess, sys
-process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-_, status, usage = os.wait4(process.pid, 0)
-sys.stderr.write(process.stderr.read().decode())
-print(usage.ru_maxrss)
-sys.exit(os.waitstatus_to_exitcode(status))
-"""
-
-
-def peak_of(*args):
-    """Runs the program and returns its peak RSS in KiB (ru_maxrss)."""
-    env = {k: v for k, v in os.environ.items() if k not in ('MALLOC_PERTURB_', 'MALLOC_CHECK_')}
-    done = subprocess.run([sys.executable, '-c', PEAK_HELPER, SL, *args], capture_output=True,
-                          text=True, env=env)
-    if done.returncode != 0:
-        raise SystemExit(f'Bail out! {" ".join(args[2:4])}: {done.stderr.strip()[-600:]}')
-    return int(done.stdout.split()[-1])
-
-
-def without_time(path):
-    with open(path, encoding='utf-8') as f:
-        return re.sub(r'"exported_at" : "[^"]*"', '', f.read())
-
-
-def fresh(tmp, name):
-    path = os.path.join(tmp, name)
-    for suffix in ('', '-wal', '-shm'):
-        if os.path.exists(path + suffix):
-            os.unlink(path + suffix)
-    return path
 
 
 def searches(ledger):
@@ -152,13 +94,10 @@ def many_meetings(document, count):
 
 
 def main():
-    if not SL or not GENERATE:
-        print('1..0 # SKIP STUDY_LEDGER or SL_BENCH_GENERATE is not set')
+    if missing(generator=True):
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        source = os.path.join(tmp, 'source.db')
-        subprocess.run([GENERATE, '--scale', '2', '--seed', '5', '--output', source],
-                       check=True, capture_output=True)
+        source = generate(tmp, 5)
         archive = os.path.join(tmp, 'archive.json')
         run('--database', source, 'export-archive', archive)
 
@@ -215,14 +154,7 @@ def main():
         check_memory('8,000 meetings of 13 ids each: peak within 6 MiB of 2,000 meetings',
                      growth <= 6, f'{peaks[2000] / 1024:.1f} → {peaks[8000] / 1024:.1f} MiB')
 
-    print(f'1..{len(results)}')
-    failed = 0
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print(f'{"ok" if ok else "not ok"} {i} - {name}')
-        if detail != '':
-            print(f'# {detail}')
-        failed += not ok
-    return 1 if failed else 0
+    return report(details='all')
 
 
 if __name__ == '__main__':

@@ -19,86 +19,21 @@
 
 import json
 import os
-import re
 import sqlite3
-import subprocess
 import sys
 import tempfile
 
-SL = os.environ.get('STUDY_LEDGER')
-GENERATE = os.environ.get('SL_BENCH_GENERATE')
-results = []
-
-
-def check(name, ok, detail=''):
-    results.append((name, ok, detail))
-
-
-def check_memory(name, ok, detail=''):
-    """A bound on peak memory: measured in the normal build. Under
-    AddressSanitizer (the CI's second round) freed blocks wait in its
-    quarantine, so the peak measures the sanitizer, not the import."""
-    if os.environ.get('ASAN_OPTIONS'):
-        results.append((f'{name} # SKIP peak memory is not ours under AddressSanitizer', True, detail))
-    else:
-        check(name, ok, detail)
-
-
-def run(*args, fail=False):
-    """Runs the program; returns (stdout, stderr)."""
-    done = subprocess.run([SL, *args], capture_output=True, text=True)
-    if (done.returncode != 0) != fail:
-        raise SystemExit(f'Bail out! {" ".join(args[2:4])}: exit {done.returncode}: '
-                         f'{done.stderr.strip()[-600:]}')
-    return done.stdout, done.stderr
-
-
-# Runs the program from a small process of its own and prints its peak
-# RSS: a child's ru_maxrss starts at the size of the process it was forked
-# from, and this script holds whole archives.
-PEAK_HELPER = """
-import os, subprocess, sys
-process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-_, status, usage = os.wait4(process.pid, 0)
-sys.stderr.write(process.stderr.read().decode())
-print(usage.ru_maxrss)
-sys.exit(os.waitstatus_to_exitcode(status))
-"""
-
-
-def peak_of(*args):
-    """Runs the program and returns its peak RSS in KiB (ru_maxrss)."""
-    # meson's MALLOC_PERTURB_ fills what is freed and so keeps it in the
-    # process's memory: measured without it.
-    env = {k: v for k, v in os.environ.items() if k not in ('MALLOC_PERTURB_', 'MALLOC_CHECK_')}
-    done = subprocess.run([sys.executable, '-c', PEAK_HELPER, SL, *args], capture_output=True,
-                          text=True, env=env)
-    if done.returncode != 0:
-        raise SystemExit(f'Bail out! {" ".join(args[2:4])}: {done.stderr.strip()[-600:]}')
-    return int(done.stdout.split()[-1])
-
-
-def without_time(path):
-    with open(path, 'rb') as f:
-        return re.sub(rb'"exported_at" : "[^"]*"', b'', f.read())
-
-
-def fresh(tmp, name):
-    path = os.path.join(tmp, name)
-    for suffix in ('', '-wal', '-shm'):
-        if os.path.exists(path + suffix):
-            os.unlink(path + suffix)
-    return path
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'lib'))
+from sltest import (check, check_memory, fresh, generate, missing, peak_of, report,  # noqa: E402
+                    run, without_time)
 
 
 def main():
-    if not SL or not GENERATE:
-        print('1..0 # SKIP STUDY_LEDGER or SL_BENCH_GENERATE is not set')
+    if missing(generator=True):
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        source = os.path.join(tmp, 'source.db')
-        subprocess.run([GENERATE, '--scale', '2', '--seed', '3', '--output', source],
-                       check=True, capture_output=True)
+        source = generate(tmp, 3)
 
         # Round trip of two generated years.
         first = os.path.join(tmp, 'first.json')
@@ -166,13 +101,7 @@ def main():
         check('a damaged attachment is refused with the byte and where it is',
               'attachments[0].data' in err and '“*” at 1000' in err, err.strip())
 
-    print(f'1..{len(results)}')
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print(f'{"ok" if ok else "not ok"} {i} - {name}')
-        if not ok and detail:
-            for line in detail.splitlines():
-                print(f'# {line}')
-    return 0 if all(ok for _, ok, _ in results) else 1
+    return report()
 
 
 if __name__ == '__main__':

@@ -38,41 +38,10 @@
 #include "sl-ledger.h"
 #include "sl-meeting.h"
 #include "sl-record.h"
+#include "sl-test-folder.h"
 #include "sl-test-util.h"
 
-typedef struct
-{
-  char *folder;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->folder = make_temp_folder ("sl-archive-rows-XXXXXX");
-  fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->folder);
-  g_free (fixture->folder);
-  g_free (fixture->path);
-}
-
-static SlLedger *
-open_path (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  SlLedger *ledger = sl_ledger_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (ledger);
-  return ledger;
-}
+typedef SlTestFolder Fixture;
 
 /* The text writer --------------------------------------------------------- */
 
@@ -196,64 +165,6 @@ test_text_numbers (void)
 }
 
 /* The two writers on one ledger --------------------------------------------- */
-
-/* The file's bytes with the value of "exported_at" cut out. */
-static GString *
-without_time (const char *path)
-{
-  g_autofree char *text = NULL;
-  gsize length;
-  g_autoptr(GError) error = NULL;
-  GString *out;
-  const char *key = "\n  \"exported_at\" : \"";
-  const char *at, *end;
-
-  g_file_get_contents (path, &text, &length, &error);
-  g_assert_no_error (error);
-  out = g_string_new_len (text, length);
-
-  at = strstr (out->str, key);
-  g_assert_nonnull (at);
-  at += strlen (key);
-  end = strchr (at, '"');
-  g_assert_nonnull (end);
-  g_string_erase (out, at - out->str, end - at);
-  return out;
-}
-
-/* Both writers' files, the same but for the time; the stream's returned. */
-static char *
-assert_same_exports (SlLedger   *ledger,
-                     const char *folder)
-{
-  g_autofree char *tree = g_build_filename (folder, "tree.json", NULL);
-  g_autofree char *stream = g_build_filename (folder, "stream.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) expected = NULL;
-  g_autoptr(GString) found = NULL;
-  SlArchiveCounts tree_counts = { 0 }, stream_counts = { 0 };
-
-  g_assert_true (sl_archive_export_tree (ledger, tree, &tree_counts, &error));
-  g_assert_no_error (error);
-  g_assert_true (sl_archive_export (ledger, stream, &stream_counts, &error));
-  g_assert_no_error (error);
-
-  expected = without_time (tree);
-  found = without_time (stream);
-  if (!(found->len == expected->len && memcmp (found->str, expected->str, found->len) == 0))
-    {
-      gsize i = 0;
-
-      while (i < found->len && i < expected->len && found->str[i] == expected->str[i])
-        i++;
-      g_test_message ("first difference at byte %" G_GSIZE_FORMAT ": …%.80s… against …%.80s…",
-                      i, found->str + (i > 40 ? i - 40 : 0), expected->str + (i > 40 ? i - 40 : 0));
-      g_test_fail ();
-    }
-  g_assert_true (memcmp (&tree_counts, &stream_counts, sizeof tree_counts) == 0);
-
-  return g_string_free (g_steal_pointer (&found), FALSE);
-}
 
 /* What the free texts of the fixture become, in turn. */
 static const char * const messy[] = {
@@ -471,14 +382,14 @@ build_messy_ledger (Fixture *fixture)
   g_autoptr(GPtrArray) meetings = NULL;
 
   {
-    g_autoptr(SlLedger) ledger = open_path (fixture->path);
+    g_autoptr(SlLedger) ledger = sl_test_open_path (fixture->path);
 
     sl_archive_import_data (ledger, archive, strlen (archive), "messy.json", FALSE, NULL, &error);
     g_assert_no_error (error);
   }
 
   {
-    g_autoptr(SlLedger) ledger = open_path (fixture->path);
+    g_autoptr(SlLedger) ledger = sl_test_open_path (fixture->path);
     SlMeeting *final, *draft;
     static const gsize sizes[] = { 0, 1, 2, 3, 70000 };
 
@@ -528,8 +439,8 @@ test_messy (Fixture       *fixture,
   g_autofree char *written = NULL;
 
   build_messy_ledger (fixture);
-  ledger = open_path (fixture->path);
-  written = assert_same_exports (ledger, fixture->folder);
+  ledger = sl_test_open_path (fixture->path);
+  written = sl_test_assert_same_exports (ledger, fixture->folder);
 
   /* What the ledger was made to hold is there. */
   g_assert_nonnull (strstr (written, "\\u0001\\u0002"));
@@ -564,8 +475,8 @@ test_odd_date (Fixture       *fixture,
   execute (fixture->path,
            "UPDATE meetings SET date = '99-01-01' WHERE id = (SELECT min (id) + 1 FROM meetings);"
            "UPDATE meetings SET date = '2022-07-01 ' WHERE id = (SELECT min (id) + 2 FROM meetings);");
-  ledger = open_path (fixture->path);
-  written = assert_same_exports (ledger, fixture->folder);
+  ledger = sl_test_open_path (fixture->path);
+  written = sl_test_assert_same_exports (ledger, fixture->folder);
   g_assert_nonnull (strstr (written, "\"date\" : \"99-01-01\""));
 }
 
@@ -582,7 +493,7 @@ test_unfinalised (Fixture       *fixture,
 
   build_messy_ledger (fixture);
   execute (fixture->path, "DELETE FROM meeting_finals;");
-  ledger = open_path (fixture->path);
+  ledger = sl_test_open_path (fixture->path);
 
   g_assert_false (sl_archive_export_tree (ledger, tree, NULL, &tree_error));
   g_assert_error (tree_error, SL_ARCHIVE_ERROR, SL_ARCHIVE_ERROR_INVALID);
@@ -627,7 +538,7 @@ test_statements (Fixture       *fixture,
   guint statements = 0;
 
   build_messy_ledger (fixture);
-  ledger = open_path (fixture->path);
+  ledger = sl_test_open_path (fixture->path);
   handle = sl_database_get_handle (sl_ledger_get_database (ledger));
 
   sqlite3_trace_v2 (handle, SQLITE_TRACE_STMT, count_statement, &statements);
@@ -649,7 +560,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (name, Fixture, NULL, sl_test_folder_set_up, func, sl_test_folder_tear_down)
 
   g_test_add_func ("/archive-rows/text-strings", test_text_strings);
   g_test_add_func ("/archive-rows/text-numbers", test_text_numbers);

@@ -28,101 +28,10 @@
 #include "sl-meeting.h"
 #include "sl-record.h"
 #include "sl-ledger.h"
+#include "sl-test-folder.h"
 #include "sl-test-util.h"
 
-typedef struct
-{
-  char *folder;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->folder = make_temp_folder ("sl-archive-stream-XXXXXX");
-  fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->folder);
-  g_free (fixture->folder);
-  g_free (fixture->path);
-}
-
-static SlLedger *
-open_path (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  SlLedger *ledger = sl_ledger_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (ledger);
-  return ledger;
-}
-
-/* The file's bytes with the value of "exported_at" cut out. */
-static GString *
-without_time (const char *path)
-{
-  g_autofree char *text = NULL;
-  gsize length;
-  g_autoptr(GError) error = NULL;
-  GString *out;
-  const char *key = "\n  \"exported_at\" : \"";
-  const char *at, *end;
-
-  g_file_get_contents (path, &text, &length, &error);
-  g_assert_no_error (error);
-  out = g_string_new_len (text, length);
-
-  at = strstr (out->str, key);
-  g_assert_nonnull (at);
-  at += strlen (key);
-  end = strchr (at, '"');
-  g_assert_nonnull (end);
-  g_string_erase (out, at - out->str, end - at);
-  return out;
-}
-
-static void
-assert_same_exports (SlLedger   *ledger,
-                     const char *folder)
-{
-  g_autofree char *tree = g_build_filename (folder, "tree.json", NULL);
-  g_autofree char *stream = g_build_filename (folder, "stream.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) expected = NULL;
-  g_autoptr(GString) found = NULL;
-  SlArchiveCounts tree_counts = { 0 }, stream_counts = { 0 };
-
-  g_assert_true (sl_archive_export_tree (ledger, tree, &tree_counts, &error));
-  g_assert_no_error (error);
-  g_assert_true (sl_archive_export (ledger, stream, &stream_counts, &error));
-  g_assert_no_error (error);
-
-  expected = without_time (tree);
-  found = without_time (stream);
-  if (found->len != expected->len && found->len < 4096)
-    g_test_message ("written:\n%s\nexpected:\n%s", found->str, expected->str);
-  g_assert_cmpuint (found->len, ==, expected->len);
-  if (memcmp (found->str, expected->str, found->len) != 0)
-    {
-      gsize i = 0;
-
-      while (found->str[i] == expected->str[i])
-        i++;
-      g_test_message ("first difference at byte %" G_GSIZE_FORMAT ": …%.60s… against …%.60s…",
-                      i, found->str + (i > 20 ? i - 20 : 0), expected->str + (i > 20 ? i - 20 : 0));
-      g_test_fail ();
-    }
-
-  g_assert_true (memcmp (&tree_counts, &stream_counts, sizeof tree_counts) == 0);
-  g_assert_cmpint (file_mode (stream) & 0777, ==, 0600);
-}
+typedef SlTestFolder Fixture;
 
 static void
 import_text (SlLedger   *ledger,
@@ -151,11 +60,11 @@ static void
 test_empty (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(SlLedger) ledger = open_path (fixture->path);
+  g_autoptr(SlLedger) ledger = sl_test_open_path (fixture->path);
   g_autofree char *tree = g_build_filename (fixture->folder, "tree.json", NULL);
   g_autofree char *text = NULL;
 
-  assert_same_exports (ledger, fixture->folder);
+  g_free (sl_test_assert_same_exports (ledger, fixture->folder));
 
   /* Really empty arrays: the case whose layout json-glib has its own way. */
   text = read_text (tree);
@@ -166,11 +75,11 @@ static void
 test_fixture (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(SlLedger) ledger = open_path (fixture->path);
+  g_autoptr(SlLedger) ledger = sl_test_open_path (fixture->path);
   g_autofree char *text = data_text (data);
 
   import_text (ledger, text);
-  assert_same_exports (ledger, fixture->folder);
+  g_free (sl_test_assert_same_exports (ledger, fixture->folder));
 }
 
 /* Replaces every @from in @text by @to. */
@@ -189,7 +98,7 @@ static void
 test_rare_characters (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(SlLedger) ledger = open_path (fixture->path);
+  g_autoptr(SlLedger) ledger = sl_test_open_path (fixture->path);
   g_autofree char *text = data_text ("year-2023-v2.json");
   g_autofree char *strange = NULL;
   g_autofree char *tree = g_build_filename (fixture->folder, "tree.json", NULL);
@@ -199,7 +108,7 @@ test_rare_characters (Fixture       *fixture,
   strange = replace (text, "\"place\": \"",
                      "\"place\": \"\\u001f\\\"引号\\\" 反\\\\斜 𠀀𪚥 🎉 一\\n二\\t\\u0001 ");
   import_text (ledger, strange);
-  assert_same_exports (ledger, fixture->folder);
+  g_free (sl_test_assert_same_exports (ledger, fixture->folder));
 
   written = read_text (tree);
   g_assert_nonnull (strstr (written, "\\u001f"));
@@ -211,7 +120,7 @@ static void
 test_locks (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(SlLedger) ledger = open_path (fixture->path);
+  g_autoptr(SlLedger) ledger = sl_test_open_path (fixture->path);
   g_autofree char *text = data_text ("evidence-2023.json");
   g_autofree char *tree = g_build_filename (fixture->folder, "tree.json", NULL);
   g_autofree char *written = NULL;
@@ -226,7 +135,7 @@ test_locks (Fixture       *fixture,
                                         2023, "档案员", &error));
   g_assert_no_error (error);
 
-  assert_same_exports (ledger, fixture->folder);
+  g_free (sl_test_assert_same_exports (ledger, fixture->folder));
   written = read_text (tree);
   g_assert_nonnull (strstr (written, "\"locks\" : [\n"));
   g_assert_nonnull (strstr (written, "\"attachments\" : [\n"));
@@ -243,7 +152,7 @@ test_attachment_sizes (Fixture       *fixture,
 {
   static const gsize sizes[] = { 0, 1, 2, 3, 4, 5, 1024 * 1024 - 1, 1024 * 1024,
                                  1024 * 1024 + 1, 2 * 1024 * 1024 + 2 };
-  g_autoptr(SlLedger) ledger = open_path (fixture->path);
+  g_autoptr(SlLedger) ledger = sl_test_open_path (fixture->path);
   g_autofree char *text = data_text ("year-2023-v2.json");
   g_autofree char *stream = g_build_filename (fixture->folder, "stream.json", NULL);
   g_autofree char *written = NULL;
@@ -276,7 +185,7 @@ test_attachment_sizes (Fixture       *fixture,
       g_assert_nonnull (attachment);
     }
 
-  assert_same_exports (ledger, fixture->folder);
+  g_free (sl_test_assert_same_exports (ledger, fixture->folder));
 
   written = read_text (stream);
   g_assert_nonnull (strstr (written, "\"data\" : \"\""));      /* the empty one */
@@ -298,8 +207,8 @@ test_given_ledger (Fixture       *fixture,
       return;
     }
 
-  ledger = open_path (given);
-  assert_same_exports (ledger, fixture->folder);
+  ledger = sl_test_open_path (given);
+  g_free (sl_test_assert_same_exports (ledger, fixture->folder));
 }
 
 int
@@ -309,7 +218,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, data, func) \
-  g_test_add (name, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  g_test_add (name, Fixture, data, sl_test_folder_set_up, func, sl_test_folder_tear_down)
 
   ADD ("/archive-stream/empty", NULL, test_empty);
   ADD ("/archive-stream/year-2023", "year-2023.json", test_fixture);

@@ -21,32 +21,12 @@
 #include "sl-evidence.h"
 #include "sl-ledger.h"
 #include "sl-record.h"
+#include "sl-test-folder.h"
 #include "sl-test-util.h"
 
 #define EXPORTED_AT "2024-01-05T09:30:00+08:00"
 
-typedef struct
-{
-  char *folder;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->folder = make_temp_folder ("sl-archive-year-XXXXXX");
-  fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->folder);
-  g_free (fixture->folder);
-  g_free (fixture->path);
-}
+typedef SlTestFolder Fixture;
 
 static SlLedger *
 open_with (const char *path,
@@ -170,7 +150,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, data, func) \
-  g_test_add (name, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  g_test_add (name, Fixture, data, sl_test_folder_set_up, func, sl_test_folder_tear_down)
 
   ADD ("/archive-year/year-2023", "year-2023.json", test_fixture);
   ADD ("/archive-year/year-2023-v2", "year-2023-v2.json", test_fixture);

@@ -37,15 +37,6 @@
 
 /* The command line ------------------------------------------------------------------ */
 
-#define REQUIRE_CLI()                                                        \
-  G_STMT_START {                                                           \
-    if (cli_path () == NULL)                                               \
-      {                                                                    \
-        g_test_skip ("STUDY_LEDGER does not name the built program");      \
-        return;                                                            \
-      }                                                                    \
-  } G_STMT_END
-
 static void
 write_roster (const char *path)
 {

@@ -16,27 +16,17 @@
 import json
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 
-SL = os.environ.get('STUDY_LEDGER')
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'lib'))
+from sltest import check, missing, report, run  # noqa: E402
+
 DATA = os.path.join(os.environ.get('G_TEST_SRCDIR', os.path.dirname(__file__)), 'data',
                     'year-2023-v2.json')
 MEETING = '50000000-0000-4000-8000-000000000001'
 TOP = '某局党组'
-results = []
-
-
-def check(name, ok, detail=''):
-    results.append((name, ok, detail))
-
-
-def run(*args):
-    done = subprocess.run([SL, *args], capture_output=True, text=True)
-    if done.returncode != 0:
-        raise SystemExit(f'Bail out! {args[2:4]}: {done.stderr.strip()}')
-    return done.stdout
 
 
 def dump(db):
@@ -66,8 +56,7 @@ def counts(db):
 
 
 def main():
-    if not SL:
-        print('1..0 # SKIP STUDY_LEDGER is not set')
+    if missing():
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, 'ledger.db')
@@ -84,7 +73,7 @@ def main():
 
         before = dump(db)
         for turn in ('first', 'second'):
-            out = run('--database', db, 'import-archive', own, '--merge')
+            out, _ = run('--database', db, 'import-archive', own, '--merge')
             after = dump(db)
             changed = [line for line in after if line not in set(before)]
             check(f'a {turn} merge of the own export changes no row', after == before,
@@ -109,12 +98,7 @@ def main():
         raised = sorted(uuid for uuid in now if now[uuid] != was.get(uuid))
         check('a changed meeting is saved, and no other', raised == [other['id']], repr(raised))
 
-    print(f'1..{len(results)}')
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-        if not ok and detail:
-            print(f'# {detail}')
-    return 0 if all(ok for _, ok, _ in results) else 1
+    return report()
 
 
 if __name__ == '__main__':

@@ -12,26 +12,16 @@
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
-SL = os.environ.get('STUDY_LEDGER')
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'lib'))
+from sltest import check, missing, report, run  # noqa: E402
+
 DATA = os.path.join(os.environ.get('G_TEST_SRCDIR', os.path.dirname(__file__)), 'data',
                     'year-2023-v2.json')
 MEETING = '50000000-0000-4000-8000-000000000001'
-results = []
-
-
-def check(name, ok, detail=''):
-    results.append((name, ok, detail))
-
-
-def run(*args):
-    done = subprocess.run([SL, *args], capture_output=True, text=True)
-    if done.returncode != 0:
-        raise SystemExit(f'Bail out! {args[2:4]}: {done.stderr.strip()}')
-    return done.stdout
 
 
 def meeting_of(path):
@@ -40,8 +30,7 @@ def meeting_of(path):
 
 
 def main():
-    if not SL:
-        print('1..0 # SKIP STUDY_LEDGER is not set')
+    if missing():
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, 'ledger.db')
@@ -83,14 +72,7 @@ def main():
         run('--database', db, 'export-archive', out)
         check('null clears a guest\'s remarks', meeting_of(out)['guests'][0].get('remarks') is None)
 
-    print(f'1..{len(results)}')
-    failed = 0
-    for n, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {n} - {name}")
-        if not ok:
-            failed += 1
-            print(f'# {detail}')
-    return 1 if failed else 0
+    return report()
 
 
 if __name__ == '__main__':

@@ -10,7 +10,7 @@
  * from the roster), and a plan whose text fills more than two pages.
  *
  * Every document is exported with sl_pdf_export() and read by the real
- * poppler tools: pdfinfo (A4, orientation, pages), pdffonts (every font
+ * poppler tools (tests/lib/sl-test-pdf.h): pdfinfo (A4, orientation, pages), pdffonts (every font
  * embedded), pdftotext -layout (the words, in order) and pdftotext -bbox
  * (where the words are, in points, for the GB/T 9704 geometry and the
  * header repeated on every page of a table).
@@ -43,6 +43,7 @@
 #include "sl-study.h"
 #include "sl-table.h"
 #include "sl-table-pages.h"
+#include "sl-test-pdf.h"
 #include "sl-test-util.h"
 
 #define MM          (72.0 / 25.4)
@@ -62,252 +63,6 @@ typedef struct
 } World;
 
 static World world;
-
-/* Poppler ------------------------------------------------------------------- */
-
-static char *
-run (const char *program,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) program);
-  va_start (args, program);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", program, err);
-
-  return out;
-}
-
-static char *
-page_text (const char *path,
-           guint       first,
-           guint       last)
-{
-  g_autofree char *f = g_strdup_printf ("%u", first);
-  g_autofree char *l = g_strdup_printf ("%u", last);
-
-  return run ("pdftotext", "-layout", "-f", f, "-l", l, path, "-", NULL);
-}
-
-static char *
-all_text (const char *path)
-{
-  return run ("pdftotext", "-layout", path, "-", NULL);
-}
-
-typedef struct
-{
-  double  x0, y0, x1, y1;
-  char   *text;
-} Word;
-
-static void
-word_clear (gpointer data)
-{
-  g_free (((Word *) data)->text);
-}
-
-/* The words of page @page, in points from its top left corner. */
-static GArray *
-page_words (const char *path,
-            guint       page,
-            double     *width,
-            double     *height)
-{
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  g_autofree char *xhtml = run ("pdftotext", "-bbox", "-f", number, "-l", number, path, "-", NULL);
-  g_autoptr(GRegex) page_regex = g_regex_new ("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\"",
-                                              0, 0, NULL);
-  g_autoptr(GRegex) word_regex = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
-                                              "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>",
-                                              0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  GArray *words = g_array_new (FALSE, TRUE, sizeof (Word));
-
-  g_array_set_clear_func (words, word_clear);
-
-  if (g_regex_match (page_regex, xhtml, 0, &match))
-    {
-      g_autofree char *w = g_match_info_fetch (match, 1);
-      g_autofree char *h = g_match_info_fetch (match, 2);
-
-      if (width != NULL)
-        *width = g_ascii_strtod (w, NULL);
-      if (height != NULL)
-        *height = g_ascii_strtod (h, NULL);
-    }
-  g_clear_pointer (&match, g_match_info_free);
-
-  g_regex_match (word_regex, xhtml, 0, &match);
-  while (g_match_info_matches (match))
-    {
-      Word word;
-      char *field;
-
-      field = g_match_info_fetch (match, 1); word.x0 = g_ascii_strtod (field, NULL); g_free (field);
-      field = g_match_info_fetch (match, 2); word.y0 = g_ascii_strtod (field, NULL); g_free (field);
-      field = g_match_info_fetch (match, 3); word.x1 = g_ascii_strtod (field, NULL); g_free (field);
-      field = g_match_info_fetch (match, 4); word.y1 = g_ascii_strtod (field, NULL); g_free (field);
-      word.text = g_match_info_fetch (match, 5);
-      g_array_append_val (words, word);
-      g_match_info_next (match, NULL);
-    }
-
-  return words;
-}
-
-static const Word *
-find_word (GArray     *words,
-           const char *text)
-{
-  for (guint i = 0; i < words->len; i++)
-    if (strstr (g_array_index (words, Word, i).text, text) != NULL)
-      return &g_array_index (words, Word, i);
-  return NULL;
-}
-
-/* pdfinfo: the number of pages; each page A4, landscape as @landscape
- * says (-1: either). */
-static guint
-check_pages (const char *path,
-             int         landscape)
-{
-  g_autofree char *info = run ("pdfinfo", path, NULL);
-  g_autofree char *sizes = NULL;
-  g_auto(GStrv) lines = NULL;
-  const char *pages = strstr (info, "Pages:");
-  guint n_pages, n_sizes = 0;
-  g_autofree char *last = NULL;
-
-  g_assert_nonnull (pages);
-  n_pages = atoi (pages + strlen ("Pages:"));
-  g_assert_cmpuint (n_pages, >, 0);
-
-  last = g_strdup_printf ("%u", n_pages);
-  sizes = run ("pdfinfo", "-f", "1", "-l", last, path, NULL);
-  lines = g_strsplit (sizes, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      double width, height;
-      const char *size;
-
-      if (!g_str_has_prefix (lines[i], "Page ") || !(size = strstr (lines[i], "size:")))
-        continue;
-      g_assert_cmpint (sscanf (size, "size: %lf x %lf", &width, &height), ==, 2);
-      if (width > height)
-        {
-          g_assert_cmpfloat_with_epsilon (width, 841.89, 0.5);
-          g_assert_cmpfloat_with_epsilon (height, 595.28, 0.5);
-          g_assert_true (landscape != 0);
-        }
-      else
-        {
-          g_assert_cmpfloat_with_epsilon (width, 595.28, 0.5);
-          g_assert_cmpfloat_with_epsilon (height, 841.89, 0.5);
-          g_assert_true (landscape != 1);
-        }
-      n_sizes++;
-    }
-  g_assert_cmpuint (n_sizes, ==, n_pages);
-
-  return n_pages;
-}
-
-/* pdffonts: every font embedded, and the Simplified Chinese faces, not
- * the Japanese ones fontconfig picks for C.UTF-8. */
-static void
-check_fonts (const char *path)
-{
-  g_autofree char *fonts = run ("pdffonts", path, NULL);
-  g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
-  const char *emb;
-  gsize column;
-  guint n_fonts = 0;
-
-  g_assert_nonnull (lines[0]);
-  emb = strstr (lines[0], "emb");
-  g_assert_nonnull (emb);
-  column = emb - lines[0];
-
-  for (guint i = 2; lines[i] != NULL; i++)
-    {
-      if (lines[i][0] == '\0')
-        continue;
-      g_assert_cmpuint (strlen (lines[i]), >, column + 3);
-      if (strncmp (lines[i] + column, "yes", 3) != 0)
-        g_error ("font not embedded in %s: %s", path, lines[i]);
-      g_assert_null (strstr (lines[i], "CJKjp"));
-      g_assert_null (strstr (lines[i], "CJK JP"));
-      n_fonts++;
-    }
-  g_assert_cmpuint (n_fonts, >, 0);
-}
-
-/* Each of the NULL-terminated strings occurs in @text, in this order. */
-static void
-assert_in_order (const char *text,
-                 ...)
-{
-  const char *position = text;
-  const char *needle;
-  va_list args;
-
-  va_start (args, text);
-  while ((needle = va_arg (args, const char *)) != NULL)
-    {
-      const char *found = strstr (position, needle);
-
-      if (found == NULL)
-        g_error ("“%s” missing or out of order in:\n%s", needle, text);
-      position = found + strlen (needle);
-    }
-  va_end (args);
-}
-
-/* pdftotext puts spaces between Chinese and digits by its own measure:
- * compare without them. */
-static gboolean
-contains_squeezed (const char *text,
-                   const char *needle)
-{
-  g_autoptr(GString) a = g_string_new (NULL);
-  g_autoptr(GString) b = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p != ' ')
-      g_string_append_c (a, *p);
-  for (const char *p = needle; *p != '\0'; p++)
-    if (*p != ' ')
-      g_string_append_c (b, *p);
-
-  return strstr (a->str, b->str) != NULL;
-}
-
-static guint
-count (const char *text,
-       const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
 
 /* Export ---------------------------------------------------------------------- */
 
@@ -368,22 +123,22 @@ check_table_pages (const char     *path,
 {
   g_autofree char *caption = NULL;
   g_autofree char *titles = header_text (kind, &caption);
-  guint n_pages = check_pages (path, landscape);
+  guint n_pages = pdf_check_pages (path, landscape);
 
-  check_fonts (path);
+  pdf_check_fonts (path);
   for (guint page = 1; page <= n_pages; page++)
     {
-      g_autoptr(GArray) words = page_words (path, page, NULL, NULL);
-      g_autofree char *text = page_text (path, page, page);
+      g_autoptr(GArray) words = pdf_page_words (path, page, NULL, NULL);
+      g_autofree char *text = pdf_page_text (path, page, page);
       g_autofree char *footer = g_strdup_printf ("第 %u 页 共 %u 页", page, n_pages);
-      const Word *first = find_word (words, "序号");
+      const PdfWord *first = pdf_find_word (words, "序号");
 
       /* Nothing above the header row's first cell but the rest of the
        * header, and on the first page the title. */
       g_assert_nonnull (first);
       for (guint i = 0; i < words->len; i++)
         {
-          const Word *word = &g_array_index (words, Word, i);
+          const PdfWord *word = &g_array_index (words, PdfWord, i);
 
           if (word->y0 >= first->y0 - 0.5 || strstr (titles, word->text) != NULL)
             continue;
@@ -676,7 +431,7 @@ test_first_topic_ledger (void)
 
   path = export (SL_DOCUMENT_FIRST_TOPIC_LEDGER, NULL);
   check_table_pages (path, SL_DOCUMENT_FIRST_TOPIC_LEDGER, 1);
-  text = all_text (path);
+  text = pdf_all_text (path);
   assert_in_order (text, "2023年第一议题学习台账", "序号", "2023年1月16日", "2023年12月29日", NULL);
   g_assert_true (contains_squeezed (text, "第 1 页 共"));
 }
@@ -692,7 +447,7 @@ test_central_group_ledger (void)
 
   path = export (SL_DOCUMENT_CENTRAL_GROUP_LEDGER, NULL);
   check_table_pages (path, SL_DOCUMENT_CENTRAL_GROUP_LEDGER, -1);
-  text = all_text (path);
+  text = pdf_all_text (path);
   g_assert_nonnull (strstr (text, "理论学习中心组学习台账"));
   g_assert_true (contains_squeezed (text, "第 1 页 共"));
 }
@@ -713,7 +468,7 @@ test_meetings_ledger (void)
   n_pages = check_table_pages (path, SL_DOCUMENT_MEETINGS_LEDGER, 1);
   g_assert_cmpuint (n_pages, >=, 2);
 
-  text = all_text (path);
+  text = pdf_all_text (path);
   assert_in_order (text, "会议学习台账", "2023年1月16日", "2023年12月29日", "2023年12月30日", NULL);
 
   /* Every row once, in order: its number opens the line of its date. */
@@ -746,7 +501,7 @@ test_attendance (void)
 
   path = export (SL_DOCUMENT_ATTENDANCE, NULL);
   check_table_pages (path, SL_DOCUMENT_ATTENDANCE, -1);
-  text = all_text (path);
+  text = pdf_all_text (path);
   /* The rare characters come back as they went in. */
   g_assert_nonnull (strstr (text, "孙堃"));
   g_assert_nonnull (strstr (text, "王喆"));
@@ -773,7 +528,7 @@ test_measures (void)
 
   path = export (SL_DOCUMENT_MEASURES, NULL);
   n_pages = check_table_pages (path, SL_DOCUMENT_MEASURES, 1);
-  text = all_text (path);
+  text = pdf_all_text (path);
   assert_in_order (text, "贯彻落实措施跟踪表", "2023年12月29日", "2024年1月31日", NULL);
 
   position = text;
@@ -783,13 +538,13 @@ test_measures (void)
       const char *found = strstr (position, sentence);
 
       g_assert_nonnull (found);
-      g_assert_cmpuint (count (text, sentence), ==, 1);
+      g_assert_cmpuint (count_occurrences (text, sentence), ==, 1);
       position = found;
     }
 
   for (guint page = 1; page <= n_pages; page++)
     {
-      g_autofree char *one = page_text (path, page, page);
+      g_autofree char *one = pdf_page_text (path, page, page);
 
       if (strstr (one, "[001]") != NULL)
         first_page = page;
@@ -812,11 +567,11 @@ test_minutes (void)
     return;
 
   path = export (SL_DOCUMENT_MINUTES, world.record);
-  n_pages = check_pages (path, 0);
-  check_fonts (path);
+  n_pages = pdf_check_pages (path, 0);
+  pdf_check_fonts (path);
   g_assert_cmpuint (n_pages, >=, 2);
 
-  text = all_text (path);
+  text = pdf_all_text (path);
   /* Titled “{unit}{meeting title}记录” (issue 14), over two lines. */
   {
     g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
@@ -839,15 +594,15 @@ test_minutes (void)
 
   /* The 列席 names run over a line: the second starts under the first
    * name, after the colon, not under the label. */
-  words = page_words (path, 1, NULL, NULL);
+  words = pdf_page_words (path, 1, NULL, NULL);
   {
-    const Word *label = find_word (words, "列席");
-    const Word *next = NULL;
+    const PdfWord *label = pdf_find_word (words, "列席");
+    const PdfWord *next = NULL;
 
     g_assert_nonnull (label);
     for (guint i = 0; i < words->len; i++)
       {
-        const Word *word = &g_array_index (words, Word, i);
+        const PdfWord *word = &g_array_index (words, PdfWord, i);
 
         if (word->y0 > label->y1 - 1 && (next == NULL || word->y0 < next->y0))
           next = word;
@@ -875,9 +630,9 @@ test_sign_in (void)
     return;
 
   path = export (SL_DOCUMENT_SIGN_IN, world.session);
-  check_pages (path, 0);
-  check_fonts (path);
-  text = all_text (path);
+  pdf_check_pages (path, 0);
+  pdf_check_fonts (path);
+  text = pdf_all_text (path);
 
   request.meeting = world.session;
   tables = sl_ledger_tables_build (world.ledger, &request, &error);
@@ -912,13 +667,13 @@ static int
 compare_tops (gconstpointer a,
               gconstpointer b)
 {
-  double x = ((const Word *) a)->y0, y = ((const Word *) b)->y0;
+  double x = ((const PdfWord *) a)->y0, y = ((const PdfWord *) b)->y0;
 
   return x < y ? -1 : x > y;
 }
 
 static gboolean
-is_page_number (const Word *word)
+is_page_number (const PdfWord *word)
 {
   return g_str_equal (word->text, "—") || g_ascii_isdigit (word->text[0]);
 }
@@ -933,34 +688,34 @@ test_plan (void)
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autoptr(GArray) words = NULL;
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Word));
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (PdfWord));
   double width, height, left = G_MAXDOUBLE, right = 0, top = G_MAXDOUBLE;
   guint n_pages;
-  const Word *number = NULL;
+  const PdfWord *number = NULL;
 
   if (skip_without_poppler ())
     return;
 
   path = export (SL_DOCUMENT_PLAN, NULL);
-  n_pages = check_pages (path, -1);
-  check_fonts (path);
+  n_pages = pdf_check_pages (path, -1);
+  pdf_check_fonts (path);
   g_assert_cmpuint (n_pages, >=, 3);
 
-  text = all_text (path);
+  text = pdf_all_text (path);
   assert_in_order (text, "学习计划", "一、指导思想", "二、学习重点", "（一）深入学习专题一",
                    "（八）深入学习专题八", "三、学习形式", "四、学习要求", "安排表", "序号", NULL);
 
-  first = page_text (path, 1, 1);
-  second = page_text (path, 2, 2);
+  first = pdf_page_text (path, 1, 1);
+  second = pdf_page_text (path, 2, 2);
   g_assert_true (contains_squeezed (first, "— 1 —"));
   g_assert_true (contains_squeezed (second, "— 2 —"));
 
   /* Page 2 is full of body text. */
-  words = page_words (path, 2, &width, &height);
+  words = pdf_page_words (path, 2, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 595.28, 0.5);
   for (guint i = 0; i < words->len; i++)
     {
-      const Word *word = &g_array_index (words, Word, i);
+      const PdfWord *word = &g_array_index (words, PdfWord, i);
       gboolean known = FALSE;
 
       if (word->y0 > height - 35 * MM)
@@ -979,23 +734,23 @@ test_plan (void)
        * stands for its line. */
       for (guint j = 0; j < lines->len; j++)
         {
-          Word *line = &g_array_index (lines, Word, j);
+          PdfWord *line = &g_array_index (lines, PdfWord, j);
 
           if (fabs (line->y0 - word->y0) < 5)
             {
               if (word->x1 - word->x0 > line->x1 - line->x0)
-                *line = (Word) { word->x0, word->y0, word->x1, word->y1, NULL };
+                *line = (PdfWord) { word->x0, word->y0, word->x1, word->y1, NULL };
               known = TRUE;
             }
         }
       if (!known)
         {
-          Word line = { word->x0, word->y0, word->x1, word->y1, NULL };
+          PdfWord line = { word->x0, word->y0, word->x1, word->y1, NULL };
           g_array_append_val (lines, line);
         }
     }
   g_array_sort (lines, compare_tops);
-  top = g_array_index (lines, Word, 0).y0;
+  top = g_array_index (lines, PdfWord, 0).y0;
 
   g_assert_cmpfloat_with_epsilon (left, 28 * MM, 1 * MM);
   g_assert_cmpfloat_with_epsilon (top, 37 * MM, 1 * MM);
@@ -1003,7 +758,7 @@ test_plan (void)
   g_assert_cmpuint (lines->len, ==, 22);
   /* The lines are on a grid of 225 mm / 22. */
   for (guint j = 1; j < lines->len; j++)
-    g_assert_cmpfloat_with_epsilon (g_array_index (lines, Word, j).y0,
+    g_assert_cmpfloat_with_epsilon (g_array_index (lines, PdfWord, j).y0,
                                     37 * MM + j * 225 * MM / 22, 1 * MM);
 
   /* An even page: its number on the left, 7 mm under the type area. */
@@ -1013,11 +768,11 @@ test_plan (void)
   g_clear_pointer (&words, g_array_unref);
 
   /* An odd page: on the right. */
-  words = page_words (path, 1, &width, &height);
+  words = pdf_page_words (path, 1, &width, &height);
   number = NULL;
   for (guint i = 0; i < words->len; i++)
-    if (g_str_equal (g_array_index (words, Word, i).text, "1"))
-      number = &g_array_index (words, Word, i);
+    if (g_str_equal (g_array_index (words, PdfWord, i).text, "1"))
+      number = &g_array_index (words, PdfWord, i);
   g_assert_nonnull (number);
   g_assert_cmpfloat (number->x0, >, width / 2);
 }
@@ -1035,9 +790,9 @@ test_annual_report (void)
     return;
 
   path = export (SL_DOCUMENT_ANNUAL_REPORT, NULL);
-  check_pages (path, 0);
-  check_fonts (path);
-  text = all_text (path);
+  pdf_check_pages (path, 0);
+  pdf_check_fonts (path);
+  text = pdf_all_text (path);
 
   stats = sl_statistics_compute (sl_ledger_get_database (world.ledger), 2023, NULL, TODAY, &error);
   g_assert_no_error (error);
@@ -1091,8 +846,8 @@ test_document_export (void)
   request.meeting = world.session;
   g_assert_true (sl_document_export (world.ledger, &request, SL_DOCUMENT_FORMAT_PDF, path, &error));
   g_assert_no_error (error);
-  check_pages (path, 0);
-  text = all_text (path);
+  pdf_check_pages (path, 0);
+  text = pdf_all_text (path);
   g_assert_nonnull (strstr (text, SESSION "签到表"));
 }
 

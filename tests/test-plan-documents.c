@@ -37,6 +37,7 @@
 #include "sl-plan.h"
 #include "sl-record.h"
 #include "sl-session-plan.h"
+#include "sl-test-pdf.h"
 #include "sl-test-util.h"
 
 #define MM        (72.0 / 25.4)
@@ -153,26 +154,6 @@ squeeze (const char *text)
   return g_string_free (squeezed, FALSE);
 }
 
-static void
-assert_in_order (const char *text,
-                 ...)
-{
-  const char *position = text;
-  const char *needle;
-  va_list args;
-
-  va_start (args, text);
-  while ((needle = va_arg (args, const char *)) != NULL)
-    {
-      const char *found = strstr (position, needle);
-
-      if (found == NULL)
-        g_error ("“%s” missing or out of order in:\n%s", needle, text);
-      position = found + strlen (needle);
-    }
-  va_end (args);
-}
-
 static guint
 n_pages (const char *path)
 {
@@ -200,73 +181,6 @@ page_is_landscape (const char *path,
   return width > height;
 }
 
-static char *
-page_text (const char *path,
-           guint       page)
-{
-  g_autofree char *number = g_strdup_printf ("%u", page);
-
-  return tool ("pdftotext", "-layout", "-f", number, "-l", number, path, "-", NULL);
-}
-
-typedef struct
-{
-  double  x0, y0, x1, y1;
-  char   *text;
-} Word;
-
-static void
-word_clear (gpointer data)
-{
-  g_free (((Word *) data)->text);
-}
-
-/* The words of page @page, in points from its top left corner. */
-static GArray *
-page_words (const char *path,
-            guint       page,
-            double     *width,
-            double     *height)
-{
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  g_autofree char *xhtml = tool ("pdftotext", "-bbox", "-f", number, "-l", number, path, "-", NULL);
-  g_autoptr(GRegex) page_regex = g_regex_new ("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\"",
-                                              0, 0, NULL);
-  g_autoptr(GRegex) word_regex = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
-                                              "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>",
-                                              0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  GArray *words = g_array_new (FALSE, TRUE, sizeof (Word));
-
-  g_array_set_clear_func (words, word_clear);
-  if (g_regex_match (page_regex, xhtml, 0, &match))
-    {
-      g_autofree char *w = g_match_info_fetch (match, 1);
-      g_autofree char *h = g_match_info_fetch (match, 2);
-
-      *width = g_ascii_strtod (w, NULL);
-      *height = g_ascii_strtod (h, NULL);
-    }
-  g_clear_pointer (&match, g_match_info_free);
-
-  g_regex_match (word_regex, xhtml, 0, &match);
-  while (g_match_info_matches (match))
-    {
-      Word word;
-      char *field;
-
-      field = g_match_info_fetch (match, 1); word.x0 = g_ascii_strtod (field, NULL); g_free (field);
-      field = g_match_info_fetch (match, 2); word.y0 = g_ascii_strtod (field, NULL); g_free (field);
-      field = g_match_info_fetch (match, 3); word.x1 = g_ascii_strtod (field, NULL); g_free (field);
-      field = g_match_info_fetch (match, 4); word.y1 = g_ascii_strtod (field, NULL); g_free (field);
-      word.text = g_match_info_fetch (match, 5);
-      g_array_append_val (words, word);
-      g_match_info_next (match, NULL);
-    }
-
-  return words;
-}
-
 /* The words of the line on which a word equal to @text stands, joined:
  * its left and right ends. */
 static gboolean
@@ -275,11 +189,11 @@ find_line (GArray     *words,
            double     *x0,
            double     *x1)
 {
-  const Word *anchor = NULL;
+  const PdfWord *anchor = NULL;
 
   for (guint i = 0; i < words->len && anchor == NULL; i++)
-    if (g_str_equal (g_array_index (words, Word, i).text, text))
-      anchor = &g_array_index (words, Word, i);
+    if (g_str_equal (g_array_index (words, PdfWord, i).text, text))
+      anchor = &g_array_index (words, PdfWord, i);
   if (anchor == NULL)
     return FALSE;
 
@@ -287,7 +201,7 @@ find_line (GArray     *words,
   *x1 = anchor->x1;
   for (guint i = 0; i < words->len; i++)
     {
-      const Word *word = &g_array_index (words, Word, i);
+      const PdfWord *word = &g_array_index (words, PdfWord, i);
 
       if (fabs ((word->y0 + word->y1) / 2 - (anchor->y0 + anchor->y1) / 2) < 3)
         {
@@ -464,7 +378,7 @@ test_session_plan_approved (void)
 
   for (guint page = 1; page <= pages; page++)
     {
-      g_autofree char *one = page_text (path, page);
+      g_autofree char *one = pdf_page_text (path, page, page);
       g_autofree char *squeezed = squeeze (one);
       g_autofree char *number = g_strdup_printf ("—%u—", page);
 
@@ -547,7 +461,7 @@ test_plan_as_issued (void)
   bare = export_with (NULL, "plan-bare.pdf", NULL, "plan", "--year", "2023", "--format", "pdf", NULL);
   for (guint page = 1; page <= n_pages (bare) && !page_is_landscape (bare, page); page++)
     {
-      g_autofree char *one = page_text (bare, page);
+      g_autofree char *one = pdf_page_text (bare, page, page);
       g_autofree char *squeezed = squeeze (one);
 
       const char *note = strstr (squeezed, "附件");
@@ -577,12 +491,12 @@ test_plan_as_issued (void)
       g_autofree char *number = g_strdup_printf ("%u", page);
       double width = 0, height = 0, x0, x1;
       gboolean landscape = page_is_landscape (path, page);
-      const Word *digits = NULL;
+      const PdfWord *digits = NULL;
 
-      words = page_words (path, page, &width, &height);
+      words = pdf_page_words (path, page, &width, &height);
       for (guint i = 0; i < words->len; i++)
         {
-          const Word *word = &g_array_index (words, Word, i);
+          const PdfWord *word = &g_array_index (words, PdfWord, i);
 
           /* The page number: the lowest word that is these digits. */
           if (g_str_equal (word->text, number) && (digits == NULL || word->y0 > digits->y0))
@@ -591,7 +505,7 @@ test_plan_as_issued (void)
       g_assert_nonnull (digits);
       /* “— N —”: a dash either side, odd pages right, even left. */
       {
-        g_autofree char *one = page_text (path, page);
+        g_autofree char *one = pdf_page_text (path, page, page);
         g_autofree char *squeezed = squeeze (one);
         g_autofree char *dashed = g_strdup_printf ("—%u—", page);
 
@@ -608,7 +522,7 @@ test_plan_as_issued (void)
           any_landscape = TRUE;
           if (first_table_page == 0)
             {
-              g_autofree char *one = page_text (path, page);
+              g_autofree char *one = pdf_page_text (path, page, page);
 
               first_table_page = page;
               /* “附件” above the table's title, at the top left. */

@@ -3,16 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Runs under Xvfb (build-aux/setup.sh --test). The keys are real X key
- * events made by the XTEST extension (the one xdotool uses), so they take
- * the path a keyboard's do: through GDK, the window's shortcuts and
- * mnemonics, the focus widget and the controllers above it. Characters
- * with no key on the keymap (Chinese text) are typed the way xdotool
- * types them: a spare keycode is given the character's keysym first.
- *
- * XTEST and libX11 are reached through dlsym(): libX11 is loaded with
- * GTK's X11 backend, libXtst with the X libraries of the desktop, so the
- * test needs no development headers beyond GTK's and no link option. Where
- * either is missing, or the display is not X11, the tests skip.
+ * events made by the XTEST extension (tests/lib/sl-test-keys.h), so they
+ * take the path a keyboard's do: through GDK, the window's shortcuts and
+ * mnemonics, the focus widget and the controllers above it; Chinese text
+ * is typed on a spare keycode, as xdotool types it. Where XTEST is
+ * missing, or the display is not X11, the tests skip.
  *
  * The ledger is a 党组 of eleven leaders and two other members, with one
  * earlier 党组会议, today 2025-12-31 (SL_TODAY).
@@ -21,8 +16,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <dlfcn.h>
-#include <gdk/x11/gdkx.h>
 #include <string.h>
 
 #include "sl-attendance.h"
@@ -39,6 +32,7 @@
 #include "sl-roster-dialog.h"
 #include "sl-study.h"
 #include "sl-window.h"
+#include "sl-test-keys.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
 
@@ -47,21 +41,6 @@ static const char * const leaders[] = {
 };
 #define ADDED "郑晓东"      /* not a leader: added by hand, found by typing 晓东 */
 #define OTHER "冯雪"        /* not a leader either, and not added */
-
-/* The X functions, looked up once. */
-static struct
-{
-  Display *display;
-  int (*fake_key) (Display *, unsigned int, Bool, unsigned long);
-  KeyCode (*keysym_to_keycode) (Display *, KeySym);
-  int (*sync) (Display *, Bool);
-  int (*set_input_focus) (Display *, Window, int, Time);
-  int (*display_keycodes) (Display *, int *, int *);
-  KeySym *(*get_keyboard_mapping) (Display *, KeyCode, int, int *);
-  int (*change_keyboard_mapping) (Display *, int, int, KeySym *, int);
-  int (*free) (void *);
-  KeyCode spare;            /* a keycode with no symbol, for Chinese */
-} x;
 
 typedef struct
 {
@@ -74,96 +53,6 @@ typedef struct
   guint      typed;         /* characters of text */
 } Fixture;
 
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-x_init (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  void *xtst;
-  int min, max, per;
-  KeySym *map;
-
-  if (x.display != NULL)
-    return TRUE;
-  if (!GDK_IS_X11_DISPLAY (display))
-    return FALSE;
-
-  xtst = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_GLOBAL);
-  if (xtst == NULL)
-    return FALSE;
-
-  x.fake_key = dlsym (xtst, "XTestFakeKeyEvent");
-  x.keysym_to_keycode = dlsym (RTLD_DEFAULT, "XKeysymToKeycode");
-  x.sync = dlsym (RTLD_DEFAULT, "XSync");
-  x.set_input_focus = dlsym (RTLD_DEFAULT, "XSetInputFocus");
-  x.display_keycodes = dlsym (RTLD_DEFAULT, "XDisplayKeycodes");
-  x.get_keyboard_mapping = dlsym (RTLD_DEFAULT, "XGetKeyboardMapping");
-  x.change_keyboard_mapping = dlsym (RTLD_DEFAULT, "XChangeKeyboardMapping");
-  x.free = dlsym (RTLD_DEFAULT, "XFree");
-  if (!x.fake_key || !x.keysym_to_keycode || !x.sync || !x.set_input_focus || !x.display_keycodes ||
-      !x.get_keyboard_mapping || !x.change_keyboard_mapping || !x.free)
-    return FALSE;
-
-  x.display = gdk_x11_display_get_xdisplay (display);
-
-  /* The last keycode with no symbol at all. */
-  x.display_keycodes (x.display, &min, &max);
-  map = x.get_keyboard_mapping (x.display, min, max - min + 1, &per);
-  for (int code = max; code >= min && x.spare == 0; code--)
-    {
-      gboolean empty = TRUE;
-
-      for (int i = 0; i < per; i++)
-        empty = empty && map[(code - min) * per + i] == NoSymbol;
-      if (empty)
-        x.spare = code;
-    }
-  x.free (map);
-
-  return x.spare != 0;
-}
-
-/* Everything the X server has for us, handled. */
-static void
-settle (void)
-{
-  x.sync (x.display, False);
-  for (int round = 0; round < 3; round++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      iterate (15);
-    }
-}
-
-static void
-send_code (KeyCode code, GdkModifierType modifiers)
-{
-  static const struct { GdkModifierType mask; KeySym sym; } mods[] = {
-    { GDK_CONTROL_MASK, XK_Control_L },
-    { GDK_ALT_MASK, XK_Alt_L },
-    { GDK_SHIFT_MASK, XK_Shift_L },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (mods); i++)
-    if (modifiers & mods[i].mask)
-      x.fake_key (x.display, x.keysym_to_keycode (x.display, mods[i].sym), True, CurrentTime);
-  x.fake_key (x.display, code, True, CurrentTime);
-  x.fake_key (x.display, code, False, CurrentTime);
-  for (guint i = G_N_ELEMENTS (mods); i-- > 0;)
-    if (modifiers & mods[i].mask)
-      x.fake_key (x.display, x.keysym_to_keycode (x.display, mods[i].sym), False, CurrentTime);
-  settle ();
-}
-
 static GtkWidget *
 focus (Fixture *fixture)
 {
@@ -174,74 +63,28 @@ focus (Fixture *fixture)
 static void
 key (Fixture *fixture, guint keyval, GdkModifierType modifiers)
 {
-  KeyCode code = x.keysym_to_keycode (x.display, keyval);
+  g_autofree char *chain = NULL;
 
-  g_assert_cmpint (code, !=, 0);
-  send_code (code, modifiers);
+  sl_test_keys_send (keyval, modifiers);
   fixture->keystrokes++;
   /* Where each key left the focus, for the log of a failure. */
-  {
-    g_autoptr(GString) chain = g_string_new (NULL);
-
-    for (GtkWidget *w = focus (fixture); w != NULL && chain->len < 200; w = gtk_widget_get_parent (w))
-      g_string_append_printf (chain, "%s ", G_OBJECT_TYPE_NAME (w));
-    g_test_message ("key %s%s%s → %s", modifiers & GDK_CONTROL_MASK ? "Ctrl+" : "",
-                    modifiers & GDK_ALT_MASK ? "Alt+" : "", gdk_keyval_name (keyval), chain->str);
-  }
+  chain = sl_test_keys_focus_chain (GTK_WIDGET (fixture->window));
+  g_test_message ("key %s%s%s → %s", modifiers & GDK_CONTROL_MASK ? "Ctrl+" : "",
+                  modifiers & GDK_ALT_MASK ? "Alt+" : "", gdk_keyval_name (keyval), chain);
 }
 
-/* Text, one character at a time; for each Chinese character the spare
- * keycode gets its keysym, and GDK must have seen the new keymap before
- * the key is pressed. */
+/* Text, one character at a time (Chinese on the spare keycode). */
 static void
 type (Fixture *fixture, const char *text)
 {
-  GdkDisplay *display = gdk_display_get_default ();
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      KeySym sym = c < 0x80 ? (KeySym) c : (KeySym) (0x01000000 | c);
-      KeyCode code = c < 0x80 ? x.keysym_to_keycode (x.display, sym) : 0;
-
-      if (code == 0)
-        {
-          g_autofree GdkKeymapKey *keys = NULL;
-          int n_keys = 0;
-
-          x.change_keyboard_mapping (x.display, x.spare, 1, &sym, 1);
-          x.sync (x.display, False);
-          SL_TEST_WAIT_FOR (gdk_display_map_keyval (display, gdk_unicode_to_keyval (c), &keys, &n_keys) &&
-                    n_keys > 0 && keys[0].keycode == x.spare);
-          code = x.spare;
-        }
-      send_code (code, 0);
-      fixture->typed++;
-    }
-}
-
-
-static GtkWidget *
-find_widget (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  sl_test_keys_type (text);
+  fixture->typed += g_utf8_strlen (text, -1);
 }
 
 static SlMeetingEditor *
 editor (Fixture *fixture)
 {
-  return SL_MEETING_EDITOR (find_widget (GTK_WIDGET (fixture->window), SL_TYPE_MEETING_EDITOR));
+  return SL_MEETING_EDITOR (sl_test_find_mapped (GTK_WIDGET (fixture->window), SL_TYPE_MEETING_EDITOR));
 }
 
 static SlMeetingAttendanceChip *
@@ -297,7 +140,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *chair = NULL;
 
-  if (!x_init ())
+  if (!sl_test_keys_init () || !sl_test_keys_have_spare ())
     return;
 
   fixture->folder = make_temp_folder ("test-window-keyboard-XXXXXX");
@@ -335,13 +178,10 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   fixture->window = sl_window_new (NULL, fixture->ledger, FALSE);
   gtk_window_present (GTK_WINDOW (fixture->window));
   SL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
-  iterate (100);
+  sl_test_iterate (100);
 
   /* No window manager under Xvfb: the keyboard goes where it is told. */
-  x.set_input_focus (x.display,
-                     gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (fixture->window))),
-                     RevertToParent, CurrentTime);
-  settle ();
+  sl_test_keys_focus (GTK_WIDGET (fixture->window));
 }
 
 static void
@@ -355,7 +195,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   if (editor (fixture) != NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (editor (fixture)), "editor.back", NULL);
-      iterate (50);
+      sl_test_iterate (50);
     }
 
   sl_test_window_close (fixture->window, fixture->ledger);
@@ -366,14 +206,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   g_free (fixture->folder);
 }
 
-#define SKIP_WITHOUT_XTEST(fixture)                                      \
-  G_STMT_START {                                                         \
-    if ((fixture)->window == NULL)                                       \
-      {                                                                  \
-        g_test_skip ("needs an X11 display with XTEST and a spare keycode"); \
-        return;                                                          \
-      }                                                                  \
-  } G_STMT_END
+#define SKIP_WITHOUT_XTEST(fixture) SL_TEST_KEYS_REQUIRE ((fixture)->window != NULL)
 
 /* Ctrl+N, then Alt+W: the first name of the attendance has the focus. */
 static void
@@ -381,7 +214,7 @@ new_meeting_at_attendance (Fixture *fixture)
 {
   key (fixture, GDK_KEY_n, GDK_CONTROL_MASK);
   SL_TEST_WAIT_FOR (editor (fixture) != NULL &&
-            find_widget (GTK_WIDGET (editor (fixture)), SL_TYPE_MEETING_ATTENDANCE_CHIP) != NULL);
+            sl_test_find_mapped (GTK_WIDGET (editor (fixture)), SL_TYPE_MEETING_ATTENDANCE_CHIP) != NULL);
   key (fixture, GDK_KEY_w, GDK_ALT_MASK);
   SL_TEST_WAIT_FOR (focused_chip (fixture) != NULL);
   g_assert_cmpstr (focused_name (fixture), ==, leaders[0]);
@@ -722,7 +555,7 @@ test_kind_return (Fixture *fixture, gconstpointer data)
 
   /* A meeting of the fourth kind, as one opened from the list shows it. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), 3);
-  settle ();
+  sl_test_keys_settle ();
   g_assert_cmpint (sl_meeting_get_kind (meeting), ==, SL_MEETING_KIND_PARTY_GROUP + 3);
 
   /* The list opens on it; Return keeps it and closes the list. */
@@ -747,7 +580,7 @@ test_kind_return (Fixture *fixture, gconstpointer data)
   /* Another meeting of the third kind: the list opens on the third, not
    * where its cursor was left; Home, Return: the first again. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), 2);
-  settle ();
+  sl_test_keys_settle ();
   key (fixture, GDK_KEY_k, GDK_ALT_MASK);
   SL_TEST_WAIT_FOR (gtk_widget_has_css_class (kind_row, "has-open-popup"));
   g_assert_cmpstr (focused_item (fixture), ==, sl_meeting_kind_to_label (SL_MEETING_KIND_PARTY_GROUP + 2));
@@ -784,10 +617,8 @@ roster_preview (Fixture    *fixture,
   g_signal_connect (dialog, "import", G_CALLBACK (on_roster_import), imported);
   gtk_window_present (GTK_WINDOW (dialog));
   SL_TEST_WAIT_FOR (gtk_widget_get_mapped (dialog));
-  iterate (50);
-  x.set_input_focus (x.display, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (dialog))),
-                     RevertToParent, CurrentTime);
-  settle ();
+  sl_test_iterate (50);
+  sl_test_keys_focus (dialog);
   return dialog;
 }
 
@@ -825,7 +656,7 @@ test_roster_keys (Fixture *fixture, gconstpointer data)
   adw_combo_row_set_selected (ADW_COMBO_ROW (target_row),
                               g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (target_row))) - 1);
   gtk_widget_grab_focus (name_row);
-  settle ();
+  sl_test_keys_settle ();
   type (fixture, "新支部");
   key (fixture, GDK_KEY_Return, 0);
   SL_TEST_WAIT_FOR (imported != NULL);
@@ -850,14 +681,12 @@ test_combo_row_return (Fixture *fixture, gconstpointer data)
   dialog = sl_organization_dialog_new (GTK_WINDOW (fixture->window), fixture->ledger);
   gtk_window_present (GTK_WINDOW (dialog));
   SL_TEST_WAIT_FOR (gtk_widget_get_mapped (dialog));
-  iterate (50);
-  x.set_input_focus (x.display, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (dialog))),
-                     RevertToParent, CurrentTime);
-  settle ();
+  sl_test_iterate (50);
+  sl_test_keys_focus (dialog);
   type (fixture, "zhibu");
   kind_row = sl_organization_dialog_get_row (SL_ORGANIZATION_DIALOG (dialog), "kind");
   gtk_widget_grab_focus (kind_row);
-  settle ();
+  sl_test_keys_settle ();
   key (fixture, GDK_KEY_Return, 0);
   SL_TEST_WAIT_FOR (gtk_widget_has_css_class (kind_row, "has-open-popup"));
   g_assert_cmpuint (g_list_model_get_n_items (sl_ledger_get_organizations (fixture->ledger)), ==, organizations);
@@ -869,7 +698,7 @@ test_combo_row_return (Fixture *fixture, gconstpointer data)
   dialog = roster_preview (fixture, csv, &imported);
   target_row = GTK_WIDGET (gtk_widget_get_template_child (dialog, SL_TYPE_ROSTER_DIALOG, "target_row"));
   gtk_widget_grab_focus (target_row);
-  settle ();
+  sl_test_keys_settle ();
   key (fixture, GDK_KEY_Return, 0);
   SL_TEST_WAIT_FOR (gtk_widget_has_css_class (target_row, "has-open-popup"));
   g_assert_null (imported);
@@ -907,9 +736,9 @@ test_year_return (Fixture *fixture, gconstpointer data)
     }
   sl_window_reload (fixture->window);
   sl_window_set_year (fixture->window, 2024);
-  settle ();
+  sl_test_keys_settle ();
 
-  dropdown = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_DROP_DOWN);
+  dropdown = sl_test_find_mapped (GTK_WIDGET (fixture->window), GTK_TYPE_DROP_DOWN);
   g_assert_nonnull (dropdown);
   years = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
   shown = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
@@ -917,7 +746,7 @@ test_year_return (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (shown + 1, <, g_list_model_get_n_items (years));
 
   gtk_widget_grab_focus (dropdown);
-  settle ();
+  sl_test_keys_settle ();
   key (fixture, GDK_KEY_space, 0);
   SL_TEST_WAIT_FOR (focused_item (fixture) != NULL);
   g_assert_cmpstr (focused_item (fixture), ==, gtk_string_list_get_string (GTK_STRING_LIST (years), shown));

@@ -12,15 +12,13 @@
  * left (every letter of “Add Speech” underlines another field) and is
  * reached by Tab; its Alt+E stays the editor's own shortcut.
  *
- * XTEST and libX11 are reached through dlsym(), as in
- * test-window-keyboard.c; where either is missing the tests skip.
+ * The keys come from tests/lib/sl-test-keys.h; where XTEST is missing
+ * the tests skip.
  */
 
 #include "config.h"
 
 #include <adwaita.h>
-#include <dlfcn.h>
-#include <gdk/x11/gdkx.h>
 #include <string.h>
 
 #include "sl-enums.h"
@@ -34,19 +32,11 @@
 #include "sl-member.h"
 #include "sl-organization.h"
 #include "sl-window.h"
+#include "sl-test-keys.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
 
 #define TITLE "局党组2025年第1次会议"
-
-static struct
-{
-  Display *display;
-  int (*fake_key) (Display *, unsigned int, Bool, unsigned long);
-  KeyCode (*keysym_to_keycode) (Display *, KeySym);
-  int (*sync) (Display *, Bool);
-  int (*set_input_focus) (Display *, Window, int, Time);
-} x;
 
 typedef struct
 {
@@ -55,103 +45,10 @@ typedef struct
   SlWindow  *window;
 } Fixture;
 
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-x_init (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  void *xtst;
-
-  if (x.display != NULL)
-    return TRUE;
-  if (!GDK_IS_X11_DISPLAY (display) || (xtst = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_GLOBAL)) == NULL)
-    return FALSE;
-  x.fake_key = dlsym (xtst, "XTestFakeKeyEvent");
-  x.keysym_to_keycode = dlsym (RTLD_DEFAULT, "XKeysymToKeycode");
-  x.sync = dlsym (RTLD_DEFAULT, "XSync");
-  x.set_input_focus = dlsym (RTLD_DEFAULT, "XSetInputFocus");
-  if (!x.fake_key || !x.keysym_to_keycode || !x.sync || !x.set_input_focus)
-    return FALSE;
-  x.display = gdk_x11_display_get_xdisplay (display);
-  return TRUE;
-}
-
-/* Everything the X server has for us, handled. */
-static void
-settle (void)
-{
-  x.sync (x.display, False);
-  for (int round = 0; round < 3; round++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      iterate (15);
-    }
-}
-
-/* A key, with Alt or not; the keys go out at once, as a fast typist's
- * would, and are handled together afterwards. */
-static void
-press (guint keyval, gboolean alt)
-{
-  KeyCode alt_code = x.keysym_to_keycode (x.display, XK_Alt_L);
-  KeyCode code = x.keysym_to_keycode (x.display, keyval);
-
-  g_assert_cmpint (code, !=, 0);
-  if (alt)
-    x.fake_key (x.display, alt_code, True, CurrentTime);
-  x.fake_key (x.display, code, True, CurrentTime);
-  x.fake_key (x.display, code, False, CurrentTime);
-  if (alt)
-    x.fake_key (x.display, alt_code, False, CurrentTime);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The button of @action in the editor. */
-static GtkWidget *
-find_action_button (GtkWidget *widget, const char *action)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 editor (Fixture *fixture)
 {
-  return find_widget (GTK_WIDGET (fixture->window), SL_TYPE_MEETING_EDITOR);
+  return sl_test_find_mapped (GTK_WIDGET (fixture->window), SL_TYPE_MEETING_EDITOR);
 }
 
 static void
@@ -165,7 +62,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_autofree char *path = NULL;
   GtkWidget *page;
 
-  if (!x_init ())
+  if (!sl_test_keys_init ())
     return;
 
   fixture->folder = make_temp_folder ("test-window-mnemonics-XXXXXX");
@@ -196,18 +93,15 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 900);
   gtk_window_present (GTK_WINDOW (fixture->window));
   SL_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
-  iterate (100);
+  sl_test_iterate (100);
   /* No window manager under Xvfb: the keyboard goes where it is told. */
-  x.set_input_focus (x.display,
-                     gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (fixture->window))),
-                     RevertToParent, CurrentTime);
-  settle ();
+  sl_test_keys_focus (GTK_WIDGET (fixture->window));
 
   sl_window_show_page (fixture->window, "meetings");
   page = sl_window_get_page (fixture->window, "meetings");
   sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (page), sl_record_get_id (SL_RECORD (meeting)));
   SL_TEST_WAIT_FOR (editor (fixture) != NULL);
-  iterate (200);
+  sl_test_iterate (200);
 }
 
 static void
@@ -220,21 +114,14 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   if (editor (fixture) != NULL)
     {
       gtk_widget_activate_action (editor (fixture), "editor.back", NULL);
-      iterate (50);
+      sl_test_iterate (50);
     }
   sl_test_window_close (fixture->window, fixture->ledger);
   remove_tree (fixture->folder);
   g_free (fixture->folder);
 }
 
-#define SKIP_WITHOUT_XTEST(fixture)                                          \
-  G_STMT_START {                                                             \
-    if ((fixture)->window == NULL)                                           \
-      {                                                                      \
-        g_test_skip ("needs an X11 display with XTEST");                     \
-        return;                                                              \
-      }                                                                      \
-  } G_STMT_END
+#define SKIP_WITHOUT_XTEST(fixture) SL_TEST_KEYS_REQUIRE ((fixture)->window != NULL)
 
 typedef struct
 {
@@ -258,8 +145,8 @@ test_add_buttons (Fixture *fixture, gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
-      GtkWidget *button = find_action_button (editor (fixture), buttons[i].action);
-      GtkWidget *label = button ? find_widget (button, GTK_TYPE_LABEL) : NULL;
+      GtkWidget *button = sl_test_find_actionable (editor (fixture), buttons[i].action);
+      GtkWidget *label = button ? sl_test_find_mapped (button, GTK_TYPE_LABEL) : NULL;
       GtkWidget *title = sl_test_template_child (editor (fixture), SL_TYPE_MEETING_EDITOR, "title_row");
       GtkWidget *focus;
       GtkWidget *row;
@@ -270,17 +157,17 @@ test_add_buttons (Fixture *fixture, gconstpointer data)
 
       /* From the title, as she would after typing it. */
       gtk_widget_grab_focus (title);
-      settle ();
+      sl_test_keys_settle ();
       g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), title));
 
-      press (buttons[i].key, TRUE);
-      press (GDK_KEY_a, FALSE);
-      press (GDK_KEY_b, FALSE);
-      press (GDK_KEY_c, FALSE);
-      settle ();
+      sl_test_keys_press (buttons[i].key, GDK_ALT_MASK);
+      sl_test_keys_press (GDK_KEY_a, 0);
+      sl_test_keys_press (GDK_KEY_b, 0);
+      sl_test_keys_press (GDK_KEY_c, 0);
+      sl_test_keys_settle ();
       /* Past the 250 ms a button's press takes: nothing comes late. */
-      iterate (400);
-      settle ();
+      sl_test_iterate (400);
+      sl_test_keys_settle ();
 
       focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
       g_assert_nonnull (focus);
@@ -301,8 +188,8 @@ test_speech_by_tab (Fixture *fixture, gconstpointer data)
 
   SKIP_WITHOUT_XTEST (fixture);
 
-  button = find_action_button (editor (fixture), "editor.add-speech");
-  label = button ? find_widget (button, GTK_TYPE_LABEL) : NULL;
+  button = sl_test_find_actionable (editor (fixture), "editor.add-speech");
+  label = button ? sl_test_find_mapped (button, GTK_TYPE_LABEL) : NULL;
   g_assert_nonnull (label);
   g_assert_cmpuint (gtk_label_get_mnemonic_keyval (GTK_LABEL (label)), ==, GDK_KEY_VoidSymbol);
   g_assert_true (gtk_widget_get_focusable (button));

@@ -4,8 +4,8 @@
  *
  * Runs under Xvfb (build-aux/setup.sh --test), on a realistic year
  * (tests/data/year-2023.json imported into a real ledger). The keys are
- * real X key events made by the XTEST extension, as in
- * test-window-keyboard.c, so they take the path a keyboard's do; where
+ * real X key events made by the XTEST extension (tests/lib/sl-test-keys.h),
+ * so they take the path a keyboard's do; where
  * XTEST is missing the tests skip.
  *
  *  - at 360 px, with the sidebar on screen, Ctrl+4 shows the members page
@@ -22,8 +22,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <dlfcn.h>
-#include <gdk/x11/gdkx.h>
 
 #include "sl-archive.h"
 #include "sl-ledger.h"
@@ -32,6 +30,7 @@
 #include "sl-meetings-page.h"
 #include "sl-member-dialog.h"
 #include "sl-window.h"
+#include "sl-test-keys.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
 
@@ -41,84 +40,20 @@ typedef struct
   SlLedger *ledger;
 } Fixture;
 
-/* The X functions, looked up once. */
-static struct
-{
-  Display *display;
-  int (*fake_key) (Display *, unsigned int, Bool, unsigned long);
-  KeyCode (*keysym_to_keycode) (Display *, KeySym);
-  int (*sync) (Display *, Bool);
-} x;
-
-static gboolean
-x_init (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  void *xtst;
-
-  if (x.display != NULL)
-    return TRUE;
-  if (!GDK_IS_X11_DISPLAY (display))
-    return FALSE;
-  xtst = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_GLOBAL);
-  if (xtst == NULL)
-    return FALSE;
-  x.fake_key = dlsym (xtst, "XTestFakeKeyEvent");
-  x.keysym_to_keycode = dlsym (RTLD_DEFAULT, "XKeysymToKeycode");
-  x.sync = dlsym (RTLD_DEFAULT, "XSync");
-  if (!x.fake_key || !x.keysym_to_keycode || !x.sync)
-    return FALSE;
-  x.display = gdk_x11_display_get_xdisplay (display);
-  return TRUE;
-}
-
-/* Everything the X server has for us, handled. */
-static void
-settle (void)
-{
-  x.sync (x.display, False);
-  for (int round = 0; round < 3; round++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      sl_test_iterate (15);
-    }
-}
-
 /* One keystroke: a key, or a chord such as Ctrl+4. */
 static void
 key (SlWindow *window, guint keyval, GdkModifierType modifiers)
 {
-  static const struct { GdkModifierType mask; KeySym sym; } mods[] = {
-    { GDK_CONTROL_MASK, XK_Control_L },
-    { GDK_ALT_MASK, XK_Alt_L },
-  };
-  KeyCode code = x.keysym_to_keycode (x.display, keyval);
-  g_autoptr(GString) chain = g_string_new (NULL);
+  g_autofree char *before = sl_test_keys_focus_chain (GTK_WIDGET (window));
+  g_autofree char *after = NULL;
 
-  g_assert_cmpint (code, !=, 0);
-  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL && chain->len < 200;
-       w = gtk_widget_get_parent (w))
-    g_string_append_printf (chain, "%s ", G_OBJECT_TYPE_NAME (w));
-  g_string_append (chain, "→ ");
-  for (guint i = 0; i < G_N_ELEMENTS (mods); i++)
-    if (modifiers & mods[i].mask)
-      x.fake_key (x.display, x.keysym_to_keycode (x.display, mods[i].sym), True, CurrentTime);
-  x.fake_key (x.display, code, True, CurrentTime);
-  x.fake_key (x.display, code, False, CurrentTime);
-  for (guint i = G_N_ELEMENTS (mods); i-- > 0;)
-    if (modifiers & mods[i].mask)
-      x.fake_key (x.display, x.keysym_to_keycode (x.display, mods[i].sym), False, CurrentTime);
-  settle ();
+  sl_test_keys_send (keyval, modifiers);
 
   /* Where the key left the focus, for the log of a failure. */
-  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL && chain->len < 200;
-       w = gtk_widget_get_parent (w))
-    g_string_append_printf (chain, "%s ", G_OBJECT_TYPE_NAME (w));
-  g_test_message ("key %s%s%s: %s", modifiers & GDK_CONTROL_MASK ? "Ctrl+" : "",
-                  modifiers & GDK_ALT_MASK ? "Alt+" : "", gdk_keyval_name (keyval), chain->str);
+  after = sl_test_keys_focus_chain (GTK_WIDGET (window));
+  g_test_message ("key %s%s%s: %s→ %s", modifiers & GDK_CONTROL_MASK ? "Ctrl+" : "",
+                  modifiers & GDK_ALT_MASK ? "Alt+" : "", gdk_keyval_name (keyval), before, after);
 }
-
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
@@ -145,14 +80,7 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   g_free (fixture->folder);
 }
 
-#define SKIP_WITHOUT_XTEST()                                             \
-  G_STMT_START {                                                         \
-    if (!x_init ())                                                      \
-      {                                                                  \
-        g_test_skip ("needs an X11 display with XTEST");                 \
-        return;                                                          \
-      }                                                                  \
-  } G_STMT_END
+#define SKIP_WITHOUT_XTEST() SL_TEST_KEYS_REQUIRE (sl_test_keys_init ())
 
 static SlWindow *
 open_window (Fixture *fixture, int width)

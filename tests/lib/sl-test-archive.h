@@ -26,6 +26,7 @@
 
 #include "sl-archive.h"
 #include "sl-ledger.h"
+#include "sl-test-util.h"  /* ASSERT_ERROR */
 
 G_BEGIN_DECLS
 
@@ -33,15 +34,6 @@ G_BEGIN_DECLS
 
 /* An id that no record of the fixture has. */
 #define UNKNOWN_ID "0b9f3c1e-5a7d-4c2b-8e6f-1d2c3b4a5f60"
-
-/* g_assert_error() with both domain names in the log when they differ. */
-#define ASSERT_ERROR(err, dom, c)                                         \
-  G_STMT_START {                                                        \
-    g_assert_nonnull (err);                                             \
-    g_assert_cmpstr (g_quark_to_string ((err)->domain), ==,             \
-                     g_quark_to_string (dom));                          \
-    g_assert_cmpint ((err)->code, ==, (c));                             \
-  } G_STMT_END
 
 /* Fails showing both strings when @needle is not in @haystack. */
 #define ASSERT_CONTAINS(haystack, needle)                                 \

@@ -26,6 +26,7 @@
 #include "sl-research-topic.h"
 #include "sl-speech.h"
 #include "sl-study.h"
+#include "sl-test-util.h"  /* ASSERT_ERROR */
 
 /* Text as secretaries type it: full-width punctuation, Windows line
  * breaks, characters outside GB2312, an emoji sequence. */
@@ -34,14 +35,6 @@
   "二、（补充）《党章》第三章——组织制度！？\r\n" \
   "堃喆昇珺　参加。👍🏻🇨🇳👨‍👩‍👧"
 #define RARE_NAME "王堃喆"
-
-#define ASSERT_ERROR(err, dom, c)                                         \
-  G_STMT_START {                                                        \
-    g_assert_nonnull (err);                                             \
-    g_assert_cmpstr (g_quark_to_string ((err)->domain), ==,             \
-                     g_quark_to_string (dom));                          \
-    g_assert_cmpint ((err)->code, ==, (c));                             \
-  } G_STMT_END
 
 typedef struct
 {

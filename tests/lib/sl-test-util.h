@@ -17,6 +17,16 @@
 
 G_BEGIN_DECLS
 
+/* g_assert_error() in the assertions STYLE.md allows, with the names of
+ * both domains in the log when they differ. */
+#define ASSERT_ERROR(err, dom, c)                                         \
+  G_STMT_START {                                                        \
+    g_assert_nonnull (err);                                             \
+    g_assert_cmpstr (g_quark_to_string ((err)->domain), ==,             \
+                     g_quark_to_string (dom));                          \
+    g_assert_cmpint ((err)->code, ==, (c));                             \
+  } G_STMT_END
+
 /* Removes @path and, if it is a folder, everything in it; symbolic links
  * are removed, never followed. A folder a test made read-only is made
  * writable first. Strict: anything left behind fails the test. */
