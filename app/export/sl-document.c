@@ -353,7 +353,9 @@ sl_document_write_file (const char           *path,
    * tells whose it was. */
   temporary = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
 
-  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0644);
+  /* Noted, to be removed should the command be stopped halfway
+   * (sl-temporary-files.c). */
+  fd = sl_temporary_files_create (temporary, O_RDWR | O_CLOEXEC, 0644);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -363,8 +365,6 @@ sl_document_write_file (const char           *path,
       return FALSE;
     }
 
-  /* Removed should the command be stopped halfway (sl-temporary-files.c). */
-  sl_temporary_files_add (temporary);
   ok = write (temporary, data, error);
 
   /* The writers reopen the file by name; this descriptor still names the

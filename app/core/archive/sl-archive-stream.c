@@ -716,7 +716,9 @@ export_stream (SlLedger         *ledger,
    * tells whose it was. */
   temporary = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
 
-  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
+  /* Noted, to be removed should the command be stopped halfway
+   * (sl-temporary-files.c). */
+  fd = sl_temporary_files_create (temporary, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0 || !(stream.file = fdopen (fd, "w")))
     {
       int saved_errno = errno;
@@ -725,6 +727,7 @@ export_stream (SlLedger         *ledger,
         {
           close (fd);
           g_unlink (temporary);
+          sl_temporary_files_remove (temporary);
         }
       g_autofree char *detail = g_strdup_printf ("%s: %s", path, g_strerror (saved_errno));
 
@@ -735,8 +738,6 @@ export_stream (SlLedger         *ledger,
       return FALSE;
     }
   setvbuf (stream.file, NULL, _IOFBF, 256 * 1024);
-  /* Removed should the command be stopped halfway (sl-temporary-files.c). */
-  sl_temporary_files_add (temporary);
 
   /* The ledger's pages read by copy while the whole file is read, not
    * mapped: every mapped page counts in the process's memory until the

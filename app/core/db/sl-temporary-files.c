@@ -16,12 +16,18 @@
  * slot is emptied before its string is freed, so the handler sees either
  * the path or nothing; the few writers at a time fit in the slots, and a
  * writer that finds none free goes without (as before).
+ *
+ * A file is noted before it exists (sl_temporary_files_create()): noted
+ * after mkstemp(), a signal sent as soon as the file showed (the
+ * tests do just that) could find it not yet noted, and it stayed.
  */
 
 #define G_LOG_DOMAIN "sl-temporary-files"
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -56,6 +62,46 @@ sl_temporary_files_add (const char *path)
  *
  * Forgets @path: it has been renamed into place or removed.
  */
+/* As g_mkstemp_full(): @tmpl ends in "XXXXXX", replaced by the name
+ * made; a new file opened with @flags (O_CREAT | O_EXCL added) and
+ * @mode. The name is noted before the file is made, so that the file
+ * never exists unnoted. Returns the descriptor, or -1 with errno set
+ * (and nothing noted). */
+int
+sl_temporary_files_create (char *tmpl,
+                           int   flags,
+                           int   mode)
+{
+  static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  gsize length = strlen (tmpl);
+  char *x = length >= 6 ? tmpl + length - 6 : NULL;
+
+  if (x == NULL || strcmp (x, "XXXXXX") != 0)
+    {
+      errno = EINVAL;
+      return -1;
+    }
+
+  for (int attempt = 0; attempt < 100; attempt++)
+    {
+      int fd, saved_errno;
+
+      for (int i = 0; i < 6; i++)
+        x[i] = letters[g_random_int_range (0, sizeof letters - 1)];
+      sl_temporary_files_add (tmpl);
+      fd = open (tmpl, flags | O_CREAT | O_EXCL, mode);
+      if (fd >= 0)
+        return fd;
+      saved_errno = errno;
+      sl_temporary_files_remove (tmpl);
+      errno = saved_errno;
+      if (saved_errno != EEXIST)
+        return -1;
+    }
+  errno = EEXIST;
+  return -1;
+}
+
 void
 sl_temporary_files_remove (const char *path)
 {

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+int   sl_temporary_files_create      (char       *tmpl,
+                                     int         flags,
+                                     int         mode);
 void  sl_temporary_files_add         (const char *path);
 void  sl_temporary_files_remove      (const char *path);
 void  sl_temporary_files_unlink_all  (void);
