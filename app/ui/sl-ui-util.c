@@ -478,3 +478,47 @@ sl_ui_fit_dialog (GtkWindow *dialog,
   if (width <= 0 || width > parent_width)
     gtk_window_set_default_size (dialog, parent_width, height);
 }
+
+/* The width the user gave @widget's window: its default size, or its real
+ * width when maximised or full screen; 0 before it has a window. What a
+ * part that folds on a narrow window asks (the allocation lags a frame
+ * behind and would fold and unfold it in turn). */
+int
+sl_ui_window_width (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  int width = 0, height = 0;
+
+  if (!GTK_IS_WINDOW (root))
+    return 0;
+  /* GTK 4.8 writes both: neither may be NULL. */
+  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (gtk_window_is_maximized (GTK_WINDOW (root)) || gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    width = MAX (width, gtk_widget_get_width (GTK_WIDGET (root)));
+  return width;
+}
+
+static void
+watch_on_map (GtkWidget *widget,
+              gpointer   changed)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  /* The window is known once the widget is shown; watched once. */
+  if (GTK_IS_WINDOW (root) && g_object_get_data (G_OBJECT (widget), "sl-watched-window") != root)
+    {
+      g_object_set_data (G_OBJECT (widget), "sl-watched-window", root);
+      g_signal_connect_object (root, "notify::default-width", changed, widget, G_CONNECT_SWAPPED);
+      g_signal_connect_object (root, "notify::maximized", changed, widget, G_CONNECT_SWAPPED);
+    }
+  ((void (*) (GtkWidget *)) changed) (widget);
+}
+
+/* Calls @changed (@widget) when @widget is mapped and whenever the width
+ * of its window changes (sl_ui_window_width()). */
+void
+sl_ui_watch_window_width (GtkWidget *widget,
+                          GCallback  changed)
+{
+  g_signal_connect (widget, "map", G_CALLBACK (watch_on_map), changed);
+}

@@ -37,5 +37,8 @@ void        sl_ui_cell_set_tooltip_text (GtkWidget  *widget,
                                          const char *text);
 void        sl_ui_fit_dialog        (GtkWindow  *dialog,
                                      GtkWindow  *parent);
+int         sl_ui_window_width      (GtkWidget  *widget);
+void        sl_ui_watch_window_width (GtkWidget *widget,
+                                      GCallback  changed);
 
 G_END_DECLS

@@ -51,6 +51,7 @@
 #include "sl-meeting-fields.h"
 #include "sl-record.h"
 #include "sl-save-queue.h"
+#include "sl-ui-util.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlYearLock, sl_year_lock_free)
 
@@ -494,35 +495,11 @@ stack_banner (GtkWidget *revealer,
 static void
 window_width_changed (SlMeetingEditor *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  int width = 0, height = 0;
+  /* The window's size as the user set it; a maximised window is wide. */
+  int width = sl_ui_window_width (GTK_WIDGET (self));
 
-  if (!GTK_IS_WINDOW (root))
-    return;
-  /* The window's size as the user set it; a maximised window is wide.
-   * (GTK 4.8 writes both: neither may be NULL.) */
-  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-  if (gtk_window_is_maximized (GTK_WINDOW (root)) || gtk_window_is_fullscreen (GTK_WINDOW (root)))
-    width = MAX (width, gtk_widget_get_width (GTK_WIDGET (root)));
   stack_banner (self->lock_revealer, width > 0 && width < BANNER_STACK_WIDTH);
   stack_banner (self->final_revealer, width > 0 && width < BANNER_STACK_WIDTH);
-}
-
-/* The editor's window is known once it is shown; watched once. */
-static void
-watch_window_width (SlMeetingEditor *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTK_IS_WINDOW (root) && g_object_get_data (G_OBJECT (self), "sl-watched-window") != root)
-    {
-      g_object_set_data (G_OBJECT (self), "sl-watched-window", root);
-      g_signal_connect_object (root, "notify::default-width", G_CALLBACK (window_width_changed),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (root, "notify::maximized", G_CALLBACK (window_width_changed),
-                               self, G_CONNECT_SWAPPED);
-    }
-  window_width_changed (self);
 }
 
 void
@@ -609,7 +586,7 @@ _sl_meeting_editor_evidence_init (SlMeetingEditor *self)
   g_signal_connect_swapped (self->attachments, "changed", G_CALLBACK (_sl_meeting_editor_evidence_update), self);
   gtk_box_append (GTK_BOX (adw_clamp_get_child (ADW_CLAMP (self->content))), self->attachments);
 
-  g_signal_connect (self, "map", G_CALLBACK (watch_window_width), NULL);
+  sl_ui_watch_window_width (GTK_WIDGET (self), G_CALLBACK (window_width_changed));
 
   if (G_IS_MENU (menu))
     {

@@ -19,6 +19,7 @@
 #include "sl-meetings-list.h"
 #include "sl-meetings-page.h"
 #include "sl-meetings-page-private.h"
+#include "sl-ui-util.h"
 #include "sl-util.h"
 
 /* Categories of the filter buttons ------------------------------------------- */
@@ -111,39 +112,17 @@ _sl_meetings_page_set_category (SlMeetingsPage *self,
 static void
 window_width_changed (SlMeetingsPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *content = g_object_get_data (G_OBJECT (self), "sl-new-content");
-  int width = 0, height = 0;
-  gboolean narrow;
+  int width = sl_ui_window_width (GTK_WIDGET (self));
+  gboolean narrow = width > 0 && width < NEW_LABEL_WIDTH;
 
-  if (!GTK_IS_WINDOW (root) || content == NULL)
+  if (content == NULL)
     return;
-  /* GTK 4.8 writes both: neither may be NULL. */
-  gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-  if (gtk_window_is_maximized (GTK_WINDOW (root)) || gtk_window_is_fullscreen (GTK_WINDOW (root)))
-    width = MAX (width, gtk_widget_get_width (GTK_WIDGET (root)));
-  narrow = width > 0 && width < NEW_LABEL_WIDTH;
 
   if (narrow && adw_split_button_get_child (ADW_SPLIT_BUTTON (self->new_button)) == content)
     adw_split_button_set_icon_name (ADW_SPLIT_BUTTON (self->new_button), "list-add-symbolic");
   else if (!narrow && adw_split_button_get_child (ADW_SPLIT_BUTTON (self->new_button)) != content)
     adw_split_button_set_child (ADW_SPLIT_BUTTON (self->new_button), content);
-}
-
-static void
-watch_window_width (SlMeetingsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTK_IS_WINDOW (root) && g_object_get_data (G_OBJECT (self), "sl-watched-window") != root)
-    {
-      g_object_set_data (G_OBJECT (self), "sl-watched-window", root);
-      g_signal_connect_object (root, "notify::default-width", G_CALLBACK (window_width_changed),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (root, "notify::maximized", G_CALLBACK (window_width_changed),
-                               self, G_CONNECT_SWAPPED);
-    }
-  window_width_changed (self);
 }
 
 /* Alt+N, the mnemonic of 新建会议(N), also where the button shows only
@@ -170,7 +149,7 @@ _sl_meetings_page_toolbar_init (SlMeetingsPage *self)
   g_object_set_data_full (G_OBJECT (self), "sl-new-content",
                           g_object_ref (adw_split_button_get_child (ADW_SPLIT_BUTTON (self->new_button))),
                           g_object_unref);
-  g_signal_connect (self, "map", G_CALLBACK (watch_window_width), NULL);
+  sl_ui_watch_window_width (GTK_WIDGET (self), G_CALLBACK (window_width_changed));
   shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
   gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_GLOBAL);
   gtk_shortcut_controller_add_shortcut (shortcuts,
