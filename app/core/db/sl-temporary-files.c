@@ -32,6 +32,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
 #include "sl-temporary-files.h"
 
 #define N_SLOTS 16
@@ -89,7 +91,7 @@ sl_temporary_files_create (char *tmpl,
       for (int i = 0; i < 6; i++)
         x[i] = letters[g_random_int_range (0, sizeof letters - 1)];
       sl_temporary_files_add (tmpl);
-      fd = open (tmpl, flags | O_CREAT | O_EXCL, mode);
+      fd = g_open (tmpl, flags | O_CREAT | O_EXCL, mode);
       if (fd >= 0)
         return fd;
       saved_errno = errno;
