@@ -50,19 +50,13 @@ typedef struct
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *archive = g_test_build_filename (G_TEST_DIST, "data", "year-2023.json", NULL);
   g_autofree char *path = NULL;
 
   fixture->folder = make_temp_folder ("test-window-narrow-tables-XXXXXX");
   path = g_build_filename (fixture->folder, "ledger.db", NULL);
-  fixture->ledger = sl_ledger_open (path, &error);
-  g_assert_no_error (error);
-  sl_archive_import (fixture->ledger, archive, FALSE, NULL, &error);
-  g_assert_no_error (error);
-  g_settings_reset (settings, "last-year");
-  /* The year of the archive is the year shown. */
+  fixture->ledger = sl_test_data_ledger (path, "year-2023.json");
+  /* The year of the archive is the year shown (sl_test_window_open()
+   * forgets the remembered one). */
   g_setenv ("SL_TODAY", "2023-12-31", TRUE);
 }
 

@@ -193,6 +193,20 @@ sl_test_example_ledger (const char *path)
   return ledger;
 }
 
+SlLedger *
+sl_test_data_ledger (const char *path,
+                     const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *archive = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  SlLedger *ledger = sl_ledger_open (path, &error);
+
+  g_assert_no_error (error);
+  sl_archive_import (ledger, archive, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  return ledger;
+}
+
 SlWindow *
 sl_test_window_open (SlLedger *ledger,
                      int       width,

@@ -106,6 +106,11 @@ void             sl_test_assert_stored  (const char  *path,
  * the window offers on first run: three organizations, 2025's meetings. */
 SlLedger        *sl_test_example_ledger (const char  *path);
 
+/* Opens a ledger at @path (asserted to open) holding tests/data/@name,
+ * an archive of the test data (year-2023.json: a bureau's 2023). */
+SlLedger        *sl_test_data_ledger    (const char  *path,
+                                         const char  *name);
+
 /* A new window on @ledger, as the application opens it: the remembered
  * year forgotten first (each test starts on the ledger's own year), then
  * presented at @width × @height (the default size when 0) and run until
