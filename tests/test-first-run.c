@@ -27,6 +27,7 @@
 #include "sl-window.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 #define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
 
@@ -406,8 +407,7 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("LANGUAGE", "C", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
   g_test_add ("/first-run/organizations", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_organizations, fixture_tear_down);

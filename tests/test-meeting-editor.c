@@ -30,6 +30,7 @@
 #include "sl-study.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 static const char * const names[] = {
   "张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆",
@@ -174,6 +175,25 @@ reopen (Fixture *fixture)
   return other;
 }
 
+/* When the header does not say “Saved”: which fields hold text that is
+ * not stored, for the log. */
+static void
+log_pending (GtkWidget *widget)
+{
+  const char *id;
+
+  if (!sl_meeting_fields_has_pending (widget))
+    return;
+  id = GTK_IS_BUILDABLE (widget) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) : NULL;
+  if (GTK_IS_EDITABLE (widget) && id != NULL)
+    g_test_message ("not stored: %s %s “%s”, focus %d, window active %d", G_OBJECT_TYPE_NAME (widget),
+                    id ? id : "", GTK_IS_EDITABLE (widget) ? gtk_editable_get_text (GTK_EDITABLE (widget)) : "",
+                    gtk_widget_has_focus (widget),
+                    gtk_window_is_active (GTK_WINDOW (gtk_widget_get_root (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    log_pending (child);
+}
+
 /* Waits for the editor's delayed save (500 ms) as a user would. */
 static void
 wait_for_save (SlMeetingEditor *editor)
@@ -186,6 +206,8 @@ wait_for_save (SlMeetingEditor *editor)
 
   while (g_strcmp0 (gtk_label_get_label (state), "Saved") != 0 && g_get_monotonic_time () < end)
     sl_test_iterate (50);
+  if (g_strcmp0 (gtk_label_get_label (state), "Saved") != 0)
+    log_pending (GTK_WIDGET (editor));
   g_assert_cmpstr (gtk_label_get_label (state), ==, "Saved");
 }
 
@@ -986,8 +1008,7 @@ main (int   argc,
   g_setenv ("SL_TODAY", "2023-05-10", TRUE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
   g_test_add ("/meeting-editor/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
   g_test_add ("/meeting-editor/date", Fixture, NULL, fixture_set_up, test_date, fixture_tear_down);

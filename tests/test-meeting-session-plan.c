@@ -26,6 +26,7 @@
 #include "sl-session-plan.h"
 #include "sl-speech.h"
 #include "sl-test-util.h"
+#include "sl-test-display.h"
 
 typedef struct
 {
@@ -312,8 +313,7 @@ main (int   argc,
   g_setenv ("SL_TODAY", "2023-05-10", TRUE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
   g_test_add ("/meeting-session-plan/speeches-from-plan", Fixture, NULL, fixture_set_up,
               test_speeches_from_plan, fixture_tear_down);

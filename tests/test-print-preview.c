@@ -19,6 +19,7 @@
 #include "sl-print-operation.h"
 #include "sl-print-preview.h"
 #include "sl-test-util.h"
+#include "sl-test-display.h"
 
 #define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
 
@@ -126,8 +127,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
   g_test_add_func ("/print-preview/without-previewer", test_preview_without_previewer);
 

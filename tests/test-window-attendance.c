@@ -27,6 +27,7 @@
 #include "sl-window.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 static const char * const active[] = { "周建国", "李明", "王芳", "张伟" };
 
@@ -265,8 +266,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
 #define ADD(name, func) \
   g_test_add ("/window-attendance/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -22,6 +22,7 @@
 #include "sl-window-private.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 #define TODAY "2025-12-31"
 
@@ -278,8 +279,7 @@ main (int   argc,
   g_setenv ("SL_TODAY", TODAY, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
   g_test_add ("/window/daily-backup", Fixture, NULL,
               fixture_set_up, test_daily_backup, fixture_tear_down);

@@ -31,6 +31,7 @@
 #include "sl-window.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 #define LIMIT_S 240
 
@@ -438,8 +439,7 @@ main (int   argc,
   /* GTK's own file chooser, which the test can drive, not a portal's. */
   g_setenv ("GTK_USE_PORTAL", "0", TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
   g_test_add ("/window-binder/export", Fixture, NULL,
               fixture_set_up, test_export, fixture_tear_down);

@@ -34,6 +34,7 @@
 #include "sl-window.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 #define PARTY_GROUP "62c9f9b1-c1a6-541b-b10c-986195dc206a"   /* 市统计局党组 */
 #define FIRST_BRANCH "63e9fe8e-e821-53ee-a730-c97325a4a301"  /* 市统计局机关第一党支部 */
@@ -415,8 +416,7 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("LANGUAGE", "C", TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
   g_test_add ("/window-details/lock-year-offered", Fixture, NULL,
               fixture_set_up, test_lock_year_offered, fixture_tear_down);

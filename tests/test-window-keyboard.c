@@ -35,6 +35,7 @@
 #include "sl-test-keys.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 static const char * const leaders[] = {
   "周建国", "李明", "王芳", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄敏", "吴强", "孙丽",
@@ -760,8 +761,7 @@ test_year_return (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
 #define ADD(name, func) \
   g_test_add ("/window-keyboard/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

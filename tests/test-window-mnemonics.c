@@ -35,6 +35,7 @@
 #include "sl-test-keys.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 #define TITLE "局党组2025年第1次会议"
 
@@ -201,8 +202,7 @@ main (int argc, char **argv)
   g_setenv ("SL_TODAY", "2025-12-31", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
   g_test_add ("/window-mnemonics/add-buttons", Fixture, NULL, fixture_set_up, test_add_buttons,
               fixture_tear_down);

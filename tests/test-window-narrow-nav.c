@@ -33,6 +33,7 @@
 #include "sl-test-keys.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 typedef struct
 {
@@ -268,8 +269,7 @@ int
 main (int argc, char *argv[])
 {
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
 #define ADD(name, func) \
   g_test_add ("/window-narrow-nav/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -40,6 +40,7 @@
 #include "sl-window.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 typedef struct
 {
@@ -460,8 +461,7 @@ test_lock_banner_360 (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
 #define ADD(name, func) \
   g_test_add ("/window-narrow-tables/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

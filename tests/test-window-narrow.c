@@ -42,6 +42,7 @@
 #include "sl-window.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 #define TITLE_PREFIX "中共滨江市生态环境局党组理论学习中心组"
 #define N_MEETINGS 8
@@ -584,8 +585,7 @@ test_chart_months (void)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
 #define ADD(name, func) \
   g_test_add ("/window-narrow/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

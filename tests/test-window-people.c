@@ -46,6 +46,7 @@
 #include "sl-window.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 #define TODAY "2025-12-31"
 #define PARTY_GROUP "62c9f9b1-c1a6-541b-b10c-986195dc206a"
@@ -874,8 +875,7 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("LANGUAGE", "C", TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
   g_test_add ("/window-people/pool-statuses", Fixture, NULL,
               fixture_set_up, test_pool_statuses, fixture_tear_down);

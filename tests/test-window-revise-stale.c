@@ -40,6 +40,7 @@
 #include "sl-window.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 /* Of the example: 市统计局党组意识形态工作专题会议 (2025-05-13), no
  * decisions, and its one measure, in progress. */
@@ -296,8 +297,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
   g_test_add ("/window-revise-stale/measure-done-then-revise", Fixture, NULL,
               fixture_set_up, test_measure_done_then_revise, fixture_tear_down);

@@ -30,6 +30,7 @@
 #include "sl-session-plan.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 #define LIMIT_S 20
 
@@ -399,8 +400,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
   g_test_add ("/window/session-plan/enter", Fixture, NULL,
               fixture_set_up, test_enter_plan, fixture_tear_down);

@@ -31,6 +31,7 @@
 #include "sl-window.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 #define TODAY "2025-12-31"
 #define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
@@ -407,8 +408,7 @@ main (int   argc,
   g_setenv ("SL_TODAY", TODAY, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
 #define ADD(name, func) \
   g_test_add ("/window-writers/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

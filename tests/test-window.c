@@ -39,6 +39,7 @@
 #include "sl-window-private.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 #define TODAY "2025-12-31"
 #define EXAMPLE "/org/studyledger/StudyLedger/example-archive.json"
@@ -867,8 +868,7 @@ main (int   argc,
   g_setenv ("SL_TODAY", TODAY, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
   g_test_add ("/window/overview", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_overview, fixture_tear_down);
