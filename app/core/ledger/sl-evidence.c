@@ -832,7 +832,8 @@ sl_evidence_finalize (SlLedger    *ledger,
       return sl_ledger_finish (ledger, FALSE, error);
     }
 
-  if (!(form = sl_evidence_hash_form (ledger, meeting, FALSE, error)))
+  if (!sl_evidence_ready_to_finalize (ledger, meeting, error) ||
+      !(form = sl_evidence_hash_form (ledger, meeting, FALSE, error)))
     return sl_ledger_finish (ledger, FALSE, error);
 
   made->finalized_at = sl_evidence_now ();
