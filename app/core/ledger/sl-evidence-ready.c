@@ -47,11 +47,13 @@ speaker_name (SlLedger *ledger,
  * is stored (and printed).
  *
  * Returns: %FALSE with %SL_EVIDENCE_ERROR_INCOMPLETE on a half-filled
- *   speech; nothing was written then.
+ *   speech; nothing was written then. @dropped says whether the meeting
+ *   was saved without empty rows (an editor open on it reads it again).
  */
 gboolean
 sl_evidence_ready_to_finalize (SlLedger   *ledger,
                                SlMeeting  *meeting,
+                               gboolean   *dropped,
                                GError    **error)
 {
   GListModel *speeches = sl_meeting_get_speeches (meeting);
@@ -61,6 +63,7 @@ sl_evidence_ready_to_finalize (SlLedger   *ledger,
   guint n = g_list_model_get_n_items (speeches);
   guint number = 0;
 
+  *dropped = FALSE;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SlSpeech) speech = g_list_model_get_item (speeches, i);
@@ -103,5 +106,6 @@ sl_evidence_ready_to_finalize (SlLedger   *ledger,
       if (g_list_store_find (G_LIST_STORE (speeches), g_ptr_array_index (empty, i), &position))
         g_list_store_remove (G_LIST_STORE (speeches), position);
     }
+  *dropped = TRUE;
   return sl_ledger_save_meeting (ledger, meeting, 0, error);
 }

@@ -93,6 +93,7 @@ gboolean    sl_evidence_finalize        (SlLedger    *ledger,
  * ones (sl-evidence-ready.c). */
 gboolean    sl_evidence_ready_to_finalize (SlLedger  *ledger,
                                          SlMeeting   *meeting,
+                                         gboolean    *dropped,
                                          GError     **error);
 /* sl_ledger_save_meeting() with a reason and an author: the way to
  * change a final meeting. */
