@@ -429,7 +429,8 @@ command_import_roster (SlCliCall *call)
   if (!parse_options (call, _("FILE.csv"),
                       _("Adds the people of a roster saved by Excel or WPS (UTF-8 or GB18030) to "
                         "the ledger, or updates those it already has, matched by name within "
-                        "their organization. A file with an error is refused whole."),
+                        "their organization. A file with an error is refused whole; a row that "
+                        "repeats an earlier one in every cell is skipped, with a warning."),
                       entries, &status))
     return status;
 
