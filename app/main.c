@@ -25,47 +25,15 @@
 
 #include "sl-cli.h"
 #include "sl-document.h"
+#include "sl-relocation.h"
 
 #define WINDOW_PROGRAM "study-ledger-window"
 #define PAGES_MODULE   "study-ledger-pages.so"
 
-/* The folder of the same name under the prefix this program is installed
- * in, found from where this program is: FOLDER is INSTALLED_FOLDER's place
- * relative to SL_PREFIX, SELF_DIR must be SL_BINDIR's. So an installation
- * that was moved, or a package unpacked with dpkg-deb -x for a look,
- * finds its own files rather than those of another installation in the
- * compiled-in prefix; the files under this program's own prefix are as
- * trusted as the program itself. NULL if the layout does not match. */
-static char *
-relocated_folder (const char *self_dir,
-                  const char *installed_folder)
-{
-  g_autofree char *prefix_slash = g_strconcat (SL_PREFIX, "/", NULL);
-  const char *bindir = SL_BINDIR;
-  const char *folder = installed_folder;
-  g_autofree char *prefix = NULL;
-  size_t self_len = strlen (self_dir);
-  size_t bin_len;
-
-  /* A bindir or folder outside the prefix cannot be moved with it. */
-  if (g_str_equal (SL_PREFIX, "/")
-      || !g_str_has_prefix (bindir, prefix_slash)
-      || !g_str_has_prefix (folder, prefix_slash))
-    return NULL;
-  bindir += strlen (prefix_slash) - 1;     /* "/bin" */
-  folder += strlen (prefix_slash) - 1;     /* "/lib/x86_64-linux-gnu/study-ledger" */
-
-  bin_len = strlen (bindir);
-  if (self_len <= bin_len || !g_str_has_suffix (self_dir, bindir))
-    return NULL;
-  prefix = g_strndup (self_dir, self_len - bin_len);
-  return g_strconcat (prefix, folder, NULL);
-}
-
 /* A file of this program's own: the window's program, installed in
  * libexecdir, or the pages' module, in pkglibdir. Installed, it is taken
  * from there, whatever is next to this program: from the installation
- * this program is part of (relocated_folder), else from the compiled-in
+ * this program is part of (sl_relocated_folder()), else from the compiled-in
  * folder. The sibling is taken only when this program runs from the build
  * tree it was built in (SL_BUILD_DIR), so that an installed study-ledger
  * never runs or loads whatever lies beside it. */
@@ -82,7 +50,7 @@ own_file (const char *installed_folder,
 
   if (folder != NULL)
     {
-      g_autofree char *relocated = relocated_folder (folder, installed_folder);
+      g_autofree char *relocated = sl_relocated_folder (folder, SL_BINDIR, installed_folder);
       g_autofree char *file = relocated != NULL
                               ? g_build_filename (relocated, name, NULL) : NULL;
 
@@ -103,6 +71,8 @@ main (int   argc,
   int command_index = 0;
 
   sl_cli_init_process ();
+  /* Moved or unpacked: its own translation and schemas (sl-relocation.c). */
+  sl_relocation_apply (SL_BINDIR);
 
   if (!sl_cli_split_arguments (argc, argv, &database, &command_index, &error))
     {

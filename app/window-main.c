@@ -15,6 +15,7 @@
 
 #include "sl-application.h"
 #include "sl-cli.h"
+#include "sl-relocation.h"
 
 int
 main (int   argc,
@@ -26,6 +27,7 @@ main (int   argc,
 
   /* Again: execv started a new process image. */
   sl_cli_init_process ();
+  sl_relocation_apply (SL_LIBEXECDIR);
 
   if (!sl_cli_split_arguments (argc, argv, &database, &command_index, &error))
     {

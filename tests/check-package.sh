@@ -156,7 +156,7 @@ else
 fi
 
 # 6. The unpacked program runs, from outside /usr: it must use its own
-# module, not look for one in /usr/lib.
+# module and translation, not look for them in /usr.
 root=$work/root
 dpkg-deb -x "$deb" "$root"
 program=$root/usr/bin/study-ledger
@@ -168,6 +168,18 @@ if "$program" --help >"$work/help.log" 2>&1 && grep -q 'import-archive' "$work/h
 else
   not_ok "study-ledger --help"
   diag "$work/help.log"
+fi
+
+# Its own translation, from the unpacked tree (sl-relocation.c), where
+# the machine has the locale (build-aux/setup.sh generates it).
+if locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$'; then
+  if LANGUAGE=zh_CN LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 "$program" --help >"$work/help-zh.log" 2>&1 \
+     && grep -q '用法：' "$work/help-zh.log"; then
+    ok "study-ledger --help in zh_CN, from the unpacked translation"
+  else
+    not_ok "study-ledger --help in zh_CN, from the unpacked translation"
+    diag "$work/help-zh.log"
+  fi
 fi
 
 if "$program" --database "$ledger" import-archive "$datadir/year-2023.json" >"$work/import.log" 2>&1; then

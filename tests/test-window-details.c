@@ -245,7 +245,8 @@ position (const char *text,
   return found - text;
 }
 
-/* Line 4 repeats line 3 and, like it, names no 所属支部; line 5 names a
+/* Line 4 repeats line 3's name (another 性别: not a row pasted twice,
+ * which is only skipped) and, like it, names no 所属支部; line 5 names a
  * 所属支部 the ledger does not have. Fixing the repeat must not reveal a
  * warning that was hidden behind it. */
 static void
@@ -255,7 +256,7 @@ test_roster_preview_errors_and_warnings (Fixture       *fixture,
   GtkWidget *dialog = preview_of (fixture, "姓名,性别,所属支部\n"
                                            "王芳,女,市统计局机关第一党支部\n"
                                            "李强,男,\n"
-                                           "李 强,男,\n"
+                                           "李 强,女,\n"
                                            "赵珺,女,机关第三支部\n");
   GtkLabel *problem = shown_label (dialog, "Cannot import: line 4", FALSE);
   GtkLabel *line;

@@ -848,9 +848,17 @@ test_roster_preview_problems (Fixture       *fixture,
   open_window (fixture);
 
   dialog = preview_of (fixture, "姓名,性别,所属支部\n王芳,女,机关第一党支部\n李强,男,机关第一党支部\n"
-                                "王 芳,女,机关第一党支部\n");
+                                "王 芳,男,机关第一党支部\n");
   g_assert_nonnull (shown_label_containing (dialog, "Cannot import: line 4"));
   g_assert_false (import_offered (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A row pasted twice (issue 17): said, and skipped, not refused. */
+  dialog = preview_of (fixture, "姓名,性别,所属支部\n王芳,女,机关第一党支部\n李强,男,机关第一党支部\n"
+                                "王 芳,女,机关第一党支部\n");
+  g_assert_null (shown_label_containing (dialog, "Cannot import"));
+  g_assert_nonnull (shown_label_containing (dialog, "line 4 is the same as line 2"));
+  g_assert_true (import_offered (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   dialog = preview_of (fixture, "姓名,性别,所属支部\n王芳,女,机关第一党支部\n孙旻,女,\n赵珺,女,\n");

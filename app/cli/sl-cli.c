@@ -36,6 +36,7 @@
 #include "sl-locking.h"
 #include "sl-organization.h"
 #include "sl-roster-import.h"
+#include "sl-roster-problems.h"
 #include "sl-temporary-files.h"
 
 typedef int (*SlCliCommand) (SlCliCall *call);
@@ -393,6 +394,7 @@ typedef struct
   const char     *file;
   const char     *organization;
   SlRosterCounts *counts;
+  GPtrArray      *skipped;  /* SlRosterProblem: the rows pasted twice */
 } RosterImport;
 
 static gboolean
@@ -403,13 +405,16 @@ write_roster (SlLedger  *ledger,
   RosterImport *import = data;
 
   memset (import->counts, 0, sizeof *import->counts);
-  return sl_roster_import (ledger, import->file, import->organization, import->counts, error);
+  g_ptr_array_set_size (import->skipped, 0);
+  return sl_roster_import_reporting (ledger, import->file, import->organization, import->counts,
+                                     import->skipped, error);
 }
 
 static int
 command_import_roster (SlCliCall *call)
 {
   RosterImport roster = { 0 };
+  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_roster_problem_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *organization = NULL;
   SlRosterCounts counts = { 0 };
@@ -424,7 +429,8 @@ command_import_roster (SlCliCall *call)
   if (!parse_options (call, _("FILE.csv"),
                       _("Adds the people of a roster saved by Excel or WPS (UTF-8 or GB18030) to "
                         "the ledger, or updates those it already has, matched by name within "
-                        "their organization. A file with an error is refused whole."),
+                        "their organization. A file with an error is refused whole; a row that "
+                        "repeats an earlier one in every cell is skipped, with a warning."),
                       entries, &status))
     return status;
 
@@ -434,8 +440,18 @@ command_import_roster (SlCliCall *call)
   roster.file = call->argv[1];
   roster.organization = organization;
   roster.counts = &counts;
+  roster.skipped = skipped;
   if (!write_ledger (call, write_roster, &roster, &error))
     return fail_error (error);
+
+  /* Imported all the same: a warning each, on stderr as the backup's is,
+   * so that stdout keeps its one line of counts. */
+  for (guint i = 0; i < skipped->len; i++)
+    {
+      SlRosterProblem *problem = g_ptr_array_index (skipped, i);
+
+      g_printerr (_("study-ledger: warning: %s: %s\n"), call->argv[1], problem->message);
+    }
 
   g_print (_("Imported %s: %u new, %u updated, %u unchanged members\n"),
            call->argv[1], counts.added, counts.updated, counts.unchanged);

@@ -22,6 +22,7 @@ typedef enum
   SL_EVIDENCE_ERROR_STATE,         /* already final, already (un)locked... */
   SL_EVIDENCE_ERROR_MISMATCH,      /* a hash or chain does not match its content */
   SL_EVIDENCE_ERROR_INVALID,       /* a wrong value (kind, size, file) */
+  SL_EVIDENCE_ERROR_INCOMPLETE,    /* 定稿 of a record with a half-filled part */
 } SlEvidenceError;
 
 GQuark sl_evidence_error_quark (void);

@@ -28,6 +28,7 @@
 #include "sl-evidence.h"
 #include "sl-ledger-private.h"
 #include "sl-meeting.h"
+#include "sl-meeting-watch.h"
 
 G_DEFINE_QUARK (sl-evidence-error-quark, sl_evidence_error)
 
@@ -809,6 +810,7 @@ sl_evidence_finalize (SlLedger    *ledger,
   g_autoptr(SlFinal) existing = NULL;
   g_autofree char *form = NULL;
   g_autoptr(SlFinal) made = g_new0 (SlFinal, 1);
+  gboolean dropped = FALSE;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
@@ -832,7 +834,8 @@ sl_evidence_finalize (SlLedger    *ledger,
       return sl_ledger_finish (ledger, FALSE, error);
     }
 
-  if (!(form = sl_evidence_hash_form (ledger, meeting, FALSE, error)))
+  if (!sl_evidence_ready_to_finalize (ledger, meeting, &dropped, error) ||
+      !(form = sl_evidence_hash_form (ledger, meeting, FALSE, error)))
     return sl_ledger_finish (ledger, FALSE, error);
 
   made->finalized_at = sl_evidence_now ();
@@ -856,6 +859,11 @@ sl_evidence_finalize (SlLedger    *ledger,
 
   if (!sl_ledger_finish (ledger, sl_database_step_done (ledger->database, stmt, error), error))
     return FALSE;
+
+  /* Its empty speeches are gone: an editor open on it reads it again
+   * rather than keep them, and the change count it had. */
+  if (dropped)
+    sl_meeting_watch_notify (ledger, meeting_id);
 
   if (final != NULL)
     *final = g_steal_pointer (&made);

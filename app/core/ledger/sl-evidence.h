@@ -89,6 +89,12 @@ gboolean    sl_evidence_finalize        (SlLedger    *ledger,
                                          const char  *by,
                                          SlFinal    **final,
                                          GError     **error);
+/* Within finalising: refuses a half-filled speech, drops the empty
+ * ones (sl-evidence-ready.c). */
+gboolean    sl_evidence_ready_to_finalize (SlLedger  *ledger,
+                                         SlMeeting   *meeting,
+                                         gboolean    *dropped,
+                                         GError     **error);
 /* sl_ledger_save_meeting() with a reason and an author: the way to
  * change a final meeting. */
 gboolean    sl_ledger_save_meeting_with_reason (SlLedger *ledger,

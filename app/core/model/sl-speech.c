@@ -210,3 +210,29 @@ sl_speech_set_title (SlSpeech *self,
   if (sl_set_str (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
+
+gboolean
+sl_speech_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    {
+      gunichar c = g_utf8_get_char (text);
+
+      if (!g_unichar_isspace (c) && c != 0x3000 && c != 0xFEFF && c != 0x00A0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sl_speech_is_empty (SlSpeech *self)
+{
+  g_return_val_if_fail (SL_IS_SPEECH (self), FALSE);
+
+  return sl_speech_text_is_blank (self->speaker) &&
+         sl_speech_text_is_blank (self->speaker_name) &&
+         sl_speech_text_is_blank (self->points) &&
+         sl_speech_text_is_blank (self->title);
+}

@@ -26,6 +26,13 @@ const char *sl_speech_get_points       (SlSpeech   *self);
 void        sl_speech_set_points       (SlSpeech   *self,
                                         const char *points);
 
+/* Whether @text is NULL or holds nothing but blanks (full-width too). */
+gboolean    sl_speech_text_is_blank    (const char *text);
+/* A row with no speaker and no words (points, title): one added by
+ * accident, which is no evidence; the minutes leave it out and 定稿
+ * drops it (sl-evidence-ready.c). */
+gboolean    sl_speech_is_empty         (SlSpeech   *self);
+
 /* Archive version 2 */
 const char *sl_speech_get_id (SlSpeech *self);
 void sl_speech_set_id (SlSpeech *self,

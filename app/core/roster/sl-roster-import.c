@@ -169,14 +169,32 @@ import_rows (SlLedger        *ledger,
              GPtrArray       *rows,
              const char      *organization_name,
              SlRosterCounts  *counts,
+             GPtrArray       *skipped,
              GError         **error)
 {
   g_autoptr(GHashTable) existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(GHashTable) repeats = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GPtrArray) problems = NULL;
   GListModel *members = sl_ledger_get_members (ledger);
   int next_sort = 0;
 
   if (!sl_roster_check_rows (rows, organization_name, error))
     return FALSE;
+
+  /* The lines that repeat an earlier one in every cell are left out,
+   * and said (sl-roster-problems.c). */
+  problems = sl_roster_list_problems (rows, organization_name, NULL);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SlRosterProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->kind != SL_ROSTER_PROBLEM_REPEAT)
+        continue;
+      g_hash_table_add (repeats, GUINT_TO_POINTER (problem->line));
+      counts->skipped++;
+      if (skipped != NULL)
+        g_ptr_array_add (skipped, g_steal_pointer (&g_ptr_array_index (problems, i)));
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
     {
@@ -200,6 +218,9 @@ import_rows (SlLedger        *ledger,
       g_autofree char *key = NULL;
       const char *organization_id;
       SlMember *member;
+
+      if (g_hash_table_contains (repeats, GUINT_TO_POINTER (row->line)))
+        continue;
 
       if (name != NULL && *name != '\0')
         {
@@ -249,21 +270,16 @@ import_rows (SlLedger        *ledger,
   return TRUE;
 }
 
-/**
- * sl_roster_import_rows:
- * @rows: (element-type SlRosterRow): rows from sl_roster_parse()
- * @organization: (nullable): the organization's name for every row
- *
- * Adds or updates the members of @rows, all or none.
- */
-gboolean
-sl_roster_import_rows (SlLedger        *ledger,
-                       GPtrArray       *rows,
-                       const char      *organization,
-                       SlRosterCounts  *counts,
-                       GError         **error)
+static gboolean
+import_rows_in_transaction (SlLedger        *ledger,
+                            GPtrArray       *rows,
+                            const char      *organization,
+                            SlRosterCounts  *counts,
+                            GPtrArray       *skipped,
+                            GError         **error)
 {
   SlRosterCounts local_counts = { 0 };
+  g_autoptr(GPtrArray) local_skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_roster_problem_free);
 
   g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
   g_return_val_if_fail (rows != NULL, FALSE);
@@ -271,7 +287,7 @@ sl_roster_import_rows (SlLedger        *ledger,
   if (!sl_ledger_begin (ledger, error))
     return FALSE;
 
-  if (!import_rows (ledger, rows, organization, &local_counts, error))
+  if (!import_rows (ledger, rows, organization, &local_counts, local_skipped, error))
     {
       sl_ledger_rollback (ledger);
       return FALSE;
@@ -282,8 +298,28 @@ sl_roster_import_rows (SlLedger        *ledger,
 
   if (counts != NULL)
     *counts = local_counts;
+  if (skipped != NULL)
+    g_ptr_array_extend_and_steal (skipped, g_steal_pointer (&local_skipped));
 
   return TRUE;
+}
+
+/**
+ * sl_roster_import_rows:
+ * @rows: (element-type SlRosterRow): rows from sl_roster_parse()
+ * @organization: (nullable): the organization's name for every row
+ *
+ * Adds or updates the members of @rows, all or none; a row that repeats
+ * an earlier one in every cell is skipped (@counts->skipped).
+ */
+gboolean
+sl_roster_import_rows (SlLedger        *ledger,
+                       GPtrArray       *rows,
+                       const char      *organization,
+                       SlRosterCounts  *counts,
+                       GError         **error)
+{
+  return import_rows_in_transaction (ledger, rows, organization, counts, NULL, error);
 }
 
 gboolean
@@ -292,6 +328,25 @@ sl_roster_import (SlLedger        *ledger,
                   const char      *organization,
                   SlRosterCounts  *counts,
                   GError         **error)
+{
+  return sl_roster_import_reporting (ledger, path, organization, counts, NULL, error);
+}
+
+/**
+ * sl_roster_import_reporting:
+ * @skipped: (nullable) (element-type SlRosterProblem): where the
+ *   %SL_ROSTER_PROBLEM_REPEAT problems of the skipped rows are added,
+ *   on success only, for the caller to tell
+ *
+ * sl_roster_import(), saying which rows it skipped as repeats.
+ */
+gboolean
+sl_roster_import_reporting (SlLedger        *ledger,
+                            const char      *path,
+                            const char      *organization,
+                            SlRosterCounts  *counts,
+                            GPtrArray       *skipped,
+                            GError         **error)
 {
   g_autofree char *data = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -309,7 +364,7 @@ sl_roster_import (SlLedger        *ledger,
     }
 
   if (!(rows = sl_roster_parse ((const guint8 *) data, length, &local_error)) ||
-      !sl_roster_import_rows (ledger, rows, organization, counts, &local_error))
+      !import_rows_in_transaction (ledger, rows, organization, counts, skipped, &local_error))
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
       return FALSE;

@@ -25,6 +25,7 @@ typedef struct
   guint updated;
   guint unchanged;
   guint organizations_added;
+  guint skipped;              /* rows that repeat an earlier row in every cell */
 } SlRosterCounts;
 
 SlOrganizationKind sl_organization_kind_guess (const char      *name);
@@ -33,6 +34,12 @@ gboolean           sl_roster_import           (SlLedger        *ledger,
                                                const char      *path,
                                                const char      *organization,
                                                SlRosterCounts  *counts,
+                                               GError         **error);
+gboolean           sl_roster_import_reporting (SlLedger        *ledger,
+                                               const char      *path,
+                                               const char      *organization,
+                                               SlRosterCounts  *counts,
+                                               GPtrArray       *skipped,
                                                GError         **error);
 gboolean           sl_roster_check_rows       (GPtrArray       *rows,
                                                const char      *organization,

@@ -15,6 +15,7 @@ typedef enum
   SL_ROSTER_PROBLEM_NO_ORGANIZATION,   /* a warning: the row would belong to none */
   SL_ROSTER_PROBLEM_NEW_ORGANIZATION,  /* a warning: its 所属支部 is not in the ledger */
   SL_ROSTER_PROBLEM_ROW,               /* an error: the row's own (SlRosterRow.problem) */
+  SL_ROSTER_PROBLEM_REPEAT,            /* a warning: every cell as on an earlier line; skipped */
 } SlRosterProblemKind;
 
 typedef struct
@@ -22,6 +23,7 @@ typedef struct
   SlRosterProblemKind kind;
   gboolean            error;         /* blocks the import; else a warning */
   guint               line;          /* the row's line in the file */
+  guint               first_line;    /* REPEAT, DUPLICATE: the earlier line it repeats */
   char               *organization;  /* NEW_ORGANIZATION: the name the row gives */
   char               *message;       /* "line 4: …", one sentence with its fix */
 } SlRosterProblem;

@@ -381,16 +381,21 @@ add_speeches (SlMinutesPages *self)
   SlPageRenderer *renderer = SL_PAGE_RENDERER (self);
   GListModel *speeches = sl_meeting_get_speeches (self->meeting);
   guint n_speeches = g_list_model_get_n_items (speeches);
+  gboolean any = FALSE;
 
-  if (n_speeches == 0)
-    return;
-
-  add_heading (renderer, "研讨发言");
   for (guint i = 0; i < n_speeches; i++)
     {
       g_autoptr(SlSpeech) speech = g_list_model_get_item (speeches, i);
       const char *name = member_name (self, sl_speech_get_speaker (speech));
       g_autofree char *lead = NULL;
+
+      /* A row added by accident and left empty says nothing: not even a
+       * “：” under the heading (定稿 drops it, sl-evidence-ready.c). */
+      if (sl_speech_is_empty (speech))
+        continue;
+      if (!any)
+        add_heading (renderer, "研讨发言");
+      any = TRUE;
 
       if (name == NULL)
         name = sl_speech_get_speaker_name (speech);

@@ -160,7 +160,8 @@ problem_text (GPtrArray *problems,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GPtrArray) new_names = g_ptr_array_new ();
   g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
-  guint errors = 0, homeless = 0;
+  g_autoptr(GString) repeats = g_string_new (NULL);
+  guint errors = 0, homeless = 0, n_repeats = 0;
 
   for (guint i = 0; i < problems->len; i++)
     {
@@ -181,6 +182,9 @@ problem_text (GPtrArray *problems,
       else if (problem->kind == SL_ROSTER_PROBLEM_NEW_ORGANIZATION &&
                g_hash_table_add (named, problem->organization))
         g_ptr_array_add (new_names, problem->organization);
+      /* A row pasted twice: which line repeats which, as the CLI says. */
+      else if (problem->kind == SL_ROSTER_PROBLEM_REPEAT && n_repeats++ < MAX_ERRORS_SHOWN)
+        g_string_append_printf (repeats, "\n%s", problem->message);
     }
 
   if (errors > MAX_ERRORS_SHOWN)
@@ -222,6 +226,8 @@ problem_text (GPtrArray *problems,
                                               new_names->len - 1),
                               names);
     }
+  if (repeats->len > 0)
+    g_string_append (text, repeats->str + (text->len > 0 ? 0 : 1));
   *n_errors = errors;
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
