@@ -29,6 +29,7 @@
 #include "sl-window.h"
 #include "sl-test-util.h"
 #include "sl-test-window.h"
+#include "sl-test-display.h"
 
 /* Of the example: 市统计局党组会议2025年第1次, of 市统计局党组. */
 #define MEETING_ID "e20472f6-70f4-5429-bcce-6c5709a2d5fb"
@@ -188,8 +189,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sl_test_gtk_init (&argc, &argv);
 
   g_test_add ("/window-finalize-speeches/empty-row", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_empty_row, fixture_tear_down);
