@@ -10,9 +10,11 @@
  * written (write_body). The first error found rolls everything back. The
  * text is JSON read by SlJsonDocument: a large archive's meetings one by
  * one, the rest whole. A file is streamed (sl_archive_read_file): the
- * rest is read in a first pass, then the meetings one at a time from the
- * file, attachments' base64 through a spool on disk, so that memory does
- * not grow with the archive.
+ * rest is read in a first pass, the other arrays that grow with the years
+ * (members, plans, the topic pool...) one element at a time, twice, to
+ * check and then to write them (sl-archive-head.c), then the meetings one
+ * at a time from the file, attachments' base64 through a spool on disk,
+ * so that memory does not grow with the archive.
  */
 
 #define G_LOG_DOMAIN "sl-archive"
