@@ -10,9 +10,11 @@
  * written (write_body). The first error found rolls everything back. The
  * text is JSON read by SlJsonDocument: a large archive's meetings one by
  * one, the rest whole. A file is streamed (sl_archive_read_file): the
- * rest is read in a first pass, then the meetings one at a time from the
- * file, attachments' base64 through a spool on disk, so that memory does
- * not grow with the archive.
+ * rest is read in a first pass, the other arrays that grow with the years
+ * (members, plans, the topic pool...) one element at a time, twice, to
+ * check and then to write them (sl-archive-head.c), then the meetings one
+ * at a time from the file, attachments' base64 through a spool on disk,
+ * so that memory does not grow with the archive.
  */
 
 #define G_LOG_DOMAIN "sl-archive"
@@ -27,6 +29,7 @@
 #include "sl-archive-reader.h"
 #include "sl-archive-evidence.h"
 #include "sl-archive-fields.h"
+#include "sl-archive-head.h"
 #include "sl-archive-import.h"
 #include "sl-archive-merge.h"
 #include "sl-archive-people.h"
@@ -49,6 +52,8 @@
 #include "sl-study.h"
 #include "sl-topic.h"
 #include "sl-util.h"
+
+typedef SlArchiveBodySource BodySource;
 
 /* Without --merge an import only adds: an id that the ledger already has
  * would silently overwrite what the secretary typed. */
@@ -77,36 +82,45 @@ check_new (Reader      *reader,
       return FALSE;                                                                 \
   } G_STMT_END
 
-/* The organizations, members and plans of the file. */
 static gboolean
-check_head_conflicts (Reader  *reader,
-                      GError **error)
+check_head_record_new (Reader              *reader,
+                       gpointer             record,
+                       SlArchiveHeadArray   which,
+                       guint                i,
+                       GError             **error)
 {
-  if (reader->merge)
-    return TRUE;
+  const char *key = sl_archive_head_keys[which];
 
-  for (guint i = 0; i < reader->organizations->len; i++)
-    CHECK_NEW (reader, g_ptr_array_index (reader->organizations, i), error, "organizations[%u]", i);
-  for (guint i = 0; i < reader->members->len; i++)
-    CHECK_NEW (reader, g_ptr_array_index (reader->members, i), error, "members[%u]", i);
-  for (guint i = 0; i < reader->plans->len; i++)
+  CHECK_NEW (reader, record, error, "%s[%u]", key, i);
+  if (which == SL_ARCHIVE_HEAD_PLANS)
     {
-      SlPlan *plan = g_ptr_array_index (reader->plans, i);
-      GListModel *items = sl_plan_get_items (plan);
+      GListModel *items = sl_plan_get_items (record);
 
-      CHECK_NEW (reader, plan, error, "plans[%u]", i);
       for (guint j = 0; j < g_list_model_get_n_items (items); j++)
         {
           g_autoptr(SlPlanItem) item = g_list_model_get_item (items, j);
           CHECK_NEW (reader, item, error, "plans[%u].items[%u]", i, j);
         }
     }
-  for (guint k = 0; k < SL_ARCHIVE_N_PEOPLE_KINDS; k++)
-    for (guint i = 0; i < reader->people[k]->len; i++)
-      CHECK_NEW (reader, g_ptr_array_index (reader->people[k], i), error, "%s[%u]",
-                 sl_archive_people_kind (k)->key, i);
 
   return TRUE;
+}
+
+/* The organizations, members, plans and records about people of the
+ * file. */
+static gboolean
+check_head_conflicts (Reader            *reader,
+                      const SlJsonValue *root,
+                      const BodySource  *source,
+                      gboolean          *unreadable,
+                      GError           **error)
+{
+  if (reader->merge || reader->into_empty)
+    return TRUE;
+
+  for (guint i = 0; i < reader->organizations->len; i++)
+    CHECK_NEW (reader, g_ptr_array_index (reader->organizations, i), error, "organizations[%u]", i);
+  return sl_archive_head_each (reader, root, source, check_head_record_new, unreadable, error);
 }
 
 /* A meeting and the studies and measures in it. */
@@ -245,6 +259,8 @@ order_organizations (Reader  *reader,
 static gboolean
 read_head (Reader             *reader,
            const SlJsonValue  *root,
+           const BodySource   *source,
+           gboolean           *unreadable,
            GError            **error)
 {
   const SlJsonValue *format, *version;
@@ -293,25 +309,12 @@ read_head (Reader             *reader,
   if (!sl_archive_reader_read_array (reader, root, NULL, "organizations", sl_archive_reader_read_organization,
                                      sl_archive_reader_sink_array, reader->organizations, error))
     return FALSE;
-  reader->reading = REF_MEMBER;
-  if (!sl_archive_reader_read_array (reader, root, NULL, "members", sl_archive_reader_read_member,
-                                     sl_archive_reader_sink_array, reader->members, error))
-    return FALSE;
-  reader->reading = REF_PLAN_ITEM;
-  if (!sl_archive_reader_read_array (reader, root, NULL, "plans", sl_archive_reader_read_plan,
-                                     sl_archive_reader_sink_array, reader->plans, error))
-    return FALSE;
   reader->reading = REF_NONE;
 
-  /* Version 2: the topic pool, which studies name, and the records about
-   * people; small, and read before the meetings. */
-  for (guint k = 0; k < SL_ARCHIVE_N_PEOPLE_KINDS; k++)
-    {
-      reader->people_kind = k;
-      if (!sl_archive_reader_read_array (reader, root, NULL, sl_archive_people_kind (k)->key, sl_archive_reader_read_people,
-                                         sl_archive_reader_sink_array, reader->people[k], error))
-        return FALSE;
-    }
+  /* The members, the plans and (version 2) the topic pool, which studies
+   * name, and the records about people, read before the meetings. */
+  if (!sl_archive_head_read (reader, root, source, unreadable, error))
+    return FALSE;
 
   /* A merged organization that leaves out its parent keeps the ledger's:
    * the check for circles and the order of saving must see that one. */
@@ -326,7 +329,7 @@ read_head (Reader             *reader,
 
   return sl_archive_reader_check_references (reader, error) &&
          check_parent_cycles (reader, error) &&
-         check_head_conflicts (reader, error) &&
+         check_head_conflicts (reader, root, source, unreadable, error) &&
          order_organizations (reader, error);
 }
 
@@ -358,8 +361,39 @@ collect_ledger_ids (Reader  *reader,
 }
 
 static gboolean
-write_head (Reader  *reader,
-            GError **error)
+save_head_record (Reader              *reader,
+                  gpointer             record,
+                  SlArchiveHeadArray   which,
+                  guint                i,
+                  GError             **error)
+{
+  SlSaveFlags flags = (reader->merge ? SL_SAVE_MERGE : SL_SAVE_REPLACE) | SL_SAVE_IN_TRANSACTION;
+  const char *key = sl_archive_head_keys[which];
+  g_autofree char *prefix = NULL;
+  gboolean ok;
+
+  if (reader->merger != NULL)
+    ok = sl_archive_merger_save (reader->merger, record, flags, error);
+  else if (which == SL_ARCHIVE_HEAD_MEMBERS)
+    ok = sl_ledger_save_member (reader->ledger, record, error);
+  else if (which == SL_ARCHIVE_HEAD_PLANS)
+    ok = sl_ledger_save_plan (reader->ledger, record, flags, error);
+  else
+    ok = sl_archive_people_save (reader->ledger, record, error);
+
+  /* "members[", "plans[", a kind of records about people */
+  prefix = which < SL_ARCHIVE_HEAD_PEOPLE ? g_strconcat (key, "[", NULL) : g_strdup (key);
+  if (!ok && !g_str_has_prefix ((*error)->message, prefix))
+    g_prefix_error (error, "%s[%u]: ", key, i);
+  return ok;
+}
+
+static gboolean
+write_head (Reader            *reader,
+            const SlJsonValue *root,
+            const BodySource  *source,
+            gboolean          *unreadable,
+            GError           **error)
 {
   SlLedger *ledger = reader->ledger;
   /* One transaction holds the whole import and is rolled back whole on
@@ -377,39 +411,7 @@ write_head (Reader  *reader,
         return FALSE;
     }
 
-  for (guint i = 0; i < reader->members->len; i++)
-    if (merger ? !sl_archive_merger_save (merger, g_ptr_array_index (reader->members, i), flags, error)
-               : !sl_ledger_save_member (ledger, g_ptr_array_index (reader->members, i), error))
-      {
-        if (!g_str_has_prefix ((*error)->message, "members["))
-          g_prefix_error (error, "members[%u]: ", i);
-        return FALSE;
-      }
-
-  for (guint i = 0; i < reader->plans->len; i++)
-    if (merger ? !sl_archive_merger_save (merger, g_ptr_array_index (reader->plans, i), flags, error)
-               : !sl_ledger_save_plan (ledger, g_ptr_array_index (reader->plans, i), flags, error))
-      {
-        if (!g_str_has_prefix ((*error)->message, "plans["))
-          g_prefix_error (error, "plans[%u]: ", i);
-        return FALSE;
-      }
-
-  for (guint k = 0; k < SL_ARCHIVE_N_PEOPLE_KINDS; k++)
-    for (guint i = 0; i < reader->people[k]->len; i++)
-      {
-        gpointer record = g_ptr_array_index (reader->people[k], i);
-
-        if (merger ? !sl_archive_merger_save (merger, record, flags, error)
-                   : !sl_archive_people_save (ledger, record, error))
-          {
-            if (!g_str_has_prefix ((*error)->message, sl_archive_people_kind (k)->key))
-              g_prefix_error (error, "%s[%u]: ", sl_archive_people_kind (k)->key, i);
-            return FALSE;
-          }
-      }
-
-  return TRUE;
+  return sl_archive_head_each (reader, root, source, save_head_record, unreadable, error);
 }
 
 /* The meetings that topics of the pool name (planned_meeting): in the file,
@@ -436,7 +438,6 @@ check_meeting_references (Reader  *reader,
  * while the import's thread writes each one as it comes, so that reading
  * and writing (each about half of a large import) overlap on two CPUs.
  * Written records go back to the reading thread to be freed. */
-typedef SlArchiveBodySource BodySource;
 
 typedef struct
 {
@@ -638,8 +639,9 @@ read_body_thread (gpointer data)
       body->source->meetings != NULL ? read_split_meetings (body)
                               : sl_archive_reader_read_array (body->reader, body->root, NULL, "meetings", sl_archive_reader_read_meeting,
                                                               sink_queue, body, &body->error))
-    sl_archive_reader_read_array (body->reader, body->root, NULL, "research_topics", sl_archive_reader_read_research_topic,
-                                  sink_queue, body, &body->error);
+    sl_archive_head_read_array (body->reader, body->root, body->source, SL_ARCHIVE_HEAD_RESEARCH_TOPICS,
+                                sl_archive_reader_read_research_topic, sink_queue, body,
+                                &body->unreadable, &body->error);
   g_async_queue_push (body->read, END);
 
   /* Freeing a meeting costs a tenth of writing it: here, not there. */
@@ -830,7 +832,7 @@ sl_archive_import_document (SlLedger                      *ledger,
        sl_ledger_begin (ledger, &local_error);
   /* Asked again: another program may have written before the BEGIN. */
   reader.into_empty = ok && sl_ledger_is_empty (ledger);
-  if (ok && !(read_head (&reader, root, &local_error) &&
+  if (ok && !(read_head (&reader, root, source, unreadable, &local_error) &&
               collect_ledger_ids (&reader, &local_error)))
     {
       sl_database_rollback (database);   /* nothing written: the stores are as they were */
@@ -840,7 +842,7 @@ sl_archive_import_document (SlLedger                      *ledger,
     {
       /* The search index is built once, after the rows. */
       if (sl_database_defer_search_index (database, &local_error) &&
-          write_head (&reader, &local_error) &&
+          write_head (&reader, root, source, unreadable, &local_error) &&
           write_body (&reader, root, source, unreadable, &body_counts, &local_error) &&
           check_meeting_references (&reader, &local_error) &&
           sl_archive_store_locks (ledger, root, &local_error) &&
@@ -867,13 +869,18 @@ sl_archive_import_document (SlLedger                      *ledger,
   if (ok && counts != NULL)
     {
       counts->organizations = reader.organizations->len;
-      counts->members = reader.members->len;
-      counts->plans = reader.plans->len;
+      counts->members = reader.n_members;
+      counts->plans = reader.n_plans;
       counts->meetings = body_counts.meetings;
       counts->research_topics = body_counts.research_topics;
     }
 
   sl_archive_reader_clear (&reader);
+
+  /* The text read whole would have said first where a part of the head
+   * is not JSON; a streamed array may not have been read to its end. */
+  if (!ok && !*unreadable && !sl_archive_head_is_json (source))
+    *unreadable = TRUE;
 
   if (!ok)
     {

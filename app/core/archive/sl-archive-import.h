@@ -9,21 +9,11 @@
 #pragma once
 
 #include "sl-archive.h"
-#include "sl-archive-spool.h"
+#include "sl-archive-head.h"
 #include "sl-json-document.h"
 #include "sl-ledger.h"
 
 G_BEGIN_DECLS
-
-/* Where the meetings are: the text of the array (split), the file
- * (streamed), or neither (in the document). */
-typedef struct
-{
-  const char     *meetings;
-  gsize           meetings_length;
-  int             fd;         /* -1: not streamed */
-  SlArchiveSpool *spool;      /* streamed: where attachments' base64 goes */
-} SlArchiveBodySource;
 
 /* How an archive is read in: added only, or merged (and then perhaps
  * rolled back, with a report of what it would change). */

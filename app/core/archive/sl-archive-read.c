@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "sl-archive.h"
+#include "sl-archive-head.h"
 #include "sl-archive-import.h"
 #include "sl-archive-merge.h"
 #include "sl-archive-spool.h"
@@ -109,7 +110,7 @@ sl_archive_read_in (SlLedger         *ledger,
 
   if (sl_json_find_member (data, length, "meetings", &start, &end))
     {
-      const BodySource source = { data + start, end - start, -1, NULL };
+      const BodySource source = { data + start, end - start, -1, NULL, { 0 } };
       g_autoptr(GString) rest = g_string_sized_new (length - (end - start) + 2);
 
       g_string_append_len (rest, data, start);
@@ -134,7 +135,7 @@ sl_archive_read_in (SlLedger         *ledger,
     return FALSE;
 
   {
-    const BodySource whole = { NULL, 0, -1, NULL };
+    const BodySource whole = { NULL, 0, -1, NULL, { 0 } };
 
     return import_document (ledger, sl_json_document_get_root (document), &whole,
                             name, options, &unreadable, counts, error);
@@ -153,8 +154,9 @@ sl_archive_import_data (SlLedger         *ledger,
   return sl_archive_read_in (ledger, data, length, name, merge, FALSE, NULL, counts, error);
 }
 
-/* Streams the file: the rest first (sl_json_stream_read_without()),
- * then, in write_body()'s reading thread, the meetings one at a time.
+/* Streams the file: the rest first (sl_json_stream_read_without_keys()),
+ * then the head's arrays one element at a time (sl-archive-head.c), then,
+ * in write_body()'s reading thread, the meetings one at a time.
  * FALSE with no error when the file is not of that shape or a part of it
  * is not JSON: it is then read whole, for the same results and the
  * messages that say where. */
@@ -172,8 +174,12 @@ read_streamed (SlLedger         *ledger,
   g_autoptr(SlArchiveSpool) spool = NULL;
   g_autoptr(SlJsonDocument) document = NULL;
   gboolean unreadable = FALSE;
+  BodySource source = { NULL, 0, fd, NULL, { 0 } };
 
-  switch (sl_json_stream_read_without (stream, "meetings", rest, &local_error))
+  /* Every array that grows with the years left out of the rest, read
+   * from the file one element at a time (sl-archive-head.c). */
+  switch (sl_json_stream_read_without_keys (stream, sl_archive_head_keys, SL_ARCHIVE_N_HEAD,
+                                            rest, source.head, &local_error))
     {
     case SL_JSON_STREAM_OK:
       break;
@@ -190,17 +196,12 @@ read_streamed (SlLedger         *ledger,
       !(document = sl_json_document_parse (rest->str, rest->len, NULL)) ||
       !(spool = sl_archive_spool_new (NULL)))
     return FALSE;
-  /* The document has its own copy: the text of the plans and the topic
-   * pool, 8 MB at a hundred years, need not wait for the end. */
   g_string_free (g_steal_pointer (&rest), TRUE);
 
-  {
-    const BodySource source = { NULL, 0, fd, spool };
-
-    if (import_document (ledger, sl_json_document_get_root (document), &source,
-                         name, options, &unreadable, counts, error))
-      return TRUE;
-  }
+  source.spool = spool;
+  if (import_document (ledger, sl_json_document_get_root (document), &source,
+                       name, options, &unreadable, counts, error))
+    return TRUE;
 
   if (unreadable)
     g_clear_error (error);

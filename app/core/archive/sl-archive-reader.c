@@ -226,6 +226,9 @@ check_ref (Reader      *reader,
            const char  *id,
            GError     **error)
 {
+  if (reader->replay)
+    return TRUE;   /* checked the first time (sl-archive-head.c) */
+
   if (kind == reader->reading || kind == REF_MEETING)
     {
       /* Further on in the same list, perhaps: checked at the end. */
@@ -275,9 +278,13 @@ note_id (Reader      *reader,
          RefKind      target,
          GError     **error)
 {
-  g_autofree char *where = path_to_string (path, NULL);
+  g_autofree char *where = NULL;
   g_autofree char *other = NULL;
 
+  if (reader->replay)
+    return TRUE;   /* noted the first time (sl-archive-head.c) */
+
+  where = path_to_string (path, NULL);
   switch (sl_archive_ids_add (reader->ids, id, target, where, &other, error))
     {
     case SL_ARCHIVE_IDS_NEW:

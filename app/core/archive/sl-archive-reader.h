@@ -64,6 +64,9 @@ typedef struct
   RefKind     reading;            /* the kind whose records are being read */
   gboolean    ledger_ids_collected;
   gboolean    into_empty;         /* the ledger had no record: nothing can conflict */
+  gboolean    replay;             /* a streamed array read again: ids and references noted */
+  guint       n_members;          /* read, kept or streamed */
+  guint       n_plans;
 } Reader;
 
 typedef gpointer (*ReadFunc) (Reader             *reader,

@@ -432,18 +432,28 @@ stopped (SlJsonStream  *self,
   return SL_JSON_STREAM_SHAPE;
 }
 
-/* The members of the top-level object up to the value of @key: the
+/* The members of the top-level object up to the value of @keys[0]: the
  * stream is left at that value. @rest, when given, gets the text read,
- * with the value of @key (which must be an array) replaced by "[]" and
- * the rest of the file after it. */
+ * with the value of @keys[0] (which must be an array) replaced by "[]"
+ * and the rest of the file after it; so is the value of each other key
+ * of @keys that is an array, its place in the file noted in @offsets
+ * (0: not there, or not an array, and left in @rest). A key of @keys
+ * there twice is not this shape: the reader would take the last. */
 static SlJsonStreamResult
-walk_object (SlJsonStream  *self,
-             const char    *key,
-             GString       *rest,
-             GError       **error)
+walk_object (SlJsonStream       *self,
+             const char * const *keys,
+             guint               n_keys,
+             GString            *rest,
+             guint64            *offsets,
+             GError            **error)
 {
-  gsize key_length = strlen (key);
+  gsize key_length = strlen (keys[0]);
+  guint32 seen = 0;
   gboolean found = FALSE, empty;
+
+  g_assert (n_keys >= 1 && n_keys <= 32);
+  for (guint i = 0; offsets != NULL && i < n_keys; i++)
+    offsets[i] = 0;
 
   self->offset = 0;
   self->pos = self->len = 0;
@@ -475,7 +485,7 @@ walk_object (SlJsonStream  *self,
       self->pos++;
       skip_white (self);
 
-      if (n == key_length && memcmp (name, key, n) == 0)
+      if (n == key_length && memcmp (name, keys[0], n) == 0)
         {
           if (found || peek (self) != '[')
             return stopped (self, error);   /* twice: the reader would take the last */
@@ -488,8 +498,31 @@ walk_object (SlJsonStream  *self,
             return stopped (self, error);
           capture_start (self, rest);
         }
-      else if (!skip_value (self, &empty))
-        return stopped (self, error);
+      else
+        {
+          guint i;
+
+          for (i = 1; rest != NULL && i < n_keys; i++)
+            if (strlen (keys[i]) == n && memcmp (name, keys[i], n) == 0)
+              break;
+          if (rest != NULL && i < n_keys)
+            {
+              if (seen & (1u << i))
+                return stopped (self, error);
+              seen |= 1u << i;
+            }
+          if (rest != NULL && i < n_keys && peek (self) == '[')
+            {
+              offsets[i] = self->offset - self->len + self->pos;
+              capture_stop (self);
+              g_string_append (rest, "[]");
+              if (!skip_value (self, &empty))
+                return stopped (self, error);
+              capture_start (self, rest);
+            }
+          else if (!skip_value (self, &empty))
+            return stopped (self, error);
+        }
 
       skip_white (self);
       c = peek (self);
@@ -527,7 +560,55 @@ sl_json_stream_read_without (SlJsonStream  *self,
                              GString       *rest,
                              GError       **error)
 {
-  return walk_object (self, key, rest, error);
+  return walk_object (self, &key, 1, rest, NULL, error);
+}
+
+/**
+ * sl_json_stream_read_without_keys:
+ * @keys: keys written without escapes; the first must be there once,
+ *   with an array
+ * @offsets: (out caller-allocates): for each key, where its array begins
+ *   in the file, for sl_json_stream_enter_array_at(); 0 when it is not
+ *   there or not an array (and then left in @rest)
+ *
+ * As sl_json_stream_read_without(), leaving out every array of @keys:
+ * the head of an archive (plans, the topic pool...) is streamed too, so
+ * that nothing of the file is held whole (docs/performance.md).
+ */
+SlJsonStreamResult
+sl_json_stream_read_without_keys (SlJsonStream       *self,
+                                  const char * const *keys,
+                                  guint               n_keys,
+                                  GString            *rest,
+                                  guint64            *offsets,
+                                  GError            **error)
+{
+  g_return_val_if_fail (rest != NULL && offsets != NULL, SL_JSON_STREAM_SHAPE);
+
+  return walk_object (self, keys, n_keys, rest, offsets, error);
+}
+
+/**
+ * sl_json_stream_enter_array_at:
+ * @offset: where an array begins, from sl_json_stream_read_without_keys()
+ *
+ * As sl_json_stream_enter_array(), without walking the object again (an
+ * array after the meetings would otherwise cost a scan of them all).
+ */
+SlJsonStreamResult
+sl_json_stream_enter_array_at (SlJsonStream  *self,
+                               guint64        offset,
+                               GError       **error)
+{
+  self->offset = offset;
+  self->pos = self->len = 0;
+  self->eof = FALSE;
+  self->capture = NULL;
+  if (peek (self) != '[')
+    return stopped (self, error);
+  self->pos++;
+  self->state = 0;
+  return SL_JSON_STREAM_OK;
 }
 
 /**
@@ -541,7 +622,7 @@ sl_json_stream_enter_array (SlJsonStream  *self,
                             const char    *key,
                             GError       **error)
 {
-  SlJsonStreamResult result = walk_object (self, key, NULL, error);
+  SlJsonStreamResult result = walk_object (self, &key, 1, NULL, NULL, error);
 
   if (result == SL_JSON_STREAM_OK)
     {

@@ -32,6 +32,15 @@ SlJsonStreamResult  sl_json_stream_read_without   (SlJsonStream    *self,
                                                    const char      *key,
                                                    GString         *rest,
                                                    GError         **error);
+SlJsonStreamResult  sl_json_stream_read_without_keys (SlJsonStream       *self,
+                                                   const char * const *keys,
+                                                   guint               n_keys,
+                                                   GString            *rest,
+                                                   guint64            *offsets,
+                                                   GError            **error);
+SlJsonStreamResult  sl_json_stream_enter_array_at (SlJsonStream    *self,
+                                                   guint64          offset,
+                                                   GError         **error);
 SlJsonStreamResult  sl_json_stream_enter_array    (SlJsonStream    *self,
                                                    const char      *key,
                                                    GError         **error);
