@@ -1,0 +1,163 @@
+/* test-window-keys-kept.c — what the keyboard types and asks for arrives where it is meant to
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Issue 17's keyboard leftovers, with real X key events (XTEST,
+ * tests/lib/sl-test-keys.h) under Xvfb (build-aux/setup.sh --test); where
+ * XTEST is missing, or the display is not X11, the tests skip:
+ *
+ * - a locked year's final meeting, after 更新落实情况… was given its
+ *   reason: 落实情况 typed into a measure's progress arrives whole, also
+ *   the characters typed after the first save (that save took the focus
+ *   to the state badge, and the next key went nowhere).
+ *
+ * The main loop runs until what is awaited holds, with a generous limit,
+ * never a fixed sleep.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "sl-evidence.h"
+#include "sl-ledger.h"
+#include "sl-measure.h"
+#include "sl-meeting-editor.h"
+#include "sl-meeting-measure-row.h"
+#include "sl-meetings-page.h"
+#include "sl-window.h"
+#include "sl-test-keys.h"
+#include "sl-test-util.h"
+#include "sl-test-window.h"
+
+/* Of the example: 市统计局党组会议2025年第1次, of 市统计局党组, one measure. */
+#define MEETING_ID "e20472f6-70f4-5429-bcce-6c5709a2d5fb"
+#define ORGANIZATION_ID "62c9f9b1-c1a6-541b-b10c-986195dc206a"
+
+#define MEASURE_SQL(column) \
+  "SELECT x." column " FROM measures x JOIN meetings m ON m.id = x.meeting_id " \
+  "WHERE m.uuid = '" MEETING_ID "' ORDER BY x.position LIMIT 1"
+
+#define T(text) g_dgettext (GETTEXT_PACKAGE, (text))
+
+typedef struct
+{
+  char      *folder;
+  char      *path;
+  SlLedger  *ledger;
+  SlWindow  *window;
+} Fixture;
+
+static gboolean reason_dialog_shown (Fixture *f) { return sl_test_find_toplevel ("sl-reason-dialog", 0) != NULL; }
+static gboolean saved (Fixture *f) { return g_strcmp0 (sl_test_editor_state (f->window), T ("Saved")) == 0; }
+
+static GtkWidget *
+focus (Fixture *fixture)
+{
+  return gtk_root_get_focus (GTK_ROOT (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window == NULL)
+    return;
+  sl_test_window_close (fixture->window, fixture->ledger);
+  remove_tree (fixture->folder);
+  g_free (fixture->path);
+  g_free (fixture->folder);
+}
+
+/* Progress in a locked year ------------------------------------------------------- */
+
+static void
+locked_set_up (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sl_test_keys_init () || !sl_test_keys_have_spare ())
+    return;
+
+  fixture->folder = make_temp_folder ("test-window-keys-kept-XXXXXX");
+  fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
+  fixture->ledger = sl_test_example_ledger (fixture->path);
+  g_assert_true (sl_evidence_finalize (fixture->ledger, MEETING_ID, "王五", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sl_evidence_lock_year (fixture->ledger, ORGANIZATION_ID, 2025, "王五", &error));
+  g_assert_no_error (error);
+
+  fixture->window = sl_test_window_open (fixture->ledger, 1400, 900);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "meetings");
+  sl_test_iterate (50);
+  sl_meetings_page_open_meeting (SL_MEETINGS_PAGE (sl_window_get_page (fixture->window, "meetings")),
+                                 MEETING_ID);
+  sl_test_iterate (100);
+}
+
+static void
+test_locked_progress (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SlMeetingEditor *editor;
+  GtkWidget *list;
+  GtkWidget *row;
+  GtkWidget *progress_row;
+  g_autofree char *stored = NULL;
+
+  SL_TEST_KEYS_REQUIRE (fixture->window != NULL);
+
+  editor = sl_test_window_editor (fixture->window);
+  list = sl_test_editor_child (fixture->window, "measures_list");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_true (SL_IS_MEETING_MEASURE_ROW (row));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  progress_row = sl_test_template_child (row, SL_TYPE_MEETING_MEASURE_ROW, "progress_row");
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.update-progress", NULL);
+  SL_TEST_WAIT_UNTIL (fixture, reason_dialog_shown);
+  sl_test_answer_dialog (sl_test_find_toplevel ("sl-reason-dialog", 0), "跟进整改", "revise");
+  g_assert_true (gtk_widget_is_sensitive (progress_row));
+
+  gtk_editable_set_text (GTK_EDITABLE (progress_row), "");
+  SL_TEST_WAIT_UNTIL (fixture, saved);
+  sl_test_keys_focus (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_grab_focus (progress_row));
+  sl_test_keys_settle ();
+
+  /* The first character, saved (a revision of the final meeting), then
+   * the rest: every key arrives in the field. */
+  sl_test_keys_type ("落");
+  SL_TEST_WAIT_UNTIL (fixture, saved);
+  g_assert_true (focus (fixture) != NULL && gtk_widget_is_ancestor (focus (fixture), progress_row));
+  sl_test_keys_type ("实情况");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (progress_row)), ==, "落实情况");
+  SL_TEST_WAIT_UNTIL (fixture, saved);
+  stored = sl_test_stored (fixture->path, MEASURE_SQL ("progress"));
+  g_assert_cmpstr (stored, ==, "落实情况");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("SL_TODAY", "2025-12-31", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window-keys-kept/locked-progress", Fixture, NULL,
+              locked_set_up, test_locked_progress, fixture_tear_down);
+
+  return g_test_run ();
+}
