@@ -9,7 +9,9 @@
  * - a locked year's final meeting, after 更新落实情况… was given its
  *   reason: 落实情况 typed into a measure's progress arrives whole, also
  *   the characters typed after the first save (that save took the focus
- *   to the state badge, and the next key went nowhere).
+ *   to the state badge, and the next key went nowhere);
+ * - Ctrl+N on a fresh ledger whose only organization is a 党组 starts a
+ *   党组会议, not a 中心组学习 (sl_meeting_draft_default_kind()).
  *
  * The main loop runs until what is awaited holds, with a generous limit,
  * never a fixed sleep.
@@ -25,9 +27,11 @@
 #include "sl-evidence.h"
 #include "sl-ledger.h"
 #include "sl-measure.h"
+#include "sl-meeting.h"
 #include "sl-meeting-editor.h"
 #include "sl-meeting-measure-row.h"
 #include "sl-meetings-page.h"
+#include "sl-organization.h"
 #include "sl-window.h"
 #include "sl-test-keys.h"
 #include "sl-test-util.h"
@@ -141,6 +145,63 @@ test_locked_progress (Fixture       *fixture,
   g_assert_cmpstr (stored, ==, "落实情况");
 }
 
+/* Ctrl+N on a fresh ledger ------------------------------------------------------- */
+
+static void
+fresh_set_up (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlOrganization) organization = sl_organization_new ();
+  g_autoptr(GSettings) settings = NULL;
+
+  if (!sl_test_keys_init () || !sl_test_keys_have_spare ())
+    return;
+
+  fixture->folder = make_temp_folder ("test-window-keys-kept-XXXXXX");
+  fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
+  fixture->ledger = sl_ledger_open (fixture->path, &error);
+  g_assert_no_error (error);
+  settings = g_settings_new (APP_ID);
+  g_settings_reset (settings, "last-year");
+
+  sl_organization_set_name (organization, "滨江市生态环境局党组");
+  sl_organization_set_kind (organization, SL_ORGANIZATION_KIND_PARTY_GROUP);
+  g_assert_true (sl_ledger_save_organization (fixture->ledger, organization, &error));
+  g_assert_no_error (error);
+
+  fixture->window = sl_test_window_open (fixture->ledger, 1400, 900);
+  sl_test_keys_focus (GTK_WIDGET (fixture->window));
+}
+
+static SlMeetingEditor *
+mapped_editor (Fixture *fixture)
+{
+  GtkWidget *editor = sl_test_find_mapped (GTK_WIDGET (fixture->window), SL_TYPE_MEETING_EDITOR);
+
+  return editor && sl_meeting_editor_get_meeting (SL_MEETING_EDITOR (editor)) ? SL_MEETING_EDITOR (editor) : NULL;
+}
+static gboolean editor_shown (Fixture *f) { return mapped_editor (f) != NULL; }
+
+/* A ledger whose only organization is a 党组: Ctrl+N is a 党组会议. */
+static void
+test_fresh_new_meeting (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SlMeeting *meeting;
+
+  SL_TEST_KEYS_REQUIRE (fixture->window != NULL);
+
+  sl_test_keys_send (GDK_KEY_n, GDK_CONTROL_MASK);
+  SL_TEST_WAIT_UNTIL (fixture, editor_shown);
+  meeting = sl_meeting_editor_get_meeting (mapped_editor (fixture));
+  g_assert_cmpint (sl_meeting_get_kind (meeting), ==, SL_MEETING_KIND_PARTY_GROUP);
+  g_assert_nonnull (strstr (sl_meeting_get_title (meeting), "党组会议"));
+
+  gtk_widget_activate_action (GTK_WIDGET (mapped_editor (fixture)), "editor.back", NULL);
+  sl_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +219,8 @@ main (int   argc,
 
   g_test_add ("/window-keys-kept/locked-progress", Fixture, NULL,
               locked_set_up, test_locked_progress, fixture_tear_down);
+  g_test_add ("/window-keys-kept/fresh-new-meeting", Fixture, NULL,
+              fresh_set_up, test_fresh_new_meeting, fixture_tear_down);
 
   return g_test_run ();
 }
