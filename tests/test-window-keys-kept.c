@@ -11,7 +11,10 @@
  *   the characters typed after the first save (that save took the focus
  *   to the state badge, and the next key went nowhere);
  * - Ctrl+N on a fresh ledger whose only organization is a 党组 starts a
- *   党组会议, not a 中心组学习 (sl_meeting_draft_default_kind()).
+ *   党组会议, not a 中心组学习 (sl_meeting_draft_default_kind());
+ * - the sidebar is one Tab stop: the arrows move within it, Tab goes on
+ *   to the page, Shift+Tab to its header; Ctrl+2 then Return opens the
+ *   meetings list's row (it showed the page again from the sidebar).
  *
  * The main loop runs until what is awaited holds, with a generous limit,
  * never a fixed sleep.
@@ -202,6 +205,81 @@ test_fresh_new_meeting (Fixture       *fixture,
   sl_test_iterate (50);
 }
 
+/* The sidebar: one Tab stop; Ctrl+2 then Return acts in the page ----------------- */
+
+static void
+example_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  if (!sl_test_keys_init () || !sl_test_keys_have_spare ())
+    return;
+
+  fixture->folder = make_temp_folder ("test-window-keys-kept-XXXXXX");
+  fixture->path = g_build_filename (fixture->folder, "ledger.db", NULL);
+  fixture->ledger = sl_test_example_ledger (fixture->path);
+  fixture->window = sl_test_window_open (fixture->ledger, 1400, 900);
+  sl_test_keys_focus (GTK_WIDGET (fixture->window));
+}
+
+static gboolean
+focus_in (Fixture   *fixture,
+          GtkWidget *widget)
+{
+  GtkWidget *widget_focus = focus (fixture);
+
+  return widget_focus != NULL && (widget_focus == widget || gtk_widget_is_ancestor (widget_focus, widget));
+}
+
+static gboolean
+meetings_editing (Fixture *fixture)
+{
+  return sl_meetings_page_get_editing (SL_MEETINGS_PAGE (sl_window_get_page (fixture->window, "meetings")));
+}
+
+static void
+test_sidebar_keys (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkListBox *sidebar;
+  GtkWidget *stack;
+  g_autofree char *chain = NULL;
+
+  SL_TEST_KEYS_REQUIRE (fixture->window != NULL);
+  sidebar = sl_test_template_child (fixture->window, SL_TYPE_WINDOW, "sidebar_list");
+  stack = sl_test_template_child (fixture->window, SL_TYPE_WINDOW, "content_stack");
+
+  /* The arrows move within the sidebar; Tab goes on to the page shown. */
+  sl_window_show_page (fixture->window, "overview");
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0))));
+  sl_test_keys_send (GDK_KEY_Down, 0);
+  g_assert_true (focus (fixture) == GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 1)));
+  sl_test_keys_send (GDK_KEY_Up, 0);
+  sl_test_keys_send (GDK_KEY_Tab, 0);
+  chain = sl_test_keys_focus_chain (GTK_WIDGET (fixture->window));
+  g_test_message ("Tab from the sidebar → %s", chain);
+  g_assert_false (focus_in (fixture, GTK_WIDGET (sidebar)));
+  g_assert_true (focus_in (fixture, gtk_stack_get_visible_child (GTK_STACK (stack))));
+
+  /* Shift+Tab from the sidebar: its header, not the row above. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 3))));
+  sl_test_keys_send (GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_false (focus_in (fixture, GTK_WIDGET (sidebar)));
+
+  /* Ctrl+2, Return: the meetings list opens its row, the sidebar is not
+   * activated again. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0))));
+  sl_test_keys_send (GDK_KEY_2, GDK_CONTROL_MASK);
+  g_clear_pointer (&chain, g_free);
+  chain = sl_test_keys_focus_chain (GTK_WIDGET (fixture->window));
+  g_test_message ("Ctrl+2 → %s", chain);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "meetings");
+  g_assert_false (focus_in (fixture, GTK_WIDGET (sidebar)));
+  sl_test_keys_send (GDK_KEY_Return, 0);
+  SL_TEST_WAIT_UNTIL (fixture, meetings_editing);
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.back", NULL);
+  sl_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +299,8 @@ main (int   argc,
               locked_set_up, test_locked_progress, fixture_tear_down);
   g_test_add ("/window-keys-kept/fresh-new-meeting", Fixture, NULL,
               fresh_set_up, test_fresh_new_meeting, fixture_tear_down);
+  g_test_add ("/window-keys-kept/sidebar-keys", Fixture, NULL,
+              example_set_up, test_sidebar_keys, fixture_tear_down);
 
   return g_test_run ();
 }
