@@ -11,7 +11,8 @@
  *   the characters typed after the first save (that save took the focus
  *   to the state badge, and the next key went nowhere);
  * - Ctrl+N on a fresh ledger whose only organization is a 党组 starts a
- *   党组会议, not a 中心组学习 (sl_meeting_draft_default_kind());
+ *   党组会议, not a 中心组学习 (sl_meeting_draft_default_kind()); its
+ *   年度次序 hint and the 补学 day's example give the meeting's year;
  * - the sidebar is one Tab stop: the arrows move within it, Tab goes on
  *   to the page, Shift+Tab to its header; Ctrl+2 then Return opens the
  *   meetings list's row (it showed the page again from the sidebar).
@@ -27,10 +28,12 @@
 #include <locale.h>
 #include <string.h>
 
+#include "sl-attendance.h"
 #include "sl-evidence.h"
 #include "sl-ledger.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
+#include "sl-meeting-attendance-popover.h"
 #include "sl-meeting-editor.h"
 #include "sl-meeting-measure-row.h"
 #include "sl-meetings-page.h"
@@ -200,6 +203,19 @@ test_fresh_new_meeting (Fixture       *fixture,
   meeting = sl_meeting_editor_get_meeting (mapped_editor (fixture));
   g_assert_cmpint (sl_meeting_get_kind (meeting), ==, SL_MEETING_KIND_PARTY_GROUP);
   g_assert_nonnull (strstr (sl_meeting_get_title (meeting), "党组会议"));
+
+  /* The hints give the meeting's year, not 2023. */
+  {
+    GtkWidget *spin = sl_test_template_child (mapped_editor (fixture), SL_TYPE_MEETING_EDITOR, "sequence_spin");
+    GtkWidget *row = gtk_widget_get_ancestor (spin, ADW_TYPE_ACTION_ROW);
+    g_autoptr(SlAttendance) attendance = sl_attendance_new ();
+    GtkWidget *popover = g_object_ref_sink (sl_meeting_attendance_popover_new (attendance, "李明", 2026));
+    GtkWidget *makeup = sl_test_template_child (popover, SL_TYPE_MEETING_ATTENDANCE_POPOVER, "makeup_date_entry");
+
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2025年第N次"));
+    g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (makeup)), ==, "2026-03-05");
+    g_object_unref (popover);
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (mapped_editor (fixture)), "editor.back", NULL);
   sl_test_iterate (50);

@@ -8,7 +8,8 @@
  *
  *  - the study plan's title (学习计划 › 标题) is shown whole at 360 px,
  *    wrapped in the row below it (it was cut mid-character); at 1400 px
- *    it fits its row and nothing is added.
+ *    it fits its row and nothing is added;
+ *  - the organizations dialog opens no wider than a 360 px window.
  */
 
 #include "config.h"
@@ -16,6 +17,7 @@
 #include <adwaita.h>
 
 #include "sl-ledger.h"
+#include "sl-organization-dialog.h"
 #include "sl-plan-page.h"
 #include "sl-window.h"
 #include "sl-test-util.h"
@@ -121,6 +123,41 @@ test_plan_title_1400 (Fixture *fixture, gconstpointer data)
   check_plan_title (fixture, 1400, FALSE);
 }
 
+/* The organizations dialog opens no wider than a 360 px window (it was
+ * 515 px, its right part off the screen). */
+static void
+test_organization_dialog_360 (Fixture *fixture, gconstpointer data)
+{
+  SlWindow *window = open_window (fixture, 360);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = NULL;
+  int minimum = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.organizations", NULL);
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       dialog == NULL && g_get_monotonic_time () < end;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (SL_IS_ORGANIZATION_DIALOG (toplevel) && gtk_widget_get_mapped (toplevel))
+            dialog = toplevel;
+        }
+    }
+  g_assert_nonnull (dialog);
+  SL_TEST_WAIT_FOR (gtk_widget_get_width (dialog) > 0);
+  sl_test_iterate (300);
+
+  gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("the organizations dialog: %d px, needs %d", gtk_widget_get_width (dialog), minimum);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (dialog), <=, 360);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sl_test_window_close (window, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -131,6 +168,7 @@ main (int argc, char **argv)
   g_test_add ("/window-narrow-details/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("plan-title-360", test_plan_title_360);
   ADD ("plan-title-1400", test_plan_title_1400);
+  ADD ("organization-dialog-360", test_organization_dialog_360);
 #undef ADD
 
   return g_test_run ();
