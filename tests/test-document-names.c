@@ -13,7 +13,11 @@
 #include <string.h>
 
 #include "sl-document-types.h"
+#include "sl-binder-job.h"
 #include "sl-export-job.h"
+#include "sl-ledger.h"
+#include "sl-organization.h"
+#include "sl-test-util.h"
 
 static void
 test_meeting_name (void)
@@ -60,6 +64,41 @@ test_long_title (void)
   g_assert_true (g_str_has_suffix (name, ".pdf"));
 }
 
+/* The year's binder is offered after the organization it binds (the
+ * top one), not as 2023年度学习档案.pdf for every organization. */
+static void
+test_binder_name (void)
+{
+  g_autofree char *folder = make_temp_folder ("test-document-names-XXXXXX");
+  g_autofree char *path = g_build_filename (folder, "ledger.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlLedger) ledger = sl_ledger_open (path, &error);
+  g_autoptr(SlOrganization) top = sl_organization_new ();
+  g_autoptr(SlOrganization) branch = sl_organization_new ();
+  g_autofree char *empty = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_no_error (error);
+  empty = sl_binder_default_name (ledger, 2023);
+  g_assert_cmpstr (empty, ==, "2023 Study Binder.pdf");
+
+  sl_organization_set_name (top, "中共临江市统计局党组");
+  sl_organization_set_kind (top, SL_ORGANIZATION_KIND_PARTY_GROUP);
+  g_assert_true (sl_ledger_save_organization (ledger, top, &error));
+  g_assert_no_error (error);
+  sl_organization_set_name (branch, "机关/第一党支部");
+  sl_organization_set_kind (branch, SL_ORGANIZATION_KIND_BRANCH);
+  sl_organization_set_parent (branch, sl_record_get_id (SL_RECORD (top)));
+  g_assert_true (sl_ledger_save_organization (ledger, branch, &error));
+  g_assert_no_error (error);
+
+  name = sl_binder_default_name (ledger, 2023);
+  g_assert_cmpstr (name, ==, "中共临江市统计局党组 2023 Study Binder.pdf");
+
+  g_clear_object (&ledger);
+  remove_tree (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -69,6 +108,7 @@ main (int   argc,
   g_test_add_func ("/document-names/meeting", test_meeting_name);
   g_test_add_func ("/document-names/sanitised", test_sanitised);
   g_test_add_func ("/document-names/long-title", test_long_title);
+  g_test_add_func ("/document-names/binder", test_binder_name);
 
   return g_test_run ();
 }

@@ -144,8 +144,9 @@ test_default_kind (Fixture       *fixture,
 {
   g_autoptr(SlMeeting) a = NULL, b = NULL, c = NULL, d = NULL, e = NULL, f = NULL;
 
+  /* No meeting yet: the kind of its 党组, not 中心组学习 (issue 17). */
   g_assert_cmpint (sl_meeting_draft_default_kind (fixture->ledger, "2023-12-31"), ==,
-                   SL_MEETING_KIND_CENTRAL_GROUP);
+                   SL_MEETING_KIND_PARTY_GROUP);
 
   /* Long ago, many central group sessions; lately, party group meetings
    * most, though the last one logged is a central group session. */
@@ -166,6 +167,59 @@ test_default_kind (Fixture       *fixture,
                    SL_MEETING_KIND_CENTRAL_GROUP);
 }
 
+static SlOrganization *
+add_organization (SlLedger           *ledger,
+                  const char         *name,
+                  SlOrganizationKind  kind,
+                  SlOrganization     *parent)
+{
+  g_autoptr(GError) error = NULL;
+  SlOrganization *organization = sl_organization_new ();
+
+  sl_organization_set_name (organization, name);
+  sl_organization_set_kind (organization, kind);
+  if (parent != NULL)
+    sl_organization_set_parent (organization, sl_record_get_id (SL_RECORD (parent)));
+  g_assert_true (sl_ledger_save_organization (ledger, organization, &error));
+  g_assert_no_error (error);
+  return organization;
+}
+
+/* A ledger with no meeting yet: the kind its top organization holds. */
+static void
+test_default_kind_fresh (void)
+{
+  g_autofree char *folder = make_temp_folder ("test-draft-defaults-XXXXXX");
+  g_autofree char *branch_path = g_build_filename (folder, "branch.db", NULL);
+  g_autofree char *committee_path = g_build_filename (folder, "committee.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlLedger) branch_ledger = sl_ledger_open (branch_path, &error);
+  g_autoptr(SlLedger) committee_ledger = NULL;
+  g_autoptr(SlOrganization) branch = NULL;
+  g_autoptr(SlOrganization) committee = NULL;
+  g_autoptr(SlOrganization) below = NULL;
+
+  g_assert_no_error (error);
+  /* No organization at all: 中心组学习, as before. */
+  g_assert_cmpint (sl_meeting_draft_default_kind (branch_ledger, "2026-12-05"), ==,
+                   SL_MEETING_KIND_CENTRAL_GROUP);
+  branch = add_organization (branch_ledger, "机关第一党支部", SL_ORGANIZATION_KIND_BRANCH, NULL);
+  g_assert_cmpint (sl_meeting_draft_default_kind (branch_ledger, "2026-12-05"), ==,
+                   SL_MEETING_KIND_BRANCH_ASSEMBLY);
+
+  /* A 党委 with a branch below it: the 党委's. */
+  committee_ledger = sl_ledger_open (committee_path, &error);
+  g_assert_no_error (error);
+  committee = add_organization (committee_ledger, "区委党校党委", SL_ORGANIZATION_KIND_PARTY_COMMITTEE, NULL);
+  below = add_organization (committee_ledger, "党校第一支部", SL_ORGANIZATION_KIND_BRANCH, committee);
+  g_assert_cmpint (sl_meeting_draft_default_kind (committee_ledger, "2026-12-05"), ==,
+                   SL_MEETING_KIND_CENTRAL_GROUP);
+
+  g_clear_object (&branch_ledger);
+  g_clear_object (&committee_ledger);
+  remove_tree (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +231,7 @@ main (int   argc,
               fixture_set_up, test_learned_title, fixture_tear_down);
   g_test_add ("/draft-defaults/default-kind", Fixture, NULL,
               fixture_set_up, test_default_kind, fixture_tear_down);
+  g_test_add_func ("/draft-defaults/default-kind-fresh", test_default_kind_fresh);
 
   return g_test_run ();
 }

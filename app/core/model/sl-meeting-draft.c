@@ -167,8 +167,41 @@ sl_meeting_draft_default_organization (SlLedger      *ledger,
  * The kind a new meeting most likely is: the kind logged most in the 90
  * days up to the latest meeting on or before @today (a ledger of past
  * years counts back from its own last meeting), the latest of them on a
- * tie; a central group session in a ledger without meetings.
+ * tie. A ledger without meetings follows its organizations
+ * (kind_of_organizations()).
  */
+/* The meeting a ledger with no meeting yet most likely logs first: its
+ * top organization's own (a 党组's 党组会议, a 党委's 中心组学习, a
+ * branch's 党员大会). A fresh ledger of one 党组 offered 中心组学习 at
+ * Ctrl+N (issue 17). The top organization is the first without a
+ * parent, as the roster lists them. */
+static SlMeetingKind
+kind_of_organizations (SlLedger *ledger)
+{
+  GListModel *organizations = sl_ledger_get_organizations (ledger);
+  guint n = g_list_model_get_n_items (organizations);
+  g_autoptr(SlOrganization) top = NULL;
+  SlOrganizationKind kind;
+
+  for (guint i = 0; i < n && top == NULL; i++)
+    {
+      g_autoptr(SlOrganization) organization = g_list_model_get_item (organizations, i);
+      const char *parent = sl_organization_get_parent (organization);
+
+      if (parent == NULL || *parent == '\0' || sl_ledger_find_organization (ledger, parent) == NULL)
+        top = g_steal_pointer (&organization);
+    }
+  if (top == NULL && n > 0)
+    top = g_list_model_get_item (organizations, 0);
+
+  kind = top ? sl_organization_get_kind (top) : SL_ORGANIZATION_KIND_NONE;
+  if (kind == SL_ORGANIZATION_KIND_PARTY_GROUP)
+    return SL_MEETING_KIND_PARTY_GROUP;
+  if (kind == SL_ORGANIZATION_KIND_BRANCH)
+    return SL_MEETING_KIND_BRANCH_ASSEMBLY;
+  return SL_MEETING_KIND_CENTRAL_GROUP;
+}
+
 SlMeetingKind
 sl_meeting_draft_default_kind (SlLedger   *ledger,
                                const char *today)
@@ -200,7 +233,7 @@ sl_meeting_draft_default_kind (SlLedger   *ledger,
         }
     }
   if (latest == NULL)
-    return best;
+    return kind_of_organizations (ledger);
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, atoi (latest + 8), atoi (latest + 5), sl_date_get_year (latest));

@@ -405,6 +405,8 @@ sl_organization_dialog_new (GtkWindow *parent,
   update_next_step (self);
   name_changed_cb (self);
   sl_ui_fit_tooltips (GTK_WIDGET (self));
+  /* No wider than its window: it opened 515 px wide over a 360 px one. */
+  sl_ui_fit_dialog (GTK_WINDOW (self), parent);
 
   return GTK_WIDGET (self);
 }

@@ -357,6 +357,47 @@ chooser_response_cb (GtkNativeDialog *chooser,
   g_object_unref (owner);
 }
 
+/**
+ * sl_binder_default_name:
+ * @ledger: (nullable): the ledger bound
+ * @year: the year
+ *
+ * The file name the year's binder is offered: after the organization
+ * it binds (the ledger's top one, which “all organizations” binds with
+ * those below it), as 中共临江市统计局党组2023年度学习档案.pdf; an
+ * archive room keeps the binders of several organizations side by side.
+ * Without an organization, the year alone.
+ */
+char *
+sl_binder_default_name (SlLedger *ledger,
+                        int       year)
+{
+  GListModel *organizations = ledger ? sl_ledger_get_organizations (ledger) : NULL;
+  guint n = organizations ? g_list_model_get_n_items (organizations) : 0;
+  g_autofree char *top = NULL;
+
+  for (guint i = 0; i < n && top == NULL; i++)
+    {
+      g_autoptr(SlOrganization) organization = g_list_model_get_item (organizations, i);
+      const char *parent = sl_organization_get_parent (organization);
+      const char *name = sl_organization_get_name (organization);
+
+      if ((parent == NULL || *parent == '\0' || sl_ledger_find_organization (ledger, parent) == NULL) &&
+          name != NULL && *name != '\0')
+        top = g_strdup (name);
+    }
+  if (top == NULL)
+    /* Translators: the file name the year's binder is offered; in Chinese
+     * "%d年度学习档案.pdf". */
+    return g_strdup_printf (_("%d Study Binder.pdf"), year);
+
+  /* A name is one path element. */
+  g_strdelimit (top, "/\\:*?\"<>|", '-');
+  /* Translators: the file name the year's binder is offered, after the
+   * organization: in Chinese "%s%d年度学习档案.pdf". */
+  return g_strdup_printf (_("%s %d Study Binder.pdf"), top, year);
+}
+
 void
 sl_binder_choose_and_export (GtkWidget  *owner,
                              SlLedger   *ledger,
@@ -366,9 +407,7 @@ sl_binder_choose_and_export (GtkWidget  *owner,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) zip = gtk_file_filter_new ();
-  /* Translators: the file name the year's binder is offered; in Chinese
-   * "%d年度学习档案.pdf". */
-  g_autofree char *name = g_strdup_printf (_("%d Study Binder.pdf"), year);
+  g_autofree char *name = sl_binder_default_name (ledger, year);
   GtkRoot *root;
 
   g_return_if_fail (GTK_IS_WIDGET (owner));

@@ -14,10 +14,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "sl-attendance.h"
 #include "sl-meeting-attendance-popover.h"
 #include "sl-meeting-fields.h"
+#include "sl-util.h"
 
 struct _SlMeetingAttendancePopover
 {
@@ -378,6 +380,7 @@ sl_meeting_attendance_popover_new (SlAttendance *attendance,
                                    int           year)
 {
   SlMeetingAttendancePopover *self;
+  g_autofree char *placeholder = NULL;
 
   g_return_val_if_fail (SL_IS_ATTENDANCE (attendance), NULL);
 
@@ -394,6 +397,15 @@ sl_meeting_attendance_popover_new (SlAttendance *attendance,
   g_object_bind_property (attendance, "has-makeup", self->makeup_check, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   sl_meeting_fields_bind_date (self->makeup_date_entry, attendance, "makeup-on", year, FALSE);
+  /* The example day in the meeting's year (it said 2023 in 2026). */
+  if (year <= 0)
+    {
+      g_autofree char *today = sl_today ();
+
+      year = atoi (today);
+    }
+  placeholder = g_strdup_printf ("%04d-03-05", year);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->makeup_date_entry), placeholder);
   sl_meeting_fields_bind_text (self->makeup_method_entry, attendance, "makeup-method");
   sl_meeting_fields_bind_text (self->makeup_evidence_entry, attendance, "makeup-evidence");
 

@@ -125,16 +125,29 @@ set_fields_editable (SlMeetingEditor *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
+  /* The measures' section while their progress may change in a locked
+   * year stays open (_sl_meeting_editor_progress_apply): never closed and
+   * opened again here, for each save of a final meeting's progress comes
+   * here, and the focus taken from the field mid-typing lost the next
+   * key (issue 17: 落实情况 arrived as 落). */
+  GtkWidget *open_section = !editable && _sl_meeting_editor_progress_open (self) ? self->measures_list : NULL;
+
   /* A field made insensitive while it has the focus leaves GtkText
    * without its focus-out: the focus goes to the state badge first. */
   if (!editable && focus != NULL && gtk_widget_is_ancestor (focus, self->content) &&
+      !(open_section != NULL && (focus == open_section || gtk_widget_is_ancestor (focus, open_section))) &&
       !gtk_widget_grab_focus (self->state_badge))
     gtk_root_set_focus (root, NULL);
 
   gtk_widget_set_sensitive (self->content, TRUE);
   for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_sensitive (child, child == self->attachments ? attachments : editable);
+    {
+      gboolean open = open_section != NULL &&
+                      (child == open_section || gtk_widget_is_ancestor (open_section, child));
+
+      gtk_widget_set_sensitive (child, child == self->attachments ? attachments : editable || open);
+    }
 }
 
 static void

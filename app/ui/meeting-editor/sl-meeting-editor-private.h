@@ -150,6 +150,7 @@ extern guint _sl_meeting_editor_signals[N_SIGNALS];
 
 /* sl-meeting-editor.c */
 int _sl_meeting_editor_meeting_year (SlMeetingEditor *self);
+void _sl_meeting_editor_update_year_hint (SlMeetingEditor *self);
 SlOrganization *_sl_meeting_editor_meeting_organization (SlMeetingEditor *self);
 void _sl_meeting_editor_set_state (SlMeetingEditor *self, const char *text, gboolean error);
 void _sl_meeting_editor_update_heading (SlMeetingEditor *self);

@@ -138,6 +138,7 @@ take_fresh (SlMeetingEditor *self,
   _sl_meeting_editor_sync_organization_row (self);
   _sl_meeting_editor_sync_form_row (self);
   sl_meeting_fields_set_year (self->date_row, _sl_meeting_editor_meeting_year (self));
+  _sl_meeting_editor_update_year_hint (self);
   _sl_meeting_editor_rebuild_plan_items (self);
   _sl_meeting_editor_sync_plan_item_row (self);
   _sl_meeting_editor_update_heading (self);

@@ -34,6 +34,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "sl-attendance.h"
 #include "sl-combo-row-keys.h"
@@ -106,6 +107,29 @@ int
 _sl_meeting_editor_meeting_year (SlMeetingEditor *self)
 {
   return self->meeting ? sl_meeting_get_year (self->meeting) : 0;
+}
+
+/* The 年度次序 row's hint names the meeting's year (it said 2023 in a
+ * ledger of 2026); today's year for a meeting without a date yet. */
+void
+_sl_meeting_editor_update_year_hint (SlMeetingEditor *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (self->sequence_spin, ADW_TYPE_ACTION_ROW);
+  int year = _sl_meeting_editor_meeting_year (self);
+  g_autofree char *hint = NULL;
+
+  if (row == NULL)
+    return;
+  if (year <= 0)
+    {
+      g_autofree char *today = sl_today ();
+
+      year = atoi (today);
+    }
+  /* Translators: the hint of 年度次序; %d is the meeting's year:
+   * “%d年第N次”中的 N，按会议类型分别计数 */
+  hint = g_strdup_printf (_("The N of “%d年第N次”, counted per kind"), year);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hint);
 }
 
 SlOrganization *
@@ -425,6 +449,7 @@ on_identity_changed (SlMeetingEditor *self,
   if (g_strcmp0 (pspec->name, "date") == 0 || g_strcmp0 (pspec->name, "organization") == 0)
     {
       sl_meeting_fields_set_year (self->date_row, _sl_meeting_editor_meeting_year (self));
+      _sl_meeting_editor_update_year_hint (self);
       _sl_meeting_editor_rebuild_plan_items (self);
       _sl_meeting_editor_sync_plan_item_row (self);
     }
@@ -523,6 +548,7 @@ bind_meeting (SlMeetingEditor *self)
   sl_meeting_people_bind (self->people, self->recorder_row, meeting, "recorder");
   sl_meeting_session_plan_bind (SL_MEETING_SESSION_PLAN (self->session_plan), meeting, self->people);
 
+  _sl_meeting_editor_update_year_hint (self);
   g_ptr_array_add (self->bindings,
                    g_object_bind_property (meeting, "sequence", self->sequence_spin, "value",
                                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE));

@@ -22,6 +22,7 @@
 
 #include "sl-enums.h"
 #include "sl-database.h"
+#include "sl-entry-wrap.h"
 #include "sl-ledger.h"
 #include "sl-save-queue.h"
 #include "sl-ledger-queries.h"
@@ -559,6 +560,10 @@ sl_plan_page_init (SlPlanPage *self)
                              G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
 
   _sl_plan_page_set_up_cells (self);
+  /* A plan's title (“中共临江市统计局党组理论学习中心组2023年度学习计划”)
+   * is wider than its row at 360 px: whole below it, as the meeting
+   * editor's title, not cut mid-character. */
+  sl_entry_wrap_attach (ADW_ENTRY_ROW (self->title_row));
 
   sl_plan_page_actions_update (self);
 }

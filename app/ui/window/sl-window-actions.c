@@ -306,6 +306,9 @@ show_page_action (GtkWidget  *widget,
     }
 
   sl_window_show_page (self, name);
+  /* By its shortcut (Ctrl+2): the keys act in the page, Return on its
+   * list opens the row; the sidebar's row showed the page again. */
+  _sl_window_focus_page (self);
 }
 
 static void

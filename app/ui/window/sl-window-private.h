@@ -97,6 +97,10 @@ void        _sl_window_narrow_update_header  (SlWindow      *self);
 void        _sl_window_narrow_watch_page     (SlWindow      *self,
                                               GtkWidget     *page);
 
+/* sl-window-focus.c */
+void        _sl_window_focus_init            (SlWindow      *self);
+gboolean    _sl_window_focus_page            (SlWindow      *self);
+
 /* sl-window-jobs.c */
 void        _sl_window_schedule_daily_backup (SlWindow      *self);
 

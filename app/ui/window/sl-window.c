@@ -746,6 +746,8 @@ sl_window_init (SlWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The year list opens on the year shown; Return picks the focused one. */
   sl_drop_down_keys_install (self->year_dropdown);
+  /* The sidebar: one Tab stop, Tab on to the page. */
+  _sl_window_focus_init (self);
   self->cancellable = g_cancellable_new ();
 
   /* Every page shows the window's ledger; those that span a year, its
