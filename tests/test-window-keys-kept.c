@@ -302,14 +302,7 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("SL_TODAY", "2025-12-31", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("LANGUAGE", "C", TRUE);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  sl_test_gtk_init (&argc, &argv);
+  sl_test_gtk_init_english (&argc, &argv);
 
   g_test_add ("/window-keys-kept/locked-progress", Fixture, NULL,
               locked_set_up, test_locked_progress, fixture_tear_down);

@@ -393,14 +393,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("SL_SCREENSHOT_DIR") == NULL)
-    g_setenv ("LANGUAGE", "C", TRUE);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  sl_test_gtk_init (&argc, &argv);
+  sl_test_gtk_init_english (&argc, &argv);
 
   g_test_add ("/window/session-plan/enter", Fixture, NULL,
               fixture_set_up, test_enter_plan, fixture_tear_down);

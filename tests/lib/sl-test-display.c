@@ -8,6 +8,8 @@
 #include <adwaita.h>
 #include <errno.h>
 #include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -109,4 +111,19 @@ sl_test_gtk_init (int    *argc,
   start_server ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+}
+
+void
+sl_test_gtk_init_english (int    *argc,
+                          char ***argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (g_getenv ("SL_SCREENSHOT_DIR") == NULL)
+    g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  sl_test_gtk_init (argc, argv);
 }

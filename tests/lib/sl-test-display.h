@@ -23,4 +23,11 @@ G_BEGIN_DECLS
 void sl_test_gtk_init (int    *argc,
                        char ***argv);
 
+/* sl_test_gtk_init() for the tests that read the window's words: the
+ * program's text domain bound as the program binds it, in English
+ * (LANGUAGE=C) unless SL_SCREENSHOT_DIR asks for pictures in the
+ * environment's language, and the settings in memory. */
+void sl_test_gtk_init_english (int    *argc,
+                               char ***argv);
+
 G_END_DECLS
