@@ -42,31 +42,18 @@
 #include "sl-test-window.h"
 #include "sl-test-display.h"
 
-typedef struct
-{
-  char     *folder;
-  SlLedger *ledger;
-} Fixture;
+typedef SlTestYear Fixture;
 
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autofree char *path = NULL;
-
-  fixture->folder = make_temp_folder ("test-window-narrow-tables-XXXXXX");
-  path = g_build_filename (fixture->folder, "ledger.db", NULL);
-  fixture->ledger = sl_test_data_ledger (path, "year-2023.json");
-  /* The year of the archive is the year shown (sl_test_window_open()
-   * forgets the remembered one). */
-  g_setenv ("SL_TODAY", "2023-12-31", TRUE);
+  sl_test_year_set_up (fixture, "test-window-narrow-tables-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  g_assert_finalize_object (fixture->ledger);
-  remove_tree (fixture->folder);
-  g_free (fixture->folder);
+  sl_test_year_tear_down (fixture);
 }
 
 static GtkWidget *

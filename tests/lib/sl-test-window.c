@@ -12,6 +12,7 @@
 #include "sl-archive.h"
 #include "sl-meetings-page.h"
 #include "sl-record.h"
+#include "sl-test-util.h"
 #include "sl-test-window.h"
 
 #define CLOSE_TIMEOUT_S 30
@@ -205,6 +206,28 @@ sl_test_data_ledger (const char *path,
   sl_archive_import (ledger, archive, FALSE, NULL, &error);
   g_assert_no_error (error);
   return ledger;
+}
+
+void
+sl_test_year_set_up (SlTestYear *year,
+                     const char *tmpl)
+{
+  g_autofree char *path = NULL;
+
+  year->folder = make_temp_folder (tmpl);
+  path = g_build_filename (year->folder, "ledger.db", NULL);
+  year->ledger = sl_test_data_ledger (path, "year-2023.json");
+  /* The year of the archive is the year shown (sl_test_window_open()
+   * forgets the remembered one). */
+  g_setenv ("SL_TODAY", "2023-12-31", TRUE);
+}
+
+void
+sl_test_year_tear_down (SlTestYear *year)
+{
+  g_assert_finalize_object (year->ledger);
+  remove_tree (year->folder);
+  g_free (year->folder);
 }
 
 SlWindow *

@@ -111,6 +111,22 @@ SlLedger        *sl_test_example_ledger (const char  *path);
 SlLedger        *sl_test_data_ledger    (const char  *path,
                                          const char  *name);
 
+/* The fixture of the window tests on a bureau's 2023: a folder of the
+ * test's own and in it the ledger of tests/data/year-2023.json, with 2023
+ * as this year (SL_TODAY), so that the window shows it. */
+typedef struct
+{
+  char     *folder;
+  SlLedger *ledger;
+} SlTestYear;
+
+/* Makes the folder from @tmpl (as make_temp_folder()) and the ledger. */
+void             sl_test_year_set_up    (SlTestYear  *year,
+                                         const char  *tmpl);
+
+/* Asserts that the ledger finalizes; removes the folder. */
+void             sl_test_year_tear_down (SlTestYear  *year);
+
 /* A new window on @ledger, as the application opens it: the remembered
  * year forgotten first (each test starts on the ledger's own year), then
  * presented at @width × @height (the default size when 0) and run until
