@@ -15,7 +15,9 @@
  *   年度次序 hint and the 补学 day's example give the meeting's year;
  * - the sidebar is one Tab stop: the arrows move within it, Tab goes on
  *   to the page, Shift+Tab to its header; Ctrl+2 then Return opens the
- *   meetings list's row (it showed the page again from the sidebar).
+ *   meetings list's row (it showed the page again from the sidebar);
+ * - a speech: Tab from its speaker goes into 发言要点, and what is typed
+ *   there is kept (the row around the text took the Tab, and the keys).
  *
  * The main loop runs until what is awaited holds, with a generous limit,
  * never a fixed sleep.
@@ -36,6 +38,7 @@
 #include "sl-meeting-attendance-popover.h"
 #include "sl-meeting-editor.h"
 #include "sl-meeting-measure-row.h"
+#include "sl-meeting-speech-row.h"
 #include "sl-meetings-page.h"
 #include "sl-organization.h"
 #include "sl-window.h"
@@ -297,6 +300,54 @@ test_sidebar_keys (Fixture       *fixture,
   sl_test_iterate (50);
 }
 
+/* A speech: Tab from the speaker, then type ------------------------------------- */
+
+static void
+test_speech_points (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SlMeetingEditor *editor;
+  GtkWidget *list;
+  GtkWidget *row = NULL;
+  GtkWidget *speaker;
+  GtkWidget *points;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autofree char *chain = NULL;
+
+  SL_TEST_KEYS_REQUIRE (fixture->window != NULL);
+  sl_test_window_open_meeting (fixture->window, MEETING_ID);
+  editor = sl_test_window_editor (fixture->window);
+  list = sl_test_editor_child (fixture->window, "speeches_list");
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-speech", NULL);
+  sl_test_iterate (50);
+  /* The new speech, the last row. */
+  for (int i = 0; gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i) != NULL; i++)
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i));
+  g_assert_true (SL_IS_MEETING_SPEECH_ROW (row));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  speaker = sl_test_template_child (row, SL_TYPE_MEETING_SPEECH_ROW, "speaker_dropdown");
+  points = sl_test_template_child (row, SL_TYPE_MEETING_SPEECH_ROW, "points_view");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (speaker), 1);
+  sl_test_iterate (50);
+
+  sl_test_keys_focus (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_grab_focus (speaker));
+  sl_test_keys_settle ();
+  sl_test_keys_send (GDK_KEY_Tab, 0);
+  chain = sl_test_keys_focus_chain (GTK_WIDGET (fixture->window));
+  g_test_message ("Tab from the speaker → %s", chain);
+  sl_test_keys_type ("先打的字");
+
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (points)), &start, &end);
+  text = gtk_text_buffer_get_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (points)), &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "先打的字");
+  SL_TEST_WAIT_UNTIL (fixture, saved);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL);
+  sl_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +361,8 @@ main (int   argc,
               fresh_set_up, test_fresh_new_meeting, fixture_tear_down);
   g_test_add ("/window-keys-kept/sidebar-keys", Fixture, NULL,
               example_set_up, test_sidebar_keys, fixture_tear_down);
+  g_test_add ("/window-keys-kept/speech-points", Fixture, NULL,
+              example_set_up, test_speech_points, fixture_tear_down);
 
   return g_test_run ();
 }
