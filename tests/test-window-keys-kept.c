@@ -16,6 +16,8 @@
  * - the sidebar is one Tab stop: the arrows move within it, Tab goes on
  *   to the page, Shift+Tab to its header; Ctrl+2 then Return opens the
  *   meetings list's row (it showed the page again from the sidebar);
+ * - a final meeting opened takes the keys (its state badge), and after
+ *   更新落实情况… the first measure opens on its progress;
  * - a speech: Tab from its speaker goes into 发言要点, and what is typed
  *   there is kept (the row around the text took the Tab, and the keys).
  *
@@ -121,21 +123,35 @@ test_locked_progress (Fixture       *fixture,
   GtkWidget *list;
   GtkWidget *row;
   GtkWidget *progress_row;
+  GtkListBox *sidebar;
   g_autofree char *stored = NULL;
 
   SL_TEST_KEYS_REQUIRE (fixture->window != NULL);
 
   editor = sl_test_window_editor (fixture->window);
+  sidebar = sl_test_template_child (fixture->window, SL_TYPE_WINDOW, "sidebar_list");
   list = sl_test_editor_child (fixture->window, "measures_list");
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   g_assert_true (SL_IS_MEETING_MEASURE_ROW (row));
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   progress_row = sl_test_template_child (row, SL_TYPE_MEETING_MEASURE_ROW, "progress_row");
 
+  /* Opened, the final meeting has the keys (its rows are closed: they
+   * were left in the sidebar). */
+  g_assert_true (focus (fixture) != NULL && gtk_widget_is_ancestor (focus (fixture), GTK_WIDGET (editor)));
+
+  /* So does Ctrl+2 from the sidebar. */
+  sl_test_keys_focus (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0))));
+  sl_test_keys_send (GDK_KEY_2, GDK_CONTROL_MASK);
+  g_assert_true (focus (fixture) != NULL && gtk_widget_is_ancestor (focus (fixture), GTK_WIDGET (editor)));
+
+  /* The reason given, the first measure opens on its progress. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.update-progress", NULL);
   SL_TEST_WAIT_UNTIL (fixture, reason_dialog_shown);
   sl_test_answer_dialog (sl_test_find_toplevel ("sl-reason-dialog", 0), "跟进整改", "revise");
   g_assert_true (gtk_widget_is_sensitive (progress_row));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_true (focus (fixture) != NULL && gtk_widget_is_ancestor (focus (fixture), progress_row));
 
   gtk_editable_set_text (GTK_EDITABLE (progress_row), "");
   SL_TEST_WAIT_UNTIL (fixture, saved);

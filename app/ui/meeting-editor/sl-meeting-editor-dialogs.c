@@ -24,6 +24,7 @@
 #include "sl-meeting.h"
 #include "sl-meeting-editor.h"
 #include "sl-meeting-editor-private.h"
+#include "sl-meeting-measure-row.h"
 #include "sl-meeting-history.h"
 #include "sl-member.h"
 #include "sl-record.h"
@@ -145,6 +146,13 @@ on_reason_response (AdwMessageDialog *dialog,
                                            _sl_meeting_editor_evidence_by (self), reason);
   _sl_meeting_editor_evidence_update (self);
   _sl_meeting_editor_set_state (self, _("Revising: changes are saved as you type, as one revision"), FALSE);
+
+  /* The keys go where the change is made: the first measure's progress
+   * in a locked year, else the first row. */
+  if (self->locked && SL_IS_MEETING_MEASURE_ROW (gtk_widget_get_first_child (self->measures_list)))
+    sl_meeting_measure_row_focus_progress (SL_MEETING_MEASURE_ROW (gtk_widget_get_first_child (self->measures_list)));
+  else
+    sl_meeting_editor_focus_first (self);
 }
 
 /* The reason of a revision session, asked before the fields open: 修订…,

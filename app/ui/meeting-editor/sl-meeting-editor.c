@@ -641,11 +641,12 @@ sl_meeting_editor_focus_first (SlMeetingEditor *self)
   g_return_if_fail (SL_IS_MEETING_EDITOR (self));
 
   /* A stored meeting opens on its first row, where typing changes nothing
-   * by accident. */
-  if (self->is_draft)
-    gtk_widget_grab_focus (self->date_row);
-  else
-    gtk_widget_grab_focus (self->kind_row);
+   * by accident. A final meeting's rows are closed: its state badge,
+   * whose menu says what may be done, else what comes first, so that the
+   * keys are in the editor and never left behind in the sidebar. */
+  if (!gtk_widget_grab_focus (self->is_draft ? self->date_row : self->kind_row) &&
+      !gtk_widget_grab_focus (self->state_badge))
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }
 
 /* Ledger --------------------------------------------------------------------- */

@@ -200,6 +200,16 @@ sl_meeting_measure_row_focus_text (SlMeetingMeasureRow *self)
   gtk_widget_grab_focus (self->text_row);
 }
 
+/* Opens the row on its 落实情况, for an update of the progress. */
+void
+sl_meeting_measure_row_focus_progress (SlMeetingMeasureRow *self)
+{
+  g_return_if_fail (SL_IS_MEETING_MEASURE_ROW (self));
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
+  gtk_widget_grab_focus (self->progress_row);
+}
+
 /**
  * sl_meeting_measure_row_set_progress_only:
  * @progress_only: whether only the progress fields take changes

@@ -21,6 +21,7 @@ GtkWidget *sl_meeting_measure_row_new         (SlMeasure           *measure,
                                                int                  year);
 SlMeasure *sl_meeting_measure_row_get_measure (SlMeetingMeasureRow *self);
 void       sl_meeting_measure_row_focus_text  (SlMeetingMeasureRow *self);
+void       sl_meeting_measure_row_focus_progress (SlMeetingMeasureRow *self);
 void       sl_meeting_measure_row_set_progress_only (SlMeetingMeasureRow *self,
                                                      gboolean             progress_only);
 
