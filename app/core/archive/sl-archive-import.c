@@ -462,6 +462,10 @@ typedef struct
  * peak from 338 to 171 MiB, for about a fifth more CPU time. */
 #define INDEX_BATCH 5000
 
+/* When the index is built apart (sl-search-builder.c), the texts go to it
+ * in smaller batches, so that it starts soon and keeps up. */
+#define APART_BATCH 128
+
 /* Ends each queue: never a record. */
 static char end_of_queue;
 #define END ((gpointer) &end_of_queue)
@@ -655,6 +659,7 @@ static gboolean
 write_body (Reader             *reader,
             const SlJsonValue  *root,
             const BodySource   *source,
+            SlSearchBuilder    *apart,
             gboolean           *unreadable,
             SlArchiveCounts    *counts,
             GError            **error)
@@ -697,7 +702,10 @@ write_body (Reader             *reader,
            * rather than all in one statement before the commit: in one
            * statement SQLite's page cache grew past its bound with the
            * archive (165 MiB at a hundred years, docs/performance.md). */
-          if (ok && n_meetings % INDEX_BATCH == 0)
+          if (ok && apart != NULL && n_meetings % APART_BATCH == 0)
+            ok = sl_database_hand_search_texts (sl_ledger_get_database (reader->ledger), apart,
+                                                FALSE, &local_error);
+          else if (ok && apart == NULL && n_meetings % INDEX_BATCH == 0)
             ok = sl_database_index_deferred (sl_ledger_get_database (reader->ledger), &local_error) &&
                  sl_database_defer_search_index (sl_ledger_get_database (reader->ledger), &local_error);
         }
@@ -775,6 +783,8 @@ sl_archive_import_document (SlLedger                      *ledger,
 {
   g_autoptr(GError) local_error = NULL;
   SlArchiveCounts body_counts = { 0 };
+  g_autoptr(GError) apart_error = NULL;
+  SlSearchBuilder *apart = NULL;
   SlDatabase *database;
   Reader reader = { 0 };
   gboolean direct;
@@ -840,13 +850,21 @@ sl_archive_import_document (SlLedger                      *ledger,
     }
   else if (ok)
     {
-      /* The search index is built once, after the rows. */
+      /* The search index is built once, after the rows; into an empty
+       * ledger, beside them in a thread of its own, and copied in before
+       * the commit (sl-search-builder.c). Without a temporary file for
+       * it, the ledger's connection builds it, as into any ledger. */
+      if (direct && reader.into_empty && !(apart = sl_search_builder_new (&apart_error)))
+        g_debug ("The search index is built at the commit: %s", apart_error->message);
+
       if (sl_database_defer_search_index (database, &local_error) &&
           write_head (&reader, root, source, unreadable, &local_error) &&
-          write_body (&reader, root, source, unreadable, &body_counts, &local_error) &&
+          write_body (&reader, root, source, apart, unreadable, &body_counts, &local_error) &&
           check_meeting_references (&reader, &local_error) &&
           sl_archive_store_locks (ledger, root, &local_error) &&
-          sl_database_index_deferred (database, &local_error))
+          (apart != NULL ? sl_database_hand_search_texts (database, apart, TRUE, &local_error) &&
+                           sl_database_install_search_index (database, apart, &local_error)
+                         : sl_database_index_deferred (database, &local_error)))
         {
           if (reader.dry_run)
             sl_ledger_rollback (ledger);   /* all done, and undone: nothing written */
@@ -858,6 +876,9 @@ sl_archive_import_document (SlLedger                      *ledger,
           sl_ledger_rollback (ledger);
           ok = FALSE;
         }
+      /* Out of the transaction, before the journal mode changes (which
+       * would change the file apart's too, were it still attached). */
+      g_clear_pointer (&apart, sl_search_builder_free);
     }
 
   sl_database_exec (database, "PRAGMA cache_size = -2000", NULL);

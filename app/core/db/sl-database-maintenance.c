@@ -73,6 +73,54 @@ sl_database_index_deferred (SlDatabase  *self,
 }
 
 /**
+ * sl_database_hand_search_texts:
+ * @builder: the index of this bulk write, built apart
+ * @last: whether the bulk write is done: the triggers come back, as with
+ *   sl_database_index_deferred()
+ *
+ * Between sl_database_defer_search_index() and the end of the bulk write:
+ * the search texts of the meetings written since the last call, and the
+ * meetings go to @builder to be indexed (sl-search-builder.c), beside the
+ * writing rather than at the commit.
+ */
+gboolean
+sl_database_hand_search_texts (SlDatabase       *self,
+                               SlSearchBuilder  *builder,
+                               gboolean          last,
+                               GError          **error)
+{
+  int rc;
+
+  g_return_val_if_fail (SL_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  rc = last ? sl_migrations_index_deferred (self->db) : sl_migrations_index_batch (self->db);
+  if (rc == SQLITE_OK)
+    rc = sl_search_builder_take_pending (builder, self->db);
+  if (rc != SQLITE_OK)
+    return sl_database_set_error (self, rc, error);
+  return TRUE;
+}
+
+/**
+ * sl_database_install_search_index:
+ *
+ * Makes the index that @builder built the ledger's, inside the current
+ * transaction (sl_search_builder_install()). The ledger's index must have
+ * been empty before the meetings handed over were written.
+ */
+gboolean
+sl_database_install_search_index (SlDatabase       *self,
+                                  SlSearchBuilder  *builder,
+                                  GError          **error)
+{
+  g_return_val_if_fail (SL_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  return sl_search_builder_install (builder, self->db, error);
+}
+
+/**
  * sl_database_update_search_index:
  *
  * Before a search: indexes what other programs wrote into search_text

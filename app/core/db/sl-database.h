@@ -10,6 +10,7 @@
 #include "sl-database-errors.h"
 #include "sl-ledger-paths.h"
 #include "sl-migrations.h"
+#include "sl-search-builder.h"
 #include "sl-types.h"
 
 G_BEGIN_DECLS
@@ -55,6 +56,13 @@ gboolean      sl_database_defer_search_index (SlDatabase *self,
                                               GError    **error);
 gboolean      sl_database_index_deferred (SlDatabase   *self,
                                           GError      **error);
+gboolean      sl_database_hand_search_texts (SlDatabase       *self,
+                                             SlSearchBuilder  *builder,
+                                             gboolean          last,
+                                             GError          **error);
+gboolean      sl_database_install_search_index (SlDatabase       *self,
+                                                SlSearchBuilder  *builder,
+                                                GError          **error);
 gboolean      sl_database_update_search_index (SlDatabase  *self,
                                                GError     **error);
 

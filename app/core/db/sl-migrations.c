@@ -886,6 +886,17 @@ static const char index_deferred_sql[] =
   "DROP TRIGGER temp.sl_changed_guests;"
   "DROP TABLE temp.sl_unindexed;";
 
+/* The search texts of the meetings written so far, in the middle of a
+ * bulk write, with the triggers still aside: no change to the schema,
+ * which would make every prepared statement of the connection be
+ * prepared again. The queue's triggers stay and note each meeting. */
+static const char index_batch_sql[] =
+  "DELETE FROM search_text WHERE meeting_id IN (SELECT meeting_id FROM temp.sl_unindexed);"
+  "INSERT INTO search_text (meeting_id, body)"
+  "  SELECT m.id, " MEETING_TEXT_9 ("m") " || " CHILDREN_TEXT_9 ("m.id")
+  "  FROM meetings m WHERE m.id IN (SELECT meeting_id FROM temp.sl_unindexed);"
+  "DELETE FROM temp.sl_unindexed;";
+
 /* For a bulk write (sl_database_defer_search_index()): temporary
  * triggers note the new rows, and the triggers that index each one stand
  * aside. */
@@ -941,6 +952,16 @@ sl_migrations_defer_index (sqlite3 *db)
       rc = sqlite3_exec (db, drop, NULL, NULL, NULL);
     }
   return rc;
+}
+
+/* Writes the search texts of the rows written since
+ * sl_migrations_defer_index() or the last batch, and queues their
+ * meetings for the index, the triggers still aside; returns an SQLite
+ * result code. */
+int
+sl_migrations_index_batch (sqlite3 *db)
+{
+  return sqlite3_exec (db, index_batch_sql, NULL, NULL, NULL);
 }
 
 /* Indexes the rows written since sl_migrations_defer_index() and puts

@@ -22,6 +22,7 @@ int         sl_migrations_apply            (sqlite3     *db,
  * sl_database_index_deferred(): the triggers that index a new row set
  * aside, and the rows written meanwhile indexed in one pass. */
 int         sl_migrations_defer_index      (sqlite3     *db);
+int         sl_migrations_index_batch      (sqlite3     *db);
 int         sl_migrations_index_deferred   (sqlite3     *db);
 
 G_END_DECLS

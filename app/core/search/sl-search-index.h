@@ -22,6 +22,12 @@ G_BEGIN_DECLS
   "  INSERT INTO search_pending (meeting_id, old_body) VALUES (new.meeting_id, NULL);" \
   "END;"
 
+/* The index itself, apart: a bulk write builds one in a database of its
+ * own (sl-search-builder.c), whose pages must read the same. */
+#define SL_SEARCH_INDEX_TABLE_SQL \
+  "CREATE VIRTUAL TABLE search_index USING fts5 (body, content = 'search_text'," \
+  "  content_rowid = 'meeting_id', tokenize = '" SL_CJK_TOKENIZER_NAME "')"
+
 /* Schema 8's tables and triggers (sl-migrations.c): the index over
  * search_text, cut by our tokenizer, and the plain queue that every
  * writer fills. */
@@ -39,8 +45,7 @@ G_BEGIN_DECLS
   "  WHEN NOT EXISTS (SELECT 1 FROM search_pending WHERE meeting_id = old.meeting_id) BEGIN" \
   "  INSERT INTO search_pending (meeting_id, old_body) VALUES (old.meeting_id, old.body);" \
   "END;" \
-  "CREATE VIRTUAL TABLE search_index USING fts5 (body, content = 'search_text'," \
-  "  content_rowid = 'meeting_id', tokenize = '" SL_CJK_TOKENIZER_NAME "');" \
+  SL_SEARCH_INDEX_TABLE_SQL ";" \
   "INSERT INTO search_index (search_index) VALUES ('rebuild');"
 
 int      sl_search_index_drain       (sqlite3 *db);
