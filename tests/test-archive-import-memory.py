@@ -165,9 +165,12 @@ def head_memory(tmp, document):
         check(f'a big head: its {key} exported again as they were read',
               sorted(json.dumps(x, sort_keys=True) for x in exported[key]) ==
               sorted(json.dumps(x, sort_keys=True) for x in grown[key]))
+    # The import's page cache (8 MiB, sl-archive-import.c) fills with the
+    # big head's rows and not with the small one's: 10 MiB, for what must
+    # not come back is the head held whole (about 70 MiB more).
     growth = (peaks['big'] - peaks['small']) / 1024
-    check_memory(f'a head {size:.0f} MB larger: peak within 6 MiB',
-                 size > 25 and growth <= 6,
+    check_memory(f'a head {size:.0f} MB larger: peak within 10 MiB',
+                 size > 25 and growth <= 10,
                  f'{peaks["small"] / 1024:.1f} → {peaks["big"] / 1024:.1f} MiB')
     for path in (small_path, big_path, again):
         os.unlink(path)

@@ -824,14 +824,16 @@ sl_archive_import_document (SlLedger                      *ledger,
   /* The whole import is one transaction. Through the WAL (a merge) SQLite's
    * 2 MiB page cache spilled its pages into the log over and over (a sixth
    * of a ten-year import): room for 64 MiB of pages then. Written directly
-   * into an empty ledger a small cache costs nothing: 4 MiB (64 MiB took
+   * into an empty ledger a small cache costs little: 8 MiB (64 MiB took
    * the peak of a ten-year import from 47 to 104 MiB for no gain in time on
-   * a quiet machine, docs/performance.md). A bound either way, not the
+   * a quiet machine; at a hundred years, 4 MiB no longer held the pages of
+   * the indexes by member, read back from the file over and over,
+   * docs/performance.md). A bound either way, not the
    * ledger's size, for memory must not grow with the archive; SQLite's
    * default again after. For the same reason the ledger is read by copy,
    * not mapped, while the import lasts: every mapped page read counts in
    * the process's memory. */
-  sl_database_exec (database, direct ? "PRAGMA cache_size = -4096" : "PRAGMA cache_size = -65536",
+  sl_database_exec (database, direct ? "PRAGMA cache_size = -8192" : "PRAGMA cache_size = -65536",
                     NULL);
   sl_database_set_mapped (database, FALSE);
 
