@@ -8,13 +8,15 @@
  * the import the command line runs: the index built apart answers every
  * query as the index of the ledger the archive came from, FTS5's own
  * check finds it sound, the connection that imported goes on indexing
- * what it writes next, and an import that fails leaves neither rows, nor
- * index, nor file behind.
+ * what it writes next, and an import that fails or is killed leaves
+ * neither rows, nor index, nor file behind.
  */
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
@@ -28,6 +30,7 @@
 #include "sl-search-builder.h"
 #include "sl-speech.h"
 #include "sl-study.h"
+#include "sl-test-util.h"
 
 /* More meetings than one batch of texts handed to the index apart (128),
  * and not a multiple of it. */
@@ -403,6 +406,72 @@ test_failure_leaves_nothing (Fixture       *fixture,
   assert_same_answers (fixture);
 }
 
+/* Whether process @pid has the index apart open, unlinked: its link in
+ * /proc, "…/study-ledger-index-XXXXXX (deleted)". (For the few
+ * milliseconds before both connections have it, it has its name.) */
+static gboolean
+has_index_open (GPid pid)
+{
+  g_autofree char *fds = g_strdup_printf ("/proc/%d/fd", (int) pid);
+  g_autoptr(GDir) dir = g_dir_open (fds, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *link = g_build_filename (fds, name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+
+      if (target != NULL && strstr (target, "study-ledger-index-") != NULL &&
+          g_str_has_suffix (target, " (deleted)"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The command line killed while the index apart is being built: its
+ * file was unlinked as soon as both connections had it, so nothing is
+ * left of it, and the ledger is as it was. */
+static void
+test_killed (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (sl_database_get_path (sl_ledger_get_database (fixture->target)));
+  const char *argv[] = { cli_path (), "--database", path, "import-archive", fixture->archive, NULL };
+  gboolean seen = FALSE;
+  GPid pid;
+  int status;
+
+  if (cli_path () == NULL)
+    {
+      g_test_skip ("STUDY_LEDGER is not set");
+      return;
+    }
+  g_clear_object (&fixture->target);
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 20000 && !seen && waitpid (pid, &status, WNOHANG) == 0; i++)
+    {
+      seen = has_index_open (pid);
+      if (!seen)
+        g_usleep (100);
+    }
+  g_assert_true (seen);
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+
+  g_assert_cmpuint (count_leftovers (), ==, 0);
+  fixture->target = sl_ledger_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sl_ledger_is_empty (fixture->target));
+  g_assert_cmpuint (count_indexed (fixture->target), ==, 0);
+  assert_index_sound (fixture->target);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -423,6 +492,7 @@ main (int    argc,
   ADD ("same-answers", test_same_answers);
   ADD ("writes-after", test_writes_after);
   ADD ("failure-leaves-nothing", test_failure_leaves_nothing);
+  ADD ("killed", test_killed);
 
   status = g_test_run ();
   g_rmdir (temporary);

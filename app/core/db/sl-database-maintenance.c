@@ -73,6 +73,26 @@ sl_database_index_deferred (SlDatabase  *self,
 }
 
 /**
+ * sl_database_new_search_builder:
+ *
+ * For a bulk write into an empty ledger, inside its transaction: the
+ * search index built apart, by a thread of its own (sl-search-builder.c),
+ * fed by sl_database_hand_search_texts() and made the ledger's by
+ * sl_database_install_search_index(). Free it after the transaction.
+ *
+ * Returns: (transfer full) (nullable): the builder, or %NULL with @error set
+ */
+SlSearchBuilder *
+sl_database_new_search_builder (SlDatabase  *self,
+                                GError     **error)
+{
+  g_return_val_if_fail (SL_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (self->depth > 0, NULL);
+
+  return sl_search_builder_new (self->db, error);
+}
+
+/**
  * sl_database_hand_search_texts:
  * @builder: the index of this bulk write, built apart
  * @last: whether the bulk write is done: the triggers come back, as with

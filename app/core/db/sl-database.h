@@ -56,6 +56,8 @@ gboolean      sl_database_defer_search_index (SlDatabase *self,
                                               GError    **error);
 gboolean      sl_database_index_deferred (SlDatabase   *self,
                                           GError      **error);
+SlSearchBuilder *sl_database_new_search_builder (SlDatabase  *self,
+                                                GError     **error);
 gboolean      sl_database_hand_search_texts (SlDatabase       *self,
                                              SlSearchBuilder  *builder,
                                              gboolean          last,

@@ -54,7 +54,7 @@ typedef struct
 
 struct _SlSearchBuilder
 {
-  char     *path;          /* the database apart, until removed */
+  char     *path;          /* the database apart, named until attached */
   sqlite3  *db;            /* its connection, the thread's while it runs */
   GThread  *thread;
 
@@ -68,7 +68,7 @@ struct _SlSearchBuilder
   int       rc;            /* the thread's first failure */
   char     *message;
 
-  sqlite3  *attached_to;   /* the ledger's connection, once it reads APART */
+  sqlite3  *attached_to;   /* the ledger's connection, which reads it as APART */
 };
 
 static void
@@ -159,16 +159,41 @@ set_error (GError    **error,
                message);
 }
 
+static gboolean
+attach (SlSearchBuilder *self,
+        sqlite3         *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "ATTACH DATABASE ?1 AS " APART, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, self->path, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  self->attached_to = db;
+  return TRUE;
+}
+
 /**
  * sl_search_builder_new:
  *
- * Starts an empty index apart, in a temporary file, and the thread that
- * fills it.
+ * @db: the ledger's connection, inside the transaction of a bulk write
+ *   into an empty ledger
+ *
+ * Starts an empty index apart, in a temporary file that @db attaches
+ * (and sl_search_builder_free() detaches, after the transaction), and the
+ * thread that fills it.
  *
  * Returns: (transfer full) (nullable): the builder, or %NULL with @error set
  */
 SlSearchBuilder *
-sl_search_builder_new (GError **error)
+sl_search_builder_new (sqlite3  *db,
+                       GError  **error)
 {
   g_autoptr(SlSearchBuilder) self = g_new0 (SlSearchBuilder, 1);
   g_autoptr(GError) local_error = NULL;
@@ -208,6 +233,16 @@ sl_search_builder_new (GError **error)
       set_error (error, self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
       return NULL;
     }
+
+  /* The ledger's connection opens the file now, inside its transaction,
+   * to read it at the end: with both connections holding it, its name
+   * can go, so that nothing is left of it even if the program is killed. */
+  if (!attach (self, db))
+    {
+      set_error (error, sqlite3_errmsg (db));
+      return NULL;
+    }
+  g_unlink (self->path);
 
   self->thread = g_thread_new ("sl-search-apart", build_thread, self);
   return g_steal_pointer (&self);
@@ -323,7 +358,6 @@ sl_search_builder_install (SlSearchBuilder  *self,
                            sqlite3          *db,
                            GError          **error)
 {
-  sqlite3_stmt *attach = NULL;
   gboolean empty = FALSE;
   int rc;
 
@@ -341,20 +375,9 @@ sl_search_builder_install (SlSearchBuilder  *self,
       return FALSE;
     }
   g_clear_pointer (&self->db, sqlite3_close);
+  g_return_val_if_fail (db == self->attached_to, FALSE);
 
-  rc = sqlite3_prepare_v2 (db, "ATTACH DATABASE ?1 AS " APART, -1, &attach, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (attach, 1, self->path, -1, SQLITE_STATIC);
-      rc = sqlite3_step (attach);
-      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-    }
-  sqlite3_finalize (attach);
-  if (rc == SQLITE_OK)
-    self->attached_to = db;
-
-  if (rc == SQLITE_OK)
-    rc = index_is_empty (db, &empty);
+  rc = index_is_empty (db, &empty);
   /* Only a ledger already damaged could hold an index without meetings:
    * it is then built again from every meeting's text, the slow way. */
   if (rc == SQLITE_OK)
@@ -404,8 +427,8 @@ sl_search_builder_free (SlSearchBuilder *self)
       sqlite3_exec (self->attached_to, "DETACH DATABASE " APART, NULL, NULL, NULL) != SQLITE_OK)
     g_warning ("The search index built apart stays attached: %s", sqlite3_errmsg (self->attached_to));
   g_clear_pointer (&self->db, sqlite3_close);   /* an unfinished index is rolled back */
-  if (self->path != NULL)
-    g_unlink (self->path);
+  if (self->attached_to == NULL && self->path != NULL)
+    g_unlink (self->path);                       /* not attached: still named */
 
   g_free (self->path);
   g_free (self->message);

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 typedef struct _SlSearchBuilder SlSearchBuilder;
 
-SlSearchBuilder *sl_search_builder_new          (GError         **error);
+SlSearchBuilder *sl_search_builder_new          (sqlite3         *db,
+                                                 GError         **error);
 int              sl_search_builder_take_pending (SlSearchBuilder *self,
                                                  sqlite3         *db);
 gboolean         sl_search_builder_install      (SlSearchBuilder *self,
