@@ -857,7 +857,8 @@ sl_archive_import_document (SlLedger                      *ledger,
        * the commit (sl-search-builder.c). Without a temporary file for
        * it, the ledger's connection builds it, as into any ledger. */
       if (direct && reader.into_empty && !(apart = sl_database_new_search_builder (database, &apart_error)))
-        g_debug ("The search index is built at the commit: %s", apart_error->message);
+        g_debug ("The search index is built at the commit: %s",
+                 apart_error != NULL ? apart_error->message : "");
 
       if (sl_database_defer_search_index (database, &local_error) &&
           write_head (&reader, root, source, unreadable, &local_error) &&

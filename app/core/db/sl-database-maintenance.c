@@ -86,10 +86,13 @@ SlSearchBuilder *
 sl_database_new_search_builder (SlDatabase  *self,
                                 GError     **error)
 {
+  g_autofree char *folder = NULL;
+
   g_return_val_if_fail (SL_IS_DATABASE (self), NULL);
   g_return_val_if_fail (self->depth > 0, NULL);
 
-  return sl_search_builder_new (self->db, error);
+  folder = g_path_get_dirname (self->path);
+  return sl_search_builder_new (self->db, folder, error);
 }
 
 /**
@@ -187,7 +190,10 @@ sl_database_set_write_ahead (SlDatabase *self,
   g_return_val_if_fail (self->depth == 0, FALSE);
 
   if (sqlite3_prepare_v2 (self->db,
-                          write_ahead ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE",
+                          /* main's only: unqualified, the mode would go to every
+                           * attached database too (sl-search-builder.c) */
+                          write_ahead ? "PRAGMA main.journal_mode = WAL"
+                                      : "PRAGMA main.journal_mode = DELETE",
                           -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     done = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0),

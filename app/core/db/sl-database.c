@@ -100,14 +100,6 @@ static void
 sl_database_class_init (SlDatabaseClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = sl_database_finalize;
-
-  /* Before SQLite's first use in the process, or not at all (the call
-   * then fails, harmlessly): no count of SQLite's memory, which nothing
-   * here reads. With the count, every allocation and free of every
-   * connection takes one mutex for the whole process, which the threads
-   * of an import (rows, search index, ids) fought over: a tenth of its
-   * processor time, most of it in the kernel (docs/performance.md). */
-  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static void

@@ -255,7 +255,17 @@ sl_locking_install (void)
 
   if (g_once_init_enter (&done))
     {
-      sqlite3_vfs *vfs = sqlite3_vfs_find ("unix");
+      sqlite3_vfs *vfs;
+
+      /* Before SQLite's first use in the process (sqlite3_vfs_find()
+       * initializes it), or not at all: no count of SQLite's memory,
+       * which nothing here reads. With the count, every allocation and
+       * free of every connection takes one mutex for the whole process,
+       * which the threads of an import (the rows, the file's ids, the
+       * search index built apart) fight over. */
+      if (sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+        g_debug ("SQLite was in use before its memory count could be turned off");
+      vfs = sqlite3_vfs_find ("unix");
 
 #ifdef F_OFD_SETLK
       if (vfs != NULL && vfs->iVersion >= 3 && vfs->xSetSystemCall != NULL &&

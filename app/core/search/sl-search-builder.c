@@ -7,13 +7,15 @@
  * texts into words, sorting them and merging its segments, a third of
  * the import's work, all of it on the one connection that writes the
  * rows, after them (docs/performance.md). Here the index is built beside
- * the rows instead: in a database of its own, a temporary file with the
- * same FTS5 table, by a thread of its own with a connection of its own,
+ * the rows instead: in a database of its own, a temporary file beside the
+ * ledger with the same FTS5 table, by a thread of its own with a connection of its own,
  * fed the meetings' texts as the import writes them. At the end its
  * pages are copied into the ledger's index, which was empty, inside the
- * import's transaction: the ledger gets the same index that indexing
- * the same texts in the same order would have written, and a rollback
- * leaves no trace of it.
+ * import's transaction: the ledger gets an index of the same texts (the
+ * same pages, but for how often segments were merged), and a rollback
+ * leaves no trace of it. Should the thread fail (the ledger's disk full,
+ * say), the ledger's connection builds the index from the texts instead,
+ * the slow way: the import does not fail for it.
  *
  * The ledger's connection keeps a cache of its index's structure, which
  * the copied pages would make stale: FTS5's 'delete-all' drops it (and
@@ -29,6 +31,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -130,6 +133,11 @@ build_thread (gpointer data)
 
       g_mutex_lock (&self->lock);
       self->queued -= item->size;
+      if (rc != SQLITE_OK && self->rc == SQLITE_OK)
+        {
+          self->rc = rc;
+          self->message = g_strdup (sqlite3_errmsg (self->db));
+        }
       g_cond_broadcast (&self->cond);
       g_mutex_unlock (&self->lock);
       item_free (item);
@@ -140,7 +148,7 @@ build_thread (gpointer data)
   g_mutex_lock (&self->lock);
   if (rc == SQLITE_OK && !self->cancelled)
     rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
+  if (rc != SQLITE_OK && self->rc == SQLITE_OK)
     {
       self->rc = rc;
       self->message = g_strdup (sqlite3_errmsg (self->db));
@@ -154,8 +162,7 @@ set_error (GError    **error,
            const char *message)
 {
   g_set_error (error, SL_DATABASE_ERROR, SL_DATABASE_ERROR_FAILED,
-               _("Cannot build the search index in a temporary file: %s; "
-                 "free some space in the temporary folder and try again"),
+               _("Cannot build the search index: %s"),
                message);
 }
 
@@ -184,6 +191,7 @@ attach (SlSearchBuilder *self,
  *
  * @db: the ledger's connection, inside the transaction of a bulk write
  *   into an empty ledger
+ * @folder: the ledger's folder
  *
  * Starts an empty index apart, in a temporary file that @db attaches
  * (and sl_search_builder_free() detaches, after the transaction), and the
@@ -192,8 +200,9 @@ attach (SlSearchBuilder *self,
  * Returns: (transfer full) (nullable): the builder, or %NULL with @error set
  */
 SlSearchBuilder *
-sl_search_builder_new (sqlite3  *db,
-                       GError  **error)
+sl_search_builder_new (sqlite3     *db,
+                       const char  *folder,
+                       GError     **error)
 {
   g_autoptr(SlSearchBuilder) self = g_new0 (SlSearchBuilder, 1);
   g_autoptr(GError) local_error = NULL;
@@ -203,10 +212,16 @@ sl_search_builder_new (sqlite3  *db,
   g_cond_init (&self->cond);
   g_queue_init (&self->items);
 
-  fd = g_file_open_tmp ("study-ledger-index-XXXXXX", &self->path, &local_error);
+  /* Beside the ledger, where the index is going anyway: not in a
+   * temporary folder that may be small, or in memory. */
+  self->path = g_build_filename (folder, ".study-ledger-index-XXXXXX", NULL);
+  fd = g_mkstemp_full (self->path, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
-      set_error (error, local_error->message);
+      int saved = errno;
+
+      g_clear_pointer (&self->path, g_free);
+      set_error (error, g_strerror (saved));
       return NULL;
     }
   close (fd);
@@ -244,7 +259,12 @@ sl_search_builder_new (sqlite3  *db,
     }
   g_unlink (self->path);
 
-  self->thread = g_thread_new ("sl-search-apart", build_thread, self);
+  self->thread = g_thread_try_new ("sl-search-apart", build_thread, self, &local_error);
+  if (self->thread == NULL)
+    {
+      set_error (error, local_error->message);
+      return NULL;   /* detached by sl_search_builder_free(): not read yet */
+    }
   return g_steal_pointer (&self);
 }
 
@@ -280,6 +300,14 @@ sl_search_builder_take_pending (SlSearchBuilder *self,
   int rc;
 
   g_return_val_if_fail (self != NULL && self->thread != NULL, SQLITE_MISUSE);
+
+  /* After a failure the thread takes no more: the index is then built
+   * from search_text at the end (sl_search_builder_install()). */
+  g_mutex_lock (&self->lock);
+  rc = self->rc;
+  g_mutex_unlock (&self->lock);
+  if (rc != SQLITE_OK)
+    return sqlite3_exec (db, "DELETE FROM search_pending", NULL, NULL, NULL);
 
   rc = sqlite3_prepare_v2 (db,
                            "SELECT p.meeting_id, p.old_body, t.body FROM search_pending p"
@@ -368,23 +396,28 @@ sl_search_builder_install (SlSearchBuilder  *self,
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->lock);
   g_clear_pointer (&self->thread, g_thread_join);
+  g_clear_pointer (&self->db, sqlite3_close);
 
-  if (self->rc != SQLITE_OK)
+  if (db != self->attached_to)
     {
-      set_error (error, self->message);
+      set_error (error, "not the connection that started it");
       return FALSE;
     }
-  g_clear_pointer (&self->db, sqlite3_close);
-  g_return_val_if_fail (db == self->attached_to, FALSE);
 
   rc = index_is_empty (db, &empty);
-  /* Only a ledger already damaged could hold an index without meetings:
-   * it is then built again from every meeting's text, the slow way. */
-  if (rc == SQLITE_OK)
+  if (rc == SQLITE_OK && self->rc == SQLITE_OK && empty)
+    rc = sqlite3_exec (db, install_sql, NULL, NULL, NULL);
+  else if (rc == SQLITE_OK)
     {
-      if (!empty)
+      /* The thread failed (its disk full, say), or the index held
+       * meetings already, which only a damaged ledger could: built from
+       * every meeting's text instead, the slow way. */
+      if (self->rc != SQLITE_OK)
+        g_warning ("The search index could not be built apart (%s): built from the texts instead",
+                   self->message);
+      else
         g_warning ("The search index held meetings before the import: built again from the texts");
-      rc = sqlite3_exec (db, empty ? install_sql : "INSERT INTO main.search_index (search_index) VALUES ('rebuild')",
+      rc = sqlite3_exec (db, "INSERT INTO main.search_index (search_index) VALUES ('rebuild')",
                          NULL, NULL, NULL);
     }
 
@@ -393,7 +426,8 @@ sl_search_builder_install (SlSearchBuilder  *self,
       set_error (error, sqlite3_errmsg (db));
       return FALSE;
     }
-  g_atomic_int_inc (&installs);
+  if (self->rc == SQLITE_OK && empty)
+    g_atomic_int_inc (&installs);
   return TRUE;
 }
 

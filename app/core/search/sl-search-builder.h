@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 typedef struct _SlSearchBuilder SlSearchBuilder;
 
 SlSearchBuilder *sl_search_builder_new          (sqlite3         *db,
+                                                 const char      *folder,
                                                  GError         **error);
 int              sl_search_builder_take_pending (SlSearchBuilder *self,
                                                  sqlite3         *db);
