@@ -643,6 +643,18 @@ sl_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_WINDOW);
 
+  /* The daily backup's task holds the window (its source) past its
+   * dispose, and may let go of it last, on its worker thread: the
+   * settings' bindings and object go now, on this thread, so that no
+   * change of the settings reaches taken-apart pages and no GSettings is
+   * finalized on another thread while the settings backend signals it. */
+  if (self->settings != NULL)
+    {
+      g_settings_unbind (self, "default-width");
+      g_settings_unbind (self, "default-height");
+      g_settings_unbind (self, "maximized");
+      g_settings_unbind (self, "year");
+    }
   g_clear_object (&self->settings);
   g_clear_object (&self->writers);
   g_clear_object (&self->ledger);
