@@ -559,6 +559,23 @@ sl_ledger_reload (SlLedger *self)
   reload_stores (self);
 }
 
+/**
+ * sl_ledger_load_organizations:
+ *
+ * The organizations as the file has them, without the roster: what a
+ * year's document needs to name its unit, at a cost that does not grow
+ * with the members a century of records has seen (docs/performance.md).
+ * Returns: (transfer full) (element-type SlOrganization)
+ */
+GPtrArray *
+sl_ledger_load_organizations (SlLedger  *self,
+                              GError   **error)
+{
+  g_return_val_if_fail (SL_IS_LEDGER (self), NULL);
+
+  return read_organizations (self, error);
+}
+
 GListModel *
 sl_ledger_get_organizations (SlLedger *self)
 {

@@ -78,6 +78,8 @@ gboolean         sl_ledger_is_empty               (SlLedger         *self);
 
 /* Snapshots: new objects each call. @year 0 means every year,
  * @organization NULL every organization. */
+GPtrArray       *sl_ledger_load_organizations     (SlLedger         *self,
+                                                   GError          **error);
 GPtrArray       *sl_ledger_load_plans             (SlLedger         *self,
                                                    int               year,
                                                    GError          **error);

@@ -402,30 +402,37 @@ static char *
 title_unit (SlLedger   *ledger,
             const char *organization)
 {
-  GListModel *organizations;
+  g_autoptr(GPtrArray) organizations = NULL;
+  g_autoptr(GError) error = NULL;
   const char *top = NULL;
   guint n_top = 0;
 
-  if (organization != NULL)
+  /* Not the live roster: a year's document has no use for a century's
+   * members, and reading them all would make it grow with the ledger. */
+  if (!(organizations = sl_ledger_load_organizations (ledger, &error)))
     {
-      SlOrganization *found = sl_ledger_find_organization (ledger, organization);
-      return found ? g_strdup (sl_organization_get_name (found)) : NULL;
+      g_warning ("Cannot read the organizations: %s", error->message);
+      return NULL;
     }
 
-  organizations = sl_ledger_get_organizations (ledger);
-  for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
+  for (guint i = 0; i < organizations->len; i++)
     {
-      g_autoptr(SlOrganization) each = g_list_model_get_item (organizations, i);
+      SlOrganization *each = g_ptr_array_index (organizations, i);
       const char *parent = sl_organization_get_parent (each);
 
-      if (parent == NULL || *parent == '\0')
+      if (organization != NULL)
+        {
+          if (g_strcmp0 (sl_record_get_id (SL_RECORD (each)), organization) == 0)
+            return g_strdup (sl_organization_get_name (each));
+        }
+      else if (parent == NULL || *parent == '\0')
         {
           top = sl_organization_get_name (each);
           n_top++;
         }
     }
 
-  return n_top == 1 ? g_strdup (top) : NULL;
+  return organization == NULL && n_top == 1 ? g_strdup (top) : NULL;
 }
 
 static void
