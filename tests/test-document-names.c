@@ -5,6 +5,10 @@
  * The minutes of every meeting were offered as "2023年会议记录.pdf", so
  * one export overwrote another: a meeting's document is named after its
  * date and title, in a form any file system takes.
+ *
+ * Inside the documents, a title headed by its unit's name must not say
+ * part of the name twice (市生态环境局机关第一党支部机关第一党支部… was
+ * printed for a branch's plan titled 机关第一党支部2023年度…).
  */
 
 #include "config.h"
@@ -18,6 +22,7 @@
 #include "sl-ledger.h"
 #include "sl-organization.h"
 #include "sl-test-util.h"
+#include "sl-wording.h"
 
 static void
 test_meeting_name (void)
@@ -99,6 +104,36 @@ test_binder_name (void)
   remove_tree (folder);
 }
 
+static void
+test_under_unit (void)
+{
+  static const struct { const char *unit, *title, *expected; } cases[] = {
+    { "市生态环境局党组", "理论学习中心组2023年度学习计划",
+      "市生态环境局党组理论学习中心组2023年度学习计划" },
+    /* The whole name already there. */
+    { "市生态环境局党组", "市生态环境局党组理论学习中心组2023年度学习计划",
+      "市生态环境局党组理论学习中心组2023年度学习计划" },
+    /* The name's end: joined on it, the longest end first. */
+    { "市生态环境局机关第一党支部", "机关第一党支部2023年度党员学习教育计划",
+      "市生态环境局机关第一党支部2023年度党员学习教育计划" },
+    { "市生态环境局机关第一党支部", "第一党支部2023年第1次支部党员大会",
+      "市生态环境局机关第一党支部2023年第1次支部党员大会" },
+    { "市生态环境局党组", "党组会议", "市生态环境局党组会议" },
+    /* One character in common is a coincidence, not the name. */
+    { "市生态环境局党组", "组织生活会", "市生态环境局党组组织生活会" },
+    { NULL, "2023年第3次党组会议", "2023年第3次党组会议" },
+    { "", "2023年第3次党组会议", "2023年第3次党组会议" },
+    { "市生态环境局党组", "", "市生态环境局党组" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *headed = sl_wording_under_unit (cases[i].unit, cases[i].title);
+
+      g_assert_cmpstr (headed, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -109,6 +144,7 @@ main (int   argc,
   g_test_add_func ("/document-names/sanitised", test_sanitised);
   g_test_add_func ("/document-names/long-title", test_long_title);
   g_test_add_func ("/document-names/binder", test_binder_name);
+  g_test_add_func ("/document-names/under-unit", test_under_unit);
 
   return g_test_run ();
 }

@@ -511,9 +511,9 @@ minutes_title (SlMinutesPages *self)
   const char *unit = organization != NULL ? sl_organization_get_name (organization) : NULL;
   gboolean expanded = sl_meeting_get_expanded (self->meeting) && strstr (name, "扩大") == NULL;
 
-  if (unit == NULL || g_str_has_prefix (name, unit))
-    unit = "";
-  return g_strconcat (unit, name, expanded ? "（扩大）" : "", "记录", NULL);
+  g_autofree char *headed = sl_wording_under_unit (unit, name);
+
+  return g_strconcat (headed, expanded ? "（扩大）" : "", "记录", NULL);
 }
 
 static guint

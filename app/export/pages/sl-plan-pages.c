@@ -377,10 +377,7 @@ lay_out_plan (SlPlanPages *self,
   if (plan_title == NULL || *plan_title == '\0')
     plan_title = default_title = g_strdup_printf ("%d年度理论学习中心组学习计划",
                                                   sl_plan_get_year (entry->plan));
-  if (entry->unit != NULL && !g_str_has_prefix (plan_title, entry->unit))
-    title = g_strconcat (entry->unit, plan_title, NULL);
-  else
-    title = g_strdup (plan_title);
+  title = sl_wording_under_unit (entry->unit, plan_title);
 
   official_margins (renderer);
   sl_page_renderer_set_footer (renderer, SL_PAGE_FOOTER_OFFICIAL);
@@ -500,8 +497,8 @@ sl_plan_pages_add_plan (SlPlanPages *self,
       const char *title = sl_plan_get_title (plan);
       g_autofree char *full = NULL;
 
-      if (title != NULL && unit != NULL && !g_str_has_prefix (title, unit))
-        title = full = g_strconcat (unit, title, NULL);
+      if (title != NULL)
+        title = full = sl_wording_under_unit (unit, title);
       sl_page_renderer_set_title (SL_PAGE_RENDERER (self), title);
     }
 }

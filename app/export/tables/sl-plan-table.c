@@ -64,6 +64,7 @@ build_plan_table (Builder  *b,
   GListModel *items = sl_plan_get_items (plan);
   guint n_items = g_list_model_get_n_items (items);
   g_autofree char *default_title = NULL;
+  g_autofree char *headed = NULL;
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
   g_autoptr(SlTable) table = NULL;
@@ -71,8 +72,8 @@ build_plan_table (Builder  *b,
   if (plan_title == NULL || *plan_title == '\0')
     plan_title = default_title = g_strdup_printf ("%d年度理论学习中心组学习计划",
                                                   sl_plan_get_year (plan));
-  title = g_strdup_printf ("%s%s安排表",
-                           unit && !g_str_has_prefix (plan_title, unit) ? unit : "", plan_title);
+  headed = sl_wording_under_unit (unit, plan_title);
+  title = g_strconcat (headed, "安排表", NULL);
   name = several && unit ? g_strdup_printf ("%s安排表", unit) : g_strdup ("学习计划安排表");
 
   /* The table as issued with the plan: no 制表日期 and nothing of what

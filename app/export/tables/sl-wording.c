@@ -237,6 +237,38 @@ sl_wording_meeting_name (SlMeeting *meeting)
                                        sl_meeting_get_kind (meeting));
 }
 
+/**
+ * sl_wording_under_unit:
+ * @unit: (nullable): the organization's name
+ * @title: a title, typed or made
+ *
+ * @title headed by @unit's name, as a document's heading reads: 市生态环境局党组
+ * and 理论学习中心组学习计划 make 市生态环境局党组理论学习中心组学习计划. A title
+ * that begins with the whole name stays as it is, and one that begins
+ * with the name's last two characters or more (机关第一党支部2023年度… under
+ * 市生态环境局机关第一党支部) is joined on them, so that no part of the name
+ * is said twice.
+ */
+char *
+sl_wording_under_unit (const char *unit,
+                       const char *title)
+{
+  if (title == NULL)
+    title = "";
+  if (unit == NULL || *unit == '\0' || g_str_has_prefix (title, unit))
+    return g_strdup (title);
+
+  /* The longest end of the name that the title begins with. */
+  for (const char *tail = g_utf8_next_char (unit); *tail != '\0'; tail = g_utf8_next_char (tail))
+    if (g_utf8_strlen (tail, -1) >= 2 && g_str_has_prefix (title, tail))
+      {
+        g_autofree char *head = g_strndup (unit, tail - unit);
+        return g_strconcat (head, title, NULL);
+      }
+
+  return g_strconcat (unit, title, NULL);
+}
+
 const char *
 sl_wording_document_name (SlDocumentKind kind)
 {

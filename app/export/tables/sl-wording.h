@@ -35,6 +35,8 @@ char       *sl_wording_period             (const char               *period);
 char       *sl_wording_date               (const char               *date);
 /* A meeting's name with its number: its title, or “2023年第3次党组会议”. */
 char       *sl_wording_meeting_name       (SlMeeting                *meeting);
+char       *sl_wording_under_unit        (const char               *unit,
+                                           const char               *title);
 char       *sl_wording_meeting_name_from  (const char               *title,
                                            const char               *date,
                                            int                       sequence,
