@@ -9,13 +9,18 @@
  * query as the index of the ledger the archive came from, FTS5's own
  * check finds it sound, the connection that imported goes on indexing
  * what it writes next, and an import that fails or is killed leaves
- * neither rows, nor index, nor file behind.
+ * neither rows, nor index, nor file behind. When the index apart cannot
+ * be written (its disk full: the writes of the thread that builds it
+ * made to fail, through the unix VFS's system calls), the import succeeds,
+ * with the index built from the texts, and says so.
  */
 
 #include "config.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
@@ -28,6 +33,7 @@
 #include "sl-organization.h"
 #include "sl-search.h"
 #include "sl-search-builder.h"
+#include <sqlite3.h>
 #include "sl-speech.h"
 #include "sl-study.h"
 #include "sl-test-util.h"
@@ -478,6 +484,113 @@ test_killed (Fixture       *fixture,
   assert_index_sound (fixture->target);
 }
 
+/* A disk full for the index apart alone -------------------------------- */
+
+typedef ssize_t (*PwriteFunc) (int, const void *, size_t, off_t);
+typedef ssize_t (*WriteFunc)  (int, const void *, size_t);
+
+static PwriteFunc real_pwrite, real_pwrite64;
+static WriteFunc  real_write;
+static guint      refused_writes;
+
+/* Whether this write is the index apart's: the thread that builds it
+ * writes no other file. */
+static gboolean
+refuse (void)
+{
+  char name[16] = "";
+
+  if (prctl (PR_GET_NAME, name) != 0 || strcmp (name, "sl-search-apart") != 0)
+    return FALSE;
+  g_atomic_int_inc (&refused_writes);
+  errno = ENOSPC;
+  return TRUE;
+}
+
+static ssize_t
+full_pwrite (int fd, const void *buffer, size_t size, off_t offset)
+{
+  return refuse () ? -1 : real_pwrite (fd, buffer, size, offset);
+}
+
+static ssize_t
+full_pwrite64 (int fd, const void *buffer, size_t size, off_t offset)
+{
+  return refuse () ? -1 : real_pwrite64 (fd, buffer, size, offset);
+}
+
+static ssize_t
+full_write (int fd, const void *buffer, size_t size)
+{
+  return refuse () ? -1 : real_write (fd, buffer, size);
+}
+
+/* Puts the wrappers in the unix VFS, or takes them out again. */
+static void
+set_disk_full (gboolean full)
+{
+  static const char *names[] = { "pwrite", "pwrite64", "write" };
+  static sqlite3_syscall_ptr saved[G_N_ELEMENTS (names)];
+  sqlite3_syscall_ptr wrappers[] = {
+    (sqlite3_syscall_ptr) full_pwrite, (sqlite3_syscall_ptr) full_pwrite64,
+    (sqlite3_syscall_ptr) full_write,
+  };
+  sqlite3_vfs *vfs = sqlite3_vfs_find ("unix");
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (wrappers) == G_N_ELEMENTS (names));
+  g_assert_nonnull (vfs);
+  g_assert_cmpint (vfs->iVersion, >=, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (full)
+        {
+          saved[i] = vfs->xGetSystemCall (vfs, names[i]);
+          if (saved[i] != NULL)
+            g_assert_cmpint (vfs->xSetSystemCall (vfs, names[i], wrappers[i]), ==, SQLITE_OK);
+        }
+      else if (saved[i] != NULL)
+        g_assert_cmpint (vfs->xSetSystemCall (vfs, names[i], saved[i]), ==, SQLITE_OK);
+    }
+  if (full)
+    {
+      real_pwrite = (PwriteFunc) saved[0];
+      real_pwrite64 = (PwriteFunc) saved[1];
+      real_write = (WriteFunc) saved[2];
+      refused_writes = 0;
+    }
+}
+
+/* The index apart's disk full: the thread fails, and the import does
+ * not, its index built from the texts instead, with a warning; the same
+ * answers, a sound index, and no file left. */
+static void
+test_thread_fails (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint installs = sl_search_builder_get_installs ();
+  gboolean imported;
+
+  set_disk_full (TRUE);
+  g_test_expect_message ("sl-search", G_LOG_LEVEL_WARNING, "*could not be built apart*");
+  imported = sl_archive_import (fixture->target, fixture->archive, FALSE, NULL, &error);
+  set_disk_full (FALSE);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_true (imported);
+
+  /* The file apart was written to and refused, and not copied in. */
+  g_assert_cmpuint (refused_writes, >, 0);
+  g_assert_cmpuint (sl_search_builder_get_installs (), ==, installs);
+  g_assert_cmpuint (count_leftovers (fixture), ==, 0);
+  assert_nothing_attached (fixture->target);
+
+  g_assert_cmpuint (count_indexed (fixture->target), ==, N_MEETINGS);
+  assert_index_sound (fixture->target);
+  assert_same_answers (fixture);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -498,6 +611,7 @@ main (int    argc,
   ADD ("same-answers", test_same_answers);
   ADD ("writes-after", test_writes_after);
   ADD ("failure-leaves-nothing", test_failure_leaves_nothing);
+  ADD ("thread-fails", test_thread_fails);
   ADD ("killed", test_killed);
 
   status = g_test_run ();
