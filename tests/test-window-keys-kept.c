@@ -76,6 +76,31 @@ focus (Fixture *fixture)
   return gtk_root_get_focus (GTK_ROOT (fixture->window));
 }
 
+/* Whether @widget stands wholly inside what the editor's scroller shows. */
+static gboolean
+in_view (Fixture   *fixture,
+         GtkWidget *widget)
+{
+  GtkScrolledWindow *scroller = sl_test_editor_child (fixture->window, "scroller");
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (scroller)));
+  double value = gtk_adjustment_get_value (adjustment);
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, content, &bounds));
+  return bounds.origin.y >= value &&
+         bounds.origin.y + bounds.size.height <= value + gtk_adjustment_get_page_size (adjustment);
+}
+
+static gboolean
+progress_in_view (Fixture *fixture)
+{
+  GtkWidget *list = sl_test_editor_child (fixture->window, "measures_list");
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+
+  return in_view (fixture, sl_test_template_child (row, SL_TYPE_MEETING_MEASURE_ROW, "progress_row"));
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
@@ -145,13 +170,17 @@ test_locked_progress (Fixture       *fixture,
   sl_test_keys_send (GDK_KEY_2, GDK_CONTROL_MASK);
   g_assert_true (focus (fixture) != NULL && gtk_widget_is_ancestor (focus (fixture), GTK_WIDGET (editor)));
 
-  /* The reason given, the first measure opens on its progress. */
+  /* The reason given, the first measure opens on its progress, scrolled
+   * into view: the measures are the last section, below the fold of a
+   * window this size when the editor opens at its top. */
+  g_assert_false (in_view (fixture, progress_row));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.update-progress", NULL);
   SL_TEST_WAIT_UNTIL (fixture, reason_dialog_shown);
   sl_test_answer_dialog (sl_test_find_toplevel ("sl-reason-dialog", 0), "跟进整改", "revise");
   g_assert_true (gtk_widget_is_sensitive (progress_row));
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
   g_assert_true (focus (fixture) != NULL && gtk_widget_is_ancestor (focus (fixture), progress_row));
+  SL_TEST_WAIT_UNTIL (fixture, progress_in_view);
 
   gtk_editable_set_text (GTK_EDITABLE (progress_row), "");
   SL_TEST_WAIT_UNTIL (fixture, saved);

@@ -147,12 +147,14 @@ on_reason_response (AdwMessageDialog *dialog,
   _sl_meeting_editor_evidence_update (self);
   _sl_meeting_editor_set_state (self, _("Revising: changes are saved as you type, as one revision"), FALSE);
 
-  /* The keys go where the change is made: the first measure's progress
-   * in a locked year, else the first row. */
+  /* The keys go where the change is made, scrolled into view: the first
+   * measure's progress in a locked year (the editor's last section),
+   * else the first row. */
   if (self->locked && SL_IS_MEETING_MEASURE_ROW (gtk_widget_get_first_child (self->measures_list)))
     sl_meeting_measure_row_focus_progress (SL_MEETING_MEASURE_ROW (gtk_widget_get_first_child (self->measures_list)));
   else
     sl_meeting_editor_focus_first (self);
+  _sl_meeting_editor_reveal_focus (self);
 }
 
 /* The reason of a revision session, asked before the fields open: 修订…,

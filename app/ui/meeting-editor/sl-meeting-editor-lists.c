@@ -754,9 +754,12 @@ _sl_meeting_editor_on_add_person_activated (SlMeetingEditor *self,
 
 /* Actions -------------------------------------------------------------------- */
 
-/* Scrolls the focused field into view. A row just added has no size
- * until the next layout, so this waits for the second frame; the
- * viewport's own scroll-to-focus came too early for it. */
+/* Scrolls the focused field into view: a row just added, the field a
+ * dialog opened (sl-meeting-editor-dialogs.c). A row just added has no
+ * size until the next layout, and a section that opens (an expander
+ * row's animation) moves what is below it for a few frames: this follows
+ * the field until it stands still, from the second frame on (the
+ * viewport's own scroll-to-focus came too early for either). */
 static gboolean
 reveal_focus_tick (GtkWidget     *widget,
                    GdkFrameClock *clock,
@@ -770,14 +773,17 @@ reveal_focus_tick (GtkWidget     *widget,
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   graphene_rect_t bounds;
   double value, page;
+  gboolean still;
 
   if (++self->reveal_frames < 2)
     return G_SOURCE_CONTINUE;
-  self->reveal_tick = 0;
 
   if (focus == NULL || !gtk_widget_is_ancestor (focus, content) ||
       !gtk_widget_compute_bounds (focus, content, &bounds))
-    return G_SOURCE_REMOVE;
+    {
+      self->reveal_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
 
   value = gtk_adjustment_get_value (adjustment);
   page = gtk_adjustment_get_page_size (adjustment);
@@ -786,11 +792,17 @@ reveal_focus_tick (GtkWidget     *widget,
   else if (bounds.origin.y + bounds.size.height + 96 > value + page)
     gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height + 96 - page);
 
+  still = self->reveal_frames > 2 && graphene_rect_equal (&bounds, &self->reveal_last);
+  self->reveal_last = bounds;
+  if (!still && self->reveal_frames < 60)
+    return G_SOURCE_CONTINUE;
+
+  self->reveal_tick = 0;
   return G_SOURCE_REMOVE;
 }
 
-static void
-reveal_focus (SlMeetingEditor *self)
+void
+_sl_meeting_editor_reveal_focus (SlMeetingEditor *self)
 {
   self->reveal_frames = 0;
   if (self->reveal_tick == 0)
@@ -817,7 +829,7 @@ on_add_study (SlMeetingEditor *self)
   if (SL_IS_MEETING_STUDY_ROW (row))
     {
       sl_meeting_study_row_focus_title (SL_MEETING_STUDY_ROW (row));
-      reveal_focus (self);
+      _sl_meeting_editor_reveal_focus (self);
     }
 }
 
@@ -873,7 +885,7 @@ on_add_speech (SlMeetingEditor *self)
   if (SL_IS_MEETING_SPEECH_ROW (row))
     {
       sl_meeting_speech_row_focus_speaker (SL_MEETING_SPEECH_ROW (row));
-      reveal_focus (self);
+      _sl_meeting_editor_reveal_focus (self);
     }
 }
 
@@ -898,7 +910,7 @@ on_add_measure (SlMeetingEditor *self)
   if (SL_IS_MEETING_MEASURE_ROW (row))
     {
       sl_meeting_measure_row_focus_text (SL_MEETING_MEASURE_ROW (row));
-      reveal_focus (self);
+      _sl_meeting_editor_reveal_focus (self);
     }
 }
 
@@ -918,7 +930,7 @@ on_add_guest (SlMeetingEditor *self)
   if (SL_IS_MEETING_GUEST_ROW (row))
     {
       sl_meeting_guest_row_focus_name (SL_MEETING_GUEST_ROW (row));
-      reveal_focus (self);
+      _sl_meeting_editor_reveal_focus (self);
     }
 }
 

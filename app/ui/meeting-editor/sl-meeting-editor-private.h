@@ -97,6 +97,7 @@ struct _SlMeetingEditor
   guint             save_source;
   guint             reveal_tick;
   guint             reveal_frames;
+  graphene_rect_t   reveal_last;    /* the focus's bounds at the last frame */
   char             *saved_state;  /* the save's own state, under fields_state() */
   gboolean          saved_state_error;
 
@@ -185,6 +186,7 @@ void _sl_meeting_editor_on_add_person_activated (SlMeetingEditor *self, GtkListB
 void _sl_meeting_editor_add_person_keys (SlMeetingEditor *self);
 void _sl_meeting_editor_on_add_everyone_clicked (SlMeetingEditor *self);
 void _sl_meeting_editor_add_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
+void _sl_meeting_editor_reveal_focus (SlMeetingEditor *self);
 
 /* sl-meeting-editor-actions.c */
 void _sl_meeting_editor_update_actions (SlMeetingEditor *self);
