@@ -12,7 +12,7 @@
 #include "config.h"
 
 #include "sl-branch-report.h"
-#include "sl-util.h"
+#include "sl-record-fields.h"
 
 enum {
   PROP_0,
@@ -37,40 +37,10 @@ G_DEFINE_FINAL_TYPE (SlBranchReport, sl_branch_report, SL_TYPE_RECORD)
 
 static GParamSpec *properties[N_PROPS];
 
-#define DEFINE_STRING_PROPERTY(field, PROP)                           \
-  const char *                                                        \
-  sl_branch_report_get_##field (SlBranchReport *self)                                     \
-  {                                                                   \
-    g_return_val_if_fail (SL_IS_BRANCH_REPORT (self), NULL);                   \
-    return self->text[PROP];                                          \
-  }                                                                   \
-  void                                                                \
-  sl_branch_report_set_##field (SlBranchReport *self,                                     \
-                     const char *value)                               \
-  {                                                                   \
-    g_return_if_fail (SL_IS_BRANCH_REPORT (self));                             \
-    if (sl_set_str (&self->text[PROP], value))                        \
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);   \
-  }
-
-#define DEFINE_ENUM_PROPERTY(field, PROP, Type)                       \
-  Type                                                                \
-  sl_branch_report_get_##field (SlBranchReport *self)                                     \
-  {                                                                   \
-    g_return_val_if_fail (SL_IS_BRANCH_REPORT (self), 0);                      \
-    return (Type) self->code[PROP];                                   \
-  }                                                                   \
-  void                                                                \
-  sl_branch_report_set_##field (SlBranchReport *self,                                     \
-                     Type value)                                      \
-  {                                                                   \
-    g_return_if_fail (SL_IS_BRANCH_REPORT (self));                             \
-    if (self->code[PROP] != (int) value)                              \
-      {                                                               \
-        self->code[PROP] = value;                                     \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]); \
-      }                                                               \
-  }
+#define DEFINE_STRING_PROPERTY(field, PROP) \
+  SL_RECORD_FIELDS_STRING (sl_branch_report, SlBranchReport, SL_IS_BRANCH_REPORT, field, PROP)
+#define DEFINE_ENUM_PROPERTY(field, PROP, Type) \
+  SL_RECORD_FIELDS_ENUM (sl_branch_report, SlBranchReport, SL_IS_BRANCH_REPORT, field, PROP, Type)
 
 DEFINE_STRING_PROPERTY (organization, PROP_ORGANIZATION)
 DEFINE_STRING_PROPERTY (period, PROP_PERIOD)
@@ -86,48 +56,31 @@ sl_branch_report_finalize (GObject *object)
 {
   SlBranchReport *self = SL_BRANCH_REPORT (object);
 
-  for (guint i = 0; i < N_PROPS; i++)
-    g_free (self->text[i]);
+  sl_record_fields_clear (self->text, N_PROPS);
 
   G_OBJECT_CLASS (sl_branch_report_parent_class)->finalize (object);
 }
 
 static void
 sl_branch_report_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
   SlBranchReport *self = SL_BRANCH_REPORT (object);
 
-  if (prop_id == 0 || prop_id >= N_PROPS)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else if (G_IS_PARAM_SPEC_ENUM (pspec))
-    g_value_set_enum (value, self->code[prop_id]);
-  else
-    g_value_set_string (value, self->text[prop_id]);
+  sl_record_fields_get_property (object, self->text, self->code, N_PROPS, prop_id, value, pspec);
 }
 
 static void
 sl_branch_report_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
 {
   SlBranchReport *self = SL_BRANCH_REPORT (object);
 
-  if (prop_id == 0 || prop_id >= N_PROPS)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else if (G_IS_PARAM_SPEC_ENUM (pspec))
-    {
-      if (self->code[prop_id] != g_value_get_enum (value))
-        {
-          self->code[prop_id] = g_value_get_enum (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-    }
-  else if (sl_set_str (&self->text[prop_id], g_value_get_string (value)))
-    g_object_notify_by_pspec (object, pspec);
+  sl_record_fields_set_property (object, self->text, self->code, N_PROPS, prop_id, value, pspec);
 }
 
 static void

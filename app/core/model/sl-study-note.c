@@ -13,7 +13,7 @@
 #include "config.h"
 
 #include "sl-study-note.h"
-#include "sl-util.h"
+#include "sl-record-fields.h"
 
 enum {
   PROP_0,
@@ -40,40 +40,10 @@ G_DEFINE_FINAL_TYPE (SlStudyNote, sl_study_note, SL_TYPE_RECORD)
 
 static GParamSpec *properties[N_PROPS];
 
-#define DEFINE_STRING_PROPERTY(field, PROP)                           \
-  const char *                                                        \
-  sl_study_note_get_##field (SlStudyNote *self)                                     \
-  {                                                                   \
-    g_return_val_if_fail (SL_IS_STUDY_NOTE (self), NULL);                   \
-    return self->text[PROP];                                          \
-  }                                                                   \
-  void                                                                \
-  sl_study_note_set_##field (SlStudyNote *self,                                     \
-                     const char *value)                               \
-  {                                                                   \
-    g_return_if_fail (SL_IS_STUDY_NOTE (self));                             \
-    if (sl_set_str (&self->text[PROP], value))                        \
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);   \
-  }
-
-#define DEFINE_ENUM_PROPERTY(field, PROP, Type)                       \
-  Type                                                                \
-  sl_study_note_get_##field (SlStudyNote *self)                                     \
-  {                                                                   \
-    g_return_val_if_fail (SL_IS_STUDY_NOTE (self), 0);                      \
-    return (Type) self->code[PROP];                                   \
-  }                                                                   \
-  void                                                                \
-  sl_study_note_set_##field (SlStudyNote *self,                                     \
-                     Type value)                                      \
-  {                                                                   \
-    g_return_if_fail (SL_IS_STUDY_NOTE (self));                             \
-    if (self->code[PROP] != (int) value)                              \
-      {                                                               \
-        self->code[PROP] = value;                                     \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]); \
-      }                                                               \
-  }
+#define DEFINE_STRING_PROPERTY(field, PROP) \
+  SL_RECORD_FIELDS_STRING (sl_study_note, SlStudyNote, SL_IS_STUDY_NOTE, field, PROP)
+#define DEFINE_ENUM_PROPERTY(field, PROP, Type) \
+  SL_RECORD_FIELDS_ENUM (sl_study_note, SlStudyNote, SL_IS_STUDY_NOTE, field, PROP, Type)
 
 DEFINE_STRING_PROPERTY (member, PROP_MEMBER)
 DEFINE_STRING_PROPERTY (date, PROP_DATE)
@@ -91,48 +61,31 @@ sl_study_note_finalize (GObject *object)
 {
   SlStudyNote *self = SL_STUDY_NOTE (object);
 
-  for (guint i = 0; i < N_PROPS; i++)
-    g_free (self->text[i]);
+  sl_record_fields_clear (self->text, N_PROPS);
 
   G_OBJECT_CLASS (sl_study_note_parent_class)->finalize (object);
 }
 
 static void
 sl_study_note_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
 {
   SlStudyNote *self = SL_STUDY_NOTE (object);
 
-  if (prop_id == 0 || prop_id >= N_PROPS)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else if (G_IS_PARAM_SPEC_ENUM (pspec))
-    g_value_set_enum (value, self->code[prop_id]);
-  else
-    g_value_set_string (value, self->text[prop_id]);
+  sl_record_fields_get_property (object, self->text, self->code, N_PROPS, prop_id, value, pspec);
 }
 
 static void
 sl_study_note_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
 {
   SlStudyNote *self = SL_STUDY_NOTE (object);
 
-  if (prop_id == 0 || prop_id >= N_PROPS)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else if (G_IS_PARAM_SPEC_ENUM (pspec))
-    {
-      if (self->code[prop_id] != g_value_get_enum (value))
-        {
-          self->code[prop_id] = g_value_get_enum (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-    }
-  else if (sl_set_str (&self->text[prop_id], g_value_get_string (value)))
-    g_object_notify_by_pspec (object, pspec);
+  sl_record_fields_set_property (object, self->text, self->code, N_PROPS, prop_id, value, pspec);
 }
 
 static void
