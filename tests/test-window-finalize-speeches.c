@@ -7,7 +7,8 @@
  * the meeting must then show what is stored: without the empty row, and
  * with the change count the drop left, so that a revision typed
  * afterwards is saved, not refused as stale, and does not write the empty
- * row back. A half-filled row's refusal is the editor's state line.
+ * row back. A half-filled row is said before the name is asked for, in a
+ * dialog whose 转到该发言 opens the row on what it lacks, in view.
  *
  * Runs under Xvfb (build-aux/setup.sh --test) on the example ledger, with
  * the real window; the main loop runs until what is awaited holds, never
@@ -25,6 +26,7 @@
 #include "sl-ledger.h"
 #include "sl-meeting.h"
 #include "sl-meeting-editor.h"
+#include "sl-meeting-speech-row.h"
 #include "sl-speech.h"
 #include "sl-window.h"
 #include "sl-test-util.h"
@@ -60,13 +62,11 @@ static gboolean finalized_dialog_shown (Fixture *f) { return sl_test_find_toplev
 static gboolean reason_dialog_shown (Fixture *f) { return sl_test_find_toplevel ("sl-reason-dialog", 0) != NULL; }
 static gboolean saved (Fixture *f) { return g_strcmp0 (sl_test_editor_state (f->window), T ("Saved")) == 0; }
 
-static gboolean
-refused (Fixture *f)
-{
-  const char *state = sl_test_editor_state (f->window);
+static gboolean not_ready_shown (Fixture *f) { return sl_test_find_toplevel ("sl-not-ready-dialog", 0) != NULL; }
 
-  return state != NULL && strstr (state, "finalise again") != NULL;
-}
+/* What the case adds to the meeting: a row with neither speaker nor words,
+ * one with a speaker and no words, one with words and no speaker. */
+enum { EMPTY_ROW, NO_POINTS, NO_SPEAKER };
 
 /* The example's meeting with one more speech, stored before the window
  * reads it: @speaker (a member's id, or NULL) and @points. */
@@ -74,7 +74,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  gboolean half_filled = GPOINTER_TO_INT (data);
+  int added = GPOINTER_TO_INT (data);
   g_autoptr(GError) error = NULL;
   g_autoptr(SlMeeting) meeting = NULL;
   g_autoptr(SlSpeech) speech = sl_speech_new ();
@@ -86,8 +86,10 @@ fixture_set_up (Fixture       *fixture,
   meeting = sl_ledger_load_meeting (fixture->ledger, MEETING_ID, &error);
   g_assert_no_error (error);
   fixture->speeches = g_list_model_get_n_items (sl_meeting_get_speeches (meeting));
-  if (half_filled)
+  if (added == NO_POINTS)
     sl_speech_set_speaker_name (speech, "赵六");
+  else if (added == NO_SPEAKER)
+    sl_speech_set_points (speech, "要把学习成果转化为工作成效");
   else
     sl_speech_set_points (speech, "　");
   g_list_store_append (G_LIST_STORE (sl_meeting_get_speeches (meeting)), speech);
@@ -165,13 +167,71 @@ test_empty_row (Fixture       *fixture,
   g_assert_cmpuint (stored_number (fixture, SPEECHES_SQL), ==, fixture->speeches);
 }
 
+/* Whether the focus is in @name of the speech row at @position, and
+ * that row's field stands inside what the editor's scroller shows. */
+static gboolean
+focus_in_view (Fixture    *fixture,
+               guint       position,
+               const char *name)
+{
+  GtkListBox *list = sl_test_editor_child (fixture->window, "speeches_list");
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, position));
+  GtkWidget *field = sl_test_template_child (row, SL_TYPE_MEETING_SPEECH_ROW, name);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  GtkScrolledWindow *scroller = sl_test_editor_child (fixture->window, "scroller");
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (scroller)));
+  double value = gtk_adjustment_get_value (adjustment);
+  graphene_rect_t bounds;
+
+  if (focus == NULL || (focus != field && !gtk_widget_is_ancestor (focus, field)) ||
+      !gtk_widget_compute_bounds (field, content, &bounds))
+    return FALSE;
+  return bounds.origin.y >= value &&
+         bounds.origin.y + bounds.size.height <= value + gtk_adjustment_get_page_size (adjustment);
+}
+
+static gboolean
+points_in_view (Fixture *fixture)
+{
+  return focus_in_view (fixture, fixture->speeches, "points_view");
+}
+
+static gboolean
+speaker_in_view (Fixture *fixture)
+{
+  return focus_in_view (fixture, fixture->speeches, "speaker_dropdown");
+}
+
+/* Refused before the name is asked: the dialog says which speech and what
+ * it lacks, and takes the keys there; nothing is written. */
 static void
 test_half_filled_row (Fixture       *fixture,
                       gconstpointer  data)
 {
-  finalize (fixture);
-  SL_TEST_WAIT_UNTIL (fixture, refused);
-  g_assert_nonnull (strstr (sl_test_editor_state (fixture->window), "赵六"));
+  int added = GPOINTER_TO_INT (data);
+  g_autofree char *number = g_strdup_printf ("%u", fixture->speeches + 1);
+  GtkWidget *dialog;
+  const char *body;
+
+  gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.finalize", NULL);
+  SL_TEST_WAIT_UNTIL (fixture, not_ready_shown);
+  g_assert_null (sl_test_find_toplevel ("sl-finalize-dialog", 0));
+  dialog = sl_test_find_toplevel ("sl-not-ready-dialog", 0);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, number));
+  g_assert_null (strstr (body, MEETING_ID));
+  if (added == NO_POINTS)
+    g_assert_nonnull (strstr (body, "赵六"));
+  else
+    g_assert_nonnull (strstr (body, "no speaker"));
+
+  sl_test_answer_dialog (dialog, NULL, "go");
+  if (added == NO_POINTS)
+    SL_TEST_WAIT_UNTIL (fixture, points_in_view);
+  else
+    SL_TEST_WAIT_UNTIL (fixture, speaker_in_view);
+
   g_assert_null (sl_test_find_toplevel ("sl-finalized-dialog", 0));
   g_assert_cmpuint (stored_number (fixture, FINAL_SQL), ==, 0);
   g_assert_cmpuint (stored_number (fixture, SPEECHES_SQL), ==, fixture->speeches + 1);
@@ -184,9 +244,11 @@ main (int   argc,
   g_setenv ("SL_TODAY", "2025-12-31", TRUE);
   sl_test_gtk_init_english (&argc, &argv);
 
-  g_test_add ("/window-finalize-speeches/empty-row", Fixture, GINT_TO_POINTER (FALSE),
+  g_test_add ("/window-finalize-speeches/empty-row", Fixture, GINT_TO_POINTER (EMPTY_ROW),
               fixture_set_up, test_empty_row, fixture_tear_down);
-  g_test_add ("/window-finalize-speeches/half-filled-row", Fixture, GINT_TO_POINTER (TRUE),
+  g_test_add ("/window-finalize-speeches/no-points", Fixture, GINT_TO_POINTER (NO_POINTS),
+              fixture_set_up, test_half_filled_row, fixture_tear_down);
+  g_test_add ("/window-finalize-speeches/no-speaker", Fixture, GINT_TO_POINTER (NO_SPEAKER),
               fixture_set_up, test_half_filled_row, fixture_tear_down);
 
   return g_test_run ();

@@ -39,6 +39,52 @@ speaker_name (SlLedger *ledger,
 }
 
 /**
+ * sl_evidence_find_speech_gap:
+ * @at: (out): where the first half-filled speech is, and what it lacks
+ *
+ * The check finalising makes, for the window to show and take the
+ * secretary to before she is asked to sign off: the first speech that
+ * names who spoke but not what was said, or what was said but not who.
+ * Empty rows are skipped, and not counted in the number printed.
+ *
+ * Returns: whether there is one
+ */
+gboolean
+sl_evidence_find_speech_gap (SlLedger      *ledger,
+                             SlMeeting     *meeting,
+                             SlSpeechGapAt *at)
+{
+  GListModel *speeches = sl_meeting_get_speeches (meeting);
+  guint n = g_list_model_get_n_items (speeches);
+  guint number = 0;
+
+  g_return_val_if_fail (SL_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (SL_IS_MEETING (meeting), FALSE);
+  g_return_val_if_fail (at != NULL, FALSE);
+
+  *at = (SlSpeechGapAt) { SL_SPEECH_GAP_NONE, 0, 0, NULL };
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlSpeech) speech = g_list_model_get_item (speeches, i);
+      const char *name;
+
+      if (sl_speech_is_empty (speech))
+        continue;
+
+      /* Counted as printed: the empty rows are not there. */
+      number++;
+      name = speaker_name (ledger, speech);
+      if (name == NULL || sl_speech_text_is_blank (sl_speech_get_points (speech)))
+        {
+          *at = (SlSpeechGapAt) { name == NULL ? SL_SPEECH_GAP_SPEAKER : SL_SPEECH_GAP_POINTS,
+                                  i, number, name };
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
  * sl_evidence_ready_to_finalize:
  * @meeting: the meeting as loaded, in the finalising transaction
  *
@@ -61,39 +107,30 @@ sl_evidence_ready_to_finalize (SlLedger   *ledger,
   const char *title = sl_meeting_get_title (meeting) ? sl_meeting_get_title (meeting) : "";
   const char *id = sl_record_get_id (SL_RECORD (meeting));
   guint n = g_list_model_get_n_items (speeches);
-  guint number = 0;
+  SlSpeechGapAt at;
 
   *dropped = FALSE;
+  if (sl_evidence_find_speech_gap (ledger, meeting, &at))
+    {
+      if (at.gap == SL_SPEECH_GAP_POINTS)
+        g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_INCOMPLETE,
+                     _("meeting %s (“%s”): speech %u, by %s, has no text; write what was said, "
+                       "or delete the speech, then finalise again"),
+                     id, title, at.number, at.speaker);
+      else
+        g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_INCOMPLETE,
+                     _("meeting %s (“%s”): speech %u has no speaker; choose who spoke, "
+                       "or delete the speech, then finalise again"),
+                     id, title, at.number);
+      return FALSE;
+    }
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SlSpeech) speech = g_list_model_get_item (speeches, i);
-      const char *name;
 
       if (sl_speech_is_empty (speech))
-        {
-          g_ptr_array_add (empty, g_steal_pointer (&speech));
-          continue;
-        }
-
-      /* Counted as printed: the empty rows are not there. */
-      number++;
-      name = speaker_name (ledger, speech);
-      if (name != NULL && sl_speech_text_is_blank (sl_speech_get_points (speech)))
-        {
-          g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_INCOMPLETE,
-                       _("meeting %s (“%s”): speech %u, by %s, has no text; write what was said, "
-                         "or delete the speech, then finalise again"),
-                       id, title, number, name);
-          return FALSE;
-        }
-      if (name == NULL)
-        {
-          g_set_error (error, SL_EVIDENCE_ERROR, SL_EVIDENCE_ERROR_INCOMPLETE,
-                       _("meeting %s (“%s”): speech %u has no speaker; choose who spoke, "
-                         "or delete the speech, then finalise again"),
-                       id, title, number);
-          return FALSE;
-        }
+        g_ptr_array_add (empty, g_steal_pointer (&speech));
     }
 
   if (empty->len == 0)

@@ -89,6 +89,27 @@ gboolean    sl_evidence_finalize        (SlLedger    *ledger,
                                          const char  *by,
                                          SlFinal    **final,
                                          GError     **error);
+/* What keeps a meeting from being final: a speech half filled. */
+typedef enum
+{
+  SL_SPEECH_GAP_NONE,
+  SL_SPEECH_GAP_POINTS,    /* who spoke, but not what was said */
+  SL_SPEECH_GAP_SPEAKER,   /* what was said, but not who */
+} SlSpeechGap;
+
+typedef struct
+{
+  SlSpeechGap  gap;
+  guint        position;   /* in the meeting's speeches, empty rows counted */
+  guint        number;     /* as printed, from 1: empty rows not counted */
+  const char  *speaker;    /* the name, for SL_SPEECH_GAP_POINTS */
+} SlSpeechGapAt;
+
+/* The first half-filled speech of @meeting, as finalising would find it
+ * (sl-evidence-ready.c); FALSE when there is none. */
+gboolean    sl_evidence_find_speech_gap (SlLedger     *ledger,
+                                         SlMeeting    *meeting,
+                                         SlSpeechGapAt *at);
 /* Within finalising: refuses a half-filled speech, drops the empty
  * ones (sl-evidence-ready.c). */
 gboolean    sl_evidence_ready_to_finalize (SlLedger  *ledger,

@@ -202,6 +202,15 @@ sl_meeting_speech_row_focus_speaker (SlMeetingSpeechRow *self)
   gtk_widget_grab_focus (self->speaker_dropdown);
 }
 
+void
+sl_meeting_speech_row_focus_points (SlMeetingSpeechRow *self)
+{
+  g_return_if_fail (SL_IS_MEETING_SPEECH_ROW (self));
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
+  gtk_widget_grab_focus (self->points_view);
+}
+
 /* After a move the list made a new row for the speech: the focus goes
  * back to the button that moved it, or to the row if that is disabled. */
 void

@@ -25,6 +25,8 @@ void       sl_meeting_speech_row_set_number    (SlMeetingSpeechRow *self,
                                                 guint               count);
 /* Opens the row and puts the focus on the speaker. */
 void       sl_meeting_speech_row_focus_speaker (SlMeetingSpeechRow *self);
+/* Opens the row and puts the focus on the points. */
+void       sl_meeting_speech_row_focus_points  (SlMeetingSpeechRow *self);
 void       sl_meeting_speech_row_focus_move    (SlMeetingSpeechRow *self,
                                                 int                 delta);
 
