@@ -1,6 +1,7 @@
 /* test-records.c — the record objects */
 #include "config.h"
 #include "sl-attendance.h"
+#include "sl-branch-report.h"
 #include "sl-guest.h"
 #include "sl-measure.h"
 #include "sl-meeting.h"
@@ -11,6 +12,9 @@
 #include "sl-research-topic.h"
 #include "sl-speech.h"
 #include "sl-study.h"
+#include "sl-study-note.h"
+#include "sl-talk.h"
+#include "sl-topic.h"
 
 static void
 count_notify (GObject    *object,
@@ -501,6 +505,71 @@ test_research_topic_properties (void)
   check_no_spurious_notify (G_OBJECT (topic));
 }
 
+/* The records that are only their fields (sl-record-fields.h): every
+ * property through its own accessors and through GObject's. */
+static void
+test_topic_properties (void)
+{
+  g_autoptr(SlTopic) topic = sl_topic_new ();
+
+  CHECK_STRING (topic, sl_topic, organization, "organization", "62c9f9b1-c1a6-541b-b10c-986195dc206a");
+  CHECK_STRING (topic, sl_topic, title, "title", "习近平总书记在中央经济工作会议上的重要讲话");
+  CHECK_ENUM (topic, sl_topic, source_kind, "source-kind", SL_TOPIC_SOURCE_SPEECH);
+  CHECK_STRING (topic, sl_topic, source, "source", "新华社");
+  CHECK_STRING (topic, sl_topic, published_on, "published-on", "2024-12-12");
+  CHECK_STRING (topic, sl_topic, received_on, "received-on", "2024-12-13");
+  CHECK_STRING (topic, sl_topic, planned_meeting, "planned-meeting", "e20472f6-70f4-5429-bcce-6c5709a2d5fb");
+  CHECK_STRING (topic, sl_topic, note, "note", "列入次月党组会议");
+  check_no_spurious_notify (G_OBJECT (topic));
+}
+
+static void
+test_talk_properties (void)
+{
+  g_autoptr(SlTalk) talk = sl_talk_new ();
+
+  CHECK_STRING (talk, sl_talk, organization, "organization", "62c9f9b1-c1a6-541b-b10c-986195dc206a");
+  CHECK_STRING (talk, sl_talk, date, "date", "2025-03-04");
+  CHECK_STRING (talk, sl_talk, place, "place", "三楼谈话室");
+  CHECK_STRING (talk, sl_talk, initiator, "initiator", "王建国");
+  CHECK_STRING (talk, sl_talk, counterpart, "counterpart", "李红梅");
+  CHECK_STRING (talk, sl_talk, counterpart_name, "counterpart-name", "张志强");
+  CHECK_ENUM (talk, sl_talk, form, "form", SL_TALK_FORM_PHONE);
+  CHECK_ENUM (talk, sl_talk, kind, "kind", SL_TALK_KIND_ON_WARNING);
+  CHECK_STRING (talk, sl_talk, topic, "topic", "廉洁自律");
+  CHECK_STRING (talk, sl_talk, points, "points", "指出问题，提出要求");
+  CHECK_STRING (talk, sl_talk, follow_up, "follow-up", "一个月后回访");
+  check_no_spurious_notify (G_OBJECT (talk));
+}
+
+static void
+test_branch_report_properties (void)
+{
+  g_autoptr(SlBranchReport) report = sl_branch_report_new ();
+
+  CHECK_STRING (report, sl_branch_report, organization, "organization", "62c9f9b1-c1a6-541b-b10c-986195dc206a");
+  CHECK_STRING (report, sl_branch_report, period, "period", "2025-Q1");
+  CHECK_STRING (report, sl_branch_report, received_on, "received-on", "2025-04-03");
+  CHECK_STRING (report, sl_branch_report, title, "title", "第一季度学习情况报告");
+  CHECK_STRING (report, sl_branch_report, note, "note", "附签到表");
+  check_no_spurious_notify (G_OBJECT (report));
+}
+
+static void
+test_study_note_properties (void)
+{
+  g_autoptr(SlStudyNote) note = sl_study_note_new ();
+
+  CHECK_STRING (note, sl_study_note, member, "member", "0b0c5d7e-3f0a-4d55-9a59-6f7e8d9c0a1b");
+  CHECK_STRING (note, sl_study_note, date, "date", "2025-05-20");
+  CHECK_ENUM (note, sl_study_note, kind, "kind", SL_STUDY_NOTE_KIND_REFLECTION);
+  CHECK_STRING (note, sl_study_note, title, "title", "学习《条例》心得体会");
+  CHECK_STRING (note, sl_study_note, size, "size", "2000字");
+  CHECK_STRING (note, sl_study_note, checked_by, "checked-by", "王五");
+  CHECK_STRING (note, sl_study_note, checked_on, "checked-on", "2025-05-28");
+  check_no_spurious_notify (G_OBJECT (note));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -520,5 +589,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/records/speech/properties", test_speech_properties);
   g_test_add_func ("/records/measure/properties", test_measure_properties);
   g_test_add_func ("/records/research-topic/properties", test_research_topic_properties);
+  g_test_add_func ("/records/topic/properties", test_topic_properties);
+  g_test_add_func ("/records/talk/properties", test_talk_properties);
+  g_test_add_func ("/records/branch-report/properties", test_branch_report_properties);
+  g_test_add_func ("/records/study-note/properties", test_study_note_properties);
   return g_test_run ();
 }

@@ -541,24 +541,19 @@ set_disk_full (gboolean full)
   g_assert_nonnull (vfs);
   g_assert_cmpint (vfs->iVersion, >=, 3);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      if (full)
-        {
-          saved[i] = vfs->xGetSystemCall (vfs, names[i]);
-          if (saved[i] != NULL)
-            g_assert_cmpint (vfs->xSetSystemCall (vfs, names[i], wrappers[i]), ==, SQLITE_OK);
-        }
-      else if (saved[i] != NULL)
-        g_assert_cmpint (vfs->xSetSystemCall (vfs, names[i], saved[i]), ==, SQLITE_OK);
-    }
+  /* The real calls known before any wrapper is in place. */
   if (full)
     {
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        saved[i] = vfs->xGetSystemCall (vfs, names[i]);
       real_pwrite = (PwriteFunc) saved[0];
       real_pwrite64 = (PwriteFunc) saved[1];
       real_write = (WriteFunc) saved[2];
       refused_writes = 0;
     }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (saved[i] != NULL)
+      g_assert_cmpint (vfs->xSetSystemCall (vfs, names[i], full ? wrappers[i] : saved[i]), ==, SQLITE_OK);
 }
 
 /* The index apart's disk full: the thread fails, and the import does

@@ -563,8 +563,9 @@ sl_ledger_reload (SlLedger *self)
  * sl_ledger_load_organizations:
  *
  * The organizations as the file has them, without the roster: what a
- * year's document needs to name its unit, at a cost that does not grow
- * with the members a century of records has seen (docs/performance.md).
+ * year's document titled with the bureau needs, at a cost that does not
+ * grow with the members a century of records has seen
+ * (docs/performance.md).
  * Returns: (transfer full) (element-type SlOrganization)
  */
 GPtrArray *

@@ -63,9 +63,9 @@ sl_branch_report_finalize (GObject *object)
 
 static void
 sl_branch_report_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
   SlBranchReport *self = SL_BRANCH_REPORT (object);
 
@@ -74,9 +74,9 @@ sl_branch_report_get_property (GObject    *object,
 
 static void
 sl_branch_report_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
   SlBranchReport *self = SL_BRANCH_REPORT (object);
 

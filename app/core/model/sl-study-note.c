@@ -68,9 +68,9 @@ sl_study_note_finalize (GObject *object)
 
 static void
 sl_study_note_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
 {
   SlStudyNote *self = SL_STUDY_NOTE (object);
 
@@ -79,9 +79,9 @@ sl_study_note_get_property (GObject    *object,
 
 static void
 sl_study_note_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
 {
   SlStudyNote *self = SL_STUDY_NOTE (object);
 

@@ -76,9 +76,9 @@ sl_talk_finalize (GObject *object)
 
 static void
 sl_talk_get_property (GObject    *object,
-                     guint       prop_id,
-                     GValue     *value,
-                     GParamSpec *pspec)
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
 {
   SlTalk *self = SL_TALK (object);
 
@@ -87,9 +87,9 @@ sl_talk_get_property (GObject    *object,
 
 static void
 sl_talk_set_property (GObject      *object,
-                     guint         prop_id,
-                     const GValue *value,
-                     GParamSpec   *pspec)
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
 {
   SlTalk *self = SL_TALK (object);
 

@@ -70,9 +70,9 @@ sl_topic_finalize (GObject *object)
 
 static void
 sl_topic_get_property (GObject    *object,
-                      guint       prop_id,
-                      GValue     *value,
-                      GParamSpec *pspec)
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
 {
   SlTopic *self = SL_TOPIC (object);
 
@@ -81,9 +81,9 @@ sl_topic_get_property (GObject    *object,
 
 static void
 sl_topic_set_property (GObject      *object,
-                      guint         prop_id,
-                      const GValue *value,
-                      GParamSpec   *pspec)
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
 {
   SlTopic *self = SL_TOPIC (object);
 

@@ -407,8 +407,15 @@ title_unit (SlLedger   *ledger,
   const char *top = NULL;
   guint n_top = 0;
 
-  /* Not the live roster: a year's document has no use for a century's
-   * members, and reading them all would make it grow with the ledger. */
+  if (organization != NULL)
+    {
+      SlOrganization *found = sl_ledger_find_organization (ledger, organization);
+      return found ? g_strdup (sl_organization_get_name (found)) : NULL;
+    }
+
+  /* The organizations alone, not the live lists: their first use reads
+   * every member the ledger has had, and a year's document that names
+   * no one (议题库台账) would take longer as the ledger grows. */
   if (!(organizations = sl_ledger_load_organizations (ledger, &error)))
     {
       g_warning ("Cannot read the organizations: %s", error->message);
@@ -420,19 +427,14 @@ title_unit (SlLedger   *ledger,
       SlOrganization *each = g_ptr_array_index (organizations, i);
       const char *parent = sl_organization_get_parent (each);
 
-      if (organization != NULL)
-        {
-          if (g_strcmp0 (sl_record_get_id (SL_RECORD (each)), organization) == 0)
-            return g_strdup (sl_organization_get_name (each));
-        }
-      else if (parent == NULL || *parent == '\0')
+      if (parent == NULL || *parent == '\0')
         {
           top = sl_organization_get_name (each);
           n_top++;
         }
     }
 
-  return organization == NULL && n_top == 1 ? g_strdup (top) : NULL;
+  return n_top == 1 ? g_strdup (top) : NULL;
 }
 
 static void

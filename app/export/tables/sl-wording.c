@@ -237,6 +237,32 @@ sl_wording_meeting_name (SlMeeting *meeting)
                                        sl_meeting_get_kind (meeting));
 }
 
+/* The names a party body's own name ends with: where a title that
+ * repeats the end of its unit's name may be joined on it. */
+static const char * const body_suffixes[] = {
+  "党组", "党委", "党总支", "总支", "党支部", "支部", "党小组",
+};
+
+/* Whether @title begins with @tail, the end of a unit's name, as the same
+ * body named again: @tail ends with a party body's name, and the title
+ * does not go on with that word (党组 is not the start of 党组织). */
+static gboolean
+repeats_body (const char *title,
+              const char *tail)
+{
+  const char *after;
+
+  if (!g_str_has_prefix (title, tail))
+    return FALSE;
+  after = title + strlen (tail);
+  if (g_str_has_prefix (after, "织"))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (body_suffixes); i++)
+    if (g_str_has_suffix (tail, body_suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * sl_wording_under_unit:
  * @unit: (nullable): the organization's name
@@ -245,9 +271,11 @@ sl_wording_meeting_name (SlMeeting *meeting)
  * @title headed by @unit's name, as a document's heading reads: 市生态环境局党组
  * and 理论学习中心组学习计划 make 市生态环境局党组理论学习中心组学习计划. A title
  * that begins with the whole name stays as it is, and one that begins
- * with the name's last two characters or more (机关第一党支部2023年度… under
- * 市生态环境局机关第一党支部) is joined on them, so that no part of the name
- * is said twice.
+ * with the name's end down to a party body (机关第一党支部2023年度… under
+ * 市生态环境局机关第一党支部, 党组会议 under 市统计局党组) is joined on it, so
+ * that the body is not named twice. Any other overlap is a coincidence of
+ * words, not the name said again: 中心组学习计划 under 市政务服务中心 and
+ * 党组织书记述职 under …党组 are put after the whole name.
  */
 char *
 sl_wording_under_unit (const char *unit,
@@ -259,8 +287,10 @@ sl_wording_under_unit (const char *unit,
     return g_strdup (title);
 
   /* The longest end of the name that the title begins with. */
-  for (const char *tail = g_utf8_next_char (unit); *tail != '\0'; tail = g_utf8_next_char (tail))
-    if (g_utf8_strlen (tail, -1) >= 2 && g_str_has_prefix (title, tail))
+  for (const char *tail = g_utf8_find_next_char (unit, NULL);
+       tail != NULL && *tail != '\0';
+       tail = g_utf8_find_next_char (tail, NULL))
+    if (repeats_body (title, tail))
       {
         g_autofree char *head = g_strndup (unit, tail - unit);
         return g_strconcat (head, title, NULL);

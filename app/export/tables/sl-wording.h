@@ -35,12 +35,14 @@ char       *sl_wording_period             (const char               *period);
 char       *sl_wording_date               (const char               *date);
 /* A meeting's name with its number: its title, or “2023年第3次党组会议”. */
 char       *sl_wording_meeting_name       (SlMeeting                *meeting);
-char       *sl_wording_under_unit        (const char               *unit,
-                                           const char               *title);
 char       *sl_wording_meeting_name_from  (const char               *title,
                                            const char               *date,
                                            int                       sequence,
                                            SlMeetingKind             kind);
+/* A title headed by its unit's name, the party body not named twice:
+ * “市统计局党组” and “党组会议” → “市统计局党组会议”. */
+char       *sl_wording_under_unit         (const char               *unit,
+                                           const char               *title);
 /* “第一议题学习台账”, “签到表”: the name in a document's title. */
 const char *sl_wording_document_name      (SlDocumentKind            kind);
 

@@ -759,7 +759,8 @@ _sl_meeting_editor_on_add_person_activated (SlMeetingEditor *self,
  * size until the next layout, and a section that opens (an expander
  * row's animation) moves what is below it for a few frames: this follows
  * the field until it stands still, from the second frame on (the
- * viewport's own scroll-to-focus came too early for either). */
+ * viewport's own scroll-to-focus came too early for either), for a
+ * second at most, and not once the secretary scrolls herself. */
 static gboolean
 reveal_focus_tick (GtkWidget     *widget,
                    GdkFrameClock *clock,
@@ -775,26 +776,33 @@ reveal_focus_tick (GtkWidget     *widget,
   double value, page;
   gboolean still;
 
-  if (++self->reveal_frames < 2)
-    return G_SOURCE_CONTINUE;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
 
+  if (++self->reveal_frames < 2)
+    {
+      self->reveal_since = now;
+      return G_SOURCE_CONTINUE;
+    }
+
+  value = gtk_adjustment_get_value (adjustment);
   if (focus == NULL || !gtk_widget_is_ancestor (focus, content) ||
-      !gtk_widget_compute_bounds (focus, content, &bounds))
+      !gtk_widget_compute_bounds (focus, content, &bounds) ||
+      (self->reveal_frames > 2 && value != self->reveal_value))
     {
       self->reveal_tick = 0;
       return G_SOURCE_REMOVE;
     }
 
-  value = gtk_adjustment_get_value (adjustment);
   page = gtk_adjustment_get_page_size (adjustment);
   if (bounds.origin.y - 48 < value)
     gtk_adjustment_set_value (adjustment, bounds.origin.y - 48);
   else if (bounds.origin.y + bounds.size.height + 96 > value + page)
     gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height + 96 - page);
+  self->reveal_value = gtk_adjustment_get_value (adjustment);
 
   still = self->reveal_frames > 2 && graphene_rect_equal (&bounds, &self->reveal_last);
   self->reveal_last = bounds;
-  if (!still && self->reveal_frames < 60)
+  if (!still && now - self->reveal_since < G_USEC_PER_SEC)
     return G_SOURCE_CONTINUE;
 
   self->reveal_tick = 0;

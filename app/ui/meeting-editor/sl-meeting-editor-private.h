@@ -98,6 +98,8 @@ struct _SlMeetingEditor
   guint             reveal_tick;
   guint             reveal_frames;
   graphene_rect_t   reveal_last;    /* the focus's bounds at the last frame */
+  gint64            reveal_since;   /* frame time of the first frame, µs */
+  double            reveal_value;   /* the scroll it set last */
   char             *saved_state;  /* the save's own state, under fields_state() */
   gboolean          saved_state_error;
 
