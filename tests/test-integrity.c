@@ -352,10 +352,14 @@ test_keeps_newest_sound (Fixture       *fixture,
       write_file (path, g_bytes_get_data (damaged_bytes, NULL), g_bytes_get_size (damaged_bytes));
     }
 
-  /* A copy that a crash left before its check is no backup: it goes. */
+  /* A copy that a crash left before its check is no backup: it goes,
+   * named as older versions and as this one name it. */
   {
     g_autofree char *left = g_build_filename (fixture->backups, "ledger-2024-05-05.db.checking", NULL);
+    g_autofree char *own = g_build_filename (fixture->backups, "ledger-2024-05-06.db.checking-4242-0badcafe",
+                                             NULL);
     write_file (left, "half a copy", -1);
+    write_file (own, "half a copy", -1);
   }
 
   /* Today's copy is there already (one of those): only pruning runs. */
@@ -666,6 +670,112 @@ test_once_a_day (Fixture       *fixture,
   }
 }
 
+static int
+interrupt_all (void *data)
+{
+  return 1;
+}
+
+/* A check that cannot run now (here interrupted; in the field, the file
+ * held by another program) says nothing of the ledger: the write fails
+ * this once with the reason, and the ledger is not called damaged, which
+ * would refuse every later save of the process. */
+static void
+test_unchecked_not_damaged (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDatabase) db = NULL;
+  g_autofree char *day = NULL;
+
+  make_ledger (fixture->path);
+  db = sl_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_setenv ("SL_TODAY", "2024-06-01", TRUE);
+
+  sqlite3_progress_handler (sl_database_get_handle (db), 1, interrupt_all, NULL);
+  g_assert_false (sl_integrity_check_daily (db, &error));
+  sqlite3_progress_handler (sl_database_get_handle (db), 0, NULL, NULL);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == SL_DATABASE_ERROR);
+  g_clear_error (&error);
+  g_assert_false (sl_integrity_is_damaged (fixture->path));
+  g_assert_true (sl_integrity_allow_write (fixture->path, &error));
+  g_assert_no_error (error);
+  g_assert_null (sl_integrity_get_checked_day (fixture->path));
+
+  /* Checked the next time. */
+  g_assert_true (sl_integrity_check_daily (db, &error));
+  g_assert_no_error (error);
+  day = sl_integrity_get_checked_day (fixture->path);
+  g_assert_cmpstr (day, ==, "2024-06-01");
+}
+
+typedef struct
+{
+  SlDatabase *db;
+  GError     *error;
+  gboolean    ok;
+} Copier;
+
+static gpointer
+copy_daily (gpointer data)
+{
+  Copier *copier = data;
+
+  copier->ok = sl_backups_run_daily (copier->db, NULL, 60, &copier->error);
+  return NULL;
+}
+
+/* The window and the command line both make the day's copy when both
+ * write first that day. Two connections make it at once, day after day:
+ * neither fails, neither takes the ledger for damaged (with one name for
+ * the copy being checked, each marked and checked the other's file, and
+ * SQLite's "database is locked" was taken for damage), and each day ends
+ * with one sound copy and nothing else. */
+static void
+test_two_copiers (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlDatabase) first = NULL;
+  g_autoptr(SlDatabase) second = NULL;
+  g_autofree char *folder = NULL;
+
+  make_ledger (fixture->path);
+  first = sl_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  second = sl_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  folder = sl_backups_folder_for (fixture->path);
+
+  for (guint day = 1; day <= 28; day++)
+    {
+      g_autofree char *today = g_strdup_printf ("2024-02-%02u", day);
+      g_autofree char *name = g_strdup_printf ("ledger-%s.db", today);
+      Copier copiers[2] = { { first, NULL, FALSE }, { second, NULL, FALSE } };
+      GThread *threads[2];
+      g_autoptr(GDir) dir = NULL;
+      const char *entry;
+
+      g_setenv ("SL_TODAY", today, TRUE);
+      for (guint i = 0; i < 2; i++)
+        threads[i] = g_thread_new ("copier", copy_daily, &copiers[i]);
+      for (guint i = 0; i < 2; i++)
+        {
+          g_thread_join (threads[i]);
+          g_assert_no_error (copiers[i].error);
+          g_assert_true (copiers[i].ok);
+        }
+      g_assert_false (sl_integrity_is_damaged (fixture->path));
+      g_assert_true (sl_backups_is_sound_copy (folder, name));
+
+      dir = g_dir_open (folder, 0, NULL);
+      while ((entry = g_dir_read_name (dir)) != NULL)
+        g_assert_null (strstr (entry, "checking"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -678,6 +788,10 @@ main (int   argc,
 
   g_test_add ("/integrity/once-a-day", Fixture, NULL,
               fixture_set_up, test_once_a_day, fixture_tear_down);
+  g_test_add ("/integrity/unchecked-not-damaged", Fixture, NULL,
+              fixture_set_up, test_unchecked_not_damaged, fixture_tear_down);
+  g_test_add ("/integrity/backups/two-copiers", Fixture, NULL,
+              fixture_set_up, test_two_copiers, fixture_tear_down);
   g_test_add ("/integrity/damaged/cli-writes-refused", Fixture, NULL,
               fixture_set_up, test_cli_writes_refused, fixture_tear_down);
   g_test_add ("/integrity/damaged/saves-refused", Fixture, NULL,

@@ -82,10 +82,12 @@ sl_backups_list_daily (const char  *folder,
     {
       if (is_daily_name (name))
         g_ptr_array_add (names, g_strdup (name));
-      else if (clean_up && g_str_has_prefix (name, "ledger-") && g_str_has_suffix (name, ".db.checking") &&
+      else if (clean_up && g_str_has_prefix (name, "ledger-") && strstr (name, ".db.checking") != NULL &&
                !g_str_has_prefix (name, today_name))
         {
-          /* A copy that a crash left before its check: never a backup. */
+          /* A copy that a crash left before its check (….db.checking, or
+           * ….db.checking-PID-RANDOM since each program names its own):
+           * never a backup. Today's may be another program's at work. */
           g_autofree char *path = g_build_filename (folder, name, NULL);
           g_unlink (path);
         }

@@ -166,17 +166,22 @@ has_records (SlDatabase *db)
 
 /* Marks the fresh copy @path of a ledger as sound
  * (SL_BACKUPS_SOUND_SETTING, @date) and checks it with SQLite's full
- * integrity check; the mark is written first, so that only a copy that passed carries it. Returns the first
- * problem, or NULL. */
+ * integrity check; the mark is written first, so that only a copy that
+ * passed carries it. Returns the first problem (the copy, and so the
+ * ledger it was read from, is damaged), or NULL; with *@unchecked set to
+ * the SQLite code when the mark could not be written or the check could
+ * not run (a full disk), which says nothing of the ledger. */
 static char *
 mark_and_check_copy (const char *path,
-                     const char *date)
+                     const char *date,
+                     int        *unchecked)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   char *problem = NULL;
   int rc;
 
+  *unchecked = 0;
   sl_locking_install ();
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
@@ -193,10 +198,12 @@ mark_and_check_copy (const char *path,
     }
   sqlite3_finalize (stmt);
 
-  if (rc != SQLITE_OK)
+  if (rc == SQLITE_OK)
+    problem = sl_integrity_full_check (db, unchecked);
+  else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
     problem = g_strdup (db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   else
-    problem = first_problem (db, "PRAGMA integrity_check(1)", TRUE);
+    *unchecked = rc;
   sqlite3_close (db);
 
   return problem;
@@ -250,15 +257,30 @@ sl_backups_run_daily (SlDatabase  *db,
 
   if (!g_file_test (target, G_FILE_TEST_EXISTS))
     {
-      /* Not a daily name until it has passed: a copy cut short by a crash
-       * is neither kept nor pruned, and overwritten the next time. */
-      g_autofree char *checking = g_strconcat (target, ".checking", NULL);
+      /* Not a daily name until it has passed, and a name of this
+       * process's own: the window and the command line both make the
+       * day's copy when both write first that day, and with one name for
+       * both each marked and checked the other's file at once, which one
+       * of them took for a damaged ledger. A copy cut short by a crash is
+       * neither kept nor pruned, and removed on a later day
+       * (sl_backups_list_daily()). */
+      g_autofree char *checking = g_strdup_printf ("%s.checking-%d-%08x", target,
+                                                   (int) getpid (), g_random_int ());
       g_autofree char *problem = NULL;
+      int unchecked;
 
       if (!sl_database_backup (db, checking, error))
         return FALSE;
 
-      if ((problem = mark_and_check_copy (checking, today)) != NULL)
+      problem = mark_and_check_copy (checking, today, &unchecked);
+      if (unchecked != 0)
+        {
+          g_set_error (error, SL_BACKUPS_ERROR, SL_BACKUPS_ERROR_FAILED,
+                       _("Cannot write the backup %s: %s"), target, sqlite3_errstr (unchecked));
+          g_unlink (checking);
+          return FALSE;
+        }
+      if (problem != NULL)
         {
           g_unlink (checking);
           sl_integrity_mark_damaged (sl_database_get_path (db), TRUE);
@@ -294,12 +316,16 @@ sl_backups_write_checked (SlDatabase  *db,
                           GError     **error)
 {
   g_autofree char *problem = NULL;
+  int unchecked;
 
   g_return_val_if_fail (SL_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (output != NULL, FALSE);
 
   /* The whole check, indexes too: the copy is handed on as sound. */
-  if ((problem = sl_integrity_full_check (sl_database_get_handle (db))) != NULL)
+  problem = sl_integrity_full_check (sl_database_get_handle (db), &unchecked);
+  if (unchecked != 0)
+    return sl_database_set_error (db, unchecked, error);
+  if (problem != NULL)
     {
       sl_integrity_set_damaged_error (error, sl_database_get_path (db), problem);
       return FALSE;

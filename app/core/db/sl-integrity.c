@@ -38,10 +38,34 @@
 #include "sl-integrity.h"
 #include "sl-util.h"
 
-/* Runs @pragma, a check that reports "ok" or its problems, one a row. */
+/* Whether @rc, which stopped a check, says the file is damaged, rather
+ * than that the check could not run now: another program holding the
+ * file (SQLITE_BUSY), no memory, a read that failed. A ledger called
+ * damaged refuses every write for the rest of the process, so only
+ * SQLite's own verdicts count: a window's first save of the day, checked
+ * while a merge from the command line held the file, was refused for good
+ * otherwise. */
+static gboolean
+stops_as_damage (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_FORMAT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Runs @pragma, a check that reports "ok" or its problems, one a row.
+ * Returns the first problem; or NULL, with *@unchecked set to the SQLite
+ * code when the check could not run (0 when it ran). */
 static char *
 run_check (sqlite3    *handle,
-           const char *pragma)
+           const char *pragma,
+           int        *unchecked)
 {
   sqlite3_stmt *stmt = NULL;
   char *problem = NULL;
@@ -49,9 +73,16 @@ run_check (sqlite3    *handle,
 
   g_return_val_if_fail (handle != NULL, NULL);
 
+  *unchecked = 0;
+
   /* (1): stop at the first problem; one is enough to refuse. */
-  if (sqlite3_prepare_v2 (handle, pragma, -1, &stmt, NULL) != SQLITE_OK)
-    return g_strdup (sqlite3_errmsg (handle));
+  if ((rc = sqlite3_prepare_v2 (handle, pragma, -1, &stmt, NULL)) != SQLITE_OK)
+    {
+      if (stops_as_damage (rc))
+        return g_strdup (sqlite3_errmsg (handle));
+      *unchecked = rc;
+      return NULL;
+    }
 
   while (problem == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -61,7 +92,12 @@ run_check (sqlite3    *handle,
         problem = g_strdup (line ? line : "?");
     }
   if (problem == NULL && rc != SQLITE_DONE)
-    problem = g_strdup (sqlite3_errmsg (handle));
+    {
+      if (stops_as_damage (rc))
+        problem = g_strdup (sqlite3_errmsg (handle));
+      else
+        *unchecked = rc;
+    }
   sqlite3_finalize (stmt);
 
   /* SQLite starts its report with "*** in database main ***" on a line
@@ -80,33 +116,37 @@ run_check (sqlite3    *handle,
 
 /**
  * sl_integrity_quick_check:
+ * @unchecked: (out): the SQLite code when the check could not run now
+ *   (busy, out of memory, a failed read), else 0
  *
  * Runs PRAGMA quick_check on @handle: the structure of every b-tree, each
  * page read once; not whether indexes match their tables.
  *
- * Returns: (nullable): %NULL when the file is sound, else the first
- *   problem found, one line
+ * Returns: (nullable): the first problem found, one line; %NULL when the
+ *   file is sound, or when the check could not run (@unchecked)
  */
 char *
-sl_integrity_quick_check (sqlite3 *handle)
+sl_integrity_quick_check (sqlite3 *handle,
+                          int     *unchecked)
 {
-  return run_check (handle, "PRAGMA quick_check(1)");
+  return run_check (handle, "PRAGMA quick_check(1)", unchecked);
 }
 
 /**
  * sl_integrity_full_check:
+ * @unchecked: (out): as for sl_integrity_quick_check()
  *
  * As sl_integrity_quick_check(), and also whether every index holds what
  * its table holds: a copy made from a file whose index disagrees with its
  * table would carry text read through the damaged index.
  *
- * Returns: (nullable): %NULL when the file is sound, else the first
- *   problem found, one line
+ * Returns: (nullable): as sl_integrity_quick_check()
  */
 char *
-sl_integrity_full_check (sqlite3 *handle)
+sl_integrity_full_check (sqlite3 *handle,
+                         int     *unchecked)
 {
-  return run_check (handle, "PRAGMA integrity_check(1)");
+  return run_check (handle, "PRAGMA integrity_check(1)", unchecked);
 }
 
 /* The day of the last sound check is kept in the user's cache, not in the
@@ -181,6 +221,7 @@ sl_integrity_check_daily (SlDatabase  *db,
   g_autofree char *today = NULL;
   g_autofree char *problem = NULL;
   g_autofree char *checked_on = NULL;
+  int unchecked;
 
   g_return_val_if_fail (SL_IS_DATABASE (db), FALSE);
 
@@ -191,7 +232,9 @@ sl_integrity_check_daily (SlDatabase  *db,
   if (!sl_integrity_is_damaged (path) && g_strcmp0 (checked_on, today) == 0)
     return TRUE;
 
-  problem = sl_integrity_quick_check (sl_database_get_handle (db));
+  problem = sl_integrity_quick_check (sl_database_get_handle (db), &unchecked);
+  if (unchecked != 0)
+    return sl_database_set_error (db, unchecked, error);   /* not damaged: not checked */
   if (problem != NULL)
     {
       g_debug ("%s fails the quick check: %s", path, problem);
@@ -395,10 +438,14 @@ sl_integrity_check_copy (SlDatabase  *db,
                          GError     **error)
 {
   g_autofree char *problem = NULL;
+  int unchecked;
 
   g_return_val_if_fail (SL_IS_DATABASE (db), FALSE);
 
-  if ((problem = sl_integrity_full_check (sl_database_get_handle (db))) != NULL)
+  problem = sl_integrity_full_check (sl_database_get_handle (db), &unchecked);
+  if (unchecked != 0)
+    return sl_database_set_error (db, unchecked, error);
+  if (problem != NULL)
     {
       sl_integrity_set_damaged_error (error, sl_database_get_path (db), problem);
       return FALSE;

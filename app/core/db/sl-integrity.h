@@ -12,9 +12,11 @@ G_BEGIN_DECLS
 
 /* The setting that holds the day (YYYY-MM-DD) of the last sound check. */
 
-char     *sl_integrity_quick_check     (sqlite3     *handle);
+char     *sl_integrity_quick_check     (sqlite3     *handle,
+                                        int         *unchecked);
 char     *sl_integrity_get_checked_day (const char  *database_path);
-char     *sl_integrity_full_check      (sqlite3     *handle);
+char     *sl_integrity_full_check      (sqlite3     *handle,
+                                        int         *unchecked);
 gboolean  sl_integrity_check_daily     (SlDatabase  *db,
                                         GError     **error);
 void      sl_integrity_note_sound      (SlDatabase  *db);
