@@ -227,8 +227,9 @@ test_finalise_revise_restore (Fixture       *fixture,
    * by the remembered name. */
   gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.revise", NULL);
   SL_TEST_WAIT_UNTIL (fixture, reason_dialog_shown);
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (
-                           ADW_MESSAGE_DIALOG (sl_test_find_toplevel ("sl-reason-dialog", 0)))), "地点写错");
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (sl_test_find_toplevel ("sl-reason-dialog", 0)),
+                                                          "sl-entry")),
+                         "地点写错");
   shot (sl_test_find_toplevel ("sl-reason-dialog", 0), "reason-dialog");
   sl_test_answer_dialog (sl_test_find_toplevel ("sl-reason-dialog", 0), "地点写错", "revise");
   g_assert_true (gtk_widget_is_sensitive (sl_test_editor_child (fixture->window, "place_row")));

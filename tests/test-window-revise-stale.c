@@ -147,7 +147,7 @@ revise (Fixture    *fixture,
   gtk_widget_activate_action (GTK_WIDGET (sl_test_window_editor (fixture->window)), "editor.revise", NULL);
   SL_TEST_WAIT_FOR (sl_test_find_toplevel ("sl-reason-dialog", 0) != NULL);
   dialog = sl_test_find_toplevel ("sl-reason-dialog", 0);
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))), reason);
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "sl-entry")), reason);
   sl_test_answer_dialog (dialog, NULL, "revise");
   g_assert_true (gtk_widget_is_sensitive (field (fixture, "decisions_view")));
 }

@@ -129,9 +129,16 @@ sl_test_answer_dialog (GtkWidget  *dialog,
                        const char *response)
 {
   g_assert_nonnull (dialog);
+  /* The editor's dialogs name their line "sl-entry" (it sits under a
+   * label); others have the line itself as their extra child. */
   if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
-                           text);
+    {
+      GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "sl-entry");
+
+      if (entry == NULL)
+        entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+      gtk_editable_set_text (GTK_EDITABLE (entry), text);
+    }
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   /* A button closes the dialog after its response; the call does not. */
   gtk_window_destroy (GTK_WINDOW (dialog));

@@ -77,13 +77,24 @@ text_dialog (SlMeetingEditor *self,
              GtkWidget      **entry_out)
 {
   GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (placeholder);
   GtkWidget *entry = gtk_entry_new ();
 
+  /* Named above the line, not only by its placeholder: a line filled in
+   * beforehand (定稿人, the last name given) would say nothing of what it
+   * is. */
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   if (text != NULL)
     gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     response_id, response_label,
@@ -343,6 +354,9 @@ on_gap_response (AdwMessageDialog *dialog,
     sl_meeting_speech_row_focus_points (SL_MEETING_SPEECH_ROW (row));
   else
     sl_meeting_speech_row_focus_speaker (SL_MEETING_SPEECH_ROW (row));
+  /* A drop-down with the focus shows it only by its ring. */
+  if (parent_window (self) != NULL)
+    gtk_window_set_focus_visible (parent_window (self), TRUE);
   _sl_meeting_editor_reveal_focus (self);
 }
 
