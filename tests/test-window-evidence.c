@@ -387,7 +387,7 @@ test_attachments (Fixture       *fixture,
 static gboolean lock_dialog_shown (Fixture *f) { return sl_test_find_toplevel ("sl-lock-year-dialog", 0) != NULL; }
 
 /* 锁定年度… on the overview: the top-level organization's year is locked,
- * and the meeting then opens read-only. */
+ * by the name given, and the meeting then opens read-only. */
 static void
 test_lock_year (Fixture       *fixture,
                 gconstpointer  data)
@@ -401,11 +401,13 @@ test_lock_year (Fixture       *fixture,
   gtk_widget_activate_action (overview, "overview.lock-year", NULL);
   SL_TEST_WAIT_UNTIL (fixture, lock_dialog_shown);
   shot (sl_test_find_toplevel ("sl-lock-year-dialog", 0), "lock-year-dialog");
-  sl_test_answer_dialog (sl_test_find_toplevel ("sl-lock-year-dialog", 0), NULL, "lock");
+  /* Who locks is asked, and recorded. */
+  sl_test_answer_dialog (sl_test_find_toplevel ("sl-lock-year-dialog", 0), " 李红梅 ", "lock");
 
-  locked = sl_test_stored (fixture->path, "SELECT o.name || '|' || l.year FROM year_locks l "
+  locked = sl_test_stored (fixture->path, "SELECT o.name || '|' || l.year || '|' || l.locked_by "
+                                          "FROM year_locks l "
                                           "JOIN organizations o ON o.id = l.organization_id WHERE l.unlocked_at IS NULL");
-  g_assert_cmpstr (locked, ==, "市统计局党组|2025");
+  g_assert_cmpstr (locked, ==, "市统计局党组|2025|李红梅");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "meetings");
   sl_test_iterate (50);

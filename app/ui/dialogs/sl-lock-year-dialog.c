@@ -6,8 +6,10 @@
  * and the research topics of that year read-only for an organization and
  * those below it, until it is unlocked with a reason. The dialog names
  * what it does and picks the top-level organization first, as the
- * command line's lock-year does. Who locks is the name remembered for
- * finalising (setting finalize_by), else the account's.
+ * command line's lock-year does. Who locks is asked, under the
+ * organization, as 定稿 asks who finalises: filled in with the name
+ * remembered for finalising (setting finalize_by), else the account's,
+ * and recorded with the lock.
  *
  * It offers only the organizations whose year is still open: one locked
  * already, by itself or from above, cannot be locked again to any effect
@@ -38,18 +40,19 @@ on_response (AdwMessageDialog *dialog,
 {
   SlLedger *ledger = g_object_get_data (G_OBJECT (dialog), "sl-ledger");
   GPtrArray *ids = g_object_get_data (G_OBJECT (dialog), "sl-ids");
-  GtkWidget *drop = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *drop = g_object_get_data (G_OBJECT (dialog), "sl-drop");
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "sl-entry");
+  g_autofree char *by = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   GtkWidget *widget = g_object_get_data (G_OBJECT (dialog), "sl-widget");
   DoneFunc done = g_object_get_data (G_OBJECT (dialog), "sl-done");
   int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "sl-year"));
   guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (drop));
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "lock") || selected >= ids->len)
+  if (!g_str_equal (response, "lock") || selected >= ids->len || *by == '\0')
     return;
 
-  if (!sl_evidence_lock_year (ledger, g_ptr_array_index (ids, selected), year,
-                              sl_evidence_default_by (ledger), &error))
+  if (!sl_evidence_lock_year (ledger, g_ptr_array_index (ids, selected), year, by, &error))
     {
       GtkRoot *root = widget ? gtk_widget_get_root (widget) : NULL;
       GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -87,6 +90,18 @@ sl_lock_year_dialog_lockable (SlLedger *ledger,
   return lockable;
 }
 
+/* 锁定 only with a name to record. */
+static void
+on_by_changed (GtkEditable *entry,
+               GtkWidget   *dialog)
+{
+  g_autofree char *by = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  GPtrArray *ids = g_object_get_data (G_OBJECT (dialog), "sl-ids");
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "lock",
+                                           ids->len > 0 && *by != '\0');
+}
+
 GtkWidget *
 sl_lock_year_dialog_new (GtkWidget  *widget,
                          SlLedger   *ledger,
@@ -100,6 +115,9 @@ sl_lock_year_dialog_new (GtkWidget  *widget,
   g_autofree char *heading = g_strdup_printf (_("Lock the Year %d?"), year);
   GtkWidget *dialog;
   GtkWidget *drop;
+  GtkWidget *box;
+  GtkWidget *label;
+  GtkWidget *entry;
   guint top = G_MAXUINT;
 
   for (guint i = 0; i < organizations->len; i++)
@@ -124,7 +142,19 @@ sl_lock_year_dialog_new (GtkWidget  *widget,
     top = 0;   /* the top one is locked: the first still open */
   if (top != G_MAXUINT)
     gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), top);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), drop);
+  entry = gtk_entry_new ();
+  label = gtk_label_new (_("Locked by"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 6);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), sl_evidence_default_by (ledger));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), drop);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "lock", _("_Lock"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "lock", ADW_RESPONSE_DESTRUCTIVE);
@@ -135,6 +165,10 @@ sl_lock_year_dialog_new (GtkWidget  *widget,
 
   g_object_set_data_full (G_OBJECT (dialog), "sl-ledger", g_object_ref (ledger), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "sl-ids", ids, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "sl-drop", drop);
+  g_object_set_data (G_OBJECT (dialog), "sl-entry", entry);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_by_changed), dialog, 0);
+  on_by_changed (GTK_EDITABLE (entry), dialog);
   g_object_set_data (G_OBJECT (dialog), "sl-year", GINT_TO_POINTER (year));
   g_object_set_data (G_OBJECT (dialog), "sl-done", done);
   g_object_set_data_full (G_OBJECT (dialog), "sl-widget", g_object_ref (widget), g_object_unref);
