@@ -374,6 +374,8 @@ test_speech_points (Fixture       *fixture,
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   speaker = sl_test_template_child (row, SL_TYPE_MEETING_SPEECH_ROW, "speaker_dropdown");
   points = sl_test_template_child (row, SL_TYPE_MEETING_SPEECH_ROW, "points_view");
+  /* Shown whole under its speaker, the points too, without scrolling. */
+  SL_TEST_WAIT_FOR (in_view (fixture, points) && in_view (fixture, speaker));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (speaker), 1);
   sl_test_iterate (50);
 

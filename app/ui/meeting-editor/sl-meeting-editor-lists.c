@@ -772,10 +772,9 @@ reveal_focus_tick (GtkWidget     *widget,
   GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
   GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-  graphene_rect_t bounds;
-  double value, page;
+  graphene_rect_t bounds, span;
+  double value, page, top, bottom;
   gboolean still;
-
   gint64 now = gdk_frame_clock_get_frame_time (clock);
 
   if (++self->reveal_frames < 2)
@@ -790,31 +789,53 @@ reveal_focus_tick (GtkWidget     *widget,
       (self->reveal_frames > 2 && value != self->reveal_value))
     {
       self->reveal_tick = 0;
+      g_clear_weak_pointer (&self->reveal_row);
       return G_SOURCE_REMOVE;
     }
 
+  /* The field with room around it; a row just added, down to its last
+   * field (a speech's 发言要点 under its speaker), as far as the page
+   * lets the field stay in view. */
   page = gtk_adjustment_get_page_size (adjustment);
-  if (bounds.origin.y - 48 < value)
-    gtk_adjustment_set_value (adjustment, bounds.origin.y - 48);
-  else if (bounds.origin.y + bounds.size.height + 96 > value + page)
-    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height + 96 - page);
+  span = bounds;
+  top = bounds.origin.y - 48;
+  bottom = bounds.origin.y + bounds.size.height + 96;
+  if (self->reveal_row != NULL && gtk_widget_is_ancestor (focus, self->reveal_row) &&
+      gtk_widget_compute_bounds (self->reveal_row, content, &span))
+    bottom = MAX (bottom, span.origin.y + span.size.height + 24);
+  if (top < value)
+    gtk_adjustment_set_value (adjustment, top);
+  else if (bottom > value + page)
+    gtk_adjustment_set_value (adjustment, MIN (bottom - page, top));
   self->reveal_value = gtk_adjustment_get_value (adjustment);
 
-  still = self->reveal_frames > 2 && graphene_rect_equal (&bounds, &self->reveal_last);
-  self->reveal_last = bounds;
+  still = self->reveal_frames > 2 && graphene_rect_equal (&span, &self->reveal_last);
+  self->reveal_last = span;
   if (!still && now - self->reveal_since < G_USEC_PER_SEC)
     return G_SOURCE_CONTINUE;
 
   self->reveal_tick = 0;
+  g_clear_weak_pointer (&self->reveal_row);
   return G_SOURCE_REMOVE;
 }
 
 void
 _sl_meeting_editor_reveal_focus (SlMeetingEditor *self)
 {
+  g_clear_weak_pointer (&self->reveal_row);
   self->reveal_frames = 0;
   if (self->reveal_tick == 0)
     self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_focus_tick, NULL, NULL);
+}
+
+/* As _sl_meeting_editor_reveal_focus(), with the whole of @row, just
+ * added, brought into view under its focused field. */
+void
+_sl_meeting_editor_reveal_row (SlMeetingEditor *self,
+                               GtkWidget       *row)
+{
+  _sl_meeting_editor_reveal_focus (self);
+  g_set_weak_pointer (&self->reveal_row, row);
 }
 
 static void
@@ -837,7 +858,7 @@ on_add_study (SlMeetingEditor *self)
   if (SL_IS_MEETING_STUDY_ROW (row))
     {
       sl_meeting_study_row_focus_title (SL_MEETING_STUDY_ROW (row));
-      _sl_meeting_editor_reveal_focus (self);
+      _sl_meeting_editor_reveal_row (self, GTK_WIDGET (row));
     }
 }
 
@@ -893,7 +914,7 @@ on_add_speech (SlMeetingEditor *self)
   if (SL_IS_MEETING_SPEECH_ROW (row))
     {
       sl_meeting_speech_row_focus_speaker (SL_MEETING_SPEECH_ROW (row));
-      _sl_meeting_editor_reveal_focus (self);
+      _sl_meeting_editor_reveal_row (self, GTK_WIDGET (row));
     }
 }
 
@@ -918,7 +939,7 @@ on_add_measure (SlMeetingEditor *self)
   if (SL_IS_MEETING_MEASURE_ROW (row))
     {
       sl_meeting_measure_row_focus_text (SL_MEETING_MEASURE_ROW (row));
-      _sl_meeting_editor_reveal_focus (self);
+      _sl_meeting_editor_reveal_row (self, GTK_WIDGET (row));
     }
 }
 
@@ -938,7 +959,7 @@ on_add_guest (SlMeetingEditor *self)
   if (SL_IS_MEETING_GUEST_ROW (row))
     {
       sl_meeting_guest_row_focus_name (SL_MEETING_GUEST_ROW (row));
-      _sl_meeting_editor_reveal_focus (self);
+      _sl_meeting_editor_reveal_row (self, GTK_WIDGET (row));
     }
 }
 

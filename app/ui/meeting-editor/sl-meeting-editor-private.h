@@ -97,7 +97,8 @@ struct _SlMeetingEditor
   guint             save_source;
   guint             reveal_tick;
   guint             reveal_frames;
-  graphene_rect_t   reveal_last;    /* the focus's bounds at the last frame */
+  GtkWidget        *reveal_row;     /* weak: a row just added, shown whole */
+  graphene_rect_t   reveal_last;    /* what is shown's bounds at the last frame */
   gint64            reveal_since;   /* frame time of the first frame, µs */
   double            reveal_value;   /* the scroll it set last */
   char             *saved_state;  /* the save's own state, under fields_state() */
@@ -189,6 +190,7 @@ void _sl_meeting_editor_add_person_keys (SlMeetingEditor *self);
 void _sl_meeting_editor_on_add_everyone_clicked (SlMeetingEditor *self);
 void _sl_meeting_editor_add_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
 void _sl_meeting_editor_reveal_focus (SlMeetingEditor *self);
+void _sl_meeting_editor_reveal_row (SlMeetingEditor *self, GtkWidget *row);
 
 /* sl-meeting-editor-actions.c */
 void _sl_meeting_editor_update_actions (SlMeetingEditor *self);

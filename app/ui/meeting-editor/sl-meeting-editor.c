@@ -714,6 +714,7 @@ sl_meeting_editor_dispose (GObject *object)
   if (self->reveal_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
   self->reveal_tick = 0;
+  g_clear_weak_pointer (&self->reveal_row);
 
   /* AdwBin unparents its child itself: let it go before the template
    * drops its own reference, or both would unparent it. */
