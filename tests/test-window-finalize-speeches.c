@@ -178,17 +178,9 @@ focus_in_view (Fixture    *fixture,
   GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, position));
   GtkWidget *field = sl_test_template_child (row, SL_TYPE_MEETING_SPEECH_ROW, name);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-  GtkScrolledWindow *scroller = sl_test_editor_child (fixture->window, "scroller");
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
-  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (scroller)));
-  double value = gtk_adjustment_get_value (adjustment);
-  graphene_rect_t bounds;
 
-  if (focus == NULL || (focus != field && !gtk_widget_is_ancestor (focus, field)) ||
-      !gtk_widget_compute_bounds (field, content, &bounds))
-    return FALSE;
-  return bounds.origin.y >= value &&
-         bounds.origin.y + bounds.size.height <= value + gtk_adjustment_get_page_size (adjustment);
+  return focus != NULL && (focus == field || gtk_widget_is_ancestor (focus, field)) &&
+         sl_test_editor_shows (fixture->window, field);
 }
 
 static gboolean

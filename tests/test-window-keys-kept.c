@@ -76,29 +76,14 @@ focus (Fixture *fixture)
   return gtk_root_get_focus (GTK_ROOT (fixture->window));
 }
 
-/* Whether @widget stands wholly inside what the editor's scroller shows. */
-static gboolean
-in_view (Fixture   *fixture,
-         GtkWidget *widget)
-{
-  GtkScrolledWindow *scroller = sl_test_editor_child (fixture->window, "scroller");
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
-  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (scroller)));
-  double value = gtk_adjustment_get_value (adjustment);
-  graphene_rect_t bounds;
-
-  g_assert_true (gtk_widget_compute_bounds (widget, content, &bounds));
-  return bounds.origin.y >= value &&
-         bounds.origin.y + bounds.size.height <= value + gtk_adjustment_get_page_size (adjustment);
-}
-
 static gboolean
 progress_in_view (Fixture *fixture)
 {
   GtkWidget *list = sl_test_editor_child (fixture->window, "measures_list");
   GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
 
-  return in_view (fixture, sl_test_template_child (row, SL_TYPE_MEETING_MEASURE_ROW, "progress_row"));
+  return sl_test_editor_shows (fixture->window,
+                               sl_test_template_child (row, SL_TYPE_MEETING_MEASURE_ROW, "progress_row"));
 }
 
 static void
@@ -173,7 +158,12 @@ test_locked_progress (Fixture       *fixture,
   /* The reason given, the first measure opens on its progress, scrolled
    * into view: the measures are the last section, below the fold of a
    * window this size when the editor opens at its top. */
-  g_assert_false (in_view (fixture, progress_row));
+  {
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (progress_row, GTK_WIDGET (editor), &bounds));
+    g_assert_false (sl_test_editor_shows (fixture->window, progress_row));
+  }
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.update-progress", NULL);
   SL_TEST_WAIT_UNTIL (fixture, reason_dialog_shown);
   sl_test_answer_dialog (sl_test_find_toplevel ("sl-reason-dialog", 0), "跟进整改", "revise");
@@ -375,7 +365,8 @@ test_speech_points (Fixture       *fixture,
   speaker = sl_test_template_child (row, SL_TYPE_MEETING_SPEECH_ROW, "speaker_dropdown");
   points = sl_test_template_child (row, SL_TYPE_MEETING_SPEECH_ROW, "points_view");
   /* Shown whole under its speaker, the points too, without scrolling. */
-  SL_TEST_WAIT_FOR (in_view (fixture, points) && in_view (fixture, speaker));
+  SL_TEST_WAIT_FOR (sl_test_editor_shows (fixture->window, points) &&
+                    sl_test_editor_shows (fixture->window, speaker));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (speaker), 1);
   sl_test_iterate (50);
 

@@ -158,6 +158,22 @@ sl_test_editor_child (SlWindow   *window,
   return sl_test_template_child (sl_test_window_editor (window), SL_TYPE_MEETING_EDITOR, name);
 }
 
+gboolean
+sl_test_editor_shows (SlWindow  *window,
+                      GtkWidget *widget)
+{
+  GtkScrolledWindow *scroller = sl_test_editor_child (window, "scroller");
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (scroller)));
+  double value = gtk_adjustment_get_value (adjustment);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, content, &bounds))
+    return FALSE;
+  return bounds.origin.y >= value &&
+         bounds.origin.y + bounds.size.height <= value + gtk_adjustment_get_page_size (adjustment);
+}
+
 const char *
 sl_test_editor_state (SlWindow *window)
 {

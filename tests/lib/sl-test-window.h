@@ -84,6 +84,10 @@ SlMeetingEditor *sl_test_window_editor  (SlWindow    *window);
 /* The template child @name of that editor ("place_row", …). */
 gpointer         sl_test_editor_child   (SlWindow    *window,
                                          const char  *name);
+/* Whether @widget, inside the meeting editor, stands wholly within what
+ * the editor's scroller shows. */
+gboolean         sl_test_editor_shows   (SlWindow    *window,
+                                         GtkWidget   *widget);
 
 /* What the editor's header says of the meeting (已保存, …). */
 const char      *sl_test_editor_state   (SlWindow    *window);

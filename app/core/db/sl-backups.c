@@ -200,7 +200,7 @@ mark_and_check_copy (const char *path,
 
   if (rc == SQLITE_OK)
     problem = sl_integrity_full_check (db, unchecked);
-  else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+  else if (sl_integrity_rc_is_damage (rc))
     problem = g_strdup (db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   else
     *unchecked = rc;
@@ -315,23 +315,11 @@ sl_backups_write_checked (SlDatabase  *db,
                           const char  *output,
                           GError     **error)
 {
-  g_autofree char *problem = NULL;
-  int unchecked;
-
   g_return_val_if_fail (SL_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (output != NULL, FALSE);
 
   /* The whole check, indexes too: the copy is handed on as sound. */
-  problem = sl_integrity_full_check (sl_database_get_handle (db), &unchecked);
-  if (unchecked != 0)
-    return sl_database_set_error (db, unchecked, error);
-  if (problem != NULL)
-    {
-      sl_integrity_set_damaged_error (error, sl_database_get_path (db), problem);
-      return FALSE;
-    }
-
-  return sl_database_backup (db, output, error);
+  return sl_integrity_require_sound (db, error) && sl_database_backup (db, output, error);
 }
 
 /* Checking a file to restore ---------------------------------------------- */

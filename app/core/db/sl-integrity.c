@@ -45,8 +45,8 @@
  * SQLite's own verdicts count: a window's first save of the day, checked
  * while a merge from the command line held the file, was refused for good
  * otherwise. */
-static gboolean
-stops_as_damage (int rc)
+gboolean
+sl_integrity_rc_is_damage (int rc)
 {
   switch (rc & 0xff)
     {
@@ -78,7 +78,7 @@ run_check (sqlite3    *handle,
   /* (1): stop at the first problem; one is enough to refuse. */
   if ((rc = sqlite3_prepare_v2 (handle, pragma, -1, &stmt, NULL)) != SQLITE_OK)
     {
-      if (stops_as_damage (rc))
+      if (sl_integrity_rc_is_damage (rc))
         return g_strdup (sqlite3_errmsg (handle));
       *unchecked = rc;
       return NULL;
@@ -93,7 +93,7 @@ run_check (sqlite3    *handle,
     }
   if (problem == NULL && rc != SQLITE_DONE)
     {
-      if (stops_as_damage (rc))
+      if (sl_integrity_rc_is_damage (rc))
         problem = g_strdup (sqlite3_errmsg (handle));
       else
         *unchecked = rc;
@@ -426,16 +426,15 @@ sl_integrity_check_text (SlDatabase  *db,
 }
 
 /**
- * sl_integrity_check_copy:
+ * sl_integrity_require_sound:
  *
- * For a command that copies the whole ledger out (export-archive, a
- * backup to a file the user names): %FALSE when the file is damaged
- * anywhere, its indexes included (SL_INTEGRITY_ERROR_DAMAGED, naming
- * restore and the newest sound backup), or when a text is not UTF-8.
+ * The whole check (sl_integrity_full_check()) before a copy of the ledger
+ * is handed on: %FALSE with SL_INTEGRITY_ERROR_DAMAGED when it finds a
+ * problem, or with the database's error when it could not run now.
  */
 gboolean
-sl_integrity_check_copy (SlDatabase  *db,
-                         GError     **error)
+sl_integrity_require_sound (SlDatabase  *db,
+                            GError     **error)
 {
   g_autofree char *problem = NULL;
   int unchecked;
@@ -450,6 +449,22 @@ sl_integrity_check_copy (SlDatabase  *db,
       sl_integrity_set_damaged_error (error, sl_database_get_path (db), problem);
       return FALSE;
     }
+  return TRUE;
+}
 
-  return sl_integrity_check_text (db, error);
+/**
+ * sl_integrity_check_copy:
+ *
+ * For a command that copies the whole ledger out (export-archive, a
+ * backup to a file the user names): %FALSE when the file is damaged
+ * anywhere, its indexes included (SL_INTEGRITY_ERROR_DAMAGED, naming
+ * restore and the newest sound backup), or when a text is not UTF-8.
+ */
+gboolean
+sl_integrity_check_copy (SlDatabase  *db,
+                         GError     **error)
+{
+  g_return_val_if_fail (SL_IS_DATABASE (db), FALSE);
+
+  return sl_integrity_require_sound (db, error) && sl_integrity_check_text (db, error);
 }

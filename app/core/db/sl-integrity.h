@@ -17,6 +17,9 @@ char     *sl_integrity_quick_check     (sqlite3     *handle,
 char     *sl_integrity_get_checked_day (const char  *database_path);
 char     *sl_integrity_full_check      (sqlite3     *handle,
                                         int         *unchecked);
+gboolean  sl_integrity_rc_is_damage    (int          rc);
+gboolean  sl_integrity_require_sound   (SlDatabase  *db,
+                                        GError     **error);
 gboolean  sl_integrity_check_daily     (SlDatabase  *db,
                                         GError     **error);
 void      sl_integrity_note_sound      (SlDatabase  *db);

@@ -102,7 +102,7 @@ typedef struct
   SlSpeechGap  gap;
   guint        position;   /* in the meeting's speeches, empty rows counted */
   guint        number;     /* as printed, from 1: empty rows not counted */
-  const char  *speaker;    /* the name, for SL_SPEECH_GAP_POINTS */
+  const char  *speaker;    /* the name, for SL_SPEECH_GAP_POINTS; the meeting's or the roster's */
 } SlSpeechGapAt;
 
 /* The first half-filled speech of @meeting, as finalising would find it
